@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import type { Severity } from '../plan/severity.js';
+import type { TargetKind, TargetTypes } from '../targets/kinds.js';
+import type { Location } from '../targets/location.js';
+
+export type MessageData = Record<string, string | number>;
+
+/** What a check's evaluate function can report. */
+export interface CheckContext<MessageId extends string> {
+  fail(at: Location, messageId: MessageId, data?: MessageData, evidence?: string): void;
+  /** The target is outside the check's scope: no result at all, not even a pass. */
+  notApplicable(): void;
+}
+
+export type CheckDomain = 'k8s' | 'docker' | 'compose' | 'ci' | 'repo' | 'http' | 'tls' | 'dns' | 'net' | 'probe';
+
+export interface CheckDefinition<K extends TargetKind, MessageId extends string, Options extends z.ZodObject> {
+  /** `<domain>/<name>`, equal to the module's path under src/checks. */
+  id: string;
+  title: string;
+  severity: Severity;
+  target: K;
+  why: string;
+  fix: string;
+  refs: string[];
+  messages: Record<MessageId, string>;
+  /** Parameters an item's `with:` may set; defaults apply to a plain scan. */
+  options?: Options;
+  evaluate(target: TargetTypes[K], ctx: CheckContext<MessageId>, options: z.output<Options>): void | Promise<void>;
+}
+
+export interface Check<K extends TargetKind = TargetKind, MessageId extends string = string, Options extends z.ZodObject = z.ZodObject> extends CheckDefinition<K, MessageId, Options> {
+  readonly domain: CheckDomain;
+  readonly options: Options;
+}
+
+const NO_OPTIONS = z.object({}).strict();
+
+export function defineCheck<K extends TargetKind, MessageId extends string, Options extends z.ZodObject = typeof NO_OPTIONS>(
+  definition: CheckDefinition<K, MessageId, Options>,
+): Check<K, MessageId, Options> {
+  const domain = definition.id.split('/')[0] as CheckDomain;
+  return { ...definition, domain, options: definition.options ?? (NO_OPTIONS as unknown as Options) };
+}
+
+/** Any check, whatever its target and messages: the registry's element type. */
+// eslint-style escape: evaluate's parameter types vary per check, so the registry erases them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- heterogeneous registry; each check is typed where it is defined
+export type AnyCheck = Check<any, string, any>;
+
+export function formatMessage(template: string, data: MessageData = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}

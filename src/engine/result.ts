@@ -1,0 +1,36 @@
+import type { Severity } from '../plan/severity.js';
+import type { Location } from '../targets/location.js';
+
+export type ResultStatus = 'pass' | 'fail' | 'error' | 'skipped';
+
+/** Why a failure does not count: where it was waived and until when. */
+export interface Suppression {
+  by: 'inline' | 'waiver' | 'baseline';
+  reason: string;
+  owner?: string;
+  /** ISO date (YYYY-MM-DD): the waiver ends at 00:00 UTC that day. */
+  expires?: string;
+}
+
+/** What one check measured on one target. */
+export interface Result {
+  checkId: string;
+  /** The check id, plus `#<hash>` when run with parameters an item set. */
+  invocation: string;
+  status: ResultStatus;
+  severity: Severity;
+  messageId?: string;
+  message: string;
+  location: Location;
+  /** Identity of the target: path + object, URL, host:port. */
+  target: string;
+  evidence?: string;
+  /** Stable id for baselines and SARIF: check id + target identity (+ message), never a line number. */
+  fingerprint: string;
+  suppression?: Suppression;
+}
+
+/** A failure that counts toward the gate: failed and not suppressed. */
+export function isOpenFailure(result: Result): boolean {
+  return result.status === 'fail' && !result.suppression;
+}

@@ -1,0 +1,11 @@
+/** An error the user can fix (bad YAML, unknown check id, missing file): one line, exit code 2. */
+export class InputError extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join('\n'));
+    this.name = 'InputError';
+  }
+
+  static at(file: string, line: number, column: number, message: string): InputError {
+    return new InputError([`${file}:${line}:${column}: ${message}`]);
+  }
+}

@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { parseSeverity, SEVERITIES } from './severity.js';
+import { parseStatus, STATUSES } from './status.js';
+
+/** YYYY-MM-DD; a date means 00:00 UTC that day. */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine((text) => !Number.isNaN(Date.parse(`${text}T00:00:00Z`)), 'not a real date');
+
+const severity = z.preprocess(
+  (value) => (typeof value === 'string' ? parseSeverity(value) ?? value : value),
+  z.enum(SEVERITIES, { error: `expected one of ${SEVERITIES.join(', ')}` }),
+);
+
+const status = z.preprocess(
+  (value) => (typeof value === 'string' ? parseStatus(value) ?? value : value),
+  z.enum(STATUSES, { error: `expected one of ${STATUSES.join(', ')}` }),
+);
+
+const stringList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
+const id = z.string().min(1).regex(/^[\w.:-]+$/, 'ids use letters, digits, ".", ":", "_" and "-"');
+
+const site = z.union([
+  z.url().transform((url) => ({ url, name: undefined as string | undefined })),
+  z.object({ url: z.url(), name: z.string().optional() }).strict(),
+]);
+
+const service = z.union([
+  z
+    .string()
+    .regex(/^[\w.-]+:\d+$/, 'expected host:port')
+    .transform((text) => {
+      const [host, port] = text.split(':');
+      return { host: host!, port: Number(port), kind: 'tcp' as const, name: undefined as string | undefined };
+    }),
+  z
+    .object({
+      name: z.string().optional(),
+      host: z.string(),
+      port: z.number().int().min(1).max(65535),
+      kind: z.enum(['tcp', 'redis', 'postgres']).default('tcp'),
+    })
+    .strict(),
+]);
+
+export const targetsSchema = z
+  .object({
+    root: z.string().default('.'),
+    manifests: stringList.optional(),
+    dockerfiles: stringList.optional(),
+    compose: stringList.optional(),
+    workflows: stringList.optional(),
+    scripts: stringList.optional(),
+    exclude: stringList.optional(),
+    sites: z.array(site).default([]),
+    domains: z.array(z.string()).default([]),
+    services: z.array(service).default([]),
+  })
+  .strict();
+
+export const itemCheckSchema = z.union([
+  z.string().transform((check) => ({ check, with: {} as Record<string, unknown>, where: undefined as string[] | undefined })),
+  z
+    .object({
+      check: z.string(),
+      with: z.record(z.string(), z.unknown()).default({}),
+      where: stringList.optional(),
+    })
+    .strict(),
+]);
+
+export const decisionSchema = z
+  .object({
+    treatment: z.enum(['mitigate', 'accept', 'transfer', 'avoid', 'defer']).optional(),
+    by: z.string().optional(),
+    on: isoDate.optional(),
+    reason: z.string().optional(),
+    revisit: isoDate.optional(),
+  })
+  .strict();
+
+export const itemSchema = z
+  .object({
+    id,
+    kind: z.enum(['finding', 'task']).default('finding'),
+    title: z.string().min(1),
+    severity: severity.optional(),
+    stage: z.string().optional(),
+    inRepo: z.boolean().optional(),
+    status: status.default('open'),
+    acceptance: z.object({ type: z.enum(['risk', 'false-positive', 'not-applicable', 'deferred']) }).strict().optional(),
+    decision: decisionSchema.optional(),
+    owner: z.string().optional(),
+    effort: z.string().optional(),
+    found: isoDate.optional(),
+    due: isoDate.optional(),
+    refs: z.array(z.string()).default([]),
+    tags: z.array(z.string()).default([]),
+    notes: z.string().optional(),
+    checks: z.array(itemCheckSchema).default([]),
+    source: z.object({ file: z.string(), line: z.number().int().positive() }).strict().optional(),
+  })
+  .strict();
+
+export const stageSchema = z.union([
+  z.string().transform((stageId) => ({ id: stageId, title: stageId, description: undefined as string | undefined })),
+  z.object({ id: z.string(), title: z.string().optional(), description: z.string().optional() }).strict()
+    .transform((s) => ({ ...s, title: s.title ?? s.id })),
+]);
+
+export const themeSchema = z
+  .object({ id, title: z.string(), closes: z.array(z.string()).min(1), description: z.string().optional() })
+  .strict();
+
+export const waiverSchema = z
+  .object({
+    check: z.string(),
+    where: stringList.optional(),
+    reason: z.string().min(1, 'a waiver needs a reason'),
+    owner: z.string().optional(),
+    expires: isoDate.optional(),
+  })
+  .strict();
+
+export const slaSchema = z
+  .object({
+    critical: z.number().int().positive().optional(),
+    high: z.number().int().positive().optional(),
+    medium: z.number().int().positive().optional(),
+    low: z.number().int().positive().optional(),
+    info: z.number().int().positive().optional(),
+  })
+  .strict();
+
+export const settingsSchema = z
+  .object({
+    /** The furthest a waiver may expire, in days from today. */
+    maxWaiverDays: z.number().int().positive().default(180),
+    /** Days before expiry at which a waiver is warned about. */
+    waiverWarningDays: z.number().int().nonnegative().default(10),
+    baseline: z.string().optional(),
+  })
+  .strict();
+
+export const planSchema = z
+  .object({
+    version: z.literal(1).default(1),
+    project: z.string().optional(),
+    targets: targetsSchema.default(() => targetsSchema.parse({})),
+    stages: z.array(stageSchema).default([]),
+    themes: z.array(themeSchema).default([]),
+    items: z.array(itemSchema).default([]),
+    sla: slaSchema.default({}),
+    waivers: z.array(waiverSchema).default([]),
+    settings: settingsSchema.default(() => settingsSchema.parse({})),
+  })
+  .strict();
+
+export type Plan = z.output<typeof planSchema>;
+export type PlanItem = Plan['items'][number];
+export type ItemCheck = PlanItem['checks'][number];
+export type Theme = Plan['themes'][number];
+export type Stage = Plan['stages'][number];
+export type Waiver = Plan['waivers'][number];
+export type PlanTargets = Plan['targets'];

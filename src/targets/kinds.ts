@@ -1,0 +1,32 @@
+import { composeServicesOf, type ComposeService } from './compose/compose.js';
+import { parseDockerfile, type Dockerfile } from './docker/dockerfile.js';
+import { objectsOfFile, type K8sObject } from './k8s/objects.js';
+import { workloadOf, type K8sContainer, type K8sWorkload } from './k8s/workloads.js';
+import type { Workspace } from './repo/workspace.js';
+
+/** Every kind of target a check can ask for, and its type. */
+export interface TargetTypes {
+  'k8s-object': K8sObject;
+  'k8s-workload': K8sWorkload;
+  'k8s-container': K8sContainer;
+  dockerfile: Dockerfile;
+  'compose-service': ComposeService;
+}
+export type TargetKind = keyof TargetTypes;
+
+const LOADERS: { [K in TargetKind]: (workspace: Workspace) => TargetTypes[K][] } = {
+  'k8s-object': (ws) => ws.files('manifests').flatMap((file) => objectsOfFile(file, ws.yaml(file))),
+  'k8s-workload': (ws) => loadTargets(ws, 'k8s-object').flatMap((object) => workloadOf(object) ?? []),
+  'k8s-container': (ws) => loadTargets(ws, 'k8s-workload').flatMap((workload) => workload.containers),
+  dockerfile: (ws) =>
+    ws.files('dockerfiles').flatMap((file) => {
+      const text = ws.text(file);
+      return text === undefined ? [] : [parseDockerfile(file, text)];
+    }),
+  'compose-service': (ws) => ws.files('compose').flatMap((file) => composeServicesOf(file, ws.yaml(file))),
+};
+
+/** The targets of one kind, loaded once per workspace and shared by every check. */
+export function loadTargets<K extends TargetKind>(workspace: Workspace, kind: K): TargetTypes[K][] {
+  return workspace.memo(`targets:${kind}`, () => LOADERS[kind](workspace));
+}

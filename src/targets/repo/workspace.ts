@@ -1,0 +1,112 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { glob } from 'tinyglobby';
+import { parseYaml, type ParsedYaml } from '../yaml/source.js';
+
+export const FILE_GROUPS = ['manifests', 'dockerfiles', 'compose', 'workflows', 'scripts'] as const;
+export type FileGroup = (typeof FILE_GROUPS)[number];
+export type FileGlobs = Record<FileGroup, string[]> & { exclude: string[] };
+
+export const DEFAULT_GLOBS: FileGlobs = {
+  manifests: ['**/*.yaml', '**/*.yml'],
+  dockerfiles: ['**/Dockerfile', '**/Dockerfile.*', '**/*.Dockerfile', '**/Containerfile'],
+  compose: ['**/docker-compose*.y*ml', '**/compose*.y*ml'],
+  workflows: ['.github/workflows/*.y*ml'],
+  scripts: ['**/*.sh'],
+  exclude: ['**/node_modules/**', '**/.git/**', '**/vendor/**', '**/.harden/**'],
+};
+
+/** A problem with an input file: reported as an `error` result, never a crash. */
+export interface LoadIssue {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+/**
+ * The repository as the checks see it: files found once by glob, each read and
+ * parsed at most once, targets built once per kind and shared by every check.
+ */
+export class Workspace {
+  readonly issues: LoadIssue[] = [];
+  private readonly fileGroups = new Map<FileGroup, string[]>();
+  private readonly parsedYaml = new Map<string, ParsedYaml>();
+  private readonly texts = new Map<string, string | undefined>();
+  private readonly memos = new Map<string, unknown>();
+
+  private constructor(readonly root: string, readonly globs: FileGlobs) {}
+
+  static async open(root: string, globs: FileGlobs = DEFAULT_GLOBS): Promise<Workspace> {
+    const workspace = new Workspace(root, globs);
+    const found = await Promise.all(
+      FILE_GROUPS.map((group) => glob(globs[group], { cwd: root, ignore: globs.exclude, dot: true, onlyFiles: true })),
+    );
+    const compose = new Set(found[FILE_GROUPS.indexOf('compose')]);
+    const workflows = new Set(found[FILE_GROUPS.indexOf('workflows')]);
+    FILE_GROUPS.forEach((group, i) => {
+      let files = found[i]!.map((file) => file.split('\\').join('/')).sort();
+      // A compose file or a workflow is YAML but not a manifest.
+      if (group === 'manifests') files = files.filter((file) => !compose.has(file) && !workflows.has(file));
+      workspace.fileGroups.set(group, files);
+    });
+    return workspace;
+  }
+
+  files(group: FileGroup): readonly string[] {
+    return this.fileGroups.get(group) ?? [];
+  }
+
+  /** The file's text, or undefined (with a load issue) when it is missing, too large or binary. */
+  text(file: string): string | undefined {
+    if (this.texts.has(file)) return this.texts.get(file);
+    const text = this.readChecked(file);
+    this.texts.set(file, text);
+    return text;
+  }
+
+  /** Releases the cached text of a file whose parsed form is all that is needed. */
+  forgetText(file: string): void {
+    this.texts.delete(file);
+  }
+
+  yaml(file: string): ParsedYaml {
+    let parsed = this.parsedYaml.get(file);
+    if (!parsed) {
+      const text = this.text(file);
+      parsed = text === undefined ? { documents: [], problems: [] } : parseYaml(text);
+      for (const problem of parsed.problems) this.issues.push({ file, ...problem, message: `invalid YAML: ${problem.message}` });
+      this.parsedYaml.set(file, parsed);
+      this.forgetText(file);
+    }
+    return parsed;
+  }
+
+  /** Computes a value once per workspace (targets of one kind, indexes). */
+  memo<T>(key: string, compute: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, compute());
+    return this.memos.get(key) as T;
+  }
+
+  private readChecked(file: string): string | undefined {
+    const path = join(this.root, file);
+    try {
+      const size = statSync(path).size;
+      if (size > MAX_FILE_BYTES) {
+        this.issues.push({ file, line: 1, column: 1, message: `skipped: ${(size / 1048576).toFixed(1)} MB is over the ${MAX_FILE_BYTES / 1048576} MB limit for a file` });
+        return undefined;
+      }
+      const bytes = readFileSync(path);
+      if (bytes.subarray(0, 8000).includes(0)) {
+        this.issues.push({ file, line: 1, column: 1, message: 'skipped: binary file' });
+        return undefined;
+      }
+      return bytes.toString('utf8');
+    } catch (error) {
+      this.issues.push({ file, line: 1, column: 1, message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,12 @@
+import type { Location } from './location.js';
+
+/** What every check target has: an identity for fingerprints and `where`, and a place to point at. */
+export interface Target {
+  /** Stable across edits that move lines: path plus object identity, URL, host:port. */
+  readonly identity: string;
+  /** Repo-relative file the target comes from, when it comes from one. */
+  readonly file?: string;
+  readonly location: Location;
+  /** Suppressions written on the target itself (manifest annotations): check id → reason. */
+  readonly inlineIgnores?: ReadonlyMap<string, string>;
+}
