@@ -1,0 +1,30 @@
+import type { AnyCheck } from '../checks/define.js';
+import type { ScanRun } from '../engine/scan-run.js';
+import type { LoadedPlan } from '../plan/load.js';
+
+export interface ReportContext {
+  /** Check metadata by id (titles, why, fix, refs). */
+  catalog: ReadonlyMap<string, AnyCheck>;
+  /** The plan the run used, when there was one (items, themes, positions for live targets). */
+  plan?: LoadedPlan;
+  /** Show suppressed failures with their reason and expiry. */
+  showSuppressed: boolean;
+  /** Colour allowed (a TTY and no NO_COLOR). */
+  color: boolean;
+  /** Group terminal output by stage instead of severity. */
+  groupBy: 'severity' | 'stage';
+  now: Date;
+}
+
+/** One output format: a pure function of the run. */
+export interface ReportFormat {
+  id: string;
+  description: string;
+  /** Default file extension for --output. */
+  extension: string;
+  render(run: ScanRun, context: ReportContext): string;
+}
+
+export function defineFormat(format: ReportFormat): ReportFormat {
+  return format;
+}
