@@ -28,6 +28,8 @@ export interface Result {
   /** Stable id for baselines and SARIF: check id + target identity (+ message), never a line number. */
   fingerprint: string;
   suppression?: Suppression;
+  /** Set when a plan waiver covered this failure but expired on that date: it counts again. */
+  waiverExpired?: string;
 }
 
 /** A failure that counts toward the gate: failed and not suppressed. */

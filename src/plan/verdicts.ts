@@ -1,3 +1,8 @@
+import { invocationKey } from '../engine/fingerprint.js';
+import type { Result } from '../engine/result.js';
+import { compileWhere } from '../engine/where.js';
+import { addDays, formatDate, parseDate } from './dates.js';
+import type { ItemCheck, Plan, PlanItem } from './schema.js';
 import type { Severity } from './severity.js';
 import type { Status } from './status.js';
 
@@ -38,4 +43,96 @@ export interface Verdict {
   /** One sentence a reader can act on. */
   reason: string;
   checks: ItemCheckOutcome[];
+}
+
+export interface VerdictInput {
+  items: readonly PlanItem[];
+  results: readonly Result[];
+  sla: Plan['sla'];
+  now: Date;
+}
+
+/** Measures every item's claim against the results of its checks. */
+export function computeVerdicts({ items, results, sla, now }: VerdictInput): Verdict[] {
+  const byInvocation = new Map<string, Result[]>();
+  for (const result of results) {
+    const group = byInvocation.get(result.invocation);
+    if (group) group.push(result);
+    else byInvocation.set(result.invocation, [result]);
+  }
+  const verdicts = items.map((item) => verdictOf(item, byInvocation, sla, now));
+  return verdicts.sort((a, b) => VERDICTS.indexOf(a.verdict) - VERDICTS.indexOf(b.verdict));
+}
+
+function verdictOf(item: PlanItem, byInvocation: Map<string, Result[]>, sla: Plan['sla'], now: Date): Verdict {
+  const due = dueDate(item, sla);
+  const overdue = (item.status === 'open' || item.status === 'in-progress') && due !== undefined && parseDate(due) < now;
+  const base = {
+    item: item.id,
+    title: item.title,
+    kind: item.kind,
+    claimed: item.status,
+    overdue,
+    ...(item.severity ? { severity: item.severity } : {}),
+    ...(item.stage ? { stage: item.stage } : {}),
+    ...(due ? { due } : {}),
+  };
+  const outcomes = item.checks.map((itemCheck) => outcomeOf(itemCheck, byInvocation));
+  const checks = outcomes.map(({ outcome }) => outcome);
+  const verdict = (kind: VerdictKind, reason: string): Verdict => ({ ...base, verdict: kind, reason, checks });
+
+  if (item.checks.length === 0) return verdict(overdue ? 'overdue' : 'unverifiable', 'no automated check: verify it by hand or add `checks:`');
+  const failing = outcomes.filter(({ outcome }) => outcome.fail > 0);
+  const expired = outcomes.flatMap(({ expiredOn }) => expiredOn);
+  const blind = outcomes.find(({ outcome }) => outcome.pass + outcome.fail + outcome.waived + outcome.error === 0);
+  const broken = outcomes.find(({ outcome }) => outcome.error > 0);
+
+  if (item.status === 'done' && expired.length > 0) return verdict('waiver-expired', `a waiver covering ${failing[0]?.outcome.check} expired on ${expired[0]}`);
+  if (item.status === 'done' && failing.length > 0) return verdict('regression', `claimed done, but ${describeFailures(failing.map((f) => f.outcome))}`);
+  if (blind) return verdict('unverifiable', `${blind.outcome.check} matched no target${blind.outcome.where ? ` (where: ${blind.outcome.where.join(', ')})` : ''}`);
+  if (broken) return verdict('unverifiable', `${broken.outcome.check} could not run: ${broken.firstError}`);
+
+  const stillFailing = outcomes.some(({ outcome }) => outcome.fail + outcome.waived > 0);
+  switch (item.status) {
+    case 'done':
+      return verdict('verified', 'every check passes');
+    case 'accepted':
+      return stillFailing ? verdict('verified', 'the accepted risk is still present') : verdict('acceptance-unneeded', 'accepted as a risk, but every check now passes: mark it done');
+    default:
+      if (!stillFailing) return verdict('stale-doc', `claimed ${item.status}, but every check passes: mark it done`);
+      return overdue ? verdict('overdue', `still open, due ${due}`) : verdict('verified', `still ${item.status}: ${describeFailures(checks.filter((c) => c.fail + c.waived > 0))}`);
+  }
+}
+
+function outcomeOf(itemCheck: ItemCheck, byInvocation: Map<string, Result[]>) {
+  const matches = compileWhere(itemCheck.where);
+  const outcome: ItemCheckOutcome = { check: itemCheck.check, pass: 0, fail: 0, waived: 0, error: 0 };
+  if (itemCheck.where) outcome.where = itemCheck.where;
+  const expiredOn: string[] = [];
+  let firstError: string | undefined;
+  for (const result of byInvocation.get(invocationKey(itemCheck.check, itemCheck.with)) ?? []) {
+    if (!matches(result.target)) continue;
+    if (result.status === 'pass') outcome.pass += 1;
+    else if (result.status === 'error') {
+      outcome.error += 1;
+      firstError ??= result.message;
+    } else if (result.status === 'fail') {
+      if (result.suppression) outcome.waived += 1;
+      else outcome.fail += 1;
+      if (result.waiverExpired) expiredOn.push(result.waiverExpired);
+    }
+  }
+  return { outcome, expiredOn, firstError };
+}
+
+function describeFailures(outcomes: ItemCheckOutcome[]): string {
+  return outcomes.map((o) => `${o.check} fails on ${o.fail + o.waived} target${o.fail + o.waived === 1 ? '' : 's'}`).join('; ');
+}
+
+/** The explicit due date, else the date found plus the SLA days for the item's severity. */
+export function dueDate(item: PlanItem, sla: Plan['sla']): string | undefined {
+  if (item.due) return item.due;
+  const days = item.severity ? sla[item.severity] : undefined;
+  if (!item.found || days === undefined) return undefined;
+  return formatDate(addDays(parseDate(item.found), days));
 }

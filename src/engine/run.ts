@@ -1,0 +1,192 @@
+import { formatMessage, type AnyCheck, type CheckContext, type MessageData } from '../checks/define.js';
+import { loadTargets } from '../targets/kinds.js';
+import type { Location } from '../targets/location.js';
+import type { Workspace } from '../targets/repo/workspace.js';
+import type { Target } from '../targets/target.js';
+import { fingerprint } from './fingerprint.js';
+import { inlineIgnoreFor } from './inline-ignores.js';
+import type { Result } from './result.js';
+
+/** One check to run with one set of options. */
+export interface CheckInvocation {
+  check: AnyCheck;
+  options: Record<string, unknown>;
+  /** `checkId`, or `checkId#hash` when an item gave parameters. */
+  key: string;
+}
+
+export interface EngineOptions {
+  /** Async evaluations in flight at once (live checks); sync checks run inline. */
+  concurrency: number;
+  /** Budget for one async evaluation of one target. */
+  timeoutMs: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export const DEFAULT_ENGINE_OPTIONS: EngineOptions = { concurrency: 16, timeoutMs: 10_000 };
+
+/** The checks that could not fail on one target: the outcome of one evaluation. */
+interface Evaluation {
+  failures: { at: Location; messageId: string; data: MessageData; evidence?: string }[];
+  applicable: boolean;
+}
+
+/**
+ * Runs every invocation over the targets of its kind. A check that throws or times
+ * out becomes an `error` result naming the check; the run goes on.
+ */
+export async function runChecks(workspace: Workspace, invocations: readonly CheckInvocation[], options: EngineOptions = DEFAULT_ENGINE_OPTIONS): Promise<Result[]> {
+  const results: Result[] = [];
+  const pending: (() => Promise<void>)[] = [];
+  const plan = invocations.map((invocation) => ({ invocation, targets: loadTargets(workspace, invocation.check.target) as Target[] }));
+  const total = plan.reduce((sum, { targets }) => sum + targets.length, 0);
+  let done = 0;
+  const tick = () => {
+    done += 1;
+    if (options.onProgress && (done % 500 === 0 || done === total)) options.onProgress(done, total);
+  };
+
+  for (const { invocation, targets } of plan) {
+    for (const target of targets) {
+      const evaluation: Evaluation = { failures: [], applicable: true };
+      let outcome: void | Promise<void>;
+      try {
+        outcome = invocation.check.evaluate(target, contextFor(evaluation), invocation.options);
+      } catch (error) {
+        results.push(errorResult(invocation, target, error));
+        tick();
+        continue;
+      }
+      if (outcome instanceof Promise) {
+        const running = outcome;
+        pending.push(async () => {
+          try {
+            await withTimeout(running, options.timeoutMs, invocation.check.id);
+            results.push(...toResults(workspace, invocation, target, evaluation));
+          } catch (error) {
+            results.push(errorResult(invocation, target, error));
+          }
+          tick();
+        });
+      } else {
+        results.push(...toResults(workspace, invocation, target, evaluation));
+        tick();
+      }
+    }
+  }
+  await runBounded(pending, options.concurrency);
+  results.push(...loadIssueResults(workspace));
+  return results.sort(compareResults);
+}
+
+function contextFor(evaluation: Evaluation): CheckContext<string> {
+  return {
+    fail(at, messageId, data = {}, evidence) {
+      evaluation.failures.push({ at, messageId, data, evidence });
+    },
+    notApplicable() {
+      evaluation.applicable = false;
+    },
+  };
+}
+
+function toResults(workspace: Workspace, invocation: CheckInvocation, target: Target, evaluation: Evaluation): Result[] {
+  const { check, key } = invocation;
+  if (evaluation.failures.length === 0) {
+    if (!evaluation.applicable) return [];
+    return [{ checkId: check.id, invocation: key, status: 'pass', severity: check.severity, message: check.title, location: target.location, target: target.identity, fingerprint: fingerprint(check.id, target.identity) }];
+  }
+  return evaluation.failures.map(({ at, messageId, data, evidence }) => {
+    const result: Result = {
+      checkId: check.id,
+      invocation: key,
+      status: 'fail',
+      severity: check.severity,
+      messageId,
+      message: formatMessage(check.messages[messageId] ?? messageId, data),
+      location: at,
+      target: target.identity,
+      fingerprint: fingerprint(check.id, target.identity, messageId, data),
+    };
+    if (evidence !== undefined) result.evidence = evidence;
+    const reason = inlineIgnoreFor(workspace, check.id, target, at);
+    if (reason !== undefined) result.suppression = { by: 'inline', reason };
+    return result;
+  });
+}
+
+function errorResult(invocation: CheckInvocation, target: Target, error: unknown): Result {
+  const { check, key } = invocation;
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    checkId: check.id,
+    invocation: key,
+    status: 'error',
+    severity: check.severity,
+    message: `check ${check.id} could not run: ${detail}`,
+    location: target.location,
+    target: target.identity,
+    fingerprint: fingerprint(check.id, target.identity, 'error'),
+  };
+}
+
+/** Files that could not be read or parsed: `error` results so nobody mistakes them for clean. */
+function loadIssueResults(workspace: Workspace): Result[] {
+  return workspace.issues.map((issue) => ({
+    checkId: 'harden/input',
+    invocation: 'harden/input',
+    status: 'error' as const,
+    severity: 'info' as const,
+    message: `${issue.file}: ${issue.message}`,
+    location: { kind: 'file' as const, path: issue.file, line: issue.line, column: issue.column },
+    target: issue.file,
+    fingerprint: fingerprint('harden/input', issue.file, issue.message),
+  }));
+}
+
+async function withTimeout(promise: Promise<void>, timeoutMs: number, checkId: string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms (${checkId})`)), timeoutMs);
+  });
+  try {
+    await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function runBounded(tasks: (() => Promise<void>)[], concurrency: number): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) await tasks[next++]!();
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, tasks.length) }, worker));
+}
+
+function locationKey(location: Location): [string, number, number] {
+  switch (location.kind) {
+    case 'file':
+      return [location.path, location.line, location.column];
+    case 'url':
+      return [location.url, 0, 0];
+    case 'host':
+      return [`${location.host}:${location.port}`, 0, 0];
+    case 'dns':
+      return [location.name, 0, 0];
+  }
+}
+
+/** Stable order: by place, then check, then message. */
+export function compareResults(a: Result, b: Result): number {
+  const [pa, la, ca] = locationKey(a.location);
+  const [pb, lb, cb] = locationKey(b.location);
+  return (
+    (pa < pb ? -1 : pa > pb ? 1 : 0) ||
+    la - lb ||
+    ca - cb ||
+    (a.checkId < b.checkId ? -1 : a.checkId > b.checkId ? 1 : 0) ||
+    (a.target < b.target ? -1 : a.target > b.target ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}

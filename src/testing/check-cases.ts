@@ -1,0 +1,98 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { AnyCheck } from '../checks/define.js';
+import { invocationKey } from '../engine/fingerprint.js';
+import { runChecks } from '../engine/run.js';
+import type { Result } from '../engine/result.js';
+import type { TargetKind } from '../targets/kinds.js';
+import { DEFAULT_GLOBS, Workspace } from '../targets/repo/workspace.js';
+
+/** A case input: the file's text, or several files by repo-relative path. */
+export type CaseInput = string | Record<string, string>;
+
+export interface PassCase {
+  name?: string;
+  input: CaseInput;
+  options?: Record<string, unknown>;
+}
+
+export interface FailCase extends PassCase {
+  /** Every failure the check must report, in source order: message id and 1-based line. */
+  failures: { messageId: string; line: number; column?: number }[];
+}
+
+/** Where a single-text input is written, by the check's target kind. */
+const DEFAULT_FILE: Record<TargetKind, string> = {
+  'k8s-object': 'manifest.yaml',
+  'k8s-workload': 'manifest.yaml',
+  'k8s-container': 'manifest.yaml',
+  dockerfile: 'Dockerfile',
+  'compose-service': 'docker-compose.yml',
+};
+
+/** Runs a check over inputs written as real files and read by the real loaders. */
+export async function runCheckOn(check: AnyCheck, input: CaseInput, options: Record<string, unknown> = {}): Promise<Result[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'harden-case-'));
+  try {
+    const files = typeof input === 'string' ? { [DEFAULT_FILE[check.target as TargetKind]]: input } : input;
+    for (const [path, content] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), content);
+    }
+    const workspace = await Workspace.open(dir, DEFAULT_GLOBS);
+    const parsedOptions = check.options.parse(options) as Record<string, unknown>;
+    return await runChecks(workspace, [{ check, options: parsedOptions, key: invocationKey(check.id, options) }]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The test suite of one check, ESLint RuleTester style: pass cases must produce no
+ * failure, fail cases exactly the listed failures, and every message id must be
+ * produced by some fail case.
+ */
+export function checkCases(check: AnyCheck, cases: { pass: (CaseInput | PassCase)[]; fail: FailCase[] }): void {
+  const produced = new Set<string>();
+  describe(check.id, () => {
+    cases.pass.forEach((raw, i) => {
+      const testCase = asPassCase(raw);
+      it(`passes: ${testCase.name ?? `case ${i + 1}`}`, async () => {
+        const results = await runCheckOn(check, testCase.input, testCase.options);
+        expect(results.filter((r) => r.checkId !== check.id || r.status !== 'pass').map(describeResult)).toEqual([]);
+      });
+    });
+    cases.fail.forEach((testCase, i) => {
+      it(`fails: ${testCase.name ?? `case ${i + 1}`}`, async () => {
+        const results = await runCheckOn(check, testCase.input, testCase.options);
+        const errors = results.filter((r) => r.status === 'error');
+        expect(errors.map(describeResult)).toEqual([]);
+        const failures = results.filter((r) => r.status === 'fail');
+        for (const failure of failures) if (failure.messageId) produced.add(failure.messageId);
+        const actual = failures.map((f) => ({
+          messageId: f.messageId,
+          line: f.location.kind === 'file' ? f.location.line : 0,
+          ...(testCase.failures.some((e) => e.column !== undefined) && f.location.kind === 'file' ? { column: f.location.column } : {}),
+        }));
+        expect(actual).toEqual(testCase.failures.map((e) => ({ ...e })));
+      });
+    });
+    afterAll(() => {
+      const unused = Object.keys(check.messages).filter((id) => !produced.has(id));
+      if (unused.length > 0 && produced.size > 0) throw new Error(`${check.id}: no fail case produces message id(s) ${unused.join(', ')}`);
+    });
+  });
+}
+
+function asPassCase(raw: CaseInput | PassCase): PassCase {
+  if (typeof raw === 'string') return { input: raw };
+  return 'input' in raw && typeof raw.input !== 'string' || typeof raw.input === 'string' && 'input' in raw && Object.keys(raw).every((k) => ['name', 'input', 'options'].includes(k))
+    ? (raw as PassCase)
+    : { input: raw as Record<string, string> };
+}
+
+function describeResult(result: Result): string {
+  return `${result.status} ${result.checkId} ${result.message}`;
+}
