@@ -88,9 +88,8 @@ export function checkCases(check: AnyCheck, cases: { pass: (CaseInput | PassCase
 
 function asPassCase(raw: CaseInput | PassCase): PassCase {
   if (typeof raw === 'string') return { input: raw };
-  return 'input' in raw && typeof raw.input !== 'string' || typeof raw.input === 'string' && 'input' in raw && Object.keys(raw).every((k) => ['name', 'input', 'options'].includes(k))
-    ? (raw as PassCase)
-    : { input: raw as Record<string, string> };
+  const isCase = 'input' in raw && Object.keys(raw).every((key) => key === 'name' || key === 'input' || key === 'options');
+  return isCase ? (raw as PassCase) : { input: raw as Record<string, string> };
 }
 
 function describeResult(result: Result): string {
