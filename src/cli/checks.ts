@@ -1,0 +1,55 @@
+import type { Command } from 'commander';
+import pc from 'picocolors';
+import { z } from 'zod';
+import { catalog, CHECKS } from '../checks/index.js';
+import { InputError } from '../errors.js';
+
+export function registerChecks(program: Command): void {
+  program
+    .command('checks')
+    .summary('list the check catalog')
+    .option('--json', 'print the catalog as JSON')
+    .action((options: { json?: boolean }) => {
+      const checks = [...CHECKS].sort((a, b) => a.id.localeCompare(b.id));
+      if (options.json) {
+        process.stdout.write(`${JSON.stringify(checks.map(({ id, title, severity, target, domain, refs }) => ({ id, title, severity, target, domain, refs })), null, 2)}\n`);
+        return;
+      }
+      const width = Math.max(...checks.map((c) => c.id.length));
+      for (const check of checks) process.stdout.write(`${check.id.padEnd(width)}  ${check.severity.padEnd(8)}  ${check.title}\n`);
+      process.stdout.write(`\n${checks.length} checks. "harden explain ID" for why and how to fix.\n`);
+    });
+
+  program
+    .command('explain')
+    .summary('why a check exists and how to fix what it finds')
+    .argument('<check-id>', 'a check id from "harden checks"')
+    .action((id: string) => {
+      const check = catalog.get(id);
+      if (!check) {
+        const near = [...catalog.keys()].filter((known) => known.includes(id.split('/').at(-1) ?? id));
+        throw new InputError([`unknown check id "${id}"${near.length ? ` (did you mean ${near.slice(0, 3).join(', ')}?)` : ''}`]);
+      }
+      const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+      const c = pc.createColors(color);
+      const options = z.toJSONSchema(check.options) as { properties?: Record<string, { description?: string; default?: unknown }> };
+      const lines = [
+        `${c.bold(check.id)} — ${check.title}`,
+        `severity ${check.severity} · target ${check.target}`,
+        '',
+        c.bold('Why'),
+        check.why,
+        '',
+        c.bold('Fix'),
+        check.fix,
+        '',
+        c.bold('Reports'),
+        ...Object.entries(check.messages).map(([messageId, text]) => `  ${messageId}: ${text}`),
+      ];
+      const params = Object.entries(options.properties ?? {});
+      if (params.length > 0) lines.push('', c.bold('Parameters (item checks: with:)'), ...params.map(([name, p]) => `  ${name}${p.default !== undefined ? ` (default ${JSON.stringify(p.default)})` : ''}${p.description ? `: ${p.description}` : ''}`));
+      lines.push('', c.bold('References'), ...check.refs.map((ref) => `  ${ref}`));
+      lines.push('', c.bold('Suppress'), `  manifest annotation  harden.dev/ignore: "${check.id}: reason"`, `  comment above line   # harden-ignore ${check.id} reason`, `  plan waiver          waivers: [{ check: ${check.id}, where: PATH, reason: ..., expires: YYYY-MM-DD }]`);
+      process.stdout.write(`${lines.join('\n')}\n`);
+    });
+}

@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { catalog } from '../checks/index.js';
+import { readBaseline } from '../engine/baseline.js';
+import { DEFAULT_ENGINE_OPTIONS } from '../engine/run.js';
+import { resolveRoot, scan, type ScanRequest } from '../engine/scan.js';
+import type { ScanRun } from '../engine/scan-run.js';
+import { InputError } from '../errors.js';
+import { currentTime } from '../plan/dates.js';
+import { loadPlan, type LoadedPlan } from '../plan/load.js';
+import { progressLine } from './progress.js';
+
+/** Options every command that runs checks understands. */
+export interface RunOptions {
+  plan?: string;
+  only?: string[];
+  skip?: string[];
+  baseline?: string;
+  now?: string;
+  concurrency: number;
+  timeout: number;
+}
+
+export const PLAN_FILE = 'harden.yaml';
+
+/** --plan, else harden.yaml in DIR, else harden.yaml in the working directory. */
+export function findPlan(explicit: string | undefined, dir: string | undefined): string | undefined {
+  if (explicit) return explicit;
+  for (const candidate of [dir && join(dir, PLAN_FILE), PLAN_FILE]) if (candidate && existsSync(candidate)) return candidate;
+  return undefined;
+}
+
+export function now(options: { now?: string }): Date {
+  try {
+    return currentTime(options.now);
+  } catch (error) {
+    throw new InputError([`--now: ${(error as Error).message}`]);
+  }
+}
+
+export function openPlan(file: string | undefined, date: Date): LoadedPlan | undefined {
+  return file ? loadPlan(file, { catalog, now: date }) : undefined;
+}
+
+export function requirePlan(file: string | undefined, date: Date): LoadedPlan {
+  const plan = openPlan(file, date);
+  if (!plan) throw new InputError([`no plan: ${PLAN_FILE} not found here (run "harden init" to write one, or pass --plan FILE)`]);
+  return plan;
+}
+
+export async function runScan(dir: string | undefined, plan: LoadedPlan | undefined, options: RunOptions, date: Date, verify: boolean): Promise<ScanRun> {
+  const baselineFile = options.baseline ?? plan?.plan.settings.baseline;
+  const request: ScanRequest = {
+    catalog,
+    root: resolveRoot(dir, plan),
+    selection: { only: options.only ?? [], skip: options.skip ?? [] },
+    verify,
+    now: date,
+    engine: { ...DEFAULT_ENGINE_OPTIONS, concurrency: options.concurrency, timeoutMs: options.timeout, onProgress: progressLine(process.stderr) },
+  };
+  if (plan) request.plan = plan;
+  if (baselineFile) request.baseline = readBaseline(baselineFile);
+  if (!existsSync(request.root)) throw new InputError([`${dir ?? request.root}: no such directory`]);
+  return scan(request);
+}

@@ -1,0 +1,61 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { catalog } from '../checks/index.js';
+import { InputError } from '../errors.js';
+import { parsePlan } from '../plan/load.js';
+import { importTracker } from '../plan/markdown/import.js';
+import { mergePlanText, newPlanText, type PlanFragment } from '../plan/write.js';
+import { now, PLAN_FILE } from './context.js';
+
+interface ImportOptions {
+  output: string;
+  merge?: boolean;
+  force?: boolean;
+}
+
+export function registerImport(program: Command, exit: (code: number) => void): void {
+  program
+    .command('import')
+    .summary('turn a Markdown tracker into plan items')
+    .description('Read an existing Markdown hardening tracker (tables with id/severity/finding/status columns, task lists, ~~done~~ headings, theme and accepted-risk tables) and write its items into harden.yaml.')
+    .argument('<tracker>', 'the Markdown file')
+    .option('-o, --output <file>', 'plan file to write, or - for stdout', PLAN_FILE)
+    .option('--merge', 'merge into an existing plan: add new items, update imported fields of known ids, keep checks and comments')
+    .option('--force', 'overwrite an existing plan file')
+    .addHelpText('after', `
+Examples:
+  harden import docs/SECURITY-PLAN.md              write harden.yaml from the tracker
+  harden import docs/SECURITY-PLAN.md --merge      update harden.yaml after the tracker changed
+  harden import plan.md -o - | less                 preview`)
+    .action((tracker: string, options: ImportOptions) => {
+      let text: string;
+      try {
+        text = readFileSync(tracker, 'utf8');
+      } catch (error) {
+        throw new InputError([`${tracker}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`]);
+      }
+      const imported = importTracker(text, tracker);
+      for (const warning of imported.warnings) process.stderr.write(`${tracker}:${warning.line}: warning: ${warning.message}\n`);
+      if (imported.items.length === 0)
+        throw new InputError([`${tracker}: no tracker found (looked for tables with id/severity/finding/status columns, task lists and ~~done~~ headings)`]);
+      const fragment = imported as unknown as PlanFragment;
+      const target = options.output;
+      let output: string;
+      let summary: string;
+      if (target !== '-' && existsSync(target) && options.merge) {
+        const merged = mergePlanText(readFileSync(target, 'utf8'), fragment);
+        output = merged.text;
+        summary = `${merged.added} items added, ${merged.updated} updated`;
+      } else {
+        if (target !== '-' && existsSync(target) && !options.force) throw new InputError([`${target} exists: use --merge to update it from the tracker, or --force to replace it`]);
+        output = newPlanText(fragment, ` Imported from ${tracker} by "harden import". Add checks: to items so "harden verify" can measure them.`);
+        summary = `${imported.items.length} items`;
+      }
+      parsePlan(output, target === '-' ? 'stdout' : target, { catalog, now: now({}) });
+      if (target === '-') process.stdout.write(output);
+      else writeFileSync(target, output);
+      const accepted = imported.items.filter((item) => (item as { status?: string }).status === 'accepted').length;
+      process.stderr.write(`imported ${summary} (${imported.stages.length} stages, ${imported.themes.length} themes, ${accepted} accepted risks) from ${tracker}${target === '-' ? '' : ` into ${target}`}\n`);
+      exit(0);
+    });
+}

@@ -1,0 +1,50 @@
+import { Command, CommanderError } from 'commander';
+import { InputError } from '../errors.js';
+import { VERSION } from '../version.js';
+import { registerChecks } from './checks.js';
+import { registerImport } from './import.js';
+import { registerInit } from './init.js';
+import { registerReport } from './report.js';
+import { registerScan } from './scan.js';
+import { registerVerify } from './verify.js';
+
+/** Runs the CLI; resolves to the process exit code (0 ok, 1 findings, 2 bad input). */
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  const exit = (code: number) => {
+    exitCode = code;
+  };
+  const program = new Command('harden')
+    .version(VERSION)
+    .description('Make a security and operations hardening plan executable: check the repo, verify every claim the plan makes, render it back.')
+    .exitOverride()
+    .showSuggestionAfterError()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) })
+    .addHelpText('after', `
+Start:
+  harden init                 write harden.yaml for this repo
+  harden import TRACKER.md    or import an existing Markdown tracker
+  harden scan                 run the checks
+  harden verify               measure every item's claimed status (CI gate)
+  harden report -o SECURITY.md
+
+Run "harden COMMAND --help" for a command's options and examples.`);
+  registerScan(program, exit);
+  registerVerify(program, exit);
+  registerReport(program, exit);
+  registerImport(program, exit);
+  registerInit(program, exit);
+  registerChecks(program);
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof InputError) {
+      process.stderr.write(`${error.lines.join('\n')}\n`);
+      return 2;
+    }
+    process.stderr.write(`harden: internal error: ${(error as Error).message}\n${process.env.HARDEN_DEBUG ? `${(error as Error).stack}\n` : 'set HARDEN_DEBUG=1 for the stack trace, and please report it\n'}`);
+    return 3;
+  }
+}

@@ -1,0 +1,49 @@
+import { writeFileSync } from 'node:fs';
+import { Option } from 'commander';
+import { catalog } from '../checks/index.js';
+import type { ScanRun } from '../engine/scan-run.js';
+import { InputError } from '../errors.js';
+import type { LoadedPlan } from '../plan/load.js';
+import type { ReportContext, ReportFormat } from '../report/define.js';
+import { FORMATS } from '../report/index.js';
+
+export interface OutputOptions {
+  format: string;
+  output?: string;
+  showSuppressed?: boolean;
+  by: 'severity' | 'stage';
+}
+
+export const formatOption = () => new Option('-f, --format <format>', `output format: ${FORMATS.map((f) => f.id).join(', ')}`).default('terminal');
+export const outputOption = () => new Option('-o, --output <file>', 'write the report to a file (the terminal summary still goes to stdout)');
+export const byOption = () => new Option('--by <grouping>', 'group terminal output by severity or stage').choices(['severity', 'stage']).default('severity');
+
+export function reportContext(plan: LoadedPlan | undefined, options: OutputOptions, date: Date): ReportContext {
+  const context: ReportContext = {
+    catalog,
+    showSuppressed: options.showSuppressed ?? false,
+    color: process.stdout.isTTY === true && !process.env.NO_COLOR && process.env.TERM !== 'dumb',
+    groupBy: options.by,
+    now: date,
+  };
+  if (plan) context.plan = plan;
+  return context;
+}
+
+function formatById(id: string): ReportFormat {
+  const format = FORMATS.find((f) => f.id === id);
+  if (!format) throw new InputError([`unknown format "${id}" (formats: ${FORMATS.map((f) => f.id).join(', ')})`]);
+  return format;
+}
+
+/** Writes the chosen format to --output (and the terminal report to stdout), or the format to stdout. */
+export function emit(run: ScanRun, context: ReportContext, options: OutputOptions): void {
+  const format = formatById(options.format);
+  if (options.output) {
+    writeFileSync(options.output, format.render(run, { ...context, color: false }));
+    if (format.id !== 'terminal') process.stdout.write(formatById('terminal').render(run, context));
+    process.stderr.write(`wrote ${format.id} report to ${options.output}\n`);
+  } else {
+    process.stdout.write(format.render(run, format.id === 'terminal' ? context : { ...context, color: false }));
+  }
+}

@@ -1,0 +1,48 @@
+import type { Command } from 'commander';
+import { writeBaseline } from '../engine/baseline.js';
+import { isOpenFailure } from '../engine/result.js';
+import { atLeast } from '../plan/severity.js';
+import { findPlan, now, openPlan, runScan, type RunOptions } from './context.js';
+import { addRunOptions, failOnOption, type FailOn } from './options.js';
+import { byOption, emit, formatOption, outputOption, reportContext, type OutputOptions } from './output.js';
+
+interface ScanOptions extends RunOptions, OutputOptions {
+  failOn: FailOn;
+  writeBaseline?: string;
+}
+
+export function registerScan(program: Command, exit: (code: number) => void): void {
+  addRunOptions(
+    program
+      .command('scan')
+      .summary('run the check catalog on the plan\'s targets')
+      .description('Run every check in the catalog over the repository (manifests, Dockerfiles, compose files) and report what fails, where, and how to fix it.')
+      .argument('[dir]', 'repository to scan (default: the plan\'s targets.root, or here)'),
+  )
+    .addOption(formatOption())
+    .addOption(outputOption())
+    .addOption(byOption())
+    .addOption(failOnOption('low'))
+    .option('--show-suppressed', 'list suppressed failures with their reason and expiry')
+    .option('--write-baseline <file>', 'record the current failures as accepted; later runs with --baseline gate only on new ones')
+    .addHelpText('after', `
+Examples:
+  harden scan                          scan the repo the plan names, print failures by severity
+  harden scan deploy/ --only k8s       only the Kubernetes checks, on deploy/
+  harden scan -f sarif -o harden.sarif for GitHub code scanning
+  harden scan --write-baseline .harden-baseline.json   adopt on a large repo, then:
+  harden scan --baseline .harden-baseline.json         gate only on new failures
+
+Exit codes: 0 nothing at or above --fail-on, 1 failures (or an expired waiver), 2 bad input.`)
+    .action(async (dir: string | undefined, options: ScanOptions) => {
+      const date = now(options);
+      const plan = openPlan(findPlan(options.plan, dir), date);
+      const run = await runScan(dir, plan, options, date, plan !== undefined);
+      emit(run, reportContext(plan, options, date), options);
+      if (options.writeBaseline) process.stderr.write(`baseline: ${writeBaseline(options.writeBaseline, run.results)} fingerprints written to ${options.writeBaseline}\n`);
+      const threshold = options.failOn;
+      const gated = threshold !== 'none' && run.results.some((r) => isOpenFailure(r) && atLeast(r.severity, threshold));
+      const expired = run.waivers.some((w) => w.state === 'expired');
+      exit(gated || expired ? 1 : 0);
+    });
+}

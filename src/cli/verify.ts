@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { findPlan, now, requirePlan, runScan, type RunOptions } from './context.js';
+import { addRunOptions } from './options.js';
+import { byOption, emit, formatOption, outputOption, reportContext, type OutputOptions } from './output.js';
+
+interface VerifyOptions extends RunOptions, OutputOptions {
+  strict?: boolean;
+}
+
+export function registerVerify(program: Command, exit: (code: number) => void): void {
+  addRunOptions(
+    program
+      .command('verify')
+      .summary('measure every plan item\'s claimed status')
+      .description('Run the checks each plan item names and compare the claimed status with what they measure: done but failing is a regression, open but passing is a stale document.')
+      .argument('[dir]', 'repository to verify (default: the plan\'s targets.root)'),
+  )
+    .addOption(formatOption())
+    .addOption(outputOption())
+    .addOption(byOption())
+    .option('--show-suppressed', 'list suppressed failures with their reason and expiry')
+    .option('--strict', 'also exit 1 when an open item is past its due date')
+    .addHelpText('after', `
+Verdicts: regression (claimed done, a check fails) · waiver-expired · stale-doc (claimed open,
+every check passes) · acceptance-unneeded (accepted, now passes) · overdue · unverifiable (no
+automated check, or its check matched nothing) · verified.
+
+Exit codes: 0 the plan holds, 1 a regression or an expired waiver (or, with --strict, an overdue item), 2 bad input.`)
+    .action(async (dir: string | undefined, options: VerifyOptions) => {
+      const date = now(options);
+      const plan = requirePlan(findPlan(options.plan, dir), date);
+      const run = await runScan(dir, plan, options, date, true);
+      emit(run, reportContext(plan, options, date), options);
+      const verdicts = run.verdicts ?? [];
+      const broken = verdicts.some((v) => v.verdict === 'regression' || v.verdict === 'waiver-expired') || run.waivers.some((w) => w.state === 'expired');
+      const late = options.strict === true && verdicts.some((v) => v.overdue);
+      exit(broken || late ? 1 : 0);
+    });
+}

@@ -1,0 +1,71 @@
+import { relative, resolve } from 'node:path';
+import type { AnyCheck } from '../checks/define.js';
+import type { LoadedPlan } from '../plan/load.js';
+import { computeVerdicts } from '../plan/verdicts.js';
+import { DEFAULT_GLOBS, FILE_GROUPS, Workspace, type FileGlobs } from '../targets/repo/workspace.js';
+import { VERSION } from '../version.js';
+import { runChecks, type EngineOptions } from './run.js';
+import type { ScanRun } from './scan-run.js';
+import { selectInvocations, type Selection } from './select.js';
+import { applySuppressions } from './suppress.js';
+
+export interface ScanRequest {
+  catalog: ReadonlyMap<string, AnyCheck>;
+  /** Repository root (absolute). */
+  root: string;
+  plan?: LoadedPlan;
+  selection: Omit<Selection, 'items'>;
+  baseline?: ReadonlySet<string>;
+  /** Measure the plan's items against the results. */
+  verify: boolean;
+  now: Date;
+  engine: EngineOptions;
+}
+
+/** The whole flow: targets → engine → results → suppressions → verdicts. */
+export async function scan(request: ScanRequest): Promise<ScanRun> {
+  const started = performance.now();
+  const { plan, catalog, now } = request;
+  const workspace = await Workspace.open(request.root, globsOf(plan));
+  const invocations = selectInvocations(catalog, { ...request.selection, items: plan?.plan.items ?? [] });
+  const results = await runChecks(workspace, invocations, request.engine);
+  const waivers = applySuppressions(results, {
+    waivers: plan?.plan.waivers ?? [],
+    waiverLine: (index) => plan?.locate(['waivers', index]).line ?? 0,
+    ...(request.baseline ? { baseline: request.baseline } : {}),
+    now,
+    warningDays: plan?.plan.settings.waiverWarningDays ?? 10,
+  });
+  const run: ScanRun = {
+    tool: { name: 'harden', version: VERSION },
+    startedAt: now.toISOString(),
+    durationMs: 0,
+    root: relative(process.cwd(), request.root) || '.',
+    results,
+    waivers,
+  };
+  if (plan) run.plan = relative(process.cwd(), resolve(plan.file));
+  if (plan && request.verify) run.verdicts = computeVerdicts({ items: plan.plan.items, results, sla: plan.plan.sla, now });
+  run.durationMs = Math.round(performance.now() - started);
+  return run;
+}
+
+/** The repository root: the DIR argument, else the plan's `targets.root` (relative to the plan), else the working directory. */
+export function resolveRoot(dirArgument: string | undefined, plan: LoadedPlan | undefined): string {
+  if (dirArgument) return resolve(dirArgument);
+  if (plan) return resolve(plan.dir, plan.plan.targets.root);
+  return process.cwd();
+}
+
+/** Plan globs replace the defaults group by group. */
+function globsOf(plan: LoadedPlan | undefined): FileGlobs {
+  const globs: FileGlobs = { ...DEFAULT_GLOBS };
+  const targets = plan?.plan.targets;
+  if (!targets) return globs;
+  for (const group of FILE_GROUPS) {
+    const patterns = targets[group];
+    if (patterns) globs[group] = patterns;
+  }
+  if (targets.exclude) globs.exclude = [...DEFAULT_GLOBS.exclude, ...targets.exclude];
+  return globs;
+}

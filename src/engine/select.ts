@@ -1,0 +1,44 @@
+import type { AnyCheck } from '../checks/define.js';
+import { InputError } from '../errors.js';
+import type { PlanItem } from '../plan/schema.js';
+import { invocationKey } from './fingerprint.js';
+import type { CheckInvocation } from './run.js';
+
+export interface Selection {
+  /** Check ids, `domain/*` globs or bare domains; empty means the whole catalog. */
+  only: readonly string[];
+  skip: readonly string[];
+  /** Items whose checks must run (with their parameters) whatever the selection. */
+  items: readonly PlanItem[];
+}
+
+/** The catalog narrowed by --only/--skip, plus every distinct parameterised check the plan's items ask for. */
+export function selectInvocations(catalog: ReadonlyMap<string, AnyCheck>, { only, skip, items }: Selection): CheckInvocation[] {
+  const onlyMatch = compileSelectors(only, catalog);
+  const skipMatch = compileSelectors(skip, catalog);
+  const invocations = new Map<string, CheckInvocation>();
+  for (const check of catalog.values()) {
+    if (only.length > 0 && !onlyMatch(check.id)) continue;
+    if (skipMatch(check.id)) continue;
+    invocations.set(check.id, { check, options: check.options.parse({}) as Record<string, unknown>, key: check.id });
+  }
+  for (const item of items) {
+    for (const itemCheck of item.checks) {
+      const check = catalog.get(itemCheck.check);
+      const key = invocationKey(itemCheck.check, itemCheck.with);
+      if (!check || invocations.has(key)) continue;
+      invocations.set(key, { check, options: check.options.parse(itemCheck.with) as Record<string, unknown>, key });
+    }
+  }
+  return [...invocations.values()];
+}
+
+function compileSelectors(selectors: readonly string[], catalog: ReadonlyMap<string, AnyCheck>): (id: string) => boolean {
+  const tests = selectors.map((selector) => {
+    if (selector.endsWith('/*')) return (id: string) => id.startsWith(selector.slice(0, -1));
+    if (!selector.includes('/')) return (id: string) => id.startsWith(`${selector}/`);
+    if (!catalog.has(selector)) throw new InputError([`unknown check id "${selector}" (run "harden checks" for the catalog)`]);
+    return (id: string) => id === selector;
+  });
+  return (id) => tests.some((test) => test(id));
+}

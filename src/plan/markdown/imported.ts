@@ -1,0 +1,101 @@
+/** What importing a Markdown tracker produces, and the drafts the readers hand back. */
+import type { Severity } from '../severity.js';
+import type { Status } from '../status.js';
+
+export interface SourceLine {
+  file: string;
+  line: number;
+}
+
+export type AcceptanceType = 'risk' | 'false-positive' | 'not-applicable' | 'deferred';
+
+export interface ImportedDecision {
+  treatment?: 'mitigate' | 'accept' | 'transfer' | 'avoid' | 'defer';
+  by?: string;
+  on?: string;
+  reason?: string;
+  revisit?: string;
+}
+
+/** An item in the input shape of the plan's `itemSchema`. */
+export interface ImportedItem {
+  id: string;
+  kind: 'finding' | 'task';
+  title: string;
+  severity?: Severity;
+  stage?: string;
+  inRepo?: boolean;
+  status: Status;
+  acceptance?: { type: AcceptanceType };
+  decision?: ImportedDecision;
+  owner?: string;
+  effort?: string;
+  found?: string;
+  due?: string;
+  refs?: string[];
+  tags?: string[];
+  notes?: string;
+  source: SourceLine;
+}
+
+export interface ImportedStage {
+  id: string;
+  title: string;
+}
+
+export interface ImportedTheme {
+  id: string;
+  title: string;
+  closes: string[];
+  description?: string;
+}
+
+export interface ImportWarning {
+  line: number;
+  message: string;
+}
+
+export interface TrackerImport {
+  stages: ImportedStage[];
+  items: ImportedItem[];
+  themes: ImportedTheme[];
+  warnings: ImportWarning[];
+}
+
+/** An item as a reader found it: the id may be missing, the stage is settled later. */
+export type DraftItem = Omit<ImportedItem, 'id' | 'stage'> & {
+  id?: string;
+  /** A stage named on the item itself (a "Stage" column), as its title. */
+  stageTitle?: string;
+};
+
+export interface DraftTheme {
+  id?: string;
+  title: string;
+  closes: string[];
+  description?: string;
+  line: number;
+}
+
+/** A row of an accepted-risk table: merged into the items it names, or a new item. */
+export interface DraftAcceptance {
+  ids: string[];
+  title?: string;
+  severity?: Severity;
+  type: AcceptanceType;
+  decision: ImportedDecision;
+  notes?: string;
+  line: number;
+}
+
+/** What every reader needs: the document text (for source slices) and a place to warn. */
+export interface ReadContext {
+  file: string;
+  text: string;
+  warn(line: number, message: string): void;
+}
+
+/** Drops keys whose value is undefined, so the plan file lists only what the tracker said. */
+export function compact<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,0 +1,118 @@
+import type { AnyCheck } from '../checks/define.js';
+import { isOpenFailure, type Result, type Suppression } from '../engine/result.js';
+import type { ScanRun, WaiverStatus } from '../engine/scan-run.js';
+import { SEVERITIES, type Severity } from '../plan/severity.js';
+import type { Verdict } from '../plan/verdicts.js';
+import { defineFormat } from './define.js';
+import {
+  REPORT_SCHEMA_ID,
+  REPORT_VERSION,
+  type JsonReport,
+  type JsonResult,
+  type JsonSummary,
+  type JsonVerdict,
+  type JsonWaiver,
+} from './json-shape.js';
+
+/** The whole run as versioned JSON, described by `schema/harden-report.v1.json`. */
+export const jsonFormat = defineFormat({
+  id: 'json',
+  description: `machine-readable JSON (version ${REPORT_VERSION}, JSON Schema: ${REPORT_SCHEMA_ID})`,
+  extension: 'json',
+  render(run, context) {
+    return `${JSON.stringify(toJsonReport(run, context.catalog), null, 2)}\n`;
+  },
+});
+
+export function toJsonReport(run: ScanRun, catalog: ReadonlyMap<string, AnyCheck>): JsonReport {
+  return {
+    $schema: REPORT_SCHEMA_ID,
+    version: REPORT_VERSION,
+    tool: { name: run.tool.name, version: run.tool.version },
+    startedAt: run.startedAt,
+    durationMs: run.durationMs,
+    root: run.root,
+    plan: run.plan ?? null,
+    summary: summarize(run.results),
+    results: run.results.map((result) => toJsonResult(result, catalog.get(result.checkId))),
+    waivers: run.waivers.map(toJsonWaiver),
+    verdicts: run.verdicts ? run.verdicts.map(toJsonVerdict) : null,
+  };
+}
+
+export function summarize(results: readonly Result[]): JsonSummary {
+  const bySeverity = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
+  const summary: JsonSummary = { total: results.length, pass: 0, fail: 0, error: 0, skipped: 0, suppressed: 0, bySeverity };
+  for (const result of results) {
+    if (isOpenFailure(result)) {
+      summary.fail += 1;
+      bySeverity[result.severity] += 1;
+    } else if (result.status === 'fail') summary.suppressed += 1;
+    else summary[result.status] += 1;
+  }
+  return summary;
+}
+
+function toJsonResult(result: Result, check: AnyCheck | undefined): JsonResult {
+  const json: JsonResult = {
+    checkId: result.checkId,
+    invocation: result.invocation,
+    status: result.status,
+    severity: result.severity,
+    message: result.message,
+    location: { ...result.location },
+    target: result.target,
+    fingerprint: result.fingerprint,
+  };
+  if (check) json.title = check.title;
+  if (result.messageId !== undefined) json.messageId = result.messageId;
+  if (result.evidence !== undefined) json.evidence = result.evidence;
+  if (result.suppression) json.suppression = toJsonSuppression(result.suppression);
+  if (result.waiverExpired !== undefined) json.waiverExpired = result.waiverExpired;
+  return json;
+}
+
+function toJsonSuppression({ by, reason, owner, expires }: Suppression): NonNullable<JsonResult['suppression']> {
+  return { by, reason, ...(owner !== undefined ? { owner } : {}), ...(expires !== undefined ? { expires } : {}) };
+}
+
+function toJsonWaiver(status: WaiverStatus): JsonWaiver {
+  const { waiver } = status;
+  const json: JsonWaiver = {
+    index: status.index,
+    line: status.line,
+    check: waiver.check,
+    reason: waiver.reason,
+    state: status.state,
+    matched: status.matched,
+  };
+  if (waiver.where) json.where = [...waiver.where];
+  if (waiver.owner !== undefined) json.owner = waiver.owner;
+  if (waiver.expires !== undefined) json.expires = waiver.expires;
+  if (status.daysLeft !== undefined) json.daysLeft = status.daysLeft;
+  return json;
+}
+
+function toJsonVerdict(verdict: Verdict): JsonVerdict {
+  const json: JsonVerdict = {
+    item: verdict.item,
+    title: verdict.title,
+    kind: verdict.kind,
+    claimed: verdict.claimed,
+    verdict: verdict.verdict,
+    overdue: verdict.overdue,
+    reason: verdict.reason,
+    checks: verdict.checks.map(({ check, where, pass, fail, waived, error }) => ({
+      check,
+      ...(where ? { where: [...where] } : {}),
+      pass,
+      fail,
+      waived,
+      error,
+    })),
+  };
+  if (verdict.severity !== undefined) json.severity = verdict.severity;
+  if (verdict.stage !== undefined) json.stage = verdict.stage;
+  if (verdict.due !== undefined) json.due = verdict.due;
+  return json;
+}

@@ -1,0 +1,170 @@
+import pc from 'picocolors';
+import type { AnyCheck } from '../checks/define.js';
+import { isOpenFailure, type Result } from '../engine/result.js';
+import type { ScanRun, WaiverStatus } from '../engine/scan-run.js';
+import type { Verdict, VerdictKind } from '../plan/verdicts.js';
+import { bySeverity, SEVERITIES, type Severity } from '../plan/severity.js';
+import { formatLocation } from '../targets/location.js';
+import { defineFormat, type ReportContext } from './define.js';
+
+type Colors = ReturnType<typeof pc.createColors>;
+
+const SEVERITY_LABEL: Record<Severity, string> = { critical: 'CRIT', high: 'HIGH', medium: 'MED ', low: 'LOW ', info: 'INFO' };
+
+/** Human output for a terminal: failures grouped by severity (or stage), each with its place and its fix. */
+export const terminalFormat = defineFormat({
+  id: 'terminal',
+  description: 'human-readable text, grouped by severity or by stage (--by stage)',
+  extension: 'txt',
+  render(run, context) {
+    const c = pc.createColors(context.color);
+    const sections = [header(run, c)];
+    const failures = run.results.filter(isOpenFailure);
+    if (failures.length > 0) sections.push(renderFailures(failures, context, c));
+    const errors = run.results.filter((r) => r.status === 'error');
+    if (errors.length > 0) sections.push(renderErrors(errors, c));
+    if (context.showSuppressed) sections.push(renderSuppressed(run.results, c));
+    const waivers = renderWaivers(run.waivers, run.plan, c);
+    if (waivers) sections.push(waivers);
+    if (run.verdicts) sections.push(renderVerdicts(run.verdicts, run.results, context, c));
+    sections.push(summary(run, c));
+    return `${sections.join('\n\n')}\n`;
+  },
+});
+
+function header(run: ScanRun, c: Colors): string {
+  const checks = new Set(run.results.map((r) => r.checkId)).size;
+  const targets = new Set(run.results.map((r) => r.target)).size;
+  return c.bold(`harden ${run.tool.version}`) + c.dim(` · ${run.root} · ${checks} checks · ${targets} targets · ${(run.durationMs / 1000).toFixed(2)} s${run.plan ? ` · plan ${run.plan}` : ''}`);
+}
+
+function severityTag(severity: Severity, c: Colors): string {
+  const label = SEVERITY_LABEL[severity];
+  if (severity === 'critical' || severity === 'high') return c.red(c.bold(label));
+  if (severity === 'medium') return c.yellow(label);
+  return c.dim(label);
+}
+
+function renderFailures(failures: Result[], context: ReportContext, c: Colors): string {
+  const groups = context.groupBy === 'stage' ? groupByStage(failures, context) : groupBySeverity(failures);
+  return groups
+    .map(([title, results]) => [c.bold(c.underline(`${title} (${results.length})`)), ...results.map((r) => renderFailure(r, context.catalog.get(r.checkId), c))].join('\n'))
+    .join('\n\n');
+}
+
+function renderFailure(result: Result, check: AnyCheck | undefined, c: Colors): string {
+  const lines = [`${severityTag(result.severity, c)} ${c.cyan(result.checkId)}  ${result.message}`, `     ${c.dim('at')} ${formatLocation(result.location)}${c.dim(`  ${objectPart(result.target)}`)}`];
+  if (result.waiverExpired) lines.push(`     ${c.red(`waiver expired on ${result.waiverExpired}: this failure counts again`)}`);
+  if (result.evidence) lines.push(`     ${c.dim('evidence')} ${result.evidence}`);
+  if (check) lines.push(`     ${c.green('fix')} ${check.fix}`);
+  return lines.join('\n');
+}
+
+function objectPart(target: string): string {
+  const hash = target.indexOf('#');
+  return hash === -1 ? '' : target.slice(hash + 1);
+}
+
+function groupBySeverity(results: Result[]): [string, Result[]][] {
+  return SEVERITIES.map((severity): [string, Result[]] => [severity.toUpperCase(), results.filter((r) => r.severity === severity)]).filter(([, group]) => group.length > 0);
+}
+
+/** Results under the stage of the plan items that check them; the rest under "Not in the plan". */
+function groupByStage(results: Result[], context: ReportContext): [string, Result[]][] {
+  const plan = context.plan?.plan;
+  const stageOfCheck = new Map<string, string>();
+  for (const item of plan?.items ?? []) for (const itemCheck of item.checks) if (item.stage && !stageOfCheck.has(itemCheck.check)) stageOfCheck.set(itemCheck.check, item.stage);
+  const order = [...(plan?.stages.map((s) => s.id) ?? []), ...new Set(stageOfCheck.values())];
+  const groups = new Map<string, Result[]>();
+  for (const result of [...results].sort((a, b) => bySeverity(a.severity, b.severity))) {
+    const stage = stageOfCheck.get(result.checkId) ?? '';
+    groups.set(stage, [...(groups.get(stage) ?? []), result]);
+  }
+  const title = (id: string) => (id ? `Stage: ${plan?.stages.find((s) => s.id === id)?.title ?? id}` : 'Not in the plan');
+  return [...new Set([...order, ''])].filter((id) => groups.has(id)).map((id) => [title(id), groups.get(id)!]);
+}
+
+function renderErrors(errors: Result[], c: Colors): string {
+  return [c.bold(c.underline(`Could not check (${errors.length})`)), ...errors.map((r) => `${c.magenta('ERR ')} ${formatLocation(r.location)}  ${r.message}`)].join('\n');
+}
+
+function renderSuppressed(results: Result[], c: Colors): string {
+  const suppressed = results.filter((r) => r.status === 'fail' && r.suppression);
+  if (suppressed.length === 0) return c.dim('No suppressed failures.');
+  return [
+    c.bold(c.underline(`Suppressed (${suppressed.length})`)),
+    ...suppressed.map((r) => {
+      const s = r.suppression!;
+      const until = s.expires ? ` until ${s.expires}` : '';
+      return `${c.dim(SEVERITY_LABEL[r.severity])} ${r.checkId}  ${formatLocation(r.location)}\n     ${c.dim(`${s.by}${s.owner ? ` (${s.owner})` : ''}${until}:`)} ${s.reason}`;
+    }),
+  ].join('\n');
+}
+
+function renderWaivers(waivers: WaiverStatus[], planFile: string | undefined, c: Colors): string | undefined {
+  const notable = waivers.filter((w) => w.state !== 'active');
+  if (notable.length === 0) return undefined;
+  const place = (w: WaiverStatus) => c.dim(`${planFile ?? 'plan'}:${w.line}`);
+  const line = (w: WaiverStatus) => {
+    const what = `waiver of ${w.waiver.check}${w.waiver.where ? ` where ${w.waiver.where.join(', ')}` : ''}`;
+    switch (w.state) {
+      case 'expired':
+        return `${c.red('✗ expired')}   ${what} expired on ${w.waiver.expires}${w.matched ? `: its ${w.matched} failure(s) count again` : ''}  ${place(w)}`;
+      case 'expiring':
+        return `${c.yellow('⚠ expiring')}  ${what} expires in ${w.daysLeft} day(s) (${w.waiver.expires})  ${place(w)}`;
+      default:
+        return `${c.yellow('? unmatched')} ${what} matches no failure: remove it or fix its where  ${place(w)}`;
+    }
+  };
+  return [c.bold(c.underline('Waivers')), ...notable.map(line)].join('\n');
+}
+
+const VERDICT_STYLE: Record<VerdictKind, (c: Colors, text: string) => string> = {
+  regression: (c, t) => c.red(c.bold(t)),
+  'waiver-expired': (c, t) => c.red(t),
+  'stale-doc': (c, t) => c.yellow(t),
+  'acceptance-unneeded': (c, t) => c.yellow(t),
+  overdue: (c, t) => c.yellow(t),
+  unverifiable: (c, t) => c.dim(t),
+  verified: (c, t) => c.green(t),
+};
+
+function renderVerdicts(verdicts: Verdict[], results: Result[], context: ReportContext, c: Colors): string {
+  const ordered = context.groupBy === 'stage' ? [...verdicts].sort((a, b) => stageIndex(a, context) - stageIndex(b, context)) : verdicts;
+  const lines = [c.bold(c.underline(`Plan items (${verdicts.length})`))];
+  for (const v of ordered) {
+    const tag = VERDICT_STYLE[v.verdict](c, v.verdict.toUpperCase().padEnd(19));
+    const meta = c.dim(`[${[v.severity, v.stage, `claimed ${v.claimed}`].filter(Boolean).join(' · ')}]`);
+    lines.push(`${tag} ${c.bold(v.item)} ${v.title} ${meta}`);
+    lines.push(`${' '.repeat(20)}${v.reason}${v.overdue && v.verdict !== 'overdue' ? c.yellow(` · overdue since ${v.due}`) : ''}`);
+    if (v.verdict === 'regression') for (const r of failuresOf(v, results)) lines.push(`${' '.repeat(20)}${c.dim('at')} ${formatLocation(r.location)}  ${r.message}`);
+  }
+  return lines.join('\n');
+}
+
+function stageIndex(verdict: Verdict, context: ReportContext): number {
+  const index = context.plan?.plan.stages.findIndex((s) => s.id === verdict.stage) ?? -1;
+  return index === -1 ? Number.MAX_SAFE_INTEGER : index;
+}
+
+function failuresOf(verdict: Verdict, results: Result[]): Result[] {
+  const checks = new Set(verdict.checks.filter((o) => o.fail > 0).map((o) => o.check));
+  return results.filter((r) => isOpenFailure(r) && checks.has(r.checkId)).slice(0, 5);
+}
+
+function summary(run: ScanRun, c: Colors): string {
+  const open = run.results.filter(isOpenFailure);
+  const bySev = SEVERITIES.map((s) => [s, open.filter((r) => r.severity === s).length] as const).filter(([, n]) => n > 0);
+  const parts = [
+    open.length === 0 ? c.green('no failures') : c.bold(`${open.length} failure${open.length === 1 ? '' : 's'}`) + (bySev.length ? ` (${bySev.map(([s, n]) => `${n} ${s}`).join(', ')})` : ''),
+    `${run.results.filter((r) => r.status === 'fail' && r.suppression).length} suppressed`,
+    `${run.results.filter((r) => r.status === 'error').length} errors`,
+    `${run.results.filter((r) => r.status === 'pass').length} passed`,
+  ];
+  if (run.verdicts) {
+    const counts = new Map<string, number>();
+    for (const v of run.verdicts) counts.set(v.verdict, (counts.get(v.verdict) ?? 0) + 1);
+    parts.push(`items: ${[...counts].map(([k, n]) => `${n} ${k}`).join(', ')}`);
+  }
+  return parts.join(c.dim(' · '));
+}
