@@ -1,0 +1,135 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defineCheck } from '../checks/define.js';
+import { DEFAULT_GLOBS, Workspace } from '../targets/repo/workspace.js';
+import { yaml } from '../testing/dedent.js';
+import { runChecks, type CheckInvocation } from './run.js';
+
+function repo(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'harden-engine-'));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  return dir;
+}
+
+const pod = (name: string) => yaml`
+  apiVersion: v1
+  kind: Pod
+  metadata: { name: ${name} }
+  spec:
+    containers:
+      - name: app
+        image: nginx
+`;
+
+const namesPods = defineCheck({
+  id: 'k8s/test-names',
+  title: 'test',
+  severity: 'low',
+  target: 'k8s-object',
+  why: 'w',
+  fix: 'f',
+  refs: [],
+  messages: { bad: 'object {name} is bad' },
+  evaluate(object, ctx) {
+    if (object.kind !== 'Pod') return ctx.notApplicable();
+    if (object.name.startsWith('bad')) ctx.fail(object.at('metadata.name'), 'bad', { name: object.name });
+  },
+});
+
+const throws = defineCheck({
+  id: 'k8s/test-throws',
+  title: 'throws',
+  severity: 'high',
+  target: 'k8s-object',
+  why: 'w',
+  fix: 'f',
+  refs: [],
+  messages: {},
+  evaluate(object) {
+    if (object.name === 'bad-1') throw new Error('boom');
+  },
+});
+
+const hangs = defineCheck({
+  id: 'k8s/test-hangs',
+  title: 'hangs',
+  severity: 'low',
+  target: 'k8s-object',
+  why: 'w',
+  fix: 'f',
+  refs: [],
+  messages: {},
+  evaluate: () => new Promise<void>(() => {}),
+});
+
+const invoke = (...checks: CheckInvocation['check'][]): CheckInvocation[] => checks.map((check) => ({ check, options: {}, key: check.id }));
+
+describe('runChecks', () => {
+  it('reports passes, failures with lines, and skips targets outside a check', async () => {
+    const dir = repo({ 'a.yaml': pod('good') + '---\n' + pod('bad-1'), 'b.yaml': 'apiVersion: v1\nkind: Service\nmetadata: { name: bad-svc }\n' });
+    const results = await runChecks(await Workspace.open(dir, DEFAULT_GLOBS), invoke(namesPods));
+    expect(results.map((r) => [r.status, r.location.kind === 'file' && `${r.location.path}:${r.location.line}`])).toEqual([
+      ['pass', 'a.yaml:1'],
+      ['fail', 'a.yaml:11'],
+    ]);
+  });
+
+  it('turns a throwing check into an error result naming it, and goes on', async () => {
+    const dir = repo({ 'a.yaml': pod('bad-1') + '---\n' + pod('bad-2') });
+    const results = await runChecks(await Workspace.open(dir, DEFAULT_GLOBS), invoke(throws, namesPods));
+    expect(results.filter((r) => r.status === 'error').map((r) => r.message)).toEqual(['check k8s/test-throws could not run: boom']);
+    expect(results.filter((r) => r.checkId === 'k8s/test-names' && r.status === 'fail')).toHaveLength(2);
+  });
+
+  it('times out a hanging check per target', async () => {
+    const dir = repo({ 'a.yaml': pod('x') });
+    const results = await runChecks(await Workspace.open(dir, DEFAULT_GLOBS), invoke(hangs), { concurrency: 2, timeoutMs: 50 });
+    expect(results.map((r) => r.message)).toEqual(['check k8s/test-hangs could not run: timed out after 50 ms (k8s/test-hangs)']);
+  });
+
+  it('keeps fingerprints when lines move, and orders results stably', async () => {
+    const before = await runChecks(await Workspace.open(repo({ 'a.yaml': pod('bad-1') }), DEFAULT_GLOBS), invoke(namesPods));
+    const after = await runChecks(await Workspace.open(repo({ 'a.yaml': `# moved down\n\n${pod('bad-1')}` }), DEFAULT_GLOBS), invoke(namesPods));
+    expect(after[0]!.fingerprint).toBe(before[0]!.fingerprint);
+    expect(after[0]!.location).not.toEqual(before[0]!.location);
+    const twice = await runChecks(await Workspace.open(repo({ 'b.yaml': pod('bad-2'), 'a.yaml': pod('bad-1') }), DEFAULT_GLOBS), invoke(namesPods, throws));
+    // By file, then line: the object's own result (line 1) before the failure at metadata.name (line 3).
+    expect(twice.map((r) => `${r.target} ${r.checkId} ${r.status}`)).toEqual([
+      'a.yaml#Pod/bad-1 k8s/test-throws error',
+      'a.yaml#Pod/bad-1 k8s/test-names fail',
+      'b.yaml#Pod/bad-2 k8s/test-throws pass',
+      'b.yaml#Pod/bad-2 k8s/test-names fail',
+    ]);
+  });
+
+  it('reports unreadable input as error results and never hangs on it', async () => {
+    const bomb = `a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n`;
+    const dir = repo({
+      'broken.yaml': 'kind: Pod\nspec: [\n',
+      'bomb.yaml': bomb,
+      'binary.yaml': Buffer.from([0x61, 0x00, 0x62, 0x0a]),
+      'values.yaml': 'replicas: 3\nimage: { tag: latest }\n',
+      'ok.yaml': pod('good'),
+    });
+    const started = Date.now();
+    const results = await runChecks(await Workspace.open(dir, DEFAULT_GLOBS), invoke(namesPods));
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(results.filter((r) => r.status === 'error').map((r) => r.message)).toEqual([
+      'binary.yaml: skipped: binary file',
+      'bomb.yaml: invalid YAML: Excessive alias count indicates a resource exhaustion attack',
+      expect.stringMatching(/^broken\.yaml: invalid YAML: /),
+    ]);
+    expect(results.filter((r) => r.status === 'pass').map((r) => r.target)).toEqual(['ok.yaml#Pod/good']);
+  });
+
+  it('skips a file over the size limit with an error result', async () => {
+    const dir = repo({ 'huge.yaml': Buffer.alloc(50 * 1024 * 1024, 'a: b\n') });
+    const results = await runChecks(await Workspace.open(dir, DEFAULT_GLOBS), invoke(namesPods));
+    expect(results.map((r) => r.message)).toEqual(['huge.yaml: skipped: 50.0 MB is over the 10 MB limit for a file']);
+  });
+});

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { catalog } from '../checks/index.js';
+import { InputError } from '../errors.js';
+import { yaml } from '../testing/dedent.js';
+import { parsePlan } from './load.js';
+
+const now = new Date('2026-11-30T12:00:00Z');
+const load = (text: string) => parsePlan(text, 'harden.yaml', { catalog, now });
+const errorLines = (text: string): string[] => {
+  try {
+    load(text);
+  } catch (error) {
+    if (error instanceof InputError) return error.lines;
+    throw error;
+  }
+  throw new Error('expected the plan to be rejected');
+};
+
+describe('plan loading', () => {
+  it('loads a plan and fills defaults', () => {
+    const { plan } = load(yaml`
+      items:
+        - id: SEC-1
+          title: Containers run as non-root
+          severity: CRIT
+          status: ☑
+          checks: [k8s/run-as-non-root]
+    `);
+    expect(plan.items[0]).toMatchObject({ id: 'SEC-1', kind: 'finding', severity: 'critical', status: 'done' });
+    expect(plan.items[0]!.checks).toEqual([{ check: 'k8s/run-as-non-root', with: {}, where: undefined }]);
+    expect(plan.targets.root).toBe('.');
+    expect(plan.settings.maxWaiverDays).toBe(180);
+  });
+
+  it('reports YAML syntax errors as file:line:col', () => {
+    expect(errorLines('items:\n  - id: A\n    title: [unclosed\n')).toEqual([expect.stringMatching(/^harden\.yaml:4:1: /)]);
+  });
+
+  it('points schema errors at the offending key', () => {
+    expect(errorLines(yaml`
+      items:
+        - id: SEC-1
+          title: ok
+          severity: extreme
+    `)).toEqual(['harden.yaml:4:5: severity: expected one of critical, high, medium, low, info']);
+  });
+
+  it('names missing required fields and unknown fields', () => {
+    const lines = errorLines(yaml`
+      items:
+        - id: SEC-1
+          titel: typo
+    `);
+    expect(lines).toContain('harden.yaml:2:5: "title" is required');
+    expect(lines).toContain('harden.yaml:2:5: unknown field "titel"');
+  });
+
+  it('rejects an unknown check id at its line, with a suggestion', () => {
+    expect(errorLines(yaml`
+      items:
+        - id: SEC-1
+          title: t
+          checks:
+            - run-as-non-root
+    `)).toEqual(['harden.yaml:5:9: unknown check id "run-as-non-root" (did you mean k8s/run-as-non-root?)']);
+  });
+
+  it('rejects duplicate ids and themes closing unknown items', () => {
+    const lines = errorLines(yaml`
+      items:
+        - { id: A, title: one }
+        - { id: A, title: two }
+      themes:
+        - { id: T, title: theme, closes: [A, B] }
+    `);
+    expect(lines).toEqual(['harden.yaml:3:7: duplicate item id "A" (first at item 1)', 'harden.yaml:5:40: theme "T" closes unknown item "B"']);
+  });
+
+  it('requires expiry on waivers of high checks and caps it at 180 days', () => {
+    const lines = errorLines(yaml`
+      waivers:
+        - { check: k8s/run-as-non-root, reason: legacy, expires: 2027-09-01 }
+        - { check: k8s/run-as-non-root, reason: "" }
+    `);
+    expect(lines).toEqual([
+      'harden.yaml:3:35: reason: a waiver needs a reason',
+    ]);
+    expect(errorLines(yaml`
+      waivers:
+        - { check: k8s/run-as-non-root, reason: legacy, expires: 2027-09-01 }
+    `)).toEqual(['harden.yaml:2:60: expires 275 days from today; waivers may run at most 180 days (settings.maxWaiverDays)']);
+  });
+
+  it('accepts an empty plan', () => {
+    expect(load('').plan.items).toEqual([]);
+  });
+});
