@@ -88,7 +88,7 @@ describe('plan loading', () => {
     expect(errorLines(yaml`
       waivers:
         - { check: k8s/run-as-non-root, reason: legacy, expires: 2027-09-01 }
-    `)).toEqual(['harden.yaml:2:60: expires 275 days from today; waivers may run at most 180 days (settings.maxWaiverDays)']);
+    `)).toEqual(['harden.yaml:2:51: expires 275 days from today; waivers may run at most 180 days (settings.maxWaiverDays)']);
   });
 
   it('accepts an empty plan', () => {
