@@ -11,7 +11,7 @@ const COMMENT = /#\s*harden-ignore\s+([\w./*-]+)\s*(.*)$/;
  */
 export function inlineIgnoreFor(workspace: Workspace, checkId: string, target: Target, at: Location): string | undefined {
   for (const [pattern, reason] of target.inlineIgnores ?? []) if (coversCheck(pattern, checkId)) return reason;
-  if (at.kind !== 'file') return undefined;
+  if (at.kind !== 'file' || !workspace.mayHaveIgnoreComments(at.path)) return undefined;
   const lines = workspace.memo(`lines:${at.path}`, () => workspace.text(at.path)?.split('\n') ?? []);
   const candidates = [at.line, at.line - 1];
   if (target.location.kind === 'file' && target.location.path === at.path) candidates.push(target.location.line - 1);

@@ -36,6 +36,8 @@ export class Workspace {
   private readonly parsedYaml = new Map<string, ParsedYaml>();
   private readonly texts = new Map<string, string | undefined>();
   private readonly memos = new Map<string, unknown>();
+  /** Files whose text mentions harden-ignore: the only ones worth reading again for inline suppressions. */
+  private readonly withIgnoreComments = new Set<string>();
 
   private constructor(readonly root: string, readonly globs: FileGlobs) {}
 
@@ -64,7 +66,12 @@ export class Workspace {
     if (this.texts.has(file)) return this.texts.get(file);
     const text = this.readChecked(file);
     this.texts.set(file, text);
+    if (text?.includes('harden-ignore')) this.withIgnoreComments.add(file);
     return text;
+  }
+
+  mayHaveIgnoreComments(file: string): boolean {
+    return this.withIgnoreComments.has(file);
   }
 
   /** Releases the cached text of a file whose parsed form is all that is needed. */

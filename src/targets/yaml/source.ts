@@ -1,4 +1,4 @@
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
+import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
 
 /** A key path into a YAML document: map keys and sequence indexes. */
 export type YamlPath = readonly (string | number)[];
@@ -29,58 +29,102 @@ export interface ParsedYaml {
 /** Aliases expanded beyond this count abort the document (billion-laughs guard). */
 const MAX_ALIAS_COUNT = 100;
 
+/**
+ * Positions ride along with the plain data under a symbol: each map or sequence
+ * carries the packed position of each of its keys or items. The syntax tree is
+ * dropped after conversion, so a large repo keeps only data plus small integers.
+ */
+const POSITIONS = Symbol('yaml positions');
+/** Packed key positions: an object with the same keys as its map (so V8 shares its shape), or an array. */
+type Positions = Record<string, number> | number[];
+type Positioned = { [POSITIONS]?: Positions };
+const COLUMN_BITS = 4096;
+const pack = (p: { line: number; col: number }) => p.line * COLUMN_BITS + Math.min(p.col, COLUMN_BITS - 1);
+const unpack = (packed: number): Position => ({ line: Math.floor(packed / COLUMN_BITS), column: packed % COLUMN_BITS });
+
 export function parseYaml(text: string): ParsedYaml {
   const lineCounter = new LineCounter();
-  const position = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-  };
   const documents: YamlDocument[] = [];
   const problems: YamlProblem[] = [];
   const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const list = Array.isArray(parsed) ? parsed : [];
+  const positionOf = (offset: number) => pack(lineCounter.linePos(offset));
   list.forEach((doc, index) => {
     if (doc.errors.length > 0) {
-      for (const error of doc.errors) problems.push({ ...position(error.pos[0]), message: firstLine(error.message) });
+      for (const error of doc.errors) problems.push({ ...unpack(positionOf(error.pos[0])), message: firstLine(error.message) });
       return;
     }
     let data: unknown;
     try {
-      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      data = new Converter(doc, positionOf).convert(doc.contents);
     } catch (error) {
-      problems.push({ ...position(doc.range[0]), message: firstLine((error as Error).message) });
+      problems.push({ ...unpack(positionOf(doc.range[0])), message: firstLine((error as Error).message) });
       return;
     }
     if (data === null || data === undefined) return;
-    const root = doc.contents;
-    documents.push({
-      index,
-      data,
-      start: position(root?.range?.[0] ?? doc.range[0]),
-      locate(path) {
-        let node: unknown = root;
-        let at = root?.range ? position(root.range[0]) : position(doc.range[0]);
-        for (const segment of path) {
-          if (isMap(node)) {
-            const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === segment);
-            if (!pair) return { ...at, found: false };
-            const key = pair.key as Node;
-            if (key.range) at = position(key.range[0]);
-            node = pair.value;
-          } else if (isSeq(node) && typeof segment === 'number') {
-            const item = node.items[segment] as Node | undefined;
-            if (!item) return { ...at, found: false };
-            if (item.range) at = position(item.range[0]);
-            node = item;
-          } else {
-            return { ...at, found: false };
-          }
-        }
-        return { ...at, found: true };
-      },
-    });
+    const start = positionOf(doc.contents?.range?.[0] ?? doc.range[0]);
+    documents.push({ index, data, start: unpack(start), locate: (path) => locate(data, start, path) });
   });
   return { documents, problems };
+}
+
+/** The syntax tree as plain data, like `toJS`, recording where each key and item starts. */
+class Converter {
+  private aliases = 0;
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly positionOf: (offset: number) => number,
+  ) {}
+
+  convert(node: unknown): unknown {
+    if (isScalar(node)) return node.value;
+    if (isAlias(node)) {
+      if (++this.aliases > MAX_ALIAS_COUNT) throw new ReferenceError('Excessive alias count indicates a resource exhaustion attack');
+      return this.convert(node.resolve(this.doc));
+    }
+    if (isMap(node)) {
+      const object: Record<string, unknown> & Positioned = {};
+      const positions: Record<string, number> = {};
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const key = isScalar(pair.key) ? String(pair.key.value) : JSON.stringify(this.convert(pair.key));
+        const value = this.convert(pair.value);
+        const range = (pair.key as Node | null)?.range ?? (pair.value as Node | null)?.range;
+        if (key === '__proto__') {
+          Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+          continue;
+        }
+        object[key] = value;
+        if (range) positions[key] = this.positionOf(range[0]);
+      }
+      object[POSITIONS] = positions;
+      return object;
+    }
+    if (isSeq(node)) {
+      const array: unknown[] & Positioned = [];
+      const positions: number[] = [];
+      for (const item of node.items) {
+        array.push(this.convert(item));
+        positions.push((item as Node | null)?.range ? this.positionOf((item as Node).range![0]) : 0);
+      }
+      array[POSITIONS] = positions;
+      return array;
+    }
+    return null;
+  }
+}
+
+function locate(data: unknown, start: number, path: YamlPath): Position & { found: boolean } {
+  let node = data;
+  let at = start;
+  for (const segment of path) {
+    const positions = node !== null && typeof node === 'object' ? (node as Positioned)[POSITIONS] : undefined;
+    const position = positions && Object.hasOwn(positions, segment) ? (positions as Record<string | number, number>)[segment] : undefined;
+    if (!position) return { ...unpack(at), found: false };
+    at = position;
+    node = (node as Record<string | number, unknown>)[segment];
+  }
+  return { ...unpack(at), found: true };
 }
 
 function firstLine(message: string): string {
