@@ -2,10 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { Option } from 'commander';
 import { catalog } from '../checks/index.js';
 import type { ScanRun } from '../engine/scan-run.js';
-import { InputError } from '../errors.js';
 import type { LoadedPlan } from '../plan/load.js';
-import type { ReportContext, ReportFormat } from '../report/define.js';
-import { FORMATS } from '../report/index.js';
+import type { ReportContext } from '../report/define.js';
+import { FORMATS, formatById } from '../report/index.js';
 
 export interface OutputOptions {
   format: string;
@@ -28,12 +27,6 @@ export function reportContext(plan: LoadedPlan | undefined, options: OutputOptio
   };
   if (plan) context.plan = plan;
   return context;
-}
-
-function formatById(id: string): ReportFormat {
-  const format = FORMATS.find((f) => f.id === id);
-  if (!format) throw new InputError([`unknown format "${id}" (formats: ${FORMATS.map((f) => f.id).join(', ')})`]);
-  return format;
 }
 
 /** Writes the chosen format to --output (and the terminal report to stdout), or the format to stdout. */

@@ -1,0 +1,23 @@
+import { isOpenFailure } from '../engine/result.js';
+import { escapeMarkdown, renderRegister } from '../plan/markdown/render.js';
+import { formatLocation } from '../targets/location.js';
+import { defineFormat } from './define.js';
+
+/**
+ * With a plan: the plan as a Markdown register, measured by the run's verdicts.
+ * Without one: the run's failures as a Markdown table.
+ */
+export const markdownFormat = defineFormat({
+  id: 'markdown',
+  description: 'the plan as a Markdown register (SECURITY.md style), or a failure table without a plan',
+  extension: 'md',
+  render(run, context) {
+    if (context.plan) {
+      const input = { plan: context.plan.plan, now: context.now };
+      return renderRegister(run.verdicts ? { ...input, verdicts: run.verdicts } : input);
+    }
+    const failures = run.results.filter(isOpenFailure);
+    const rows = failures.map((r) => `| ${r.severity} | \`${r.checkId}\` | ${escapeMarkdown(r.message)} | \`${escapeMarkdown(formatLocation(r.location))}\` |`);
+    return [`# harden scan of ${escapeMarkdown(run.root)}`, '', `${failures.length} failures.`, '', '| Severity | Check | Finding | Where |', '|---|---|---|---|', ...rows, ''].join('\n');
+  },
+});
