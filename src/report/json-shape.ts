@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { VERDICTS } from '../plan/verdicts.js';
-import { SEVERITIES } from '../plan/severity.js';
+import { SEVERITIES, type Severity } from '../plan/severity.js';
 import { STATUSES } from '../plan/status.js';
 
 /**
  * The JSON report, version 1: the contract other tools read. A change that is
  * not purely additive needs a new version (and a new schema file).
- * `scripts/write-schemas.ts` writes `schema/harden-report.v1.json` from this.
+ * `npx tsx scripts/write-schemas.ts` writes REPORT_SCHEMA_FILE from this.
  */
 export const REPORT_VERSION = 1;
 export const REPORT_SCHEMA_ID = 'https://harden.dev/schema/harden-report.v1.json';
@@ -111,7 +111,10 @@ const summary = z
     error: count.describe('Checks that could not run on a target'),
     skipped: count,
     suppressed: count.describe('Failures waived, ignored inline or baselined'),
-    bySeverity: z.record(severity, count).describe('Open failures by severity'),
+    bySeverity: z
+      .object({ critical: count, high: count, medium: count, low: count, info: count } satisfies Record<Severity, typeof count>)
+      .strict()
+      .describe('Open failures by severity'),
   })
   .strict()
   .describe('pass + fail + error + skipped + suppressed = total');
@@ -139,8 +142,16 @@ export type JsonWaiver = JsonReport['waivers'][number];
 export type JsonVerdict = NonNullable<JsonReport['verdicts']>[number];
 export type JsonSummary = JsonReport['summary'];
 
-/** The JSON Schema (draft 2020-12) of the report, as committed in `schema/`. */
+/** Where the generated schema is committed, relative to the repository root. */
+export const REPORT_SCHEMA_FILE = 'schema/harden-report.v1.json';
+
+/** The JSON Schema (draft 2020-12) of the report. */
 export function reportJsonSchema(): Record<string, unknown> {
   const { $schema, ...rest } = z.toJSONSchema(jsonReportSchema);
   return { $schema, $id: REPORT_SCHEMA_ID, ...rest };
+}
+
+/** The schema file's exact text. */
+export function reportJsonSchemaText(): string {
+  return `${JSON.stringify(reportJsonSchema(), null, 2)}\n`;
 }

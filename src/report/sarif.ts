@@ -19,6 +19,7 @@ import { defineFormat, type ReportContext } from './define.js';
  * - One run per category (`automationDetails.id`): `harden/static/` for results in
  *   files, `harden/live/` for URLs, hosts and DNS names. A category is emitted when
  *   the scan measured anything in it, even all passes, so GitHub closes fixed alerts.
+ * - File URIs are relative to the working directory (%SRCROOT%), the checkout in CI.
  * - Live results point at the line of the plan that names the target.
  */
 export const sarifFormat = defineFormat({
@@ -158,13 +159,14 @@ function buildRun(category: Category, results: readonly Result[], run: ScanRun, 
     }
     return sarif;
   });
-  if (truncatedMessages > 0) notes.push(`${truncatedMessages} result messages cut to ${GITHUB_LIMITS.messageChars} characters.`);
+  if (truncatedMessages > 0)
+    notes.push(`${truncatedMessages} result message${truncatedMessages === 1 ? '' : 's'} cut to ${GITHUB_LIMITS.messageChars} characters.`);
 
   return {
     tool: { driver: { name: 'harden', version: run.tool.version, informationUri: INFORMATION_URI, rules } },
     automationDetails: { id: `harden/${category}/` },
     originalUriBaseIds: {
-      [SOURCE_ROOT]: { uri: directoryUri(resolve(run.root)), description: { text: 'The repository root harden scanned.' } },
+      [SOURCE_ROOT]: { uri: directoryUri(resolve('.')), description: { text: 'The directory harden ran in: the repository checkout in CI.' } },
     },
     invocations: [invocationOf(run, results, notes)],
     results: sarifResults,
@@ -252,11 +254,25 @@ function toSarifResult(result: Result, ruleIndex: number, location: SarifLocatio
   return sarif;
 }
 
+/** The message, naming the live target when it does not already (the location is only the plan line). */
 function messageOf(result: Result): string {
-  const place = formatLocation(result.location);
-  const where = result.location.kind !== 'file' && !result.message.includes(place) ? ` (${place})` : '';
+  const named = liveTargetName(result.location);
+  const where = named !== undefined && !result.message.includes(named) ? ` (${formatLocation(result.location)})` : '';
   const expired = result.waiverExpired ? `; the waiver expired on ${result.waiverExpired}` : '';
   return `${result.message}${where}${expired}`;
+}
+
+function liveTargetName(location: Location): string | undefined {
+  switch (location.kind) {
+    case 'file':
+      return undefined;
+    case 'url':
+      return location.url;
+    case 'host':
+      return `${location.host}:${location.port}`;
+    case 'dns':
+      return location.name;
+  }
 }
 
 function toSarifSuppression(suppression: Suppression): SarifSuppression {
@@ -279,11 +295,12 @@ function toSarifSuppression(suppression: Suppression): SarifSuppression {
 type Locator = (location: Location) => SarifLocation;
 
 function locatorFor(run: ScanRun, context: ReportContext): Locator {
+  const baseDir = resolve('.');
   const rootDir = resolve(run.root);
   const planFile = run.plan ?? context.plan?.file;
-  const planUri = planFile === undefined ? undefined : repoRelativeUri(rootDir, resolve(planFile));
+  const planUri = planFile === undefined ? undefined : relativeUri(baseDir, resolve(planFile));
   return (location) => {
-    if (location.kind === 'file') return fileLocation(location, rootDir);
+    if (location.kind === 'file') return fileLocation(location, rootDir, baseDir);
     const logicalLocations = [{ name: formatLocation(location), fullyQualifiedName: formatLocation(location), kind: 'resource' as const }];
     if (planUri === undefined) return { logicalLocations };
     const planPath = context.plan ? planPathOf(location, context.plan.plan.targets) : undefined;
@@ -295,9 +312,9 @@ function locatorFor(run: ScanRun, context: ReportContext): Locator {
   };
 }
 
-function fileLocation(location: Extract<Location, { kind: 'file' }>, rootDir: string): SarifLocation {
+function fileLocation(location: Extract<Location, { kind: 'file' }>, rootDir: string, baseDir: string): SarifLocation {
   const absolute = resolve(rootDir, location.path);
-  const uri = repoRelativeUri(rootDir, absolute);
+  const uri = relativeUri(baseDir, absolute);
   const region = {
     startLine: location.line,
     startColumn: location.column,
@@ -308,9 +325,13 @@ function fileLocation(location: Extract<Location, { kind: 'file' }>, rootDir: st
   return { physicalLocation: { artifactLocation, region } };
 }
 
-/** A URI reference relative to the repository root, or undefined when the file lies outside it. */
-function repoRelativeUri(rootDir: string, absolute: string): string | undefined {
-  const path = relative(rootDir, absolute);
+/**
+ * A URI reference relative to `baseDir`, or undefined when the file lies outside it.
+ * GitHub reads relative URIs from the repository root, which is where harden runs in
+ * CI; the scanned root may be a subdirectory (`harden scan examples`).
+ */
+function relativeUri(baseDir: string, absolute: string): string | undefined {
+  const path = relative(baseDir, absolute);
   if (path === '' || path.startsWith('..') || isAbsolute(path)) return undefined;
   return path.split(sep).join('/').split('/').map(encodeSegment).join('/');
 }
@@ -398,5 +419,6 @@ function pascalCase(id: string): string {
 
 function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
-  return `${[...text.slice(0, max - 1)].join('').replace(/[\uD800-\uDBFF]$/, '')}…`;
+  // Never leave half of a surrogate pair before the ellipsis.
+  return `${text.slice(0, max - 1).replace(/[\uD800-\uDBFF]$/, '')}…`;
 }

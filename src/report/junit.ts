@@ -1,0 +1,200 @@
+import { create } from 'xmlbuilder2';
+import type { AnyCheck } from '../checks/define.js';
+import { isOpenFailure, type Result, type Suppression } from '../engine/result.js';
+import type { ScanRun } from '../engine/scan-run.js';
+import { formatLocation } from '../targets/location.js';
+import { defineFormat } from './define.js';
+
+/**
+ * JUnit XML for CI test views. One <testsuite> per check id: a check is the unit a
+ * team owns and fixes (like a test class), its id is the testcase classname, and
+ * per-check counts say which rule broke the build. One <testcase> per result
+ * (check @ target): pass = empty, failure = ran and failed, error = could not run,
+ * skipped = suppressed (waiver, inline ignore, baseline) or skipped.
+ */
+export const junitFormat = defineFormat({
+  id: 'junit',
+  description: 'JUnit XML for CI test reports (one testsuite per check, one testcase per check @ target)',
+  extension: 'xml',
+  render(run, context) {
+    return renderJunit(run, context.catalog);
+  },
+});
+
+type XmlElement = ReturnType<typeof create>;
+
+type Outcome =
+  | { kind: 'pass' }
+  | { kind: 'failure'; message: string; type: string; text: string }
+  | { kind: 'error'; message: string; type: string; text: string }
+  | { kind: 'skipped'; message: string };
+
+interface TestCase {
+  name: string;
+  classname: string;
+  file?: string;
+  line?: number;
+  outcome: Outcome;
+}
+
+interface Counts {
+  tests: number;
+  failures: number;
+  errors: number;
+  skipped: number;
+}
+
+interface TestSuite extends Counts {
+  name: string;
+  check: AnyCheck | undefined;
+  cases: TestCase[];
+}
+
+export function renderJunit(run: ScanRun, catalog: ReadonlyMap<string, AnyCheck>): string {
+  const suites = buildSuites(run.results, catalog);
+  const total = sumCounts(suites);
+  const document = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '\uFFFD' });
+  const root = document.ele('testsuites', {
+    name: 'harden',
+    ...countAttributes(total),
+    time: seconds(run.durationMs),
+    timestamp: run.startedAt,
+  });
+  for (const suite of suites) appendSuite(root, suite, run.startedAt);
+  return `${document.end({ prettyPrint: true })}\n`;
+}
+
+function buildSuites(results: readonly Result[], catalog: ReadonlyMap<string, AnyCheck>): TestSuite[] {
+  const byCheck = new Map<string, Result[]>();
+  for (const result of results) byCheck.set(result.checkId, [...(byCheck.get(result.checkId) ?? []), result]);
+  const names = uniqueNames(results);
+  return [...byCheck.keys()].sort().map((checkId) => {
+    const check = catalog.get(checkId);
+    const cases = byCheck
+      .get(checkId)!
+      .map((result) => toTestCase(result, names.get(result)!, check))
+      .sort(byName);
+    return { name: checkId, check, cases, ...countCases(cases) };
+  });
+}
+
+function byName(a: TestCase, b: TestCase): number {
+  if (a.name === b.name) return 0;
+  return a.name < b.name ? -1 : 1;
+}
+
+/**
+ * `check @ target`; results that share one get their location appended, and a
+ * counter when even that repeats. Parameterised runs use the invocation (`id#hash`).
+ */
+function uniqueNames(results: readonly Result[]): Map<Result, string> {
+  const baseName = (result: Result) => `${result.invocation} @ ${result.target}`;
+  const baseCounts = countBy(results, baseName);
+  const located = (result: Result) =>
+    baseCounts.get(baseName(result))! > 1 ? `${baseName(result)} (${formatLocation(result.location)})` : baseName(result);
+  const seen = new Map<string, number>();
+  const names = new Map<Result, string>();
+  for (const result of results) {
+    const name = located(result);
+    const occurrence = (seen.get(name) ?? 0) + 1;
+    seen.set(name, occurrence);
+    names.set(result, occurrence === 1 ? name : `${name} #${occurrence}`);
+  }
+  return names;
+}
+
+function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return counts;
+}
+
+function toTestCase(result: Result, name: string, check: AnyCheck | undefined): TestCase {
+  const testCase: TestCase = { name, classname: result.checkId, outcome: outcomeOf(result, check) };
+  if (result.location.kind === 'file') {
+    testCase.file = result.location.path;
+    testCase.line = result.location.line;
+  }
+  return testCase;
+}
+
+function outcomeOf(result: Result, check: AnyCheck | undefined): Outcome {
+  if (result.status === 'fail' && result.suppression) return { kind: 'skipped', message: describeSuppression(result.suppression) };
+  if (isOpenFailure(result)) return { kind: 'failure', message: result.message, type: result.severity, text: failureText(result, check) };
+  if (result.status === 'error') return { kind: 'error', message: result.message, type: 'error', text: `${result.message}\nat ${formatLocation(result.location)}` };
+  if (result.status === 'skipped') return { kind: 'skipped', message: result.message };
+  return { kind: 'pass' };
+}
+
+function failureText(result: Result, check: AnyCheck | undefined): string {
+  const lines = [result.message, `at ${formatLocation(result.location)}`, `severity: ${result.severity}`];
+  if (result.evidence !== undefined) lines.push(`evidence: ${result.evidence}`);
+  if (result.waiverExpired !== undefined) lines.push(`a waiver covered this until it expired on ${result.waiverExpired}`);
+  if (check) lines.push(`fix: ${check.fix}`);
+  return lines.join('\n');
+}
+
+function describeSuppression(suppression: Suppression): string {
+  const how = { inline: 'ignored inline', waiver: 'waived', baseline: 'in the baseline' }[suppression.by];
+  const details = [suppression.owner && `owner ${suppression.owner}`, suppression.expires && `expires ${suppression.expires}`].filter(Boolean);
+  return `${how}: ${suppression.reason}${details.length > 0 ? ` (${details.join(', ')})` : ''}`;
+}
+
+function countCases(cases: readonly TestCase[]): Counts {
+  return {
+    tests: cases.length,
+    failures: cases.filter((c) => c.outcome.kind === 'failure').length,
+    errors: cases.filter((c) => c.outcome.kind === 'error').length,
+    skipped: cases.filter((c) => c.outcome.kind === 'skipped').length,
+  };
+}
+
+function sumCounts(counts: readonly Counts[]): Counts {
+  return counts.reduce(
+    (sum, c) => ({ tests: sum.tests + c.tests, failures: sum.failures + c.failures, errors: sum.errors + c.errors, skipped: sum.skipped + c.skipped }),
+    { tests: 0, failures: 0, errors: 0, skipped: 0 },
+  );
+}
+
+function countAttributes({ tests, failures, errors, skipped }: Counts): Record<string, string> {
+  return { tests: String(tests), failures: String(failures), errors: String(errors), skipped: String(skipped) };
+}
+
+function appendSuite(parent: XmlElement, suite: TestSuite, timestamp: string): void {
+  const element = parent.ele('testsuite', { name: suite.name, ...countAttributes(suite), timestamp });
+  if (suite.check) {
+    const properties = element.ele('properties');
+    properties.ele('property', { name: 'title', value: suite.check.title });
+    properties.ele('property', { name: 'severity', value: suite.check.severity });
+  }
+  for (const testCase of suite.cases) appendCase(element, testCase);
+}
+
+function appendCase(parent: XmlElement, testCase: TestCase): void {
+  const element = parent.ele('testcase', {
+    name: testCase.name,
+    classname: testCase.classname,
+    ...(testCase.file !== undefined ? { file: testCase.file, line: String(testCase.line) } : {}),
+  });
+  const { outcome } = testCase;
+  switch (outcome.kind) {
+    case 'pass':
+      return;
+    case 'failure':
+    case 'error':
+      element.ele(outcome.kind, { message: singleLine(outcome.message), type: outcome.type }).txt(outcome.text);
+      return;
+    case 'skipped':
+      element.ele('skipped', { message: singleLine(outcome.message) });
+      return;
+  }
+}
+
+/** Attribute values lose their line breaks when parsed (XML normalises them to spaces), so say so up front. */
+function singleLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ');
+}
+
+function seconds(durationMs: number): string {
+  return (durationMs / 1000).toFixed(3);
+}
