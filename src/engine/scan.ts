@@ -45,7 +45,7 @@ export async function scan(request: ScanRequest): Promise<ScanRun> {
     waivers,
   };
   if (plan) run.plan = relative(process.cwd(), resolve(plan.file));
-  if (plan && request.verify) run.verdicts = computeVerdicts({ items: plan.plan.items, results, sla: plan.plan.sla, now });
+  if (plan && request.verify) run.verdicts = computeVerdicts({ items: plan.plan.items, results, sla: plan.plan.sla, now, ran: new Set(invocations.map((i) => i.key)) });
   run.durationMs = Math.round(performance.now() - started);
   return run;
 }

@@ -8,25 +8,25 @@ export interface Selection {
   /** Check ids, `domain/*` globs or bare domains; empty means the whole catalog. */
   only: readonly string[];
   skip: readonly string[];
-  /** Items whose checks must run (with their parameters) whatever the selection. */
+  /** Items whose checks run with their parameters, when selected. */
   items: readonly PlanItem[];
 }
 
-/** The catalog narrowed by --only/--skip, plus every distinct parameterised check the plan's items ask for. */
+/** The catalog narrowed by --only/--skip, plus every distinct parameterised check the plan's items ask for (narrowed alike). */
 export function selectInvocations(catalog: ReadonlyMap<string, AnyCheck>, { only, skip, items }: Selection): CheckInvocation[] {
   const onlyMatch = compileSelectors(only, catalog);
   const skipMatch = compileSelectors(skip, catalog);
   const invocations = new Map<string, CheckInvocation>();
+  const selected = (id: string) => (only.length === 0 || onlyMatch(id)) && !skipMatch(id);
   for (const check of catalog.values()) {
-    if (only.length > 0 && !onlyMatch(check.id)) continue;
-    if (skipMatch(check.id)) continue;
+    if (!selected(check.id)) continue;
     invocations.set(check.id, { check, options: check.options.parse({}) as Record<string, unknown>, key: check.id });
   }
   for (const item of items) {
     for (const itemCheck of item.checks) {
       const check = catalog.get(itemCheck.check);
       const key = invocationKey(itemCheck.check, itemCheck.with);
-      if (!check || invocations.has(key)) continue;
+      if (!check || !selected(check.id) || invocations.has(key)) continue;
       invocations.set(key, { check, options: check.options.parse(itemCheck.with) as Record<string, unknown>, key });
     }
   }

@@ -50,21 +50,23 @@ export interface VerdictInput {
   results: readonly Result[];
   sla: Plan['sla'];
   now: Date;
+  /** Invocation keys that ran; an item check outside it was left out by --only/--skip. */
+  ran?: ReadonlySet<string>;
 }
 
 /** Measures every item's claim against the results of its checks. */
-export function computeVerdicts({ items, results, sla, now }: VerdictInput): Verdict[] {
+export function computeVerdicts({ items, results, sla, now, ran }: VerdictInput): Verdict[] {
   const byInvocation = new Map<string, Result[]>();
   for (const result of results) {
     const group = byInvocation.get(result.invocation);
     if (group) group.push(result);
     else byInvocation.set(result.invocation, [result]);
   }
-  const verdicts = items.map((item) => verdictOf(item, byInvocation, sla, now));
+  const verdicts = items.map((item) => verdictOf(item, byInvocation, sla, now, ran));
   return verdicts.sort((a, b) => VERDICTS.indexOf(a.verdict) - VERDICTS.indexOf(b.verdict));
 }
 
-function verdictOf(item: PlanItem, byInvocation: Map<string, Result[]>, sla: Plan['sla'], now: Date): Verdict {
+function verdictOf(item: PlanItem, byInvocation: Map<string, Result[]>, sla: Plan['sla'], now: Date, ran: ReadonlySet<string> | undefined): Verdict {
   const due = dueDate(item, sla);
   const overdue = (item.status === 'open' || item.status === 'in-progress') && due !== undefined && parseDate(due) < now;
   const base = {
@@ -84,6 +86,8 @@ function verdictOf(item: PlanItem, byInvocation: Map<string, Result[]>, sla: Pla
   if (item.checks.length === 0) return verdict(overdue ? 'overdue' : 'unverifiable', 'no automated check: verify it by hand or add `checks:`');
   const failing = outcomes.filter(({ outcome }) => outcome.fail > 0);
   const expired = outcomes.flatMap(({ expiredOn }) => expiredOn);
+  const skipped = ran && item.checks.find((itemCheck) => !ran.has(invocationKey(itemCheck.check, itemCheck.with)));
+  if (skipped) return verdict('unverifiable', `${skipped.check} was not run (--only/--skip)`);
   const blind = outcomes.find(({ outcome }) => outcome.pass + outcome.fail + outcome.waived + outcome.error === 0);
   const broken = outcomes.find(({ outcome }) => outcome.error > 0);
 

@@ -53,11 +53,16 @@ function renderFailures(failures: Result[], context: ReportContext, c: Colors): 
 }
 
 function renderFailure(result: Result, check: AnyCheck | undefined, c: Colors): string {
-  const lines = [`${severityTag(result.severity, c)} ${c.cyan(result.checkId)}  ${result.message}`, `     ${c.dim('at')} ${formatLocation(result.location)}${c.dim(`  ${objectPart(result.target)}`)}`];
+  const object = objectPart(result.target);
+  const lines = [`${severityTag(result.severity, c)} ${c.cyan(result.checkId)}  ${result.message}`, `     ${c.dim('at')} ${formatLocation(result.location)}${object ? c.dim(`  ${object}`) : ''}`];
   if (result.waiverExpired) lines.push(`     ${c.red(`waiver expired on ${result.waiverExpired}: this failure counts again`)}`);
   if (result.evidence) lines.push(`     ${c.dim('evidence')} ${result.evidence}`);
-  if (check) lines.push(`     ${c.green('fix')} ${check.fix}`);
+  if (check) lines.push(`     ${c.green('fix')} ${firstLine(check.fix)}${check.fix.trim().includes('\n') ? c.dim(`  (harden explain ${check.id})`) : ''}`);
   return lines.join('\n');
+}
+
+function firstLine(text: string): string {
+  return text.trim().split('\n')[0]!.replace(/:$/, '');
 }
 
 function objectPart(target: string): string {
