@@ -1,6 +1,7 @@
 import { composeServicesOf, type ComposeService } from './compose/compose.js';
 import { parseDockerfile, type Dockerfile } from './docker/dockerfile.js';
 import { objectsOfFile, type K8sObject } from './k8s/objects.js';
+import { serviceAccountIndex } from './k8s/service-accounts.js';
 import { workloadOf, type K8sContainer, type K8sWorkload } from './k8s/workloads.js';
 import type { Workspace } from './repo/workspace.js';
 
@@ -16,7 +17,11 @@ export type TargetKind = keyof TargetTypes;
 
 const LOADERS: { [K in TargetKind]: (workspace: Workspace) => TargetTypes[K][] } = {
   'k8s-object': (ws) => ws.files('manifests').flatMap((file) => objectsOfFile(file, ws.yaml(file))),
-  'k8s-workload': (ws) => loadTargets(ws, 'k8s-object').flatMap((object) => workloadOf(object) ?? []),
+  'k8s-workload': (ws) => {
+    const objects = loadTargets(ws, 'k8s-object');
+    const serviceAccounts = serviceAccountIndex(objects);
+    return objects.flatMap((object) => workloadOf(object, serviceAccounts) ?? []);
+  },
   'k8s-container': (ws) => loadTargets(ws, 'k8s-workload').flatMap((workload) => workload.containers),
   dockerfile: (ws) =>
     ws.files('dockerfiles').flatMap((file) => {

@@ -1,6 +1,7 @@
 import { DockerfileParser, type From, type Instruction } from 'dockerfile-ast';
 import type { Location } from '../location.js';
 import type { Target } from '../target.js';
+import { isPinnedByDigest, parseImageRef, type ImageRef } from './image-ref.js';
 
 export interface DockerInstruction {
   /** Upper-case keyword: FROM, RUN, USER, ... */
@@ -16,7 +17,10 @@ export interface DockerStage {
   readonly name: string | undefined;
   /** The image reference after FROM with build args resolved where the file defines them. */
   readonly image: string;
+  /** The parsed reference; undefined when FROM names no image. */
+  readonly imageRef: ImageRef | undefined;
   readonly imageTag: string | undefined;
+  /** A well-formed `sha256:` / `sha512:` digest, when the image is pinned by one. */
   readonly imageDigest: string | undefined;
   /** True when FROM names an earlier stage rather than an image. */
   readonly fromStage: boolean;
@@ -49,14 +53,16 @@ export function parseDockerfile(file: string, text: string): Dockerfile {
     const { from, instructions } = current;
     const image = resolveArgs(from.getImage() ?? '', parsed.getInitialARGs().map((arg) => [arg.getProperty()?.getName() ?? '', arg.getProperty()?.getValue() ?? null]));
     const name = from.getBuildStage() ?? undefined;
-    const baseName = image.split(/[:@]/)[0] ?? image;
+    const imageRef = parseImageRef(image);
     stages.push({
       index: stages.length,
       name,
       image,
-      imageTag: tagOf(image),
-      imageDigest: /@(sha256:[a-f0-9]{64})$/i.exec(image)?.[1],
-      fromStage: stageNames.has(baseName.toLowerCase()),
+      imageRef,
+      imageTag: imageRef?.tag,
+      imageDigest: imageRef && isPinnedByDigest(imageRef) ? imageRef.digest : undefined,
+      // `FROM build` names a stage only when it is exactly an earlier stage's name (no tag, no registry).
+      fromStage: stageNames.has(image.toLowerCase()),
       from: toInstruction(from),
       instructions,
     });
@@ -79,14 +85,33 @@ export function parseDockerfile(file: string, text: string): Dockerfile {
   };
 }
 
+/** `${NAME}`, `${NAME:-default}`, `${NAME-default}` or `$NAME`. */
+const ARG_REFERENCE = /\$\{(\w+)(?:(:?)-([^}]*))?\}|\$(\w+)/g;
+
 function resolveArgs(image: string, args: [string, string | null][]): string {
-  const values = new Map(args.filter((entry): entry is [string, string] => entry[1] !== null));
-  return image.replace(/\$\{?(\w+)(?::?-([^}]*))?\}?/g, (whole, name: string, fallback: string | undefined) => values.get(name) ?? fallback ?? whole);
+  const values = new Map<string, string>();
+  // An ARG default may use an earlier ARG: `ARG IMAGE=${REGISTRY}/node`.
+  for (const [name, value] of args) if (value !== null) values.set(name, substitute(value, values));
+  return substitute(image, values);
 }
 
-function tagOf(image: string): string | undefined {
-  const withoutDigest = image.split('@')[0] ?? image;
-  const lastSlash = withoutDigest.lastIndexOf('/');
-  const colon = withoutDigest.indexOf(':', lastSlash + 1);
-  return colon === -1 ? undefined : withoutDigest.slice(colon + 1);
+function substitute(text: string, values: ReadonlyMap<string, string>): string {
+  return text.replace(ARG_REFERENCE, (whole, braced: string | undefined, colon: string | undefined, fallback: string | undefined, bare: string | undefined) => {
+    const value = values.get((braced ?? bare)!);
+    const useFallback = value === undefined || (colon === ':' && value === '');
+    return useFallback ? (fallback ?? whole) : value;
+  });
+}
+
+/**
+ * The last USER in effect for a stage: its own, or the one it inherits from the earlier
+ * stage it is built FROM. Undefined when nothing in the file sets one (the base image decides).
+ */
+export function effectiveUser(dockerfile: Dockerfile, stage: DockerStage): DockerInstruction | undefined {
+  const own = stage.instructions.filter((instruction) => instruction.keyword === 'USER').at(-1);
+  if (own || !stage.fromStage) return own;
+  const parent = dockerfile.stages
+    .filter((earlier) => earlier.index < stage.index && earlier.name?.toLowerCase() === stage.image.toLowerCase())
+    .at(-1);
+  return parent ? effectiveUser(dockerfile, parent) : undefined;
 }

@@ -52,9 +52,9 @@ export function isPinnedByDigest(image: ImageRef): boolean {
   return image.digest !== undefined && DIGEST.test(image.digest);
 }
 
-/** No tag (which means `latest`) or the tag `latest`, and no digest to pin it. */
+/** No tag (which means `latest`) or the tag `latest`, and no digest at all (a malformed one is "not pinned"). */
 export function floatsOnLatest(image: ImageRef): boolean {
-  return !isPinnedByDigest(image) && (image.tag === undefined || image.tag.toLowerCase() === 'latest');
+  return image.digest === undefined && (image.tag === undefined || image.tag.toLowerCase() === 'latest');
 }
 
 /**

@@ -4,6 +4,7 @@ import { asRecord, asString, recordsOf, type YamlRecord } from '../yaml/read.js'
 import { toYamlPath, type YamlPath } from '../yaml/source.js';
 import { parseIgnoreAnnotation } from './ignore-annotation.js';
 import type { K8sObject } from './objects.js';
+import { NO_SERVICE_ACCOUNTS, type PodServiceAccount, type ServiceAccountIndex } from './service-accounts.js';
 
 /** Where each workload kind keeps its pod template spec. */
 const POD_SPEC_PATHS: Record<string, YamlPath> = {
@@ -33,6 +34,8 @@ export interface K8sWorkload extends Target {
   /** Pod template metadata (the object's own metadata for a bare Pod). */
   readonly podMetadata: YamlRecord;
   readonly containers: readonly K8sContainer[];
+  /** The ServiceAccount the pod runs as, resolved against the workspace's manifests on first read. */
+  readonly serviceAccount: PodServiceAccount;
   /** Location of a path relative to the pod spec. */
   at(path: string | YamlPath): Location;
 }
@@ -51,7 +54,7 @@ export function isWorkloadKind(kind: string): boolean {
   return kind in POD_SPEC_PATHS;
 }
 
-export function workloadOf(object: K8sObject): K8sWorkload | undefined {
+export function workloadOf(object: K8sObject, serviceAccounts: ServiceAccountIndex = NO_SERVICE_ACCOUNTS): K8sWorkload | undefined {
   const specPath = POD_SPEC_PATHS[object.kind];
   if (!specPath) return undefined;
   let podSpec: unknown = object.data;
@@ -64,6 +67,7 @@ export function workloadOf(object: K8sObject): K8sWorkload | undefined {
   const podMetadata = object.kind === 'Pod' ? asRecord(object.data.metadata) ?? {} : asRecord(asRecord(template)?.metadata) ?? {};
 
   const containers: K8sContainer[] = [];
+  let serviceAccount: PodServiceAccount | undefined;
   const workload: K8sWorkload = {
     identity: object.identity,
     file: object.file,
@@ -75,6 +79,9 @@ export function workloadOf(object: K8sObject): K8sWorkload | undefined {
     podSpec: spec,
     podMetadata,
     containers,
+    get serviceAccount() {
+      return (serviceAccount ??= serviceAccounts.forPod(spec, object.namespace));
+    },
     at: (path) => object.at([...specPath, ...relative(path)]),
   };
   for (const [list, role] of CONTAINER_LISTS) {
