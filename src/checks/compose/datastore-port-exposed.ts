@@ -1,0 +1,90 @@
+import { parseImageRef } from '../../targets/docker/image-ref.js';
+import { portMappingsOf, rangeIncludes, type PortRange } from '../../targets/compose/ports.js';
+import { defineCheck } from '../define.js';
+
+/** Image path segments that name a datastore (or a secrets/coordination store) and its usual forks and repackagings. */
+const DATASTORE_IMAGE =
+  /^(postgres(ql)?|postgis|timescaledb(-ha)?|mysql(-server)?|mariadb|percona(-server)?|redis(-stack(-server)?)?|valkey|keydb|dragonfly|mongo(db)?|memcached|elasticsearch|opensearch|rabbitmq|cassandra|scylla|etcd|vault|minio|clickhouse(-server)?|influxdb|couchdb|couchbase(-server)?|neo4j|cockroach(db)?|mssql|arangodb|zookeeper|(cp-)?kafka)$/;
+
+/** Well-known container ports of datastores, for services whose image says nothing (custom or `build:`). */
+const DATASTORE_PORTS = new Map<number, string>([
+  [5432, 'PostgreSQL'],
+  [3306, 'MySQL'],
+  [6379, 'Redis'],
+  [27017, 'MongoDB'],
+  [11211, 'Memcached'],
+  [9200, 'Elasticsearch'],
+  [9300, 'Elasticsearch'],
+  [5672, 'RabbitMQ'],
+  [15672, 'RabbitMQ'],
+  [9042, 'Cassandra'],
+  [2379, 'etcd'],
+  [2380, 'etcd'],
+  [8200, 'Vault'],
+  [8123, 'ClickHouse'],
+  [8086, 'InfluxDB'],
+  [5984, 'CouchDB'],
+  [7474, 'Neo4j'],
+  [7687, 'Neo4j'],
+  [26257, 'CockroachDB'],
+  [1433, 'SQL Server'],
+  [1521, 'Oracle'],
+  [2181, 'ZooKeeper'],
+  [9092, 'Kafka'],
+]);
+
+export const datastorePortExposed = defineCheck({
+  id: 'compose/datastore-port-exposed',
+  title: 'Datastores in compose files publish ports on loopback only',
+  severity: 'high',
+  target: 'compose-service',
+  why:
+    'A port published without a host address listens on every interface of the machine: the office or cafe Wi-Fi for ' +
+    'a laptop, the internet for a server. Docker writes its own iptables rules for published ports, so ufw or ' +
+    'firewalld rules do not stop it. Development databases, caches and Vault dev servers usually run with default or ' +
+    'no credentials, and scanners find them within hours.',
+  fix: [
+    'Bind the published port to loopback (other services on the compose network reach it by service name anyway):',
+    '',
+    '    ports:',
+    '      - "127.0.0.1:5432:5432"',
+    '',
+    'or, in long syntax, host_ip: 127.0.0.1; or drop ports entirely when only other containers connect to it.',
+  ].join('\n'),
+  refs: [
+    'CIS Docker Benchmark, container runtime: ensure that incoming container traffic is bound to a specific host interface',
+    'OWASP Docker Security Cheat Sheet: rule #5a, bind ports to localhost',
+    'Docker documentation, Packet filtering and firewalls: published ports bypass ufw/firewalld',
+    'Compose Specification: ports (short and long syntax)',
+  ],
+  messages: {
+    allInterfaces: 'service "{service}" publishes {store} port {port} on all interfaces',
+    hostNetwork: 'service "{service}" ({store}) uses network_mode: host, so it listens on every host interface',
+  },
+  evaluate(service, ctx) {
+    const imageStore = datastoreOfImage(service.image);
+    const exposed = portMappingsOf(service).flatMap((mapping) => {
+      const store = imageStore ?? datastoreOfPort(mapping.target);
+      return store ? [{ mapping, store }] : [];
+    });
+    if (!imageStore && exposed.length === 0) return ctx.notApplicable();
+    if (imageStore && service.spec.network_mode === 'host') ctx.fail(service.at('network_mode'), 'hostNetwork', { service: service.name, store: imageStore });
+    for (const { mapping, store } of exposed) {
+      if (mapping.host.kind === 'all-interfaces') ctx.fail(service.at(['ports', mapping.index]), 'allInterfaces', { service: service.name, store, port: mapping.written });
+    }
+  },
+});
+
+function datastoreOfImage(image: string | undefined): string | undefined {
+  const ref = image === undefined ? undefined : parseImageRef(image);
+  return ref?.repository
+    .toLowerCase()
+    .split('/')
+    .find((segment) => DATASTORE_IMAGE.test(segment));
+}
+
+function datastoreOfPort(target: PortRange | undefined): string | undefined {
+  if (!target) return undefined;
+  for (const [port, store] of DATASTORE_PORTS) if (rangeIncludes(target, port)) return store;
+  return undefined;
+}
