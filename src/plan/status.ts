@@ -8,7 +8,7 @@ const WORDS: Record<string, Status> = {
   '◐': 'in-progress', '◑': 'in-progress', '🔄': 'in-progress', '🚧': 'in-progress', 'in-progress': 'in-progress', 'in progress': 'in-progress',
   wip: 'in-progress', doing: 'in-progress', started: 'in-progress', partial: 'in-progress', partially: 'in-progress',
   '☑': 'done', '✅': 'done', '✓': 'done', '✔': 'done', '✔️': 'done', '[x]': 'done', done: 'done', fixed: 'done', closed: 'done',
-  resolved: 'done', complete: 'done', completed: 'done', mitigated: 'done', remediated: 'done',
+  resolved: 'done', complete: 'done', completed: 'done', mitigated: 'done', remediated: 'done', implemented: 'done',
   '⊘': 'accepted', accepted: 'accepted', 'accepted risk': 'accepted', 'risk accepted': 'accepted', wontfix: 'accepted',
   "won't fix": 'accepted', 'false positive': 'accepted', 'n/a': 'accepted', 'not applicable': 'accepted', deferred: 'accepted',
 };

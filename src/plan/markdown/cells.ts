@@ -20,7 +20,7 @@ function isPrefixedId(token: string): boolean {
   return PREFIXED_ID.test(token) && /\d/.test(token);
 }
 
-export function looksLikeId(token: string): boolean {
+function looksLikeId(token: string): boolean {
   return isPrefixedId(token) || SHORT_ID.test(token);
 }
 
@@ -51,12 +51,17 @@ export function idsIn(text: string): string[] {
   for (const group of text.split(/[\s,;+&]+|\band\b/)) {
     const tokens = group.replace(/[`*_[\]()]/g, '').split('/').filter(Boolean);
     const first = tokens[0] ?? '';
-    if (!looksLikeId(first) && !(tokens.length === 1 && /\d/.test(first) && isPlanId(first) && /^[A-Za-z]/.test(first))) continue;
+    if (!looksLikeId(first) && !(tokens.length === 1 && isLowercaseId(first))) continue;
     ids.push(first);
     const prefix = /^(.*-)[^-]*$/.exec(first)?.[1] ?? '';
-    for (const more of tokens.slice(1)) ids.push(looksLikeId(more) && more.includes('-') ? more : `${prefix}${more}`);
+    for (const more of tokens.slice(1)) ids.push(isPrefixedId(more) ? more : `${prefix}${more}`);
   }
   return ids.filter(isPlanId);
+}
+
+/** "ops-3", "phase-2-1": ids a plan may use (generated ones among them), never a plain word. */
+function isLowercaseId(token: string): boolean {
+  return /^[A-Za-z][\w.:-]*\d[\w.:-]*$/.test(token) && token.includes('-');
 }
 
 /** Every real YYYY-MM-DD date in the text, in order. */

@@ -69,7 +69,7 @@ export function normalizeHeader(header: string): string {
     .trim();
 }
 
-export function roleOfHeader(header: string): ColumnRole | undefined {
+function roleOfHeader(header: string): ColumnRole | undefined {
   const word = normalizeHeader(header);
   return ROLE_BY_WORD.get(word) ?? ROLE_BY_WORD.get(word.replace(/\?$/, ''));
 }

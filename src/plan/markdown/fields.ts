@@ -61,7 +61,7 @@ const FIELD_KEYS = {
   found: ['found', 'reported', 'discovered'],
   id: ['id', 'ref'],
   /** Labels that only a tracker entry has: what is wrong and why it matters. */
-  motive: ['why', 'problem', 'risk', 'impact', 'finding', 'issue'],
+  motive: ['why', 'problem', 'risk', 'finding', 'issue'],
 } as const;
 
 export type FieldRole = keyof typeof FIELD_KEYS;

@@ -84,6 +84,8 @@ export interface DraftAcceptance {
   severity?: Severity;
   type: AcceptanceType;
   decision: ImportedDecision;
+  /** False for a row that only lists an item (no type, reason, decider or dates). */
+  saysSomething: boolean;
   notes?: string;
   line: number;
 }

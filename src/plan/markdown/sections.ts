@@ -31,19 +31,19 @@ interface HeadingTitle {
 }
 
 /**
- * The item a heading section stands for, or undefined when it is an ordinary
- * heading. `notesBlocks` are the blocks kept as the item's notes (its body and
- * any sub-sections it owns).
+ * Whether a heading section is a tracker entry: struck through, an id or a status
+ * box in the heading, or "**Status:**" / "**Why:**" / "**Owner:**"-style lines below it.
  */
-export function readHeadingItem(
-  section: Required<Section>,
-  notesBlocks: readonly RootContent[],
-  context: ReadContext,
-): DraftItem | undefined {
+export function isHeadingItem(section: Section): section is Required<Section> {
+  if (!section.heading) return false;
+  const heading = readHeadingTitle(section.heading.children);
+  return heading.title !== '' && isTrackerEntry(heading, fieldsIn(section.body));
+}
+
+/** The item a heading section stands for; `notesBlocks` (its body and sub-sections) become its notes. */
+export function readHeadingItem(section: Required<Section>, notesBlocks: readonly RootContent[], context: ReadContext): DraftItem {
   const heading = readHeadingTitle(section.heading.children);
   const fields = fieldsIn(section.body);
-  if (!heading.title || !isTrackerEntry(heading, fields)) return undefined;
-  const line = lineOf(section.heading);
   const doneNote = heading.doneOn ? `Done ${heading.doneOn}.` : undefined;
   const body = sourceOf(context.text, notesBlocks).trim();
   return compact<DraftItem>({
@@ -57,7 +57,7 @@ export function readHeadingItem(
     found: firstDate(fieldValue(fields, 'found')?.value ?? ''),
     effort: presentValue(fieldValue(fields, 'effort')),
     notes: [doneNote, body].filter(Boolean).join('\n\n') || undefined,
-    source: { file: context.file, line },
+    source: { file: context.file, line: lineOf(section.heading) },
   });
 }
 
@@ -96,7 +96,7 @@ function readStruckTitle(children: readonly PhrasingContent[]): HeadingTitle {
 
 function isFinding(fields: readonly Field[]): boolean {
   if (fieldValue(fields, 'severity')) return true;
-  return fields.some((field) => ['risk', 'impact', 'finding', 'issue', 'problem'].includes(field.key));
+  return fields.some((field) => ['risk', 'finding', 'issue', 'problem'].includes(field.key));
 }
 
 function fieldStatus(fields: readonly Field[], context: ReadContext): Status | undefined {

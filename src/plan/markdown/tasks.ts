@@ -71,7 +71,7 @@ interface TaskText {
  * "Web client deployed (2026-04-24) — Next.js 16, 3 replicas" → title, date, details.
  * "Rotate keys @alice due 2026-06-01" → title, owner, due.
  */
-export function splitTaskText(text: string): TaskText {
+function splitTaskText(text: string): TaskText {
   let rest = text;
   const owner = /(?:^|\s)@([\w.-]+)/.exec(rest);
   if (owner) rest = rest.replace(owner[0], '');
@@ -101,8 +101,7 @@ export function readAcceptedList(list: List, context: ReadContext): DraftItem[] 
     const first = entry.children[0];
     if (first?.type !== 'paragraph' || first.children[0]?.type !== 'strong') return [];
     const [label, ...after] = first.children;
-    const title = inlineText([label!]).replace(/:$/, '');
-    const reason = inlineText(after).replace(/^[\s:—–-]+/, '') || undefined;
+    const { title, reason } = splitLabel(inlineText([label!]), inlineText(after));
     const split = splitIdFromText(title);
     const decidedOn = reason ? firstDate(reason) : undefined;
     const extra = sourceOf(context.text, entry.children.slice(1) as RootContent[]).trim() || undefined;
@@ -119,4 +118,12 @@ export function readAcceptedList(list: List, context: ReadContext): DraftItem[] 
       }),
     ];
   });
+}
+
+/** "**No feature flags** (app-level): code is deployed as-is" → the bracket stays with the title. */
+function splitLabel(label: string, after: string): { title: string; reason?: string } {
+  const qualifier = /^\s*(\([^)]*\))\s*:/.exec(after);
+  const title = `${label.replace(/:$/, '')}${qualifier ? ` ${qualifier[1]}` : ''}`;
+  const rest = (qualifier ? after.slice(qualifier[0].length) : after).replace(/^[\s:—–-]+/, '');
+  return compact({ title, reason: rest || undefined });
 }

@@ -2,7 +2,7 @@
  * The one module that parses Markdown: a GFM syntax tree (tables, task lists,
  * strikethrough) with source positions, and the text views the importer reads.
  */
-import type { Heading, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toString } from 'mdast-util-to-string';
@@ -10,7 +10,6 @@ import { gfm } from 'micromark-extension-gfm';
 
 export type {
   Heading,
-  Html,
   List,
   ListItem,
   Nodes,
@@ -59,7 +58,7 @@ function inlineNodeText(node: Nodes): string {
 }
 
 /** A code span that holds `code` exactly: a fence longer than any backtick run inside. */
-export function codeSpan(code: string): string {
+function codeSpan(code: string): string {
   const longestRun = Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longestRun + 1);
   const pad = code.startsWith('`') || code.endsWith('`') ? ' ' : '';
@@ -79,8 +78,4 @@ export function sourceOf(text: string, nodes: readonly RootContent[]): string {
 
 export function lineOf(node: Nodes): number {
   return node.position?.start.line ?? 1;
-}
-
-export function isHeading(node: Nodes): node is Heading {
-  return node.type === 'heading';
 }

@@ -1,0 +1,559 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { text } from '../../testing/dedent.js';
+import { planSchema } from '../schema.js';
+import { importTracker, type ImportedItem, type TrackerImport } from './import.js';
+
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+
+/** The fields most expectations talk about, in one line per item. */
+const brief = (items: ImportedItem[]) =>
+  items.map(({ id, kind, title, severity, stage, status }) => ({ id, kind, title, severity, stage, status }));
+
+const byId = (result: TrackerImport, id: string): ImportedItem => {
+  const item = result.items.find((candidate) => candidate.id === id);
+  if (!item) throw new Error(`no item ${id}`);
+  return item;
+};
+
+function expectValidPlan(result: TrackerImport): void {
+  expect(() => planSchema.parse({ stages: result.stages, themes: result.themes, items: result.items })).not.toThrow();
+}
+
+describe('importTracker: staged finding tables (security remediation style)', () => {
+  const result = importTracker(fixture('staged-findings.md'), 'SECURITY.md');
+
+  it('makes a stage of each "Stage N — ..." heading, the empty one included', () => {
+    expect(result.stages).toEqual([
+      { id: 'stage-0', title: 'Stage 0 — Edge & DNS' },
+      { id: 'stage-1', title: 'Stage 1 — Cluster' },
+      { id: 'stage-2', title: 'Stage 2 — Application' },
+      { id: 'stage-3', title: 'Stage 3 — Post-launch checks' },
+    ]);
+  });
+
+  it('reads every row, and nothing from the code fence', () => {
+    expect(brief(result.items)).toEqual([
+      { id: 'WEB-L1', kind: 'finding', title: 'No DMARC policy on payments.example.com', severity: 'high', stage: 'stage-0', status: 'accepted' },
+      { id: 'WEB-L2', kind: 'finding', title: '`Server: nginx/1.18` version banner | leaks build', severity: 'medium', stage: 'stage-0', status: 'open' },
+      { id: 'WEB-L3', kind: 'finding', title: 'No security.txt', severity: 'low', stage: 'stage-0', status: 'done' },
+      { id: 'KUB-F1', kind: 'finding', title: 'etcd snapshots written unencrypted to /var/backups', severity: 'critical', stage: 'stage-1', status: 'in-progress' },
+      { id: 'KUB-F2', kind: 'finding', title: 'Control plane and workers share nodes', severity: 'info', stage: 'stage-1', status: 'accepted' },
+      { id: 'KUB-G1', kind: 'finding', title: 'kube-bench never run', severity: 'info', stage: 'stage-1', status: 'open' },
+      { id: 'APP-C1', kind: 'finding', title: 'Refresh tokens never expire', severity: 'critical', stage: 'stage-2', status: 'done' },
+      { id: 'APP-H1', kind: 'finding', title: 'No rate limit on /login', severity: 'high', stage: 'stage-2', status: 'done' },
+      { id: 'APP-M1', kind: 'finding', title: 'CSV export allows formula injection', severity: 'medium', stage: 'stage-2', status: 'open' },
+      { id: 'WEB-L4', kind: 'finding', title: 'Sequential invoice numbers', severity: 'low', stage: 'stage-2', status: 'accepted' },
+      { id: 'WEB-L5', kind: 'finding', title: 'Sequential customer numbers', severity: 'low', stage: 'stage-2', status: 'accepted' },
+      { id: 'NET-9', kind: 'finding', title: 'Office VPN without MFA', severity: undefined, stage: undefined, status: 'accepted' },
+    ]);
+  });
+
+  it('reads the in-repo column and the source line', () => {
+    expect(byId(result, 'WEB-L1')).toMatchObject({ inRepo: false, source: { file: 'SECURITY.md', line: 11 } });
+    expect(byId(result, 'WEB-L2').inRepo).toBe(true);
+  });
+
+  it('adds the accepted-risk decision to the items it names, "WEB-L4/L5" naming two', () => {
+    expect(byId(result, 'WEB-L1')).toMatchObject({
+      acceptance: { type: 'risk' },
+      decision: { treatment: 'accept', by: 'Dana (CTO)', on: '2026-03-02', reason: "Mail goes through the provider's domain only", revisit: '2026-09-01' },
+    });
+    for (const id of ['WEB-L4', 'WEB-L5']) {
+      const item = byId(result, id);
+      expect(item.decision).toEqual({ treatment: 'accept', by: 'Dana (CTO)', on: '2026-03-02', reason: 'Numbers are not secrets; access is checked per request' });
+      expect(item.notes).toBe('Revisit: on next schema change');
+    }
+  });
+
+  it('makes an accepted risk the tracker does not list into an item of its own', () => {
+    expect(byId(result, 'NET-9')).toMatchObject({
+      acceptance: { type: 'risk' },
+      decision: { treatment: 'accept', by: 'Sam', on: '2026-03-10', reason: 'VPN is being replaced in Q3', revisit: '2026-07-01' },
+      source: { file: 'SECURITY.md', line: 63 },
+    });
+  });
+
+  it('reads the theme table, leaving out an id the tracker does not have', () => {
+    expect(result.themes).toEqual([
+      { id: 'login-hardening', title: 'Login hardening', closes: ['APP-H1', 'WEB-L2'], description: 'Stage 2 limiter + Stage 0 banner removal' },
+      { id: 'backup-encryption', title: 'Backup encryption', closes: ['KUB-F1'], description: 'Stage 1 snapshot config' },
+      { id: 'predictable-numbering', title: 'Predictable numbering', closes: ['WEB-L4', 'WEB-L5'], description: 'Stage 2 app' },
+    ]);
+    expect(result.warnings).toEqual([{ line: 54, message: expect.stringContaining('KUB-F9') }]);
+  });
+
+  it('is a valid plan', () => expectValidPlan(result));
+});
+
+describe('importTracker: roadmap notes (priority headings, struck-through done headings, checklist)', () => {
+  const result = importTracker(fixture('roadmap-notes.md'), 'docs/roadmap.md');
+
+  it('has no stages: priority headings give a severity, a single checklist heading is not a stage', () => {
+    expect(result.stages).toEqual([]);
+  });
+
+  it('reads headings with Why/Owner lines, done headings and checklist entries in document order', () => {
+    expect(brief(result.items)).toEqual([
+      { id: 'task-1', kind: 'task', title: 'Off-site backups', severity: 'high', stage: undefined, status: 'open' },
+      { id: 'task-2', kind: 'task', title: 'Firewall the database port', severity: 'high', stage: undefined, status: 'done' },
+      { id: 'task-3', kind: 'task', title: 'Rotate the deploy key', severity: 'medium', stage: undefined, status: 'open' },
+      { id: 'task-4', kind: 'task', title: 'Centralised logs', severity: 'medium', stage: undefined, status: 'open' },
+      { id: 'task-5', kind: 'task', title: 'Pin base images by digest', severity: 'low', stage: undefined, status: 'done' },
+      { id: 'task-6', kind: 'task', title: 'Canary deploys', severity: 'low', stage: undefined, status: 'open' },
+      { id: 'finding-1', kind: 'finding', title: 'No multi-region', severity: undefined, stage: undefined, status: 'accepted' },
+      { id: 'finding-2', kind: 'finding', title: 'Shared staging database (read-only)', severity: undefined, stage: undefined, status: 'accepted' },
+      { id: 'task-7', kind: 'task', title: 'Move DNS to the new provider', severity: undefined, stage: undefined, status: 'done' },
+      { id: 'task-8', kind: 'task', title: 'TLS 1.0/1.1 disabled', severity: undefined, stage: undefined, status: 'done' },
+      { id: 'OPS-14', kind: 'task', title: 'Enable audit logging on the cluster', severity: undefined, stage: undefined, status: 'open' },
+      { id: 'task-10', kind: 'task', title: 'Write the incident runbook', severity: undefined, stage: undefined, status: 'open' },
+    ]);
+  });
+
+  it('keeps the fields under a heading', () => {
+    expect(byId(result, 'task-1')).toMatchObject({ effort: '2 hours.', source: { file: 'docs/roadmap.md', line: 5 } });
+    expect(byId(result, 'task-3')).toMatchObject({ owner: 'priya', effort: '30 min.' });
+    expect(byId(result, 'task-4').effort).toBe('half a day.');
+  });
+
+  it('keeps a done heading\'s date and its "Verify" code block as notes', () => {
+    const notes = byId(result, 'task-2').notes ?? '';
+    expect(notes.startsWith('Done 2026-02-11.')).toBe(true);
+    expect(notes).toContain('# from outside the VPC this must time out');
+    expect(notes).toContain('nc -zv db.internal 5432');
+  });
+
+  it('reads dates, details, owners and due dates in checklist entries', () => {
+    expect(byId(result, 'task-7').notes).toBe('Done 2026-01-12.');
+    expect(byId(result, 'task-8').notes).toBe('Done 2026-01-20. checked with `testssl.sh`, grade A.');
+    expect(byId(result, 'task-10')).toMatchObject({ owner: 'marco', due: '2026-04-30' });
+  });
+
+  it('reads "gaps we accept" bullets as accepted risks', () => {
+    expect(byId(result, 'finding-1')).toMatchObject({
+      acceptance: { type: 'risk' },
+      decision: { treatment: 'accept', on: '2026-01-05', reason: 'one region is enough at current traffic (decided 2026-01-05)' },
+    });
+    expect(byId(result, 'finding-2').decision?.reason).toBe('staging reads a nightly copy, never production');
+  });
+
+  it('warns once for each generated id, with its line', () => {
+    expect(result.warnings.map((w) => w.line)).toEqual([5, 9, 16, 21, 28, 30, 39, 40, 42, 43, 45]);
+    expect(result.warnings[0]!.message).toBe('no id for "Off-site backups"; generated "task-1"');
+  });
+
+  it('is a valid plan', () => expectValidPlan(result));
+});
+
+describe('importTracker: phased roadmap (emoji phase headings, **Status:** lines)', () => {
+  const result = importTracker(fixture('phased-roadmap.md'), 'ROADMAP.md');
+
+  it('makes stages of the phases that hold entries', () => {
+    expect(result.stages).toEqual([
+      { id: 'phase-1', title: 'Phase 1: IMPLEMENTED ✅' },
+      { id: 'phase-2', title: 'Phase 2: Important (Needs a Bigger Instance)' },
+    ]);
+  });
+
+  it('reads entries with a Status or Why line; summaries and timelines are not entries', () => {
+    expect(brief(result.items)).toEqual([
+      { id: 'phase-1-1', kind: 'task', title: 'Secrets in a vault', severity: undefined, stage: 'phase-1', status: 'done' },
+      { id: 'phase-1-2', kind: 'task', title: 'Dependency scanning', severity: undefined, stage: 'phase-1', status: 'in-progress' },
+      { id: 'phase-2-1', kind: 'task', title: 'Distributed tracing', severity: undefined, stage: 'phase-2', status: 'open' },
+      { id: 'phase-2-2', kind: 'task', title: 'Feature flags', severity: undefined, stage: 'phase-2', status: 'open' },
+    ]);
+    expect(result.items.map((item) => item.source.line)).toEqual([5, 14, 25, 37]);
+  });
+
+  it('keeps the section, code included, as notes', () => {
+    expect(byId(result, 'phase-2-1').notes).toContain('# docker-compose.yml addition');
+  });
+
+  it('is a valid plan', () => expectValidPlan(result));
+});
+
+describe('importTracker: sprint plan with a summary checklist', () => {
+  const result = importTracker(fixture('sprint-checklist.md'), 'PLAN.md');
+
+  it('takes the stages from the checklist headings', () => {
+    expect(result.stages).toEqual([
+      { id: 'sprint-1', title: 'Sprint 1: CI (Week 1-2)' },
+      { id: 'sprint-2', title: 'Sprint 2: Security (Week 3-4)' },
+    ]);
+  });
+
+  it('reads only the checklist: numbered how-to sections, code and cost tables are not items', () => {
+    expect(brief(result.items)).toEqual([
+      { id: 'sprint-1-1', kind: 'task', title: 'Create `.github/workflows/ci.yml`', severity: undefined, stage: 'sprint-1', status: 'open' },
+      { id: 'sprint-1-2', kind: 'task', title: 'Add unit tests', severity: undefined, stage: 'sprint-1', status: 'done' },
+      { id: 'sprint-1-3', kind: 'task', title: 'Add end-to-end tests', severity: undefined, stage: 'sprint-1', status: 'open' },
+      { id: 'sprint-2-1', kind: 'task', title: 'Restrict the database firewall', severity: undefined, stage: 'sprint-2', status: 'open' },
+      { id: 'sprint-2-2', kind: 'task', title: 'Move secrets to a secrets manager', severity: undefined, stage: 'sprint-2', status: 'open' },
+    ]);
+    expect(result.warnings.map((w) => w.line)).toEqual([36, 37, 38, 41, 42]);
+  });
+});
+
+describe('importTracker: no tracker', () => {
+  it('returns no items and one warning for prose, a code fence and a cost table', () => {
+    const result = importTracker(
+      text`
+        # Runbook
+
+        Restart the service:
+
+        ~~~bash
+        # | ID | Sev | Finding | Status |
+        # |---|---|---|---|
+        # | X-1 | HIGH | not real | ☐ |
+        ~~~
+
+        | Service | Cost |
+        |---|---|
+        | DNS | $1 |
+      `,
+      'RUNBOOK.md',
+    );
+    expect(result).toEqual({
+      stages: [],
+      items: [],
+      themes: [],
+      warnings: [{ line: 1, message: expect.stringContaining('no tracker found') }],
+    });
+  });
+
+  it('does not throw on an empty file', () => {
+    expect(importTracker('', 'EMPTY.md').items).toEqual([]);
+  });
+
+  it('does not read a table inside a fenced block, even with tracker columns', () => {
+    const result = importTracker(
+      text`
+        ## Stage 1
+
+        \`\`\`markdown
+        | ID | Sev | Finding | Status |
+        |---|---|---|---|
+        | X-1 | HIGH | not real | ☐ |
+        \`\`\`
+      `,
+      'x.md',
+    );
+    expect(result.items).toEqual([]);
+  });
+});
+
+describe('importTracker: status forms', () => {
+  const result = importTracker(
+    text`
+      ## Findings
+
+      | # | Item | Status |
+      |---|---|---|
+      | 1 | box open | ☐ |
+      | 2 | box in progress | ◐ |
+      | 3 | box done | ☑ |
+      | 4 | box accepted | ⊘ |
+      | 5 | check mark emoji | ✅ |
+      | 6 | heavy check | ✔ |
+      | 7 | word done | Done |
+      | 8 | words in progress | in progress |
+      | 9 | wip | WIP |
+      | 10 | won't fix | won't fix |
+      | 11 | ticked box | [x] |
+      | 12 | word open | Open |
+      | 13 | box with date | ☑ DONE (2026-04-24) |
+      | 14 | construction sign | 🚧 |
+      | 15 | ~~struck title~~ |  |
+      | 16 | empty status |  |
+      | 17 | mystery | blocked on vendor |
+      | 18 | implemented | Implemented |
+    `,
+    'T.md',
+  );
+
+  it('reads boxes, emoji and words', () => {
+    expect(result.items.map((item) => `${item.id} ${item.status}`)).toEqual([
+      '1 open', '2 in-progress', '3 done', '4 accepted', '5 done', '6 done', '7 done', '8 in-progress', '9 in-progress',
+      '10 accepted', '11 done', '12 open', '13 done', '14 in-progress', '15 done', '16 open', '17 open', '18 done',
+    ]);
+  });
+
+  it('warns about a status it does not know, and a single "## Findings" heading is not a stage', () => {
+    expect(result.warnings).toEqual([{ line: 21, message: 'status "blocked on vendor" is not a status harden knows; read as open' }]);
+    expect(result.stages).toEqual([]);
+  });
+
+  it('reads a "Done?" column of yes/no answers', () => {
+    const done = importTracker(
+      text`
+        | Key | Title | Done? |
+        |---|---|---|
+        | A-1 | first | x |
+        | A-2 | second | no |
+        | A-3 | third | yes |
+      `,
+      'D.md',
+    );
+    expect(done.items.map((item) => item.status)).toEqual(['done', 'open', 'done']);
+  });
+});
+
+describe('importTracker: severity aliases and header synonyms', () => {
+  it('reads every severity spelling', () => {
+    const result = importTracker(
+      text`
+        | ID | Priority | Issue | State |
+        |---|---|---|---|
+        | S-1 | CRIT | a | open |
+        | S-2 | Critical | b | open |
+        | S-3 | P0 | c | open |
+        | S-4 | HIGH | d | open |
+        | S-5 | P1 | e | open |
+        | S-6 | MED | f | open |
+        | S-7 | Moderate | g | open |
+        | S-8 | LOW | h | open |
+        | S-9 | INFO | i | open |
+        | S-10 | — | j | open |
+        | S-11 | 🔴 High | k | open |
+        | S-12 |  | l | open |
+        | S-13 | whenever | m | open |
+      `,
+      'S.md',
+    );
+    expect(result.items.map((item) => item.severity)).toEqual([
+      'critical', 'critical', 'critical', 'high', 'high', 'medium', 'medium', 'low', 'info', 'info', 'high', undefined, undefined,
+    ]);
+    expect(result.warnings).toEqual([{ line: 15, message: 'severity "whenever" is not a severity harden knows; left out' }]);
+  });
+
+  it('maps Ref/Sev/Task/State/Owner/Due/Effort/Repo? and a notes column; unknown columns are ignored', () => {
+    const result = importTracker(
+      text`
+        ## Before launch
+
+        | Ref | Sev | Task | State | Owner | Due | Effort | Repo? | Notes | Cost |
+        |---|---|---|---|---|---|---|---|---|---|
+        | OPS-1 | HIGH | Turn on HSTS | todo | @ana | due 2026-05-01 | 1h | yes | preload later | $0 |
+      `,
+      'O.md',
+    );
+    expect(result.items).toEqual([
+      {
+        id: 'OPS-1',
+        kind: 'task',
+        title: 'Turn on HSTS',
+        severity: 'high',
+        inRepo: true,
+        status: 'open',
+        owner: 'ana',
+        effort: '1h',
+        due: '2026-05-01',
+        notes: 'preload later',
+        source: { file: 'O.md', line: 5 },
+      },
+    ]);
+  });
+
+  it('skips a table that has a status column but nothing to call the item, with a warning', () => {
+    const result = importTracker(
+      text`
+        | Host | Status |
+        |---|---|
+        | db1 | ✅ |
+      `,
+      'H.md',
+    );
+    expect(result.items).toEqual([]);
+    expect(result.warnings.map((w) => w.line)).toEqual([1, 1]);
+    expect(result.warnings[0]!.message).toContain('no finding/title/task column');
+  });
+});
+
+describe('importTracker: ids', () => {
+  it('takes ids written in task text, and generates the rest from stage and position', () => {
+    const result = importTracker(
+      text`
+        ## Phase 1
+
+        - [ ] OPS-12: Enable HSTS
+        - [x] [C3] Pin images by digest
+        - [ ] C4 — Drop root in the worker image
+        - [ ] S3 bucket versioning
+        - [ ] Rotate API keys (SEC-7)
+          - [ ] Nested step
+      `,
+      'I.md',
+    );
+    expect(result.items.map((item) => [item.id, item.title, item.status])).toEqual([
+      ['OPS-12', 'Enable HSTS', 'open'],
+      ['C3', 'Pin images by digest', 'done'],
+      ['C4', 'Drop root in the worker image', 'open'],
+      ['phase-1-4', 'S3 bucket versioning', 'open'],
+      ['SEC-7', 'Rotate API keys', 'open'],
+      ['phase-1-6', 'Nested step', 'open'],
+    ]);
+    expect(result.warnings.map((w) => w.message)).toEqual([
+      'no id for "S3 bucket versioning"; generated "phase-1-4"',
+      'no id for "Nested step"; generated "phase-1-6"',
+    ]);
+  });
+
+  it('renames a repeated id and says so', () => {
+    const result = importTracker(
+      text`
+        ## Stage 1
+
+        | ID | Finding | Status |
+        |---|---|---|
+        | A-1 | first | ☐ |
+
+        ## Stage 2
+
+        | ID | Finding | Status |
+        |---|---|---|
+        | A-1 | second | ☐ |
+      `,
+      'R.md',
+    );
+    expect(result.items.map((item) => item.id)).toEqual(['A-1', 'stage-2-A-1']);
+    expect(result.warnings).toEqual([{ line: 11, message: 'duplicate id "A-1" (first at line 5); renamed to "stage-2-A-1"' }]);
+  });
+
+  it('reads ids and status boxes in headings', () => {
+    const result = importTracker(
+      text`
+        # Tracker
+
+        ## Stage 1 — Before launch
+
+        ### ~~OPS-3: Enable HSTS~~ ☑ DONE (2026-04-24)
+
+        ### ☐ SEC-1 Rotate tokens
+        **Severity:** HIGH
+        **Owner:** lee
+        **Due:** 2026-06-30
+      `,
+      'H.md',
+    );
+    expect(result.items).toEqual([
+      { id: 'OPS-3', kind: 'task', title: 'Enable HSTS', stage: 'stage-1', status: 'done', notes: 'Done 2026-04-24.', source: { file: 'H.md', line: 5 } },
+      {
+        id: 'SEC-1', kind: 'finding', title: 'Rotate tokens', severity: 'high', stage: 'stage-1', status: 'open',
+        owner: 'lee', due: '2026-06-30', notes: '**Severity:** HIGH\n**Owner:** lee\n**Due:** 2026-06-30', source: { file: 'H.md', line: 7 },
+      },
+    ]);
+    expect(result.stages).toEqual([{ id: 'stage-1', title: 'Stage 1 — Before launch' }]);
+  });
+});
+
+describe('importTracker: stages', () => {
+  it('makes stages of sibling headings that each hold a tracker table', () => {
+    const result = importTracker(
+      text`
+        # Launch checklist
+
+        ## Before launch
+
+        | ID | Finding | Status |
+        |---|---|---|
+        | L-1 | TLS everywhere | ☑ |
+
+        ## After launch
+
+        - [ ] L-2: Bug bounty
+      `,
+      'L.md',
+    );
+    expect(result.stages).toEqual([
+      { id: 'before-launch', title: 'Before launch' },
+      { id: 'after-launch', title: 'After launch' },
+    ]);
+    expect(result.items.map((item) => item.stage)).toEqual(['before-launch', 'after-launch']);
+  });
+
+  it('takes a stage id from a harden:stage comment, and no stage from an empty one', () => {
+    const result = importTracker(
+      text`
+        ## Before launch
+
+        <!-- harden:stage launch -->
+
+        - [ ] L-1: TLS everywhere
+
+        ## Unstaged
+
+        <!-- harden:stage -->
+
+        - [ ] L-2: Bug bounty
+      `,
+      'M.md',
+    );
+    expect(result.stages).toEqual([{ id: 'launch', title: 'Before launch' }]);
+    expect(result.items.map((item) => item.stage)).toEqual(['launch', undefined]);
+  });
+
+  it('keeps a phase heading with its own status line as a stage when entries sit under it', () => {
+    const result = importTracker(
+      text`
+        ## Phase 1
+        **Status:** ✅ done
+
+        ### Secrets in a vault
+        - **Status:** ✅ running
+
+        ### Image scanning
+        **Why:** nobody looks at CVEs
+      `,
+      'P.md',
+    );
+    expect(result.stages).toEqual([{ id: 'phase-1', title: 'Phase 1' }]);
+    expect(result.items.map((item) => [item.title, item.stage, item.status])).toEqual([
+      ['Secrets in a vault', 'phase-1', 'done'],
+      ['Image scanning', 'phase-1', 'open'],
+    ]);
+  });
+
+  it('reads a Stage column', () => {
+    const result = importTracker(
+      text`
+        | ID | Finding | Phase | Status |
+        |---|---|---|---|
+        | P-1 | a | Phase 2 | ☐ |
+        | P-2 | b | Phase 1 | ☐ |
+      `,
+      'P.md',
+    );
+    expect(result.stages).toEqual([
+      { id: 'phase-2', title: 'Phase 2' },
+      { id: 'phase-1', title: 'Phase 1' },
+    ]);
+    expect(result.items.map((item) => item.stage)).toEqual(['phase-2', 'phase-1']);
+  });
+});
+
+describe('importTracker: accepted-risk table without ids', () => {
+  it('makes accepted items with a generated id and the decision', () => {
+    const result = importTracker(
+      text`
+        ## Risk register
+
+        | Risk | Decision | Accepted by | Accepted on | Revisit |
+        |---|---|---|---|---|
+        | Single region | Cost; revisit 2026-12-01 | CTO | 2026-01-15 |  |
+      `,
+      'A.md',
+    );
+    expect(result.items).toEqual([
+      {
+        id: 'finding-1',
+        kind: 'finding',
+        title: 'Single region',
+        status: 'accepted',
+        acceptance: { type: 'risk' },
+        decision: { treatment: 'accept', by: 'CTO', on: '2026-01-15', reason: 'Cost; revisit 2026-12-01', revisit: '2026-12-01' },
+        source: { file: 'A.md', line: 5 },
+      },
+    ]);
+  });
+});
