@@ -16,9 +16,10 @@ export interface ServiceAccountIndex {
   forPod(podSpec: YamlRecord, namespace: string | undefined): PodServiceAccount;
 }
 
+/** By ServiceAccount name: lookups stay constant-time on repos with thousands of workloads. */
 interface Indexed {
-  accounts: K8sObject[];
-  bindings: { binding: K8sObject; subject: string; namespace: string | undefined }[];
+  accounts: Map<string, K8sObject[]>;
+  bindings: Map<string, { binding: K8sObject; namespace: string | undefined }[]>;
 }
 
 /** An index over `objects`, built on the first lookup (most scans never ask). */
@@ -28,11 +29,9 @@ export function serviceAccountIndex(objects: readonly K8sObject[]): ServiceAccou
     forPod(podSpec, namespace) {
       indexed ??= buildIndex(objects);
       const name = asString(podSpec.serviceAccountName) || asString(podSpec.serviceAccount) || 'default';
-      const candidates = indexed.accounts.filter((account) => account.name === name && sameNamespace(account.namespace, namespace));
+      const candidates = (indexed.accounts.get(name) ?? []).filter((account) => sameNamespace(account.namespace, namespace));
       const object = candidates.find((account) => account.namespace === namespace) ?? candidates[0];
-      const bindings = indexed.bindings
-        .filter((entry) => entry.subject === name && sameNamespace(entry.namespace, namespace))
-        .map((entry) => entry.binding);
+      const bindings = (indexed.bindings.get(name) ?? []).filter((entry) => sameNamespace(entry.namespace, namespace)).map((entry) => entry.binding);
       return { name, object, bindings };
     },
   };
@@ -41,14 +40,19 @@ export function serviceAccountIndex(objects: readonly K8sObject[]): ServiceAccou
 export const NO_SERVICE_ACCOUNTS: ServiceAccountIndex = serviceAccountIndex([]);
 
 function buildIndex(objects: readonly K8sObject[]): Indexed {
-  const indexed: Indexed = { accounts: [], bindings: [] };
+  const indexed: Indexed = { accounts: new Map(), bindings: new Map() };
+  const add = <T>(map: Map<string, T[]>, key: string, value: T) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
   for (const object of objects) {
-    if (object.kind === 'ServiceAccount') indexed.accounts.push(object);
+    if (object.kind === 'ServiceAccount') add(indexed.accounts, object.name, object);
     if (object.kind !== 'RoleBinding' && object.kind !== 'ClusterRoleBinding') continue;
     for (const subject of recordsOf(object.data.subjects)) {
       const name = asString(subject.name);
       if (subject.kind !== 'ServiceAccount' || !name) continue;
-      indexed.bindings.push({ binding: object, subject: name, namespace: asString(subject.namespace) ?? object.namespace });
+      add(indexed.bindings, name, { binding: object, namespace: asString(subject.namespace) ?? object.namespace });
     }
   }
   return indexed;
