@@ -3,7 +3,6 @@ import type { Command } from 'commander';
 import { catalog } from '../checks/index.js';
 import { InputError } from '../errors.js';
 import { parsePlan } from '../plan/load.js';
-import { importTracker } from '../plan/markdown/import.js';
 import { mergePlanText, newPlanText, type PlanFragment } from '../plan/write.js';
 import { now, PLAN_FILE } from './context.js';
 
@@ -27,7 +26,9 @@ Examples:
   harden import docs/SECURITY-PLAN.md              write harden.yaml from the tracker
   harden import docs/SECURITY-PLAN.md --merge      update harden.yaml after the tracker changed
   harden import plan.md -o - | less                 preview`)
-    .action((tracker: string, options: ImportOptions) => {
+    .action(async (tracker: string, options: ImportOptions) => {
+      // The Markdown parser is the heaviest import: load it only for this command.
+      const { importTracker } = await import('../plan/markdown/import.js');
       let text: string;
       try {
         text = readFileSync(tracker, 'utf8');

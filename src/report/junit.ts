@@ -1,9 +1,15 @@
-import { create } from 'xmlbuilder2';
+import { createRequire } from 'node:module';
+import type { XMLBuilder, XMLBuilderCreateOptions } from 'xmlbuilder2/lib/interfaces.js';
 import type { AnyCheck } from '../checks/define.js';
 import { isOpenFailure, type Result, type Suppression } from '../engine/result.js';
 import type { ScanRun } from '../engine/scan-run.js';
 import { formatLocation } from '../targets/location.js';
 import { defineFormat } from './define.js';
+
+/** xmlbuilder2 takes ~100 ms to load: only a JUnit run pays for it (render is synchronous, hence require). */
+function createDocument(options: XMLBuilderCreateOptions): XMLBuilder {
+  return (createRequire(import.meta.url)('xmlbuilder2') as typeof import('xmlbuilder2')).create(options);
+}
 
 /**
  * JUnit XML for CI test views. One <testsuite> per check id: a check is the unit a
@@ -21,7 +27,7 @@ export const junitFormat = defineFormat({
   },
 });
 
-type XmlElement = ReturnType<typeof create>;
+type XmlElement = XMLBuilder;
 
 type Outcome =
   | { kind: 'pass' }
@@ -53,7 +59,7 @@ interface TestSuite extends Counts {
 export function renderJunit(run: ScanRun, catalog: ReadonlyMap<string, AnyCheck>): string {
   const suites = buildSuites(run.results, catalog);
   const total = sumCounts(suites);
-  const document = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '\uFFFD' });
+  const document = createDocument({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '\uFFFD' });
   const root = document.ele('testsuites', {
     name: 'harden',
     ...countAttributes(total),

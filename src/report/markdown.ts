@@ -17,7 +17,12 @@ export const markdownFormat = defineFormat({
       return renderRegister(run.verdicts ? { ...input, verdicts: run.verdicts } : input);
     }
     const failures = run.results.filter(isOpenFailure);
-    const rows = failures.map((r) => `| ${r.severity} | \`${r.checkId}\` | ${escapeMarkdown(r.message)} | \`${escapeMarkdown(formatLocation(r.location))}\` |`);
+    const rows = failures.map((r) => `| ${r.severity} | ${code(r.checkId)} | ${escapeMarkdown(r.message)} | ${code(formatLocation(r.location))} |`);
     return [`# harden scan of ${escapeMarkdown(run.root)}`, '', `${failures.length} failures.`, '', '| Severity | Check | Finding | Where |', '|---|---|---|---|', ...rows, ''].join('\n');
   },
 });
+
+/** A code span in a table cell: only the pipe needs escaping there (GFM splits cells first). */
+function code(text: string): string {
+  return `\`${text.replaceAll('`', "'").replaceAll('|', '\\|')}\``;
+}
