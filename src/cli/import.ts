@@ -10,7 +10,10 @@ interface ImportOptions {
   output: string;
   merge?: boolean;
   force?: boolean;
+  verbose?: boolean;
 }
+
+const MAX_WARNINGS = 5;
 
 export function registerImport(program: Command, exit: (code: number) => void): void {
   program
@@ -21,6 +24,7 @@ export function registerImport(program: Command, exit: (code: number) => void): 
     .option('-o, --output <file>', 'plan file to write, or - for stdout', PLAN_FILE)
     .option('--merge', 'merge into an existing plan: add new items, update imported fields of known ids, keep checks and comments')
     .option('--force', 'overwrite an existing plan file')
+    .option('--verbose', 'list every warning (by default the first 5)')
     .addHelpText('after', `
 Examples:
   harden import docs/SECURITY-PLAN.md              write harden.yaml from the tracker
@@ -36,7 +40,9 @@ Examples:
         throw new InputError([`${tracker}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`]);
       }
       const imported = importTracker(text, tracker);
-      for (const warning of imported.warnings) process.stderr.write(`${tracker}:${warning.line}: warning: ${warning.message}\n`);
+      const shown = options.verbose ? imported.warnings : imported.warnings.slice(0, MAX_WARNINGS);
+      for (const warning of shown) process.stderr.write(`${tracker}:${warning.line}: warning: ${warning.message}\n`);
+      if (shown.length < imported.warnings.length) process.stderr.write(`… and ${imported.warnings.length - shown.length} more warnings (--verbose lists them all)\n`);
       if (imported.items.length === 0)
         throw new InputError([`${tracker}: no tracker found (looked for tables with id/severity/finding/status columns, task lists and ~~done~~ headings)`]);
       const fragment = imported as unknown as PlanFragment;
