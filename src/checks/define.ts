@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Severity } from '../plan/severity.js';
 import type { TargetKind, TargetTypes } from '../targets/kinds.js';
 import type { Location } from '../targets/location.js';
+import type { SharedIndex } from '../targets/shared-index.js';
 
 export type MessageData = Record<string, string | number>;
 
@@ -10,6 +11,8 @@ export interface CheckContext<MessageId extends string> {
   fail(at: Location, messageId: MessageId, data?: MessageData, evidence?: string): void;
   /** The target is outside the check's scope: no result at all, not even a pass. */
   notApplicable(): void;
+  /** A cross-target index (built once per workspace) such as the Secrets the repo creates. */
+  shared<T>(index: SharedIndex<T>): T;
 }
 
 export type CheckDomain = 'k8s' | 'docker' | 'compose' | 'ci' | 'repo' | 'http' | 'tls' | 'dns' | 'net' | 'probe';

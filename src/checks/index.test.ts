@@ -10,7 +10,17 @@ import { CHECKS } from './index.js';
 const CHECKS_DIR = fileURLToPath(new URL('.', import.meta.url));
 
 /** Records rather than arrays, so a new target kind or domain fails to compile until it is listed here. */
-const TARGET_KINDS: Record<TargetKind, true> = { 'k8s-object': true, 'k8s-workload': true, 'k8s-container': true, dockerfile: true, 'compose-service': true };
+const TARGET_KINDS: Record<TargetKind, true> = {
+  'k8s-object': true,
+  'k8s-workload': true,
+  'k8s-container': true,
+  dockerfile: true,
+  'compose-service': true,
+  'ci-workflow': true,
+  'shell-script': true,
+  'config-file': true,
+  'repo-file': true,
+};
 const DOMAINS: Record<CheckDomain, true> = { k8s: true, docker: true, compose: true, ci: true, repo: true, http: true, tls: true, dns: true, net: true, probe: true };
 
 interface CheckModule {

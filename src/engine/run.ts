@@ -2,6 +2,7 @@ import { formatMessage, type AnyCheck, type CheckContext, type MessageData } fro
 import { loadTargets } from '../targets/kinds.js';
 import type { Location } from '../targets/location.js';
 import type { Workspace } from '../targets/repo/workspace.js';
+import { useIndex } from '../targets/shared-index.js';
 import type { Target } from '../targets/target.js';
 import { fingerprint } from './fingerprint.js';
 import { inlineIgnoreFor } from './inline-ignores.js';
@@ -51,7 +52,7 @@ export async function runChecks(workspace: Workspace, invocations: readonly Chec
       const evaluation: Evaluation = { failures: [], applicable: true };
       let outcome: void | Promise<void>;
       try {
-        outcome = invocation.check.evaluate(target, contextFor(evaluation), invocation.options);
+        outcome = invocation.check.evaluate(target, contextFor(evaluation, workspace), invocation.options);
       } catch (error) {
         results.push(errorResult(invocation, target, error));
         tick();
@@ -79,8 +80,9 @@ export async function runChecks(workspace: Workspace, invocations: readonly Chec
   return results.sort(compareResults);
 }
 
-function contextFor(evaluation: Evaluation): CheckContext<string> {
+function contextFor(evaluation: Evaluation, workspace: Workspace): CheckContext<string> {
   return {
+    shared: (index) => useIndex(workspace, index),
     fail(at, messageId, data = {}, evidence) {
       evaluation.failures.push({ at, messageId, data, evidence });
     },

@@ -52,6 +52,8 @@ export const targetsSchema = z
     compose: stringList.optional(),
     workflows: stringList.optional(),
     scripts: stringList.optional(),
+    configs: stringList.optional(),
+    tree: stringList.optional(),
     exclude: stringList.optional(),
     sites: z.array(site).default([]),
     domains: z.array(z.string()).default([]),

@@ -1,9 +1,11 @@
+import { workflowOf, type CiWorkflow } from './ci/workflow.js';
 import { composeServicesOf, type ComposeService } from './compose/compose.js';
 import { parseDockerfile, type Dockerfile } from './docker/dockerfile.js';
 import { objectsOfFile, type K8sObject } from './k8s/objects.js';
 import { serviceAccountIndex } from './k8s/service-accounts.js';
 import { workloadOf, type K8sContainer, type K8sWorkload } from './k8s/workloads.js';
-import type { Workspace } from './repo/workspace.js';
+import { textFile, type TextFile } from './repo/text-file.js';
+import type { FileGroup, Workspace } from './repo/workspace.js';
 
 /** Every kind of target a check can ask for, and its type. */
 export interface TargetTypes {
@@ -12,6 +14,13 @@ export interface TargetTypes {
   'k8s-container': K8sContainer;
   dockerfile: Dockerfile;
   'compose-service': ComposeService;
+  'ci-workflow': CiWorkflow;
+  /** Shell scripts (targets.scripts). */
+  'shell-script': TextFile;
+  /** Host and app config files: sshd_config, nginx, .env, config.yaml (targets.configs). */
+  'config-file': TextFile;
+  /** Every text file of the tree, for secret scanning (targets.tree). */
+  'repo-file': TextFile;
 }
 export type TargetKind = keyof TargetTypes;
 
@@ -29,7 +38,18 @@ const LOADERS: { [K in TargetKind]: (workspace: Workspace) => TargetTypes[K][] }
       return text === undefined ? [] : [parseDockerfile(file, text)];
     }),
   'compose-service': (ws) => ws.files('compose').flatMap((file) => composeServicesOf(file, ws.yaml(file))),
+  'ci-workflow': (ws) => ws.files('workflows').flatMap((file) => workflowOf(file, ws.yaml(file)) ?? []),
+  'shell-script': (ws) => textFilesOf(ws, 'scripts'),
+  'config-file': (ws) => textFilesOf(ws, 'configs'),
+  'repo-file': (ws) => textFilesOf(ws, 'tree'),
 };
+
+function textFilesOf(workspace: Workspace, group: FileGroup): TextFile[] {
+  return workspace.files(group).flatMap((file) => {
+    const text = workspace.text(file, { binary: 'skip' });
+    return text === undefined ? [] : [textFile(file, text)];
+  });
+}
 
 /** The targets of one kind, loaded once per workspace and shared by every check. */
 export function loadTargets<K extends TargetKind>(workspace: Workspace, kind: K): TargetTypes[K][] {

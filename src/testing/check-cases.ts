@@ -30,6 +30,10 @@ const DEFAULT_FILE: Record<TargetKind, string> = {
   'k8s-container': 'manifest.yaml',
   dockerfile: 'Dockerfile',
   'compose-service': 'docker-compose.yml',
+  'ci-workflow': '.github/workflows/ci.yml',
+  'shell-script': 'scripts/deploy.sh',
+  'config-file': 'config/app.conf',
+  'repo-file': 'config/settings.txt',
 };
 
 /** Runs a check over inputs written as real files and read by the real loaders. */

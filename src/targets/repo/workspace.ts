@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { glob } from 'tinyglobby';
 import { parseYaml, type ParsedYaml } from '../yaml/source.js';
 
-export const FILE_GROUPS = ['manifests', 'dockerfiles', 'compose', 'workflows', 'scripts'] as const;
+export const FILE_GROUPS = ['manifests', 'dockerfiles', 'compose', 'workflows', 'scripts', 'configs', 'tree'] as const;
 export type FileGroup = (typeof FILE_GROUPS)[number];
 export type FileGlobs = Record<FileGroup, string[]> & { exclude: string[] };
 
@@ -12,9 +12,14 @@ export const DEFAULT_GLOBS: FileGlobs = {
   dockerfiles: ['**/Dockerfile', '**/Dockerfile.*', '**/*.Dockerfile', '**/Containerfile'],
   compose: ['**/docker-compose*.y*ml', '**/compose*.y*ml'],
   workflows: ['.github/workflows/*.y*ml'],
-  scripts: ['**/*.sh'],
+  scripts: ['**/*.sh', '**/*.bash'],
+  configs: ['**/sshd_config', '**/sshd_config.d/*.conf', '**/*.conf', '**/.env', '**/.env.*', '**/*.env', '**/config.y*ml', '**/config/*.y*ml', '**/*.ini', '**/*.toml', '**/*.properties'],
+  tree: ['**/*'],
   exclude: ['**/node_modules/**', '**/.git/**', '**/vendor/**', '**/.harden/**'],
 };
+
+/** Never scanned for secrets: generated files whose hashes look like keys. */
+const TREE_EXCLUDE = ['**/package-lock.json', '**/yarn.lock', '**/pnpm-lock.yaml', '**/go.sum', '**/Cargo.lock', '**/poetry.lock', '**/*.min.js', '**/*.map', '**/*.svg'];
 
 /** A problem with an input file: reported as an `error` result, never a crash. */
 export interface LoadIssue {
@@ -44,7 +49,9 @@ export class Workspace {
   static async open(root: string, globs: FileGlobs = DEFAULT_GLOBS): Promise<Workspace> {
     const workspace = new Workspace(root, globs);
     const found = await Promise.all(
-      FILE_GROUPS.map((group) => glob(globs[group], { cwd: root, ignore: globs.exclude, dot: true, onlyFiles: true })),
+      FILE_GROUPS.map((group) =>
+        glob(globs[group], { cwd: root, ignore: group === 'tree' ? [...globs.exclude, ...TREE_EXCLUDE] : globs.exclude, dot: true, onlyFiles: true }),
+      ),
     );
     const compose = new Set(found[FILE_GROUPS.indexOf('compose')]);
     const workflows = new Set(found[FILE_GROUPS.indexOf('workflows')]);
@@ -61,10 +68,13 @@ export class Workspace {
     return this.fileGroups.get(group) ?? [];
   }
 
-  /** The file's text, or undefined (with a load issue) when it is missing, too large or binary. */
-  text(file: string): string | undefined {
+  /**
+   * The file's text, or undefined (with a load issue) when it is missing, too large or
+   * binary; `binary: 'skip'` leaves binary files out silently (images in a tree scan).
+   */
+  text(file: string, options: { binary: 'report' | 'skip' } = { binary: 'report' }): string | undefined {
     if (this.texts.has(file)) return this.texts.get(file);
-    const text = this.readChecked(file);
+    const text = this.readChecked(file, options.binary);
     this.texts.set(file, text);
     if (text?.includes('harden-ignore')) this.withIgnoreComments.add(file);
     return text;
@@ -97,7 +107,7 @@ export class Workspace {
     return this.memos.get(key) as T;
   }
 
-  private readChecked(file: string): string | undefined {
+  private readChecked(file: string, binary: 'report' | 'skip'): string | undefined {
     const path = join(this.root, file);
     try {
       const size = statSync(path).size;
@@ -107,6 +117,7 @@ export class Workspace {
       }
       const bytes = readFileSync(path);
       if (bytes.subarray(0, 8000).includes(0)) {
+        if (binary === 'skip') return undefined;
         this.issues.push({ file, line: 1, column: 1, message: 'skipped: binary file' });
         return undefined;
       }
