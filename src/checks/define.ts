@@ -15,6 +15,12 @@ export interface CheckContext<MessageId extends string> {
   shared<T>(index: SharedIndex<T>): T;
 }
 
+export interface PeerRule<MessageId extends string = string> {
+  tool: 'polaris' | 'kube-score' | 'kube-linter' | 'checkov' | 'hadolint' | 'zizmor' | 'trivy';
+  rule: string;
+  messages?: MessageId[];
+}
+
 export type CheckDomain = 'k8s' | 'docker' | 'compose' | 'ci' | 'repo' | 'http' | 'tls' | 'dns' | 'net' | 'probe';
 
 export interface CheckDefinition<K extends TargetKind, MessageId extends string, Options extends z.ZodObject> {
@@ -27,6 +33,11 @@ export interface CheckDefinition<K extends TargetKind, MessageId extends string,
   fix: string;
   refs: string[];
   messages: Record<MessageId, string>;
+  /**
+   * Rules of peer tools this check is equivalent to, for `npm run conformance`:
+   * restricted to some message ids when only part of the check matches the peer rule.
+   */
+  peers?: PeerRule<MessageId>[];
   /** Parameters an item's `with:` may set; defaults apply to a plain scan. */
   options?: Options;
   evaluate(target: TargetTypes[K], ctx: CheckContext<MessageId>, options: z.output<Options>): void | Promise<void>;
