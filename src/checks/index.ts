@@ -10,6 +10,7 @@ import { imagePullPolicy } from './k8s/image-pull-policy.js';
 import { readOnlyRootFilesystem } from './k8s/read-only-root-filesystem.js';
 import { runAsNonRoot } from './k8s/run-as-non-root.js';
 import { secretsInEnv } from './k8s/secrets-in-env.js';
+import { secretInTree } from './repo/secret-in-tree.js';
 
 /** Every check harden ships, sorted by id; a test holds this list against the files under src/checks. */
 export const CHECKS: readonly AnyCheck[] = [
@@ -24,6 +25,7 @@ export const CHECKS: readonly AnyCheck[] = [
   readOnlyRootFilesystem,
   runAsNonRoot,
   secretsInEnv,
+  secretInTree,
 ];
 
 export const catalog: ReadonlyMap<string, AnyCheck> = new Map(CHECKS.map((check) => [check.id, check]));

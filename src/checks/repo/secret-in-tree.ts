@@ -1,0 +1,110 @@
+import { offsetIndex } from '../../targets/repo/offsets.js';
+import { maskSecret, maskValue } from '../../targets/secrets/mask.js';
+import type { SecretMatch } from '../../targets/secrets/secretlint.js';
+import { treeSecrets } from '../../targets/secrets/tree-secrets.js';
+import { defineCheck } from '../define.js';
+
+/** Human names of secretlint's message ids (recommended preset 11.x). */
+const LABELS: Record<string, string> = {
+  AWSAccessKeyID: 'AWS access key ID',
+  AWSSecretAccessKey: 'AWS secret access key',
+  AWSAccountID: 'AWS account ID',
+  PrivateKey: 'private key',
+  PrivateKeyP12: 'GCP service account key (P12)',
+  PrivateKeyJSON: 'GCP service account key (JSON)',
+  PackageJSON_xOauthToken: 'npm OAuth token in package.json',
+  Npmrc_authToken: 'npm auth token in .npmrc',
+  NPM_ACCESS_TOKEN: 'npm access token',
+  SLACK_TOKEN: 'Slack token',
+  IncomingWebhook: 'Slack incoming webhook URL',
+  BasicAuth: 'basic-auth password in a URL',
+  OPENAI_TOKEN: 'OpenAI API key',
+  ANTHROPIC_API_KEY: 'Anthropic API key',
+  LINEAR_API_TOKEN: 'Linear API key',
+  SENDGRID_KEY: 'SendGrid API key',
+  SHOPIFY_KEY: 'Shopify token',
+  GITHUB_TOKEN: 'GitHub token',
+  OPS_TOKEN: '1Password service account token',
+  MongoDBConnection: 'MongoDB connection string password',
+  MySQLConnection: 'MySQL connection string password',
+  PostgreSQLConnection: 'PostgreSQL connection string password',
+  URLPassword: 'password in a URL',
+};
+
+/** How much of the line before the secret the evidence keeps (the variable name, the URL's user). */
+const EVIDENCE_PREFIX_CHARS = 60;
+
+export const secretInTree = defineCheck({
+  id: 'repo/secret-in-tree',
+  title: 'No credentials are committed in the repository tree',
+  severity: 'critical',
+  target: 'repo-file',
+  why:
+    'Anything committed is readable by everyone with read access to the repository, every fork and clone, every CI ' +
+    'runner and every image built from the tree, and stays in git history after the file is deleted. A committed cloud ' +
+    'key, token, webhook, private key or database password is a leaked credential: the only fix is to revoke and ' +
+    'rotate it. Detection uses the secretlint recommended rule set (AWS, GCP, private keys, GitHub, Slack, npm, ' +
+    'OpenAI, Anthropic, SendGrid, Shopify, Linear, 1Password, passwords in connection strings and URLs).',
+  fix: [
+    'Revoke and rotate the credential first (it is in git history), then remove it from the file and load it at run time:',
+    '',
+    '    # .env.example (committed, empty values)         .gitignore',
+    '    AWS_ACCESS_KEY_ID=                                .env',
+    '    AWS_SECRET_ACCESS_KEY=                            .env.*',
+    '    DATABASE_URL=                                     !.env.example',
+    '',
+    'Keep the real values in a secret manager (1Password, Vault, SOPS, a Kubernetes Secret created from it) and inject them',
+    'at deploy time; purge the history with git filter-repo only after rotating. A value that is a deliberate public test',
+    'fixture can be suppressed with `# harden-ignore repo/secret-in-tree reason` on the line above.',
+  ].join('\n'),
+  refs: [
+    'OWASP Secrets Management Cheat Sheet',
+    'OWASP Top 10 2021 A07 (identification and authentication failures): hard-coded credentials',
+    'CWE-798: Use of hard-coded credentials',
+    'CIS Docker Benchmark 4.10 (do not store secrets in Dockerfiles)',
+    'secretlint @secretlint/secretlint-rule-preset-recommend',
+    'trivy secret scanning',
+  ],
+  messages: {
+    token: '{kind} committed: {masked}',
+    urlPassword: '{kind} committed: {masked}',
+    privateKey: '{kind} committed ({masked})',
+  },
+  peers: [{ tool: 'trivy', rule: 'secret' }],
+  async evaluate(file, ctx) {
+    const matches = await ctx.shared(treeSecrets).scan(file);
+    if (matches.length === 0) return;
+    const offsets = offsetIndex(file.text);
+    let previous: { line: number; endColumn: number } | undefined;
+    for (const match of matches) {
+      const { line, column } = offsets.positionAt(match.offset);
+      const kind = LABELS[match.messageId] ?? `${match.rule} secret (${match.messageId})`;
+      const masked = maskedOf(match);
+      // The evidence starts after an earlier secret on the same line, so it never shows that one.
+      const from = previous?.line === line ? Math.min(previous.endColumn, column) : 1;
+      ctx.fail(file.at(line, column), messageIdOf(match), { kind, masked }, evidence(file.lines[line - 1] ?? '', from, column, masked));
+      previous = { line, endColumn: column + match.value.length };
+    }
+  },
+});
+
+function maskedOf(match: SecretMatch): string {
+  if (match.kind === 'private-key') {
+    // The armour line names the key type and is not secret; the body is.
+    const header = /^-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.exec(match.value);
+    return header ? header[0] : maskSecret(match.value);
+  }
+  return match.kind === 'token' ? maskValue(match.value) : maskSecret(match.value);
+}
+
+function messageIdOf(match: SecretMatch): 'token' | 'urlPassword' | 'privateKey' {
+  if (match.kind === 'private-key') return 'privateKey';
+  return match.kind === 'url-password' ? 'urlPassword' : 'token';
+}
+
+/** The line up to the secret, then the masked secret; nothing after it (it may hold another secret). */
+function evidence(line: string, fromColumn: number, column: number, masked: string): string {
+  const before = line.slice(fromColumn - 1, column - 1).trimStart();
+  const prefix = before.length > EVIDENCE_PREFIX_CHARS ? `…${before.slice(-EVIDENCE_PREFIX_CHARS)}` : before;
+  return prefix + masked;
+}
