@@ -10,6 +10,9 @@ import { imagePullPolicy } from './k8s/image-pull-policy.js';
 import { readOnlyRootFilesystem } from './k8s/read-only-root-filesystem.js';
 import { runAsNonRoot } from './k8s/run-as-non-root.js';
 import { secretsInEnv } from './k8s/secrets-in-env.js';
+import { serviceExposesDatastore } from './k8s/service-exposes-datastore.js';
+import { serviceNodePort } from './k8s/service-node-port.js';
+import { serviceSelectsNothing } from './k8s/service-selects-nothing.js';
 import { secretInTree } from './repo/secret-in-tree.js';
 
 /** Every check harden ships, sorted by id; a test holds this list against the files under src/checks. */
@@ -25,6 +28,9 @@ export const CHECKS: readonly AnyCheck[] = [
   readOnlyRootFilesystem,
   runAsNonRoot,
   secretsInEnv,
+  serviceExposesDatastore,
+  serviceNodePort,
+  serviceSelectsNothing,
   secretInTree,
 ];
 

@@ -1,37 +1,6 @@
-import { parseImageRef } from '../../targets/docker/image-ref.js';
 import { portMappingsOf, rangeIncludes, type PortRange } from '../../targets/compose/ports.js';
+import { DATASTORE_PORTS, datastoreOfImage } from '../../targets/datastores.js';
 import { defineCheck } from '../define.js';
-
-/** Image path segments that name a datastore (or a secrets/coordination store) and its usual forks and repackagings. */
-const DATASTORE_IMAGE =
-  /^(postgres(ql)?|postgis|timescaledb(-ha)?|mysql(-server)?|mariadb|percona(-server)?|redis(-stack(-server)?)?|valkey|keydb|dragonfly|mongo(db)?|memcached|elasticsearch|opensearch|rabbitmq|cassandra|scylla|etcd|vault|minio|clickhouse(-server)?|influxdb|couchdb|couchbase(-server)?|neo4j|cockroach(db)?|mssql|arangodb|zookeeper|(cp-)?kafka)$/;
-
-/** Well-known container ports of datastores, for services whose image says nothing (custom or `build:`). */
-const DATASTORE_PORTS = new Map<number, string>([
-  [5432, 'PostgreSQL'],
-  [3306, 'MySQL'],
-  [6379, 'Redis'],
-  [27017, 'MongoDB'],
-  [11211, 'Memcached'],
-  [9200, 'Elasticsearch'],
-  [9300, 'Elasticsearch'],
-  [5672, 'RabbitMQ'],
-  [15672, 'RabbitMQ'],
-  [9042, 'Cassandra'],
-  [2379, 'etcd'],
-  [2380, 'etcd'],
-  [8200, 'Vault'],
-  [8123, 'ClickHouse'],
-  [8086, 'InfluxDB'],
-  [5984, 'CouchDB'],
-  [7474, 'Neo4j'],
-  [7687, 'Neo4j'],
-  [26257, 'CockroachDB'],
-  [1433, 'SQL Server'],
-  [1521, 'Oracle'],
-  [2181, 'ZooKeeper'],
-  [9092, 'Kafka'],
-]);
 
 export const datastorePortExposed = defineCheck({
   id: 'compose/datastore-port-exposed',
@@ -64,7 +33,7 @@ export const datastorePortExposed = defineCheck({
   evaluate(service, ctx) {
     const imageStore = datastoreOfImage(service.image);
     const exposed = portMappingsOf(service).flatMap((mapping) => {
-      const store = imageStore ?? datastoreOfPort(mapping.target);
+      const store = imageStore ?? datastoreOfPortRange(mapping.target);
       return store ? [{ mapping, store }] : [];
     });
     if (!imageStore && exposed.length === 0) return ctx.notApplicable();
@@ -75,15 +44,7 @@ export const datastorePortExposed = defineCheck({
   },
 });
 
-function datastoreOfImage(image: string | undefined): string | undefined {
-  const ref = image === undefined ? undefined : parseImageRef(image);
-  return ref?.repository
-    .toLowerCase()
-    .split('/')
-    .find((segment) => DATASTORE_IMAGE.test(segment));
-}
-
-function datastoreOfPort(target: PortRange | undefined): string | undefined {
+function datastoreOfPortRange(target: PortRange | undefined): string | undefined {
   if (!target) return undefined;
   for (const [port, store] of DATASTORE_PORTS) if (rangeIncludes(target, port)) return store;
   return undefined;

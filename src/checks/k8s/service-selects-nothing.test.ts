@@ -1,0 +1,146 @@
+import { checkCases } from '../../testing/check-cases.js';
+import { yaml } from '../../testing/dedent.js';
+import { serviceSelectsNothing } from './service-selects-nothing.js';
+
+const deployment = yaml`
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata: { name: admin, namespace: shop }
+  spec:
+    selector:
+      matchLabels: { app: admin }
+    template:
+      metadata:
+        labels: { app: admin, tier: web }
+      spec:
+        containers:
+          - name: admin
+            image: admin:1`;
+
+const withDeployment = (text: string) => `${deployment}---\n${text}`;
+
+checkCases(serviceSelectsNothing, {
+  pass: [
+    {
+      name: 'selector matches the pod template labels (a subset of them)',
+      input: withDeployment(yaml`
+        apiVersion: v1
+        kind: Service
+        metadata: { name: admin, namespace: shop }
+        spec:
+          selector: { app: admin }
+          ports: [{ port: 80, targetPort: 3000 }]`),
+    },
+    {
+      name: 'a Service without namespace matches a workload in any namespace, across files',
+      input: {
+        'deploy/admin.yaml': deployment,
+        'deploy/service.yaml': yaml`
+          apiVersion: v1
+          kind: Service
+          metadata: { name: admin }
+          spec:
+            selector: { app: admin, tier: web }`,
+      },
+    },
+    {
+      name: 'selectorless and ExternalName Services are out of scope',
+      input: withDeployment(yaml`
+        apiVersion: v1
+        kind: Service
+        metadata: { name: external-db, namespace: shop }
+        spec:
+          ports: [{ port: 5432 }]
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: { name: mail, namespace: shop }
+        spec:
+          type: ExternalName
+          externalName: smtp.example.com
+          selector: { app: nothing }`),
+    },
+    {
+      name: 'no workload of that namespace in the repository: its pods come from elsewhere',
+      input: withDeployment(yaml`
+        apiVersion: v1
+        kind: Service
+        metadata: { name: postgres, namespace: db }
+        spec:
+          selector: { app.kubernetes.io/name: postgresql }`),
+    },
+    {
+      name: 'odd shapes do not crash',
+      input: yaml`
+        apiVersion: v1
+        kind: Service
+        metadata: { name: odd }
+        spec: "not a map"
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: { name: odd2 }
+        spec:
+          selector: [app, admin]`,
+    },
+  ],
+  fail: [
+    {
+      name: 'selector value differs from the pod labels (honeydue admin-web)',
+      input: withDeployment(yaml`
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: admin
+          namespace: shop
+        spec:
+          selector:
+            app: admin-web
+          ports:
+            - port: 80`),
+      failures: [{ messageId: 'noPods', line: 22 }],
+    },
+    {
+      name: 'labels of the Deployment metadata are not pod labels; another namespace does not count',
+      input: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: api
+          namespace: shop
+          labels: { role: api }
+        spec:
+          template:
+            metadata:
+              labels: { app: api }
+            spec:
+              containers: [{ name: api, image: api:1 }]
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: { name: api, namespace: shop }
+        spec:
+          selector: { role: api }
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: { name: web, namespace: other }
+        spec:
+          template:
+            metadata:
+              labels: { app: web }
+            spec:
+              containers: [{ name: web, image: web:1 }]
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: { name: web, namespace: shop }
+        spec:
+          selector: { app: web }`,
+      failures: [
+        { messageId: 'noPods', line: 18 },
+        { messageId: 'noPods', line: 34 },
+      ],
+    },
+  ],
+});

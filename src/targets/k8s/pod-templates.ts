@@ -1,0 +1,104 @@
+import { loadTargets } from '../kinds.js';
+import { defineIndex } from '../shared-index.js';
+import { asNumber, asRecord, asString } from '../yaml/read.js';
+import type { K8sObject } from './objects.js';
+import { labelPair, podLabels, sameNamespace, type LabelSelector, type Labels } from './selectors.js';
+import type { K8sWorkload } from './workloads.js';
+
+/** Kinds whose `spec.replicas` says how many pods run (1 when unset). */
+const REPLICATED_KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
+
+/** The pods one workload runs: their labels, namespace and how many there are at least. */
+export interface PodTemplate {
+  readonly workload: K8sWorkload;
+  readonly namespace: string | undefined;
+  readonly labels: Labels;
+  /**
+   * The fewest pods the workload runs: the HorizontalPodAutoscaler's minReplicas when one
+   * scales it, else `spec.replicas` (default 1), 1 for a bare Pod; undefined when unknowable
+   * (DaemonSet: one per node; Job, CronJob; a templated value).
+   */
+  readonly minReplicas: number | undefined;
+  /** The HorizontalPodAutoscaler scaling the workload, when the repository has one. */
+  readonly autoscaler: K8sObject | undefined;
+}
+
+export interface PodTemplateIndex {
+  readonly all: readonly PodTemplate[];
+  /** Pod templates of `namespace` (an unset namespace on either side matches any). */
+  inNamespace(namespace: string | undefined): readonly PodTemplate[];
+  /** Pod templates of `namespace` that `selector` selects; looked up by label, not scanned, when it can be. */
+  selectedBy(selector: LabelSelector, namespace: string | undefined): PodTemplate[];
+  /** The template of one workload. */
+  of(workload: K8sWorkload): PodTemplate | undefined;
+}
+
+/** Every pod template of the workspace's manifests, by namespace and by label pair. */
+export const podTemplateIndex = defineIndex('k8s/pod-templates', (workspace) => {
+  const objects = loadTargets(workspace, 'k8s-object');
+  return buildPodTemplateIndex(loadTargets(workspace, 'k8s-workload'), objects.filter((object) => object.kind === 'HorizontalPodAutoscaler'));
+});
+
+export function buildPodTemplateIndex(workloads: readonly K8sWorkload[], autoscalers: readonly K8sObject[]): PodTemplateIndex {
+  const scalersByTarget = new Map<string, K8sObject[]>();
+  for (const hpa of autoscalers) {
+    const ref = asRecord(asRecord(hpa.data.spec)?.scaleTargetRef);
+    const kind = asString(ref?.kind);
+    const name = asString(ref?.name);
+    if (kind && name) push(scalersByTarget, `${kind}/${name}`, hpa);
+  }
+
+  const all: PodTemplate[] = [];
+  const byNamespace = new Map<string | undefined, PodTemplate[]>();
+  const byPair = new Map<string, PodTemplate[]>();
+  const byWorkload = new Map<K8sWorkload, PodTemplate>();
+  for (const workload of workloads) {
+    const namespace = workload.object.namespace;
+    const autoscaler = scalersByTarget.get(`${workload.kind}/${workload.name}`)?.find((hpa) => sameNamespace(hpa.namespace, namespace));
+    const template: PodTemplate = { workload, namespace, labels: podLabels(workload.podMetadata), minReplicas: minReplicasOf(workload, autoscaler), autoscaler };
+    all.push(template);
+    byWorkload.set(workload, template);
+    push(byNamespace, namespace, template);
+    for (const [key, value] of template.labels) push(byPair, labelPair(key, value), template);
+  }
+
+  const inNamespace = (namespace: string | undefined): readonly PodTemplate[] => {
+    if (namespace === undefined) return all;
+    const own = byNamespace.get(namespace) ?? [];
+    const unset = byNamespace.get(undefined) ?? [];
+    return unset.length === 0 ? own : own.length === 0 ? unset : [...own, ...unset];
+  };
+
+  return {
+    all,
+    inNamespace,
+    of: (workload) => byWorkload.get(workload),
+    selectedBy(selector, namespace) {
+      if (selector.invalid) return [];
+      // The `In` requirement with the fewest candidates narrows the search; others are checked on each.
+      let candidates: readonly PodTemplate[] | undefined;
+      for (const requirement of selector.requirements) {
+        if (requirement.operator !== 'In') continue;
+        const found = requirement.values.flatMap((value) => byPair.get(labelPair(requirement.key, value)) ?? []);
+        if (!candidates || found.length < candidates.length) candidates = found;
+      }
+      const pool = candidates ?? inNamespace(namespace);
+      return pool.filter((template) => sameNamespace(template.namespace, namespace) && selector.matches(template.labels));
+    },
+  };
+}
+
+function minReplicasOf(workload: K8sWorkload, autoscaler: K8sObject | undefined): number | undefined {
+  if (autoscaler) return asNumber(asRecord(autoscaler.data.spec)?.minReplicas) ?? 1;
+  if (workload.kind === 'Pod') return 1;
+  if (!REPLICATED_KINDS.has(workload.kind)) return undefined;
+  const replicas = asRecord(workload.object.data.spec)?.replicas;
+  if (replicas === undefined || replicas === null) return 1;
+  return asNumber(replicas);
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
