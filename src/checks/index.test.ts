@@ -20,6 +20,10 @@ const TARGET_KINDS: Record<TargetKind, true> = {
   'shell-script': true,
   'config-file': true,
   'repo-file': true,
+  site: true,
+  domain: true,
+  'tls-endpoint': true,
+  service: true,
 };
 const DOMAINS: Record<CheckDomain, true> = { k8s: true, docker: true, compose: true, ci: true, repo: true, http: true, tls: true, dns: true, net: true, probe: true };
 

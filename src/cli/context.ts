@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalog } from '../checks/index.js';
 import { readBaseline } from '../engine/baseline.js';
@@ -19,6 +19,8 @@ export interface RunOptions {
   now?: string;
   concurrency: number;
   timeout: number;
+  dnsServer?: string;
+  ca?: string;
 }
 
 export const PLAN_FILE = 'harden.yaml';
@@ -48,6 +50,14 @@ export function requirePlan(file: string | undefined, date: Date): LoadedPlan {
   return plan;
 }
 
+function readCa(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new InputError([`--ca: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`]);
+  }
+}
+
 export async function runScan(dir: string | undefined, plan: LoadedPlan | undefined, options: RunOptions, date: Date, verify: boolean): Promise<ScanRun> {
   const baselineFile = options.baseline ?? plan?.plan.settings.baseline;
   const request: ScanRequest = {
@@ -59,6 +69,12 @@ export async function runScan(dir: string | undefined, plan: LoadedPlan | undefi
     engine: { ...DEFAULT_ENGINE_OPTIONS, concurrency: options.concurrency, timeoutMs: options.timeout, onProgress: progressLine(process.stderr) },
   };
   if (plan) request.plan = plan;
+  request.live = {};
+  if (options.dnsServer) {
+    if (!/^[\w.:[\]-]+:\d+$/.test(options.dnsServer)) throw new InputError([`--dns-server: expected host:port, got "${options.dnsServer}"`]);
+    request.live.dnsServer = options.dnsServer;
+  }
+  if (options.ca) request.live.ca = [readCa(options.ca)];
   if (baselineFile) request.baseline = readBaseline(baselineFile);
   if (!existsSync(request.root)) throw new InputError([`${dir ?? request.root}: no such directory`]);
   return scan(request);

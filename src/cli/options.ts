@@ -17,6 +17,8 @@ export function addRunOptions(command: Command): Command {
     .option('--skip <checks>', 'skip these checks (same forms as --only)', list)
     .option('--baseline <file>', 'ignore failures whose fingerprints are in this baseline file')
     .option('--now <date>', 'evaluate dates as of this day (YYYY-MM-DD); also HARDEN_NOW')
+    .option('--dns-server <host:port>', 'ask this DNS server for the live DNS checks (private zones, tests)')
+    .option('--ca <file>', 'also trust the CA certificates (PEM) in this file for live TLS/HTTPS checks')
     .addOption(new Option('--concurrency <n>', 'live checks in flight at once').argParser(positiveInt).default(16))
     .addOption(new Option('--timeout <ms>', 'time budget of one check on one target, in ms').argParser(positiveInt).default(10_000));
 }

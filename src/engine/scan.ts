@@ -2,6 +2,7 @@ import { relative, resolve } from 'node:path';
 import type { AnyCheck } from '../checks/define.js';
 import type { LoadedPlan } from '../plan/load.js';
 import { computeVerdicts } from '../plan/verdicts.js';
+import { LiveClients } from '../targets/live/targets.js';
 import { DEFAULT_GLOBS, FILE_GROUPS, Workspace, type FileGlobs } from '../targets/repo/workspace.js';
 import { VERSION } from '../version.js';
 import { runChecks, type EngineOptions } from './run.js';
@@ -20,15 +21,18 @@ export interface ScanRequest {
   verify: boolean;
   now: Date;
   engine: EngineOptions;
+  /** How to reach the plan's live targets. */
+  live?: { dnsServer?: string; ca?: string[]; connectionsPerHost?: number };
 }
 
 /** The whole flow: targets → engine → results → suppressions → verdicts. */
 export async function scan(request: ScanRequest): Promise<ScanRun> {
   const started = performance.now();
   const { plan, catalog, now } = request;
-  const workspace = await Workspace.open(request.root, globsOf(plan));
+  const live = liveClients(plan, request);
+  const workspace = await Workspace.open(request.root, globsOf(plan), live);
   const invocations = selectInvocations(catalog, { ...request.selection, items: plan?.plan.items ?? [] });
-  const results = await runChecks(workspace, invocations, request.engine);
+  const results = await runChecks(workspace, invocations, request.engine).finally(() => live?.close());
   const waivers = applySuppressions(results, {
     waivers: plan?.plan.waivers ?? [],
     waiverLine: (index) => plan?.locate(['waivers', index]).line ?? 0,
@@ -48,6 +52,21 @@ export async function scan(request: ScanRequest): Promise<ScanRun> {
   if (plan && request.verify) run.verdicts = computeVerdicts({ items: plan.plan.items, results, sla: plan.plan.sla, now, ran: new Set(invocations.map((i) => i.key)) });
   run.durationMs = Math.round(performance.now() - started);
   return run;
+}
+
+/** Clients for the sites, domains and services the plan names; none when it names none. */
+function liveClients(plan: LoadedPlan | undefined, request: ScanRequest): LiveClients | undefined {
+  const targets = plan?.plan.targets;
+  if (!targets || targets.sites.length + targets.domains.length + targets.services.length === 0) return undefined;
+  return new LiveClients({
+    sites: targets.sites,
+    domains: targets.domains,
+    services: targets.services,
+    timeoutMs: request.engine.timeoutMs,
+    connectionsPerHost: request.live?.connectionsPerHost ?? 6,
+    ...(request.live?.dnsServer ? { dnsServer: request.live.dnsServer } : {}),
+    ...(request.live?.ca ? { ca: request.live.ca } : {}),
+  });
 }
 
 /** The repository root: the DIR argument, else the plan's `targets.root` (relative to the plan), else the working directory. */

@@ -21,10 +21,46 @@ const status = z.preprocess(
 const stringList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
 const id = z.string().min(1).regex(/^[\w.:-]+$/, 'ids use letters, digits, ".", ":", "_" and "-"');
 
-const site = z.union([
-  z.url().transform((url) => ({ url, name: undefined as string | undefined })),
-  z.object({ url: z.url(), name: z.string().optional() }).strict(),
-]);
+/** Active probes send bounded, configured request counts, and only to sites that opt in here. */
+const rateLimitProbe = z
+  .object({
+    path: z.string().startsWith('/'),
+    method: z.enum(['GET', 'POST', 'PUT']).default('GET'),
+    headers: z.record(z.string(), z.string()).default({}),
+    body: z.string().optional(),
+    /** Stop after this many requests at the latest. */
+    maxRequests: z.number().int().min(1).max(1000).default(100),
+    perSecond: z.number().positive().max(200).default(20),
+    /** Statuses that show the limit kicked in. */
+    expectStatus: z.array(z.number().int()).default([429]),
+  })
+  .strict();
+
+const loginTimingProbe = z
+  .object({
+    path: z.string().startsWith('/'),
+    method: z.enum(['POST', 'GET', 'PUT']).default('POST'),
+    headers: z.record(z.string(), z.string()).default({ 'content-type': 'application/json' }),
+    /** Request body with {user} where the account name goes. */
+    body: z.string().default('{"email":"{user}","password":"harden-probe-wrong-password"}'),
+    knownUser: z.string(),
+    unknownUser: z.string().default('harden-probe-no-such-user@example.invalid'),
+    /** Total requests across both accounts, at most. */
+    maxRequests: z.number().int().min(20).max(5000).default(400),
+  })
+  .strict();
+
+const siteObject = z
+  .object({
+    url: z.url(),
+    name: z.string().optional(),
+    /** Auth endpoints that must answer with Cache-Control: no-store. */
+    authPaths: z.array(z.string().startsWith('/')).default([]),
+    probes: z.object({ rateLimit: rateLimitProbe.optional(), loginTiming: loginTimingProbe.optional() }).strict().default({}),
+  })
+  .strict();
+
+const site = z.union([z.url().transform((url) => siteObject.parse({ url })), siteObject]);
 
 const service = z.union([
   z

@@ -4,6 +4,7 @@ import { parseDockerfile, type Dockerfile } from './docker/dockerfile.js';
 import { objectsOfFile, type K8sObject } from './k8s/objects.js';
 import { serviceAccountIndex } from './k8s/service-accounts.js';
 import { workloadOf, type K8sContainer, type K8sWorkload } from './k8s/workloads.js';
+import type { DomainTarget, ServiceTarget, SiteTarget, TlsTarget } from './live/targets.js';
 import { textFile, type TextFile } from './repo/text-file.js';
 import type { FileGroup, Workspace } from './repo/workspace.js';
 
@@ -21,6 +22,14 @@ export interface TargetTypes {
   'config-file': TextFile;
   /** Every text file of the tree, for secret scanning (targets.tree). */
   'repo-file': TextFile;
+  /** Live: each site of targets.sites. */
+  site: SiteTarget;
+  /** Live: each domain of targets.domains. */
+  domain: DomainTarget;
+  /** Live: host:port of each https site. */
+  'tls-endpoint': TlsTarget;
+  /** Live: each service of targets.services. */
+  service: ServiceTarget;
 }
 export type TargetKind = keyof TargetTypes;
 
@@ -42,6 +51,10 @@ const LOADERS: { [K in TargetKind]: (workspace: Workspace) => TargetTypes[K][] }
   'shell-script': (ws) => textFilesOf(ws, 'scripts'),
   'config-file': (ws) => textFilesOf(ws, 'configs'),
   'repo-file': (ws) => textFilesOf(ws, 'tree'),
+  site: (ws) => ws.live?.sites() ?? [],
+  domain: (ws) => ws.live?.domains() ?? [],
+  'tls-endpoint': (ws) => ws.live?.tlsEndpoints() ?? [],
+  service: (ws) => ws.live?.services() ?? [],
 };
 
 function textFilesOf(workspace: Workspace, group: FileGroup): TextFile[] {

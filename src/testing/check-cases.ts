@@ -34,6 +34,11 @@ const DEFAULT_FILE: Record<TargetKind, string> = {
   'shell-script': 'scripts/deploy.sh',
   'config-file': 'config/app.conf',
   'repo-file': 'config/settings.txt',
+  // Live targets come from the plan, not from files: their tests use runLiveCheck.
+  site: 'unused',
+  domain: 'unused',
+  'tls-endpoint': 'unused',
+  service: 'unused',
 };
 
 /** Runs a check over inputs written as real files and read by the real loaders. */

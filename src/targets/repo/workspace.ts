@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { glob } from 'tinyglobby';
+import type { LiveClients } from '../live/targets.js';
 import { parseYaml, type ParsedYaml } from '../yaml/source.js';
 
 export const FILE_GROUPS = ['manifests', 'dockerfiles', 'compose', 'workflows', 'scripts', 'configs', 'tree'] as const;
@@ -44,10 +45,15 @@ export class Workspace {
   /** Files whose text mentions harden-ignore: the only ones worth reading again for inline suppressions. */
   private readonly withIgnoreComments = new Set<string>();
 
-  private constructor(readonly root: string, readonly globs: FileGlobs) {}
+  private constructor(
+    readonly root: string,
+    readonly globs: FileGlobs,
+    /** Clients for the live targets the plan names (sites, domains, services), when it names any. */
+    readonly live: LiveClients | undefined,
+  ) {}
 
-  static async open(root: string, globs: FileGlobs = DEFAULT_GLOBS): Promise<Workspace> {
-    const workspace = new Workspace(root, globs);
+  static async open(root: string, globs: FileGlobs = DEFAULT_GLOBS, live?: LiveClients): Promise<Workspace> {
+    const workspace = new Workspace(root, globs, live);
     const found = await Promise.all(
       FILE_GROUPS.map((group) =>
         glob(globs[group], { cwd: root, ignore: group === 'tree' ? [...globs.exclude, ...TREE_EXCLUDE] : globs.exclude, dot: true, onlyFiles: true }),

@@ -1,0 +1,50 @@
+import { Resolver } from 'node:dns/promises';
+
+export type CaaRecord = { critical: number; tag: string; value: string };
+
+/** DNS answers the checks need, each name and type asked once per run. */
+export class DnsClient {
+  private readonly resolver: Resolver;
+  private readonly cache = new Map<string, Promise<unknown>>();
+
+  /** `server` is host:port (e.g. 127.0.0.1:5353), else the system resolvers. */
+  constructor(server: string | undefined, timeoutMs: number) {
+    this.resolver = new Resolver({ timeout: timeoutMs, tries: 2 });
+    if (server) this.resolver.setServers([server]);
+  }
+
+  /** TXT records, each joined from its strings; none when the name or type does not exist. */
+  txt(name: string): Promise<string[]> {
+    return this.ask(`TXT ${name}`, async () => (await this.resolver.resolveTxt(name)).map((parts) => parts.join('')));
+  }
+
+  caa(name: string): Promise<CaaRecord[]> {
+    return this.ask(`CAA ${name}`, async () =>
+      (await this.resolver.resolveCaa(name)).map((record) => {
+        const { critical, ...rest } = record;
+        const [tag, value] = Object.entries(rest)[0] ?? ['', ''];
+        return { critical, tag, value: String(value) };
+      }),
+    );
+  }
+
+  mx(name: string): Promise<{ exchange: string; priority: number }[]> {
+    return this.ask(`MX ${name}`, () => this.resolver.resolveMx(name));
+  }
+
+  a(name: string): Promise<string[]> {
+    return this.ask(`A ${name}`, () => this.resolver.resolve4(name));
+  }
+
+  private ask<T>(key: string, query: () => Promise<T[]>): Promise<T[]> {
+    let answer = this.cache.get(key) as Promise<T[]> | undefined;
+    if (!answer) {
+      answer = query().catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENODATA' || error.code === 'ENOTFOUND') return [];
+        throw new Error(`DNS ${key} failed: ${error.code ?? error.message}`);
+      });
+      this.cache.set(key, answer);
+    }
+    return answer;
+  }
+}

@@ -1,0 +1,111 @@
+import { Agent, request } from 'undici';
+
+/** Response headers by lower-case name; a header sent twice keeps both values in order. */
+export type HttpHeaders = ReadonlyMap<string, readonly string[]>;
+
+export interface HttpResponse {
+  url: string;
+  status: number;
+  headers: HttpHeaders;
+  /** The body as text, at most MAX_BODY_BYTES. */
+  body: string;
+  bodyTruncated: boolean;
+  /** Milliseconds from sending the request to the response headers, and to the end of the body read. */
+  firstByteMs: number;
+  totalMs: number;
+}
+
+export interface HttpRequest {
+  method?: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'OPTIONS';
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+export interface HttpClientOptions {
+  /** Extra trusted CA certificates (PEM), for private PKI and tests. */
+  ca?: string[];
+  /** Open connections per origin at most: independent requests share them concurrently. */
+  connectionsPerHost: number;
+  timeoutMs: number;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * The one HTTP client of the live checks: never follows redirects (checks look at
+ * them), bounds connections per origin, and caches plain GET/HEAD responses so every
+ * check reading the same URL shares one request.
+ */
+export class HttpClient {
+  private readonly agent: Agent;
+  private readonly cache = new Map<string, Promise<HttpResponse>>();
+
+  constructor(private readonly options: HttpClientOptions) {
+    this.agent = new Agent({
+      connections: options.connectionsPerHost,
+      connect: options.ca?.length ? { ca: options.ca } : {},
+      headersTimeout: options.timeoutMs,
+      bodyTimeout: options.timeoutMs,
+    });
+  }
+
+  /** A cached GET (or HEAD) of the URL. */
+  get(url: string, init: Omit<HttpRequest, 'body'> = {}): Promise<HttpResponse> {
+    const key = `${init.method ?? 'GET'} ${url} ${JSON.stringify(init.headers ?? {})}`;
+    let response = this.cache.get(key);
+    if (!response) {
+      response = this.send(url, init);
+      this.cache.set(key, response);
+    }
+    return response;
+  }
+
+  /** An uncached request: for probes that must really send each one. */
+  async send(url: string, init: HttpRequest = {}): Promise<HttpResponse> {
+    const started = performance.now();
+    const response = await request(url, {
+      dispatcher: this.agent,
+      method: init.method ?? 'GET',
+      headers: { 'user-agent': 'harden (+https://harden.dev)', ...init.headers },
+      ...(init.body !== undefined ? { body: init.body } : {}),
+      signal: AbortSignal.timeout(this.options.timeoutMs),
+    });
+    const firstByteMs = performance.now() - started;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let bodyTruncated = false;
+    for await (const chunk of response.body) {
+      const buffer = chunk as Buffer;
+      if (size + buffer.length > MAX_BODY_BYTES) {
+        chunks.push(buffer.subarray(0, MAX_BODY_BYTES - size));
+        bodyTruncated = true;
+        response.body.destroy();
+        break;
+      }
+      chunks.push(buffer);
+      size += buffer.length;
+    }
+    return {
+      url,
+      status: response.statusCode,
+      headers: toHeaderMap(response.headers),
+      body: Buffer.concat(chunks).toString('utf8'),
+      bodyTruncated,
+      firstByteMs,
+      totalMs: performance.now() - started,
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.agent.close();
+  }
+}
+
+function toHeaderMap(headers: Record<string, string | string[] | undefined>): HttpHeaders {
+  const map = new Map<string, string[]>();
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    map.set(name.toLowerCase(), Array.isArray(value) ? value : [value]);
+  }
+  return map;
+}

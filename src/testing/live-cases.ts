@@ -1,0 +1,44 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AnyCheck } from '../checks/define.js';
+import { invocationKey } from '../engine/fingerprint.js';
+import { runChecks } from '../engine/run.js';
+import type { Result } from '../engine/result.js';
+import { planSchema } from '../plan/schema.js';
+import { NO_LIVE_TARGETS, type LiveConfig } from '../targets/live/config.js';
+import { LiveClients } from '../targets/live/targets.js';
+import { DEFAULT_GLOBS, Workspace } from '../targets/repo/workspace.js';
+
+export interface LiveCase {
+  /** Plan-shaped targets: sites (URLs or objects), domains, services ("host:port" or objects). */
+  targets: { sites?: unknown[]; domains?: string[]; services?: unknown[] };
+  dnsServer?: string;
+  ca?: string[];
+  timeoutMs?: number;
+  options?: Record<string, unknown>;
+}
+
+/** Runs one live check against real servers the test started on 127.0.0.1, through the real engine. */
+export async function runLiveCheck(check: AnyCheck, liveCase: LiveCase): Promise<Result[]> {
+  const targets = planSchema.parse({ targets: liveCase.targets }).targets;
+  const config: LiveConfig = {
+    ...NO_LIVE_TARGETS,
+    sites: targets.sites,
+    domains: targets.domains,
+    services: targets.services,
+    timeoutMs: liveCase.timeoutMs ?? 5000,
+    ...(liveCase.dnsServer ? { dnsServer: liveCase.dnsServer } : {}),
+    ...(liveCase.ca ? { ca: liveCase.ca } : {}),
+  };
+  const live = new LiveClients(config);
+  const dir = mkdtempSync(join(tmpdir(), 'harden-live-'));
+  try {
+    const workspace = await Workspace.open(dir, DEFAULT_GLOBS, live);
+    const options = check.options.parse(liveCase.options ?? {}) as Record<string, unknown>;
+    return await runChecks(workspace, [{ check, options, key: invocationKey(check.id, liveCase.options ?? {}) }], { concurrency: 16, timeoutMs: config.timeoutMs * 4 });
+  } finally {
+    await live.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
