@@ -18,7 +18,8 @@ export interface CheckContext<MessageId extends string> {
 export interface PeerRule<MessageId extends string = string> {
   tool: 'polaris' | 'kube-score' | 'kube-linter' | 'checkov' | 'hadolint' | 'zizmor' | 'trivy';
   rule: string;
-  messages?: MessageId[];
+  // NoInfer: the message ids are inferred from `messages`, a peer names a subset of them.
+  messages?: NoInfer<MessageId>[];
 }
 
 export type CheckDomain = 'k8s' | 'docker' | 'compose' | 'ci' | 'repo' | 'http' | 'tls' | 'dns' | 'net' | 'probe';

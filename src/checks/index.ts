@@ -5,14 +5,24 @@ import { runsAsRoot } from './docker/runs-as-root.js';
 import { allowPrivilegeEscalation } from './k8s/allow-privilege-escalation.js';
 import { automountServiceAccountToken } from './k8s/automount-service-account-token.js';
 import { capabilitiesDropAll } from './k8s/capabilities-drop-all.js';
+import { hostNamespaces } from './k8s/host-namespaces.js';
+import { hostPath } from './k8s/host-path.js';
+import { hostPort } from './k8s/host-port.js';
 import { imageDigest } from './k8s/image-digest.js';
 import { imagePullPolicy } from './k8s/image-pull-policy.js';
+import { nakedPod } from './k8s/naked-pod.js';
+import { privileged } from './k8s/privileged.js';
+import { probes } from './k8s/probes.js';
+import { procMount } from './k8s/proc-mount.js';
 import { readOnlyRootFilesystem } from './k8s/read-only-root-filesystem.js';
+import { resources } from './k8s/resources.js';
 import { runAsNonRoot } from './k8s/run-as-non-root.js';
+import { seccompProfile } from './k8s/seccomp-profile.js';
 import { secretsInEnv } from './k8s/secrets-in-env.js';
 import { serviceExposesDatastore } from './k8s/service-exposes-datastore.js';
 import { serviceNodePort } from './k8s/service-node-port.js';
 import { serviceSelectsNothing } from './k8s/service-selects-nothing.js';
+import { singleReplica } from './k8s/single-replica.js';
 import { secretInTree } from './repo/secret-in-tree.js';
 
 /** Every check harden ships, sorted by id; a test holds this list against the files under src/checks. */
@@ -23,14 +33,24 @@ export const CHECKS: readonly AnyCheck[] = [
   allowPrivilegeEscalation,
   automountServiceAccountToken,
   capabilitiesDropAll,
+  hostNamespaces,
+  hostPath,
+  hostPort,
   imageDigest,
   imagePullPolicy,
+  nakedPod,
+  privileged,
+  probes,
+  procMount,
   readOnlyRootFilesystem,
+  resources,
   runAsNonRoot,
+  seccompProfile,
   secretsInEnv,
   serviceExposesDatastore,
   serviceNodePort,
   serviceSelectsNothing,
+  singleReplica,
   secretInTree,
 ];
 
