@@ -18,6 +18,8 @@ import { readOnlyRootFilesystem } from './k8s/read-only-root-filesystem.js';
 import { resources } from './k8s/resources.js';
 import { runAsNonRoot } from './k8s/run-as-non-root.js';
 import { seccompProfile } from './k8s/seccomp-profile.js';
+import { secretKeyMissing } from './k8s/secret-key-missing.js';
+import { secretNotCreated } from './k8s/secret-not-created.js';
 import { secretsInEnv } from './k8s/secrets-in-env.js';
 import { serviceExposesDatastore } from './k8s/service-exposes-datastore.js';
 import { serviceNodePort } from './k8s/service-node-port.js';
@@ -46,6 +48,8 @@ export const CHECKS: readonly AnyCheck[] = [
   resources,
   runAsNonRoot,
   seccompProfile,
+  secretKeyMissing,
+  secretNotCreated,
   secretsInEnv,
   serviceExposesDatastore,
   serviceNodePort,
