@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { z } from 'zod';
+import { catalogMarkdown, optionDocs } from '../checks/docs.js';
 import { catalog, CHECKS } from '../checks/index.js';
 import { InputError } from '../errors.js';
 
@@ -9,8 +9,13 @@ export function registerChecks(program: Command): void {
     .command('checks')
     .summary('list the check catalog')
     .option('--json', 'print the catalog as JSON')
-    .action((options: { json?: boolean }) => {
+    .option('--markdown', 'print the full catalog documentation as Markdown (docs/checks.md)')
+    .action((options: { json?: boolean; markdown?: boolean }) => {
       const checks = [...CHECKS].sort((a, b) => a.id.localeCompare(b.id));
+      if (options.markdown) {
+        process.stdout.write(`${catalogMarkdown(checks)}\n`);
+        return;
+      }
       if (options.json) {
         process.stdout.write(`${JSON.stringify(checks.map(({ id, title, severity, target, domain, refs }) => ({ id, title, severity, target, domain, refs })), null, 2)}\n`);
         return;
@@ -32,7 +37,7 @@ export function registerChecks(program: Command): void {
       }
       const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
       const c = pc.createColors(color);
-      const options = z.toJSONSchema(check.options) as { properties?: Record<string, { description?: string; default?: unknown }> };
+
       const lines = [
         `${c.bold(check.id)} — ${check.title}`,
         `severity ${check.severity} · target ${check.target}`,
@@ -46,8 +51,8 @@ export function registerChecks(program: Command): void {
         c.bold('Reports'),
         ...Object.entries(check.messages).map(([messageId, text]) => `  ${messageId}: ${text}`),
       ];
-      const params = Object.entries(options.properties ?? {});
-      if (params.length > 0) lines.push('', c.bold('Parameters (item checks: with:)'), ...params.map(([name, p]) => `  ${name}${p.default !== undefined ? ` (default ${JSON.stringify(p.default)})` : ''}${p.description ? `: ${p.description}` : ''}`));
+      const params = optionDocs(check);
+      if (params.length > 0) lines.push('', c.bold('Parameters (item checks: with:)'), ...params.map((p) => `  ${p.name}${p.default !== undefined ? ` (default ${JSON.stringify(p.default)})` : ''}${p.description ? `: ${p.description}` : ''}`));
       lines.push('', c.bold('References'), ...check.refs.map((ref) => `  ${ref}`));
       lines.push('', c.bold('Suppress'), `  manifest annotation  harden.dev/ignore: "${check.id}: reason"`, `  comment above line   # harden-ignore ${check.id} reason`, `  plan waiver          waivers: [{ check: ${check.id}, where: PATH, reason: ..., expires: YYYY-MM-DD }]`);
       process.stdout.write(`${lines.join('\n')}\n`);
