@@ -39,6 +39,7 @@ export const allowPrivilegeEscalation = defineCheck({
     privileged: 'container "{container}" is privileged, which always allows privilege escalation',
     sysAdmin: 'container "{container}" adds {capability}, which always allows privilege escalation',
   },
+  peers: [{ tool: 'polaris', rule: 'privilegeEscalationAllowed' }],
   evaluate(container, ctx) {
     const data = { container: container.name };
     const sysAdmin = containerCapabilities(container).add.find((entry) => entry.name === 'SYS_ADMIN' || entry.name === 'ALL');

@@ -42,6 +42,7 @@ export const automountServiceAccountToken = defineCheck({
     podMountsToken: '{workload} sets automountServiceAccountToken: true, but no role is bound to ServiceAccount "{serviceAccount}"',
     serviceAccountMountsToken: 'ServiceAccount "{serviceAccount}" used by {workload} does not set automountServiceAccountToken: false, nor does the pod',
   },
+  peers: [{ tool: 'polaris', rule: 'automountServiceAccountToken' }],
   evaluate(workload, ctx) {
     const podSetting = workload.podSpec.automountServiceAccountToken;
     if (podSetting === false) return;

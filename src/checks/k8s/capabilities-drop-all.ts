@@ -51,6 +51,10 @@ export const capabilitiesDropAll = defineCheck({
     dropAllMissing: 'container "{container}" does not drop ALL capabilities',
     dangerousAdd: 'container "{container}" adds the dangerous capability {capability}',
   },
+  peers: [
+    { tool: 'polaris', rule: 'dangerousCapabilities', messages: ['dangerousAdd'] },
+    { tool: 'polaris', rule: 'insecureCapabilities', messages: ['dropAllMissing'] },
+  ],
   evaluate(container, ctx) {
     const capabilities = containerCapabilities(container);
     if (!capabilities.dropsAll) ctx.fail(container.at('securityContext.capabilities.drop'), 'dropAllMissing', { container: container.name });

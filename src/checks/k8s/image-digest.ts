@@ -35,6 +35,7 @@ export const imageDigest = defineCheck({
     latestTag: 'container "{container}" runs image "{image}" by :latest (or no tag), which moves on every push',
     notPinned: 'container "{container}" runs image "{image}" by tag, not pinned by digest',
   },
+  peers: [{ tool: 'polaris', rule: 'tagNotSpecified', messages: ['latestTag'] }],
   evaluate(container, ctx) {
     const written = asString(container.spec.image);
     const image = written === undefined ? undefined : parseImageRef(written);

@@ -35,6 +35,7 @@ export const imagePullPolicy = defineCheck({
     cachedMutableTag: 'container "{container}" pulls the mutable image "{image}" with imagePullPolicy: {policy}: each node runs whatever it cached',
     unknownPolicy: 'container "{container}" sets imagePullPolicy: {policy}, which is not Always, IfNotPresent or Never',
   },
+  peers: [{ tool: 'polaris', rule: 'pullPolicyNotAlways' }],
   evaluate(container, ctx) {
     const policy = asString(container.spec.imagePullPolicy);
     const at = container.at('imagePullPolicy');

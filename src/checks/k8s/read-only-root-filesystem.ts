@@ -33,6 +33,7 @@ export const readOnlyRootFilesystem = defineCheck({
     notSet: 'container "{container}" does not set readOnlyRootFilesystem: true',
     writable: 'container "{container}" sets readOnlyRootFilesystem: false',
   },
+  peers: [{ tool: 'polaris', rule: 'notReadOnlyRootFilesystem' }],
   evaluate(container, ctx) {
     const setting = container.securityContext.readOnlyRootFilesystem;
     const at = container.at('securityContext.readOnlyRootFilesystem');

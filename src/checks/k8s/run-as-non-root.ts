@@ -13,6 +13,7 @@ export const runAsNonRoot = defineCheck({
     notSet: 'container "{container}" does not set runAsNonRoot: true',
     rootUser: 'container "{container}" sets runAsUser: 0',
   },
+  peers: [{ tool: 'polaris', rule: 'runAsRootAllowed' }],
   evaluate(container, ctx) {
     const effective = effectiveSecurityContext(container);
     if (effective.runAsUser === 0) {
