@@ -1,3 +1,9 @@
+import { continueOnErrorSecurity } from './ci/continue-on-error-security.js';
+import { expressionInjection } from './ci/expression-injection.js';
+import { permissions } from './ci/permissions.js';
+import { pullRequestTargetCheckout } from './ci/pull-request-target-checkout.js';
+import { secretsEchoed } from './ci/secrets-echoed.js';
+import { unpinnedAction } from './ci/unpinned-action.js';
 import { datastorePortExposed } from './compose/datastore-port-exposed.js';
 import type { AnyCheck } from './define.js';
 import { floatingBaseImage } from './docker/floating-base-image.js';
@@ -29,6 +35,12 @@ import { secretInTree } from './repo/secret-in-tree.js';
 
 /** Every check harden ships, sorted by id; a test holds this list against the files under src/checks. */
 export const CHECKS: readonly AnyCheck[] = [
+  continueOnErrorSecurity,
+  expressionInjection,
+  permissions,
+  pullRequestTargetCheckout,
+  secretsEchoed,
+  unpinnedAction,
   datastorePortExposed,
   floatingBaseImage,
   runsAsRoot,

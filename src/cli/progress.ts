@@ -1,6 +1,9 @@
-/** A self-erasing progress line on a TTY, shown only once the work has taken a second. */
-export function progressLine(stream: NodeJS.WriteStream): ((done: number, total: number) => void) | undefined {
-  if (!stream.isTTY) return undefined;
+/**
+ * A self-erasing progress line, shown only when a person watches (stdout is a TTY)
+ * and the work has taken a second; written to stderr so it never mixes into a report.
+ */
+export function progressLine(stream: NodeJS.WriteStream, watched = process.stdout.isTTY === true): ((done: number, total: number) => void) | undefined {
+  if (!watched || !stream.isTTY) return undefined;
   const started = Date.now();
   let shown = false;
   return (done, total) => {

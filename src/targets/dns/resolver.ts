@@ -36,6 +36,10 @@ export class DnsClient {
     return this.ask(`A ${name}`, () => this.resolver.resolve4(name));
   }
 
+  aaaa(name: string): Promise<string[]> {
+    return this.ask(`AAAA ${name}`, () => this.resolver.resolve6(name));
+  }
+
   private ask<T>(key: string, query: () => Promise<T[]>): Promise<T[]> {
     let answer = this.cache.get(key) as Promise<T[]> | undefined;
     if (!answer) {

@@ -1,7 +1,16 @@
-import { DockerfileParser, type From, type Instruction } from 'dockerfile-ast';
+import { DockerfileParser, type Flag, type From, type Instruction, type Property } from 'dockerfile-ast';
 import type { Location } from '../location.js';
+import { parseShell, type ShellPipeline } from '../shell/command-line.js';
 import type { Target } from '../target.js';
 import { isPinnedByDigest, parseImageRef, type ImageRef } from './image-ref.js';
+
+/** One `NAME=value` of ENV, ARG or LABEL. */
+export interface DockerProperty {
+  readonly name: string;
+  /** The value with quotes removed; undefined for `ARG NAME` without a default. */
+  readonly value: string | undefined;
+  readonly location: Location;
+}
 
 export interface DockerInstruction {
   /** Upper-case keyword: FROM, RUN, USER, ... */
@@ -9,6 +18,17 @@ export interface DockerInstruction {
   /** Arguments as written, continuation lines joined. */
   readonly args: string;
   readonly location: Location;
+  /** `--name=value` flags (`--from`, `--checksum`, `--mount`, ...), lower-case names; a flag without a value maps to ''. */
+  readonly flags: ReadonlyMap<string, string>;
+  /** The arguments after the flags, one per word (JSON form `["a", "b"]` read as its strings). */
+  readonly words: readonly string[];
+  /** ENV, ARG and LABEL: their `NAME=value` pairs, each with its own line. */
+  readonly properties: readonly DockerProperty[];
+  /**
+   * RUN (shell form, or exec form running `sh -c`): the command line read as shell,
+   * parsed once on first use. Empty for other instructions.
+   */
+  readonly script: readonly ShellPipeline[];
 }
 
 export interface DockerStage {
@@ -39,10 +59,28 @@ export function parseDockerfile(file: string, text: string): Dockerfile {
   const parsed = DockerfileParser.parse(text);
   const toInstruction = (instruction: Instruction): DockerInstruction => {
     const start = instruction.getRange().start;
+    const keyword = instruction.getKeyword().toUpperCase();
+    const args = instruction.getArgumentsContent() ?? '';
+    const at = (line: number, character: number): Location => ({ kind: 'file', path: file, line: line + 1, column: character + 1 });
+    const flagList = 'getFlags' in instruction ? (instruction.getFlags as () => Flag[])() : [];
+    const flags = new Map(flagList.map((flag) => [flag.getName().toLowerCase(), flag.getValue() ?? ''] as const));
+    const propertyList = 'getProperties' in instruction ? (instruction.getProperties as () => Property[])() : [];
+    const properties = propertyList.map((property) => ({
+      name: property.getName(),
+      value: property.getValue() ?? undefined,
+      location: at(property.getRange().start.line, property.getRange().start.character),
+    }));
+    let script: ShellPipeline[] | undefined;
     return {
-      keyword: instruction.getKeyword().toUpperCase(),
-      args: instruction.getArgumentsContent() ?? '',
-      location: { kind: 'file', path: file, line: start.line + 1, column: start.character + 1 },
+      keyword,
+      args,
+      location: at(start.line, start.character),
+      flags,
+      words: wordsOf(args),
+      properties,
+      get script() {
+        return (script ??= keyword === 'RUN' ? parseShell(runScript(args)) : []);
+      },
     };
   };
   const stageNames = new Set<string>();
@@ -83,6 +121,36 @@ export function parseDockerfile(file: string, text: string): Dockerfile {
     stages,
     finalStage: stages.at(-1),
   };
+}
+
+/** Words after the leading `--flag` options; the JSON (exec) form read as its strings. */
+function wordsOf(args: string): string[] {
+  const json = execForm(args);
+  const words = json ?? args.split(/\s+/).filter((word) => word !== '');
+  let i = 0;
+  if (!json) while (i < words.length && words[i]!.startsWith('--')) i++;
+  return words.slice(i);
+}
+
+function execForm(args: string): string[] | undefined {
+  const trimmed = args.trim();
+  if (!trimmed.startsWith('[')) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(trimmed);
+    return Array.isArray(parsed) && parsed.every((item) => typeof item === 'string') ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The shell text a RUN executes: shell form after its flags, or the `-c` script of an exec form. */
+function runScript(args: string): string {
+  const json = execForm(args);
+  if (json) {
+    const c = json.indexOf('-c');
+    return c > 0 && /(^|\/)(ba|da|a|z|k)?sh$/.test(json[0]!) ? (json[c + 1] ?? '') : json.map((word) => (/[\s'"]/.test(word) ? `'${word.replace(/'/g, '')}'` : word)).join(' ');
+  }
+  return args.replace(/^\s*(--\S+\s+)*/, '');
 }
 
 /** `${NAME}`, `${NAME:-default}`, `${NAME-default}` or `$NAME`. */
