@@ -1,0 +1,61 @@
+import { readShellScript } from '../../targets/shell/shell-lines.js';
+import { defineCheck } from '../define.js';
+
+const FETCH = /\b(curl|wget)\b/;
+/** `curl … | sh`, `| sudo bash`, `| sudo -E env X=1 sh -s - server`, `| INSTALL_K3S_VERSION=x sh`. */
+const PIPE_TO_SHELL =
+  /\b(curl|wget)\b[^|;&]*\|\s*(?:sudo\b(?:\s+-\S+)*\s+)?(?:env\b(?:\s+-\S+)*\s+)?(?:[A-Za-z_]\w*=(?:'[^']*'|"[^"]*"|\S*)\s+)*(?:\/(?:usr\/)?bin\/)?(sh|bash|zsh|dash|ksh|ash)\b/;
+/** `sh -c "$(curl …)"`, `bash <(curl …)`, `source <(wget -qO- …)`, `. <(curl …)`. */
+const SUBSTITUTION = /\b(sh|bash|zsh|dash|ksh|source|\.)\s+(?:-\S+\s+)*(?:"\$\(|'?\$\(|<\()\s*(curl|wget)\b/;
+
+export const curlPipeShell = defineCheck({
+  id: 'repo/curl-pipe-shell',
+  title: 'Scripts do not pipe a download into a shell',
+  severity: 'medium',
+  target: 'shell-script',
+  why:
+    'Piping a download straight into a shell runs whatever the server (or anyone who controls DNS, the CDN, or the ' +
+    'upstream account) sends at that moment, usually as root, with nothing to compare it against: the script cannot be ' +
+    'reviewed, pinned or verified, and a truncated download can execute half a script. The k3s, Docker and Helm ' +
+    'installers all publish versioned URLs and checksums so the download can be verified first.',
+  fix: [
+    'Download a pinned version to a file, verify its checksum, then run it:',
+    '',
+    '    curl -sfL -o /tmp/k3s-install.sh "https://raw.githubusercontent.com/k3s-io/k3s/${K3S_VERSION}/install.sh"',
+    '    echo "${INSTALL_SHA256}  /tmp/k3s-install.sh" | sha256sum -c -',
+    '    sudo INSTALL_K3S_VERSION="${K3S_VERSION}" sh /tmp/k3s-install.sh server',
+    '',
+    'Keep the expected sha256 in config next to the version, and update both together.',
+  ].join('\n'),
+  refs: [
+    'OWASP Top 10 2021 A08 (software and data integrity failures)',
+    'CWE-494: Download of code without integrity check',
+    'k3s documentation: installation options (INSTALL_K3S_VERSION, versioned install.sh)',
+  ],
+  messages: {
+    pipeToShell: '{tool} output is piped into {shell} without verification',
+    substitution: '{shell} runs a script fetched by {tool} on the fly, without verification',
+  },
+  evaluate(script, ctx) {
+    if (!FETCH.test(script.text)) return;
+    for (const line of readShellScript(script.text).lines) {
+      if (!FETCH.test(line.text)) continue;
+      const piped = PIPE_TO_SHELL.exec(line.text);
+      if (piped) {
+        const { line: at, column } = line.positionAt(piped.index);
+        ctx.fail(script.at(at, column), 'pipeToShell', { tool: piped[1]!, shell: piped[2]! }, evidenceOf(line.text));
+        continue;
+      }
+      const substituted = SUBSTITUTION.exec(line.text);
+      if (substituted) {
+        const { line: at, column } = line.positionAt(substituted.index);
+        ctx.fail(script.at(at, column), 'substitution', { tool: substituted[2]!, shell: substituted[1]! }, evidenceOf(line.text));
+      }
+    }
+  },
+});
+
+function evidenceOf(text: string): string {
+  const trimmed = text.trim();
+  return trimmed.length > 200 ? `${trimmed.slice(0, 200)}…` : trimmed;
+}
