@@ -1,0 +1,90 @@
+import { isTraefik, matchRule, middlewareIndex, middlewareRefsOf, restrictsAccess, annotationsOf } from '../../targets/k8s/traefik.js';
+import { asArray, asRecord, asString } from '../../targets/yaml/read.js';
+import { defineCheck } from '../define.js';
+
+/** First DNS label of hosts that serve an administration or operations UI. */
+const ADMIN_HOST =
+  /^(admin|administration|backoffice|back-office|staff|internal|ops|dashboard|grafana|kibana|prometheus|alertmanager|argocd|argo-cd|traefik|rabbitmq|pgadmin|phpmyadmin|adminer|jenkins|portainer|vault|minio-console|kubernetes-dashboard)\d*([-_].*)?$|^.*[-_]admin$/i;
+/** Path prefixes of administration areas. */
+const ADMIN_PATH = /^\/(admin|administration|wp-admin|_admin|backoffice|dashboard)(\/|$)/i;
+/** Controller annotations (ingress-nginx, HAProxy, Kong, ...) that put authentication or a source allow-list in front. */
+const ACCESS_ANNOTATION = /\/(auth-url|auth-type|auth-secret|auth-tls-secret|auth-signin|whitelist-source-range|allowlist-source-range|denylist-source-range|plugins|oauth2?[-\w]*)$/i;
+
+/*
+ * Traefik middlewares are resolved against the Middleware objects of the repository (namespaces
+ * match when equal or either is unset): an attached basicAuth, digestAuth, forwardAuth, ipAllowList
+ * or a chain containing one counts. A reference the repository cannot resolve (another provider,
+ * an undefined middleware) may well be authentication, so it is given the benefit of the doubt.
+ */
+export const ingressAdminAuth = defineCheck({
+  id: 'k8s/ingress-admin-auth',
+  title: 'Administration hosts behind the ingress require authentication or a source allow-list',
+  severity: 'high',
+  target: 'k8s-object',
+  why:
+    'Admin UIs, dashboards and back offices are the most valuable pages of a system and the least tested: they are ' +
+    'found by certificate-transparency logs and subdomain scanners within hours of getting a certificate. Exposed ' +
+    'with only the application login in front, one weak password, default credential or authentication bypass in the ' +
+    'app gives away everything. A second, independent gate at the proxy (basic auth, SSO forward auth, client ' +
+    'certificates, or a source IP allow-list) stops the drive-by traffic before it reaches the app.',
+  fix: [
+    'Traefik: define an authentication or allow-list middleware and attach it to the admin router:',
+    '',
+    '    apiVersion: traefik.io/v1alpha1',
+    '    kind: Middleware',
+    '    metadata: { name: admin-auth, namespace: honeydue }',
+    '    spec:',
+    '      basicAuth:',
+    '        secret: admin-basic-auth   # htpasswd -nB user (bcrypt)',
+    '',
+    '    # on the Ingress',
+    '    traefik.ingress.kubernetes.io/router.middlewares: honeydue-admin-auth@kubernetescrd',
+    '',
+    'ingress-nginx: nginx.ingress.kubernetes.io/auth-url (oauth2-proxy) or auth-type: basic with auth-secret, or',
+    'nginx.ingress.kubernetes.io/whitelist-source-range: "10.0.0.0/8".',
+  ].join('\n'),
+  refs: [
+    'OWASP Top 10 A01:2021 Broken Access Control; OWASP ASVS V4.3 (administrative interfaces)',
+    'NSA/CISA Kubernetes Hardening Guide: authentication and authorization in front of exposed services',
+    'Traefik documentation: BasicAuth, ForwardAuth and IPAllowList middlewares',
+    'ingress-nginx annotations: auth-url, auth-type, whitelist-source-range',
+  ],
+  messages: {
+    noAuth: '{kind} "{name}" routes {target} without an authentication or IP allow-list middleware',
+  },
+  evaluate(object, ctx) {
+    const isIngress = object.kind === 'Ingress';
+    if (!isIngress && !isTraefik(object, 'IngressRoute')) return ctx.notApplicable();
+    const target = adminTarget(object);
+    if (!target) return ctx.notApplicable();
+    if (Object.keys(annotationsOf(object)).some((key) => ACCESS_ANNOTATION.test(key))) return;
+    const index = ctx.shared(middlewareIndex);
+    for (const ref of middlewareRefsOf(object)) {
+      const resolved = index.resolve(ref);
+      if (resolved.length === 0 || resolved.some((middleware) => restrictsAccess(middleware, index))) return;
+    }
+    ctx.fail(object.at('metadata.name'), 'noAuth', { kind: object.kind, name: object.name, target });
+  },
+});
+
+/** The first admin-looking host or path the object routes, as "admin.example.com" or "example.com/admin". */
+function adminTarget(object: { kind: string; data: Record<string, unknown> }): string | undefined {
+  const spec = asRecord(object.data.spec) ?? {};
+  const routes: { hosts: string[]; paths: string[] }[] =
+    object.kind === 'Ingress'
+      ? asArray(spec.rules).map((rule) => ({
+          hosts: [asString(asRecord(rule)?.host) ?? ''],
+          paths: asArray(asRecord(asRecord(rule)?.http)?.paths).flatMap((path) => asString(asRecord(path)?.path) ?? []),
+        }))
+      : asArray(spec.routes).map((route) => matchRule(asString(asRecord(route)?.match) ?? ''));
+  for (const { hosts, paths } of routes) {
+    for (const host of hosts) {
+      if (ADMIN_HOST.test(host.split('.')[0] ?? '')) return host;
+      const path = paths.find((p) => ADMIN_PATH.test(p));
+      if (path) return `${host}${path}`;
+    }
+    const path = paths.find((p) => ADMIN_PATH.test(p));
+    if (hosts.length === 0 && path) return path;
+  }
+  return undefined;
+}

@@ -1,0 +1,49 @@
+import { isTraefik, middlewareIndex, middlewareRefsOf } from '../../targets/k8s/traefik.js';
+import { defineCheck } from '../define.js';
+
+/*
+ * Only references to Kubernetes CRD middlewares are checked (`<namespace>-<name>@kubernetescrd` on an
+ * Ingress; IngressRoute and chain entries without another provider): `@file`, `@docker` and
+ * `@internal` middlewares live outside the manifests. Namespaces match when equal or when either is
+ * unset. A repository that defines no Middleware at all manages them elsewhere and is skipped.
+ * Secrets referenced by ingress-nginx auth annotations and Traefik basicAuth are the business of
+ * k8s/secret-not-created.
+ */
+export const undefinedMiddleware = defineCheck({
+  id: 'k8s/undefined-middleware',
+  title: 'Traefik middlewares referenced by routes are defined',
+  severity: 'medium',
+  target: 'k8s-object',
+  why:
+    'Traefik refuses a router whose middleware does not exist: the route answers 404 and the error is only in the ' +
+    'Traefik log. When the missing middleware is the authentication or allow-list meant to protect the route, ' +
+    'a later "fix" that drops the reference to bring the site back silently removes the protection. A typo in the ' +
+    '`<namespace>-<name>@kubernetescrd` form is the usual cause.',
+  fix: [
+    'Reference the Middleware as `<namespace>-<name>@kubernetescrd` on an Ingress, or by name (and namespace) on an',
+    'IngressRoute, and make sure the Middleware object is applied:',
+    '',
+    '    traefik.ingress.kubernetes.io/router.middlewares: honeydue-admin-auth@kubernetescrd',
+    '    ---',
+    '    apiVersion: traefik.io/v1alpha1',
+    '    kind: Middleware',
+    '    metadata: { name: admin-auth, namespace: honeydue }',
+  ].join('\n'),
+  refs: [
+    'Traefik documentation: Kubernetes Ingress provider, router.middlewares annotation',
+    'Traefik documentation: Kubernetes CRD provider, IngressRoute middlewares and the chain middleware',
+  ],
+  messages: {
+    undefinedMiddleware: '{kind} "{name}" references middleware "{reference}", which no manifest defines',
+  },
+  evaluate(object, ctx) {
+    if (object.kind !== 'Ingress' && !isTraefik(object, 'IngressRoute') && !isTraefik(object, 'Middleware')) return ctx.notApplicable();
+    const refs = middlewareRefsOf(object);
+    if (refs.length === 0) return ctx.notApplicable();
+    const index = ctx.shared(middlewareIndex);
+    if (!index.any) return ctx.notApplicable();
+    for (const ref of refs) {
+      if (ref.crd && index.resolve(ref).length === 0) ctx.fail(ref.at, 'undefinedMiddleware', { kind: object.kind, name: object.name, reference: ref.written });
+    }
+  },
+});
