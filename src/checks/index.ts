@@ -36,6 +36,8 @@ import { serviceSelectsNothing } from './k8s/service-selects-nothing.js';
 import { singleReplica } from './k8s/single-replica.js';
 import { undefinedMiddleware } from './k8s/undefined-middleware.js';
 import { curlPipeShell } from './repo/curl-pipe-shell.js';
+import { dockerPushLatest } from './repo/docker-push-latest.js';
+import { htpasswdWeakHash } from './repo/htpasswd-weak-hash.js';
 import { k3sSecretsEncryptionOff } from './repo/k3s-secrets-encryption-off.js';
 import { kubeconfigWorldReadable } from './repo/kubeconfig-world-readable.js';
 import { secretInTree } from './repo/secret-in-tree.js';
@@ -79,6 +81,8 @@ export const CHECKS: readonly AnyCheck[] = [
   singleReplica,
   undefinedMiddleware,
   curlPipeShell,
+  dockerPushLatest,
+  htpasswdWeakHash,
   k3sSecretsEncryptionOff,
   kubeconfigWorldReadable,
   secretInTree,

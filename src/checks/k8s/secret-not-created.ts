@@ -33,6 +33,7 @@ export const secretNotCreated = defineCheck({
     'Kubernetes documentation, Secrets: "Using Secrets" (a pod referencing a missing Secret does not start unless optional)',
     'Kubernetes documentation, Pull an Image from a Private Registry (imagePullSecrets)',
     'Traefik documentation, Middleware BasicAuth (secret)',
+    'kube-linter env-value-from (optional check; env references only), Monokle LNK001',
   ],
   messages: {
     notCreated: '{use} references Secret "{secret}", which no manifest or script in the repository creates',

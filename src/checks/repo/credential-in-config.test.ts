@@ -1,0 +1,125 @@
+import { checkCases } from '../../testing/check-cases.js';
+import { text, yaml } from '../../testing/dedent.js';
+import { credentialInConfig } from './credential-in-config.js';
+
+// Fake credentials, assembled at run time so this file itself does not trip secret scanners.
+const PASSWORD = 'npg_' + 'wNnMX0uwCBSr';
+const AWS_SECRET = 'Es/LfEaGM0CB' + 'MLFAKEUs41n842V8D9x2y8Mqnppn';
+const HOOK = 'https://hooks.slack.com/services/' + 'T0FAKE9B0D/B0FAKEWWAVU/ChdmBiIU9zLenGmkbdkj0ZXn';
+
+checkCases(credentialInConfig, {
+  pass: [
+    {
+      name: 'references, interpolations, empty values, placeholders and identifiers',
+      input: {
+        'config/config.yaml': yaml`
+          app:
+            env: production
+            secret_key: \${SECRET_KEY}
+            api_token: "{{ .Values.token }}"
+            apns:
+              key_id: 7QK4M2ZT9C
+              team_id: H3W8D5XR2L
+          database:
+            password: ""
+            password_file: /run/secrets/db
+            url: postgres://app:\${POSTGRES_PASSWORD}@db:5432/app
+          redis:
+            password: change-me
+          tokens: [1, 2]
+          feature_token_enabled: true`,
+        '.env.production': text`
+          # comment
+          DATABASE_URL=postgres://app@db:5432/app
+          AWS_SECRET_ACCESS_KEY=
+          SENTRY_TOKEN=vault:secret/data/sentry#token
+          PASSWORD_MIN_LENGTH=12
+          NEXT_PUBLIC_API_KEY=pk_live_public_by_design
+        `,
+      },
+    },
+    {
+      name: 'dev, test and example files and a bare .env are not checked',
+      input: {
+        '.env': `DATABASE_URL=postgres://postgres:${PASSWORD}@localhost/app\n`,
+        '.env.example': `API_TOKEN=${PASSWORD}\n`,
+        'config/test/config.yaml': `db_password: ${PASSWORD}\n`,
+        'k8s/dev/configmap.yaml': yaml`
+          apiVersion: v1
+          kind: ConfigMap
+          metadata: { name: app-config, namespace: dev }
+          data:
+            REDIS_URL: redis://:${PASSWORD}@redis:6379/0`,
+      },
+    },
+    {
+      name: 'not a config: other YAML, nginx, invalid files',
+      input: {
+        'k8s/deploy.yaml': yaml`
+          apiVersion: apps/v1
+          kind: Deployment
+          metadata: { name: api }
+          spec: { replicas: 1 }`,
+        'nginx/site.conf': 'server { listen 80; }\n',
+        'config/odd.yaml': '--- just a string\n---\n- [1, { password: null }]\n---\n',
+        'config/app.toml': '[database]\npassword = "${DB_PASSWORD}"\n',
+      },
+    },
+  ],
+  fail: [
+    {
+      name: 'a ConfigMap with a password in a URL, a token and an embedded properties file',
+      input: {
+        'k8s/configmap.yaml': yaml`
+          apiVersion: v1
+          kind: ConfigMap
+          metadata:
+            name: app-config
+            namespace: shop
+          data:
+            APP_ENV: production
+            REDIS_URL: redis://:${PASSWORD}@redis:6379/0
+            GITHUB_TOKEN: "${PASSWORD}"
+            application.properties: |
+              spring.datasource.url=jdbc:postgresql://db/app
+              spring.datasource.password=${PASSWORD}`,
+      },
+      failures: [
+        { messageId: 'urlPassword', line: 8 },
+        { messageId: 'credentialValue', line: 9 },
+        { messageId: 'credentialValue', line: 12 },
+      ],
+    },
+    {
+      name: 'a production env file and an unmarked YAML config',
+      input: {
+        '.env.production': text`
+          APP_ENV=production
+          DATABASE_URL="postgres://app:${PASSWORD}@db.example.com/app?sslmode=require"
+          AWS_ACCESS_KEY_ID=AKIA4FAKE6TZSDCE5I2K
+          export AWS_SECRET_ACCESS_KEY=${AWS_SECRET}
+          SLACK_WEBHOOK_URL=${HOOK}
+        `,
+        'config/config.yaml': yaml`
+          bootstrap:
+            admin_email: admin@example.com
+            admin_password: "Honeydue-Admin-2026!"
+          smtp:
+            - host: mail
+              apiKey: 84629175`,
+        'settings.ini': text`
+          [database]
+          password = ${PASSWORD} ; trailing comment
+        `,
+      },
+      failures: [
+        { messageId: 'urlPassword', line: 2 },
+        { messageId: 'credentialValue', line: 4 },
+        { messageId: 'webhookUrl', line: 5 },
+        { messageId: 'credentialValue', line: 3 },
+        { messageId: 'credentialValue', line: 6 },
+        { messageId: 'credentialValue', line: 2 },
+      ],
+    },
+  ],
+});

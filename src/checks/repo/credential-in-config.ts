@@ -1,0 +1,79 @@
+import { configSourcesIndex } from '../../targets/config/config-sources.js';
+import { literalUrlPassword, secretValueKind } from '../../targets/config/secret-values.js';
+import { isCredentialName } from '../../targets/secrets/credential-names.js';
+import { maskSecret, maskValue } from '../../targets/secrets/mask.js';
+import { defineCheck } from '../define.js';
+
+const WEBHOOK_KEY = /webhook/i;
+/** A webhook URL whose path carries its secret (Slack, Discord, Teams, generic tokens of 16+ characters). */
+const WEBHOOK_URL = /^https?:\/\/[^/\s]+\/\S*[A-Za-z0-9_-]{16,}/;
+
+export const credentialInConfig = defineCheck({
+  id: 'repo/credential-in-config',
+  title: 'Config files and ConfigMaps carry no credentials',
+  severity: 'high',
+  target: 'repo-file',
+  why:
+    'A ConfigMap is not a Secret: it is readable by anyone with `get configmaps` (far more roles than `get secrets`), ' +
+    'printed in full by `kubectl describe`, never encrypted at rest, and copied into every pod environment that loads it. ' +
+    'A committed config file (`config.yaml`, `.env.production`, `settings.ini`) is worse: everyone who can read the ' +
+    'repository, its forks and its history has the credential. This check reads the settings of config files and ' +
+    'ConfigMaps and reports connection URLs with a password in their userinfo (`redis://:pw@`, `postgres://u:pw@`), ' +
+    'settings named like a credential (`*PASSWORD*`, `*SECRET*`, `*TOKEN*`, `*API_KEY*`) with a literal value, and ' +
+    'webhook URLs. Empty values, interpolations (`${VAR}`), file paths and secret-manager references pass; placeholder ' +
+    'values (`change-me`) are left to repo/debug-flag-in-prod. Files marked dev/test/local/example by their path or ' +
+    'name are not checked (the tree-wide secret scan still covers real key formats there). Values are masked.',
+  fix: [
+    'Move the value into a Secret and reference it; keep only non-secret parts in the config:',
+    '',
+    '    # ConfigMap                       # Secret (created by the setup script, never committed)',
+    '    REDIS_ADDR: redis:6379            kubectl -n "$NS" create secret generic redis-auth \\',
+    '                                        --from-file=password="$WORK/redis-password"',
+    '',
+    'In config files, name the variable the value comes from (`password: ${REDIS_PASSWORD}`) or leave it out.',
+    'Rotate any credential that was committed: it stays in git history.',
+  ].join('\n'),
+  refs: [
+    'Kubernetes documentation, ConfigMaps: "ConfigMap does not provide secrecy or encryption"',
+    'CIS Kubernetes Benchmark 5.4.1 (prefer Secrets as files) and 5.4.2 (external secret storage)',
+    'OWASP Secrets Management Cheat Sheet',
+    'CWE-798: Use of Hard-coded Credentials; CWE-260: Password in Configuration File',
+    'Polaris sensitiveConfigmapContent (ConfigMaps only)',
+  ],
+  messages: {
+    urlPassword: '{source}: {setting} is a URL with a password in it ({masked})',
+    credentialValue: '{source}: {setting} holds a literal credential ({masked})',
+    webhookUrl: '{source}: {setting} is a webhook URL, a bearer credential ({masked})',
+  },
+  evaluate(file, ctx) {
+    const sources = ctx.shared(configSourcesIndex).get(file.file);
+    if (!sources) return ctx.notApplicable();
+    let checked = false;
+    for (const source of sources) {
+      if (source.environment === 'non-production') continue;
+      checked = true;
+      for (const entry of source.entries) {
+        const at = file.at(entry.line, entry.column);
+        const data = { source: source.label, setting: entry.path };
+        const value = entry.value;
+        if (typeof value === 'string') {
+          const password = literalUrlPassword(value);
+          if (password) {
+            const masked = value.replace(`:${password}@`, `:${maskSecret(password)}@`);
+            ctx.fail(at, 'urlPassword', { ...data, masked }, `${entry.path}: ${masked}`);
+            continue;
+          }
+          if (WEBHOOK_KEY.test(entry.key) && WEBHOOK_URL.test(value)) {
+            ctx.fail(at, 'webhookUrl', { ...data, masked: maskValue(value) }, `${entry.path}: ${maskValue(value)}`);
+            continue;
+          }
+        }
+        if ((typeof value === 'string' || typeof value === 'number') && isCredentialName(entry.key) && secretValueKind(value) === 'literal') {
+          const masked = maskSecret(String(value));
+          ctx.fail(at, 'credentialValue', { ...data, masked }, `${entry.path}: ${masked}`);
+        }
+      }
+    }
+    if (!checked) ctx.notApplicable();
+  },
+});

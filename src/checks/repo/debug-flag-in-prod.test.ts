@@ -1,0 +1,119 @@
+import { checkCases } from '../../testing/check-cases.js';
+import { text, yaml } from '../../testing/dedent.js';
+import { debugFlagInProd } from './debug-flag-in-prod.js';
+
+checkCases(debugFlagInProd, {
+  pass: [
+    {
+      name: 'flags off, secrets from the environment, safe negations',
+      input: {
+        'config/config.yaml': yaml`
+          app:
+            env: production
+            debug: false
+            debug_fixed_codes: false
+            secret_key: \${SECRET_KEY}
+            log_level: debug
+          redis:
+            host: redis
+          auth:
+            enabled: true
+          DISABLE_AUTH: "false"
+          SKIP_EMAIL_VERIFICATION: 0`,
+        'k8s/configmap.yaml': yaml`
+          apiVersion: v1
+          kind: ConfigMap
+          metadata: { name: app-config, namespace: shop }
+          data:
+            DEBUG: "false"
+            DEBUG_FIXED_CODES: "false"
+            CSRF_ENABLED: "true"
+            REDIS_ADDR: redis:6379`,
+      },
+    },
+    {
+      name: 'dev, test, local and example configs may debug',
+      input: {
+        '.env': 'DEBUG=true\nREDIS_PASSWORD=\n',
+        '.env.example': 'POSTGRES_PASSWORD=\nREDIS_PASSWORD=\nSECRET_KEY=change-me\n',
+        '.env.local': 'DEBUG=1\n',
+        'config/config.dev.yaml': 'debug: true\n',
+        'config/config.yaml': 'app:\n  env: development\ndebug: true\n',
+        'deploy/test/settings.ini': '[app]\ndebug = on\n',
+        'k8s/configmap.yaml': yaml`
+          apiVersion: v1
+          kind: ConfigMap
+          metadata: { name: app-config, namespace: staging }
+          data:
+            APP_ENV: local
+            DEBUG: "true"`,
+      },
+    },
+    {
+      name: 'odd shapes',
+      input: {
+        'config/config.yaml': '- 1\n- debug\n- { DEBUG: null }\n',
+        'k8s/configmap.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\ndata: [DEBUG]\n',
+      },
+    },
+  ],
+  fail: [
+    {
+      name: 'the deploy config of a production app',
+      input: {
+        'config/config.yaml': yaml`
+          app:
+            env: production
+            secret_key: "change-me-in-production-secret-key-12345"   # $SECRET_KEY wins if set
+            # every emailed verification / reset code becomes 123456 (QA builds)
+            debug_fixed_codes: true
+          redis:
+            password: ""
+          database:
+            password:
+          api:
+            token: ""`,
+      },
+      failures: [
+        { messageId: 'placeholderSecret', line: 3 },
+        { messageId: 'bypassEnabled', line: 5 },
+        { messageId: 'emptyPassword', line: 7 },
+        { messageId: 'emptyPassword', line: 9 },
+      ],
+    },
+    {
+      name: 'a ConfigMap and env files without an environment marker',
+      input: {
+        'k8s/configmap.yaml': yaml`
+          apiVersion: v1
+          kind: ConfigMap
+          metadata: { name: honeydue-config, namespace: honeydue }
+          data:
+            DEBUG: "True"
+            DEBUG_FIXED_CODES: "true"
+            FIXED_CODES: "123456,654321"
+            SKIP_EMAIL_VERIFICATION: "yes"
+            AUTH_ENABLED: "false"
+            SESSION_SECRET: dev-secret`,
+        'deploy/app.env': text`
+          FLASK_DEBUG=1
+          DISABLE_AUTH=true
+          VERIFY_SSL=false
+          JWT_SECRET=secret
+        `,
+      },
+      failures: [
+        { messageId: 'debugEnabled', line: 1 },
+        { messageId: 'bypassEnabled', line: 2 },
+        { messageId: 'controlDisabled', line: 3 },
+        { messageId: 'placeholderSecret', line: 4 },
+        { messageId: 'debugEnabled', line: 5 },
+        { messageId: 'bypassEnabled', line: 6 },
+        { messageId: 'bypassEnabled', line: 7 },
+        { messageId: 'bypassEnabled', line: 8 },
+        { messageId: 'controlDisabled', line: 9 },
+        { messageId: 'placeholderSecret', line: 10 },
+      ],
+    },
+  ],
+});
