@@ -102,3 +102,14 @@ function stripComment(line: string): string {
   }
   return line;
 }
+
+const COMMAND_START = /(?:^|[;&|(`"'!{]|\$\(|\b(?:sudo(?:\s+-\S+)*|doas|exec|then|do|else|time|env|nohup|xargs(?:\s+-\S+)*|command)|\b[A-Za-z_]\w*=(?:'[^']*'|"[^"]*"|\S*))$/;
+
+/**
+ * Whether the word at `index` of a logical line is in command position: at the start,
+ * after `;` `&&` `|` `(` `$(` or a quote (`ssh host "cmd ..."`), after sudo/exec/env/xargs,
+ * or after `VAR=value` prefixes. An argument (`chmod 600 /etc/htpasswd`) is not.
+ */
+export function isCommandPosition(text: string, index: number): boolean {
+  return COMMAND_START.test(text.slice(Math.max(0, index - 200), index).trimEnd());
+}
