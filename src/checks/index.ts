@@ -5,6 +5,12 @@ import { pullRequestTargetCheckout } from './ci/pull-request-target-checkout.js'
 import { secretsEchoed } from './ci/secrets-echoed.js';
 import { unpinnedAction } from './ci/unpinned-action.js';
 import { datastorePortExposed } from './compose/datastore-port-exposed.js';
+import { devModeService } from './compose/dev-mode-service.js';
+import { dockerSocket } from './compose/docker-socket.js';
+import { hostNetworkService } from './compose/host-network.js';
+import { inlineCredentials } from './compose/inline-credentials.js';
+import { latestImage } from './compose/latest-image.js';
+import { privilegedService } from './compose/privileged.js';
 import type { AnyCheck } from './define.js';
 import { floatingBaseImage } from './docker/floating-base-image.js';
 import { runsAsRoot } from './docker/runs-as-root.js';
@@ -51,6 +57,12 @@ export const CHECKS: readonly AnyCheck[] = [
   secretsEchoed,
   unpinnedAction,
   datastorePortExposed,
+  devModeService,
+  dockerSocket,
+  hostNetworkService,
+  inlineCredentials,
+  latestImage,
+  privilegedService,
   floatingBaseImage,
   runsAsRoot,
   allowPrivilegeEscalation,

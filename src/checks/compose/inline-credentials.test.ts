@@ -1,0 +1,100 @@
+import { checkCases } from '../../testing/check-cases.js';
+import { yaml } from '../../testing/dedent.js';
+import { inlineCredentials } from './inline-credentials.js';
+
+checkCases(inlineCredentials, {
+  pass: [
+    yaml`
+      services:
+        postgres:
+          image: postgres:16.6
+          environment:
+            POSTGRES_USER: postgres
+            POSTGRES_PASSWORD: \${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD in .env}
+            POSTGRES_HOST_AUTH_METHOD: scram-sha-256
+        unleash:
+          image: unleashorg/unleash-server:6.9.3
+          environment:
+            DATABASE_URL: postgres://postgres:\${POSTGRES_PASSWORD}@postgres:5432/unleash
+            UNLEASH_DEFAULT_ADMIN_USERNAME: admin
+            UNLEASH_DEFAULT_ADMIN_PASSWORD: \${UNLEASH_ADMIN_PASSWORD:?set it}
+            LOG_LEVEL: warn`,
+    {
+      name: 'list syntax with references, _FILE variables, switches and ids',
+      input: yaml`
+        services:
+          api:
+            build: .
+            environment:
+              - POSTGRES_PASSWORD_FILE=/run/secrets/db_password
+              - API_TOKEN=$API_TOKEN
+              - SECRET_KEY
+              - AWS_ACCESS_KEY_ID=AKIAEXAMPLE
+              - TOKEN_TTL=3600
+              - REDIS_PASSWORD=
+              - AUTH_ENABLED=true
+              - MYSQL_ALLOW_EMPTY_PASSWORD=no
+          grafana:
+            image: grafana/grafana:11.4.0
+            env_file: .env`,
+    },
+    { name: 'odd shapes', input: 'services:\n  a:\n    environment: "x"\n  b:\n    environment: [1, null, {A: b}]\n  c: 5\n' },
+  ],
+  fail: [
+    {
+      name: 'the k3s-saas local stack: default postgres password, password in a URL, Unleash default admin',
+      input: yaml`
+        services:
+          postgres:
+            image: postgres:16
+            environment:
+              POSTGRES_USER: postgres
+              POSTGRES_PASSWORD: postgres
+              POSTGRES_DB: honeydue
+          vault:
+            image: hashicorp/vault:1.17
+            environment:
+              VAULT_DEV_ROOT_TOKEN: workshelf-dev-token
+          # Default login: admin / unleash4all
+          unleash:
+            image: unleashorg/unleash-server:latest
+            environment:
+              DATABASE_URL: postgres://postgres:postgres@postgres:5432/unleash
+              SENTRY_DSN_URL: https://app:s3cr3t-value@sentry.example/1`,
+      failures: [
+        { messageId: 'defaultCredential', line: 6 },
+        { messageId: 'literalSecret', line: 11 },
+        { messageId: 'defaultAdmin', line: 13 },
+        { messageId: 'defaultCredential', line: 16 },
+        { messageId: 'urlCredential', line: 17 },
+      ],
+    },
+    {
+      name: 'list syntax, trust auth, empty passwords, grafana and minio defaults',
+      input: yaml`
+        services:
+          db:
+            image: postgres:16
+            environment:
+              - POSTGRES_HOST_AUTH_METHOD=trust
+              - JWT_SECRET=9f8e7d6c5b4a
+          mysql:
+            image: mysql:8.4
+            environment:
+              MYSQL_ALLOW_EMPTY_PASSWORD: "yes"
+          grafana:
+            image: grafana/grafana-oss
+          minio:
+            image: quay.io/minio/minio
+            environment:
+              MINIO_ROOT_PASSWORD: ""`,
+      failures: [
+        { messageId: 'trustAuth', line: 5 },
+        { messageId: 'literalSecret', line: 6 },
+        { messageId: 'emptyPassword', line: 10 },
+        { messageId: 'defaultAdmin', line: 11 },
+        { messageId: 'defaultAdmin', line: 13 },
+      ],
+    },
+  ],
+});

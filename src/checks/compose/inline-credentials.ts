@@ -1,0 +1,83 @@
+import { environmentOf, isInterpolated } from '../../targets/compose/environment.js';
+import { parseImageRef } from '../../targets/docker/image-ref.js';
+import { isCredentialName, isDefaultCredential } from '../../targets/secrets/credential-names.js';
+import { maskSecret, urlPassword } from '../../targets/secrets/mask.js';
+import { defineCheck } from '../define.js';
+
+/** Images that create an admin account with a published default password unless a variable sets one. */
+const DEFAULT_ADMINS: { image: RegExp; product: string; login: string; variables: string[] }[] = [
+  { image: /^unleash-server$/, product: 'Unleash', login: 'admin / unleash4all', variables: ['UNLEASH_DEFAULT_ADMIN_PASSWORD'] },
+  { image: /^grafana(-oss|-enterprise)?$/, product: 'Grafana', login: 'admin / admin', variables: ['GF_SECURITY_ADMIN_PASSWORD', 'GF_SECURITY_ADMIN_PASSWORD__FILE'] },
+  { image: /^minio$/, product: 'MinIO', login: 'minioadmin / minioadmin', variables: ['MINIO_ROOT_PASSWORD', 'MINIO_ROOT_PASSWORD_FILE', 'MINIO_SECRET_KEY'] },
+];
+const EMPTY_PASSWORD_ALLOWED = new Set(['MYSQL_ALLOW_EMPTY_PASSWORD', 'MARIADB_ALLOW_EMPTY_ROOT_PASSWORD', 'MARIADB_ALLOW_EMPTY_PASSWORD', 'ALLOW_EMPTY_PASSWORD']);
+const YES = /^(yes|true|1|on)$/i;
+const NOT_A_SECRET_VALUE = /^(true|false|yes|no|on|off|none|null|0|1)$/i;
+
+export const inlineCredentials = defineCheck({
+  id: 'compose/inline-credentials',
+  title: 'Compose files do not hold literal or default credentials',
+  severity: 'medium',
+  target: 'compose-service',
+  why:
+    'A password written into a compose file is committed with it: everyone with read access to the repository (and ' +
+    'its forks, CI logs and backups) has it, it never rotates, and the same value tends to be reused on the next ' +
+    'server. Defaults such as postgres/postgres, admin/admin or an image\'s built-in admin login are the first thing ' +
+    'scanners try on a published port. POSTGRES_HOST_AUTH_METHOD: trust and empty-password switches drop the password ' +
+    'check altogether.',
+  fix: [
+    'Read every credential from an untracked .env file (or Docker secrets) and make compose refuse to start without it:',
+    '',
+    '    environment:',
+    '      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD in .env}',
+    '      DATABASE_URL: postgres://app:${POSTGRES_PASSWORD}@postgres:5432/app',
+    '',
+    'Commit a .env.example with empty values, keep .env in .gitignore, and set the admin password of images that ship',
+    'a default login (UNLEASH_DEFAULT_ADMIN_PASSWORD, GF_SECURITY_ADMIN_PASSWORD, MINIO_ROOT_PASSWORD).',
+  ].join('\n'),
+  refs: [
+    'OWASP Top 10 2021 A07 (identification and authentication failures): default credentials',
+    'CWE-798: Use of hard-coded credentials; CWE-1392: Use of default credentials',
+    'Docker documentation, Use secrets in Compose',
+    'compose-lint CL-0020 (credentials in environment)',
+  ],
+  messages: {
+    literalSecret: 'service "{service}" sets {name} to a literal value ({masked})',
+    defaultCredential: 'service "{service}" sets {name} to the well-known default "{masked}"',
+    urlCredential: 'service "{service}" writes a password into the URL in {name} ({masked})',
+    trustAuth: 'service "{service}" sets POSTGRES_HOST_AUTH_METHOD: trust, so any client connects without a password',
+    emptyPassword: 'service "{service}" sets {name}, allowing accounts without a password',
+    defaultAdmin: 'service "{service}" runs {product} with its built-in admin login ({login}): {variable} is not set',
+  },
+  evaluate(service, ctx) {
+    const environment = environmentOf(service);
+    for (const variable of environment) {
+      const value = variable.value?.trim();
+      if (value === undefined || value === '') continue;
+      const at = service.at(variable.path);
+      const data = { service: service.name, name: variable.name };
+      if (variable.name === 'POSTGRES_HOST_AUTH_METHOD') {
+        if (value.toLowerCase() === 'trust') ctx.fail(at, 'trustAuth', data);
+        continue;
+      }
+      if (EMPTY_PASSWORD_ALLOWED.has(variable.name)) {
+        if (YES.test(value)) ctx.fail(at, 'emptyPassword', data);
+        continue;
+      }
+      const inUrl = urlPassword(value);
+      if (inUrl && !isInterpolated(inUrl.password)) {
+        const masked = maskSecret(inUrl.password);
+        ctx.fail(at, isDefaultCredential(inUrl.password) ? 'defaultCredential' : 'urlCredential', { ...data, masked });
+        continue;
+      }
+      if (!isCredentialName(variable.name) || isInterpolated(value) || NOT_A_SECRET_VALUE.test(value)) continue;
+      ctx.fail(at, isDefaultCredential(value) ? 'defaultCredential' : 'literalSecret', { ...data, masked: maskSecret(value) });
+    }
+    const image = service.image === undefined ? undefined : parseImageRef(service.image);
+    const admin = image && DEFAULT_ADMINS.find((candidate) => candidate.image.test(image.name.toLowerCase()));
+    // Variables from env_file cannot be seen here: the check stays quiet rather than guess.
+    if (admin && service.spec.env_file === undefined && !environment.some((variable) => admin.variables.includes(variable.name) && variable.value !== undefined && variable.value.trim() !== '')) {
+      ctx.fail(service.location, 'defaultAdmin', { service: service.name, product: admin.product, login: admin.login, variable: admin.variables[0]! });
+    }
+  },
+});

@@ -1,0 +1,58 @@
+/**
+ * Variable names that hold credentials (`POSTGRES_PASSWORD`, `SENTRY_AUTH_TOKEN`, `apiKey`), and
+ * values that are well-known defaults: shared by the Dockerfile ENV/ARG, compose environment and
+ * CI checks.
+ */
+
+/** Name parts that make a variable a credential on their own. */
+const SECRET_PARTS = new Set(['PASSWORD', 'PASSWD', 'PASS', 'PWD', 'SECRET', 'SECRETS', 'TOKEN', 'CREDENTIAL', 'CREDENTIALS', 'APIKEY', 'PRIVATEKEY', 'PASSPHRASE']);
+/** `<X>_KEY` is a credential for these X (`API_KEY`, `APP_KEY`); a bare KEY (`CACHE_KEY`) is not. */
+const KEY_QUALIFIERS = new Set(['API', 'PRIVATE', 'SECRET', 'ACCESS', 'ENCRYPTION', 'SIGNING', 'MASTER', 'SSH', 'AUTH', 'APP', 'CLIENT', 'WEBHOOK', 'LICENSE', 'SERVICE', 'ACCOUNT', 'HMAC', 'JWT', 'SESSION', 'CRYPT']);
+/** Name parts that mark the value as something about a credential rather than the credential. */
+const NOT_SECRET_LAST = new Set(['ID', 'USER', 'USERNAME', 'NAME', 'FILE', 'PATH', 'DIR', 'URL', 'URI', 'HOST', 'PORT', 'ENABLED', 'ENABLE', 'LENGTH', 'TTL', 'EXPIRY', 'EXPIRES', 'TYPE', 'ENDPOINT', 'HEADER', 'METHOD', 'POLICY', 'VERSION', 'MOUNT', 'REF', 'NAMESPACE', 'REGION', 'FORMAT', 'ALGORITHM', 'ISSUER', 'AUDIENCE', 'SCOPE', 'SCOPES', 'TIMEOUT', 'LIFETIME']);
+
+const CAMEL_BOUNDARY = /([a-z0-9])([A-Z])/g;
+const SEPARATORS = /[^A-Za-z0-9]+/;
+
+/** Whether a variable name says it holds a credential. `NEXT_PUBLIC_*`, `*_PUBLIC_KEY`, `*_FILE`, `*_ID` do not. */
+export function isCredentialName(name: string): boolean {
+  const parts = name.replace(CAMEL_BOUNDARY, '$1_$2').toUpperCase().split(SEPARATORS).filter((part) => part !== '');
+  if (parts.length === 0 || parts.includes('PUBLIC') || NOT_SECRET_LAST.has(parts.at(-1)!)) return false;
+  return parts.some((part, i) => SECRET_PARTS.has(part) || part.endsWith('PASSWORD') || (part === 'KEY' && i > 0 && KEY_QUALIFIERS.has(parts[i - 1]!)));
+}
+
+/** Passwords every scanner and attacker tries first; also the built-in defaults of common images. */
+const DEFAULT_VALUES = new Set([
+  'postgres',
+  'password',
+  'passw0rd',
+  'pass',
+  'admin',
+  'admin123',
+  'administrator',
+  'root',
+  'toor',
+  'secret',
+  'changeme',
+  'change-me',
+  'change_me',
+  'changeit',
+  'example',
+  'test',
+  'testing',
+  'default',
+  '123456',
+  '12345678',
+  'qwerty',
+  'letmein',
+  'mysql',
+  'redis',
+  'guest',
+  'user',
+  'minioadmin',
+  'unleash4all',
+]);
+
+export function isDefaultCredential(value: string): boolean {
+  return DEFAULT_VALUES.has(value.trim().toLowerCase());
+}
