@@ -1,0 +1,54 @@
+import { namespaceRepresentedBy, networkPolicyIndex } from '../../targets/k8s/network-policies.js';
+import { isWorkloadKind } from '../../targets/k8s/workloads.js';
+import { asArray, asRecord } from '../../targets/yaml/read.js';
+import { defineCheck } from '../define.js';
+
+/*
+ * Same scope as k8s/namespace-default-deny. When the namespace has an ingress default-deny policy,
+ * the finding points at its policyTypes (where Egress would be added); otherwise at the Namespace
+ * manifest or the first workload.
+ */
+export const namespaceDefaultDenyEgress = defineCheck({
+  id: 'k8s/namespace-default-deny-egress',
+  title: 'Namespaces with workloads have a default-deny egress NetworkPolicy',
+  severity: 'low',
+  target: 'k8s-object',
+  why:
+    'Egress left open lets a compromised pod reach anything: the cloud metadata endpoint, the Kubernetes API, other ' +
+    "namespaces' databases, and any host on the internet to fetch tools or exfiltrate data. Denying egress by default " +
+    'and allowing DNS plus the known destinations turns those moves into visible, blocked connections. Where ' +
+    'destinations have no stable addresses, accepting open egress is a decision worth writing down.',
+  fix: [
+    'Add Egress to the default-deny policy, then allow DNS and the destinations the pods need:',
+    '',
+    '    spec:',
+    '      podSelector: {}',
+    '      policyTypes: [Ingress, Egress]',
+    '    ---',
+    '    # allow DNS',
+    '    spec:',
+    '      podSelector: {}',
+    '      policyTypes: [Egress]',
+    '      egress:',
+    '        - to: [{ namespaceSelector: {}, podSelector: { matchLabels: { k8s-app: kube-dns } } }]',
+    '          ports: [{ protocol: UDP, port: 53 }, { protocol: TCP, port: 53 }]',
+  ].join('\n'),
+  refs: ['NSA/CISA Kubernetes Hardening Guide: network policies, default deny for ingress and egress', 'Kubernetes documentation: Network Policies, default deny all egress traffic'],
+  messages: {
+    ingressOnly: 'default-deny policy "{policy}" of namespace {namespace} covers Ingress only: egress is open',
+    noDefaultDeny: 'namespace {namespace} has workloads but no NetworkPolicy with podSelector: {} denying egress by default',
+  },
+  evaluate(object, ctx) {
+    if (object.kind !== 'Namespace' && !isWorkloadKind(object.kind)) return ctx.notApplicable();
+    const index = ctx.shared(networkPolicyIndex);
+    const scope = namespaceRepresentedBy(object, index);
+    if (!scope) return ctx.notApplicable();
+    if (index.defaultDeny(scope.namespace, 'Egress').length > 0) return;
+    const namespace = scope.namespace ?? '(unset)';
+    const ingress = index.defaultDeny(scope.namespace, 'Ingress')[0];
+    if (!ingress) return ctx.fail(object.at('metadata.name'), 'noDefaultDeny', { namespace });
+    const types = asArray(asRecord(ingress.object.data.spec)?.policyTypes);
+    const at = types.length > 0 ? ingress.object.at(['spec', 'policyTypes', types.length - 1]) : ingress.object.at('spec.podSelector');
+    ctx.fail(at, 'ingressOnly', { policy: ingress.object.name, namespace });
+  },
+});

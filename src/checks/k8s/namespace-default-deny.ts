@@ -1,0 +1,51 @@
+import { namespaceRepresentedBy, networkPolicyIndex } from '../../targets/k8s/network-policies.js';
+import { isWorkloadKind } from '../../targets/k8s/workloads.js';
+import { defineCheck } from '../define.js';
+
+/*
+ * Reported once per namespace that has workloads: on its Namespace manifest when the repository has
+ * one, else on the first workload of that namespace. A policy and a namespace match when equal or
+ * when either leaves the namespace unset (applied with `kubectl -n`). Only networking.k8s.io
+ * NetworkPolicies count, not CNI-specific kinds (CiliumNetworkPolicy, Calico GlobalNetworkPolicy).
+ */
+export const namespaceDefaultDeny = defineCheck({
+  id: 'k8s/namespace-default-deny',
+  title: 'Namespaces with workloads have a default-deny ingress NetworkPolicy',
+  severity: 'medium',
+  target: 'k8s-object',
+  why:
+    'Without a NetworkPolicy selecting a pod, Kubernetes admits traffic to it from every pod of every namespace. One ' +
+    'compromised or vulnerable pod anywhere in the cluster then reaches the databases, caches and internal admin ' +
+    'endpoints directly. A default-deny policy (podSelector: {}) makes every pod isolated, so only the flows allowed ' +
+    'on purpose remain, and a new workload is closed until someone opens it.',
+  fix: [
+    'Add to the namespace, then allow the flows the application needs with further policies:',
+    '',
+    '    apiVersion: networking.k8s.io/v1',
+    '    kind: NetworkPolicy',
+    '    metadata:',
+    '      name: default-deny-ingress',
+    '      namespace: my-app',
+    '    spec:',
+    '      podSelector: {}',
+    '      policyTypes: [Ingress]',
+    '',
+    'The cluster must run a CNI that enforces NetworkPolicy (Calico, Cilium; k3s does with its embedded controller).',
+  ].join('\n'),
+  refs: [
+    'CIS Kubernetes Benchmark 5.3.2 (ensure that all Namespaces have NetworkPolicies defined)',
+    'NSA/CISA Kubernetes Hardening Guide: network policies, default deny',
+    'Kubernetes documentation: Network Policies, default policies',
+  ],
+  messages: {
+    noDefaultDeny: 'namespace {namespace} has workloads but no NetworkPolicy with podSelector: {} denying ingress by default',
+  },
+  evaluate(object, ctx) {
+    if (object.kind !== 'Namespace' && !isWorkloadKind(object.kind)) return ctx.notApplicable();
+    const index = ctx.shared(networkPolicyIndex);
+    const scope = namespaceRepresentedBy(object, index);
+    if (!scope) return ctx.notApplicable();
+    if (index.defaultDeny(scope.namespace, 'Ingress').length > 0) return;
+    ctx.fail(object.at('metadata.name'), 'noDefaultDeny', { namespace: scope.namespace ?? '(unset)' });
+  },
+});
