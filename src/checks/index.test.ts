@@ -25,6 +25,8 @@ const TARGET_KINDS: Record<TargetKind, true> = {
   'tls-endpoint': true,
   service: true,
 };
+/** Live checks run against real servers a test starts, through runLiveCheck, not file cases. */
+const LIVE_TARGET_KINDS = new Set<TargetKind>(['site', 'domain', 'tls-endpoint', 'service']);
 const DOMAINS: Record<CheckDomain, true> = { k8s: true, docker: true, compose: true, ci: true, repo: true, http: true, tls: true, dns: true, net: true, probe: true };
 
 interface CheckModule {
@@ -76,10 +78,11 @@ describe('check registry', () => {
     expect(CHECKS.filter((registered) => registered === check)).toHaveLength(1);
   });
 
-  it.each(modules.map((module) => [module.id, module] as const))('%s has a test file beside it that runs checkCases on it', (_id, module) => {
+  it.each(modules.map((module) => [module.id, module] as const))('%s has a test file beside it that runs checkCases (or runLiveCheck, for live checks) on it', (_id, module) => {
     expect(existsSync(module.testFile)).toBe(true);
     const exportName = Object.keys(module.exports)[0]!;
-    expect(readFileSync(module.testFile, 'utf8')).toContain(`checkCases(${exportName},`);
+    const live = LIVE_TARGET_KINDS.has((module.exports[exportName] as AnyCheck).target as TargetKind);
+    expect(readFileSync(module.testFile, 'utf8')).toContain(`${live ? 'runLiveCheck' : 'checkCases'}(${exportName},`);
   });
 });
 
