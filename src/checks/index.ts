@@ -17,6 +17,7 @@ import { dmarc } from './dns/dmarc.js';
 import { spf } from './dns/spf.js';
 import { floatingBaseImage } from './docker/floating-base-image.js';
 import { runsAsRoot } from './docker/runs-as-root.js';
+import { exposedPaths } from './http/exposed-paths.js';
 import { allowPrivilegeEscalation } from './k8s/allow-privilege-escalation.js';
 import { automountServiceAccountToken } from './k8s/automount-service-account-token.js';
 import { capabilitiesDropAll } from './k8s/capabilities-drop-all.js';
@@ -71,6 +72,7 @@ export const CHECKS: readonly AnyCheck[] = [
   privilegedService,
   floatingBaseImage,
   runsAsRoot,
+  exposedPaths,
   allowPrivilegeEscalation,
   automountServiceAccountToken,
   capabilitiesDropAll,
