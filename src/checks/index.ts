@@ -30,8 +30,8 @@ import { ingressAdminAuth } from './k8s/ingress-admin-auth.js';
 import { ingressRiskyAnnotations } from './k8s/ingress-risky-annotations.js';
 import { ingressTls } from './k8s/ingress-tls.js';
 import { nakedPod } from './k8s/naked-pod.js';
-import { namespaceDefaultDenyEgress } from './k8s/namespace-default-deny-egress.js';
 import { namespaceDefaultDeny } from './k8s/namespace-default-deny.js';
+import { namespaceDefaultDenyEgress } from './k8s/namespace-default-deny-egress.js';
 import { podWithoutNetworkPolicy } from './k8s/pod-without-network-policy.js';
 import { privileged } from './k8s/privileged.js';
 import { probes } from './k8s/probes.js';
@@ -85,8 +85,8 @@ export const CHECKS: readonly AnyCheck[] = [
   ingressRiskyAnnotations,
   ingressTls,
   nakedPod,
-  namespaceDefaultDenyEgress,
   namespaceDefaultDeny,
+  namespaceDefaultDenyEgress,
   podWithoutNetworkPolicy,
   privileged,
   probes,

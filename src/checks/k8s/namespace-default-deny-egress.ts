@@ -36,7 +36,7 @@ export const namespaceDefaultDenyEgress = defineCheck({
   refs: ['NSA/CISA Kubernetes Hardening Guide: network policies, default deny for ingress and egress', 'Kubernetes documentation: Network Policies, default deny all egress traffic'],
   messages: {
     ingressOnly: 'default-deny policy "{policy}" of namespace {namespace} covers Ingress only: egress is open',
-    noDefaultDeny: 'namespace {namespace} has workloads but no NetworkPolicy with podSelector: {} denying egress by default',
+    noDefaultDeny: 'namespace {namespace} has workloads but no NetworkPolicy selecting all of its pods (empty podSelector) that denies egress by default',
   },
   evaluate(object, ctx) {
     if (object.kind !== 'Namespace' && !isWorkloadKind(object.kind)) return ctx.notApplicable();

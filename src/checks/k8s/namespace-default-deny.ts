@@ -38,7 +38,7 @@ export const namespaceDefaultDeny = defineCheck({
     'Kubernetes documentation: Network Policies, default policies',
   ],
   messages: {
-    noDefaultDeny: 'namespace {namespace} has workloads but no NetworkPolicy with podSelector: {} denying ingress by default',
+    noDefaultDeny: 'namespace {namespace} has workloads but no NetworkPolicy selecting all of its pods (empty podSelector) that denies ingress by default',
   },
   evaluate(object, ctx) {
     if (object.kind !== 'Namespace' && !isWorkloadKind(object.kind)) return ctx.notApplicable();
