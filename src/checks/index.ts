@@ -32,6 +32,7 @@ import { ingressTls } from './k8s/ingress-tls.js';
 import { nakedPod } from './k8s/naked-pod.js';
 import { namespaceDefaultDeny } from './k8s/namespace-default-deny.js';
 import { namespaceDefaultDenyEgress } from './k8s/namespace-default-deny-egress.js';
+import { plaintextSecretManifest } from './k8s/plaintext-secret-manifest.js';
 import { podWithoutNetworkPolicy } from './k8s/pod-without-network-policy.js';
 import { privileged } from './k8s/privileged.js';
 import { probes } from './k8s/probes.js';
@@ -48,7 +49,9 @@ import { serviceNodePort } from './k8s/service-node-port.js';
 import { serviceSelectsNothing } from './k8s/service-selects-nothing.js';
 import { singleReplica } from './k8s/single-replica.js';
 import { undefinedMiddleware } from './k8s/undefined-middleware.js';
+import { credentialInConfig } from './repo/credential-in-config.js';
 import { curlPipeShell } from './repo/curl-pipe-shell.js';
+import { debugFlagInProd } from './repo/debug-flag-in-prod.js';
 import { dockerPushLatest } from './repo/docker-push-latest.js';
 import { htpasswdWeakHash } from './repo/htpasswd-weak-hash.js';
 import { k3sSecretsEncryptionOff } from './repo/k3s-secrets-encryption-off.js';
@@ -87,6 +90,7 @@ export const CHECKS: readonly AnyCheck[] = [
   nakedPod,
   namespaceDefaultDeny,
   namespaceDefaultDenyEgress,
+  plaintextSecretManifest,
   podWithoutNetworkPolicy,
   privileged,
   probes,
@@ -103,7 +107,9 @@ export const CHECKS: readonly AnyCheck[] = [
   serviceSelectsNothing,
   singleReplica,
   undefinedMiddleware,
+  credentialInConfig,
   curlPipeShell,
+  debugFlagInProd,
   dockerPushLatest,
   htpasswdWeakHash,
   k3sSecretsEncryptionOff,
