@@ -1,0 +1,64 @@
+import { credentialIn, isLiteralSecretValue } from '../../targets/k8s/literal-secrets.js';
+import { isCredentialName } from '../../targets/secrets/credential-names.js';
+import { maskSecret } from '../../targets/secrets/mask.js';
+import { asArray, asRecord, asString } from '../../targets/yaml/read.js';
+import { defineCheck } from '../define.js';
+
+/*
+ * Two ways to recognise a literal secret: by the variable's name (POSTGRES_PASSWORD,
+ * API_TOKEN, ...) with a literal value, or by the value's shape (a private key, an
+ * AWS key id, a URL with a password) whatever the name. References ($(VAR), ${VAR},
+ * {{ }}) and *_PLACEHOLDER tokens are filled in at deploy time and are not reported;
+ * defaults like "changeme" are, since they ship when nobody replaces them.
+ */
+export const literalSecretEnv = defineCheck({
+  id: 'k8s/literal-secret-env',
+  title: 'Environment variables do not carry literal secrets',
+  severity: 'high',
+  target: 'k8s-container',
+  why:
+    'A secret written as env[].value lives in the manifest: in git history forever, in every clone and CI log, in ' +
+    'the pod spec anyone with get on pods (or a read-only dashboard) can see, and in the Deployment\'s last-applied ' +
+    'annotation. It cannot be rotated without a commit and is not encrypted at rest the way a Secret can be.',
+  fix: [
+    'Remove the value from the manifest and git history (rotate it: it is compromised), create a Secret out of band',
+    '(kubectl create secret --from-file, Sealed Secrets, External Secrets, SOPS) and mount it as a file:',
+    '',
+    '    volumeMounts:',
+    '      - { name: db, mountPath: /etc/app/secrets, readOnly: true }',
+    '    # pod spec:',
+    '    volumes:',
+    '      - name: db',
+    '        secret: { secretName: db-credentials, defaultMode: 0400 }',
+    '',
+    'or, if the app only reads its environment, reference it: env: [{ name: DB_PASSWORD, valueFrom: { secretKeyRef: { name: db-credentials, key: password } } }].',
+  ].join('\n'),
+  refs: [
+    'CIS Kubernetes Benchmark 5.4.1 (prefer using Secrets as files over Secrets as environment variables)',
+    'OWASP Secrets Management Cheat Sheet: do not store secrets in source code or configuration',
+    'Kubernetes documentation, Good practices for Kubernetes Secrets',
+    'Polaris sensitiveContainerEnvVar',
+    'Checkov CKV_K8S_35',
+  ],
+  messages: {
+    sensitiveName: 'container "{container}" sets {variable} to a literal value ({masked}) in the manifest',
+    credentialValue: 'container "{container}" has {kind} in the literal value of {variable} ({masked})',
+  },
+  peers: [{ tool: 'polaris', rule: 'sensitiveContainerEnvVar' }],
+  evaluate(container, ctx) {
+    asArray(container.spec.env).forEach((item, index) => {
+      const entry = asRecord(item);
+      const value = asString(entry?.value);
+      if (!entry || value === undefined) return;
+      const variable = asString(entry.name) ?? `#${index}`;
+      const at = container.at(['env', index, 'value']);
+      const credential = credentialIn(value);
+      if (credential) {
+        ctx.fail(at, 'credentialValue', { container: container.name, variable, kind: credential.kind, masked: credential.masked }, `${variable}=${credential.masked}`);
+      } else if (isCredentialName(variable) && isLiteralSecretValue(value)) {
+        const masked = maskSecret(value.trim());
+        ctx.fail(at, 'sensitiveName', { container: container.name, variable, masked }, `${variable}=${masked}`);
+      }
+    });
+  },
+});
