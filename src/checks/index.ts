@@ -29,7 +29,6 @@ import { imagePullPolicy } from './k8s/image-pull-policy.js';
 import { ingressAdminAuth } from './k8s/ingress-admin-auth.js';
 import { ingressRiskyAnnotations } from './k8s/ingress-risky-annotations.js';
 import { ingressTls } from './k8s/ingress-tls.js';
-import { literalSecretEnv } from './k8s/literal-secret-env.js';
 import { nakedPod } from './k8s/naked-pod.js';
 import { namespaceDefaultDeny } from './k8s/namespace-default-deny.js';
 import { namespaceDefaultDenyEgress } from './k8s/namespace-default-deny-egress.js';
@@ -44,13 +43,15 @@ import { runAsNonRoot } from './k8s/run-as-non-root.js';
 import { seccompProfile } from './k8s/seccomp-profile.js';
 import { secretKeyMissing } from './k8s/secret-key-missing.js';
 import { secretNotCreated } from './k8s/secret-not-created.js';
-import { secretsInArgs } from './k8s/secrets-in-args.js';
 import { secretsInEnv } from './k8s/secrets-in-env.js';
 import { serviceExposesDatastore } from './k8s/service-exposes-datastore.js';
 import { serviceNodePort } from './k8s/service-node-port.js';
 import { serviceSelectsNothing } from './k8s/service-selects-nothing.js';
 import { singleReplica } from './k8s/single-replica.js';
 import { undefinedMiddleware } from './k8s/undefined-middleware.js';
+import { portClosed } from './net/port-closed.js';
+import { postgresTrust } from './net/postgres-trust.js';
+import { redisNoAuth } from './net/redis-no-auth.js';
 import { credentialInConfig } from './repo/credential-in-config.js';
 import { curlPipeShell } from './repo/curl-pipe-shell.js';
 import { debugFlagInProd } from './repo/debug-flag-in-prod.js';
@@ -90,7 +91,6 @@ export const CHECKS: readonly AnyCheck[] = [
   ingressAdminAuth,
   ingressRiskyAnnotations,
   ingressTls,
-  literalSecretEnv,
   nakedPod,
   namespaceDefaultDeny,
   namespaceDefaultDenyEgress,
@@ -105,13 +105,15 @@ export const CHECKS: readonly AnyCheck[] = [
   seccompProfile,
   secretKeyMissing,
   secretNotCreated,
-  secretsInArgs,
   secretsInEnv,
   serviceExposesDatastore,
   serviceNodePort,
   serviceSelectsNothing,
   singleReplica,
   undefinedMiddleware,
+  portClosed,
+  postgresTrust,
+  redisNoAuth,
   credentialInConfig,
   curlPipeShell,
   debugFlagInProd,

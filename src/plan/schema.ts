@@ -62,6 +62,12 @@ const siteObject = z
 
 const site = z.union([z.url().transform((url) => siteObject.parse({ url })), siteObject]);
 
+/**
+ * A service harden connects to. kind tcp (and the "host:port" shorthand) is a port that must NOT be
+ * reachable from where harden runs (a datastore on a public address): net/port-closed fails when a
+ * TCP connect succeeds. kind redis / postgres are probed for missing authentication (one PING, one
+ * StartupMessage), never written to.
+ */
 const service = z.union([
   z
     .string()

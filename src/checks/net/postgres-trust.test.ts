@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runLiveCheck } from '../../testing/live-cases.js';
+import { ensureServices, startPostgres, type RunningService } from '../../testing/services.js';
+import { postgresTrust } from './postgres-trust.js';
+
+describe('net/postgres-trust (real PostgreSQL clusters on 127.0.0.1)', () => {
+  let trust: RunningService;
+  let scram: RunningService;
+  beforeAll(async () => {
+    ensureServices();
+    [trust, scram] = await Promise.all([startPostgres({ auth: 'trust' }), startPostgres({ auth: 'scram-sha-256', password: 'harden-test-secret' })]);
+  }, 180_000);
+  afterAll(async () => {
+    await Promise.all([trust?.close(), scram?.close()]);
+  }, 60_000);
+
+  const service = (port: number) => ({ host: '127.0.0.1', port, kind: 'postgres' });
+
+  it('fails a cluster that lets postgres in without a credential (initdb -A trust)', async () => {
+    const results = await runLiveCheck(postgresTrust, { targets: { services: [service(trust.port)] } });
+    expect(results.map((r) => [r.status, r.messageId, r.message])).toEqual([
+      ['fail', 'trust', `PostgreSQL at 127.0.0.1:${trust.port} let user "postgres" into database "postgres" without asking for a credential (trust)`],
+    ]);
+  });
+
+  it('passes a cluster that asks for a SCRAM password', async () => {
+    const results = await runLiveCheck(postgresTrust, { targets: { services: [service(scram.port)] } });
+    expect(results.map((r) => r.status)).toEqual(['pass']);
+  });
+
+  it('probes the user and database an item names', async () => {
+    const results = await runLiveCheck(postgresTrust, { targets: { services: [service(trust.port)] }, options: { user: 'app', database: 'app' } });
+    expect(results.map((r) => r.message)).toEqual([`PostgreSQL at 127.0.0.1:${trust.port} let user "app" into database "app" without asking for a credential (trust)`]);
+  });
+
+  it('is not applicable to other kinds', async () => {
+    expect(await runLiveCheck(postgresTrust, { targets: { services: [`127.0.0.1:${trust.port}`] } })).toEqual([]);
+  });
+});
