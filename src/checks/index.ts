@@ -29,6 +29,7 @@ import { imagePullPolicy } from './k8s/image-pull-policy.js';
 import { ingressAdminAuth } from './k8s/ingress-admin-auth.js';
 import { ingressRiskyAnnotations } from './k8s/ingress-risky-annotations.js';
 import { ingressTls } from './k8s/ingress-tls.js';
+import { literalSecretEnv } from './k8s/literal-secret-env.js';
 import { nakedPod } from './k8s/naked-pod.js';
 import { namespaceDefaultDeny } from './k8s/namespace-default-deny.js';
 import { namespaceDefaultDenyEgress } from './k8s/namespace-default-deny-egress.js';
@@ -43,6 +44,7 @@ import { runAsNonRoot } from './k8s/run-as-non-root.js';
 import { seccompProfile } from './k8s/seccomp-profile.js';
 import { secretKeyMissing } from './k8s/secret-key-missing.js';
 import { secretNotCreated } from './k8s/secret-not-created.js';
+import { secretsInArgs } from './k8s/secrets-in-args.js';
 import { secretsInEnv } from './k8s/secrets-in-env.js';
 import { serviceExposesDatastore } from './k8s/service-exposes-datastore.js';
 import { serviceNodePort } from './k8s/service-node-port.js';
@@ -91,6 +93,7 @@ export const CHECKS: readonly AnyCheck[] = [
   ingressAdminAuth,
   ingressRiskyAnnotations,
   ingressTls,
+  literalSecretEnv,
   nakedPod,
   namespaceDefaultDeny,
   namespaceDefaultDenyEgress,
@@ -105,6 +108,7 @@ export const CHECKS: readonly AnyCheck[] = [
   seccompProfile,
   secretKeyMissing,
   secretNotCreated,
+  secretsInArgs,
   secretsInEnv,
   serviceExposesDatastore,
   serviceNodePort,
