@@ -21,6 +21,7 @@ import { exposedPaths } from './http/exposed-paths.js';
 import { allowPrivilegeEscalation } from './k8s/allow-privilege-escalation.js';
 import { automountServiceAccountToken } from './k8s/automount-service-account-token.js';
 import { capabilitiesDropAll } from './k8s/capabilities-drop-all.js';
+import { defaultNamespace } from './k8s/default-namespace.js';
 import { hostNamespaces } from './k8s/host-namespaces.js';
 import { hostPath } from './k8s/host-path.js';
 import { hostPort } from './k8s/host-port.js';
@@ -88,6 +89,7 @@ export const CHECKS: readonly AnyCheck[] = [
   allowPrivilegeEscalation,
   automountServiceAccountToken,
   capabilitiesDropAll,
+  defaultNamespace,
   hostNamespaces,
   hostPath,
   hostPort,
