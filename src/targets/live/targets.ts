@@ -1,5 +1,6 @@
 import { DnsClient } from '../dns/resolver.js';
 import { HttpClient, type HttpRequest, type HttpResponse } from '../http/client.js';
+import { schemeTwin } from '../http/site-origins.js';
 import type { Location } from '../location.js';
 import type { Target } from '../target.js';
 import { handshake, type TlsEndpointOptions, type TlsHandshake } from '../tls/handshake.js';
@@ -10,6 +11,8 @@ export interface SiteTarget extends Target {
   readonly url: URL;
   readonly name: string | undefined;
   readonly config: LiveConfig['sites'][number];
+  /** The same site in the other scheme (see schemeTwin): an https site's plain-http URL, an http site's https URL. */
+  readonly twin: URL | undefined;
   /** Cached GET of a path (or absolute URL) on the site; redirects are not followed. */
   get(path?: string, init?: Omit<HttpRequest, 'body'>): Promise<HttpResponse>;
   /** An uncached request, for active probes that must send each one. */
@@ -51,6 +54,7 @@ export class LiveClients {
   }
 
   sites(): SiteTarget[] {
+    const planUrls = this.config.sites.map((site) => new URL(site.url));
     return this.config.sites.map((site) => {
       const url = new URL(site.url);
       const resolve = (path = '') => new URL(path || url.pathname, url).toString();
@@ -59,6 +63,7 @@ export class LiveClients {
         url,
         name: site.name,
         config: site,
+        twin: schemeTwin(url, planUrls),
         location: { kind: 'url', url: url.toString() },
         get: (path, init) => this.http.get(resolve(path), init),
         send: (path, init) => this.http.send(resolve(path), init),
