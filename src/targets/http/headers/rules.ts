@@ -1,0 +1,40 @@
+import type { HttpHeaders } from '../client.js';
+import { CONTENT_TYPE_OPTIONS_MESSAGES, contentTypeOptionsRule } from './content-type-options.js';
+import { CROSS_ORIGIN_MESSAGES, crossOriginRule } from './cross-origin.js';
+import { CSP_MESSAGES, cspRule } from './csp.js';
+import type { HeaderFinding } from './finding.js';
+import { FRAME_OPTIONS_MESSAGES, frameOptionsRule } from './frame-options.js';
+import { HSTS_MESSAGES, hstsRule } from './hsts.js';
+import { REFERRER_POLICY_MESSAGES, referrerPolicyRule } from './referrer-policy.js';
+import { SERVER_TOKENS_MESSAGES, serverTokensRule } from './server-tokens.js';
+import { XSS_PROTECTION_MESSAGES, xssProtectionRule } from './xss-protection.js';
+
+/** Every message of the security-header rules: a check that applies them lists these as its messages. */
+export const SECURITY_HEADER_MESSAGES = {
+  ...HSTS_MESSAGES,
+  ...CSP_MESSAGES,
+  ...CROSS_ORIGIN_MESSAGES,
+  ...CONTENT_TYPE_OPTIONS_MESSAGES,
+  ...FRAME_OPTIONS_MESSAGES,
+  ...REFERRER_POLICY_MESSAGES,
+  ...XSS_PROTECTION_MESSAGES,
+  ...SERVER_TOKENS_MESSAGES,
+} as const;
+export type SecurityHeaderMessageId = keyof typeof SECURITY_HEADER_MESSAGES;
+
+/** One rule per header family, in report order. */
+export const SECURITY_HEADER_RULES: readonly ((headers: HttpHeaders) => HeaderFinding<SecurityHeaderMessageId>[])[] = [
+  hstsRule,
+  cspRule,
+  frameOptionsRule,
+  contentTypeOptionsRule,
+  crossOriginRule,
+  referrerPolicyRule,
+  xssProtectionRule,
+  serverTokensRule,
+];
+
+/** The findings of every rule on one set of response headers. */
+export function securityHeaderFindings(headers: HttpHeaders): HeaderFinding<SecurityHeaderMessageId>[] {
+  return SECURITY_HEADER_RULES.flatMap((rule) => rule(headers));
+}
