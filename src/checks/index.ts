@@ -21,7 +21,9 @@ import { exposedPaths } from './http/exposed-paths.js';
 import { allowPrivilegeEscalation } from './k8s/allow-privilege-escalation.js';
 import { automountServiceAccountToken } from './k8s/automount-service-account-token.js';
 import { capabilitiesDropAll } from './k8s/capabilities-drop-all.js';
+import { clusterAdminBinding } from './k8s/cluster-admin-binding.js';
 import { defaultNamespace } from './k8s/default-namespace.js';
+import { defaultServiceAccountBinding } from './k8s/default-service-account-binding.js';
 import { hostNamespaces } from './k8s/host-namespaces.js';
 import { hostPath } from './k8s/host-path.js';
 import { hostPort } from './k8s/host-port.js';
@@ -39,6 +41,9 @@ import { podWithoutNetworkPolicy } from './k8s/pod-without-network-policy.js';
 import { privileged } from './k8s/privileged.js';
 import { probes } from './k8s/probes.js';
 import { procMount } from './k8s/proc-mount.js';
+import { rbacPodExec } from './k8s/rbac-pod-exec.js';
+import { rbacSecretsAccess } from './k8s/rbac-secrets-access.js';
+import { rbacWildcards } from './k8s/rbac-wildcards.js';
 import { readOnlyRootFilesystem } from './k8s/read-only-root-filesystem.js';
 import { resources } from './k8s/resources.js';
 import { runAsNonRoot } from './k8s/run-as-non-root.js';
@@ -89,7 +94,9 @@ export const CHECKS: readonly AnyCheck[] = [
   allowPrivilegeEscalation,
   automountServiceAccountToken,
   capabilitiesDropAll,
+  clusterAdminBinding,
   defaultNamespace,
+  defaultServiceAccountBinding,
   hostNamespaces,
   hostPath,
   hostPort,
@@ -107,6 +114,9 @@ export const CHECKS: readonly AnyCheck[] = [
   privileged,
   probes,
   procMount,
+  rbacPodExec,
+  rbacSecretsAccess,
+  rbacWildcards,
   readOnlyRootFilesystem,
   resources,
   runAsNonRoot,

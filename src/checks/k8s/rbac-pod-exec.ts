@@ -1,0 +1,55 @@
+import { covering, coveringResource, DEFAULT_CLUSTER_ROLES, entryPath, isRole, isSystemName, rulesOf } from '../../targets/k8s/rbac.js';
+import { defineCheck } from '../define.js';
+
+/*
+ * pods/exec and pods/attach are reached with create (SPDY) or get (WebSocket upgrades, still
+ * honoured by API servers before 1.31), so both verbs count, as in Polaris. Wildcards count: "*"
+ * in apiGroups, resources (including the "* /exec" form) or verbs. Roles named system:... or
+ * gce:..., and the built-in ClusterRoles cluster-admin, admin and edit, are skipped.
+ */
+export const rbacPodExec = defineCheck({
+  id: 'k8s/rbac-pod-exec',
+  title: 'Roles do not allow exec or attach into pods',
+  severity: 'high',
+  target: 'k8s-object',
+  why:
+    'pods/exec runs any command in any container the role reaches, with that container’s identity: its mounted ' +
+    'Secrets and ServiceAccount token, its network position, and root if the container runs as root. It bypasses ' +
+    'every control on what the image contains. A CI or operator identity with exec is an interactive shell on the ' +
+    'production workloads for whoever steals its token.',
+  fix: [
+    'Remove pods/exec and pods/attach from the role; for break-glass debugging, grant them to a separate group,',
+    'bound for a limited time and audited:',
+    '',
+    '    rules:',
+    '      - apiGroups: [""]',
+    '        resources: ["pods", "pods/log"]',
+    '        verbs: ["get", "list", "watch"]',
+  ].join('\n'),
+  refs: [
+    'Kubernetes documentation: Role Based Access Control Good Practices (pods/exec, workload creation)',
+    'NSA/CISA Kubernetes Hardening Guide: role-based access control, least privilege',
+    'Polaris clusterrolePodExecAttach, rolePodExecAttach',
+    'Checkov CKV2_K8S_2',
+  ],
+  peers: [
+    { tool: 'polaris', rule: 'clusterrolePodExecAttach' },
+    { tool: 'polaris', rule: 'rolePodExecAttach' },
+  ],
+  messages: {
+    exec: '{kind} "{name}" allows {verb} on pods/exec: a shell in any pod it reaches',
+    attach: '{kind} "{name}" allows {verb} on pods/attach: the console of any pod it reaches',
+  },
+  evaluate(object, ctx) {
+    if (!isRole(object) || isSystemName(object.name) || (object.kind === 'ClusterRole' && DEFAULT_CLUSTER_ROLES.has(object.name))) return ctx.notApplicable();
+    for (const rule of rulesOf(object)) {
+      if (covering(rule.apiGroups, '') === undefined) continue;
+      const verb = covering(rule.verbs, 'create') ?? covering(rule.verbs, 'get');
+      if (!verb) continue;
+      for (const [subresource, messageId] of [['pods/exec', 'exec'], ['pods/attach', 'attach']] as const) {
+        const resource = coveringResource(rule, subresource);
+        if (resource) ctx.fail(object.at(entryPath(rule, 'resources', resource)), messageId, { kind: object.kind, name: object.name, verb });
+      }
+    }
+  },
+});

@@ -1,0 +1,45 @@
+import { entryPath, isRole, isSystemName, rulesOf } from '../../targets/k8s/rbac.js';
+import { defineCheck } from '../define.js';
+
+/* Roles named system:... or gce:..., and the built-in cluster-admin, come with the cluster and are skipped. */
+export const rbacWildcards = defineCheck({
+  id: 'k8s/rbac-wildcards',
+  title: 'Roles name their verbs, resources and API groups instead of "*"',
+  severity: 'medium',
+  target: 'k8s-object',
+  why:
+    'A "*" grants everything that exists and everything added later: verbs include escalate, bind and impersonate, ' +
+    'resources include Secrets, pods/exec and every CRD an operator installs tomorrow, API groups include the ones ' +
+    'of admission webhooks and RBAC itself. Rules written with wildcards are rarely reviewed again, and one of them ' +
+    'in a ClusterRole is usually cluster-admin in disguise.',
+  fix: [
+    'List what the subject actually calls (kubectl auth can-i --list, or the audit log, tells you):',
+    '',
+    '    rules:',
+    '      - apiGroups: ["apps"]',
+    '        resources: ["deployments"]',
+    '        verbs: ["get", "list", "watch", "patch"]',
+  ].join('\n'),
+  refs: [
+    'CIS Kubernetes Benchmark 5.1.3 (minimize wildcard use in Roles and ClusterRoles)',
+    'NSA/CISA Kubernetes Hardening Guide: role-based access control, least privilege',
+    'kube-linter wildcard-in-rules',
+    'Checkov CKV_K8S_49',
+  ],
+  peers: [{ tool: 'kube-linter', rule: 'wildcard-in-rules', messages: ['verbs', 'resources'] }],
+  messages: {
+    verbs: '{kind} "{name}" allows every verb ("*") in rule {rule}',
+    resources: '{kind} "{name}" grants access to every resource ("*") in rule {rule}',
+    apiGroups: '{kind} "{name}" matches every API group ("*") in rule {rule}',
+  },
+  evaluate(object, ctx) {
+    if (!isRole(object) || isSystemName(object.name) || (object.kind === 'ClusterRole' && object.name === 'cluster-admin')) return ctx.notApplicable();
+    for (const rule of rulesOf(object)) {
+      const data = { kind: object.kind, name: object.name, rule: rule.index + 1 };
+      for (const field of ['verbs', 'resources', 'apiGroups'] as const) {
+        if (rule[field].includes('*')) ctx.fail(object.at(entryPath(rule, field, '*')), field, data);
+      }
+    }
+  },
+});
+
