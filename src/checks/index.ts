@@ -15,8 +15,15 @@ import type { AnyCheck } from './define.js';
 import { caa } from './dns/caa.js';
 import { dmarc } from './dns/dmarc.js';
 import { spf } from './dns/spf.js';
+import { addRemoteUrl } from './docker/add-remote-url.js';
+import { aptHygiene } from './docker/apt-hygiene.js';
+import { copiesEnvFile } from './docker/copies-env-file.js';
+import { runCurlPipeShell } from './docker/curl-pipe-shell.js';
 import { floatingBaseImage } from './docker/floating-base-image.js';
+import { noHealthcheck } from './docker/no-healthcheck.js';
 import { runsAsRoot } from './docker/runs-as-root.js';
+import { secretsInEnvArg } from './docker/secrets-in-env-arg.js';
+import { sudoOrChmod777 } from './docker/sudo-or-chmod-777.js';
 import { exposedPaths } from './http/exposed-paths.js';
 import { allowPrivilegeEscalation } from './k8s/allow-privilege-escalation.js';
 import { automountServiceAccountToken } from './k8s/automount-service-account-token.js';
@@ -88,8 +95,15 @@ export const CHECKS: readonly AnyCheck[] = [
   caa,
   dmarc,
   spf,
+  addRemoteUrl,
+  aptHygiene,
+  copiesEnvFile,
+  runCurlPipeShell,
   floatingBaseImage,
+  noHealthcheck,
   runsAsRoot,
+  secretsInEnvArg,
+  sudoOrChmod777,
   exposedPaths,
   allowPrivilegeEscalation,
   automountServiceAccountToken,

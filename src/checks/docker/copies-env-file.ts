@@ -1,0 +1,78 @@
+import { buildContextIndex, ignoreFor, isEnvFileName, isIgnored } from '../../targets/docker/build-context.js';
+import { defineCheck } from '../define.js';
+
+/** File names that hold credentials, and what they are, for the message. */
+const SECRET_FILES: [RegExp, string][] = [
+  [/^id_(rsa|dsa|ecdsa|ed25519)$/, 'an SSH private key'],
+  [/\.(key|p12|pfx|jks|keystore)$/i, 'a private key or keystore'],
+  // ca.pem, cert.pem, fullchain.pem are certificates, meant to be public.
+  [/^(?!.*(cert|chain|bundle|\bca\b|^ca[._-]|pub)).*\.pem$/i, 'a PEM private key'],
+  [/^(credentials(\.json)?|\.git-credentials|\.netrc|\.pgpass|\.htpasswd|kubeconfig|.+\.kubeconfig|terraform\.tfvars)$/, 'a credentials file'],
+];
+const WHOLE_CONTEXT = new Set(['.', './', '*', './*']);
+
+export const copiesEnvFile = defineCheck({
+  id: 'docker/copies-env-file',
+  title: 'Images do not contain env files, keys or credentials from the build context',
+  severity: 'high',
+  target: 'dockerfile',
+  why:
+    'Every file copied into a layer stays in the image for good, even if a later RUN deletes it: anyone who can pull ' +
+    'the image (a registry reader, a leaked pull secret, a public mirror) can extract .env.production, a private key ' +
+    'or a kubeconfig with `docker save` or `docker cp`. `COPY . .` sends the whole build context, including gitignored ' +
+    'local files such as .env that exist on the machine running the build, unless a .dockerignore excludes them.',
+  fix: [
+    'Never copy env or key files; give the app its configuration at run time (Kubernetes Secrets mounted as files,',
+    'compose `env_file:`). Next to every `COPY . .` keep a .dockerignore (in the context root) that drops them:',
+    '',
+    '    **/.env',
+    '    **/.env.*',
+    '    !**/.env.example',
+    '    **/*.pem',
+    '    **/id_rsa*',
+    '',
+    'Build-time secrets go through `RUN --mount=type=secret`.',
+  ].join('\n'),
+  refs: [
+    'CIS Docker Benchmark 4.10 (ensure secrets are not stored in Dockerfiles)',
+    'OWASP Docker Security Cheat Sheet: rule #12, do not leak sensitive information to Docker images',
+    'Docker documentation, .dockerignore files',
+    'CWE-538: Insertion of sensitive information into externally-accessible file or directory',
+  ],
+  messages: {
+    secretFile: '{keyword} {source} puts {kind} into the image',
+    contextNoIgnore: '{keyword} "{source}" copies the whole build context and no .dockerignore guards it, so a local .env or key ends up in the image',
+    contextEnvNotIgnored: '{keyword} "{source}" copies the whole build context and {ignore} does not exclude {file}',
+  },
+  evaluate(dockerfile, ctx) {
+    if (dockerfile.stages.length === 0) return ctx.notApplicable();
+    let context: ReturnType<typeof ignoreFor> | null = null;
+    for (const stage of dockerfile.stages) {
+      for (const instruction of stage.instructions) {
+        if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') continue;
+        const keyword = instruction.keyword;
+        const fromStage = instruction.flags.has('from');
+        for (const source of instruction.words.slice(0, -1)) {
+          const name = source.replace(/\/+$/, '').split('/').at(-1) ?? '';
+          const kind = isEnvFileName(name) ? 'an env file' : SECRET_FILES.find(([pattern]) => pattern.test(name))?.[1];
+          if (kind) {
+            ctx.fail(instruction.location, 'secretFile', { keyword, source, kind });
+            continue;
+          }
+          if (fromStage || !WHOLE_CONTEXT.has(source)) continue;
+          const index = ctx.shared(buildContextIndex);
+          if (context === null) context = ignoreFor(index, dockerfile.file);
+          if (!context) {
+            ctx.fail(instruction.location, 'contextNoIgnore', { keyword, source });
+            continue;
+          }
+          const prefix = context.context === '' ? '' : `${context.context}/`;
+          const exposed = ['.env', ...index.envFiles.filter((file) => file.startsWith(prefix)).map((file) => file.slice(prefix.length))].find(
+            (file) => !isIgnored(context!.ignore, file),
+          );
+          if (exposed !== undefined) ctx.fail(instruction.location, 'contextEnvNotIgnored', { keyword, source, ignore: context.ignore.path, file: exposed });
+        }
+      }
+    }
+  },
+});
