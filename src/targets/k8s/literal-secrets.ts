@@ -92,6 +92,13 @@ export function secretFlagsIn(list: readonly string[]): { index: number; flag: S
   const found: { index: number; flag: SecretFlag }[] = [];
   const mysql = list.some((word) => MYSQL.test(` ${word} `));
   list.forEach((word, index) => {
+    // mysql -p<password>: attached, no space, no `=`.
+    if (mysql) {
+      MYSQL_PASSWORD.lastIndex = 0;
+      for (let match = MYSQL_PASSWORD.exec(word); match; match = MYSQL_PASSWORD.exec(word)) {
+        if (isLiteralSecretValue(match[1]!)) found.push({ index, flag: { flag: '-p', masked: maskSecret(match[1]!) } });
+      }
+    }
     // ["--password", "hunter2"]: the value is the next element.
     const alone = FLAG.exec(word);
     if (alone) {
@@ -107,12 +114,6 @@ export function secretFlagsIn(list: readonly string[]): { index: number; flag: S
         const flag = match[1]!;
         const value = match[2] ?? match[3] ?? match[4] ?? '';
         if (isSecretFlagName(flag) && isLiteralSecretValue(value)) found.push({ index, flag: { flag, masked: maskSecret(value) } });
-      }
-    }
-    if (mysql) {
-      MYSQL_PASSWORD.lastIndex = 0;
-      for (let match = MYSQL_PASSWORD.exec(word); match; match = MYSQL_PASSWORD.exec(word)) {
-        if (isLiteralSecretValue(match[1]!)) found.push({ index, flag: { flag: '-p', masked: maskSecret(match[1]!) } });
       }
     }
   });
