@@ -75,6 +75,7 @@ import { highEntropyAssignment } from './repo/high-entropy-assignment.js';
 import { htpasswdWeakHash } from './repo/htpasswd-weak-hash.js';
 import { k3sSecretsEncryptionOff } from './repo/k3s-secrets-encryption-off.js';
 import { kubeconfigWorldReadable } from './repo/kubeconfig-world-readable.js';
+import { passwordOnCommandLine } from './repo/password-on-command-line.js';
 import { secretInTree } from './repo/secret-in-tree.js';
 
 /** Every check harden ships, sorted by id; a test holds this list against the files under src/checks. */
@@ -155,6 +156,7 @@ export const CHECKS: readonly AnyCheck[] = [
   htpasswdWeakHash,
   k3sSecretsEncryptionOff,
   kubeconfigWorldReadable,
+  passwordOnCommandLine,
   secretInTree,
 ];
 

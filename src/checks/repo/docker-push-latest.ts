@@ -1,14 +1,10 @@
-import { readShellScript, type ShellLine } from '../../targets/shell/shell-lines.js';
+import { commandsOfLine, readShellScript, type ShellLine, type ShellWordAt } from '../../targets/shell/shell-lines.js';
 import { defineCheck } from '../define.js';
 
 const CLIENTS = new Set(['docker', 'podman', 'nerdctl', 'buildah']);
-const WORD = /(?:"[^"]*"|'[^']*'|[^\s"';|&]+)+|[;|&]+/g;
 const LATEST = /:latest$/;
 
-interface Word {
-  text: string;
-  index: number;
-}
+type Word = ShellWordAt;
 
 interface LatestRef {
   line: ShellLine;
@@ -49,17 +45,17 @@ export const dockerPushLatest = defineCheck({
     const pushed: LatestRef[] = [];
     for (const line of readShellScript(script.text).lines) {
       if (!line.text.includes(':latest')) continue;
-      for (const command of commandsOf(line.text)) {
+      for (const command of commandsOfLine(line.text)) {
         const verbAt = command.findIndex((word) => word.text === 'build' || word.text === 'tag' || word.text === 'push');
-        if (verbAt < 1 || !command.slice(0, verbAt).some((word) => CLIENTS.has(baseName(unquote(word.text))))) continue;
+        if (verbAt < 1 || !command.slice(0, verbAt).some((word) => CLIENTS.has(baseName(word.text)))) continue;
         const verb = command[verbAt]!.text;
         const args = command.slice(verbAt + 1);
         if (verb === 'push') {
-          for (const word of args) if (LATEST.test(unquote(word.text))) pushed.push({ line, word });
+          for (const word of args) if (LATEST.test(word.text)) pushed.push({ line, word });
           continue;
         }
         const refs = verb === 'tag' ? args.filter((word) => !word.text.startsWith('-')).slice(1) : tagsOf(args);
-        const latest = refs.filter((word) => LATEST.test(unquote(word.text)));
+        const latest = refs.filter((word) => LATEST.test(word.text));
         tagged.push(...latest.map((word) => ({ line, word })));
         // buildx build --push tags and pushes in one command.
         if (args.some((word) => word.text === '--push' || /^--output=.*push=true/.test(word.text))) pushed.push(...latest.map((word) => ({ line, word })));
@@ -70,20 +66,10 @@ export const dockerPushLatest = defineCheck({
     const report = tagged.length > 0 ? tagged : pushed;
     for (const { line, word } of report) {
       const { line: at, column } = line.positionAt(word.index);
-      ctx.fail(script.at(at, column), tagged.length > 0 ? 'tagsLatest' : 'pushesLatest', { image: unquote(word.text) });
+      ctx.fail(script.at(at, column), tagged.length > 0 ? 'tagsLatest' : 'pushesLatest', { image: word.text });
     }
   },
 });
-
-/** The simple commands of a logical line, as words with their index in the line. */
-function commandsOf(text: string): Word[][] {
-  const commands: Word[][] = [[]];
-  for (const match of text.matchAll(WORD)) {
-    if (/^[;|&]+$/.test(match[0])) commands.push([]);
-    else commands[commands.length - 1]!.push({ text: match[0], index: match.index });
-  }
-  return commands.filter((command) => command.length > 0);
-}
 
 /** Values of -t/--tag options: `-t ref`, `--tag ref`, `--tag=ref`, `-t=ref`. */
 function tagsOf(args: Word[]): Word[] {
@@ -94,10 +80,6 @@ function tagsOf(args: Word[]): Word[] {
     if (inline && word.text !== '-t') tags.push({ text: inline[2]!, index: word.index + inline[1]!.length });
   });
   return tags;
-}
-
-function unquote(word: string): string {
-  return word.replace(/["']/g, '');
 }
 
 function baseName(word: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readShellScript } from './shell-lines.js';
+import { commandsOfLine, readShellScript } from './shell-lines.js';
 
 describe('readShellScript', () => {
   it('joins continuations, drops comments, keeps # inside quotes and ${#x}', () => {
@@ -25,5 +25,12 @@ describe('readShellScript', () => {
   it('never throws on unterminated quotes, here-documents or continuations', () => {
     expect(readShellScript('echo "open\ncat <<EOF\nbody\n').heredocs[0]!.body).toEqual([{ text: 'body', line: 3 }, { text: '', line: 4 }]);
     expect(readShellScript('a \\').lines[0]!.text).toBe('a ');
+  });
+});
+
+describe('commandsOfLine', () => {
+  it('splits commands, removes quotes and redirections, keeps 2>&1 out of the words', () => {
+    const words = commandsOfLine(`a -p"x y" 'z' > out 2>&1 | b --k=$V; c <in`).map((command) => command.map((word) => word.text));
+    expect(words).toEqual([['a', '-px y', 'z'], ['b', '--k=$V'], ['c']]);
   });
 });

@@ -113,3 +113,33 @@ const COMMAND_START = /(?:^|[;&|(`"'!{]|\$\(|\b(?:sudo(?:\s+-\S+)*|doas|exec|the
 export function isCommandPosition(text: string, index: number): boolean {
   return COMMAND_START.test(text.slice(Math.max(0, index - 200), index).trimEnd());
 }
+
+/** A word of a command: quotes removed (expansions kept as written), and where it starts in the logical line. */
+export interface ShellWordAt {
+  readonly text: string;
+  readonly index: number;
+}
+
+const WORD = /\d*[<>]+&\d*-?|(?:"(?:[^"\\]|\\.)*"|'[^']*'|[^\s"';|&]+)+|[;|&]+/g;
+
+/** The simple commands of a logical line (split at `;`, `|`, `&&`, `||`, `&`), as words; redirections left out. */
+export function commandsOfLine(text: string): ShellWordAt[][] {
+  const commands: ShellWordAt[][] = [[]];
+  let redirectTarget = false;
+  for (const match of text.matchAll(WORD)) {
+    const word = match[0];
+    if (/^[;|&]+$/.test(word)) {
+      commands.push([]);
+      redirectTarget = false;
+    } else if (redirectTarget) redirectTarget = false;
+    else if (/^\d*[<>]/.test(word)) redirectTarget = /^\d*[<>]+$/.test(word);
+    else commands[commands.length - 1]!.push({ text: unquoteWord(word), index: match.index });
+  }
+  return commands.filter((command) => command.length > 0);
+}
+
+function unquoteWord(word: string): string {
+  return word.replace(/"((?:[^"\\]|\\.)*)"|'([^']*)'/g, (_, double: string | undefined, single: string | undefined) =>
+    double !== undefined ? double.replace(/\\(["\\$`])/g, '$1') : single!,
+  );
+}
