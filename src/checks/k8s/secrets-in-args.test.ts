@@ -86,5 +86,32 @@ checkCases(secretsInArgs, {
         { messageId: 'credential', line: 23 },
       ],
     },
+    {
+      name: 'a Secret-backed variable expanded into args by Kubernetes ($$ escapes it)',
+      input: yaml`
+        apiVersion: batch/v1
+        kind: Job
+        metadata: { name: migrate }
+        spec:
+          template:
+            spec:
+              containers:
+                - name: migrate
+                  env:
+                    - name: POSTGRES_PASSWORD
+                      valueFrom:
+                        secretKeyRef: { name: db, key: password }
+                    - name: POSTGRES_USER
+                      value: app
+                  command: ["sh", "-c", "psql \\"postgres://$(POSTGRES_USER):$(POSTGRES_PASSWORD)@db/app\\" -c 'select 1'"]
+                  args:
+                    - --user=$(POSTGRES_USER)
+                    - --literal=$$(POSTGRES_PASSWORD)
+                    - --password=$(POSTGRES_PASSWORD)`,
+      failures: [
+        { messageId: 'secretExpanded', line: 15 },
+        { messageId: 'secretExpanded', line: 19 },
+      ],
+    },
   ],
 });

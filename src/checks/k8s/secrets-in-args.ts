@@ -1,8 +1,21 @@
 import { credentialIn, secretFlagsIn } from '../../targets/k8s/literal-secrets.js';
-import { asArray, asString } from '../../targets/yaml/read.js';
+import { asArray, asRecord, asString } from '../../targets/yaml/read.js';
 import { defineCheck } from '../define.js';
 
 const LISTS = ['command', 'args'] as const;
+/** `$(VAR)`: Kubernetes substitutes the container's variable before the process starts (`$$(VAR)` is an escape). */
+const VARIABLE_REFERENCE = /(?<!\$)\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g;
+
+/** Variables of the container that hold a Secret's value (env[].valueFrom.secretKeyRef). */
+function secretVariables(env: unknown): Set<string> {
+  const names = new Set<string>();
+  for (const item of asArray(env)) {
+    const entry = asRecord(item);
+    const name = asString(entry?.name);
+    if (name && asRecord(asRecord(entry?.valueFrom)?.secretKeyRef)) names.add(name);
+  }
+  return names;
+}
 
 export const secretsInArgs = defineCheck({
   id: 'k8s/secrets-in-args',
@@ -22,8 +35,8 @@ export const secretsInArgs = defineCheck({
     '    volumeMounts:',
     '      - { name: remote-write, mountPath: /etc/vmagent/secrets, readOnly: true }',
     '',
-    'For a connection string, build it inside the container from the mounted file (or an env var from secretKeyRef),',
-    'never in the manifest. Rotate the value that was committed.',
+    'For a connection string, build it inside the container from the mounted file (or read an env var from secretKeyRef',
+    'in the program), never in the manifest and never as $(VAR) in args. Rotate the value that was committed.',
   ].join('\n'),
   refs: [
     'OWASP Secrets Management Cheat Sheet: do not pass secrets on the command line',
@@ -34,8 +47,10 @@ export const secretsInArgs = defineCheck({
   messages: {
     secretFlag: 'container "{container}" passes a secret on its command line: {flag} {masked}',
     credential: 'container "{container}" has {kind} on its command line: {masked}',
+    secretExpanded: 'container "{container}" expands the Secret-backed variable $({variable}) into its command line, where ps and /proc/<pid>/cmdline show it',
   },
   evaluate(container, ctx) {
+    const fromSecrets = secretVariables(container.spec.env);
     for (const list of LISTS) {
       const words = asArray(container.spec[list]).map((word) => asString(word) ?? '');
       const reported = new Set<number>();
@@ -49,6 +64,13 @@ export const secretsInArgs = defineCheck({
         if (reported.has(index)) continue;
         ctx.fail(container.at([list, index]), 'secretFlag', { container: container.name, flag: flag.flag, masked: flag.masked }, `${flag.flag} ${flag.masked}`);
       }
+      if (fromSecrets.size === 0) continue;
+      words.forEach((word, index) => {
+        VARIABLE_REFERENCE.lastIndex = 0;
+        for (let match = VARIABLE_REFERENCE.exec(word); match; match = VARIABLE_REFERENCE.exec(word)) {
+          if (fromSecrets.has(match[1]!)) ctx.fail(container.at([list, index]), 'secretExpanded', { container: container.name, variable: match[1]! });
+        }
+      });
     }
   },
 });
