@@ -41,6 +41,8 @@ export const POLARIS_UNMAPPED: Record<string, string> = {
   linuxHardening:
     'composite (passes on any one of seccomp, AppArmor, SELinux or drop capabilities): harden checks seccomp (k8s/seccomp-profile) and capabilities (k8s/capabilities-drop-all) separately, each stricter',
   metadataAndInstanceMismatched: 'label hygiene (app.kubernetes.io/name vs instance), not a security or reliability property',
+  oneController:
+    'not decidable from one file: its two fixtures differ only in a label value, so the verdict depends on other objects Polaris loads (pods owned by several controllers are a live-cluster condition)',
   priorityClassNotSet: 'cluster policy: which PriorityClasses exist and which workloads deserve one is decided per cluster',
   resourceRange: 'a Polaris custom-check example with site-specific bounds, not a built-in rule',
   topologySpreadConstraint: 'scheduling preference; k8s/single-replica covers the availability risk that matters most',
