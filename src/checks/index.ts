@@ -63,7 +63,6 @@ import { serviceExposesDatastore } from './k8s/service-exposes-datastore.js';
 import { serviceNodePort } from './k8s/service-node-port.js';
 import { serviceSelectsNothing } from './k8s/service-selects-nothing.js';
 import { singleReplica } from './k8s/single-replica.js';
-import { traefikSecurityHeaders } from './k8s/traefik-security-headers.js';
 import { undefinedMiddleware } from './k8s/undefined-middleware.js';
 import { portClosed } from './net/port-closed.js';
 import { postgresTrust } from './net/postgres-trust.js';
@@ -78,6 +77,7 @@ import { k3sSecretsEncryptionOff } from './repo/k3s-secrets-encryption-off.js';
 import { kubeconfigWorldReadable } from './repo/kubeconfig-world-readable.js';
 import { passwordOnCommandLine } from './repo/password-on-command-line.js';
 import { secretInTree } from './repo/secret-in-tree.js';
+import { sshdConfig } from './repo/sshd-config.js';
 
 /** Every check harden ships, sorted by id; a test holds this list against the files under src/checks. */
 export const CHECKS: readonly AnyCheck[] = [
@@ -145,7 +145,6 @@ export const CHECKS: readonly AnyCheck[] = [
   serviceNodePort,
   serviceSelectsNothing,
   singleReplica,
-  traefikSecurityHeaders,
   undefinedMiddleware,
   portClosed,
   postgresTrust,
@@ -160,6 +159,7 @@ export const CHECKS: readonly AnyCheck[] = [
   kubeconfigWorldReadable,
   passwordOnCommandLine,
   secretInTree,
+  sshdConfig,
 ];
 
 export const catalog: ReadonlyMap<string, AnyCheck> = new Map(CHECKS.map((check) => [check.id, check]));
