@@ -63,6 +63,7 @@ import { serviceExposesDatastore } from './k8s/service-exposes-datastore.js';
 import { serviceNodePort } from './k8s/service-node-port.js';
 import { serviceSelectsNothing } from './k8s/service-selects-nothing.js';
 import { singleReplica } from './k8s/single-replica.js';
+import { traefikSecurityHeaders } from './k8s/traefik-security-headers.js';
 import { undefinedMiddleware } from './k8s/undefined-middleware.js';
 import { portClosed } from './net/port-closed.js';
 import { postgresTrust } from './net/postgres-trust.js';
@@ -145,6 +146,7 @@ export const CHECKS: readonly AnyCheck[] = [
   serviceNodePort,
   serviceSelectsNothing,
   singleReplica,
+  traefikSecurityHeaders,
   undefinedMiddleware,
   portClosed,
   postgresTrust,
