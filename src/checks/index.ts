@@ -79,6 +79,12 @@ import { kubeconfigWorldReadable } from './repo/kubeconfig-world-readable.js';
 import { passwordOnCommandLine } from './repo/password-on-command-line.js';
 import { secretInTree } from './repo/secret-in-tree.js';
 import { sshdConfig } from './repo/sshd-config.js';
+import { certificateExpiry } from './tls/certificate-expiry.js';
+import { certificateValid } from './tls/certificate-valid.js';
+import { keyStrength } from './tls/key-strength.js';
+import { ocspStapling } from './tls/ocsp-stapling.js';
+import { protocolVersions } from './tls/protocol-versions.js';
+import { tls13 } from './tls/tls13.js';
 
 /** Every check harden ships, sorted by id; a test holds this list against the files under src/checks. */
 export const CHECKS: readonly AnyCheck[] = [
@@ -162,6 +168,12 @@ export const CHECKS: readonly AnyCheck[] = [
   passwordOnCommandLine,
   secretInTree,
   sshdConfig,
+  certificateExpiry,
+  certificateValid,
+  keyStrength,
+  ocspStapling,
+  protocolVersions,
+  tls13,
 ];
 
 export const catalog: ReadonlyMap<string, AnyCheck> = new Map(CHECKS.map((check) => [check.id, check]));

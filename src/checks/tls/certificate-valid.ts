@@ -1,0 +1,47 @@
+import { certificateEvidence, certificateProblem, type CertificateProblem } from '../../targets/tls/certificate.js';
+import { defineCheck } from '../define.js';
+
+/** The message each cause of a failed verification reports. */
+const MESSAGE_OF = {
+  expired: 'expired',
+  notYetValid: 'notYetValid',
+  selfSigned: 'selfSigned',
+  untrusted: 'untrusted',
+  hostMismatch: 'hostMismatch',
+  invalid: 'invalid',
+} as const satisfies Record<CertificateProblem, string>;
+
+export const certificateValid = defineCheck({
+  id: 'tls/certificate-valid',
+  title: 'The certificate chain is trusted, current and names the host',
+  severity: 'critical',
+  target: 'tls-endpoint',
+  why:
+    'Browsers and API clients refuse a certificate that is expired, not yet valid, self-signed, issued by an unknown CA or made out for another name; users are trained to click through the warning, and clients that disable verification to cope accept any man-in-the-middle. The site is either down for careful clients or open to interception for careless ones.',
+  fix:
+    'Serve a certificate from a publicly trusted CA that covers the host name, with the full intermediate chain (nginx `ssl_certificate` pointing at fullchain.pem), renewed automatically (ACME: cert-manager, Traefik certResolver, certbot with a renewal timer). Check the server clock when the certificate is "not yet valid".',
+  refs: [
+    'RFC 5280 section 6: certification path validation',
+    'RFC 6125 / RFC 9525: service identity in TLS',
+    'OWASP WSTG-CRYP-01: Testing for weak transport layer security',
+    'testssl.sh cert_chain_of_trust, cert_trust, cert_expirationStatus',
+  ],
+  messages: {
+    expired: '{endpoint}: the certificate expired on {date}',
+    notYetValid: '{endpoint}: the certificate is not valid before {date}',
+    selfSigned: '{endpoint}: the certificate is self-signed',
+    untrusted: '{endpoint}: the certificate chain does not lead to a trusted CA ({error})',
+    hostMismatch: '{endpoint}: the certificate is not valid for {host}',
+    invalid: '{endpoint}: the certificate does not verify ({error})',
+  },
+  async evaluate(endpoint, ctx) {
+    const result = await endpoint.handshake();
+    const problem = certificateProblem(result.authorized, result.authorizationError);
+    if (problem === undefined) return;
+    const certificate = result.certificate;
+    const error = result.authorizationError ?? 'unknown error';
+    const evidence = `${error}${certificate ? `; ${certificateEvidence(certificate)}` : ''}`;
+    const date = (problem === 'notYetValid' ? certificate?.validFrom : certificate?.validTo)?.toISOString() ?? '?';
+    ctx.fail(endpoint.location, MESSAGE_OF[problem], { endpoint: endpoint.identity, host: endpoint.servername, error, date }, evidence);
+  },
+});
