@@ -1,4 +1,6 @@
+import { checkoutPersistCredentials } from './ci/checkout-persist-credentials.js';
 import { continueOnErrorSecurity } from './ci/continue-on-error-security.js';
+import { deployJobNoEnvironment } from './ci/deploy-job-no-environment.js';
 import { expressionInjection } from './ci/expression-injection.js';
 import { permissions } from './ci/permissions.js';
 import { pullRequestTargetCheckout } from './ci/pull-request-target-checkout.js';
@@ -88,7 +90,9 @@ import { tls13 } from './tls/tls13.js';
 
 /** Every check harden ships, sorted by id; a test holds this list against the files under src/checks. */
 export const CHECKS: readonly AnyCheck[] = [
+  checkoutPersistCredentials,
   continueOnErrorSecurity,
+  deployJobNoEnvironment,
   expressionInjection,
   permissions,
   pullRequestTargetCheckout,

@@ -23,7 +23,8 @@ checkCases(secretsEchoed, {
                   echo "\${{ secrets.KUBECONFIG_B64 }}" | base64 -d > ~/.kube/config2
                   echo "$REGISTRY_TOKEN" | docker login -u bot --password-stdin registry.example
                   test -n "$KUBECONFIG_B64" || { echo "KUBECONFIG_B64 is not set" >&2; exit 1; }
-                  echo "deploying \${{ github.sha }}"`,
+                  echo "deploying \${{ github.sha }}"
+                  echo "::add-mask::$KUBECONFIG_B64"`,
     },
     {
       name: 'set -x and env without any secret around',

@@ -111,6 +111,8 @@ function evaluateStep(step: CiStep, envSecrets: ReadonlySet<string>, report: Rep
       continue;
     }
     if (!PRINTERS.has(argv[0] ?? '')) continue;
+    // `echo "::add-mask::$VALUE"` is the runner command that masks a value, not output.
+    if (argv.some((word) => word.startsWith('::add-mask::'))) continue;
     const printed = argv.slice(1).map((word) => ({ word, secret: secretIn(word) })).find((entry) => entry.secret !== undefined);
     if (!printed) continue;
     const substitution = ENCODED_SUBSTITUTION.exec(printed.word);
