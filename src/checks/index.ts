@@ -42,12 +42,15 @@ import { ingressAdminAuth } from './k8s/ingress-admin-auth.js';
 import { ingressRiskyAnnotations } from './k8s/ingress-risky-annotations.js';
 import { ingressTls } from './k8s/ingress-tls.js';
 import { literalSecretEnv } from './k8s/literal-secret-env.js';
+import { missingPdb } from './k8s/missing-pdb.js';
 import { nakedPod } from './k8s/naked-pod.js';
 import { namespaceDefaultDeny } from './k8s/namespace-default-deny.js';
 import { namespaceDefaultDenyEgress } from './k8s/namespace-default-deny-egress.js';
+import { pdbBlocksDrain } from './k8s/pdb-blocks-drain.js';
 import { plaintextSecretManifest } from './k8s/plaintext-secret-manifest.js';
 import { podWithoutNetworkPolicy } from './k8s/pod-without-network-policy.js';
 import { privileged } from './k8s/privileged.js';
+import { probePortNotExposed } from './k8s/probe-port-not-exposed.js';
 import { probes } from './k8s/probes.js';
 import { procMount } from './k8s/proc-mount.js';
 import { rbacPodExec } from './k8s/rbac-pod-exec.js';
@@ -133,12 +136,15 @@ export const CHECKS: readonly AnyCheck[] = [
   ingressRiskyAnnotations,
   ingressTls,
   literalSecretEnv,
+  missingPdb,
   nakedPod,
   namespaceDefaultDeny,
   namespaceDefaultDenyEgress,
+  pdbBlocksDrain,
   plaintextSecretManifest,
   podWithoutNetworkPolicy,
   privileged,
+  probePortNotExposed,
   probes,
   procMount,
   rbacPodExec,

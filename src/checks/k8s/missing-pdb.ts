@@ -1,0 +1,51 @@
+import { budgetIndex } from '../../targets/k8s/pdbs.js';
+import { podTemplateIndex } from '../../targets/k8s/pod-templates.js';
+import { asRecord } from '../../targets/yaml/read.js';
+import { defineCheck } from '../define.js';
+
+/** Workloads a drain evicts and a budget can protect (DaemonSet pods are skipped by drains; Jobs finish). */
+const KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
+
+/*
+ * Only workloads running two pods or more (spec.replicas, or the HorizontalPodAutoscaler minReplicas)
+ * are in scope: a budget cannot keep a single pod available through a drain, it can only block it.
+ * Polaris missingPodDisruptionBudget asks for a budget on every Deployment, single-replica included,
+ * so it is not a peer. A budget and a workload match when their namespaces are equal or either is unset.
+ */
+export const missingPdb = defineCheck({
+  id: 'k8s/missing-pdb',
+  title: 'Replicated workloads have a PodDisruptionBudget',
+  severity: 'low',
+  target: 'k8s-workload',
+  why:
+    'Without a PodDisruptionBudget, a node drain (k3s or kernel upgrade, cluster autoscaler scale-in) may evict ' +
+    'every replica at once when they share a node, or several nodes are drained in a row: the service goes down ' +
+    'although it runs several replicas precisely to survive maintenance.',
+  fix: [
+    'Add a budget that lets one replica go at a time:',
+    '',
+    '    apiVersion: policy/v1',
+    '    kind: PodDisruptionBudget',
+    '    metadata: { name: api, namespace: my-app }',
+    '    spec:',
+    '      maxUnavailable: 1',
+    '      selector:',
+    '        matchLabels: { app.kubernetes.io/name: api }',
+  ].join('\n'),
+  refs: [
+    'Kubernetes documentation: Specifying a Disruption Budget for your Application',
+    'kube-score deployment-has-poddisruptionbudget, statefulset-has-poddisruptionbudget',
+  ],
+  messages: {
+    noBudget: '{workload} runs {replicas} replicas but no PodDisruptionBudget selects its pods',
+  },
+  evaluate(workload, ctx) {
+    if (!KINDS.has(workload.kind)) return ctx.notApplicable();
+    const template = ctx.shared(podTemplateIndex).of(workload);
+    const replicas = template?.minReplicas;
+    if (replicas === undefined || replicas < 2) return ctx.notApplicable();
+    if (ctx.shared(budgetIndex).budgetsOf(workload).length > 0) return;
+    const at = template?.autoscaler && asRecord(template.autoscaler.data.spec)?.minReplicas !== undefined ? template.autoscaler.at('spec.minReplicas') : workload.object.at('spec.replicas');
+    ctx.fail(at, 'noBudget', { workload: `${workload.kind}/${workload.name}`, replicas });
+  },
+});
