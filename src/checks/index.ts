@@ -26,7 +26,15 @@ import { noHealthcheck } from './docker/no-healthcheck.js';
 import { runsAsRoot } from './docker/runs-as-root.js';
 import { secretsInEnvArg } from './docker/secrets-in-env-arg.js';
 import { sudoOrChmod777 } from './docker/sudo-or-chmod-777.js';
+import { contentTypeOptions } from './http/content-type-options.js';
+import { crossOriginIsolation } from './http/cross-origin-isolation.js';
+import { csp } from './http/csp.js';
 import { exposedPaths } from './http/exposed-paths.js';
+import { frameOptions } from './http/frame-options.js';
+import { hsts } from './http/hsts.js';
+import { referrerPolicy } from './http/referrer-policy.js';
+import { serverLeaks } from './http/server-leaks.js';
+import { xssProtection } from './http/xss-protection.js';
 import { allowPrivilegeEscalation } from './k8s/allow-privilege-escalation.js';
 import { automountServiceAccountToken } from './k8s/automount-service-account-token.js';
 import { capabilitiesDropAll } from './k8s/capabilities-drop-all.js';
@@ -120,7 +128,15 @@ export const CHECKS: readonly AnyCheck[] = [
   runsAsRoot,
   secretsInEnvArg,
   sudoOrChmod777,
+  contentTypeOptions,
+  crossOriginIsolation,
+  csp,
   exposedPaths,
+  frameOptions,
+  hsts,
+  referrerPolicy,
+  serverLeaks,
+  xssProtection,
   allowPrivilegeEscalation,
   automountServiceAccountToken,
   capabilitiesDropAll,

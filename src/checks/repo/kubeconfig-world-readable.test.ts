@@ -21,6 +21,22 @@ checkCases(kubeconfigWorldReadable, {
       ].join('\n'),
     },
     {
+      name: 'a token config installed 0600 or under umask 077, a kubeconfig tightened after the copy',
+      input: [
+        'cat <<EOF | sudo install -m 0600 /dev/stdin /etc/rancher/k3s/config.yaml',
+        'token: ${K3S_TOKEN}',
+        'EOF',
+        'ssh "$NODE" sudo cat /etc/rancher/k3s/k3s.yaml > "$HOME/.kube/k3s"',
+        'chmod go-rwx "$HOME/.kube/k3s"',
+        'umask 077',
+        'sudo tee /etc/rancher/k3s/config.yaml <<EOF',
+        'token: ${K3S_TOKEN}',
+        'EOF',
+        'sudo cat /etc/rancher/k3s/k3s.yaml > kubeconfig',
+        '',
+      ].join('\n'),
+    },
+    {
       name: 'world-readable modes on files that are not credentials; comments',
       input: [
         'chmod 644 /etc/nginx/nginx.conf index.html',
@@ -62,6 +78,25 @@ checkCases(kubeconfigWorldReadable, {
         { messageId: 'kubeconfigMode', line: 1, column: 57 },
         { messageId: 'kubeconfigMode', line: 4, column: 3 },
         { messageId: 'kubeconfigMode', line: 5, column: 8 },
+      ],
+    },
+    {
+      name: 'the token config written by tee, and the kubeconfig copied with the default umask',
+      input: [
+        'write_config() {',
+        '  ssh_node "$1" "sudo mkdir -p /etc/rancher/k3s && sudo tee /etc/rancher/k3s/config.yaml >/dev/null" <<EOF',
+        'token: ${K3S_TOKEN}',
+        'tls-san:',
+        '  - ${1}',
+        'EOF',
+        '}',
+        'ssh_node "$FIRST" "cat /etc/rancher/k3s/k3s.yaml" \\',
+        '  | sed "s/127.0.0.1/${FIRST}/" > kubeconfig',
+        '',
+      ].join('\n'),
+      failures: [
+        { messageId: 'tokenConfig', line: 2 },
+        { messageId: 'kubeconfigCopy', line: 9 },
       ],
     },
     {

@@ -4,6 +4,14 @@ import { defineCheck } from '../define.js';
 
 /** Files whose content is a credential: kubeconfigs, private keys, env files. */
 const CREDENTIAL_FILE = /(?:kubeconfig[\w.-]*|k3s\.yaml|\.kube\/config|[\w.-]*\.pem|[\w.-]*\.key|id_(?:rsa|dsa|ecdsa|ed25519)|\.env(?:\.[\w-]+)?|[\w.-]*\.p12|[\w.-]*\.pfx)(?=$|["'\s;&|)])/;
+/** A umask that clears every permission bit of "other" (077, 0027, 007). */
+const PRIVATE_UMASK = /(?:^|[\s;&|(])umask\s+0*[0-7]?[0-7]?7\b/;
+/** chmod to owner-only (or owner+group read): 600, 0400, 640, go-rwx, og= … */
+const TIGHT_CHMOD = /\bchmod\s+(?:-\w+\s+)*(?:0?[4-7][0-4]0\b|[ugoa]*o[ugoa]*-[rwx]+|go=|og=|u=rw,go=)/;
+/** `install -m 0600 …` writes the file with that mode from the start. */
+const PRIVATE_INSTALL = /\binstall\b[^|;&]*\s-m\s*0?[0-7][0-4]0\b/;
+/** The target of an output redirection: `> kubeconfig`, `>> ~/.kube/config`. */
+const REDIRECT = /(?<![0-9&<>])>>?\s*["']?([^\s"';|&<>]+)/;
 /** `chmod [-R] MODE FILE...` with an octal or symbolic mode. */
 const CHMOD = /(?:^|[\s;&|("'])chmod\s+(?:-\w+\s+)*(['"]?)([0-7]{3,4}|[ugoa]*[+=][rwxXst]+(?:,[ugoa]*[+=-][rwxXst]+)*)\1\s+(.+)$/;
 
@@ -34,10 +42,12 @@ export const kubeconfigWorldReadable = defineCheck({
   messages: {
     kubeconfigMode: 'k3s writes its cluster-admin kubeconfig with mode {mode}, readable by every user on the node',
     chmodCredential: 'chmod {mode} makes {file} accessible to every user',
+    kubeconfigCopy: 'the cluster-admin kubeconfig is written to {file} with the default umask (0644), readable by every local user',
+    tokenConfig: 'the k3s config holding the cluster token is written with the default mode (0644), readable by every user on the node',
   },
   evaluate(script, ctx) {
     const text = script.text;
-    const mentionsK3s = text.includes('kubeconfig') || text.includes('KUBECONFIG');
+    const mentionsK3s = text.includes('kubeconfig') || text.includes('KUBECONFIG') || text.includes('k3s');
     if (!mentionsK3s && !text.includes('chmod')) return;
     const shell = readShellScript(text);
     const k3s = k3sSetup(shell);
@@ -48,6 +58,23 @@ export const kubeconfigWorldReadable = defineCheck({
     }
     for (const flag of k3s.flags) {
       if (flag.name === 'write-kubeconfig-mode' && isWorldAccessibleMode(flag.value)) ctx.fail(script.at(flag.line, flag.column), 'kubeconfigMode', { mode: flag.value }, line0(script.lines, flag.line));
+    }
+    // umask 077 (or any umask that masks every "other" bit) protects what is written after it.
+    const privateFrom = shell.lines.find((line) => PRIVATE_UMASK.test(line.text))?.line ?? Number.POSITIVE_INFINITY;
+    const tightened = shell.lines.filter((line) => TIGHT_CHMOD.test(line.text));
+    const tightenedLater = (path: string, after: number) => tightened.some((line) => line.line > after && line.text.includes(path));
+    for (const config of k3s.configs) {
+      const opener = config.heredoc.opener;
+      if (!config.keys.some((key) => (key.name === 'token' || key.name === 'agent-token') && key.value !== '')) continue;
+      if (PRIVATE_INSTALL.test(opener.text) || privateFrom < opener.line || tightenedLater('config.yaml', opener.line)) continue;
+      ctx.fail(script.at(opener.line), 'tokenConfig', {}, line0(script.lines, opener.line));
+    }
+    for (const line of shell.lines) {
+      if (!line.text.includes('k3s.yaml')) continue;
+      const redirect = REDIRECT.exec(line.text);
+      if (!redirect || redirect[1]!.startsWith('/dev/') || privateFrom < line.line || tightenedLater(redirect[1]!, line.line)) continue;
+      const { line: at, column } = line.positionAt(redirect.index);
+      ctx.fail(script.at(at, column), 'kubeconfigCopy', { file: redirect[1]! }, line0(script.lines, at));
     }
     for (const line of shell.lines) {
       if (!line.text.includes('chmod')) continue;
