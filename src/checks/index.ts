@@ -81,6 +81,8 @@ import { undefinedMiddleware } from './k8s/undefined-middleware.js';
 import { portClosed } from './net/port-closed.js';
 import { postgresTrust } from './net/postgres-trust.js';
 import { redisNoAuth } from './net/redis-no-auth.js';
+import { loginTiming } from './probe/login-timing.js';
+import { rateLimit } from './probe/rate-limit.js';
 import { credentialInConfig } from './repo/credential-in-config.js';
 import { curlPipeShell } from './repo/curl-pipe-shell.js';
 import { debugFlagInProd } from './repo/debug-flag-in-prod.js';
@@ -183,6 +185,8 @@ export const CHECKS: readonly AnyCheck[] = [
   portClosed,
   postgresTrust,
   redisNoAuth,
+  loginTiming,
+  rateLimit,
   credentialInConfig,
   curlPipeShell,
   debugFlagInProd,
