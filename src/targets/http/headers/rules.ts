@@ -38,3 +38,12 @@ export const SECURITY_HEADER_RULES: readonly ((headers: HttpHeaders) => HeaderFi
 export function securityHeaderFindings(headers: HttpHeaders): HeaderFinding<SecurityHeaderMessageId>[] {
   return SECURITY_HEADER_RULES.flatMap((rule) => rule(headers));
 }
+
+/** The templates of some header messages: a check lists the ids it reports (the registry test reads them from its source). */
+export function headerMessages<Id extends SecurityHeaderMessageId>(ids: readonly Id[]): Record<Id, string> {
+  const all: Record<string, string> = SECURITY_HEADER_MESSAGES;
+  return Object.fromEntries(ids.map((id) => [id, all[id]!])) as Record<Id, string>;
+}
+
+/** Every header message id, for checks that report them all. */
+export const ALL_HEADER_MESSAGE_IDS = Object.keys(SECURITY_HEADER_MESSAGES) as SecurityHeaderMessageId[];
