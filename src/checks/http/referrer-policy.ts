@@ -1,0 +1,17 @@
+import { REFERRER_POLICY_MESSAGES, referrerPolicyRule } from '../../targets/http/headers/referrer-policy.js';
+import { applyHeaderRule, ruleMessages } from '../../targets/http/site-page.js';
+import { defineCheck } from '../define.js';
+
+export const referrerPolicy = defineCheck({
+  id: 'http/referrer-policy',
+  title: 'Referrer-Policy does not leak full URLs to other sites',
+  severity: 'low',
+  target: 'site',
+  why: 'With unsafe-url or no-referrer-when-downgrade, every link and subresource request to another origin carries the full URL: paths, query strings and the tokens or identifiers in them.',
+  fix: 'Send `Referrer-Policy: strict-origin-when-cross-origin` (or `no-referrer` / `same-origin` for private apps); list a fallback first if needed, e.g. `no-referrer, strict-origin-when-cross-origin`: the last valid token wins.',
+  refs: ['W3C Referrer Policy', 'MDN: Referrer-Policy', 'OWASP Secure Headers Project: Referrer-Policy', 'MDN HTTP Observatory test referrer-policy'],
+  messages: ruleMessages(REFERRER_POLICY_MESSAGES, ['referrerPolicyUnsafe', 'referrerPolicyInvalid']),
+  async evaluate(site, ctx) {
+    await applyHeaderRule(site, ctx, referrerPolicyRule);
+  },
+});
