@@ -51,6 +51,8 @@ export function buildPodTemplateIndex(workloads: readonly K8sWorkload[], autosca
   const all: PodTemplate[] = [];
   const byNamespace = new Map<string | undefined, PodTemplate[]>();
   const byPair = new Map<string, PodTemplate[]>();
+  /** By namespace (empty for unset) and pair: a common label in many namespaces stays a short list. */
+  const byNamespacedPair = new Map<string, PodTemplate[]>();
   const byWorkload = new Map<K8sWorkload, PodTemplate>();
   for (const workload of workloads) {
     const namespace = workload.object.namespace;
@@ -59,14 +61,24 @@ export function buildPodTemplateIndex(workloads: readonly K8sWorkload[], autosca
     all.push(template);
     byWorkload.set(workload, template);
     push(byNamespace, namespace, template);
-    for (const [key, value] of template.labels) push(byPair, labelPair(key, value), template);
+    for (const [key, value] of template.labels) {
+      const pair = labelPair(key, value);
+      push(byPair, pair, template);
+      push(byNamespacedPair, `${namespace ?? ''}\u0000${pair}`, template);
+    }
   }
 
+  const merged = new Map<string, readonly PodTemplate[]>();
   const inNamespace = (namespace: string | undefined): readonly PodTemplate[] => {
     if (namespace === undefined) return all;
-    const own = byNamespace.get(namespace) ?? [];
-    const unset = byNamespace.get(undefined) ?? [];
-    return unset.length === 0 ? own : own.length === 0 ? unset : [...own, ...unset];
+    let list = merged.get(namespace);
+    if (!list) {
+      const own = byNamespace.get(namespace) ?? [];
+      const unset = byNamespace.get(undefined) ?? [];
+      list = unset.length === 0 ? own : own.length === 0 ? unset : [...own, ...unset];
+      merged.set(namespace, list);
+    }
+    return list;
   };
 
   return {
@@ -79,7 +91,11 @@ export function buildPodTemplateIndex(workloads: readonly K8sWorkload[], autosca
       let candidates: readonly PodTemplate[] | undefined;
       for (const requirement of selector.requirements) {
         if (requirement.operator !== 'In') continue;
-        const found = requirement.values.flatMap((value) => byPair.get(labelPair(requirement.key, value)) ?? []);
+        const found = requirement.values.flatMap((value) => {
+          const pair = labelPair(requirement.key, value);
+          if (namespace === undefined) return byPair.get(pair) ?? [];
+          return [...(byNamespacedPair.get(`${namespace}\u0000${pair}`) ?? []), ...(byNamespacedPair.get(`\u0000${pair}`) ?? [])];
+        });
         if (!candidates || found.length < candidates.length) candidates = found;
       }
       const pool = candidates ?? inNamespace(namespace);
