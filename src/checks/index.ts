@@ -33,6 +33,7 @@ import { exposedPaths } from './http/exposed-paths.js';
 import { frameOptions } from './http/frame-options.js';
 import { hsts } from './http/hsts.js';
 import { referrerPolicy } from './http/referrer-policy.js';
+import { securityTxt } from './http/security-txt.js';
 import { serverLeaks } from './http/server-leaks.js';
 import { xssProtection } from './http/xss-protection.js';
 import { allowPrivilegeEscalation } from './k8s/allow-privilege-escalation.js';
@@ -137,6 +138,7 @@ export const CHECKS: readonly AnyCheck[] = [
   frameOptions,
   hsts,
   referrerPolicy,
+  securityTxt,
   serverLeaks,
   xssProtection,
   allowPrivilegeEscalation,
