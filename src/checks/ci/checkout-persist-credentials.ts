@@ -42,7 +42,7 @@ export const checkoutPersistCredentials = defineCheck({
         const persist = step.with['persist-credentials'];
         if (persist === false || asString(persist)?.trim() === 'false') return;
         if (job.steps.slice(i + 1).some(pushes)) return;
-        ctx.fail(workflow.at([...step.path, 'uses']), 'persisted', { job: job.id });
+        ctx.fail(workflow.at([...step.path, 'uses']), 'persisted', { job: job.id, where: step.where });
       });
     }
   },

@@ -48,7 +48,7 @@ export const continueOnErrorSecurity = defineCheck({
       let reportedJob = false;
       for (const step of job.steps) {
         if (!isSecurityScan(step)) continue;
-        if (isTrue(step.data['continue-on-error'])) ctx.fail(workflow.at([...step.path, 'continue-on-error']), 'step', { step: step.label });
+        if (isTrue(step.data['continue-on-error'])) ctx.fail(workflow.at([...step.path, 'continue-on-error']), 'step', { step: step.label, where: step.where });
         else if (jobContinues && !reportedJob) {
           reportedJob = true;
           ctx.fail(workflow.at([...job.path, 'continue-on-error']), 'job', { job: job.id, step: step.label });

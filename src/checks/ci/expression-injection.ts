@@ -53,7 +53,7 @@ export const expressionInjection = defineCheck({
   evaluate(workflow, ctx) {
     const model = ciModel(workflow);
     if (model.jobs.length === 0) return ctx.notApplicable();
-    const scan = (text: string, path: YamlPath, step: string, place: string) => {
+    const scan = (text: string, path: YamlPath, step: string, where: string, place: string) => {
       if (!text.includes('${{')) return;
       const keyLocation = workflow.at(path);
       if (keyLocation.kind !== 'file') return;
@@ -64,15 +64,15 @@ export const expressionInjection = defineCheck({
         const fields = untrusted.length > 0 ? untrusted : inputs;
         if (fields.length === 0) continue;
         const at = atLine(keyLocation, lineInValue(keyLocation.line, text, expression.offset));
-        ctx.fail(at, untrusted.length > 0 ? 'untrusted' : 'input', { step, field: fields.join(', '), place });
+        ctx.fail(at, untrusted.length > 0 ? 'untrusted' : 'input', { step, field: fields.join(', '), place, where: `${where}@${expression.offset}` });
       }
     };
     for (const job of model.jobs) {
       for (const step of job.steps) {
-        if (step.run !== undefined) scan(step.run, [...step.path, 'run'], step.label, 'run script');
+        if (step.run !== undefined) scan(step.run, [...step.path, 'run'], step.label, step.where, 'run script');
         if (usesAction(step.uses, 'actions/github-script')) {
           const script = asString(step.with.script);
-          if (script !== undefined) scan(script, [...step.path, 'with', 'script'], step.label, 'github-script');
+          if (script !== undefined) scan(script, [...step.path, 'with', 'script'], step.label, step.where, 'github-script');
         }
       }
     }

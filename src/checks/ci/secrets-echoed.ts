@@ -60,7 +60,7 @@ export const secretsEchoed = defineCheck({
         evaluateStep(step, envSecrets, (scriptLine, messageId, data) => {
           const key = workflow.at([...step.path, 'run']);
           if (key.kind !== 'file') return;
-          ctx.fail(atLine(key, lineOfScriptLine(key.line, step.run!, scriptLine)), messageId, { step: step.label, ...data });
+          ctx.fail(atLine(key, lineOfScriptLine(key.line, step.run!, scriptLine)), messageId, { step: step.label, where: `${step.where}:${scriptLine}`, ...data });
         });
       }
     }

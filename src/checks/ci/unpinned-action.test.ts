@@ -1,4 +1,5 @@
-import { checkCases } from '../../testing/check-cases.js';
+import { describe, expect, it } from 'vitest';
+import { checkCases, runCheckOn } from '../../testing/check-cases.js';
 import { yaml } from '../../testing/dedent.js';
 import { unpinnedAction } from './unpinned-action.js';
 
@@ -86,4 +87,24 @@ checkCases(unpinnedAction, {
       ],
     },
   ],
+});
+
+describe('ci/unpinned-action fingerprints', () => {
+  it('tells apart the same action used by two steps', async () => {
+    const results = await runCheckOn(
+      unpinnedAction,
+      yaml`
+        on: push
+        jobs:
+          a:
+            steps:
+              - uses: actions/checkout@v4
+          b:
+            steps:
+              - uses: actions/checkout@v4`,
+    );
+    const fingerprints = results.filter((result) => result.status === 'fail').map((result) => result.fingerprint);
+    expect(fingerprints).toHaveLength(2);
+    expect(new Set(fingerprints).size).toBe(2);
+  });
 });

@@ -44,23 +44,23 @@ export const unpinnedAction = defineCheck({
     const model = ciModel(workflow);
     if (model.jobs.length === 0) return ctx.notApplicable();
     const trusted = new Set(options.trustedOwners.map((owner) => owner.toLowerCase()));
-    const check = (uses: string | undefined, path: YamlPath) => {
+    const check = (uses: string | undefined, path: YamlPath, where: string) => {
       if (uses === undefined) return;
       const written = uses.trim();
       if (written.startsWith('./') || written.startsWith('.\\')) return;
       if (written.startsWith('docker://')) {
         const image = parseImageRef(written.slice('docker://'.length));
-        if (image && !isPinnedByDigest(image)) ctx.fail(workflow.at(path), 'dockerNotPinned', { image: image.raw });
+        if (image && !isPinnedByDigest(image)) ctx.fail(workflow.at(path), 'dockerNotPinned', { image: image.raw, where });
         return;
       }
       const { action, ref } = parseUses(written);
       if (trusted.has(action.split('/')[0]!.toLowerCase())) return;
-      if (ref === undefined || ref === '') ctx.fail(workflow.at(path), 'noRef', { action });
-      else if (!FULL_SHA.test(ref)) ctx.fail(workflow.at(path), 'notPinned', { action, ref });
+      if (ref === undefined || ref === '') ctx.fail(workflow.at(path), 'noRef', { action, where });
+      else if (!FULL_SHA.test(ref)) ctx.fail(workflow.at(path), 'notPinned', { action, ref, where });
     };
     for (const job of model.jobs) {
-      check(job.uses, [...job.path, 'uses']);
-      for (const step of job.steps) check(step.uses, [...step.path, 'uses']);
+      check(job.uses, [...job.path, 'uses'], `jobs.${job.id}`);
+      for (const step of job.steps) check(step.uses, [...step.path, 'uses'], step.where);
     }
   },
 });

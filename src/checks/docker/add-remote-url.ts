@@ -32,10 +32,11 @@ export const addRemoteUrl = defineCheck({
   evaluate(dockerfile, ctx) {
     if (dockerfile.stages.length === 0) return ctx.notApplicable();
     for (const stage of dockerfile.stages) {
-      for (const instruction of stage.instructions) {
+      for (const [ordinal, instruction] of stage.instructions.entries()) {
+        const where = `${stage.name ?? stage.index}#${ordinal}`;
         if (instruction.keyword !== 'ADD' || instruction.flags.has('checksum')) continue;
         const url = instruction.words.slice(0, -1).find((word) => REMOTE.test(word));
-        if (url !== undefined) ctx.fail(instruction.location, 'noChecksum', { url });
+        if (url !== undefined) ctx.fail(instruction.location, 'noChecksum', { url, where });
       }
     }
   },

@@ -1,4 +1,5 @@
-import { checkCases } from '../../testing/check-cases.js';
+import { describe, expect, it } from 'vitest';
+import { checkCases, runCheckOn } from '../../testing/check-cases.js';
 import { dockerfile } from '../../testing/dedent.js';
 import { aptHygiene } from './apt-hygiene.js';
 
@@ -50,4 +51,13 @@ checkCases(aptHygiene, {
       ],
     },
   ],
+});
+
+describe('docker/apt-hygiene fingerprints', () => {
+  it('tells apart the same problem in two RUN instructions', async () => {
+    const results = await runCheckOn(aptHygiene, 'FROM alpine:3.21\nRUN apk add git\nRUN apk add git\n');
+    const fingerprints = results.filter((result) => result.status === 'fail').map((result) => result.fingerprint);
+    expect(fingerprints).toHaveLength(4);
+    expect(new Set(fingerprints).size).toBe(4);
+  });
 });

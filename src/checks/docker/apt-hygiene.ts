@@ -57,23 +57,24 @@ export const aptHygiene = defineCheck({
     if (dockerfile.stages.length === 0) return ctx.notApplicable();
     const shipped = shippedStages(dockerfile);
     for (const stage of dockerfile.stages) {
-      for (const instruction of stage.instructions) {
+      for (const [ordinal, instruction] of stage.instructions.entries()) {
+        const where = `${stage.name ?? stage.index}#${ordinal}`;
         if (instruction.keyword !== 'RUN' || !/apt-get|apt |apk /.test(instruction.args)) continue;
         const cacheMounted = CACHE_MOUNT.test(instruction.flags.get('mount') ?? '');
         const commands = commandsOf(instruction.script).map((command) => argvOf(command));
         for (const argv of commands) {
           if ((argv[0] === 'apt-get' || argv[0] === 'apt') && argv.includes('install')) {
             const packages = packagesOf(argv, argv.indexOf('install') + 1, APT_VALUE_OPTIONS);
-            if (options.pinVersions) report(ctx, instruction, 'aptUnpinned', packages.filter((name) => !name.includes('=')));
+            if (options.pinVersions) report(ctx, instruction, where, 'aptUnpinned', packages.filter((name) => !name.includes('=')));
             if (!argv.includes('--no-install-recommends') && !argv.some((word) => /Install-Recommends=(false|0|no)/i.test(word))) {
-              ctx.fail(instruction.location, 'aptNoRecommends');
+              ctx.fail(instruction.location, 'aptNoRecommends', { where });
             }
-            if (shipped.has(stage) && !cacheMounted && !removesAptLists(commands)) ctx.fail(instruction.location, 'aptListsKept');
+            if (shipped.has(stage) && !cacheMounted && !removesAptLists(commands)) ctx.fail(instruction.location, 'aptListsKept', { where });
           } else if (argv[0] === 'apk' && argv.includes('add')) {
             const packages = packagesOf(argv, argv.indexOf('add') + 1, APK_VALUE_OPTIONS);
-            if (options.pinVersions) report(ctx, instruction, 'apkUnpinned', packages.filter((name) => !/[=<>~]/.test(name)));
+            if (options.pinVersions) report(ctx, instruction, where, 'apkUnpinned', packages.filter((name) => !/[=<>~]/.test(name)));
             if (!argv.includes('--no-cache') && !cacheMounted && !commands.some((words) => words[0] === 'rm' && words.some((word) => word.startsWith('/var/cache/apk')))) {
-              ctx.fail(instruction.location, 'apkNoCache');
+              ctx.fail(instruction.location, 'apkNoCache', { where });
             }
           }
         }
@@ -82,8 +83,8 @@ export const aptHygiene = defineCheck({
   },
 });
 
-function report(ctx: CheckContext<'aptUnpinned' | 'apkUnpinned'>, instruction: DockerInstruction, messageId: 'aptUnpinned' | 'apkUnpinned', unpinned: string[]): void {
-  if (unpinned.length > 0) ctx.fail(instruction.location, messageId, { packages: unpinned.join(', ') });
+function report(ctx: CheckContext<'aptUnpinned' | 'apkUnpinned'>, instruction: DockerInstruction, where: string, messageId: 'aptUnpinned' | 'apkUnpinned', unpinned: string[]): void {
+  if (unpinned.length > 0) ctx.fail(instruction.location, messageId, { packages: unpinned.join(', '), where });
 }
 
 /** Package arguments: not options, not option values, not local .deb/.apk files, not variables (decided at build time). */

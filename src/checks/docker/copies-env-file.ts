@@ -48,7 +48,8 @@ export const copiesEnvFile = defineCheck({
     if (dockerfile.stages.length === 0) return ctx.notApplicable();
     let context: ReturnType<typeof ignoreFor> | null = null;
     for (const stage of dockerfile.stages) {
-      for (const instruction of stage.instructions) {
+      for (const [ordinal, instruction] of stage.instructions.entries()) {
+        const where = `${stage.name ?? stage.index}#${ordinal}`;
         if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') continue;
         const keyword = instruction.keyword;
         const fromStage = instruction.flags.has('from');
@@ -56,21 +57,21 @@ export const copiesEnvFile = defineCheck({
           const name = source.replace(/\/+$/, '').split('/').at(-1) ?? '';
           const kind = isEnvFileName(name) ? 'an env file' : SECRET_FILES.find(([pattern]) => pattern.test(name))?.[1];
           if (kind) {
-            ctx.fail(instruction.location, 'secretFile', { keyword, source, kind });
+            ctx.fail(instruction.location, 'secretFile', { keyword, source, kind, where });
             continue;
           }
           if (fromStage || !WHOLE_CONTEXT.has(source)) continue;
           const index = ctx.shared(buildContextIndex);
           if (context === null) context = ignoreFor(index, dockerfile.file);
           if (!context) {
-            ctx.fail(instruction.location, 'contextNoIgnore', { keyword, source });
+            ctx.fail(instruction.location, 'contextNoIgnore', { keyword, source, where });
             continue;
           }
           const prefix = context.context === '' ? '' : `${context.context}/`;
           const exposed = ['.env', ...index.envFiles.filter((file) => file.startsWith(prefix)).map((file) => file.slice(prefix.length))].find(
             (file) => !isIgnored(context!.ignore, file),
           );
-          if (exposed !== undefined) ctx.fail(instruction.location, 'contextEnvNotIgnored', { keyword, source, ignore: context.ignore.path, file: exposed });
+          if (exposed !== undefined) ctx.fail(instruction.location, 'contextEnvNotIgnored', { keyword, source, ignore: context.ignore.path, file: exposed, where });
         }
       }
     }

@@ -39,19 +39,20 @@ export const runCurlPipeShell = defineCheck({
   evaluate(dockerfile, ctx) {
     if (dockerfile.stages.length === 0) return ctx.notApplicable();
     for (const stage of dockerfile.stages) {
-      for (const instruction of stage.instructions) {
+      for (const [ordinal, instruction] of stage.instructions.entries()) {
+        const where = `${stage.name ?? stage.index}#${ordinal}`;
         if (instruction.keyword !== 'RUN' || !/curl|wget/.test(instruction.args)) continue;
         for (const pipeline of instruction.script) {
           const programs = pipeline.commands.map((command) => argvOf(command));
           const fetchAt = programs.findIndex((argv) => FETCHERS.has(argv[0] ?? ''));
           const shell = fetchAt === -1 ? undefined : programs.slice(fetchAt + 1).find((argv) => INTERPRETERS.test(argv[0] ?? ''));
           if (shell) {
-            ctx.fail(instruction.location, 'pipeToShell', { fetcher: programs[fetchAt]![0]!, shell: shell[0]! });
+            ctx.fail(instruction.location, 'pipeToShell', { fetcher: programs[fetchAt]![0]!, shell: shell[0]!, where });
             continue;
           }
           for (const argv of programs) {
             const fetched = INTERPRETERS.test(argv[0] ?? '') ? argv.slice(1).map((word) => FETCH_SUBSTITUTION.exec(word)).find((match) => match) : undefined;
-            if (fetched) ctx.fail(instruction.location, 'substitution', { fetcher: fetched[2]!, shell: argv[0]! });
+            if (fetched) ctx.fail(instruction.location, 'substitution', { fetcher: fetched[2]!, shell: argv[0]!, where });
           }
         }
       }

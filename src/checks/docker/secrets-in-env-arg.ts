@@ -39,12 +39,13 @@ export const secretsInEnvArg = defineCheck({
   evaluate(dockerfile, ctx) {
     if (dockerfile.stages.length === 0) return ctx.notApplicable();
     for (const stage of dockerfile.stages) {
-      for (const instruction of stage.instructions) {
+      for (const [ordinal, instruction] of stage.instructions.entries()) {
+        const where = `${stage.name ?? stage.index}#${ordinal}`;
         if (instruction.keyword !== 'ENV' && instruction.keyword !== 'ARG') continue;
         for (const property of instruction.properties) {
           if (!isCredentialName(property.name)) continue;
           const value = property.value?.trim();
-          const data = { name: property.name };
+          const data = { name: property.name, where };
           if (instruction.keyword === 'ARG') {
             if (value === undefined || value === '') ctx.fail(property.location, 'argNoDefault', data);
             else ctx.fail(property.location, 'argDefault', { ...data, masked: maskSecret(value) });

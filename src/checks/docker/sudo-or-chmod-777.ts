@@ -39,13 +39,14 @@ export const sudoOrChmod777 = defineCheck({
   evaluate(dockerfile, ctx) {
     if (dockerfile.stages.length === 0) return ctx.notApplicable();
     for (const stage of dockerfile.stages) {
-      for (const instruction of stage.instructions) {
+      for (const [ordinal, instruction] of stage.instructions.entries()) {
+        const where = `${stage.name ?? stage.index}#${ordinal}`;
         if (instruction.keyword !== 'RUN' || !/sudo|chmod/.test(instruction.args)) continue;
         for (const command of commandsOf(instruction.script)) {
           const sudoAt = command.words.findIndex((word) => word === 'sudo' || word.endsWith('/sudo'));
           const argv = argvOf(command);
           if (sudoAt !== -1 && command.words.slice(0, sudoAt).every((word) => /^[A-Za-z_]\w*=/.test(word))) {
-            ctx.fail(instruction.location, 'sudo', { command: ['sudo', ...argv].join(' ') });
+            ctx.fail(instruction.location, 'sudo', { command: ['sudo', ...argv].join(' '), where });
           }
           if (argv[0] !== 'chmod') continue;
           const args = argv.slice(1).filter((word) => !/^-[A-Za-z]+$/.test(word) && !word.startsWith('--'));
@@ -53,7 +54,7 @@ export const sudoOrChmod777 = defineCheck({
           // The sticky bit (1777, like /tmp) keeps others from replacing what they do not own.
           const sticky = mode !== undefined && /^0*[1357][0-7]{3}$/.test(mode);
           if (mode !== undefined && !sticky && (WORLD_WRITABLE_OCTAL.test(mode) || WORLD_WRITABLE_SYMBOLIC.test(mode))) {
-            ctx.fail(instruction.location, 'worldWritable', { mode, target: args.slice(1).join(' ') });
+            ctx.fail(instruction.location, 'worldWritable', { mode, target: args.slice(1).join(' '), where });
           }
         }
       }

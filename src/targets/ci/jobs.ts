@@ -22,6 +22,8 @@ export interface CiStep {
   readonly env: YamlRecord;
   /** `name`, or `uses`, or `#index` of the job: how messages name the step. */
   readonly label: string;
+  /** `jobs.<id>.steps[<index>]`: tells apart failures of steps that share a label. */
+  readonly where: string;
 }
 
 export interface CiJob {
@@ -94,6 +96,7 @@ function buildModel(data: YamlRecord): CiModel {
         with: asRecord(step.with) ?? {},
         env: asRecord(step.env) ?? {},
         label: name ?? uses ?? `${id}#${index + 1}`,
+        where: `jobs.${id}.steps[${index}]`,
       });
     });
     return [job];
