@@ -16,7 +16,9 @@ import { privilegedService } from './compose/privileged.js';
 import type { AnyCheck } from './define.js';
 import { caa } from './dns/caa.js';
 import { dmarc } from './dns/dmarc.js';
+import { mtaSts } from './dns/mta-sts.js';
 import { spf } from './dns/spf.js';
+import { tlsRpt } from './dns/tls-rpt.js';
 import { addRemoteUrl } from './docker/add-remote-url.js';
 import { aptHygiene } from './docker/apt-hygiene.js';
 import { copiesEnvFile } from './docker/copies-env-file.js';
@@ -121,7 +123,9 @@ export const CHECKS: readonly AnyCheck[] = [
   privilegedService,
   caa,
   dmarc,
+  mtaSts,
   spf,
+  tlsRpt,
   addRemoteUrl,
   aptHygiene,
   copiesEnvFile,
