@@ -1,5 +1,6 @@
-import { CONTENT_TYPE_OPTIONS_MESSAGES, contentTypeOptionsRule } from '../../targets/http/headers/content-type-options.js';
-import { applyHeaderRule, ruleMessages } from '../../targets/http/site-page.js';
+import { contentTypeOptionsRule } from '../../targets/http/headers/content-type-options.js';
+import { headerMessages } from '../../targets/http/headers/rules.js';
+import { applyHeaderRule } from '../../targets/http/site-page.js';
 import { defineCheck } from '../define.js';
 
 export const contentTypeOptions = defineCheck({
@@ -15,7 +16,7 @@ export const contentTypeOptions = defineCheck({
     'Fetch Standard §3.5 (X-Content-Type-Options)',
     'MDN HTTP Observatory test x-content-type-options',
   ],
-  messages: ruleMessages(CONTENT_TYPE_OPTIONS_MESSAGES, ['nosniffMissing', 'nosniffInvalid']),
+  messages: headerMessages(['nosniffMissing', 'nosniffInvalid']),
   async evaluate(site, ctx) {
     await applyHeaderRule(site, ctx, contentTypeOptionsRule);
   },

@@ -1,5 +1,6 @@
-import { CROSS_ORIGIN_MESSAGES, crossOriginRule } from '../../targets/http/headers/cross-origin.js';
-import { applyHeaderRule, ruleMessages } from '../../targets/http/site-page.js';
+import { crossOriginRule } from '../../targets/http/headers/cross-origin.js';
+import { headerMessages } from '../../targets/http/headers/rules.js';
+import { applyHeaderRule } from '../../targets/http/site-page.js';
 import { defineCheck } from '../define.js';
 
 export const crossOriginIsolation = defineCheck({
@@ -16,7 +17,7 @@ export const crossOriginIsolation = defineCheck({
     'MDN: Cross-Origin Resource Policy',
     'MDN HTTP Observatory tests cross-origin-resource-policy, cross-origin-opener-policy',
   ],
-  messages: ruleMessages(CROSS_ORIGIN_MESSAGES, ['coopMissing', 'coopInvalid', 'coopUnsafeNone', 'corpMissing', 'corpInvalid', 'coepInvalid']),
+  messages: headerMessages(['coopMissing', 'coopInvalid', 'coopUnsafeNone', 'corpMissing', 'corpInvalid', 'coepInvalid']),
   async evaluate(site, ctx) {
     await applyHeaderRule(site, ctx, crossOriginRule);
   },

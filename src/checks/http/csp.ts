@@ -1,5 +1,6 @@
-import { CSP_MESSAGES, cspRule } from '../../targets/http/headers/csp.js';
-import { applyHeaderRule, ruleMessages } from '../../targets/http/site-page.js';
+import { cspRule } from '../../targets/http/headers/csp.js';
+import { headerMessages } from '../../targets/http/headers/rules.js';
+import { applyHeaderRule } from '../../targets/http/site-page.js';
 import { defineCheck } from '../define.js';
 
 export const csp = defineCheck({
@@ -10,7 +11,7 @@ export const csp = defineCheck({
   why: 'A Content-Security-Policy is the browser-side defence against XSS: without one, or with \'unsafe-inline\', \'unsafe-eval\' or wildcard script sources, an injected script runs with the page\'s privileges (sessions, CSRF tokens, user data).',
   fix: 'Send an enforced policy such as `Content-Security-Policy: default-src \'self\'; script-src \'self\' \'nonce-RANDOM\' \'strict-dynamic\'; object-src \'none\'; base-uri \'none\'; frame-ancestors \'none\'` (a fresh nonce per response); start with Content-Security-Policy-Report-Only to find violations, then enforce it.',
   refs: ['CSP Level 3 (W3C)', 'OWASP Content Security Policy Cheat Sheet', 'Google: Strict CSP (csp.withgoogle.com)', 'MDN HTTP Observatory test content-security-policy'],
-  messages: ruleMessages(CSP_MESSAGES, ['cspMissing', 'cspReportOnly', 'cspNoScriptSrc', 'cspUnsafeInline', 'cspUnsafeEval', 'cspWildcardSource', 'cspObjectSrc', 'cspNoBaseUri']),
+  messages: headerMessages(['cspMissing', 'cspReportOnly', 'cspNoScriptSrc', 'cspUnsafeInline', 'cspUnsafeEval', 'cspWildcardSource', 'cspObjectSrc', 'cspNoBaseUri']),
   async evaluate(site, ctx) {
     await applyHeaderRule(site, ctx, cspRule);
   },

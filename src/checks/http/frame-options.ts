@@ -1,5 +1,6 @@
-import { FRAME_OPTIONS_MESSAGES, frameOptionsRule } from '../../targets/http/headers/frame-options.js';
-import { applyHeaderRule, ruleMessages } from '../../targets/http/site-page.js';
+import { frameOptionsRule } from '../../targets/http/headers/frame-options.js';
+import { headerMessages } from '../../targets/http/headers/rules.js';
+import { applyHeaderRule } from '../../targets/http/site-page.js';
 import { defineCheck } from '../define.js';
 
 export const frameOptions = defineCheck({
@@ -15,7 +16,7 @@ export const frameOptions = defineCheck({
     'OWASP Clickjacking Defense Cheat Sheet',
     'MDN HTTP Observatory test x-frame-options',
   ],
-  messages: ruleMessages(FRAME_OPTIONS_MESSAGES, ['framingAllowed', 'frameOptionsInvalid', 'frameAncestorsWildcard']),
+  messages: headerMessages(['framingAllowed', 'frameOptionsInvalid', 'frameAncestorsWildcard']),
   async evaluate(site, ctx) {
     await applyHeaderRule(site, ctx, frameOptionsRule);
   },

@@ -1,6 +1,7 @@
-import { HSTS_MESSAGES, hstsRule, parseHsts } from '../../targets/http/headers/hsts.js';
+import { hstsRule, parseHsts } from '../../targets/http/headers/hsts.js';
+import { headerMessages } from '../../targets/http/headers/rules.js';
 import { redirectTarget } from '../../targets/http/redirect-chain.js';
-import { applyHeaderRule, headerEvidence, ruleMessages } from '../../targets/http/site-page.js';
+import { applyHeaderRule, headerEvidence } from '../../targets/http/site-page.js';
 import { defineCheck } from '../define.js';
 
 export const hsts = defineCheck({
@@ -17,7 +18,7 @@ export const hsts = defineCheck({
     'MDN HTTP Observatory test strict-transport-security',
   ],
   messages: {
-    ...ruleMessages(HSTS_MESSAGES, ['hstsMissing', 'hstsInvalid', 'hstsShortMaxAge', 'hstsNoSubdomains', 'hstsNoPreload', 'hstsPreloadIneligible']),
+    ...headerMessages(['hstsMissing', 'hstsInvalid', 'hstsShortMaxAge', 'hstsNoSubdomains', 'hstsNoPreload', 'hstsPreloadIneligible']),
     preloadHttpNoRedirect: 'HSTS asks for preload but {http} answers {status} instead of redirecting to https on the same host',
     preloadHttpFirstRedirect: 'HSTS asks for preload but {http} first redirects to {location}: the first redirect must go to https://{host} (same host), and only then elsewhere',
     preloadRedirectWithoutHsts: 'HSTS asks for preload but the https redirect {url} → {location} sends no Strict-Transport-Security header',

@@ -1,5 +1,6 @@
-import { REFERRER_POLICY_MESSAGES, referrerPolicyRule } from '../../targets/http/headers/referrer-policy.js';
-import { applyHeaderRule, ruleMessages } from '../../targets/http/site-page.js';
+import { referrerPolicyRule } from '../../targets/http/headers/referrer-policy.js';
+import { headerMessages } from '../../targets/http/headers/rules.js';
+import { applyHeaderRule } from '../../targets/http/site-page.js';
 import { defineCheck } from '../define.js';
 
 export const referrerPolicy = defineCheck({
@@ -10,7 +11,7 @@ export const referrerPolicy = defineCheck({
   why: 'With unsafe-url or no-referrer-when-downgrade, every link and subresource request to another origin carries the full URL: paths, query strings and the tokens or identifiers in them.',
   fix: 'Send `Referrer-Policy: strict-origin-when-cross-origin` (or `no-referrer` / `same-origin` for private apps); list a fallback first if needed, e.g. `no-referrer, strict-origin-when-cross-origin`: the last valid token wins.',
   refs: ['W3C Referrer Policy', 'MDN: Referrer-Policy', 'OWASP Secure Headers Project: Referrer-Policy', 'MDN HTTP Observatory test referrer-policy'],
-  messages: ruleMessages(REFERRER_POLICY_MESSAGES, ['referrerPolicyUnsafe', 'referrerPolicyInvalid']),
+  messages: headerMessages(['referrerPolicyUnsafe', 'referrerPolicyInvalid']),
   async evaluate(site, ctx) {
     await applyHeaderRule(site, ctx, referrerPolicyRule);
   },

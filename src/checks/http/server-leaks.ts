@@ -1,5 +1,6 @@
-import { SERVER_TOKENS_MESSAGES, serverTokensRule } from '../../targets/http/headers/server-tokens.js';
-import { applyHeaderRule, ruleMessages } from '../../targets/http/site-page.js';
+import { serverTokensRule } from '../../targets/http/headers/server-tokens.js';
+import { headerMessages } from '../../targets/http/headers/rules.js';
+import { applyHeaderRule } from '../../targets/http/site-page.js';
 import { defineCheck } from '../define.js';
 
 export const serverLeaks = defineCheck({
@@ -10,7 +11,7 @@ export const serverLeaks = defineCheck({
   why: 'A versioned Server header or an X-Powered-By header tells every scanner which exploits to try first, and keeps telling them after a patch is late; it costs nothing to withhold.',
   fix: 'Hide versions: nginx `server_tokens off;`, Apache `ServerTokens Prod` + `ServerSignature Off`, Express `app.disable(\'x-powered-by\')`, PHP `expose_php = Off`; strip X-Powered-By/X-AspNet-Version at the proxy (Traefik headers middleware customResponseHeaders: {X-Powered-By: ""}).',
   refs: ['OWASP WSTG-INFO-02 (Fingerprint Web Server)', 'OWASP Secure Headers Project: headers to remove', 'CWE-200'],
-  messages: ruleMessages(SERVER_TOKENS_MESSAGES, ['serverVersion', 'poweredBy']),
+  messages: headerMessages(['serverVersion', 'poweredBy']),
   async evaluate(site, ctx) {
     await applyHeaderRule(site, ctx, serverTokensRule);
   },

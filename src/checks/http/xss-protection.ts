@@ -1,5 +1,6 @@
-import { XSS_PROTECTION_MESSAGES, xssProtectionRule } from '../../targets/http/headers/xss-protection.js';
-import { applyHeaderRule, ruleMessages } from '../../targets/http/site-page.js';
+import { xssProtectionRule } from '../../targets/http/headers/xss-protection.js';
+import { headerMessages } from '../../targets/http/headers/rules.js';
+import { applyHeaderRule } from '../../targets/http/site-page.js';
 import { defineCheck } from '../define.js';
 
 export const xssProtection = defineCheck({
@@ -10,7 +11,7 @@ export const xssProtection = defineCheck({
   why: 'X-XSS-Protection turned on the XSS auditor, removed from every current browser because it leaked cross-site information and could be abused to disable legitimate scripts; a value other than 0 only helps old browsers misbehave. Content-Security-Policy is the protection.',
   fix: 'Remove the X-XSS-Protection header or send `X-XSS-Protection: 0`, and rely on a Content-Security-Policy instead.',
   refs: ['MDN: X-XSS-Protection (deprecated)', 'OWASP Secure Headers Project: X-XSS-Protection', 'OWASP HTTP Headers Cheat Sheet'],
-  messages: ruleMessages(XSS_PROTECTION_MESSAGES, ['xssProtectionEnabled']),
+  messages: headerMessages(['xssProtectionEnabled']),
   async evaluate(site, ctx) {
     await applyHeaderRule(site, ctx, xssProtectionRule);
   },

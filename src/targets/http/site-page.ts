@@ -31,11 +31,6 @@ function displayName(header: string): string {
   return header.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase());
 }
 
-/** The messages of a shared header rule that a check reports, listed by id (a rule's new id must be added here to compile). */
-export function ruleMessages<Messages extends Record<string, string>, Id extends keyof Messages & string>(messages: Messages, ids: readonly Id[]): Record<Id, string> {
-  return Object.fromEntries(ids.map((id): [Id, string] => [id, messages[id]!])) as Record<Id, string>;
-}
-
 interface HeaderRuleContext<Id extends string> {
   fail(at: ReturnType<SiteTarget['at']>, messageId: Id, data?: Record<string, string | number>, evidence?: string): void;
   notApplicable(): void;
