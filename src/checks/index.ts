@@ -57,6 +57,7 @@ import { missingPdb } from './k8s/missing-pdb.js';
 import { nakedPod } from './k8s/naked-pod.js';
 import { namespaceDefaultDeny } from './k8s/namespace-default-deny.js';
 import { namespaceDefaultDenyEgress } from './k8s/namespace-default-deny-egress.js';
+import { networkPolicyTooBroad } from './k8s/network-policy-too-broad.js';
 import { pdbBlocksDrain } from './k8s/pdb-blocks-drain.js';
 import { plaintextSecretManifest } from './k8s/plaintext-secret-manifest.js';
 import { podWithoutNetworkPolicy } from './k8s/pod-without-network-policy.js';
@@ -164,6 +165,7 @@ export const CHECKS: readonly AnyCheck[] = [
   nakedPod,
   namespaceDefaultDeny,
   namespaceDefaultDenyEgress,
+  networkPolicyTooBroad,
   pdbBlocksDrain,
   plaintextSecretManifest,
   podWithoutNetworkPolicy,
