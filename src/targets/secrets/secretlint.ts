@@ -61,11 +61,48 @@ const OPTIONS: LintOptions = {
   },
 };
 
+/**
+ * What each preset rule needs to see before it can match: a file with none of these is
+ * not handed to secretlint at all (its fixed cost is ~1 ms a file). Read from the rules'
+ * own patterns in 11.7; a preset with a rule not listed here turns the filter off.
+ */
+const URL_WITH_PASSWORD = /:\/\/[^\s/@:]*:[^\s@]*@/;
+const RULE_TRIGGERS: Record<string, RegExp[]> = {
+  aws: [/(?:A3T[A-Z0-9]|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA)[A-Z0-9]{16}/, /secret_?access_?key|account_?id/i],
+  gcp: [/PRIVATE KEY/],
+  privatekey: [/PRIVATE KEY/],
+  npm: [/_authToken|npm_[A-Za-z0-9_]{36}|x-oauth-basic/],
+  basicauth: [URL_WITH_PASSWORD],
+  slack: [/\bx(?:ox[bpaor]|app)-/, /hooks\.slack\.com/i],
+  sendgrid: [/SG\.\w/],
+  shopify: [/shp(?:pa|ca|at|ss)_/],
+  github: [/gh[pousr]_[A-Za-z0-9_]{36}|github_pat_/],
+  openai: [/T3BlbkFJ/],
+  anthropic: [/sk-ant-api0/],
+  linear: [/lin_api_/],
+  '1password': [/ops_ey/],
+  // It reports only URLs with a password in their userinfo, as does the url-password pattern.
+  'database-connection-string': [URL_WITH_PASSWORD],
+  'filter-comments': [],
+};
+
+const TRIGGERS: RegExp[] | undefined = (() => {
+  const ids = recommendedPreset.rules.map((rule) => rule.meta.id.replace(RULE_PREFIX, ''));
+  if (ids.some((id) => !(id in RULE_TRIGGERS))) return undefined;
+  return [...new Set(ids.flatMap((id) => RULE_TRIGGERS[id]!))];
+})();
+
+/** Whether secretlint could find anything in this text (false means: certainly nothing). */
+export function mayHoldSecrets(text: string): boolean {
+  return TRIGGERS === undefined || TRIGGERS.some((trigger) => trigger.test(text));
+}
+
 /** Keys of secretlint's message data that hold the credential, most specific first. */
 const VALUE_KEYS = ['KEY', 'TOKEN', 'CREDENTIAL', 'URI', 'URL', 'ID'];
 
 /** Every secret secretlint finds in one file's text, in text order. */
 export async function scanSecrets(text: string, file: string): Promise<SecretMatch[]> {
+  if (!mayHoldSecrets(text)) return [];
   const result = await lintSource({ source: { content: text, filePath: file, contentType: 'text' }, options: OPTIONS });
   const matches: SecretMatch[] = [];
   for (const message of result.messages) {
