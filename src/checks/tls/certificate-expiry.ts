@@ -8,7 +8,7 @@ export const certificateExpiry = defineCheck({
   severity: 'medium',
   target: 'tls-endpoint',
   why:
-    'An automated renewal that has silently stopped shows up as a certificate getting close to its end date: ACME clients renew 30 days ahead, so a certificate inside that window means renewal is failing, and the day it lapses every client refuses the site. Catching it days ahead turns an outage into a routine fix.',
+    'An automated renewal that has silently stopped shows up as a certificate getting close to its end date: ACME clients renew 30 days ahead, so a certificate inside that window means renewal is failing, and the day it lapses every client refuses the site. Catching it days ahead turns an outage into a routine fix. Runs on the host:port of each https site in the plan: a plain-http site has no TLS endpoint, so it gets no result here.',
   fix:
     'Renew now and repair the automation: check the ACME client logs (cert-manager `kubectl describe certificate`, Traefik certResolver logs, `certbot renew --dry-run`), the DNS or HTTP challenge reachability, and that the server reloads the renewed file. Monitor expiry with this check on a schedule.',
   refs: [

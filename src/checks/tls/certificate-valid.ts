@@ -17,7 +17,7 @@ export const certificateValid = defineCheck({
   severity: 'critical',
   target: 'tls-endpoint',
   why:
-    'Browsers and API clients refuse a certificate that is expired, not yet valid, self-signed, issued by an unknown CA or made out for another name; users are trained to click through the warning, and clients that disable verification to cope accept any man-in-the-middle. The site is either down for careful clients or open to interception for careless ones.',
+    'Browsers and API clients refuse a certificate that is expired, not yet valid, self-signed, issued by an unknown CA or made out for another name; users are trained to click through the warning, and clients that disable verification to cope accept any man-in-the-middle. The site is either down for careful clients or open to interception for careless ones. Runs on the host:port of each https site in the plan: a plain-http site has no TLS endpoint, so it gets no result here.',
   fix:
     'Serve a certificate from a publicly trusted CA that covers the host name, with the full intermediate chain (nginx `ssl_certificate` pointing at fullchain.pem), renewed automatically (ACME: cert-manager, Traefik certResolver, certbot with a renewal timer). Check the server clock when the certificate is "not yet valid".',
   refs: [

@@ -7,7 +7,7 @@ export const keyStrength = defineCheck({
   severity: 'high',
   target: 'tls-endpoint',
   why:
-    'A short public key can be factored or its discrete log computed with enough compute: RSA 1024 gives about 80 bits of security, below the 112-bit floor NIST set from 2014, and publicly trusted CAs stopped issuing such certificates long ago. A weak key means the certificate is private PKI or ancient, and that past and future traffic is easier to break.',
+    'A short public key can be factored or its discrete log computed with enough compute: RSA 1024 gives about 80 bits of security, below the 112-bit floor NIST set from 2014, and publicly trusted CAs stopped issuing such certificates long ago. A weak key means the certificate is private PKI or ancient, and that past and future traffic is easier to break. Runs on the host:port of each https site in the plan: a plain-http site has no TLS endpoint, so it gets no result here.',
   fix:
     'Issue a new certificate on a new key of at least RSA 2048 (3072 for use past 2030) or, better, ECDSA P-256: `openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 …`, cert-manager `privateKey: { algorithm: ECDSA, size: 256, rotationPolicy: Always }`, certbot `--key-type ecdsa`.',
   refs: [

@@ -7,7 +7,7 @@ export const protocolVersions = defineCheck({
   severity: 'high',
   target: 'tls-endpoint',
   why:
-    'TLS 1.0 and 1.1 were deprecated by RFC 8996: they rely on SHA-1 and MD5 in the handshake and CBC constructions behind BEAST and Lucky13, and a server that still accepts them lets an active attacker or an old client pull the connection down to them. Every current browser has dropped them, so accepting them only serves attackers and unpatched clients.',
+    'TLS 1.0 and 1.1 were deprecated by RFC 8996: they rely on SHA-1 and MD5 in the handshake and CBC constructions behind BEAST and Lucky13, and a server that still accepts them lets an active attacker or an old client pull the connection down to them. Every current browser has dropped them, so accepting them only serves attackers and unpatched clients. Runs on the host:port of each https site in the plan: a plain-http site has no TLS endpoint, so it gets no result here.',
   fix:
     'Accept TLS 1.2 and 1.3 only: nginx `ssl_protocols TLSv1.2 TLSv1.3;`, Apache `SSLProtocol -all +TLSv1.2 +TLSv1.3`, Traefik `tls.options.default.minVersion: VersionTLS12`, Node `minVersion: \'TLSv1.2\'`, HAProxy `ssl-min-ver TLSv1.2`; use the Mozilla SSL Configuration Generator "intermediate" profile.',
   refs: [

@@ -7,7 +7,7 @@ export const tls13 = defineCheck({
   severity: 'low',
   target: 'tls-endpoint',
   why:
-    'TLS 1.3 removes the legacy key exchanges and ciphers that TLS 1.2 still allows, encrypts more of the handshake and saves a round trip. A server limited to TLS 1.2 is not broken, but it misses the protocol every current client prefers and the one the guidelines make the default.',
+    'TLS 1.3 removes the legacy key exchanges and ciphers that TLS 1.2 still allows, encrypts more of the handshake and saves a round trip. A server limited to TLS 1.2 is not broken, but it misses the protocol every current client prefers and the one the guidelines make the default. Runs on the host:port of each https site in the plan: a plain-http site has no TLS endpoint, so it gets no result here.',
   fix:
     'Enable TLS 1.3 beside 1.2: nginx `ssl_protocols TLSv1.2 TLSv1.3;` (OpenSSL 1.1.1 or later), Apache `SSLProtocol -all +TLSv1.2 +TLSv1.3`, Traefik `tls.options.default.maxVersion: VersionTLS13` (or leave it unset), HAProxy `ssl-max-ver TLSv1.3`.',
   refs: ['RFC 8446: TLS 1.3', 'Mozilla Server Side TLS guidelines (modern and intermediate configurations)', 'NIST SP 800-52 Rev. 2, section 3.1 (support TLS 1.3 by January 2024)', 'Internet.nl tls_version'],
