@@ -31,12 +31,14 @@ export const deployJobNoEnvironment = defineCheck({
     'job and workflow (including ones a pull request edits) can read. An environment scopes the secrets to the job ' +
     'that deploys and records every deployment.',
   fix: [
-    'Create a `production` environment (Settings → Environments) with required reviewers and a deployment branch rule,',
-    'move the deploy secrets into it, and name it on the job:',
+    'Run the job in a protected environment and name it on the job:',
     '',
     '    rollout:',
     '      environment: production',
     '      runs-on: ubuntu-24.04',
+    '',
+    'Create `production` under Settings → Environments with required reviewers and a deployment branch rule, and move',
+    'the deploy secrets into it.',
   ].join('\n'),
   refs: [
     'GitHub documentation, Managing environments for deployment: deployment protection rules and environment secrets',

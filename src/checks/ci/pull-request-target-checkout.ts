@@ -20,14 +20,16 @@ export const pullRequestTargetCheckout = defineCheck({
     'and then building, testing or installing it runs the attacker\'s code (a package.json script, a Makefile, a ' +
     'modified action) with those secrets: the "pwn request" that has compromised many open-source projects.',
   fix: [
-    'Build untrusted code under `pull_request` (no secrets, read-only token) and keep `pull_request_target` for jobs',
-    'that never touch the pull request\'s files (labelling, commenting). When results must flow back, upload them as an',
-    'artifact from the `pull_request` run and consume them, as data only, in a separate `workflow_run` job:',
+    'Build and test pull request code under `pull_request`, which has no secrets and a read-only token:',
     '',
     '    on:',
     '      pull_request:',
     '    permissions:',
     '      contents: read',
+    '',
+    'Keep `pull_request_target` for jobs that never touch the pull request\'s files (labelling, commenting). When results',
+    'must flow back, upload them as an artifact from the `pull_request` run and consume them, as data only, in a',
+    'separate `workflow_run` job.',
   ].join('\n'),
   refs: [
     'GitHub Security Lab, Keeping your GitHub Actions and workflows secure: preventing pwn requests',

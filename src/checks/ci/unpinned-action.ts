@@ -17,8 +17,7 @@ export const unpinnedAction = defineCheck({
     'tj-actions/changed-files compromise (CVE-2025-30066) reached thousands of repositories: its tags were rewritten to ' +
     'a commit that dumped secrets into build logs. A 40-hex commit SHA cannot be moved; a short SHA can be collided.',
   fix: [
-    'Pin every third-party action and reusable workflow to the full commit SHA of a release, with the tag as a comment',
-    'so people and Dependabot/Renovate can keep it current:',
+    'Pin every third-party action and reusable workflow to the full commit SHA of a release, tag in a comment:',
     '',
     '    - uses: actions/checkout@34e114876b0b11c390a56381ad16ebd13914f8d5 # v4.3.1',
     '',

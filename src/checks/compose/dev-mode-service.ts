@@ -38,8 +38,7 @@ export const devModeService = defineCheck({
     'on a port, they give whoever reaches it full control. Debug settings in a production compose file expose stack ' +
     'traces and, for Flask and Django, consoles that run code.',
   fix: [
-    'Run the server in its normal mode with a config file, persistent storage and TLS, and take the root token out of',
-    'the file:',
+    'Run the server in its normal mode, with a config file, persistent storage and TLS:',
     '',
     '    vault:',
     '      image: hashicorp/vault:1.18.3',

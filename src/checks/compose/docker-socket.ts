@@ -15,8 +15,7 @@ export const dockerSocket = defineCheck({
     'changes nothing, the API still accepts every request. Any compromise of the service (a reverse proxy, a CI ' +
     'runner, a monitoring agent) becomes a compromise of the machine.',
   fix: [
-    'Remove the socket mount. A tool that only needs to read container metadata can go through a filtering proxy that',
-    'allows just the endpoints it uses:',
+    'Remove the socket mount; a tool that only reads container metadata can use a filtering proxy instead:',
     '',
     '    docker-proxy:',
     '      image: tecnativa/docker-socket-proxy:0.3.0',

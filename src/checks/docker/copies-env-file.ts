@@ -22,8 +22,7 @@ export const copiesEnvFile = defineCheck({
     'or a kubeconfig with `docker save` or `docker cp`. `COPY . .` sends the whole build context, including gitignored ' +
     'local files such as .env that exist on the machine running the build, unless a .dockerignore excludes them.',
   fix: [
-    'Never copy env or key files; give the app its configuration at run time (Kubernetes Secrets mounted as files,',
-    'compose `env_file:`). Next to every `COPY . .` keep a .dockerignore (in the context root) that drops them:',
+    'Never copy env or key files, and keep a .dockerignore in the build context root that drops them:',
     '',
     '    **/.env',
     '    **/.env.*',
@@ -31,7 +30,8 @@ export const copiesEnvFile = defineCheck({
     '    **/*.pem',
     '    **/id_rsa*',
     '',
-    'Build-time secrets go through `RUN --mount=type=secret`.',
+    'The app gets its configuration at run time (Kubernetes Secrets mounted as files, compose `env_file:`); build-time',
+    'secrets go through `RUN --mount=type=secret`.',
   ].join('\n'),
   refs: [
     'CIS Docker Benchmark 4.10 (ensure secrets are not stored in Dockerfiles)',
