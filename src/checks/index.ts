@@ -34,6 +34,7 @@ import { csp } from './http/csp.js';
 import { exposedPaths } from './http/exposed-paths.js';
 import { frameOptions } from './http/frame-options.js';
 import { hsts } from './http/hsts.js';
+import { observatoryGrade } from './http/observatory-grade.js';
 import { referrerPolicy } from './http/referrer-policy.js';
 import { securityTxt } from './http/security-txt.js';
 import { serverLeaks } from './http/server-leaks.js';
@@ -142,6 +143,7 @@ export const CHECKS: readonly AnyCheck[] = [
   exposedPaths,
   frameOptions,
   hsts,
+  observatoryGrade,
   referrerPolicy,
   securityTxt,
   serverLeaks,
