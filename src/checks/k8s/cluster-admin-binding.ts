@@ -1,4 +1,5 @@
-import { isBinding, isAdminRule, isSystemName, roleIndex, roleRefOf, rulesOf, subjectsOf } from '../../targets/k8s/rbac.js';
+import { isAdminRule, isBinding, isSystemName, roleIndex, roleRefOf, rulesOf, subjectsOf } from '../../targets/k8s/rbac.js';
+import { UNSET_NAMESPACE_NOTE } from '../../targets/k8s/selectors.js';
 import { defineCheck } from '../define.js';
 
 /*
@@ -30,6 +31,8 @@ export const clusterAdminBinding = defineCheck({
     '    ---',
     '    kind: RoleBinding',
     '    roleRef: { apiGroup: rbac.authorization.k8s.io, kind: Role, name: ci-deployer }',
+    '',
+    UNSET_NAMESPACE_NOTE,
   ].join('\n'),
   refs: [
     'CIS Kubernetes Benchmark 5.1.1 (ensure that the cluster-admin role is only used where required)',

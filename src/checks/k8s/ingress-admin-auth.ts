@@ -1,4 +1,5 @@
-import { isTraefik, matchRule, middlewareIndex, middlewareRefsOf, restrictsAccess, annotationsOf } from '../../targets/k8s/traefik.js';
+import { UNSET_NAMESPACE_NOTE } from '../../targets/k8s/selectors.js';
+import { annotationsOf, isTraefik, matchRule, middlewareIndex, middlewareRefsOf, restrictsAccess } from '../../targets/k8s/traefik.js';
 import { asArray, asRecord, asString } from '../../targets/yaml/read.js';
 import { defineCheck } from '../define.js';
 
@@ -42,6 +43,8 @@ export const ingressAdminAuth = defineCheck({
     '',
     'ingress-nginx: nginx.ingress.kubernetes.io/auth-url (oauth2-proxy) or auth-type: basic with auth-secret, or',
     'nginx.ingress.kubernetes.io/whitelist-source-range: "10.0.0.0/8".',
+    '',
+    UNSET_NAMESPACE_NOTE,
   ].join('\n'),
   refs: [
     'OWASP Top 10 A01:2021 Broken Access Control; OWASP ASVS V4.3 (administrative interfaces)',

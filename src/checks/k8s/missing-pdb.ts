@@ -1,5 +1,6 @@
 import { budgetIndex } from '../../targets/k8s/pdbs.js';
 import { podTemplateIndex } from '../../targets/k8s/pod-templates.js';
+import { UNSET_NAMESPACE_NOTE } from '../../targets/k8s/selectors.js';
 import { asRecord } from '../../targets/yaml/read.js';
 import { defineCheck } from '../define.js';
 
@@ -31,6 +32,8 @@ export const missingPdb = defineCheck({
     '      maxUnavailable: 1',
     '      selector:',
     '        matchLabels: { app.kubernetes.io/name: api }',
+    '',
+    UNSET_NAMESPACE_NOTE,
   ].join('\n'),
   refs: [
     'Kubernetes documentation: Specifying a Disruption Budget for your Application',

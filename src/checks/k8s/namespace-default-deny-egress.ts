@@ -1,4 +1,5 @@
 import { namespaceRepresentedBy, networkPolicyIndex } from '../../targets/k8s/network-policies.js';
+import { UNSET_NAMESPACE_NOTE } from '../../targets/k8s/selectors.js';
 import { isWorkloadKind } from '../../targets/k8s/workloads.js';
 import { asArray, asRecord } from '../../targets/yaml/read.js';
 import { defineCheck } from '../define.js';
@@ -32,6 +33,8 @@ export const namespaceDefaultDenyEgress = defineCheck({
     '      egress:',
     '        - to: [{ namespaceSelector: {}, podSelector: { matchLabels: { k8s-app: kube-dns } } }]',
     '          ports: [{ protocol: UDP, port: 53 }, { protocol: TCP, port: 53 }]',
+    '',
+    UNSET_NAMESPACE_NOTE,
   ].join('\n'),
   refs: ['NSA/CISA Kubernetes Hardening Guide: network policies, default deny for ingress and egress', 'Kubernetes documentation: Network Policies, default deny all egress traffic'],
   messages: {

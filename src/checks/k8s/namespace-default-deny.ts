@@ -1,4 +1,5 @@
 import { namespaceRepresentedBy, networkPolicyIndex } from '../../targets/k8s/network-policies.js';
+import { UNSET_NAMESPACE_NOTE } from '../../targets/k8s/selectors.js';
 import { isWorkloadKind } from '../../targets/k8s/workloads.js';
 import { defineCheck } from '../define.js';
 
@@ -31,6 +32,8 @@ export const namespaceDefaultDeny = defineCheck({
     '      policyTypes: [Ingress]',
     '',
     'The cluster must run a CNI that enforces NetworkPolicy (Calico, Cilium; k3s does with its embedded controller).',
+    '',
+    UNSET_NAMESPACE_NOTE,
   ].join('\n'),
   refs: [
     'CIS Kubernetes Benchmark 5.3.2 (ensure that all Namespaces have NetworkPolicies defined)',

@@ -1,6 +1,7 @@
 import { datastoreOfImage } from '../../targets/datastores.js';
 import { networkPolicyOf } from '../../targets/k8s/network-policies.js';
 import { podTemplateIndex } from '../../targets/k8s/pod-templates.js';
+import { UNSET_NAMESPACE_NOTE } from '../../targets/k8s/selectors.js';
 import { asArray, asRecord, asString } from '../../targets/yaml/read.js';
 import { defineCheck } from '../define.js';
 
@@ -35,6 +36,8 @@ export const networkPolicyTooBroad = defineCheck({
     '        ports: [{ protocol: TCP, port: 6379 }]',
     '',
     'For traffic from outside the pod network (a hostNetwork proxy), list the node addresses as /32 blocks.',
+    '',
+    UNSET_NAMESPACE_NOTE,
   ].join('\n'),
   refs: ['NSA/CISA Kubernetes Hardening Guide: network policies, least privilege between pods', 'Kubernetes documentation: Network Policies (behavior of to and from selectors)'],
   messages: {

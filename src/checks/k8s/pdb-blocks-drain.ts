@@ -1,5 +1,6 @@
 import { isPodDisruptionBudget, templatesOfBudget } from '../../targets/k8s/pdbs.js';
 import { podTemplateIndex } from '../../targets/k8s/pod-templates.js';
+import { UNSET_NAMESPACE_NOTE } from '../../targets/k8s/selectors.js';
 import { asNumber, asRecord } from '../../targets/yaml/read.js';
 import { defineCheck } from '../define.js';
 
@@ -30,6 +31,8 @@ export const pdbBlocksDrain = defineCheck({
     '        matchLabels: { app.kubernetes.io/name: web }',
     '',
     'or keep minAvailable strictly below the replicas (and below the autoscaler minReplicas).',
+    '',
+    UNSET_NAMESPACE_NOTE,
   ].join('\n'),
   refs: [
     'Kubernetes documentation: Specifying a Disruption Budget for your Application',

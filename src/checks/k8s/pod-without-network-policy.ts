@@ -1,4 +1,5 @@
 import { networkPolicyIndex } from '../../targets/k8s/network-policies.js';
+import { UNSET_NAMESPACE_NOTE } from '../../targets/k8s/selectors.js';
 import { asRecord } from '../../targets/yaml/read.js';
 import { defineCheck } from '../define.js';
 
@@ -29,6 +30,8 @@ export const podWithoutNetworkPolicy = defineCheck({
     '      ingress:',
     '        - from: [{ podSelector: { matchLabels: { app.kubernetes.io/name: web } } }]',
     '          ports: [{ port: 8000 }]',
+    '',
+    UNSET_NAMESPACE_NOTE,
   ].join('\n'),
   refs: [
     'CIS Kubernetes Benchmark 5.3.2 (ensure that all Namespaces have NetworkPolicies defined)',

@@ -1,6 +1,6 @@
 import { datastoreOfImage, datastoreOfPort } from '../../targets/datastores.js';
 import { podTemplateIndex } from '../../targets/k8s/pod-templates.js';
-import { parseMapSelector } from '../../targets/k8s/selectors.js';
+import { parseMapSelector, UNSET_NAMESPACE_NOTE } from '../../targets/k8s/selectors.js';
 import { externalExposure, serviceOf } from '../../targets/k8s/services.js';
 import { asString } from '../../targets/yaml/read.js';
 import { defineCheck } from '../define.js';
@@ -29,6 +29,8 @@ export const serviceExposesDatastore = defineCheck({
     '',
     'Administrators connect with `kubectl port-forward svc/redis 6379` or through a VPN; if a load balancer is truly',
     'needed, make it internal and set loadBalancerSourceRanges to the client networks.',
+    '',
+    UNSET_NAMESPACE_NOTE,
   ].join('\n'),
   refs: [
     'NSA/CISA Kubernetes Hardening Guide: network separation, limit exposed services',

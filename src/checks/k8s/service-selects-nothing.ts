@@ -1,5 +1,5 @@
 import { podTemplateIndex } from '../../targets/k8s/pod-templates.js';
-import { parseMapSelector } from '../../targets/k8s/selectors.js';
+import { parseMapSelector, UNSET_NAMESPACE_NOTE } from '../../targets/k8s/selectors.js';
 import { serviceOf } from '../../targets/k8s/services.js';
 import { defineCheck } from '../define.js';
 
@@ -30,6 +30,8 @@ export const serviceSelectsNothing = defineCheck({
     '        metadata:',
     '          labels:',
     '            app.kubernetes.io/name: admin',
+    '',
+    UNSET_NAMESPACE_NOTE,
   ].join('\n'),
   refs: ['kube-score service-targets-pod', 'kube-linter dangling-service', 'Kubernetes documentation: Service, defining a Service (selector)'],
   peers: [

@@ -1,3 +1,4 @@
+import { UNSET_NAMESPACE_NOTE } from '../../targets/k8s/selectors.js';
 import { isTraefik, middlewareIndex, middlewareRefsOf } from '../../targets/k8s/traefik.js';
 import { defineCheck } from '../define.js';
 
@@ -28,6 +29,8 @@ export const undefinedMiddleware = defineCheck({
     '    apiVersion: traefik.io/v1alpha1',
     '    kind: Middleware',
     '    metadata: { name: admin-auth, namespace: honeydue }',
+    '',
+    UNSET_NAMESPACE_NOTE,
   ].join('\n'),
   refs: [
     'Traefik documentation: Kubernetes Ingress provider, router.middlewares annotation',

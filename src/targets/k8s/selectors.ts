@@ -129,3 +129,7 @@ export function podLabels(podMetadata: YamlRecord): Labels {
 export function sameNamespace(a: string | undefined, b: string | undefined): boolean {
   return a === undefined || b === undefined || a === b;
 }
+
+/** For the docs of checks that relate objects: how namespaces are matched. */
+export const UNSET_NAMESPACE_NOTE =
+  'Objects are related within a namespace; a manifest without metadata.namespace (applied with `kubectl -n`) is matched against any namespace.';
