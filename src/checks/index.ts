@@ -16,6 +16,7 @@ import { privilegedService } from './compose/privileged.js';
 import type { AnyCheck } from './define.js';
 import { caa } from './dns/caa.js';
 import { dmarc } from './dns/dmarc.js';
+import { dnssec } from './dns/dnssec.js';
 import { mtaSts } from './dns/mta-sts.js';
 import { spf } from './dns/spf.js';
 import { tlsRpt } from './dns/tls-rpt.js';
@@ -125,6 +126,7 @@ export const CHECKS: readonly AnyCheck[] = [
   privilegedService,
   caa,
   dmarc,
+  dnssec,
   mtaSts,
   spf,
   tlsRpt,

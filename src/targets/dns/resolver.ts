@@ -1,4 +1,5 @@
 import { Resolver } from 'node:dns/promises';
+import { rawQuery, type RawRecordType, type RawResponse } from './raw-query.js';
 
 export type CaaRecord = { critical: number; tag: string; value: string };
 
@@ -7,8 +8,14 @@ export class DnsClient {
   private readonly resolver: Resolver;
   private readonly cache = new Map<string, Promise<unknown>>();
 
+  private readonly raws = new Map<string, Promise<RawResponse>>();
+
   /** `server` is host:port (e.g. 127.0.0.1:5353), else the system resolvers. */
-  constructor(server: string | undefined, timeoutMs: number) {
+  constructor(
+    /** The server given with --dns-server (undefined: the system's resolvers). */
+    readonly server: string | undefined,
+    private readonly timeoutMs: number,
+  ) {
     this.resolver = new Resolver({ timeout: timeoutMs, tries: 2 });
     if (server) this.resolver.setServers([server]);
   }
@@ -38,6 +45,26 @@ export class DnsClient {
 
   aaaa(name: string): Promise<string[]> {
     return this.ask(`AAAA ${name}`, () => this.resolver.resolve6(name));
+  }
+
+  /** The server queries go to: the configured one, else the system's first resolver. */
+  get effectiveServer(): string | undefined {
+    return this.server ?? this.resolver.getServers()[0];
+  }
+
+  /**
+   * A raw UDP query (EDNS0, DO bit) for types node:dns cannot ask for, to the same server;
+   * the response keeps the rcode and the AD flag. Cached per name and type.
+   */
+  raw(name: string, type: RawRecordType): Promise<RawResponse> {
+    const key = `${type} ${name}`;
+    let response = this.raws.get(key);
+    if (!response) {
+      const server = this.effectiveServer;
+      response = server ? rawQuery(server, name, type, this.timeoutMs) : Promise.reject(new Error('no DNS server configured'));
+      this.raws.set(key, response);
+    }
+    return response;
   }
 
   private ask<T>(key: string, query: () => Promise<T[]>): Promise<T[]> {
