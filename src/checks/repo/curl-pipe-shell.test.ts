@@ -27,6 +27,19 @@ checkCases(curlPipeShell, {
         '',
       ].join('\n'),
     },
+    {
+      name: 'downloads verified before they run, and downloads that are not scripts',
+      input: [
+        'curl -fsSLo get-helm.sh https://example.com/get-helm-3',
+        'curl -fsSL -o /tmp/install.sh https://example.com/install.sh',
+        'curl -fsSL -o /tmp/install.sh.sha256 https://example.com/install.sh.sha256',
+        'sha256sum -c /tmp/install.sh.sha256',
+        'sh /tmp/install.sh',
+        'curl -fsSL -o cosign.sh https://example.com/cosign.sh && cosign verify-blob --signature cosign.sh.sig cosign.sh && bash cosign.sh',
+        'curl -o data.json https://api.example.com/data && jq . data.json',
+        '',
+      ].join('\n'),
+    },
     { name: 'an empty script', input: '' },
     { name: 'unbalanced quotes and a dangling continuation', input: 'curl "https://x.example/\\\n' },
   ],
@@ -55,6 +68,22 @@ checkCases(curlPipeShell, {
         { messageId: 'pipeToShell', line: 1 },
         { messageId: 'pipeToShell', line: 2 },
         { messageId: 'pipeToShell', line: 3 },
+      ],
+    },
+    {
+      name: 'downloaded to a file and run without a checksum',
+      input: [
+        'curl -fsSL -o get-helm.sh https://raw.githubusercontent.com/helm/helm/main/scripts/get-helm-3',
+        'chmod 700 get-helm.sh',
+        './get-helm.sh',
+        'wget -q https://example.com/setup.sh -O /tmp/setup.sh && sudo bash /tmp/setup.sh --yes',
+        'curl -sSL https://example.com/env.sh > env.sh; source env.sh',
+        '',
+      ].join('\n'),
+      failures: [
+        { messageId: 'unverifiedRun', line: 3, column: 1 },
+        { messageId: 'unverifiedRun', line: 4, column: 63 },
+        { messageId: 'unverifiedRun', line: 5, column: 48 },
       ],
     },
     {
