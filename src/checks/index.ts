@@ -97,6 +97,7 @@ import { highEntropyAssignment } from './repo/high-entropy-assignment.js';
 import { htpasswdWeakHash } from './repo/htpasswd-weak-hash.js';
 import { k3sSecretsEncryptionOff } from './repo/k3s-secrets-encryption-off.js';
 import { kubeconfigWorldReadable } from './repo/kubeconfig-world-readable.js';
+import { nginxSecurityHeaders } from './repo/nginx-security-headers.js';
 import { passwordOnCommandLine } from './repo/password-on-command-line.js';
 import { secretInTree } from './repo/secret-in-tree.js';
 import { sshdConfig } from './repo/sshd-config.js';
@@ -207,6 +208,7 @@ export const CHECKS: readonly AnyCheck[] = [
   htpasswdWeakHash,
   k3sSecretsEncryptionOff,
   kubeconfigWorldReadable,
+  nginxSecurityHeaders,
   passwordOnCommandLine,
   secretInTree,
   sshdConfig,
