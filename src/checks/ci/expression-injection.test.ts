@@ -90,5 +90,27 @@ checkCases(expressionInjection, {
         { messageId: 'untrusted', line: 12 },
       ],
     },
+    {
+      name: 'an env var bound to an untrusted field, interpolated with env.NAME',
+      input: yaml`
+        on: pull_request_target
+        env:
+          TITLE: \${{ github.event.pull_request.title }}
+        jobs:
+          greet:
+            env:
+              SAFE: \${{ github.sha }}
+            steps:
+              - env:
+                  BRANCH: \${{ github.head_ref }}
+                run: |
+                  echo "$TITLE on $BRANCH"
+                  echo "\${{ env.TITLE }} \${{ env.SAFE }}"
+                  git push origin "\${{ env.BRANCH }}"`,
+      failures: [
+        { messageId: 'untrusted', line: 13 },
+        { messageId: 'untrusted', line: 14 },
+      ],
+    },
   ],
 });

@@ -1,5 +1,5 @@
 import { atLine, ciModel, expressionsIn, lineInValue, usesAction } from '../../targets/ci/jobs.js';
-import { asString } from '../../targets/yaml/read.js';
+import { asString, type YamlRecord } from '../../targets/yaml/read.js';
 import type { YamlPath } from '../../targets/yaml/source.js';
 import { defineCheck } from '../define.js';
 
@@ -17,7 +17,7 @@ const UNTRUSTED = [
 /** Inputs of workflow_dispatch / workflow_call: someone with write access types them, still not script text. */
 const INPUT = /^(inputs|github\.event\.inputs)\.[\w-]+$/;
 /** Context paths inside an expression: `github.event.commits[0].message`, `inputs.tag`. */
-const CONTEXT_PATH = /\b(?:github|inputs)(?:\.[\w-]+|\[[^\]]*\]|\.\*)+/g;
+const CONTEXT_PATH = /\b(?:github|inputs|env)(?:\.[\w-]+|\[[^\]]*\]|\.\*)+/g;
 
 export const expressionInjection = defineCheck({
   id: 'ci/expression-injection',
@@ -53,13 +53,19 @@ export const expressionInjection = defineCheck({
   evaluate(workflow, ctx) {
     const model = ciModel(workflow);
     if (model.jobs.length === 0) return ctx.notApplicable();
-    const scan = (text: string, path: YamlPath, step: string, where: string, place: string) => {
+    const workflowEnv = untrustedEnv(model.env, new Map());
+    const scan = (text: string, path: YamlPath, step: string, where: string, place: string, env: ReadonlyMap<string, string>) => {
       if (!text.includes('${{')) return;
       const keyLocation = workflow.at(path);
       if (keyLocation.kind !== 'file') return;
       for (const expression of expressionsIn(text)) {
         const paths = expression.text.match(CONTEXT_PATH) ?? [];
-        const untrusted = paths.filter((candidate) => UNTRUSTED.some((pattern) => pattern.test(normalise(candidate))));
+        // `${{ env.TITLE }}` is substituted like any expression: an env var bound to an untrusted field does not help.
+        const untrusted = paths.flatMap((candidate) => {
+          const bound = candidate.startsWith('env.') ? env.get(candidate.slice('env.'.length)) : undefined;
+          if (bound !== undefined) return [`${candidate} (${bound})`];
+          return isUntrusted(candidate) ? [candidate] : [];
+        });
         const inputs = untrusted.length > 0 ? [] : paths.filter((candidate) => INPUT.test(candidate));
         const fields = untrusted.length > 0 ? untrusted : inputs;
         if (fields.length === 0) continue;
@@ -68,16 +74,41 @@ export const expressionInjection = defineCheck({
       }
     };
     for (const job of model.jobs) {
+      const jobEnv = untrustedEnv(job.env, workflowEnv);
       for (const step of job.steps) {
-        if (step.run !== undefined) scan(step.run, [...step.path, 'run'], step.label, step.where, 'run script');
+        const env = untrustedEnv(step.env, jobEnv);
+        if (step.run !== undefined) scan(step.run, [...step.path, 'run'], step.label, step.where, 'run script', env);
         if (usesAction(step.uses, 'actions/github-script')) {
           const script = asString(step.with.script);
-          if (script !== undefined) scan(script, [...step.path, 'with', 'script'], step.label, step.where, 'github-script');
+          if (script !== undefined) scan(script, [...step.path, 'with', 'script'], step.label, step.where, 'github-script', env);
         }
       }
     }
   },
 });
+
+function isUntrusted(path: string): boolean {
+  const normalised = normalise(path);
+  return UNTRUSTED.some((pattern) => pattern.test(normalised));
+}
+
+/** Env variables bound to an untrusted field, by name, layered over the outer level's. */
+function untrustedEnv(env: YamlRecord, outer: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
+  let result: Map<string, string> | undefined;
+  for (const [name, value] of Object.entries(env)) {
+    const text = asString(value);
+    if (text === undefined || !text.includes('${{')) {
+      if (outer.has(name)) (result ??= new Map(outer)).delete(name);
+      continue;
+    }
+    const field = expressionsIn(text)
+      .flatMap((expression) => expression.text.match(CONTEXT_PATH) ?? [])
+      .find(isUntrusted);
+    if (field !== undefined) (result ??= new Map(outer)).set(name, field);
+    else if (outer.has(name)) (result ??= new Map(outer)).delete(name);
+  }
+  return result ?? outer;
+}
 
 /** `github.event.commits[0].message` → `github.event.commits.0.message`; `['title']` → `.title`. */
 function normalise(path: string): string {

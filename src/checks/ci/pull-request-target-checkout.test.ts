@@ -88,6 +88,21 @@ checkCases(pullRequestTargetCheckout, {
       failures: [{ messageId: 'checkoutHead', line: 2 }],
     },
     {
+      name: 'a comment-triggered build of the pull request',
+      input: yaml`
+        on:
+          issue_comment:
+            types: [created]
+        jobs:
+          ok-to-test:
+            if: contains(github.event.comment.body, '/ok-to-test')
+            steps:
+              - uses: actions/checkout@v4
+                with:
+                  ref: refs/pull/\${{ github.event.issue.number }}/head`,
+      failures: [{ messageId: 'checkoutHead', line: 2 }],
+    },
+    {
       name: 'string form trigger',
       input: yaml`
         on: pull_request_target

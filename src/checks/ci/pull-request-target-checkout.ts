@@ -4,7 +4,7 @@ import { asString } from '../../targets/yaml/read.js';
 import { defineCheck } from '../define.js';
 
 /** Events that run with the base repository's secrets and a write token while the code comes from a fork. */
-const PRIVILEGED_EVENTS = new Set(['pull_request_target', 'workflow_run']);
+const PRIVILEGED_EVENTS = new Set(['pull_request_target', 'workflow_run', 'issue_comment']);
 
 /** Expressions that name the untrusted head of a pull request (or of the run that triggered workflow_run). */
 const PR_HEAD = /github\.event\.pull_request\.head\.(sha|ref)|github\.head_ref|github\.event\.workflow_run\.head_(sha|branch)|github\.event\.workflow_run\.pull_requests|refs\/pull\//;
@@ -15,8 +15,9 @@ export const pullRequestTargetCheckout = defineCheck({
   severity: 'critical',
   target: 'ci-workflow',
   why:
-    '`pull_request_target` and `workflow_run` run in the context of the base repository: the job gets its secrets and ' +
-    'a GITHUB_TOKEN that can write, even when the pull request comes from a fork. Checking out the pull request head ' +
+    '`pull_request_target`, `workflow_run` and `issue_comment` run in the context of the base repository: the job gets ' +
+    'its secrets and a GITHUB_TOKEN that can write, even when the pull request comes from a fork (and anyone can ' +
+    'comment on a public pull request). Checking out the pull request head ' +
     'and then building, testing or installing it runs the attacker\'s code (a package.json script, a Makefile, a ' +
     'modified action) with those secrets: the "pwn request" that has compromised many open-source projects.',
   fix: [

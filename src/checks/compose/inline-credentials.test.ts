@@ -36,7 +36,13 @@ checkCases(inlineCredentials, {
               - MYSQL_ALLOW_EMPTY_PASSWORD=no
           grafana:
             image: grafana/grafana:11.4.0
-            env_file: .env`,
+            env_file: .env
+          redis:
+            image: redis:7.4
+            command: ["sh", "-c", "exec redis-server --appendonly yes --requirepass \\"$$REDIS_PASSWORD\\""]
+          cache:
+            image: redis:7.4
+            command: redis-server --requirepass \${REDIS_PASSWORD:?set it} --maxmemory 64mb`,
     },
     { name: 'odd shapes', input: 'services:\n  a:\n    environment: "x"\n  b:\n    environment: [1, null, {A: b}]\n  c: 5\n' },
   ],
@@ -87,13 +93,21 @@ checkCases(inlineCredentials, {
           minio:
             image: quay.io/minio/minio
             environment:
-              MINIO_ROOT_PASSWORD: ""`,
+              MINIO_ROOT_PASSWORD: ""
+          redis:
+            image: redis:7.4
+            command: redis-server --appendonly yes --requirepass s3cr3tpass
+          app:
+            image: acme/app:1
+            entrypoint: ["/app/run", "--password=hunter22"]`,
       failures: [
         { messageId: 'trustAuth', line: 5 },
         { messageId: 'literalSecret', line: 6 },
         { messageId: 'emptyPassword', line: 10 },
         { messageId: 'defaultAdmin', line: 11 },
         { messageId: 'defaultAdmin', line: 13 },
+        { messageId: 'commandSecret', line: 19 },
+        { messageId: 'commandSecret', line: 22 },
       ],
     },
   ],

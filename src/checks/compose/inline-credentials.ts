@@ -1,4 +1,4 @@
-import { environmentOf, isInterpolated } from '../../targets/compose/environment.js';
+import { commandWordsOf, environmentOf, isInterpolated } from '../../targets/compose/environment.js';
 import { parseImageRef } from '../../targets/docker/image-ref.js';
 import { isCredentialName, isDefaultCredential } from '../../targets/secrets/credential-names.js';
 import { maskSecret, urlPassword } from '../../targets/secrets/mask.js';
@@ -12,6 +12,8 @@ const DEFAULT_ADMINS: { image: RegExp; product: string; login: string; variables
 ];
 const EMPTY_PASSWORD_ALLOWED = new Set(['MYSQL_ALLOW_EMPTY_PASSWORD', 'MARIADB_ALLOW_EMPTY_ROOT_PASSWORD', 'MARIADB_ALLOW_EMPTY_PASSWORD', 'ALLOW_EMPTY_PASSWORD']);
 const YES = /^(yes|true|1|on)$/i;
+/** Command-line options that take a password: `redis-server --requirepass x`, `--password=x`. */
+const PASSWORD_OPTIONS = new Set(['--requirepass', '--masterauth', '--password', '--db-password', '--admin-password', '--root-password']);
 const NOT_A_SECRET_VALUE = /^(true|false|yes|no|on|off|none|null|0|1)$/i;
 
 export const inlineCredentials = defineCheck({
@@ -47,6 +49,7 @@ export const inlineCredentials = defineCheck({
     urlCredential: 'service "{service}" writes a password into the URL in {name} ({masked})',
     trustAuth: 'service "{service}" sets POSTGRES_HOST_AUTH_METHOD: trust, so any client connects without a password',
     emptyPassword: 'service "{service}" sets {name}, allowing accounts without a password',
+    commandSecret: 'service "{service}" passes a literal password on its {key} ({option} {masked})',
     defaultAdmin: 'service "{service}" runs {product} with its built-in admin login ({login}): {variable} is not set',
   },
   evaluate(service, ctx) {
@@ -72,6 +75,18 @@ export const inlineCredentials = defineCheck({
       }
       if (!isCredentialName(variable.name) || isInterpolated(value) || NOT_A_SECRET_VALUE.test(value)) continue;
       ctx.fail(at, isDefaultCredential(value) ? 'defaultCredential' : 'literalSecret', { ...data, masked: maskSecret(value) });
+    }
+    for (const key of ['command', 'entrypoint'] as const) {
+      const words = commandWordsOf(service, key).flatMap((word) => word.split(/\s+/));
+      words.forEach((word, i) => {
+        const eq = word.indexOf('=');
+        const option = eq === -1 ? word : word.slice(0, eq);
+        if (!PASSWORD_OPTIONS.has(option)) return;
+        const value = (eq === -1 ? words[i + 1] : word.slice(eq + 1))?.replace(/^["']|["']$/g, '');
+        // Any $ is compose interpolation or, as $$VAR, a variable of the container's shell: not a literal.
+        if (value === undefined || value === '' || value.startsWith('-') || value.includes('$')) return;
+        ctx.fail(service.at(key), 'commandSecret', { service: service.name, key, option, masked: maskSecret(value) });
+      });
     }
     const image = service.image === undefined ? undefined : parseImageRef(service.image);
     const admin = image && DEFAULT_ADMINS.find((candidate) => candidate.image.test(image.name.toLowerCase()));
