@@ -30,6 +30,8 @@ import { runsAsRoot } from './docker/runs-as-root.js';
 import { secretsInEnvArg } from './docker/secrets-in-env-arg.js';
 import { sudoOrChmod777 } from './docker/sudo-or-chmod-777.js';
 import { contentTypeOptions } from './http/content-type-options.js';
+import { cookies } from './http/cookies.js';
+import { cors } from './http/cors.js';
 import { crossOriginIsolation } from './http/cross-origin-isolation.js';
 import { csp } from './http/csp.js';
 import { exposedPaths } from './http/exposed-paths.js';
@@ -141,6 +143,8 @@ export const CHECKS: readonly AnyCheck[] = [
   secretsInEnvArg,
   sudoOrChmod777,
   contentTypeOptions,
+  cookies,
+  cors,
   crossOriginIsolation,
   csp,
   exposedPaths,

@@ -24,8 +24,8 @@ export function corsExposure(headers: HttpHeaders, origin: string): CorsExposure
   if (!allowOrigin?.length) return undefined;
   const credentials = headers.get('access-control-allow-credentials')?.some((v) => v.trim().toLowerCase() === 'true') ?? false;
   const suffix = credentials ? '-with-credentials' : '';
-  if (allowOrigin.some((v) => v.toLowerCase() === origin.toLowerCase())) return `reflected${suffix}` as CorsExposure;
   if (allowOrigin.includes('null')) return `null${suffix}` as CorsExposure;
+  if (allowOrigin.some((v) => v.toLowerCase() === origin.toLowerCase())) return `reflected${suffix}` as CorsExposure;
   if (allowOrigin.includes('*') && credentials) return 'wildcard-with-credentials';
   return undefined;
 }
