@@ -1,7 +1,6 @@
 import { budgetIndex } from '../../targets/k8s/pdbs.js';
 import { podTemplateIndex } from '../../targets/k8s/pod-templates.js';
 import { UNSET_NAMESPACE_NOTE } from '../../targets/k8s/selectors.js';
-import { asRecord } from '../../targets/yaml/read.js';
 import { defineCheck } from '../define.js';
 
 /** Workloads a drain evicts and a budget can protect (DaemonSet pods are skipped by drains; Jobs finish). */
@@ -48,7 +47,7 @@ export const missingPdb = defineCheck({
     const replicas = template?.minReplicas;
     if (replicas === undefined || replicas < 2) return ctx.notApplicable();
     if (ctx.shared(budgetIndex).budgetsOf(workload).length > 0) return;
-    const at = template?.autoscaler && asRecord(template.autoscaler.data.spec)?.minReplicas !== undefined ? template.autoscaler.at('spec.minReplicas') : workload.object.at('spec.replicas');
+    const at = template?.autoscaler ? template.autoscaler.minReplicasAt : workload.object.at('spec.replicas');
     ctx.fail(at, 'noBudget', { workload: `${workload.kind}/${workload.name}`, replicas });
   },
 });

@@ -67,6 +67,19 @@ checkCases(pdbBlocksDrain, {
           maxUnavailable: [0]`,
     },
     { name: 'minAvailable below the autoscaler minimum', input: { 'web.yaml': web(10), 'pdb.yaml': budget('minAvailable: 2'), 'hpa.yaml': hpa('minReplicas: 5') } },
+    {
+      name: 'a KEDA ScaledObject that scales to zero: no pod to evict',
+      input: {
+        'web.yaml': web(1),
+        'pdb.yaml': budget('minAvailable: 1'),
+        'keda.yaml': yaml`
+          apiVersion: keda.sh/v1alpha1
+          kind: ScaledObject
+          metadata: { name: web, namespace: honeydue }
+          spec:
+            scaleTargetRef: { name: web }`,
+      },
+    },
   ],
   fail: [
     {

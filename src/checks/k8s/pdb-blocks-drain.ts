@@ -1,3 +1,4 @@
+import type { K8sObject } from '../../targets/k8s/objects.js';
 import { isPodDisruptionBudget, templatesOfBudget } from '../../targets/k8s/pdbs.js';
 import { podTemplateIndex } from '../../targets/k8s/pod-templates.js';
 import { UNSET_NAMESPACE_NOTE } from '../../targets/k8s/selectors.js';
@@ -72,8 +73,9 @@ export const pdbBlocksDrain = defineCheck({
       pods,
       workloads: templates.map((template) => `${template.workload.kind}/${template.workload.name}`).join(', '),
     };
-    // An autoscaler that leaves minReplicas to its default of 1 is reported like plain replicas.
-    if (templates.some((template) => asNumber(asRecord(template.autoscaler?.data.spec)?.minReplicas) !== undefined)) {
+    if (pods === 0) return; // scaled to zero: nothing to evict
+    // An autoscaler that leaves its minimum to the default is reported like plain replicas.
+    if (templates.some((template) => template.autoscaler && explicitMinimum(template.autoscaler.object))) {
       if (required > pods) ctx.fail(at, 'minAvailableAboveAutoscaler', data);
       else if (required === pods) ctx.fail(at, 'minAvailableAtAutoscaler', data);
     } else if (required >= pods) {
@@ -81,6 +83,11 @@ export const pdbBlocksDrain = defineCheck({
     }
   },
 });
+
+function explicitMinimum(autoscaler: K8sObject): boolean {
+  const spec = asRecord(autoscaler.data.spec);
+  return asNumber(spec?.minReplicas) !== undefined || asNumber(spec?.minReplicaCount) !== undefined;
+}
 
 /** An IntOrString budget field: a whole number or "N%". */
 function quantity(value: unknown): { value: number; percent: boolean; written: string } | undefined {

@@ -1,7 +1,7 @@
 import { loadTargets } from '../kinds.js';
-import { defineIndex } from '../shared-index.js';
-import { asNumber, asRecord, asString } from '../yaml/read.js';
-import type { K8sObject } from './objects.js';
+import { defineIndex, useIndex } from '../shared-index.js';
+import { asNumber, asRecord } from '../yaml/read.js';
+import { autoscalerIndex, type Autoscaler, type AutoscalerIndex } from './autoscalers.js';
 import { labelPair, podLabels, sameNamespace, type LabelSelector, type Labels } from './selectors.js';
 import type { K8sWorkload } from './workloads.js';
 
@@ -14,13 +14,13 @@ export interface PodTemplate {
   readonly namespace: string | undefined;
   readonly labels: Labels;
   /**
-   * The fewest pods the workload runs: the HorizontalPodAutoscaler's minReplicas when one
-   * scales it, else `spec.replicas` (default 1), 1 for a bare Pod; undefined when unknowable
-   * (DaemonSet: one per node; Job, CronJob; a templated value).
+   * The fewest pods the workload runs: the autoscaler's minimum (HPA minReplicas, KEDA
+   * minReplicaCount) when one scales it, else `spec.replicas` (default 1), 1 for a bare Pod;
+   * undefined when unknowable (DaemonSet: one per node; Job, CronJob; a templated value).
    */
   readonly minReplicas: number | undefined;
-  /** The HorizontalPodAutoscaler scaling the workload, when the repository has one. */
-  readonly autoscaler: K8sObject | undefined;
+  /** The HorizontalPodAutoscaler (or KEDA ScaledObject) scaling the workload, when the repository has one. */
+  readonly autoscaler: Autoscaler | undefined;
 }
 
 export interface PodTemplateIndex {
@@ -34,20 +34,11 @@ export interface PodTemplateIndex {
 }
 
 /** Every pod template of the workspace's manifests, by namespace and by label pair. */
-export const podTemplateIndex = defineIndex('k8s/pod-templates', (workspace) => {
-  const objects = loadTargets(workspace, 'k8s-object');
-  return buildPodTemplateIndex(loadTargets(workspace, 'k8s-workload'), objects.filter((object) => object.kind === 'HorizontalPodAutoscaler'));
-});
+export const podTemplateIndex = defineIndex('k8s/pod-templates', (workspace) =>
+  buildPodTemplateIndex(loadTargets(workspace, 'k8s-workload'), useIndex(workspace, autoscalerIndex)),
+);
 
-export function buildPodTemplateIndex(workloads: readonly K8sWorkload[], autoscalers: readonly K8sObject[]): PodTemplateIndex {
-  const scalersByTarget = new Map<string, K8sObject[]>();
-  for (const hpa of autoscalers) {
-    const ref = asRecord(asRecord(hpa.data.spec)?.scaleTargetRef);
-    const kind = asString(ref?.kind);
-    const name = asString(ref?.name);
-    if (kind && name) push(scalersByTarget, `${kind}/${name}`, hpa);
-  }
-
+export function buildPodTemplateIndex(workloads: readonly K8sWorkload[], autoscalers: AutoscalerIndex): PodTemplateIndex {
   const all: PodTemplate[] = [];
   const byNamespace = new Map<string | undefined, PodTemplate[]>();
   const byPair = new Map<string, PodTemplate[]>();
@@ -56,7 +47,7 @@ export function buildPodTemplateIndex(workloads: readonly K8sWorkload[], autosca
   const byWorkload = new Map<K8sWorkload, PodTemplate>();
   for (const workload of workloads) {
     const namespace = workload.object.namespace;
-    const autoscaler = scalersByTarget.get(`${workload.kind}/${workload.name}`)?.find((hpa) => sameNamespace(hpa.namespace, namespace));
+    const autoscaler = autoscalers.forWorkload(workload.kind, workload.name, namespace);
     const template: PodTemplate = { workload, namespace, labels: podLabels(workload.podMetadata), minReplicas: minReplicasOf(workload, autoscaler), autoscaler };
     all.push(template);
     byWorkload.set(workload, template);
@@ -104,8 +95,8 @@ export function buildPodTemplateIndex(workloads: readonly K8sWorkload[], autosca
   };
 }
 
-function minReplicasOf(workload: K8sWorkload, autoscaler: K8sObject | undefined): number | undefined {
-  if (autoscaler) return asNumber(asRecord(autoscaler.data.spec)?.minReplicas) ?? 1;
+function minReplicasOf(workload: K8sWorkload, autoscaler: Autoscaler | undefined): number | undefined {
+  if (autoscaler) return autoscaler.minReplicas;
   if (workload.kind === 'Pod') return 1;
   if (!REPLICATED_KINDS.has(workload.kind)) return undefined;
   const replicas = asRecord(workload.object.data.spec)?.replicas;
