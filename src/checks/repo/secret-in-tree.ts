@@ -70,7 +70,6 @@ export const secretInTree = defineCheck({
     urlPassword: '{kind} committed: {masked}',
     privateKey: '{kind} committed ({masked})',
   },
-  peers: [{ tool: 'trivy', rule: 'secret' }],
   async evaluate(file, ctx) {
     const matches = await ctx.shared(treeSecrets).scan(file);
     if (matches.length === 0) return;
