@@ -71,7 +71,7 @@ checkCases(inlineCredentials, {
         { messageId: 'defaultCredential', line: 6 },
         { messageId: 'literalSecret', line: 11 },
         { messageId: 'defaultAdmin', line: 13 },
-        { messageId: 'defaultCredential', line: 16 },
+        { messageId: 'urlCredential', line: 16 },
         { messageId: 'urlCredential', line: 17 },
       ],
     },

@@ -69,8 +69,7 @@ export const inlineCredentials = defineCheck({
       }
       const inUrl = urlPassword(value);
       if (inUrl && !isInterpolated(inUrl.password)) {
-        const masked = maskSecret(inUrl.password);
-        ctx.fail(at, isDefaultCredential(inUrl.password) ? 'defaultCredential' : 'urlCredential', { ...data, masked });
+        ctx.fail(at, 'urlCredential', { ...data, masked: maskSecret(inUrl.password) });
         continue;
       }
       if (!isCredentialName(variable.name) || isInterpolated(value) || NOT_A_SECRET_VALUE.test(value)) continue;

@@ -26,7 +26,7 @@ export const latestImage = defineCheck({
     'OpenSSF Scorecard Pinned-Dependencies',
   ],
   messages: {
-    latestTag: 'service "{service}" runs {image} by :latest, which changes on every upstream push',
+    latestTag: 'service "{service}" runs {image}, and :latest changes on every upstream push',
     noTag: 'service "{service}" runs {image} without a tag, which means :latest',
   },
   evaluate(service, ctx) {
