@@ -67,7 +67,14 @@ export async function startRedis(options: { password?: string } = {}): Promise<R
  * trust, or scram-sha-256 with `password` for the postgres user. PostgreSQL refuses to
  * run as root: as root, the cluster belongs to the `postgres` OS user (created if missing).
  */
-export async function startPostgres(options: { auth: 'trust' } | { auth: 'scram-sha-256'; password: string }): Promise<RunningService> {
+export type PostgresOptions = ({ auth: 'trust' } | { auth: 'scram-sha-256'; password: string }) & {
+  /** Serve TLS with this key and certificate (PEM). */
+  tls?: { key: string; cert: string };
+  /** Replaces pg_hba.conf (the local socket line for initdb's own use is kept). */
+  hba?: string;
+};
+
+export async function startPostgres(options: PostgresOptions): Promise<RunningService> {
   const bin = postgresBin();
   if (!bin) throw new Error('PostgreSQL binaries not found (run scripts/ensure-services.sh)');
   const asRoot = userInfo().uid === 0;
@@ -91,8 +98,19 @@ export async function startPostgres(options: { auth: 'trust' } | { auth: 'scram-
     initdbArgs.push('--auth=scram-sha-256', `--pwfile=${pwfile}`);
   }
   run(join(bin, 'initdb'), initdbArgs);
+  const write = (name: string, text: string) => {
+    writeFileSync(join(data, name), text, { mode: 0o600 });
+    if (asRoot) chownByName(join(data, name), 'postgres');
+  };
+  let settings = '';
+  if (options.tls) {
+    write('server.key', options.tls.key);
+    write('server.crt', options.tls.cert);
+    settings += ' -c ssl=on -c ssl_cert_file=server.crt -c ssl_key_file=server.key';
+  }
+  if (options.hba !== undefined) write('pg_hba.conf', `local all all trust\n${options.hba}\n`);
   const port = await freePort();
-  const settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c shared_buffers=8MB -c max_connections=10`;
+  settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c shared_buffers=8MB -c max_connections=10${settings}`;
   run(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-o', settings, '-w', '-t', '60', 'start']);
   const pid = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
   return {

@@ -1,3 +1,5 @@
+import { connect, isIP } from 'node:net';
+import { connect as tlsConnect, type TLSSocket } from 'node:tls';
 import { tcpExchange } from './tcp.js';
 
 /**
@@ -14,6 +16,9 @@ export function startupMessage(parameters: Record<string, string>): Buffer {
   header.writeInt32BE(PROTOCOL_3_0, 4);
   return Buffer.concat([header, body]);
 }
+
+/** SSLRequest: length 8, code 80877103; the server answers one byte, 'S' (go ahead with TLS) or 'N'. */
+export const SSL_REQUEST = Buffer.from([0, 0, 0, 8, 0x04, 0xd2, 0x16, 0x2f]);
 
 /** 'X', length 4. */
 export const TERMINATE = Buffer.from([0x58, 0, 0, 0, 4]);
@@ -66,16 +71,60 @@ export function parseAuthReply(data: Buffer): PostgresAuthReply {
   return { kind: 'unexpected', detail: `message type ${JSON.stringify(type)}` };
 }
 
+export type PostgresProbeResult = PostgresAuthReply & { overTls: boolean };
+
 /**
  * Asks the server to start a session for `user` on `database` and reads only its first
- * reply, then sends Terminate and closes: no credential is ever sent.
+ * reply, then sends Terminate and closes: no credential is ever sent. When the plain-text
+ * attempt is refused by pg_hba.conf (28000), asks again over TLS (SSLRequest), since
+ * `hostssl ... trust` lines only match encrypted connections; the server certificate is
+ * not verified, as nothing secret is sent.
  */
-export async function postgresAuthProbe(host: string, port: number, options: { user: string; database: string; timeoutMs: number }): Promise<PostgresAuthReply> {
-  const reply = await tcpExchange(host, port, {
-    request: startupMessage({ user: options.user, database: options.database, application_name: 'harden' }),
-    complete: hasWholeMessage,
-    farewell: TERMINATE,
-    timeoutMs: options.timeoutMs,
+export async function postgresAuthProbe(host: string, port: number, options: { user: string; database: string; timeoutMs: number }): Promise<PostgresProbeResult> {
+  const startup = startupMessage({ user: options.user, database: options.database, application_name: 'harden' });
+  const plain = parseAuthReply(await tcpExchange(host, port, { request: startup, complete: hasWholeMessage, farewell: TERMINATE, timeoutMs: options.timeoutMs }));
+  if (plain.kind === 'error' && plain.code === '28000') {
+    const secure = await authOverTls(host, port, startup, options.timeoutMs);
+    if (secure) return { ...secure, overTls: true };
+  }
+  return { ...plain, overTls: false };
+}
+
+/** The first reply over TLS, or undefined when the server does not offer TLS ('N'). */
+function authOverTls(host: string, port: number, startup: Buffer, timeoutMs: number): Promise<PostgresAuthReply | undefined> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host, port });
+    let secure: TLSSocket | undefined;
+    let received = Buffer.alloc(0);
+    let settled = false;
+    const done = (error: Error | undefined, reply?: PostgresAuthReply) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (secure && secure.writable && !error) secure.end(TERMINATE);
+      else (secure ?? socket).end();
+      setTimeout(() => {
+        secure?.destroy();
+        socket.destroy();
+      }, 1000).unref();
+      if (error) reject(error);
+      else resolve(reply);
+    };
+    const timer = setTimeout(() => done(new Error(`${host}:${port}: no complete reply over TLS within ${timeoutMs} ms`)), timeoutMs);
+    socket.once('error', (error: NodeJS.ErrnoException) => done(new Error(`${host}:${port}: ${error.code ?? error.message}`)));
+    socket.once('connect', () => socket.write(SSL_REQUEST));
+    socket.once('data', (answer: Buffer) => {
+      if (answer[0] !== 0x53) {
+        done(undefined, undefined);
+        return;
+      }
+      secure = tlsConnect({ socket, rejectUnauthorized: false, ...(isIP(host) ? {} : { servername: host }) });
+      secure.once('secureConnect', () => secure!.write(startup));
+      secure.on('data', (chunk: Buffer) => {
+        received = Buffer.concat([received, chunk]);
+        if (hasWholeMessage(received)) done(undefined, parseAuthReply(received));
+      });
+      secure.once('error', (error) => done(new Error(`${host}:${port}: TLS: ${error.message}`)));
+    });
   });
-  return parseAuthReply(reply);
 }

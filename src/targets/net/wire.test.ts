@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureServices, startPostgres, type RunningService } from '../../testing/services.js';
-import { parseAuthReply, postgresAuthProbe, startupMessage, TERMINATE } from './postgres-wire.js';
+import { parseAuthReply, postgresAuthProbe, SSL_REQUEST, startupMessage, TERMINATE } from './postgres-wire.js';
 import { parseRedisPingReply } from './redis-wire.js';
 
 describe('redis PING replies', () => {
@@ -20,6 +20,8 @@ describe('postgres wire', () => {
     expect(message.readInt32BE(4)).toBe(196608);
     expect(message.subarray(8).toString('latin1')).toBe('user\0postgres\0database\0db\0\0');
     expect([...TERMINATE]).toEqual([0x58, 0, 0, 0, 4]);
+    expect(SSL_REQUEST.readInt32BE(0)).toBe(8);
+    expect(SSL_REQUEST.readInt32BE(4)).toBe(80877103);
   });
 
   const message = (type: string, body: Buffer) => {
@@ -53,7 +55,7 @@ describe('postgres wire', () => {
     afterAll(() => scram?.close(), 60_000);
 
     it('gets a SASL SCRAM-SHA-256 request', async () => {
-      expect(await postgresAuthProbe('127.0.0.1', scram.port, { user: 'postgres', database: 'postgres', timeoutMs: 5000 })).toEqual({ kind: 'challenge', method: 'SASL', mechanisms: ['SCRAM-SHA-256'] });
+      expect(await postgresAuthProbe('127.0.0.1', scram.port, { user: 'postgres', database: 'postgres', timeoutMs: 5000 })).toEqual({ kind: 'challenge', method: 'SASL', mechanisms: ['SCRAM-SHA-256'], overTls: false });
     });
   });
 });
