@@ -10,6 +10,7 @@ import { datastorePortExposed } from './compose/datastore-port-exposed.js';
 import { devModeService } from './compose/dev-mode-service.js';
 import { dockerSocket } from './compose/docker-socket.js';
 import { hostNetworkService } from './compose/host-network.js';
+import { composeImageDigest } from './compose/image-digest.js';
 import { inlineCredentials } from './compose/inline-credentials.js';
 import { latestImage } from './compose/latest-image.js';
 import { privilegedService } from './compose/privileged.js';
@@ -124,6 +125,7 @@ export const CHECKS: readonly AnyCheck[] = [
   devModeService,
   dockerSocket,
   hostNetworkService,
+  composeImageDigest,
   inlineCredentials,
   latestImage,
   privilegedService,

@@ -32,6 +32,7 @@ checkCases(permissions, {
             steps: [{ run: make lint }]`,
     },
     { name: 'no jobs: not a workflow this check can judge', input: 'name: x\non: push\n' },
+    { name: 'a reusable workflow: the caller grants the token', input: 'on:\n  workflow_call:\njobs:\n  build:\n    steps: [{ run: make }]\n' },
     { name: 'jobs of the wrong shape', input: 'on: push\npermissions: read-all\njobs: [1, 2]\n' },
   ],
   fail: [

@@ -39,7 +39,9 @@ export const permissions = defineCheck({
   peers: [{ tool: 'zizmor', rule: 'excessive-permissions' }],
   evaluate(workflow, ctx) {
     const model = ciModel(workflow);
-    if (model.jobs.length === 0) return ctx.notApplicable();
+    // A reusable workflow runs with the token of its caller, capped by the caller's permissions.
+    const reusableOnly = model.triggers.length > 0 && model.triggers.every((trigger) => trigger.event === 'workflow_call');
+    if (model.jobs.length === 0 || reusableOnly) return ctx.notApplicable();
     if (!model.hasPermissions) {
       const bare = model.jobs.filter((job) => !job.hasPermissions);
       if (bare.length > 0) {
