@@ -71,6 +71,7 @@ import { probePortNotExposed } from './k8s/probe-port-not-exposed.js';
 import { probes } from './k8s/probes.js';
 import { procMount } from './k8s/proc-mount.js';
 import { rbacPodExec } from './k8s/rbac-pod-exec.js';
+import { rbacPublicBinding } from './k8s/rbac-public-binding.js';
 import { rbacSecretsAccess } from './k8s/rbac-secrets-access.js';
 import { rbacWildcards } from './k8s/rbac-wildcards.js';
 import { readOnlyRootFilesystem } from './k8s/read-only-root-filesystem.js';
@@ -185,6 +186,7 @@ export const CHECKS: readonly AnyCheck[] = [
   probes,
   procMount,
   rbacPodExec,
+  rbacPublicBinding,
   rbacSecretsAccess,
   rbacWildcards,
   readOnlyRootFilesystem,

@@ -101,6 +101,16 @@ checkCases(clusterAdminBinding, {
       failures: [{ messageId: 'clusterRoleBinding', line: 12 }],
     },
     {
+      name: 'system:authenticated is not a cluster identity: every credential becomes admin',
+      input: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRoleBinding
+        metadata: { name: dev-access }
+        roleRef: { apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin }
+        subjects: [{ apiGroup: rbac.authorization.k8s.io, kind: Group, name: "system:authenticated" }]`,
+      failures: [{ messageId: 'clusterRoleBinding', line: 4 }],
+    },
+    {
       name: 'role equivalents: all seven verbs, a system: role name, RoleBindings to a ClusterRole and a Role',
       input: {
         'roles.yaml': `${wildcardRole('ClusterRole', 'system:test', '[get, list, delete, update, create, patch, watch]')}---\n${wildcardRole('Role', 'ns-admin', '["*"]')}`,

@@ -1,4 +1,4 @@
-import { isAdminRule, isBinding, isSystemName, roleIndex, roleRefOf, rulesOf, subjectsOf } from '../../targets/k8s/rbac.js';
+import { broadIdentity, isAdminRule, isBinding, isSystemName, roleIndex, roleRefOf, rulesOf, subjectsOf } from '../../targets/k8s/rbac.js';
 import { UNSET_NAMESPACE_NOTE } from '../../targets/k8s/selectors.js';
 import { defineCheck } from '../define.js';
 
@@ -7,7 +7,8 @@ import { defineCheck } from '../define.js';
  * ClusterRole of the repository with a rule allowing every verb (or get, list, watch, create,
  * update, patch and delete) on every resource of every API group. Bindings named system:... or
  * gce:..., and bindings whose subjects are all system: identities (system:masters), come with the
- * cluster and are skipped, as Polaris does.
+ * cluster and are skipped, as Polaris does; system:authenticated, system:unauthenticated and the
+ * system:serviceaccounts groups are not exempt.
  */
 export const clusterAdminBinding = defineCheck({
   id: 'k8s/cluster-admin-binding',
@@ -55,7 +56,9 @@ export const clusterAdminBinding = defineCheck({
     if (!isBinding(object)) return ctx.notApplicable();
     const ref = roleRefOf(object);
     const subjects = subjectsOf(object);
-    if (!ref || isSystemName(object.name) || subjects.length === 0 || subjects.every((subject) => isSystemName(subject.name))) return ctx.notApplicable();
+    // system:masters and the control plane's own identities are admins by design; system:authenticated is not.
+    const clusterOwned = subjects.every((subject) => isSystemName(subject.name) && !broadIdentity(subject));
+    if (!ref || isSystemName(object.name) || subjects.length === 0 || clusterOwned) return ctx.notApplicable();
     let admin = ref.kind === 'ClusterRole' && ref.name === 'cluster-admin';
     if (!admin) {
       const role = ctx.shared(roleIndex).resolve(object);

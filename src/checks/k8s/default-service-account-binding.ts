@@ -1,4 +1,4 @@
-import { isBinding, isSystemName, roleRefOf, subjectsOf } from '../../targets/k8s/rbac.js';
+import { broadIdentity, isBinding, isSystemName, roleRefOf, subjectsOf } from '../../targets/k8s/rbac.js';
 import { defineCheck } from '../define.js';
 
 /* Bindings named system:... or gce:... come with the cluster and are skipped. */
@@ -39,7 +39,7 @@ export const defaultServiceAccountBinding = defineCheck({
       if (subject.kind === 'ServiceAccount' && subject.name === 'default') {
         const namespace = subject.namespace ?? object.namespace;
         ctx.fail(at, 'defaultServiceAccount', { ...data, namespace: namespace ? ` of namespace ${namespace}` : '' });
-      } else if (subject.kind === 'Group' && (subject.name === 'system:serviceaccounts' || subject.name.startsWith('system:serviceaccounts:'))) {
+      } else if (broadIdentity(subject) === 'serviceaccounts') {
         ctx.fail(at, 'allServiceAccounts', { ...data, group: subject.name });
       }
     }

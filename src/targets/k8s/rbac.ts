@@ -40,6 +40,17 @@ export function isSystemName(name: string): boolean {
   return name.startsWith('system:') || name.startsWith('gce:');
 }
 
+/**
+ * Identities that stand for everyone or every workload: every caller (authenticated or not),
+ * every ServiceAccount of the cluster or of a namespace.
+ */
+export function broadIdentity(subject: { kind: string; name: string }): 'everyone' | 'authenticated' | 'serviceaccounts' | undefined {
+  if ((subject.kind === 'Group' && subject.name === 'system:unauthenticated') || (subject.kind === 'User' && subject.name === 'system:anonymous')) return 'everyone';
+  if (subject.kind === 'Group' && subject.name === 'system:authenticated') return 'authenticated';
+  if (subject.kind === 'Group' && (subject.name === 'system:serviceaccounts' || subject.name.startsWith('system:serviceaccounts:'))) return 'serviceaccounts';
+  return undefined;
+}
+
 /** The default user-facing ClusterRoles; their rules are maintained upstream and grant exec and secrets by design. */
 export const DEFAULT_CLUSTER_ROLES: ReadonlySet<string> = new Set(['cluster-admin', 'admin', 'edit']);
 
