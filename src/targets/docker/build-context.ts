@@ -41,7 +41,7 @@ export const buildContextIndex = defineIndex<BuildContextIndex>('docker-build-co
       const text = workspace.text(file, { binary: 'skip' });
       if (text === undefined) continue;
       const key = name === '.dockerignore' ? dir : file.slice(0, -'.dockerignore'.length);
-      ignores.set(key, { path: file, rules: parseIgnore(text) });
+      ignores.set(key, readIgnoreFile(file, text));
     }
   }
   return { ignores, envFiles };
@@ -74,6 +74,10 @@ export function isIgnored(ignore: IgnoreFile, relative: string): boolean {
   let ignored = false;
   for (const rule of ignore.rules) if (rule.pattern.test(relative)) ignored = !rule.negate;
   return ignored;
+}
+
+export function readIgnoreFile(path: string, text: string): IgnoreFile {
+  return { path, rules: parseIgnore(text) };
 }
 
 function parseIgnore(text: string): IgnoreRule[] {
