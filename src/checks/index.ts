@@ -39,6 +39,7 @@ import { exposedPaths } from './http/exposed-paths.js';
 import { frameOptions } from './http/frame-options.js';
 import { hsts } from './http/hsts.js';
 import { observatoryGrade } from './http/observatory-grade.js';
+import { redirects } from './http/redirects.js';
 import { referrerPolicy } from './http/referrer-policy.js';
 import { securityTxt } from './http/security-txt.js';
 import { serverLeaks } from './http/server-leaks.js';
@@ -154,6 +155,7 @@ export const CHECKS: readonly AnyCheck[] = [
   frameOptions,
   hsts,
   observatoryGrade,
+  redirects,
   referrerPolicy,
   securityTxt,
   serverLeaks,

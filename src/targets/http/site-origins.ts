@@ -12,12 +12,22 @@
  * host name; with two test servers on one IP address, port numbers stand in for the schemes.
  */
 export function schemeTwin(siteUrl: URL, planSites: readonly URL[]): URL | undefined {
-  const other = siteUrl.protocol === 'https:' ? 'http:' : siteUrl.protocol === 'http:' ? 'https:' : undefined;
+  const other = otherScheme(siteUrl);
   if (!other) return undefined;
-  const listed = planSites.find((site) => site.protocol === other && site.hostname === siteUrl.hostname);
+  const listed = listedTwin(siteUrl, planSites);
   if (listed) return new URL(siteUrl.pathname + siteUrl.search, listed.origin);
   const twin = new URL(siteUrl.toString());
   twin.protocol = other;
   twin.port = '';
   return twin;
+}
+
+/** The plan's own site in the other scheme on the same host name, if it lists one. */
+export function listedTwin(siteUrl: URL, planSites: readonly URL[]): URL | undefined {
+  const other = otherScheme(siteUrl);
+  return planSites.find((site) => site.protocol === other && site.hostname === siteUrl.hostname);
+}
+
+function otherScheme(url: URL): 'http:' | 'https:' | undefined {
+  return url.protocol === 'https:' ? 'http:' : url.protocol === 'http:' ? 'https:' : undefined;
 }

@@ -1,6 +1,6 @@
 import { DnsClient } from '../dns/resolver.js';
 import { HttpClient, type HttpRequest, type HttpResponse } from '../http/client.js';
-import { schemeTwin } from '../http/site-origins.js';
+import { listedTwin, schemeTwin } from '../http/site-origins.js';
 import type { Location } from '../location.js';
 import type { Target } from '../target.js';
 import { handshake, type TlsEndpointOptions, type TlsHandshake } from '../tls/handshake.js';
@@ -13,6 +13,8 @@ export interface SiteTarget extends Target {
   readonly config: LiveConfig['sites'][number];
   /** The same site in the other scheme (see schemeTwin): an https site's plain-http URL, an http site's https URL. */
   readonly twin: URL | undefined;
+  /** Whether that twin is itself a site of the plan (checked as a site in its own right). */
+  readonly twinInPlan: boolean;
   /** Cached GET of a path (or absolute URL) on the site; redirects are not followed. */
   get(path?: string, init?: Omit<HttpRequest, 'body'>): Promise<HttpResponse>;
   /** An uncached request, for active probes that must send each one. */
@@ -64,6 +66,7 @@ export class LiveClients {
         name: site.name,
         config: site,
         twin: schemeTwin(url, planUrls),
+        twinInPlan: listedTwin(url, planUrls) !== undefined,
         location: { kind: 'url', url: url.toString() },
         get: (path, init) => this.http.get(resolve(path), init),
         send: (path, init) => this.http.send(resolve(path), init),
