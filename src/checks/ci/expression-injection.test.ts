@@ -62,11 +62,14 @@ checkCases(expressionInjection, {
 
                   echo "\${{ github.event.comment.body }}" > body.txt
                   git checkout -b "\${{ github.head_ref }}"
-                  echo \${{ github.event.commits[0].message }}`,
+                  echo \${{ github.event.commits[0].message }}
+                  echo '\${{ toJSON(github.event.pull_request) }}' | jq .number
+                  echo "\${{ github.event.pull_request.number }} \${{ github.event.issue.user.id }}"`,
       failures: [
         { messageId: 'untrusted', line: 9 },
         { messageId: 'untrusted', line: 10 },
         { messageId: 'untrusted', line: 11 },
+        { messageId: 'untrusted', line: 12 },
       ],
     },
     {

@@ -13,6 +13,8 @@ const UNTRUSTED = [
   /^github\.event\.pages\.[^.]+\.page_name$/,
   /^github\.event\.workflow_run\.(head_branch|display_title|head_repository\.description)$/,
   /^github\.head_ref$/,
+  // Whole event objects, as in toJSON(github.event): they hold every field above.
+  /^github\.event(\.(issue|pull_request|comment|review|review_comment|discussion|head_commit|commits|workflow_run))?$/,
 ];
 /** Inputs of workflow_dispatch / workflow_call: someone with write access types them, still not script text. */
 const INPUT = /^(inputs|github\.event\.inputs)\.[\w-]+$/;
