@@ -30,6 +30,7 @@ import { noHealthcheck } from './docker/no-healthcheck.js';
 import { runsAsRoot } from './docker/runs-as-root.js';
 import { secretsInEnvArg } from './docker/secrets-in-env-arg.js';
 import { sudoOrChmod777 } from './docker/sudo-or-chmod-777.js';
+import { authNoStore } from './http/auth-no-store.js';
 import { contentTypeOptions } from './http/content-type-options.js';
 import { cookies } from './http/cookies.js';
 import { cors } from './http/cors.js';
@@ -146,6 +147,7 @@ export const CHECKS: readonly AnyCheck[] = [
   runsAsRoot,
   secretsInEnvArg,
   sudoOrChmod777,
+  authNoStore,
   contentTypeOptions,
   cookies,
   cors,
