@@ -65,8 +65,39 @@ checkCases(credentialInConfig, {
         'config/app.toml': '[database]\npassword = "${DB_PASSWORD}"\n',
       },
     },
+    {
+      name: 'a script that creates a ConfigMap without credentials',
+      input: {
+        'scripts/03-deploy.sh': text`
+          kubectl -n "$NS" create configmap app-config \\
+            --from-literal=REDIS_ADDR="$(cfg '.redis.host'):6379" \\
+            --from-literal=SECRETS_DIR=/etc/app/secrets \\
+            --from-literal=DATABASE_URL="postgres://app@db/app" \\
+            --dry-run=client -o yaml | kubectl apply -f -
+          kubectl create secret generic s --from-literal=PASSWORD="$PASSWORD"
+        `,
+      },
+    },
   ],
   fail: [
+    {
+      name: 'a script that puts the Redis password into a ConfigMap, through a variable',
+      input: {
+        'scripts/03-deploy.sh': text`
+          REDIS_PASSWORD="$(cfg '.redis.password')"
+          REDIS_URL="redis://:\${REDIS_PASSWORD}@$(cfg '.redis.host'):6379/0"
+          kubectl -n "$NS" create configmap honeydue-config \\
+            --from-literal=APP_ENV=production \\
+            --from-literal=REDIS_URL="$REDIS_URL" \\
+            --from-literal=SENTRY_AUTH_TOKEN="$SENTRY_AUTH_TOKEN" \\
+            --dry-run=client -o yaml | kubectl apply -f -
+        `,
+      },
+      failures: [
+        { messageId: 'urlPassword', line: 5 },
+        { messageId: 'credentialValue', line: 6 },
+      ],
+    },
     {
       name: 'a ConfigMap with a password in a URL, a token and an embedded properties file',
       input: {

@@ -5,6 +5,12 @@ import { maskSecret, maskValue } from '../../targets/secrets/mask.js';
 import { defineCheck } from '../define.js';
 
 const WEBHOOK_KEY = /webhook/i;
+const ANY_URL_PASSWORD = /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:([^\s/@]+)@/i;
+
+/** A script's expansion (`${REDIS_PASSWORD}`) names a variable and is shown; a literal is masked. */
+function shown(value: string): string {
+  return /^\$\{?[A-Za-z_]\w*\}?$/.test(value) ? value : maskSecret(value);
+}
 /** A webhook URL whose path carries its secret (Slack, Discord, Teams, generic tokens of 16+ characters). */
 const WEBHOOK_URL = /^https?:\/\/[^/\s]+\/\S*[A-Za-z0-9_-]{16,}/;
 
@@ -18,7 +24,7 @@ export const credentialInConfig = defineCheck({
     'printed in full by `kubectl describe`, never encrypted at rest, and copied into every pod environment that loads it. ' +
     'A committed config file (`config.yaml`, `.env.production`, `settings.ini`) is worse: everyone who can read the ' +
     'repository, its forks and its history has the credential. This check reads the settings of config files and ' +
-    'ConfigMaps and reports connection URLs with a password in their userinfo (`redis://:pw@`, `postgres://u:pw@`), ' +
+    'ConfigMaps (including those a script creates with `kubectl create configmap --from-literal`) and reports connection URLs with a password in their userinfo (`redis://:pw@`, `postgres://u:pw@`), ' +
     'settings named like a credential (`*PASSWORD*`, `*SECRET*`, `*TOKEN*`, `*API_KEY*`) with a literal value, and ' +
     'webhook URLs. Empty values, interpolations (`${VAR}`), file paths and secret-manager references pass; placeholder ' +
     'values (`change-me`) are left to repo/debug-flag-in-prod. Files marked dev/test/local/example by their path or ' +
@@ -56,6 +62,17 @@ export const credentialInConfig = defineCheck({
         const at = file.at(entry.line, entry.column);
         const data = { source: source.label, setting: entry.path };
         const value = entry.value;
+        if (typeof value === 'string' && source.computed) {
+          // A ConfigMap a script creates: the script's variables end up in it, credentials included.
+          const password = ANY_URL_PASSWORD.exec(value)?.[1];
+          if (password) {
+            const masked = value.replace(`:${password}@`, `:${shown(password)}@`);
+            ctx.fail(at, 'urlPassword', { ...data, masked }, `${entry.path}: ${masked}`);
+          } else if (isCredentialName(entry.key) && value.trim() !== '') {
+            ctx.fail(at, 'credentialValue', { ...data, masked: shown(value) }, `${entry.path}: ${shown(value)}`);
+          }
+          continue;
+        }
         if (typeof value === 'string') {
           const password = literalUrlPassword(value);
           if (password) {

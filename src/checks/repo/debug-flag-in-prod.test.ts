@@ -50,6 +50,12 @@ checkCases(debugFlagInProd, {
       },
     },
     {
+      name: 'a script-created ConfigMap whose flags are computed at run time',
+      input: {
+        'scripts/deploy.sh': 'kubectl create configmap app --from-literal=DEBUG_FIXED_CODES="$(cfg .app.debug_fixed_codes)"\n',
+      },
+    },
+    {
       name: 'odd shapes',
       input: {
         'config/config.yaml': '- 1\n- debug\n- { DEBUG: null }\n',
@@ -114,6 +120,13 @@ checkCases(debugFlagInProd, {
         { messageId: 'controlDisabled', line: 9 },
         { messageId: 'placeholderSecret', line: 10 },
       ],
+    },
+    {
+      name: 'a literal flag in a ConfigMap a script creates',
+      input: {
+        'scripts/deploy.sh': 'kubectl -n prod create configmap app \\\n  --from-literal=DEBUG=true --from-literal=PORT=8000\n',
+      },
+      failures: [{ messageId: 'debugEnabled', line: 2 }],
     },
   ],
 });

@@ -81,6 +81,8 @@ export const debugFlagInProd = defineCheck({
       checked = true;
       const environment = describe(source.environment);
       for (const entry of source.entries) {
+        // A value a script computes at run time says nothing about the flag.
+        if (source.computed && typeof entry.value === 'string' && /[$`]/.test(entry.value)) continue;
         const at = file.at(entry.line, entry.column);
         const name = snake(entry.key);
         const data = { source: source.label, environment, setting: entry.path, value: String(entry.value) };

@@ -1,4 +1,5 @@
 import { loadTargets } from '../kinds.js';
+import { scriptConfigMaps } from '../shell/kubectl-create-configmap.js';
 import { defineIndex } from '../shared-index.js';
 import { asRecord } from '../yaml/read.js';
 import { configFormatOf, entriesOfText, yamlEntries, type ConfigEntry } from './entries.js';
@@ -17,9 +18,14 @@ export interface ConfigSource {
   readonly label: string;
   readonly environment: ConfigEnvironment;
   readonly entries: readonly ConfigEntry[];
+  /**
+   * Values are shell words evaluated at run time (a ConfigMap a script creates): an
+   * interpolated password (`redis://:${REDIS_PASSWORD}@`) still ends up in the ConfigMap.
+   */
+  readonly computed?: boolean;
 }
 
-/** Config sources by file: every config file of `targets.configs` and every ConfigMap of the manifests. */
+/** Config sources by file: every config file of `targets.configs`, every ConfigMap of the manifests, and ConfigMaps scripts create. */
 export const configSourcesIndex = defineIndex<ReadonlyMap<string, readonly ConfigSource[]>>('config/sources', (workspace) => {
   const byFile = new Map<string, ConfigSource[]>();
   const add = (source: ConfigSource) => {
@@ -45,6 +51,15 @@ export const configSourcesIndex = defineIndex<ReadonlyMap<string, readonly Confi
     const label = `ConfigMap ${object.namespace ? `${object.namespace}/` : ''}${object.name}`;
     const names = [object.file, object.name, object.namespace ?? ''];
     add({ file: object.file, label, environment: environmentOf(names, entries), entries });
+  }
+  for (const script of loadTargets(workspace, 'shell-script')) {
+    for (const configMap of scriptConfigMaps(script.text)) {
+      const entries = configMap.literals.map((literal) => ({ key: literal.key, path: literal.key, value: literal.value, line: literal.line, column: 1 }));
+      if (entries.length === 0) continue;
+      const label = `ConfigMap ${configMap.namespace && !configMap.namespace.includes('$') ? `${configMap.namespace}/` : ''}${configMap.name} (created by the script)`;
+      const names = [script.file, configMap.name, configMap.namespace ?? ''];
+      add({ file: script.file, label, environment: environmentOf(names, entries), entries, computed: true });
+    }
   }
   const notConfig = new Set([...workspace.files('compose'), ...workspace.files('workflows')]);
   for (const file of workspace.files('configs')) {

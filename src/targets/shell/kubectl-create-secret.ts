@@ -68,28 +68,40 @@ function heredocSecrets(doc: HereDoc, scalars: ShellVariables): ScriptSecret[] {
   });
 }
 
-function createSecretOf(
-  command: ShellCommand,
-  arrays: ReadonlyMap<string, readonly ShellWord[]>,
-): { name: string; namespace: string | undefined; keys: Set<string> | 'unknown' } | undefined {
+/** A `kubectl ... create <resource> ...` command: positional words after `create`, and flags with the line of each. */
+export interface KubectlCreate {
+  readonly positional: readonly string[];
+  readonly flags: readonly { flag: string; value: string | undefined; line: number }[];
+}
+
+/** Reads `kubectl [flags] create ...` (arrays expanded); undefined for any other command. */
+export function kubectlCreateOf(command: ShellCommand, arrays: ReadonlyMap<string, readonly ShellWord[]>): KubectlCreate | undefined {
   const start = command.words.findIndex((word) => KUBECTL.test(word.text));
   if (start < 0) return undefined;
   const words = expandArrays(command.words.slice(start + 1), arrays);
   const positional: string[] = [];
-  const flags: [string, string | undefined][] = [];
+  const flags: { flag: string; value: string | undefined; line: number }[] = [];
   for (let i = 0; i < words.length; i++) {
-    const word = words[i]!;
+    const { text: word, line } = words[i]!;
     if (word.startsWith('-') && word.length > 1) {
       const eq = word.indexOf('=');
-      if (eq > 0) flags.push([word.slice(0, eq), word.slice(eq + 1)]);
-      else if (VALUE_FLAGS.has(word)) flags.push([word, words[++i]]);
-      else if (/^-n\S/.test(word)) flags.push(['-n', word.slice(2)]);
-      else flags.push([word, undefined]);
+      if (eq > 0) flags.push({ flag: word.slice(0, eq), value: word.slice(eq + 1), line });
+      else if (VALUE_FLAGS.has(word)) flags.push({ flag: word, value: words[++i]?.text, line });
+      else if (/^-n\S/.test(word)) flags.push({ flag: '-n', value: word.slice(2), line });
+      else flags.push({ flag: word, value: undefined, line });
     } else positional.push(word);
   }
-  if (positional[0] !== 'create' || positional[1] !== 'secret') return undefined;
-  const type = positional[2];
-  const name = positional[3];
+  return positional[0] === 'create' ? { positional: positional.slice(1), flags } : undefined;
+}
+
+function createSecretOf(
+  command: ShellCommand,
+  arrays: ReadonlyMap<string, readonly ShellWord[]>,
+): { name: string; namespace: string | undefined; keys: Set<string> | 'unknown' } | undefined {
+  const create = kubectlCreateOf(command, arrays);
+  if (!create || create.positional[0] !== 'secret') return undefined;
+  const type = create.positional[1];
+  const name = create.positional[2];
   if (!type || !name) return undefined;
   let namespace: string | undefined;
   let keys: Set<string> | 'unknown' = new Set();
@@ -98,7 +110,7 @@ function createSecretOf(
   };
   if (type === 'tls') ['tls.crt', 'tls.key'].forEach(addKey);
   if (type === 'docker-registry') addKey('.dockerconfigjson');
-  for (const [flag, value] of flags) {
+  for (const { flag, value } of create.flags) {
     if (flag === '-n' || flag === '--namespace') namespace = value;
     else if (flag === '--from-literal' && value) addKey(value.split('=')[0]!);
     else if (flag === '--from-file' && value) {
@@ -107,7 +119,7 @@ function createSecretOf(
       else addKey(key);
     } else if (flag === '--from-env-file') keys = 'unknown';
   }
-  if (type === 'docker-registry' && flags.some(([flag]) => flag === '--from-file')) keys = 'unknown';
+  if (type === 'docker-registry' && create.flags.some(({ flag }) => flag === '--from-file')) keys = 'unknown';
   return { name, namespace, keys };
 }
 
@@ -121,10 +133,10 @@ function fromFileKey(value: string): string | undefined {
 }
 
 /** `"${args[@]}"` becomes the words the script put in the array. */
-function expandArrays(words: readonly ShellWord[], arrays: ReadonlyMap<string, readonly ShellWord[]>): string[] {
+function expandArrays(words: readonly ShellWord[], arrays: ReadonlyMap<string, readonly ShellWord[]>): ShellWord[] {
   return words.flatMap((word) => {
     const array = /^\$\{([A-Za-z_]\w*)\[[@*]\]\}$/.exec(word.text);
-    if (!array) return [word.text];
-    return (arrays.get(array[1]!) ?? []).map((element) => element.text);
+    if (!array) return [word];
+    return [...(arrays.get(array[1]!) ?? [])];
   });
 }
