@@ -57,6 +57,7 @@ import { hostPort } from './k8s/host-port.js';
 import { imageDigest } from './k8s/image-digest.js';
 import { imagePullPolicy } from './k8s/image-pull-policy.js';
 import { ingressAdminAuth } from './k8s/ingress-admin-auth.js';
+import { ingressBackendMissing } from './k8s/ingress-backend-missing.js';
 import { ingressRiskyAnnotations } from './k8s/ingress-risky-annotations.js';
 import { ingressTls } from './k8s/ingress-tls.js';
 import { literalSecretEnv } from './k8s/literal-secret-env.js';
@@ -87,6 +88,7 @@ import { secretsInEnv } from './k8s/secrets-in-env.js';
 import { serviceExposesDatastore } from './k8s/service-exposes-datastore.js';
 import { serviceNodePort } from './k8s/service-node-port.js';
 import { serviceSelectsNothing } from './k8s/service-selects-nothing.js';
+import { serviceTargetPortUnknown } from './k8s/service-target-port-unknown.js';
 import { singleReplica } from './k8s/single-replica.js';
 import { traefikSecurityHeaders } from './k8s/traefik-security-headers.js';
 import { undefinedMiddleware } from './k8s/undefined-middleware.js';
@@ -174,6 +176,7 @@ export const CHECKS: readonly AnyCheck[] = [
   imageDigest,
   imagePullPolicy,
   ingressAdminAuth,
+  ingressBackendMissing,
   ingressRiskyAnnotations,
   ingressTls,
   literalSecretEnv,
@@ -204,6 +207,7 @@ export const CHECKS: readonly AnyCheck[] = [
   serviceExposesDatastore,
   serviceNodePort,
   serviceSelectsNothing,
+  serviceTargetPortUnknown,
   singleReplica,
   traefikSecurityHeaders,
   undefinedMiddleware,

@@ -1,5 +1,8 @@
+import { loadTargets } from '../kinds.js';
+import { defineIndex } from '../shared-index.js';
 import { asArray, asNumber, asRecord, asString, type YamlRecord } from '../yaml/read.js';
 import type { K8sObject } from './objects.js';
+import { sameNamespace } from './selectors.js';
 
 /** One entry of a Service's `spec.ports`. */
 export interface ServicePort {
@@ -68,3 +71,26 @@ export function externalExposure(service: K8sService): 'NodePort' | 'LoadBalance
   if (ranges.length > 0 && !ranges.some((range) => range === '0.0.0.0/0' || range === '::/0')) return undefined;
   return 'LoadBalancer';
 }
+
+export interface ServiceIndex {
+  /** Whether the repository defines any Service at all. */
+  readonly any: boolean;
+  /** The Services named `name` that may be in `namespace` (an unset namespace on either side matches any). */
+  find(name: string, namespace: string | undefined): K8sService[];
+}
+
+/** Services by name, for Ingress and IngressRoute backends. */
+export const serviceIndex = defineIndex<ServiceIndex>('k8s/services', (workspace) => {
+  const byName = new Map<string, K8sService[]>();
+  for (const object of loadTargets(workspace, 'k8s-object')) {
+    const service = serviceOf(object);
+    if (!service) continue;
+    const list = byName.get(object.name);
+    if (list) list.push(service);
+    else byName.set(object.name, [service]);
+  }
+  return {
+    any: byName.size > 0,
+    find: (name, namespace) => (byName.get(name) ?? []).filter((service) => sameNamespace(service.object.namespace, namespace)),
+  };
+});

@@ -1,0 +1,107 @@
+import { checkCases } from '../../testing/check-cases.js';
+import { yaml } from '../../testing/dedent.js';
+import { ingressBackendMissing } from './ingress-backend-missing.js';
+
+const api = yaml`
+  apiVersion: v1
+  kind: Service
+  metadata: { name: api, namespace: honeydue }
+  spec:
+    selector: { app: api }
+    ports:
+      - { name: http, port: 8000, targetPort: http }`;
+
+checkCases(ingressBackendMissing, {
+  pass: [
+    {
+      name: 'backends by port name and number; an IngressRoute; a TraefikService',
+      input: {
+        'api.yaml': api,
+        'ingress.yaml': yaml`
+          apiVersion: networking.k8s.io/v1
+          kind: Ingress
+          metadata: { name: api, namespace: honeydue }
+          spec:
+            defaultBackend:
+              service: { name: api, port: { number: 8000 } }
+            rules:
+              - host: api.example.com
+                http:
+                  paths:
+                    - path: /
+                      backend:
+                        service: { name: api, port: { name: http } }
+          ---
+          apiVersion: traefik.io/v1alpha1
+          kind: IngressRoute
+          metadata: { name: api }
+          spec:
+            routes:
+              - match: Host(\`api.example.com\`)
+                services:
+                  - { name: api, port: http }
+                  - { name: canary, kind: TraefikService }`,
+      },
+    },
+    {
+      name: 'no Service in the repository: deployed elsewhere; resource backends',
+      input: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata: { name: web }
+        spec:
+          rules:
+            - http:
+                paths:
+                  - path: /
+                    backend:
+                      service: { name: web, port: { number: 80 } }
+                  - path: /static
+                    backend:
+                      resource: { apiGroup: k8s.example.com, kind: StorageBucket, name: static }`,
+    },
+  ],
+  fail: [
+    {
+      name: 'a Service renamed in one file; a port name and a port number that do not exist',
+      input: {
+        'api.yaml': api,
+        'ingress.yaml': yaml`
+          apiVersion: networking.k8s.io/v1
+          kind: Ingress
+          metadata: { name: api, namespace: honeydue }
+          spec:
+            rules:
+              - host: api.example.com
+                http:
+                  paths:
+                    - path: /
+                      backend:
+                        service:
+                          name: api-svc
+                          port: { name: http }
+                    - path: /v2
+                      backend:
+                        service:
+                          name: api
+                          port:
+                            name: web
+          ---
+          apiVersion: traefik.io/v1alpha1
+          kind: IngressRoute
+          metadata: { name: api, namespace: honeydue }
+          spec:
+            routes:
+              - match: Host(\`api.example.com\`)
+                services:
+                  - name: api
+                    port: 80`,
+      },
+      failures: [
+        { messageId: 'noService', line: 12 },
+        { messageId: 'noPort', line: 19 },
+        { messageId: 'noPort', line: 29 },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,82 @@
+import { UNSET_NAMESPACE_NOTE } from '../../targets/k8s/selectors.js';
+import { serviceIndex, type K8sService } from '../../targets/k8s/services.js';
+import { isTraefik } from '../../targets/k8s/traefik.js';
+import { asArray, asNumber, asRecord, asString, type YamlRecord } from '../../targets/yaml/read.js';
+import type { YamlPath } from '../../targets/yaml/source.js';
+import { defineCheck } from '../define.js';
+
+/*
+ * Backends of Ingress rules (and defaultBackend) and of Traefik IngressRoute routes (services of
+ * kind Service, the default) must be Services of the repository, and the port they name must be
+ * one of that Service's ports (by name or number). A repository that defines no Service at all
+ * deploys them elsewhere and is skipped; Services are matched by name within the namespace.
+ */
+export const ingressBackendMissing = defineCheck({
+  id: 'k8s/ingress-backend-missing',
+  title: 'Ingress backends are Services (and ports) the repository defines',
+  severity: 'medium',
+  target: 'k8s-object',
+  why:
+    'An Ingress or IngressRoute that points at a Service name or port that does not exist routes nothing: the ' +
+    'controller answers 503 or 404 for the host, and health checks that only look at the pods stay green. It ' +
+    'usually comes from renaming a Service or its port in one file only.',
+  fix: [
+    'Name an existing Service and one of its ports (prefer the port name):',
+    '',
+    '    backend:',
+    '      service:',
+    '        name: api',
+    '        port:',
+    '          name: http   # spec.ports[].name of Service api',
+    '',
+    UNSET_NAMESPACE_NOTE,
+  ].join('\n'),
+  refs: ['kube-linter dangling-ingress', 'kube-score ingress-targets-service', 'Kubernetes documentation: Ingress (backends)'],
+  peers: [{ tool: 'kube-score', rule: 'ingress-targets-service' }],
+  messages: {
+    noService: '{kind} "{name}" routes to Service "{service}", which no manifest defines',
+    noPort: '{kind} "{name}" routes to port {port} of Service "{service}", which has no such port',
+  },
+  evaluate(object, ctx) {
+    const isIngress = object.kind === 'Ingress';
+    if (!isIngress && !isTraefik(object, 'IngressRoute')) return ctx.notApplicable();
+    const index = ctx.shared(serviceIndex);
+    if (!index.any) return ctx.notApplicable();
+    const check = (service: string | undefined, port: string | number | undefined, path: YamlPath, portPath: YamlPath) => {
+      if (!service) return;
+      const found = index.find(service, object.namespace);
+      const data = { kind: object.kind, name: object.name, service };
+      if (found.length === 0) return ctx.fail(object.at([...path, 'name']), 'noService', data);
+      if (port !== undefined && !found.some((candidate) => hasPort(candidate, port))) ctx.fail(object.at(portPath), 'noPort', { ...data, port: typeof port === 'string' ? `"${port}"` : port });
+    };
+    const spec = asRecord(object.data.spec) ?? {};
+    if (isIngress) {
+      const backend = (record: YamlRecord | undefined, path: YamlPath) => {
+        const service = asRecord(record?.service);
+        if (!service) return;
+        const port = asRecord(service.port);
+        const name = asString(port?.name);
+        const number = asNumber(port?.number);
+        check(asString(service.name), name ?? number, [...path, 'service'], [...path, 'service', 'port', name !== undefined ? 'name' : 'number']);
+      };
+      backend(asRecord(spec.defaultBackend), ['spec', 'defaultBackend']);
+      asArray(spec.rules).forEach((rule, r) =>
+        asArray(asRecord(asRecord(rule)?.http)?.paths).forEach((path, p) => backend(asRecord(asRecord(path)?.backend), ['spec', 'rules', r, 'http', 'paths', p, 'backend'])),
+      );
+    } else {
+      asArray(spec.routes).forEach((route, r) =>
+        asArray(asRecord(route)?.services).forEach((item, s) => {
+          const service = asRecord(item);
+          if (!service || (asString(service.kind) ?? 'Service') !== 'Service') return;
+          const port = service.port;
+          const path = ['spec', 'routes', r, 'services', s];
+          check(asString(service.name), typeof port === 'number' || typeof port === 'string' ? port : undefined, path, [...path, 'port']);
+        }),
+      );
+    }
+  },
+});
+
+function hasPort(service: K8sService, port: string | number): boolean {
+  return service.ports.some((candidate) => (typeof port === 'number' ? candidate.port === port : candidate.name === port || String(candidate.port) === port));
+}
