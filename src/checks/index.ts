@@ -108,7 +108,10 @@ import { kubeconfigWorldReadable } from './repo/kubeconfig-world-readable.js';
 import { nginxSecurityHeaders } from './repo/nginx-security-headers.js';
 import { passwordOnCommandLine } from './repo/password-on-command-line.js';
 import { secretInTree } from './repo/secret-in-tree.js';
+import { shellXtraceSecrets } from './repo/shell-xtrace-secrets.js';
+import { sshHostKeyCheckDisabled } from './repo/ssh-host-key-check-disabled.js';
 import { sshdConfig } from './repo/sshd-config.js';
+import { tlsVerifyDisabled } from './repo/tls-verify-disabled.js';
 import { certificateExpiry } from './tls/certificate-expiry.js';
 import { certificateValid } from './tls/certificate-valid.js';
 import { keyStrength } from './tls/key-strength.js';
@@ -227,7 +230,10 @@ export const CHECKS: readonly AnyCheck[] = [
   nginxSecurityHeaders,
   passwordOnCommandLine,
   secretInTree,
+  shellXtraceSecrets,
+  sshHostKeyCheckDisabled,
   sshdConfig,
+  tlsVerifyDisabled,
   certificateExpiry,
   certificateValid,
   keyStrength,
