@@ -48,8 +48,9 @@ describe('probe/login-timing', () => {
       new RegExp(`^${leakyServer.origin}/login: the known account answers slower than the unknown one by \\d+\\.\\d+ ms \\(99\\.75% CI \\d+\\.\\d+ to \\d+\\.\\d+ ms, p = [^,]+, (\\d+) pairs, (\\d+) requests\\): account existence leaks through timing$`),
     );
     const effect = Number(/by (\d+\.\d+) ms/.exec(results[0]!.message)![1]);
+    // setTimeout(5) fires 5 ms or later: the shift is about 5 ms, more on a loaded machine.
     expect(effect).toBeGreaterThan(4);
-    expect(effect).toBeLessThan(8);
+    expect(effect).toBeLessThan(25);
     // Looks come every 50 pairs after 4 warm-up requests; a 5 ms gap is clear at the first one on an idle machine.
     const [, pairs, requests] = /(\d+) pairs, (\d+) requests/.exec(results[0]!.message)!.map(Number);
     expect(pairs! % 50).toBe(0);

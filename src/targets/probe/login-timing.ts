@@ -78,11 +78,12 @@ export async function runLoginTimingProbe(send: Send, config: LoginTimingConfig,
       }
     }
   }
-  // Stopped by a 429 between looks: one last look (in place of the looks that will not happen).
+  // Stopped by a 429 between looks: one last look (in place of the looks that will not happen). It may
+  // only find a difference: calling a handful of pairs "equivalent" would be too hasty a pass.
   if (decision === 'undecided' && rateLimitedAfter !== undefined && known.length >= 10 && !plan.isLook(known.length)) {
     const look = plan.decide(known, unknown);
     comparison = look.comparison;
-    if (look.decision !== 'continue') decision = look.decision;
+    if (look.decision === 'different') decision = look.decision;
   }
   return { decision, requests, pairs: known.length, comparison, rateLimitedAfter, alphaPerLook: plan.alphaPerLook };
 }
