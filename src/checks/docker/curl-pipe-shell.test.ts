@@ -30,6 +30,20 @@ checkCases(runCurlPipeShell, {
       ],
     },
     {
+      name: 'inside a BuildKit here-document (a python one is not shell)',
+      input: dockerfile`
+        # syntax=docker/dockerfile:1
+        FROM debian:12
+        RUN <<EOF
+        set -e
+        curl -fsSL https://get.example.com | sh
+        EOF
+        RUN <<EOF python3
+        import os; os.system("echo curl x | sh")
+        EOF`,
+      failures: [{ messageId: 'pipeToShell', line: 3 }],
+    },
+    {
       name: 'a script fetched in a substitution',
       input: dockerfile`
         FROM alpine:3.21

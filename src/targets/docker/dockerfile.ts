@@ -150,8 +150,15 @@ function runScript(args: string): string {
     const c = json.indexOf('-c');
     return c > 0 && /(^|\/)(ba|da|a|z|k)?sh$/.test(json[0]!) ? (json[c + 1] ?? '') : json.map((word) => (/[\s'"]/.test(word) ? `'${word.replace(/'/g, '')}'` : word)).join(' ');
   }
-  return args.replace(/^\s*(--\S+\s+)*/, '');
+  const script = args.replace(/^\s*(--\S+\s+)*/, '');
+  // BuildKit here-document: `RUN <<EOF` (or `RUN <<EOF bash`) followed by the script lines.
+  const heredoc = HEREDOC_RUN.exec(script);
+  if (!heredoc) return script;
+  const interpreter = heredoc[3]!.trim().split(/\s+/)[0] ?? '';
+  return interpreter === '' || /(^|\/)(ba|da|a|z|k)?sh$/.test(interpreter) ? heredoc[4]! : '';
 }
+
+const HEREDOC_RUN = /^<<(-?)["']?(\w+)["']?([^\n]*)\n([\s\S]*?)(?:\n[\t ]*\2[\t ]*)?$/;
 
 /** `${NAME}`, `${NAME:-default}`, `${NAME-default}` or `$NAME`. */
 const ARG_REFERENCE = /\$\{(\w+)(?:(:?)-([^}]*))?\}|\$(\w+)/g;
