@@ -107,6 +107,7 @@ import { k3sSecretsEncryptionOff } from './repo/k3s-secrets-encryption-off.js';
 import { kubeconfigWorldReadable } from './repo/kubeconfig-world-readable.js';
 import { nginxSecurityHeaders } from './repo/nginx-security-headers.js';
 import { passwordOnCommandLine } from './repo/password-on-command-line.js';
+import { secretBuildArg } from './repo/secret-build-arg.js';
 import { secretInTree } from './repo/secret-in-tree.js';
 import { shellXtraceSecrets } from './repo/shell-xtrace-secrets.js';
 import { sshHostKeyCheckDisabled } from './repo/ssh-host-key-check-disabled.js';
@@ -229,6 +230,7 @@ export const CHECKS: readonly AnyCheck[] = [
   kubeconfigWorldReadable,
   nginxSecurityHeaders,
   passwordOnCommandLine,
+  secretBuildArg,
   secretInTree,
   shellXtraceSecrets,
   sshHostKeyCheckDisabled,
