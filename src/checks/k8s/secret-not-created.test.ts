@@ -140,6 +140,25 @@ checkCases(secretNotCreated, {
       },
     },
     {
+      name: 'a deploy workflow creates the pull secret in a run step',
+      input: {
+        '.github/workflows/deploy.yml': yaml`
+          on: { push: { branches: [main] } }
+          jobs:
+            deploy:
+              runs-on: ubuntu-latest
+              steps:
+                - run: |
+                    kubectl -n shop create secret docker-registry regcred \
+                      --docker-server=ghcr.io --docker-password="\${{ secrets.GHCR_TOKEN }}" \
+                      --dry-run=client -o yaml | kubectl apply -f -`,
+        'k8s/other.yaml': 'apiVersion: v1\nkind: Secret\nmetadata: { name: other }\n',
+        'k8s/web.yaml': deployment(yaml`
+          imagePullSecrets: [{ name: regcred }]
+          containers: [{ name: app }]`),
+      },
+    },
+    {
       name: 'a repository that creates no Secret at all manages them elsewhere: not checked',
       input: {
         'k8s/web.yaml': deployment(yaml`

@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { ciModel } from '../ci/jobs.js';
 import { loadTargets } from '../kinds.js';
 import type { ResolvedWord } from '../shell/command-words.js';
 import { scriptSecrets } from '../shell/kubectl-create-secret.js';
@@ -30,7 +31,7 @@ export interface SecretCreators {
   named(namespace: string | undefined): SecretCreator[];
 }
 
-/** The Secrets the repository creates: manifests, operator resources, kustomize generators and shell scripts. */
+/** The Secrets the repository creates: manifests, operator resources, kustomize generators, shell scripts and workflow `run:` steps. */
 export const secretCreatorsIndex = defineIndex<SecretCreators>('k8s/secret-creators', (workspace) => {
   const byName = new Map<string, SecretCreator[]>();
   const patterns: SecretCreator[] = [];
@@ -51,6 +52,21 @@ export const secretCreatorsIndex = defineIndex<SecretCreators>('k8s/secret-creat
     for (const secret of scriptSecrets(script.text)) {
       for (const name of namesOf(secret.name)) {
         add({ name, namespace: namespaceOf(secret.namespace), keys: secret.keys, file: script.file, line: secret.line, via: 'kubectl create secret' });
+      }
+    }
+  }
+  // Deploy workflows create pull and TLS secrets in `run:` steps too.
+  for (const workflow of loadTargets(workspace, 'ci-workflow')) {
+    for (const job of ciModel(workflow).jobs) {
+      for (const step of job.steps) {
+        if (!step.run?.includes('secret')) continue;
+        const at = workflow.at([...step.path, 'run']);
+        const runLine = at.kind === 'file' ? at.line : 1;
+        for (const secret of scriptSecrets(step.run)) {
+          for (const name of namesOf(secret.name)) {
+            add({ name, namespace: namespaceOf(secret.namespace), keys: secret.keys, file: workflow.file, line: runLine + secret.line, via: 'kubectl create secret' });
+          }
+        }
       }
     }
   }
