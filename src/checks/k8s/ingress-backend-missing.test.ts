@@ -63,6 +63,30 @@ checkCases(ingressBackendMissing, {
   ],
   fail: [
     {
+      name: 'the legacy serviceName / servicePort backend',
+      input: {
+        'api.yaml': api,
+        'ingress.yaml': yaml`
+          apiVersion: extensions/v1beta1
+          kind: Ingress
+          metadata: { name: old }
+          spec:
+            backend:
+              serviceName: api
+              servicePort: 80
+            rules:
+              - http:
+                  paths:
+                    - backend:
+                        serviceName: web
+                        servicePort: http`,
+      },
+      failures: [
+        { messageId: 'noPort', line: 7 },
+        { messageId: 'noService', line: 12 },
+      ],
+    },
+    {
       name: 'a Service renamed in one file; a port name and a port number that do not exist',
       input: {
         'api.yaml': api,

@@ -42,16 +42,22 @@ export const ingressBackendMissing = defineCheck({
     if (!isIngress && !isTraefik(object, 'IngressRoute')) return ctx.notApplicable();
     const index = ctx.shared(serviceIndex);
     if (!index.any) return ctx.notApplicable();
-    const check = (service: string | undefined, port: string | number | undefined, path: YamlPath, portPath: YamlPath) => {
+    const check = (service: string | undefined, port: string | number | undefined, path: YamlPath, portPath: YamlPath, namePath: YamlPath = [...path, 'name']) => {
       if (!service) return;
       const found = index.find(service, object.namespace);
       const data = { kind: object.kind, name: object.name, service };
-      if (found.length === 0) return ctx.fail(object.at([...path, 'name']), 'noService', data);
+      if (found.length === 0) return ctx.fail(object.at(namePath), 'noService', data);
       if (port !== undefined && !found.some((candidate) => hasPort(candidate, port))) ctx.fail(object.at(portPath), 'noPort', { ...data, port: typeof port === 'string' ? `"${port}"` : port });
     };
     const spec = asRecord(object.data.spec) ?? {};
     if (isIngress) {
       const backend = (record: YamlRecord | undefined, path: YamlPath) => {
+        // extensions/v1beta1 and networking.k8s.io/v1beta1: serviceName / servicePort
+        const legacyName = asString(record?.serviceName);
+        if (legacyName) {
+          const port = record!.servicePort;
+          return check(legacyName, typeof port === 'number' || typeof port === 'string' ? port : undefined, path, [...path, 'servicePort'], [...path, 'serviceName']);
+        }
         const service = asRecord(record?.service);
         if (!service) return;
         const port = asRecord(service.port);
@@ -60,6 +66,7 @@ export const ingressBackendMissing = defineCheck({
         check(asString(service.name), name ?? number, [...path, 'service'], [...path, 'service', 'port', name !== undefined ? 'name' : 'number']);
       };
       backend(asRecord(spec.defaultBackend), ['spec', 'defaultBackend']);
+      backend(asRecord(spec.backend), ['spec', 'backend']);
       asArray(spec.rules).forEach((rule, r) =>
         asArray(asRecord(asRecord(rule)?.http)?.paths).forEach((path, p) => backend(asRecord(asRecord(path)?.backend), ['spec', 'rules', r, 'http', 'paths', p, 'backend'])),
       );

@@ -90,5 +90,20 @@ checkCases(networkPolicyTooBroad, {
         { messageId: 'allNamespaces', line: 21 },
       ],
     },
+    {
+      name: 'a rule without from in front of a datastore admits every source',
+      input: {
+        'redis.yaml': redis,
+        'netpol.yaml': yaml`
+          apiVersion: networking.k8s.io/v1
+          kind: NetworkPolicy
+          metadata: { name: redis-port, namespace: honeydue }
+          spec:
+            podSelector: { matchLabels: { app.kubernetes.io/name: redis } }
+            ingress:
+              - ports: [{ port: 6379 }]`,
+      },
+      failures: [{ messageId: 'anySourceToDatastore', line: 7 }],
+    },
   ],
 });

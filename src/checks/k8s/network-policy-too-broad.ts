@@ -13,7 +13,8 @@ const WIDE_PREFIX = 16;
  * Ingress rules only (open egress is k8s/namespace-default-deny-egress). A peer is too broad when
  * it is `namespaceSelector: {}` without a pod restriction (every pod of the cluster), an ipBlock of
  * a private range /16 or wider (a whole pod or node network), or, for a policy whose pods run a
- * datastore image, `podSelector: {}` (every pod of the namespace may reach the database).
+ * datastore image, `podSelector: {}` (every pod of the namespace may reach the database) or a rule
+ * without `from` (every source at all).
  */
 export const networkPolicyTooBroad = defineCheck({
   id: 'k8s/network-policy-too-broad',
@@ -44,6 +45,7 @@ export const networkPolicyTooBroad = defineCheck({
     allNamespaces: 'NetworkPolicy "{policy}" admits every pod of every namespace (namespaceSelector: any) in ingress rule {rule}',
     wideBlock: 'NetworkPolicy "{policy}" admits the whole network {cidr} in ingress rule {rule}',
     allPodsToDatastore: 'NetworkPolicy "{policy}" lets every pod of the namespace reach {store} ({workload}) in ingress rule {rule}',
+    anySourceToDatastore: 'NetworkPolicy "{policy}" lets any source reach {store} ({workload}): ingress rule {rule} has no from',
   },
   evaluate(object, ctx) {
     const policy = networkPolicyOf(object);
@@ -61,7 +63,14 @@ export const networkPolicyTooBroad = defineCheck({
       return datastore;
     };
     asArray(asRecord(object.data.spec)?.ingress).forEach((item, r) => {
-      asArray(asRecord(item)?.from).forEach((raw, p) => {
+      const rule = asRecord(item);
+      if (rule && asArray(rule.from).length === 0) {
+        // No `from`: every source, in the cluster or not, on the rule's ports.
+        const target = datastoreTarget();
+        if (target) ctx.fail(object.at(['spec', 'ingress', r]), 'anySourceToDatastore', { policy: object.name, rule: r + 1, ...target });
+        return;
+      }
+      asArray(rule?.from).forEach((raw, p) => {
         const peer = asRecord(raw);
         if (!peer) return;
         const data = { policy: object.name, rule: r + 1 };
