@@ -66,6 +66,8 @@ describe('evaluateSpfLookups (against a DNS server on 127.0.0.1)', () => {
       'v6only.test AAAA': ['2001:db8::1'],
       'v6.test TXT': ['v=spf1 a:v6only.test -all'],
       'noinclude.test TXT': ['v=spf1 include:nothing.test -all'],
+      'othertxt.test TXT': ['v=spf1 include:verification.test -all'],
+      'verification.test TXT': ['site-verification=abc'],
     });
     client = new DnsClient(dns.address, 2000);
   });
@@ -103,9 +105,12 @@ describe('evaluateSpfLookups (against a DNS server on 127.0.0.1)', () => {
     expect((await run('v6.test')).voidLookups).toBe(0);
   });
 
-  it('reports an include without an SPF record', async () => {
+  it('reports an include without an SPF record; the lookup is void only when no TXT came back', async () => {
     const result = await run('noinclude.test');
     expect(result.errors).toEqual(['include:nothing.test has no SPF record']);
     expect(result.voidLookups).toBe(1);
+    const other = await run('othertxt.test');
+    expect(other.errors).toEqual(['include:verification.test has no SPF record']);
+    expect(other.voidLookups).toBe(0);
   });
 });

@@ -201,7 +201,7 @@ export async function evaluateSpfLookups(domain: string, record: SpfRecord, dns:
           }
           const child = await fetchSpf(target, dns);
           if (child.kind === 'none') {
-            countVoid([]);
+            if (child.void) countVoid([]);
             result.errors.push(`include:${target} has no SPF record`);
           } else if (child.kind === 'many') result.errors.push(`include:${target} has ${child.count} SPF records`);
           else {
@@ -238,7 +238,7 @@ export async function evaluateSpfLookups(domain: string, record: SpfRecord, dns:
     }
     const next = await fetchSpf(target, dns);
     if (next.kind === 'none') {
-      countVoid([]);
+      if (next.void) countVoid([]);
       result.errors.push(`redirect=${target} has no SPF record`);
       return undefined;
     }
@@ -255,11 +255,13 @@ export async function evaluateSpfLookups(domain: string, record: SpfRecord, dns:
   return result;
 }
 
-type Fetched = { kind: 'none' } | { kind: 'many'; count: number } | { kind: 'one'; record: SpfRecord };
+/** `void`: the TXT lookup returned nothing at all (NXDOMAIN or no TXT), which counts toward the void limit. */
+type Fetched = { kind: 'none'; void: boolean } | { kind: 'many'; count: number } | { kind: 'one'; record: SpfRecord };
 
 async function fetchSpf(name: string, dns: SpfResolver): Promise<Fetched> {
-  const records = (await dns.txt(name)).filter(isSpf);
-  if (records.length === 0) return { kind: 'none' };
+  const texts = await dns.txt(name);
+  const records = texts.filter(isSpf);
+  if (records.length === 0) return { kind: 'none', void: texts.length === 0 };
   if (records.length > 1) return { kind: 'many', count: records.length };
   return { kind: 'one', record: parseSpf(records[0]!) };
 }
