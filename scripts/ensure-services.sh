@@ -9,10 +9,22 @@ pg_bin() {
   ls -d /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1
 }
 
-missing=()
-command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
-pg_bin || missing+=(postgresql)
+check_missing() {
+  missing=()
+  command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+  pg_bin || missing+=(postgresql)
+}
+
+check_missing
 [ ${#missing[@]} -eq 0 ] && exit 0
+
+# Test files run in parallel and may all get here: one installs, the others wait and re-check.
+if command -v flock >/dev/null 2>&1; then
+  exec 9>"${TMPDIR:-/tmp}/harden-ensure-services.lock"
+  flock -w 900 9 || { echo "ensure-services: timed out waiting for another install" >&2; exit 1; }
+  check_missing
+  [ ${#missing[@]} -eq 0 ] && exit 0
+fi
 
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "ensure-services: missing ${missing[*]} and apt-get is not available; install them by hand" >&2
