@@ -1,4 +1,4 @@
-import { configSourcesIndex } from '../../targets/config/config-sources.js';
+import { configSourcesIndex, inNonProductionSection } from '../../targets/config/config-sources.js';
 import { literalUrlPassword, secretValueKind } from '../../targets/config/secret-values.js';
 import { isCredentialName } from '../../targets/secrets/credential-names.js';
 import { maskSecret, maskValue } from '../../targets/secrets/mask.js';
@@ -59,6 +59,7 @@ export const credentialInConfig = defineCheck({
       if (source.environment === 'non-production') continue;
       checked = true;
       for (const entry of source.entries) {
+        if (inNonProductionSection(entry)) continue;
         const at = file.at(entry.line, entry.column);
         const data = { source: source.label, setting: entry.path };
         const value = entry.value;

@@ -50,6 +50,19 @@ checkCases(debugFlagInProd, {
       },
     },
     {
+      name: 'development and test sections of a multi-environment config; a label that says password',
+      input: {
+        'config/database.yml': yaml`
+          development:
+            password: ""
+            debug: true
+          test:
+            password:
+          labels:
+            password: Password`,
+      },
+    },
+    {
       name: 'a script-created ConfigMap whose flags are computed at run time',
       input: {
         'scripts/deploy.sh': 'kubectl create configmap app --from-literal=DEBUG_FIXED_CODES="$(cfg .app.debug_fixed_codes)"\n',
@@ -120,6 +133,17 @@ checkCases(debugFlagInProd, {
         { messageId: 'controlDisabled', line: 9 },
         { messageId: 'placeholderSecret', line: 10 },
       ],
+    },
+    {
+      name: 'the production section of a multi-environment config',
+      input: {
+        'config/database.yml': yaml`
+          development:
+            password: ""
+          production:
+            password: ""`,
+      },
+      failures: [{ messageId: 'emptyPassword', line: 4 }],
     },
     {
       name: 'a literal flag in a ConfigMap a script creates',

@@ -1,4 +1,4 @@
-import { configSourcesIndex, type ConfigEnvironment } from '../../targets/config/config-sources.js';
+import { configSourcesIndex, inNonProductionSection, type ConfigEnvironment } from '../../targets/config/config-sources.js';
 import type { ConfigEntry } from '../../targets/config/entries.js';
 import { secretValueKind } from '../../targets/config/secret-values.js';
 import { isCredentialName } from '../../targets/secrets/credential-names.js';
@@ -81,6 +81,7 @@ export const debugFlagInProd = defineCheck({
       checked = true;
       const environment = describe(source.environment);
       for (const entry of source.entries) {
+        if (inNonProductionSection(entry)) continue;
         // A value a script computes at run time says nothing about the flag.
         if (source.computed && typeof entry.value === 'string' && /[$`]/.test(entry.value)) continue;
         const at = file.at(entry.line, entry.column);
@@ -90,12 +91,18 @@ export const debugFlagInProd = defineCheck({
         if (DEBUG.test(name)) {
           if (truthy(entry.value)) ctx.fail(at, 'debugEnabled', data, evidence);
         } else if (BYPASS.some((pattern) => pattern.test(name))) {
-          if (truthy(entry.value) || fixedCodeList(name, entry.value)) ctx.fail(at, 'bypassEnabled', data, evidence);
+          // A list of fixed codes is itself the bypass: shown masked.
+          if (truthy(entry.value)) ctx.fail(at, 'bypassEnabled', data, evidence);
+          else if (fixedCodeList(name, entry.value)) {
+            const masked = maskSecret(String(entry.value));
+            ctx.fail(at, 'bypassEnabled', { ...data, value: masked }, `${entry.path}: ${masked}`);
+          }
         } else if (REQUIRED_ON.test(name)) {
           if (falsy(entry.value)) ctx.fail(at, 'controlDisabled', data, evidence);
         } else if (isCredentialName(entry.key)) {
           const kind = secretValueKind(entry.value);
-          if (kind === 'placeholder') {
+          // `password: Password` is a label (a form, a translation), not a secret.
+          if (kind === 'placeholder' && String(entry.value).toLowerCase() !== entry.key.toLowerCase()) {
             const masked = maskSecret(String(entry.value));
             ctx.fail(at, 'placeholderSecret', { ...data, masked }, `${entry.path}: ${masked}`);
           } else if (kind === 'empty' && PASSWORD_WORD.test(name)) ctx.fail(at, 'emptyPassword', data, `${entry.path}: ""`);

@@ -94,6 +94,15 @@ const ENVIRONMENT_KEYS = new Set([
 ]);
 
 /**
+ * A setting under a non-production section of a config that holds several environments
+ * (Rails `database.yml`: `development.password`, `test.password`).
+ */
+export function inNonProductionSection(entry: ConfigEntry): boolean {
+  const first = /^[^.[\]]+/.exec(entry.path)?.[0];
+  return first !== undefined && first !== entry.path && NON_PRODUCTION_WORDS.has(first.toLowerCase());
+}
+
+/**
  * Non-production words in the path or names win (`config/production.example.yaml` is an
  * example), then production words, then an environment setting near the top of the config.
  * A bare `.env` is the local file by convention (docker compose, dotenv).
