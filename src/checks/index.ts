@@ -101,6 +101,7 @@ import { credentialInConfig } from './repo/credential-in-config.js';
 import { curlPipeShell } from './repo/curl-pipe-shell.js';
 import { debugFlagInProd } from './repo/debug-flag-in-prod.js';
 import { dockerPushLatest } from './repo/docker-push-latest.js';
+import { emptySecretWarnOnly } from './repo/empty-secret-warn-only.js';
 import { highEntropyAssignment } from './repo/high-entropy-assignment.js';
 import { htpasswdWeakHash } from './repo/htpasswd-weak-hash.js';
 import { k3sSecretsEncryptionOff } from './repo/k3s-secrets-encryption-off.js';
@@ -224,6 +225,7 @@ export const CHECKS: readonly AnyCheck[] = [
   curlPipeShell,
   debugFlagInProd,
   dockerPushLatest,
+  emptySecretWarnOnly,
   highEntropyAssignment,
   htpasswdWeakHash,
   k3sSecretsEncryptionOff,
