@@ -20,6 +20,8 @@ export const observatoryGrade = defineCheck({
   },
   options: z.object({ minimumGrade: z.enum(GRADE_ORDER).default('B') }).strict(),
   async evaluate(site, ctx, options) {
+    // The grade is the host's: a plain-http site whose https twin is in the plan is graded there.
+    if (site.url.protocol === 'http:' && site.twinInPlan) return ctx.notApplicable();
     const requests = await observeSite(site);
     const page = gradedPage(requests);
     // As the Observatory does: a site that does not answer, or answers with an error page, is not graded.

@@ -11,12 +11,15 @@ export interface SitePage {
 /**
  * The page a site's URL ends at (redirects followed on the site's host, cached and shared by every
  * header check); undefined when the redirects leave the host or never end: that page is not this
- * site's to judge. A request that fails throws (the engine reports it as an error result).
+ * site's to judge, as is the https page a plain-http site of the plan redirects to when its https
+ * twin is in the plan too. A request that fails throws (the engine reports it as an error result).
  */
 export async function sitePage(site: SiteTarget, path?: string): Promise<SitePage | undefined> {
   const outcome = await followRedirects(site, path ?? site.url);
   if (!outcome.ok) throw new Error(`GET ${outcome.failedUrl} failed: ${outcome.error}`);
   if (outcome.chain.stopped) return undefined;
+  // A plain-http site that lands on https, when its https twin is in the plan: the twin judges that page (one finding, not two).
+  if (site.url.protocol === 'http:' && site.twinInPlan && new URL(outcome.chain.final.url).protocol === 'https:') return undefined;
   return { response: outcome.chain.final, chain: outcome.chain };
 }
 
