@@ -150,6 +150,23 @@ const SITES: Record<string, { https: (httpPort: number) => Handler; http?: (http
         },
       }),
   },
+  // Two policies: the meta one narrows script-src (dropping 'unsafe-inline'), img-src set only by it counts as 'none'.
+  'header and meta policies': {
+    expect: 'A+',
+    https: () =>
+      routes({
+        '/': {
+          headers: {
+            'content-type': HTML,
+            'content-security-policy': "default-src 'self'; script-src 'self' https://cdn.example.com/js/ 'unsafe-inline'; frame-ancestors 'self'",
+            'strict-transport-security': 'max-age=31536000',
+            'x-content-type-options': 'nosniff',
+          },
+          body: `<meta http-equiv="content-security-policy" content="script-src 'self' https://cdn.example.com/js/app.js; img-src http://img.example.com">`,
+        },
+      }),
+    http: (httpsPort) => routes({ '/': { status: 308, headers: { location: `https://127.0.0.1:${httpsPort}/` } } }),
+  },
   'strict-dynamic and reporting': {
     expect: 'C-',
     https: () =>
