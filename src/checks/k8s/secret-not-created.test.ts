@@ -159,6 +159,22 @@ checkCases(secretNotCreated, {
       },
     },
     {
+      name: 'templated names (envsubst, Helm) match what they render to, or are not checked',
+      input: {
+        'k8s/secret.yaml': yaml`
+          apiVersion: v1
+          kind: Secret
+          metadata: { name: "\${APP}-db" }`,
+        'k8s/web.yaml': deployment(yaml`
+          imagePullSecrets: [{ name: "\${REGISTRY_SECRET}" }]
+          containers:
+            - name: app
+              envFrom:
+                - secretRef: { name: shop-db }
+                - secretRef: { name: "{{ .Release.Name }}-extra" }`),
+      },
+    },
+    {
       name: 'a repository that creates no Secret at all manages them elsewhere: not checked',
       input: {
         'k8s/web.yaml': deployment(yaml`

@@ -43,7 +43,7 @@ export const secretCreatorsIndex = defineIndex<SecretCreators>('k8s/secret-creat
       else byName.set(creator.name, [creator]);
     }
   };
-  for (const object of loadTargets(workspace, 'k8s-object')) for (const creator of manifestCreators(object)) add(creator);
+  for (const object of loadTargets(workspace, 'k8s-object')) for (const creator of manifestCreators(object)) add(templated(creator));
   for (const file of workspace.files('manifests')) {
     if (!/^kustomization\.ya?ml$/.test(basename(file))) continue;
     for (const document of workspace.yaml(file).documents) for (const creator of kustomizeCreators(file, asRecord(document.data), document.start.line)) add(creator);
@@ -81,6 +81,20 @@ export const secretCreatorsIndex = defineIndex<SecretCreators>('k8s/secret-creat
     },
   };
 });
+
+/** Helm (`{{ .Release.Name }}-db`) and envsubst (`${APP}-db`) names match whatever they render to. */
+const TEMPLATE = /\{\{.*?\}\}|\$\{[^}]*\}|\$[A-Za-z_]\w*/g;
+
+function templated(creator: SecretCreator): SecretCreator {
+  if (typeof creator.name !== 'string' || !/\{\{|\$/.test(creator.name)) return creator;
+  const source = creator.name.split(TEMPLATE).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  return { ...creator, name: new RegExp(`^${source}$`) };
+}
+
+/** A reference whose name is rendered later (Helm, envsubst) cannot be checked. */
+export function isTemplatedName(name: string): boolean {
+  return name.includes('{{') || name.includes('${') || /\$[A-Za-z_]/.test(name);
+}
 
 function namesOf(word: ResolvedWord): (string | RegExp)[] {
   return 'values' in word ? word.values : [word.pattern];
@@ -200,7 +214,7 @@ export function secretReferencesOf(object: K8sObject): SecretReference[] {
   const push = (secret: unknown, path: YamlPath, use: string, extra: PushExtra = {}) => {
     // A number is no Secret name (the API server rejects it): read as absent.
     const name = typeof secret === 'string' ? secret : undefined;
-    if (!name) return;
+    if (!name || isTemplatedName(name)) return;
     const key = typeof extra.key === 'string' ? extra.key : undefined;
     refs.push({
       secret: name,
