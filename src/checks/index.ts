@@ -90,6 +90,7 @@ import { serviceNodePort } from './k8s/service-node-port.js';
 import { serviceSelectsNothing } from './k8s/service-selects-nothing.js';
 import { serviceTargetPortUnknown } from './k8s/service-target-port-unknown.js';
 import { singleReplica } from './k8s/single-replica.js';
+import { traefikRateLimitSource } from './k8s/traefik-rate-limit-source.js';
 import { traefikSecurityHeaders } from './k8s/traefik-security-headers.js';
 import { undefinedMiddleware } from './k8s/undefined-middleware.js';
 import { portClosed } from './net/port-closed.js';
@@ -214,6 +215,7 @@ export const CHECKS: readonly AnyCheck[] = [
   serviceSelectsNothing,
   serviceTargetPortUnknown,
   singleReplica,
+  traefikRateLimitSource,
   traefikSecurityHeaders,
   undefinedMiddleware,
   portClosed,
