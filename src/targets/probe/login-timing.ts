@@ -40,11 +40,12 @@ export interface LoginTimingOutcome {
  */
 export async function runLoginTimingProbe(send: Send, config: LoginTimingConfig, options: LoginTimingOptions = DEFAULT_LOGIN_TIMING_OPTIONS): Promise<LoginTimingOutcome> {
   const random = seededRandom(options.seed);
+  const contentType = Object.entries(config.headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
   let requests = 0;
   let rateLimitedAfter: number | undefined;
   const attempt = async (user: string): Promise<number | undefined> => {
     requests += 1;
-    const response = await send(config.path, { method: config.method, headers: config.headers, body: config.body.replaceAll('{user}', user) });
+    const response = await send(config.path, { method: config.method, headers: config.headers, body: fillBody(config.body, user, contentType) });
     if (response.status === 429) {
       rateLimitedAfter = requests;
       return undefined;
@@ -86,4 +87,11 @@ export async function runLoginTimingProbe(send: Send, config: LoginTimingConfig,
     if (look.decision === 'different') decision = look.decision;
   }
   return { decision, requests, pairs: known.length, comparison, rateLimitedAfter, alphaPerLook: plan.alphaPerLook };
+}
+
+/** The body template with {user} filled in, escaped for the body's content type (JSON string, form field). */
+export function fillBody(template: string, user: string, contentType: string): string {
+  const type = contentType.toLowerCase();
+  const value = type.includes('json') ? JSON.stringify(user).slice(1, -1) : type.includes('x-www-form-urlencoded') ? encodeURIComponent(user) : user;
+  return template.replaceAll('{user}', value);
 }

@@ -21,8 +21,9 @@ export interface RateLimitOutcome {
 const MAX_IN_FLIGHT = 4;
 
 /**
- * Sends up to maxRequests requests on a fixed schedule (request i at i / perSecond seconds,
- * never a burst) and stops sending at the first response with an expected status.
+ * Sends up to maxRequests requests at most perSecond, each one 1/perSecond after the previous
+ * (a sliding schedule: never a burst, not even to catch up), and stops sending at the first
+ * response with an expected status.
  */
 export async function runRateLimitProbe(send: Send, config: RateLimitConfig): Promise<RateLimitOutcome> {
   const started = performance.now();
@@ -36,12 +37,14 @@ export async function runRateLimitProbe(send: Send, config: RateLimitConfig): Pr
   let sent = 0;
   let lastError: unknown;
 
+  let due = started;
   for (let index = 1; index <= config.maxRequests && limitedAt === undefined; index++) {
-    const due = started + (index - 1) * intervalMs;
     const wait = due - performance.now();
     if (wait > 0) await sleep(wait);
     while (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
     if (limitedAt !== undefined) break;
+    // Each request is due one interval after the previous one left: a late start never turns into a catch-up burst.
+    due = performance.now() + intervalMs;
     sent += 1;
     const position = index;
     const request = send(config.path, { method: config.method, headers: config.headers, ...(config.body !== undefined ? { body: config.body } : {}) })
