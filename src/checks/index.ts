@@ -111,6 +111,8 @@ import { nginxSecurityHeaders } from './repo/nginx-security-headers.js';
 import { passwordOnCommandLine } from './repo/password-on-command-line.js';
 import { secretBuildArg } from './repo/secret-build-arg.js';
 import { secretInTree } from './repo/secret-in-tree.js';
+import { secretIntoConfigmap } from './repo/secret-into-configmap.js';
+import { setImageByTag } from './repo/set-image-by-tag.js';
 import { shellXtraceSecrets } from './repo/shell-xtrace-secrets.js';
 import { sshHostKeyCheckDisabled } from './repo/ssh-host-key-check-disabled.js';
 import { sshdConfig } from './repo/sshd-config.js';
@@ -236,6 +238,8 @@ export const CHECKS: readonly AnyCheck[] = [
   passwordOnCommandLine,
   secretBuildArg,
   secretInTree,
+  secretIntoConfigmap,
+  setImageByTag,
   shellXtraceSecrets,
   sshHostKeyCheckDisabled,
   sshdConfig,
