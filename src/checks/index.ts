@@ -50,6 +50,7 @@ import { automountServiceAccountToken } from './k8s/automount-service-account-to
 import { capabilitiesDropAll } from './k8s/capabilities-drop-all.js';
 import { clusterAdminBinding } from './k8s/cluster-admin-binding.js';
 import { defaultNamespace } from './k8s/default-namespace.js';
+import { defaultServiceAccount } from './k8s/default-service-account.js';
 import { defaultServiceAccountBinding } from './k8s/default-service-account-binding.js';
 import { hostNamespaces } from './k8s/host-namespaces.js';
 import { hostPath } from './k8s/host-path.js';
@@ -65,6 +66,7 @@ import { missingPdb } from './k8s/missing-pdb.js';
 import { nakedPod } from './k8s/naked-pod.js';
 import { namespaceDefaultDeny } from './k8s/namespace-default-deny.js';
 import { namespaceDefaultDenyEgress } from './k8s/namespace-default-deny-egress.js';
+import { namespacePodSecurity } from './k8s/namespace-pod-security.js';
 import { networkPolicyTooBroad } from './k8s/network-policy-too-broad.js';
 import { pdbBlocksDrain } from './k8s/pdb-blocks-drain.js';
 import { plaintextSecretManifest } from './k8s/plaintext-secret-manifest.js';
@@ -177,6 +179,7 @@ export const CHECKS: readonly AnyCheck[] = [
   capabilitiesDropAll,
   clusterAdminBinding,
   defaultNamespace,
+  defaultServiceAccount,
   defaultServiceAccountBinding,
   hostNamespaces,
   hostPath,
@@ -192,6 +195,7 @@ export const CHECKS: readonly AnyCheck[] = [
   nakedPod,
   namespaceDefaultDeny,
   namespaceDefaultDenyEgress,
+  namespacePodSecurity,
   networkPolicyTooBroad,
   pdbBlocksDrain,
   plaintextSecretManifest,
