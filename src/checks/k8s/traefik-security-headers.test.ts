@@ -26,6 +26,50 @@ checkCases(traefikSecurityHeaders, {
               Server: ""`,
     },
     {
+      name: 'headers split over two middlewares that every router uses together (annotation, IngressRoute, chain)',
+      input: yaml`
+        apiVersion: traefik.io/v1alpha1
+        kind: Middleware
+        metadata: { name: hsts, namespace: shop }
+        spec:
+          headers: { stsSeconds: 63072000, stsIncludeSubdomains: true, stsPreload: true }
+        ---
+        apiVersion: traefik.io/v1alpha1
+        kind: Middleware
+        metadata: { name: headers, namespace: shop }
+        spec:
+          headers:
+            frameDeny: true
+            contentTypeNosniff: true
+            contentSecurityPolicy: "default-src 'self'; object-src 'none'; base-uri 'none'"
+            customResponseHeaders:
+              Cross-Origin-Opener-Policy: same-origin
+              Cross-Origin-Resource-Policy: same-site
+        ---
+        apiVersion: traefik.io/v1alpha1
+        kind: Middleware
+        metadata: { name: secure, namespace: shop }
+        spec:
+          chain:
+            middlewares: [{ name: hsts }, { name: headers }]
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata:
+          name: web
+          namespace: shop
+          annotations:
+            traefik.ingress.kubernetes.io/router.middlewares: shop-hsts@kubernetescrd,shop-headers@kubernetescrd
+        ---
+        apiVersion: traefik.io/v1alpha1
+        kind: IngressRoute
+        metadata: { name: api, namespace: shop }
+        spec:
+          routes:
+            - match: Host(\`api.example.com\`)
+              middlewares: [{ name: secure }]`,
+    },
+    {
       name: 'middlewares that send no security response header, and other kinds',
       input: yaml`
         apiVersion: traefik.containo.us/v1alpha1
@@ -83,6 +127,44 @@ checkCases(traefikSecurityHeaders, {
         { messageId: 'coopMissing', line: 14 },
         { messageId: 'corpMissing', line: 14 },
       ],
+    },
+    {
+      name: 'a router that gets only one of the split middlewares',
+      input: yaml`
+        apiVersion: traefik.io/v1alpha1
+        kind: Middleware
+        metadata: { name: hsts, namespace: shop }
+        spec:
+          headers: { stsSeconds: 63072000, stsIncludeSubdomains: true, stsPreload: true }
+        ---
+        apiVersion: traefik.io/v1alpha1
+        kind: Middleware
+        metadata: { name: headers, namespace: shop }
+        spec:
+          headers:
+            frameDeny: true
+            contentTypeNosniff: true
+            contentSecurityPolicy: "default-src 'self'; object-src 'none'; base-uri 'none'"
+            customResponseHeaders:
+              Cross-Origin-Opener-Policy: same-origin
+              Cross-Origin-Resource-Policy: same-site
+        ---
+        apiVersion: traefik.io/v1alpha1
+        kind: IngressRoute
+        metadata: { name: api, namespace: shop }
+        spec:
+          routes:
+            - match: Host(\`api.example.com\`)
+              middlewares: [{ name: hsts }, { name: headers }]
+        ---
+        apiVersion: traefik.io/v1alpha1
+        kind: IngressRoute
+        metadata: { name: admin, namespace: shop }
+        spec:
+          routes:
+            - match: Host(\`admin.example.com\`)
+              middlewares: [{ name: headers }]`,
+      failures: [{ messageId: 'hstsMissing', line: 15 }],
     },
     {
       name: 'weak values at their fields; missing ones at headers when there is no customResponseHeaders',

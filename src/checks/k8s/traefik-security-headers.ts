@@ -1,5 +1,5 @@
 import { headerMessages, securityHeaderFindings } from '../../targets/http/headers/rules.js';
-import { traefikResponseHeaders } from '../../targets/k8s/traefik-headers.js';
+import { routerHeadersIndex, traefikResponseHeaders } from '../../targets/k8s/traefik-headers.js';
 import { defineCheck } from '../define.js';
 
 export const traefikSecurityHeaders = defineCheck({
@@ -17,8 +17,9 @@ export const traefikSecurityHeaders = defineCheck({
     'stsPreload, contentSecurityPolicy, frameDeny, customFrameOptionsValue, contentTypeNosniff, browserXssFilter, ' +
     'referrerPolicy, customResponseHeaders) into the response headers it sends and applies the same rules harden ' +
     'applies to live responses. Findings point at the field that sets the header, or at customResponseHeaders (else ' +
-    'headers) when one is missing. Middlewares that set no security response header (CORS, request rewriting) are ' +
-    'not checked; COEP is opt-in and only checked when set.',
+    'headers) when one is missing; a header missing here but sent by another middleware on every router that uses this ' +
+    'one (through Ingress annotations, IngressRoutes and chains) is not reported. Middlewares that set no security ' +
+    'response header (CORS, request rewriting) are not checked; COEP is opt-in and only checked when set.',
   fix: [
     'A strong baseline (drop browserXssFilter; add a CSP here or make sure the apps send one):',
     '',
@@ -59,6 +60,7 @@ export const traefikSecurityHeaders = defineCheck({
     const sent = traefikResponseHeaders(object);
     if (!sent) return ctx.notApplicable();
     for (const finding of securityHeaderFindings(sent.headers)) {
+      if (finding.missing && ctx.shared(routerHeadersIndex).coveredElsewhere(object, finding.header)) continue;
       const path = finding.missing ? sent.anchor : (sent.fields.get(finding.header) ?? sent.anchor);
       ctx.fail(object.at(path), finding.messageId, finding.data);
     }

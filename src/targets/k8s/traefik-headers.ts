@@ -1,8 +1,10 @@
 import { headerMap } from '../http/headers/finding.js';
+import { loadTargets } from '../kinds.js';
+import { defineIndex, useIndex } from '../shared-index.js';
 import { asBoolean, asNumber, asRecord, asString } from '../yaml/read.js';
 import type { YamlPath } from '../yaml/source.js';
 import type { K8sObject } from './objects.js';
-import { isTraefik } from './traefik.js';
+import { isTraefik, middlewareIndex, middlewareRefsOf } from './traefik.js';
 
 /** The response headers a Traefik `headers` Middleware sends, and the field that sets each. */
 export interface TraefikResponseHeaders {
@@ -74,3 +76,49 @@ export function traefikResponseHeaders(object: K8sObject): TraefikResponseHeader
   if (![...pairs.keys()].some((name) => SECURITY_HEADERS.has(name))) return undefined;
   return { headers: headerMap(pairs.values()), fields, anchor: custom ? [...BASE, 'customResponseHeaders'] : BASE };
 }
+
+/** For each headers Middleware, the response headers the other middlewares on its routers send. */
+export interface RouterHeaders {
+  /**
+   * Whether every router that uses `middleware` (an Ingress or IngressRoute, through chains too)
+   * also gets `header` from another middleware; false when the middleware is on no router.
+   */
+  coveredElsewhere(middleware: K8sObject, header: string): boolean;
+}
+
+/** Middlewares split across several objects (one for HSTS, one for CSP) are judged together per router. */
+export const routerHeadersIndex = defineIndex<RouterHeaders>('k8s/traefik-router-headers', (workspace) => {
+  const middlewares = useIndex(workspace, middlewareIndex);
+  const sent = new Map<K8sObject, TraefikResponseHeaders | undefined>();
+  const headersOf = (object: K8sObject) => {
+    if (!sent.has(object)) sent.set(object, traefikResponseHeaders(object));
+    return sent.get(object);
+  };
+  const routersOf = new Map<K8sObject, Set<K8sObject>[]>();
+  for (const object of loadTargets(workspace, 'k8s-object')) {
+    if (object.kind !== 'Ingress' && !isTraefik(object, 'IngressRoute')) continue;
+    const onRouter = new Set<K8sObject>();
+    const expand = (refs: ReturnType<typeof middlewareRefsOf>) => {
+      for (const ref of refs) {
+        for (const middleware of middlewares.resolve(ref)) {
+          if (onRouter.has(middleware)) continue;
+          onRouter.add(middleware);
+          expand(middlewareRefsOf(middleware));
+        }
+      }
+    };
+    expand(middlewareRefsOf(object));
+    for (const middleware of onRouter) {
+      const list = routersOf.get(middleware);
+      if (list) list.push(onRouter);
+      else routersOf.set(middleware, [onRouter]);
+    }
+  }
+  return {
+    coveredElsewhere(middleware, header) {
+      const routers = routersOf.get(middleware);
+      if (!routers || routers.length === 0) return false;
+      return routers.every((router) => [...router].some((other) => other !== middleware && headersOf(other)?.headers.has(header) === true));
+    },
+  };
+});
