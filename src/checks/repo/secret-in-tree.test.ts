@@ -40,6 +40,10 @@ checkCases(secretInTree, {
           '203.0.113.11 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKRndCudJisxG+fN1PacWtpigo57cLu8C1PS0UpRIrQF\n',
       },
     },
+    {
+      name: 'a well-known default password of a throwaway local service (CI service container)',
+      input: { '.github/workflows/ci.yml': 'env:\n  DATABASE_URL: postgres://postgres:postgres@localhost:5432/app_test?sslmode=disable\n' },
+    },
     { name: 'empty and binary files', input: { 'empty.txt': '', 'logo.png': '\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR' } },
   ],
   fail: [
@@ -68,14 +72,15 @@ checkCases(secretInTree, {
       failures: [{ messageId: 'privateKey', line: 3, column: 5 }],
     },
     {
-      name: 'a redis password in a ConfigMap and in a runbook; a token next to a key id on one line',
+      name: 'a redis password in a ConfigMap and in a runbook, a default password of a non-local service; a token next to a key id on one line',
       input: {
-        'deploy/configmap.yaml': 'data:\n  REDIS_URL: redis://:s3cr3t-redis-pass@redis:6379/0\n',
+        'deploy/configmap.yaml': 'data:\n  REDIS_URL: redis://:s3cr3t-redis-pass@redis:6379/0\n  UNLEASH_DB: postgres://postgres:postgres@postgres:5432/unleash\n',
         'docs/runbooks/redis.md': '# Redis\n\n    REDIS_URL=redis://:s3cr3t-redis-pass@redis:6379/0\n',
         'scripts/ci.sh': `export GH_TOKEN=${GITHUB_TOKEN} AWS_ACCESS_KEY_ID=${AWS_ID}\n`,
       },
       failures: [
         { messageId: 'urlPassword', line: 2, column: 23 },
+        { messageId: 'urlPassword', line: 3, column: 35 },
         { messageId: 'urlPassword', line: 3, column: 24 },
         { messageId: 'token', line: 1, column: 17 },
         { messageId: 'token', line: 1, column: 76 },

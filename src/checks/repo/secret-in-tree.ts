@@ -1,4 +1,5 @@
 import { offsetIndex } from '../../targets/repo/offsets.js';
+import { isDefaultCredential } from '../../targets/secrets/credential-names.js';
 import { maskSecret, maskValue } from '../../targets/secrets/mask.js';
 import type { SecretMatch } from '../../targets/secrets/secretlint.js';
 import { treeSecrets } from '../../targets/secrets/tree-secrets.js';
@@ -76,6 +77,7 @@ export const secretInTree = defineCheck({
     const offsets = offsetIndex(file.text);
     let previous: { line: number; endColumn: number } | undefined;
     for (const match of matches) {
+      if (isLocalDefault(file.text, match)) continue;
       const { line, column } = offsets.positionAt(match.offset);
       const kind = LABELS[match.messageId] ?? `${match.rule} secret (${match.messageId})`;
       const masked = maskedOf(match);
@@ -86,6 +88,18 @@ export const secretInTree = defineCheck({
     }
   },
 });
+
+/**
+ * `postgres://postgres:postgres@localhost/test`: a well-known default password for a
+ * throwaway local service (a CI service container, a dev database), not a leaked credential.
+ */
+function isLocalDefault(text: string, match: SecretMatch): boolean {
+  if (match.kind !== 'url-password' || !isDefaultCredential(match.value)) return false;
+  const host = /^@([^:/?#\s'"]+)/.exec(text.slice(match.offset + match.value.length, match.offset + match.value.length + 260))?.[1];
+  return host !== undefined && LOCAL_HOSTS.has(host.toLowerCase());
+}
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '0.0.0.0']);
 
 function maskedOf(match: SecretMatch): string {
   if (match.kind === 'private-key') {
