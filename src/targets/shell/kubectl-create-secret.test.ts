@@ -46,11 +46,15 @@ describe('scriptSecrets', () => {
       sudo k3s kubectl create secret docker-registry reg --docker-server=r
       kubectl create secret generic env --from-env-file=.env
       kubectl create configmap not-a-secret --from-literal=a=b
+      for k in ONE TWO; do kubectl create secret generic loop --from-literal="$k=x"; done
+      kubectl create secret generic dynamic --from-literal="$(key)=x"
     `);
     expect(secrets.map((s) => [s.name, s.namespace, s.keys === 'unknown' ? 'unknown' : [...s.keys], s.line])).toEqual([
       [{ values: ['web-tls'] }, { values: ['shop'] }, ['tls.crt', 'tls.key'], 2],
       [{ values: ['reg'] }, undefined, ['.dockerconfigjson'], 3],
       [{ values: ['env'] }, undefined, 'unknown', 4],
+      [{ values: ['loop'] }, undefined, ['ONE', 'TWO'], 6],
+      [{ values: ['dynamic'] }, undefined, 'unknown', 7],
     ]);
   });
 });

@@ -36,7 +36,7 @@ export function scriptSecrets(text: string): ScriptSecret[] {
   const secrets: ScriptSecret[] = [];
   for (const command of commands) {
     for (const doc of command.heredocs) if (SECRET_KIND.test(doc.body)) secrets.push(...heredocSecrets(doc, scalars));
-    const secret = createSecretOf(command, arrays);
+    const secret = createSecretOf(command, arrays, scalars);
     if (!secret) continue;
     secrets.push({
       name: resolveWord(secret.name, scalars),
@@ -97,6 +97,7 @@ export function kubectlCreateOf(command: ShellCommand, arrays: ReadonlyMap<strin
 function createSecretOf(
   command: ShellCommand,
   arrays: ReadonlyMap<string, readonly ShellWord[]>,
+  scalars: ShellVariables,
 ): { name: string; namespace: string | undefined; keys: Set<string> | 'unknown' } | undefined {
   const create = kubectlCreateOf(command, arrays);
   if (!create || create.positional[0] !== 'secret') return undefined;
@@ -106,7 +107,11 @@ function createSecretOf(
   let namespace: string | undefined;
   let keys: Set<string> | 'unknown' = new Set();
   const addKey = (key: string) => {
-    if (keys !== 'unknown') keys.add(key);
+    if (keys === 'unknown') return;
+    // `--from-literal="$k=..."` in a loop: the loop's words, or any key when they are not known.
+    const resolved = resolveWord(key, scalars);
+    if ('values' in resolved) for (const value of resolved.values) keys.add(value);
+    else keys = 'unknown';
   };
   if (type === 'tls') ['tls.crt', 'tls.key'].forEach(addKey);
   if (type === 'docker-registry') addKey('.dockerconfigjson');
