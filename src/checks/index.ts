@@ -62,6 +62,7 @@ import { ingressBackendMissing } from './k8s/ingress-backend-missing.js';
 import { ingressRiskyAnnotations } from './k8s/ingress-risky-annotations.js';
 import { ingressTls } from './k8s/ingress-tls.js';
 import { literalSecretEnv } from './k8s/literal-secret-env.js';
+import { livenessProbePath } from './k8s/liveness-probe-path.js';
 import { missingPdb } from './k8s/missing-pdb.js';
 import { nakedPod } from './k8s/naked-pod.js';
 import { namespaceDefaultDeny } from './k8s/namespace-default-deny.js';
@@ -191,6 +192,7 @@ export const CHECKS: readonly AnyCheck[] = [
   ingressRiskyAnnotations,
   ingressTls,
   literalSecretEnv,
+  livenessProbePath,
   missingPdb,
   nakedPod,
   namespaceDefaultDeny,
