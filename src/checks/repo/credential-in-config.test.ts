@@ -5,6 +5,8 @@ import { credentialInConfig } from './credential-in-config.js';
 // Fake credentials, assembled at run time so this file itself does not trip secret scanners.
 const PASSWORD = 'npg_' + 'wNnMX0uwCBSr';
 const AWS_SECRET = 'Es/LfEaGM0CB' + 'MLFAKEUs41n842V8D9x2y8Mqnppn';
+const PEM_HEADER = '-----BEGIN ' + 'PRIVATE KEY-----';
+const PEM_FOOTER = '-----END ' + 'PRIVATE KEY-----';
 const HOOK = 'https://hooks.slack.com/services/' + 'T0FAKE9B0D/B0FAKEWWAVU/ChdmBiIU9zLenGmkbdkj0ZXn';
 
 checkCases(credentialInConfig, {
@@ -111,6 +113,10 @@ checkCases(credentialInConfig, {
             APP_ENV: production
             REDIS_URL: redis://:${PASSWORD}@redis:6379/0
             GITHUB_TOKEN: "${PASSWORD}"
+            tls.key: |
+              ${PEM_HEADER}
+              MIIEvQIBADANBgkqhkiG9w0BAQEFAASC
+              ${PEM_FOOTER}
             application.properties: |
               spring.datasource.url=jdbc:postgresql://db/app
               spring.datasource.password=${PASSWORD}`,
@@ -118,7 +124,8 @@ checkCases(credentialInConfig, {
       failures: [
         { messageId: 'urlPassword', line: 8 },
         { messageId: 'credentialValue', line: 9 },
-        { messageId: 'credentialValue', line: 12 },
+        { messageId: 'privateKey', line: 10 },
+        { messageId: 'credentialValue', line: 16 },
       ],
     },
     {

@@ -5,6 +5,7 @@ import { maskSecret, maskValue } from '../../targets/secrets/mask.js';
 import { defineCheck } from '../define.js';
 
 const WEBHOOK_KEY = /webhook/i;
+const PRIVATE_KEY = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----/;
 const ANY_URL_PASSWORD = /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:([^\s/@]+)@/i;
 
 /** A script's expansion (`${REDIS_PASSWORD}`) names a variable and is shown; a literal is masked. */
@@ -25,8 +26,8 @@ export const credentialInConfig = defineCheck({
     'A committed config file (`config.yaml`, `.env.production`, `settings.ini`) is worse: everyone who can read the ' +
     'repository, its forks and its history has the credential. This check reads the settings of config files and ' +
     'ConfigMaps (including those a script creates with `kubectl create configmap --from-literal`) and reports connection URLs with a password in their userinfo (`redis://:pw@`, `postgres://u:pw@`), ' +
-    'settings named like a credential (`*PASSWORD*`, `*SECRET*`, `*TOKEN*`, `*API_KEY*`) with a literal value, and ' +
-    'webhook URLs. Empty values, interpolations (`${VAR}`), file paths and secret-manager references pass; placeholder ' +
+    'settings named like a credential (`*PASSWORD*`, `*SECRET*`, `*TOKEN*`, `*API_KEY*`) with a literal value, ' +
+    'webhook URLs and PEM private keys. Empty values, interpolations (`${VAR}`), file paths and secret-manager references pass; placeholder ' +
     'values (`change-me`) are left to repo/debug-flag-in-prod. Files marked dev/test/local/example by their path or ' +
     'name are not checked (the tree-wide secret scan still covers real key formats there). Values are masked.',
   fix: [
@@ -50,6 +51,7 @@ export const credentialInConfig = defineCheck({
     urlPassword: '{source}: {setting} is a URL with a password in it ({masked})',
     credentialValue: '{source}: {setting} holds a literal credential ({masked})',
     webhookUrl: '{source}: {setting} is a webhook URL, a bearer credential ({masked})',
+    privateKey: '{source}: {setting} holds a private key',
   },
   evaluate(file, ctx) {
     const sources = ctx.shared(configSourcesIndex).get(file.file);
@@ -63,6 +65,10 @@ export const credentialInConfig = defineCheck({
         const at = file.at(entry.line, entry.column);
         const data = { source: source.label, setting: entry.path };
         const value = entry.value;
+        if (typeof value === 'string' && PRIVATE_KEY.test(value)) {
+          ctx.fail(at, 'privateKey', data, `${entry.path}: -----BEGIN … PRIVATE KEY----- (masked)`);
+          continue;
+        }
         if (typeof value === 'string' && source.computed) {
           // A ConfigMap a script creates: the script's variables end up in it, credentials included.
           const password = ANY_URL_PASSWORD.exec(value)?.[1];
