@@ -1,4 +1,5 @@
-import { k3sSetup } from '../../targets/shell/k3s.js';
+import { fileGroupsIndex } from '../../targets/repo/file-groups.js';
+import { K3S_CONFIG_FILE, k3sConfigFile, k3sSetup } from '../../targets/shell/k3s.js';
 import { readShellScript } from '../../targets/shell/shell-lines.js';
 import { defineCheck } from '../define.js';
 
@@ -8,7 +9,7 @@ export const k3sSecretsEncryptionOff = defineCheck({
   id: 'repo/k3s-secrets-encryption-off',
   title: 'k3s servers encrypt Secrets at rest',
   severity: 'high',
-  target: 'shell-script',
+  target: 'repo-file',
   why:
     'Without secrets-encryption, k3s stores every Kubernetes Secret (database passwords, registry credentials, TLS keys, ' +
     'service-account tokens) in plain text in its datastore: anyone who reads the etcd data directory, an etcd snapshot ' +
@@ -35,6 +36,15 @@ export const k3sSecretsEncryptionOff = defineCheck({
   },
   evaluate(script, ctx) {
     const text = script.text;
+    if (!ctx.shared(fileGroupsIndex).has('scripts', script.file)) {
+      // A committed k3s server config; drop-ins (config.yaml.d/) may leave the key to the main file.
+      if (!K3S_CONFIG_FILE.test(script.file)) return ctx.notApplicable();
+      const config = k3sConfigFile(script.lines);
+      const setting = config.keys.find((key) => key.name === 'secrets-encryption');
+      if (setting && OFF.test(setting.value)) ctx.fail(script.at(setting.line, setting.column), 'configOff', { value: setting.value });
+      else if (!setting && config.server && !script.file.includes('config.yaml.d/')) ctx.fail(script.at(config.keys[config.keys.length - 1]!.line, 1), 'configWithout');
+      return;
+    }
     if (!text.includes('k3s') && !text.includes('K3S')) return;
     const k3s = k3sSetup(readShellScript(text));
     const flagsOff = k3s.flags.filter((flag) => flag.name === 'secrets-encryption' && OFF.test(flag.value));

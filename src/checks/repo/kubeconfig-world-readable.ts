@@ -1,4 +1,5 @@
-import { isWorldAccessibleMode, k3sSetup } from '../../targets/shell/k3s.js';
+import { fileGroupsIndex } from '../../targets/repo/file-groups.js';
+import { isWorldAccessibleMode, K3S_CONFIG_FILE, k3sConfigFile, k3sSetup } from '../../targets/shell/k3s.js';
 import { readShellScript } from '../../targets/shell/shell-lines.js';
 import { defineCheck } from '../define.js';
 
@@ -19,7 +20,7 @@ export const kubeconfigWorldReadable = defineCheck({
   id: 'repo/kubeconfig-world-readable',
   title: 'Kubeconfigs and key files are not made world-readable',
   severity: 'high',
-  target: 'shell-script',
+  target: 'repo-file',
   why:
     'A kubeconfig holds the client certificate or token of its user; the one k3s writes to /etc/rancher/k3s/k3s.yaml ' +
     'is cluster-admin. With write-kubeconfig-mode 644 every local user and every process on the node (a compromised ' +
@@ -47,6 +48,14 @@ export const kubeconfigWorldReadable = defineCheck({
   },
   evaluate(script, ctx) {
     const text = script.text;
+    if (!ctx.shared(fileGroupsIndex).has('scripts', script.file)) {
+      // A committed k3s config (/etc/rancher/k3s/config.yaml in a host config repo, an Ansible file).
+      if (!K3S_CONFIG_FILE.test(script.file)) return ctx.notApplicable();
+      for (const key of k3sConfigFile(script.lines).keys) {
+        if (key.name === 'write-kubeconfig-mode' && isWorldAccessibleMode(key.value)) ctx.fail(script.at(key.line, key.column), 'kubeconfigMode', { mode: key.value }, `write-kubeconfig-mode: ${key.value}`);
+      }
+      return;
+    }
     const mentionsK3s = text.includes('kubeconfig') || text.includes('KUBECONFIG') || text.includes('k3s');
     if (!mentionsK3s && !text.includes('chmod')) return;
     const shell = readShellScript(text);

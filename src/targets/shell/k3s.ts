@@ -36,7 +36,7 @@ export interface K3sSetting {
   readonly column: number;
 }
 
-const CONFIG_PATH = /rancher\/k3s\/config\.ya?ml|k3s[\w.-]*\.ya?ml|config\.yaml\.d\//;
+const CONFIG_PATH = /rancher\/k3s\/config\.ya?ml|k3s[\w.-]+\.ya?ml|config\.yaml\.d\//;
 /** Keys only a k3s server reads; any one marks a here-document as a k3s server config. */
 const SERVER_KEYS = new Set([
   'write-kubeconfig-mode',
@@ -57,14 +57,28 @@ const INSTALL = /get\.k3s\.io|k3s[\w-]*install[\w.-]*\.sh|\bINSTALL_K3S_\w+=|(?:
 const FLAG = /--(write-kubeconfig-mode|secrets-encryption)(?:(?:=|[ \t]+)(?!-)(['"]?)([\w.]+)\2)?/g;
 const MODE_ENV = /\bK3S_KUBECONFIG_MODE=(['"]?)(\d+)\1/g;
 
+/** A committed k3s config: /etc/rancher/k3s/config.yaml, k3s-server.yaml, …; drop-ins under config.yaml.d/. */
+export const K3S_CONFIG_FILE = /(?:^|\/)(?:rancher\/k3s\/config\.ya?ml|k3s[\w.-]+\.ya?ml|config\.yaml\.d\/[^/]+\.ya?ml)$/;
+
+/** The top-level keys of a k3s config file's text, as a config of its own. */
+export function k3sConfigFile(lines: readonly string[]): { keys: K3sSetting[]; server: boolean } {
+  const keys = topLevelKeys(lines.map((text, i) => ({ text, line: i + 1 })));
+  return { keys, server: keys.some((key) => SERVER_KEYS.has(key.name)) };
+}
+
+function topLevelKeys(body: readonly { text: string; line: number }[]): K3sSetting[] {
+  const keys: K3sSetting[] = [];
+  for (const { text, line } of body) {
+    const match = TOP_LEVEL_KEY.exec(text);
+    if (match) keys.push({ name: match[1]!, value: unquote((match[2] ?? '').replace(/\s+#.*$/, '').trim()), line, column: 1 });
+  }
+  return keys;
+}
+
 export function k3sSetup(script: ShellScript): K3sSetup {
   const configs: K3sConfig[] = [];
   for (const heredoc of script.heredocs) {
-    const keys: K3sSetting[] = [];
-    for (const { text, line } of heredoc.body) {
-      const match = TOP_LEVEL_KEY.exec(text);
-      if (match) keys.push({ name: match[1]!, value: unquote((match[2] ?? '').replace(/\s+#.*$/, '').trim()), line, column: 1 });
-    }
+    const keys = topLevelKeys(heredoc.body);
     const server = keys.some((key) => SERVER_KEYS.has(key.name));
     if (server || (CONFIG_PATH.test(heredoc.opener.text) && keys.length > 0)) configs.push({ heredoc, keys, server });
   }
