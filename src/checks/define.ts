@@ -6,11 +6,16 @@ import type { SharedIndex } from '../targets/shared-index.js';
 
 export type MessageData = Record<string, string | number>;
 
+/** A message template, or a template with its own severity when one outcome of a check is worse than another. */
+export type MessageSpec = string | { text: string; severity: Severity };
+
 /** What a check's evaluate function can report. */
 export interface CheckContext<MessageId extends string> {
   fail(at: Location, messageId: MessageId, data?: MessageData, evidence?: string): void;
   /** The target is outside the check's scope: no result at all, not even a pass. */
   notApplicable(): void;
+  /** What was measured when the target passes (a grade, a count): kept as the pass result's evidence. */
+  measured(evidence: string): void;
   /** A cross-target index (built once per workspace) such as the Secrets the repo creates. */
   shared<T>(index: SharedIndex<T>): T;
 }
@@ -33,7 +38,7 @@ export interface CheckDefinition<K extends TargetKind, MessageId extends string,
   why: string;
   fix: string;
   refs: string[];
-  messages: Record<MessageId, string>;
+  messages: Record<MessageId, MessageSpec>;
   /**
    * Rules of peer tools this check is equivalent to, for `npm run conformance`:
    * restricted to some message ids when only part of the check matches the peer rule.
@@ -41,6 +46,8 @@ export interface CheckDefinition<K extends TargetKind, MessageId extends string,
   peers?: PeerRule<MessageId>[];
   /** Parameters an item's `with:` may set; defaults apply to a plain scan. */
   options?: Options;
+  /** Time one evaluation needs at least (active probes); the run's --timeout applies when larger. */
+  budgetMs?: number;
   evaluate(target: TargetTypes[K], ctx: CheckContext<MessageId>, options: z.output<Options>): void | Promise<void>;
 }
 
@@ -62,6 +69,17 @@ export function defineCheck<K extends TargetKind, MessageId extends string, Opti
 // eslint-style escape: evaluate's parameter types vary per check, so the registry erases them.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- heterogeneous registry; each check is typed where it is defined
 export type AnyCheck = Check<any, string, any>;
+
+export function messageText(check: AnyCheck, messageId: string): string {
+  const spec = (check.messages as Record<string, MessageSpec | undefined>)[messageId];
+  return spec === undefined ? messageId : typeof spec === 'string' ? spec : spec.text;
+}
+
+/** The message's own severity, else the check's. */
+export function messageSeverity(check: AnyCheck, messageId: string): Severity {
+  const spec = (check.messages as Record<string, MessageSpec | undefined>)[messageId];
+  return typeof spec === 'object' ? spec.severity : check.severity;
+}
 
 export function formatMessage(template: string, data: MessageData = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AnyCheck } from './define.js';
+import { messageSeverity, messageText, type AnyCheck } from './define.js';
 
 interface OptionDoc {
   name: string;
@@ -26,7 +26,7 @@ export function checkMarkdown(check: AnyCheck): string {
     '',
     '**Reports**',
     '',
-    ...Object.entries(check.messages as Record<string, string>).map(([id, text]) => `- \`${id}\`: ${text}`),
+    ...Object.keys(check.messages).map((id) => `- \`${id}\`: ${messageText(check, id)}${messageSeverity(check, id) !== check.severity ? ` (${messageSeverity(check, id)})` : ''}`),
   ];
   const options = optionDocs(check);
   if (options.length > 0)

@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SEVERITIES } from '../plan/severity.js';
 import type { TargetKind } from '../targets/kinds.js';
-import type { AnyCheck, CheckDomain } from './define.js';
+import { messageText, type AnyCheck, type CheckDomain } from './define.js';
 import { CHECKS } from './index.js';
 
 const CHECKS_DIR = fileURLToPath(new URL('.', import.meta.url));
@@ -103,7 +103,7 @@ describe('check metadata', () => {
   });
 
   it.each(CHECKS.map((check) => [check.id, check] as const))('%s has well-formed message ids and templates, each id used by the module', (id, check) => {
-    const messages = Object.entries(check.messages);
+    const messages = Object.keys(check.messages).map((messageId) => [messageId, messageText(check, messageId)] as const);
     expect(messages.length).toBeGreaterThan(0);
     for (const [messageId, template] of messages) {
       expect(messageId).toMatch(/^[a-z][A-Za-z0-9]*$/);

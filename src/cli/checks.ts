@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
+import { messageSeverity, messageText } from '../checks/define.js';
 import { catalogMarkdown, optionDocs } from '../checks/docs.js';
 import { catalog, CHECKS } from '../checks/index.js';
 import { InputError } from '../errors.js';
@@ -49,7 +50,7 @@ export function registerChecks(program: Command): void {
         check.fix,
         '',
         c.bold('Reports'),
-        ...Object.entries(check.messages).map(([messageId, text]) => `  ${messageId}: ${text}`),
+        ...Object.keys(check.messages).map((messageId) => `  ${messageId}: ${messageText(check, messageId)}${messageSeverity(check, messageId) !== check.severity ? ` (${messageSeverity(check, messageId)})` : ''}`),
       ];
       const params = optionDocs(check);
       if (params.length > 0) lines.push('', c.bold('Parameters (item checks: with:)'), ...params.map((p) => `  ${p.name}${p.default !== undefined ? ` (default ${JSON.stringify(p.default)})` : ''}${p.description ? `: ${p.description}` : ''}`));

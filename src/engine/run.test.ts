@@ -69,7 +69,34 @@ const hangs = defineCheck({
 
 const invoke = (...checks: CheckInvocation['check'][]): CheckInvocation[] => checks.map((check) => ({ check, options: {}, key: check.id }));
 
+const graded = defineCheck({
+  id: 'k8s/test-graded',
+  title: 'graded',
+  severity: 'low',
+  target: 'k8s-object',
+  why: 'w',
+  fix: 'f',
+  refs: [],
+  messages: { minor: 'minor on {name}', major: { text: 'major on {name}', severity: 'critical' } },
+  budgetMs: 500,
+  async evaluate(object, ctx) {
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    if (object.name === 'good') ctx.measured('grade A');
+    else ctx.fail(object.location, object.name === 'bad-1' ? 'major' : 'minor', { name: object.name });
+  },
+});
+
 describe('runChecks', () => {
+  it('gives a message its own severity, keeps what a pass measured, and grants a check its budget', async () => {
+    const dir = repo({ 'a.yaml': pod('good') + '---\n' + pod('bad-1') + '---\n' + pod('bad-2') });
+    const results = await runChecks(await Workspace.open(dir, DEFAULT_GLOBS), invoke(graded), { concurrency: 4, timeoutMs: 20 });
+    expect(results.map((r) => [r.status, r.severity, r.message, r.evidence])).toEqual([
+      ['pass', 'low', 'graded', 'grade A'],
+      ['fail', 'critical', 'major on bad-1', undefined],
+      ['fail', 'low', 'minor on bad-2', undefined],
+    ]);
+  });
+
   it('reports passes, failures with lines, and skips targets outside a check', async () => {
     const dir = repo({ 'a.yaml': pod('good') + '---\n' + pod('bad-1'), 'b.yaml': 'apiVersion: v1\nkind: Service\nmetadata: { name: bad-svc }\n' });
     const results = await runChecks(await Workspace.open(dir, DEFAULT_GLOBS), invoke(namesPods));

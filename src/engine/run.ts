@@ -1,4 +1,4 @@
-import { formatMessage, type AnyCheck, type CheckContext, type MessageData } from '../checks/define.js';
+import { formatMessage, messageSeverity, messageText, type AnyCheck, type CheckContext, type MessageData } from '../checks/define.js';
 import { loadTargets } from '../targets/kinds.js';
 import type { Location } from '../targets/location.js';
 import type { Workspace } from '../targets/repo/workspace.js';
@@ -30,6 +30,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = { concurrency: 16, timeoutM
 interface Evaluation {
   failures: { at: Location; messageId: string; data: MessageData; evidence?: string }[];
   applicable: boolean;
+  measured?: string;
 }
 
 /**
@@ -62,7 +63,7 @@ export async function runChecks(workspace: Workspace, invocations: readonly Chec
         const running = outcome;
         pending.push(async () => {
           try {
-            await withTimeout(running, options.timeoutMs, invocation.check.id);
+            await withTimeout(running, Math.max(options.timeoutMs, invocation.check.budgetMs ?? 0), invocation.check.id);
             results.push(...toResults(workspace, invocation, target, evaluation));
           } catch (error) {
             results.push(errorResult(invocation, target, error));
@@ -89,6 +90,9 @@ function contextFor(evaluation: Evaluation, workspace: Workspace): CheckContext<
     notApplicable() {
       evaluation.applicable = false;
     },
+    measured(evidence) {
+      evaluation.measured = evidence;
+    },
   };
 }
 
@@ -96,16 +100,18 @@ function toResults(workspace: Workspace, invocation: CheckInvocation, target: Ta
   const { check, key } = invocation;
   if (evaluation.failures.length === 0) {
     if (!evaluation.applicable) return [];
-    return [{ checkId: check.id, invocation: key, status: 'pass', severity: check.severity, message: check.title, location: target.location, target: target.identity, fingerprint: fingerprint(check.id, target.identity) }];
+    const pass: Result = { checkId: check.id, invocation: key, status: 'pass', severity: check.severity, message: check.title, location: target.location, target: target.identity, fingerprint: fingerprint(check.id, target.identity) };
+    if (evaluation.measured !== undefined) pass.evidence = evaluation.measured;
+    return [pass];
   }
   return evaluation.failures.map(({ at, messageId, data, evidence }) => {
     const result: Result = {
       checkId: check.id,
       invocation: key,
       status: 'fail',
-      severity: check.severity,
+      severity: messageSeverity(check, messageId),
       messageId,
-      message: formatMessage(check.messages[messageId] ?? messageId, data),
+      message: formatMessage(messageText(check, messageId), data),
       location: at,
       target: target.identity,
       fingerprint: fingerprint(check.id, target.identity, messageId, data),
