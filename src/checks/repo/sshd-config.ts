@@ -1,4 +1,5 @@
 import { parseSshdConfig, type SshdConfig, type SshdSetting } from '../../targets/config/sshd.js';
+import { fileGroupsIndex } from '../../targets/repo/file-groups.js';
 import { readShellScript } from '../../targets/shell/shell-lines.js';
 import type { TextFile } from '../../targets/repo/text-file.js';
 import { defineCheck, type CheckContext } from '../define.js';
@@ -6,7 +7,6 @@ import { defineCheck, type CheckContext } from '../define.js';
 /** The main server config, and drop-ins that Debian/Ubuntu include from it. */
 const MAIN_CONFIG = /(?:^|\/)sshd_config$/;
 const DROP_IN = /(?:^|\/)sshd_config\.d\/[^/]+\.conf$/;
-const SCRIPT = /\.(?:sh|bash)$/;
 /** A here-document opener that writes the main sshd_config (overwrite, not append). */
 const WRITES_MAIN = /(?:>\s*|\btee\s+(?!-a\b)(?:-\S+\s+)*)["']?\S*sshd_config["']?(?=\s|$|;|&|\|)/;
 /** `sed -i 's/.../PermitRootLogin yes/' /etc/ssh/sshd_config`, `echo "PasswordAuthentication yes" >> …`. */
@@ -62,7 +62,7 @@ export const sshdConfig = defineCheck({
       reportConfig(file, ctx, parseSshdConfig(lines), MAIN_CONFIG.test(file.file) ? { line: 1, name: file.file } : undefined);
       return;
     }
-    if (!file.text.includes('sshd_config') || !(SCRIPT.test(file.file) || file.text.startsWith('#!'))) return ctx.notApplicable();
+    if (!file.text.includes('sshd_config') || !(ctx.shared(fileGroupsIndex).has('scripts', file.file) || file.text.startsWith('#!'))) return ctx.notApplicable();
     const script = readShellScript(file.text);
     let applicable = false;
     for (const heredoc of script.heredocs) {
