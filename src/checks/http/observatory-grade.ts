@@ -28,7 +28,10 @@ export const observatoryGrade = defineCheck({
     if (!page) throw new Error(`${site.url} answered neither on http nor on https`);
     if (page.status < 200 || (page.status >= 400 && page.status !== 401 && page.status !== 403)) throw new Error(`${page.url} answered ${page.status}: not gradable`);
     const grade = gradeSite(requests);
-    if (gradeAtLeast(grade.grade, options.minimumGrade)) return;
+    if (gradeAtLeast(grade.grade, options.minimumGrade)) {
+      ctx.measured(gradeEvidence(grade));
+      return;
+    }
     const failing = grade.tests.filter((t) => !t.pass).map((t) => t.test).join(', ') || 'none';
     ctx.fail(site.at(), 'belowMinimum', { grade: grade.grade, score: grade.score, minimum: options.minimumGrade, failing }, gradeEvidence(grade));
   },

@@ -35,6 +35,8 @@ export const loginTiming = defineCheck({
       minEffectMs: z.number().min(0).default(DEFAULT_LOGIN_TIMING_OPTIONS.minEffectMs),
     })
     .strict(),
+  // Hundreds of sequential requests: minutes, not the seconds a read-only check gets.
+  budgetMs: 600_000,
   async evaluate(site, ctx, options) {
     const config = site.config.probes.loginTiming;
     if (!config) {
@@ -65,6 +67,7 @@ export const loginTiming = defineCheck({
       );
       return;
     }
+    if (comparison) ctx.measured(`${outcome.decision}: median ${ms(comparison.medianA)} ms (known) vs ${ms(comparison.medianB)} ms (unknown) over ${outcome.pairs} pairs`);
     if (outcome.decision === 'undecided' && outcome.rateLimitedAfter !== undefined) {
       throw new Error(`the site answered 429 after ${outcome.rateLimitedAfter} requests, before the timing test could conclude (${outcome.pairs} pairs); run it against a test account or allow more requests`);
     }

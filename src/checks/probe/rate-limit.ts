@@ -19,6 +19,8 @@ export const rateLimit = defineCheck({
   messages: {
     noLimit: '{url}: {sent} {method} requests at {rate}/s got no {expected} (statuses: {statuses})',
   },
+  // Up to maxRequests at perSecond: minutes, not the seconds a read-only check gets.
+  budgetMs: 600_000,
   async evaluate(site, ctx) {
     const config = site.config.probes.rateLimit;
     if (!config) {
@@ -26,7 +28,8 @@ export const rateLimit = defineCheck({
       return;
     }
     const outcome = await runRateLimitProbe((path, init) => site.send(path, init), config);
-    if (outcome.limitedAt === undefined) {
+    if (outcome.limitedAt !== undefined) ctx.measured(`limited after ${outcome.limitedAt} requests in ${Math.round(outcome.elapsedMs)} ms`);
+    else {
       const at = site.at(config.path);
       ctx.fail(
         at,
