@@ -15,8 +15,9 @@ const PRINTERS = new Set(['echo', 'printf', 'cat', 'read', 'log', 'info', 'warn'
 const PROGRAM_AFTER = /^[A-Za-z_]\w*=/;
 
 interface Finding {
+  /** The word that holds the password (reported at its start). */
   word: ShellWordAt;
-  /** Offset of the secret value inside the word's text. */
+  /** The literal password, masked before it is shown. */
   value: string;
   tool: string;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandsOfLine, readShellScript } from './shell-lines.js';
+import { commandsOfLine, isCommandPosition, readShellScript } from './shell-lines.js';
 
 describe('readShellScript', () => {
   it('joins continuations, drops comments, keeps # inside quotes and ${#x}', () => {
@@ -32,5 +32,17 @@ describe('commandsOfLine', () => {
   it('splits commands, removes quotes and redirections, keeps 2>&1 out of the words', () => {
     const words = commandsOfLine(`a -p"x y" 'z' > out 2>&1 | b --k=$V; c <in`).map((command) => command.map((word) => word.text));
     expect(words).toEqual([['a', '-px y', 'z'], ['b', '--k=$V'], ['c']]);
+  });
+});
+
+describe('isCommandPosition', () => {
+  it('knows a command from an argument', () => {
+    const text = 'sudo -E htpasswd -nb a b && chmod 600 /etc/htpasswd; X=1 htpasswd -B; ssh h "htpasswd -c f u"';
+    const at = (needle: string, from = 0) => text.indexOf(needle, from);
+    expect(isCommandPosition(text, at('htpasswd'))).toBe(true);
+    expect(isCommandPosition(text, at('/etc/htpasswd'))).toBe(false);
+    expect(isCommandPosition(text, at('htpasswd -B'))).toBe(true);
+    expect(isCommandPosition(text, at('htpasswd -c'))).toBe(true);
+    expect(isCommandPosition(text, at('chmod'))).toBe(true);
   });
 });
