@@ -119,6 +119,7 @@ checkCases(debugFlagInProd, {
           DISABLE_AUTH=true
           VERIFY_SSL=false
           JWT_SECRET=secret
+          GIN_MODE=debug
         `,
       },
       failures: [
@@ -126,6 +127,7 @@ checkCases(debugFlagInProd, {
         { messageId: 'bypassEnabled', line: 2 },
         { messageId: 'controlDisabled', line: 3 },
         { messageId: 'placeholderSecret', line: 4 },
+        { messageId: 'debugMode', line: 5 },
         { messageId: 'debugEnabled', line: 5 },
         { messageId: 'bypassEnabled', line: 6 },
         { messageId: 'bypassEnabled', line: 7 },

@@ -12,6 +12,9 @@ function snake(key: string): string {
 
 /** Debug mode: `DEBUG`, `APP_DEBUG`, `FLASK_DEBUG`, `debug`. */
 const DEBUG = /(?:^|_)DEBUG(?:_MODE)?$/;
+/** A run mode set to debug or development: `GIN_MODE=debug`, `APP_MODE: development`, `FLASK_ENV=development`. */
+const MODE = /(?:^|_)(?:MODE|ENV)$/;
+const DEBUG_MODE_VALUES = new Set(['debug', 'development', 'dev']);
 /** Settings that switch a security control off when true. */
 const BYPASS = [
   /(?:^|_)FIXED_(?:CODES?|OTPS?|PASSWORDS?|PINS?)$/,
@@ -67,6 +70,7 @@ export const debugFlagInProd = defineCheck({
   ],
   messages: {
     debugEnabled: '{source} ({environment}): {setting} turns debug mode on',
+    debugMode: '{source} ({environment}): {setting} = {value} runs the application in debug/development mode',
     bypassEnabled: '{source} ({environment}): {setting} = {value} bypasses a security control',
     controlDisabled: '{source} ({environment}): {setting} = {value} switches a security control off',
     placeholderSecret: '{source} ({environment}): {setting} is a placeholder or default secret ({masked}), known to every reader',
@@ -90,6 +94,8 @@ export const debugFlagInProd = defineCheck({
         const evidence = `${entry.path}: ${String(entry.value)}`;
         if (DEBUG.test(name)) {
           if (truthy(entry.value)) ctx.fail(at, 'debugEnabled', data, evidence);
+        } else if (MODE.test(name) && typeof entry.value === 'string' && DEBUG_MODE_VALUES.has(entry.value.trim().toLowerCase())) {
+          ctx.fail(at, 'debugMode', data, evidence);
         } else if (BYPASS.some((pattern) => pattern.test(name))) {
           // A list of fixed codes is itself the bypass: shown masked.
           if (truthy(entry.value)) ctx.fail(at, 'bypassEnabled', data, evidence);
