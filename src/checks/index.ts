@@ -113,6 +113,7 @@ import { kubeconfigWorldReadable } from './repo/kubeconfig-world-readable.js';
 import { nginxSecurityHeaders } from './repo/nginx-security-headers.js';
 import { passwordOnCommandLine } from './repo/password-on-command-line.js';
 import { secretBuildArg } from './repo/secret-build-arg.js';
+import { secretFallbackDefault } from './repo/secret-fallback-default.js';
 import { secretInTree } from './repo/secret-in-tree.js';
 import { secretIntoConfigmap } from './repo/secret-into-configmap.js';
 import { setImageByTag } from './repo/set-image-by-tag.js';
@@ -243,6 +244,7 @@ export const CHECKS: readonly AnyCheck[] = [
   nginxSecurityHeaders,
   passwordOnCommandLine,
   secretBuildArg,
+  secretFallbackDefault,
   secretInTree,
   secretIntoConfigmap,
   setImageByTag,
