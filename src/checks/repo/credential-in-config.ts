@@ -8,9 +8,11 @@ const WEBHOOK_KEY = /webhook/i;
 const PRIVATE_KEY = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----/;
 const ANY_URL_PASSWORD = /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:([^\s/@]+)@/i;
 
+const SINGLE_EXPANSION = /^\$\{?[A-Za-z_]\w*\}?$/;
+
 /** A script's expansion (`${REDIS_PASSWORD}`) names a variable and is shown; a literal is masked. */
 function shown(value: string): string {
-  return /^\$\{?[A-Za-z_]\w*\}?$/.test(value) ? value : maskSecret(value);
+  return SINGLE_EXPANSION.test(value) ? value : maskSecret(value);
 }
 /** A webhook URL whose path carries its secret (Slack, Discord, Teams, generic tokens of 16+ characters). */
 const WEBHOOK_URL = /^https?:\/\/[^/\s]+\/\S*[A-Za-z0-9_-]{16,}/;

@@ -5,9 +5,15 @@ import { isCredentialName } from '../../targets/secrets/credential-names.js';
 import { maskSecret } from '../../targets/secrets/mask.js';
 import { defineCheck } from '../define.js';
 
+const CAMEL_BOUNDARY = /([a-z0-9])([A-Z])/g;
+const NON_WORD = /[^A-Z0-9]+/g;
+const EXPANSION = /[$`]/;
+const FIXED_NAME = /FIXED|STATIC|MAGIC|MASTER|TEST_/;
+const CODE = /^\d{4,}/;
+
 /** A setting's name as UPPER_SNAKE words: `debugFixedCodes` → `DEBUG_FIXED_CODES`. */
 function snake(key: string): string {
-  return key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+  return key.replace(CAMEL_BOUNDARY, '$1_$2').toUpperCase().replace(NON_WORD, '_');
 }
 
 /** Debug mode: `DEBUG`, `APP_DEBUG`, `FLASK_DEBUG`, `debug`. */
@@ -87,7 +93,7 @@ export const debugFlagInProd = defineCheck({
       for (const entry of source.entries) {
         if (inNonProductionSection(entry)) continue;
         // A value a script computes at run time says nothing about the flag.
-        if (source.computed && typeof entry.value === 'string' && /[$`]/.test(entry.value)) continue;
+        if (source.computed && typeof entry.value === 'string' && EXPANSION.test(entry.value)) continue;
         const at = file.at(entry.line, entry.column);
         const name = snake(entry.key);
         const data = { source: source.label, environment, setting: entry.path, value: String(entry.value) };
@@ -121,7 +127,7 @@ export const debugFlagInProd = defineCheck({
 
 /** `FIXED_CODES: "123456"`: a list of codes is as much a bypass as `true`. */
 function fixedCodeList(name: string, value: ConfigEntry['value']): boolean {
-  return /FIXED|STATIC|MAGIC|MASTER|TEST_/.test(name) && (typeof value === 'number' ? value >= 1000 : typeof value === 'string' && /^\d{4,}/.test(value.trim()));
+  return FIXED_NAME.test(name) && (typeof value === 'number' ? value >= 1000 : typeof value === 'string' && CODE.test(value.trim()));
 }
 
 function describe(environment: ConfigEnvironment): string {

@@ -33,6 +33,8 @@ export type IncludeResolver = (pattern: string) => readonly NginxDirective[] | u
 /** Includes that never set headers. */
 const HARMLESS_INCLUDE = /(?:^|\/)(?:mime\.types|[\w-]*\.types|fastcgi_params|fastcgi\.conf|proxy_params|uwsgi_params|scgi_params|koi-\w+|win-utf)$/;
 const MAX_INCLUDE_DEPTH = 4;
+const HTTPS_PORT = /(?:^|:)443$/;
+const REDIRECT_STATUS = /^30[1278]$/;
 
 interface Context {
   headers: NginxHeader[];
@@ -70,9 +72,9 @@ function server(directive: NginxDirective, parent: Context, resolve: IncludeReso
   const headers = own.length > 0 ? own : parent.headers;
   const serverTokens = last(body.list, 'server_tokens') ?? parent.serverTokens;
   const tls = body.list.some(
-    (d) => (d.name === 'listen' && d.args.some((arg) => arg === 'ssl' || arg === 'quic' || /(?:^|:)443$/.test(arg))) || d.name === 'ssl_certificate' || (d.name === 'ssl' && d.args[0] === 'on'),
+    (d) => (d.name === 'listen' && d.args.some((arg) => arg === 'ssl' || arg === 'quic' || HTTPS_PORT.test(arg))) || d.name === 'ssl_certificate' || (d.name === 'ssl' && d.args[0] === 'on'),
   );
-  const redirectOnly = body.list.some((d) => d.name === 'return' && /^30[1278]$/.test(d.args[0] ?? ''));
+  const redirectOnly = body.list.some((d) => d.name === 'return' && REDIRECT_STATUS.test(d.args[0] ?? ''));
   const pairs: [string, string][] = headers.map((header) => [header.name, header.value]);
   const setBy = new Map<string, NginxDirective>();
   for (const header of headers) if (!setBy.has(header.name.toLowerCase())) setBy.set(header.name.toLowerCase(), header.directive);

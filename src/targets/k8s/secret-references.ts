@@ -45,7 +45,7 @@ export const secretCreatorsIndex = defineIndex<SecretCreators>('k8s/secret-creat
   };
   for (const object of loadTargets(workspace, 'k8s-object')) for (const creator of manifestCreators(object)) add(templated(creator));
   for (const file of workspace.files('manifests')) {
-    if (!/^kustomization\.ya?ml$/.test(basename(file))) continue;
+    if (!KUSTOMIZATION.test(basename(file))) continue;
     for (const document of workspace.yaml(file).documents) for (const creator of kustomizeCreators(file, asRecord(document.data), document.start.line)) add(creator);
   }
   for (const script of loadTargets(workspace, 'shell-script')) {
@@ -84,16 +84,24 @@ export const secretCreatorsIndex = defineIndex<SecretCreators>('k8s/secret-creat
 
 /** Helm (`{{ .Release.Name }}-db`) and envsubst (`${APP}-db`) names match whatever they render to. */
 const TEMPLATE = /\{\{.*?\}\}|\$\{[^}]*\}|\$[A-Za-z_]\w*/g;
+const TEMPLATE_START = /\{\{|\$/;
+const VARIABLE = /\$[A-Za-z_]/;
+const REGEXP_SPECIAL = /[.*+?^${}()|[\]\\]/g;
+const KUSTOMIZATION = /^kustomization\.ya?ml$/;
+
+function escapeRegExp(text: string): string {
+  return text.replace(REGEXP_SPECIAL, '\\$&');
+}
 
 function templated(creator: SecretCreator): SecretCreator {
-  if (typeof creator.name !== 'string' || !/\{\{|\$/.test(creator.name)) return creator;
-  const source = creator.name.split(TEMPLATE).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  if (typeof creator.name !== 'string' || !TEMPLATE_START.test(creator.name)) return creator;
+  const source = creator.name.split(TEMPLATE).map(escapeRegExp).join('.*');
   return { ...creator, name: new RegExp(`^${source}$`) };
 }
 
 /** A reference whose name is rendered later (Helm, envsubst) cannot be checked. */
 export function isTemplatedName(name: string): boolean {
-  return name.includes('{{') || name.includes('${') || /\$[A-Za-z_]/.test(name);
+  return name.includes('{{') || name.includes('${') || VARIABLE.test(name);
 }
 
 function namesOf(word: ResolvedWord): (string | RegExp)[] {
@@ -103,7 +111,7 @@ function namesOf(word: ResolvedWord): (string | RegExp)[] {
 function namespaceOf(word: ResolvedWord | undefined): string | RegExp | undefined {
   if (!word) return undefined;
   if ('pattern' in word) return word.pattern;
-  return word.values.length === 1 ? word.values[0] : new RegExp(`^(?:${word.values.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
+  return word.values.length === 1 ? word.values[0] : new RegExp(`^(?:${word.values.map(escapeRegExp).join('|')})$`);
 }
 
 function sameNamespace(creator: string | RegExp | undefined, reference: string | undefined): boolean {

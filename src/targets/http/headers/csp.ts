@@ -27,6 +27,7 @@ export function parseCsp(value: string): CspPolicy {
   return policy;
 }
 
+const NONCE_OR_HASH = /^'(?:nonce-|sha(?:256|384|512)-)/;
 const WILDCARDS = new Set(['*', 'http:', 'https:', 'data:', 'blob:', 'filesystem:']);
 
 /** CSP parsed per directive: unsafe-inline / unsafe-eval / wildcards in script sources, object-src, base-uri. */
@@ -47,7 +48,7 @@ export function cspRule(headers: HttpHeaders): HeaderFinding<CspMessageId>[] {
   if (!scriptDirective) finding('cspNoScriptSrc', 'medium');
   else {
     const sources = policy.get(scriptDirective)!.map((source) => source.toLowerCase());
-    const neutralised = sources.some((source) => /^'(?:nonce-|sha(?:256|384|512)-)/.test(source) || source === "'strict-dynamic'");
+    const neutralised = sources.some((source) => NONCE_OR_HASH.test(source) || source === "'strict-dynamic'");
     if (sources.includes("'unsafe-inline'") && !neutralised) finding('cspUnsafeInline', 'medium', { directive: scriptDirective });
     if (sources.includes("'unsafe-eval'")) finding('cspUnsafeEval', 'medium', { directive: scriptDirective });
     for (const source of sources) if (WILDCARDS.has(source)) finding('cspWildcardSource', 'medium', { directive: scriptDirective, source });
