@@ -1,9 +1,8 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planSchema } from '../../plan/schema.js';
@@ -16,9 +15,9 @@ import { gradeForScore, gradeSite, scoreOf, SCORE_MODIFIERS, type ObservatoryReq
 import { observeSite } from './observatory-requests.js';
 
 /**
- * The external reference: the MDN HTTP Observatory itself (@mdn/mdn-http-observatory 1.4.8, a
- * devDependency) scans the same local servers, and harden's grade and every test's result must
- * equal its own.
+ * The external reference: the MDN HTTP Observatory itself (@mdn/mdn-http-observatory 1.4.8, installed
+ * on first use by scripts/ensure-observatory.sh) scans the same local servers, and harden's grade and
+ * every test's result must equal its own.
  *
  * How it runs here: Observatory's CLI takes only a host name and scans ports 80/443, so a child
  * process calls its programmatic retriever with explicit ports (`retrieve(host, {httpPort,
@@ -29,8 +28,14 @@ import { observeSite } from './observatory-requests.js';
  * written in its place, as harden has no preload list either.
  */
 
-const observatoryDir = dirname(dirname(createRequire(import.meta.url).resolve('@mdn/mdn-http-observatory/package.json')));
-const observatoryRoot = join(observatoryDir, 'mdn-http-observatory');
+/** Installed on first use by scripts/ensure-observatory.sh (see there why it is not a devDependency). */
+function ensureObservatory(): string {
+  const run = spawnSync('bash', [fileURLToPath(new URL('../../../scripts/ensure-observatory.sh', import.meta.url))], { encoding: 'utf8', timeout: 300_000 });
+  if (run.status !== 0) throw new Error(`cannot install the MDN HTTP Observatory: ${run.stderr.trim().split('\n').slice(-3).join(' ')}`);
+  return run.stdout.trim();
+}
+
+const observatoryRoot = ensureObservatory();
 
 interface ReferenceScan {
   grade: string;
