@@ -31,7 +31,10 @@ export const secretKeyMissing = defineCheck({
   ],
   messages: {
     keyMissing: '{use} reads key "{key}" of Secret "{secret}", but {creator} writes only {keys}',
-    optionalKeyMissing: '{use} reads key "{key}" of Secret "{secret}" with optional: true, but {creator} writes only {keys}: the value is silently empty',
+    optionalKeyMissing: {
+      text: '{use} reads key "{key}" of Secret "{secret}" with optional: true, but {creator} writes only {keys}: the value is silently empty',
+      severity: 'medium',
+    },
   },
   evaluate(object, ctx) {
     const references = secretReferencesOf(object).filter((reference) => reference.key !== undefined && reference.keyPath);

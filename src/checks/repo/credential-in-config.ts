@@ -52,7 +52,7 @@ export const credentialInConfig = defineCheck({
   messages: {
     urlPassword: '{source}: {setting} is a URL with a password in it ({masked})',
     credentialValue: '{source}: {setting} holds a literal credential ({masked})',
-    webhookUrl: '{source}: {setting} is a webhook URL, a bearer credential ({masked})',
+    webhookUrl: { text: '{source}: {setting} is a webhook URL, a bearer credential ({masked})', severity: 'medium' },
     privateKey: '{source}: {setting} holds a private key',
   },
   evaluate(file, ctx) {

@@ -75,12 +75,12 @@ export const debugFlagInProd = defineCheck({
     'CWE-489: Active Debug Code; CWE-1188: Insecure Default Initialization; CWE-798: Hard-coded Credentials',
   ],
   messages: {
-    debugEnabled: '{source} ({environment}): {setting} turns debug mode on',
-    debugMode: '{source} ({environment}): {setting} = {value} runs the application in debug/development mode',
+    debugEnabled: { text: '{source} ({environment}): {setting} turns debug mode on', severity: 'high' },
+    debugMode: { text: '{source} ({environment}): {setting} = {value} runs the application in debug/development mode', severity: 'high' },
     bypassEnabled: '{source} ({environment}): {setting} = {value} bypasses a security control',
-    controlDisabled: '{source} ({environment}): {setting} = {value} switches a security control off',
-    placeholderSecret: '{source} ({environment}): {setting} is a placeholder or default secret ({masked}), known to every reader',
-    emptyPassword: '{source} ({environment}): {setting} is empty: the service runs without a password',
+    controlDisabled: { text: '{source} ({environment}): {setting} = {value} switches a security control off', severity: 'high' },
+    placeholderSecret: { text: '{source} ({environment}): {setting} is a placeholder or default secret ({masked}), known to every reader', severity: 'high' },
+    emptyPassword: { text: '{source} ({environment}): {setting} is empty: the service runs without a password', severity: 'high' },
   },
   evaluate(file, ctx) {
     const sources = ctx.shared(configSourcesIndex).get(file.file);

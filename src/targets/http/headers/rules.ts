@@ -1,3 +1,4 @@
+import type { Severity } from '../../../plan/severity.js';
 import type { HttpHeaders } from '../client.js';
 import { CONTENT_TYPE_OPTIONS_MESSAGES, contentTypeOptionsRule } from './content-type-options.js';
 import { CROSS_ORIGIN_MESSAGES, crossOriginRule } from './cross-origin.js';
@@ -39,10 +40,51 @@ export function securityHeaderFindings(headers: HttpHeaders): HeaderFinding<Secu
   return SECURITY_HEADER_RULES.flatMap((rule) => rule(headers));
 }
 
-/** The templates of some header messages: a check lists the ids it reports (the registry test reads them from its source). */
-export function headerMessages<Id extends SecurityHeaderMessageId>(ids: readonly Id[]): Record<Id, string> {
+/**
+ * How much each outcome matters, whichever source reported it (a live response, a Traefik
+ * middleware, an nginx server): a missing HSTS or an unsafe script policy is medium, a
+ * deprecated header or a version banner low.
+ */
+export const HEADER_MESSAGE_SEVERITY: Record<SecurityHeaderMessageId, Severity> = {
+  hstsMissing: 'medium',
+  hstsInvalid: 'medium',
+  hstsShortMaxAge: 'low',
+  hstsNoSubdomains: 'low',
+  hstsNoPreload: 'low',
+  hstsPreloadIneligible: 'low',
+  cspMissing: 'medium',
+  cspReportOnly: 'low',
+  cspNoScriptSrc: 'medium',
+  cspUnsafeInline: 'medium',
+  cspUnsafeEval: 'medium',
+  cspWildcardSource: 'medium',
+  cspObjectSrc: 'low',
+  cspNoBaseUri: 'low',
+  framingAllowed: 'medium',
+  frameOptionsInvalid: 'medium',
+  frameAncestorsWildcard: 'medium',
+  nosniffMissing: 'low',
+  nosniffInvalid: 'low',
+  coopMissing: 'medium',
+  coopInvalid: 'low',
+  coopUnsafeNone: 'low',
+  corpMissing: 'medium',
+  corpInvalid: 'low',
+  coepInvalid: 'low',
+  referrerPolicyUnsafe: 'medium',
+  referrerPolicyInvalid: 'low',
+  xssProtectionEnabled: 'low',
+  serverVersion: 'low',
+  poweredBy: 'low',
+};
+
+/**
+ * The messages of some header outcomes, each with its severity: a check lists the ids it
+ * reports (the registry test reads them from its source).
+ */
+export function headerMessages<Id extends SecurityHeaderMessageId>(ids: readonly Id[]): Record<Id, { text: string; severity: Severity }> {
   const all: Record<string, string> = SECURITY_HEADER_MESSAGES;
-  return Object.fromEntries(ids.map((id) => [id, all[id]!])) as Record<Id, string>;
+  return Object.fromEntries(ids.map((id) => [id, { text: all[id]!, severity: HEADER_MESSAGE_SEVERITY[id] }])) as Record<Id, { text: string; severity: Severity }>;
 }
 
 /** Every header message id, for checks that report them all. */
