@@ -9,6 +9,6 @@ export function progressLine(stream: NodeJS.WriteStream, watched = process.stdou
   return (done, total) => {
     if (Date.now() - started < 1000 && !shown) return;
     shown = true;
-    stream.write(done >= total ? '\r\x1b[K' : `\r\x1b[Kchecking ${done}/${total} targets…`);
+    stream.write(done >= total ? '\r\x1b[K' : `\r\x1b[Kchecking: ${done}/${total} checks run…`);
   };
 }

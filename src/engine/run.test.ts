@@ -86,7 +86,39 @@ const graded = defineCheck({
   },
 });
 
+function concurrencyProbe() {
+  let inFlight = 0;
+  const seen = { max: 0 };
+  const check = defineCheck({
+    id: 'k8s/test-slow',
+    title: 'slow',
+    severity: 'low',
+    target: 'k8s-object',
+    why: 'w',
+    fix: 'f',
+    refs: [],
+    messages: {},
+    async evaluate() {
+      inFlight += 1;
+      seen.max = Math.max(seen.max, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      inFlight -= 1;
+    },
+  });
+  return { check, seen };
+}
+
 describe('runChecks', () => {
+  it('starts asynchronous evaluations only within the concurrency bound', async () => {
+    const { check, seen } = concurrencyProbe();
+    const dir = repo(Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`p${i}.yaml`, pod(`p${i}`)])));
+    const results = await runChecks(await Workspace.open(dir, DEFAULT_GLOBS), invoke(check), { concurrency: 3, timeoutMs: 1000 });
+    expect(results.filter((r) => r.status === 'pass')).toHaveLength(12);
+    // The first evaluation reveals the check is asynchronous; every later one waits for a slot.
+    expect(seen.max).toBeLessThanOrEqual(4);
+    expect(seen.max).toBeGreaterThanOrEqual(3);
+  });
+
   it('gives a message its own severity, keeps what a pass measured, and grants a check its budget', async () => {
     const dir = repo({ 'a.yaml': pod('good') + '---\n' + pod('bad-1') + '---\n' + pod('bad-2') });
     const results = await runChecks(await Workspace.open(dir, DEFAULT_GLOBS), invoke(graded), { concurrency: 4, timeoutMs: 20 });

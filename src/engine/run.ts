@@ -39,46 +39,82 @@ interface Evaluation {
  */
 export async function runChecks(workspace: Workspace, invocations: readonly CheckInvocation[], options: EngineOptions = DEFAULT_ENGINE_OPTIONS): Promise<Result[]> {
   const results: Result[] = [];
-  const pending: (() => Promise<void>)[] = [];
-  const plan = invocations.map((invocation) => ({ invocation, targets: loadTargets(workspace, invocation.check.target) as Target[] }));
-  const total = plan.reduce((sum, { targets }) => sum + targets.length, 0);
   let done = 0;
   const tick = () => {
     done += 1;
-    if (options.onProgress && (done % 500 === 0 || done === total)) options.onProgress(done, total);
+    options.onProgress?.(done, invocations.length);
   };
-
-  for (const { invocation, targets } of plan) {
-    for (const target of targets) {
-      const evaluation: Evaluation = { failures: [], applicable: true };
-      let outcome: void | Promise<void>;
-      try {
-        outcome = invocation.check.evaluate(target, contextFor(evaluation, workspace), invocation.options);
-      } catch (error) {
-        results.push(errorResult(invocation, target, error));
-        tick();
-        continue;
-      }
-      if (outcome instanceof Promise) {
-        const running = outcome;
-        pending.push(async () => {
-          try {
-            await withTimeout(running, Math.max(options.timeoutMs, invocation.check.budgetMs ?? 0), invocation.check.id);
-            results.push(...toResults(workspace, invocation, target, evaluation));
-          } catch (error) {
-            results.push(errorResult(invocation, target, error));
-          }
-          tick();
-        });
-      } else {
-        results.push(...toResults(workspace, invocation, target, evaluation));
-        tick();
-      }
+  // The Kubernetes objects are the bulk of a large repo: run every other family first, then
+  // release what only those needed (file texts, their indexes) before the Kubernetes phase.
+  const phases = [invocations.filter((i) => !isKubernetesKind(i.check.target)), invocations.filter((i) => isKubernetesKind(i.check.target))];
+  for (const phase of phases) {
+    const pending: (() => Promise<void>)[] = [];
+    for (const invocation of phase) {
+      runInvocation(workspace, invocation, options, results, pending);
+      tick();
     }
+    await runBounded(pending, options.concurrency);
+    workspace.release((key) => isKubernetesKey(key));
   }
-  await runBounded(pending, options.concurrency);
   results.push(...loadIssueResults(workspace));
   return results.sort(compareResults);
+}
+
+const KUBERNETES_KINDS = new Set(['k8s-object', 'k8s-workload', 'k8s-container']);
+const isKubernetesKind = (kind: string) => KUBERNETES_KINDS.has(kind);
+const isKubernetesKey = (key: string) => key.startsWith('targets:k8s-');
+const LIVE_KINDS = new Set(['site', 'domain', 'tls-endpoint', 'service']);
+
+/**
+ * Evaluates one invocation over its targets: synchronous evaluations inline, and every
+ * asynchronous one (live checks, and any check that turns out to return a promise)
+ * deferred to `pending`, so they start only within the concurrency bound.
+ */
+function runInvocation(workspace: Workspace, invocation: CheckInvocation, options: EngineOptions, results: Result[], pending: (() => Promise<void>)[]): void {
+  const { check } = invocation;
+  const timeoutMs = Math.max(options.timeoutMs, check.budgetMs ?? 0);
+  const settle = async (target: Target, evaluation: Evaluation, running: Promise<void>) => {
+    try {
+      await withTimeout(running, timeoutMs, check.id);
+      results.push(...toResults(workspace, invocation, target, evaluation));
+    } catch (error) {
+      results.push(errorResult(invocation, target, error));
+    }
+  };
+  const start = (target: Target): { evaluation: Evaluation; outcome: void | Promise<void> } => {
+    const evaluation: Evaluation = { failures: [], applicable: true };
+    return { evaluation, outcome: check.evaluate(target, contextFor(evaluation, workspace), invocation.options) };
+  };
+  let deferred = LIVE_KINDS.has(check.target);
+  for (const target of loadTargets(workspace, check.target) as Target[]) {
+    if (deferred) {
+      pending.push(async () => {
+        let started: ReturnType<typeof start>;
+        try {
+          started = start(target);
+        } catch (error) {
+          results.push(errorResult(invocation, target, error));
+          return;
+        }
+        await settle(target, started.evaluation, Promise.resolve(started.outcome));
+      });
+      continue;
+    }
+    let started: ReturnType<typeof start>;
+    try {
+      started = start(target);
+    } catch (error) {
+      results.push(errorResult(invocation, target, error));
+      continue;
+    }
+    if (started.outcome instanceof Promise) {
+      const { evaluation, outcome } = started;
+      pending.push(() => settle(target, evaluation, outcome));
+      deferred = true;
+    } else {
+      results.push(...toResults(workspace, invocation, target, started.evaluation));
+    }
+  }
 }
 
 function contextFor(evaluation: Evaluation, workspace: Workspace): CheckContext<string> {

@@ -107,6 +107,15 @@ export class Workspace {
     return parsed;
   }
 
+  /**
+   * Drops cached texts and every memo whose key `keep` rejects (targets of kinds no later
+   * check needs, indexes, which are rebuilt on demand), so a phase's data can be collected.
+   */
+  release(keep: (memoKey: string) => boolean): void {
+    this.texts.clear();
+    for (const key of [...this.memos.keys()]) if (!keep(key)) this.memos.delete(key);
+  }
+
   /** Computes a value once per workspace (targets of one kind, indexes). */
   memo<T>(key: string, compute: () => T): T {
     if (!this.memos.has(key)) this.memos.set(key, compute());
