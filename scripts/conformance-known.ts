@@ -35,6 +35,16 @@ export const POLARIS_DISAGREEMENTS: Record<string, KnownDisagreement> = {
 
 /** Polaris checks with no harden equivalent, and why. */
 export const POLARIS_UNMAPPED: Record<string, string> = {
+  clusterrolebindingPodExecAttach:
+    'harden reports the Role/ClusterRole that grants pods/exec or pods/attach once (k8s/rbac-pod-exec), not each binding to it; Polaris also fails a binding whose role is not in the file',
+  rolebindingClusterRolePodExecAttach:
+    'harden reports the Role/ClusterRole that grants pods/exec or pods/attach once (k8s/rbac-pod-exec), not each binding to it; Polaris also fails a binding whose role is not in the file',
+  rolebindingRolePodExecAttach:
+    'harden reports the Role/ClusterRole that grants pods/exec or pods/attach once (k8s/rbac-pod-exec), not each binding to it; Polaris also fails a binding whose role is not in the file',
+  missingNetworkPolicy:
+    'differs by design: Polaris also requires Egress and non-empty ingress/egress rules, so it fails pods a deny-all policy isolates; harden asks for a default-deny per namespace (k8s/namespace-default-deny) and for every pod to be selected (k8s/pod-without-network-policy)',
+  missingPodDisruptionBudget:
+    'differs by design: Polaris asks for a PDB on every Deployment, single-replica ones included (where a PDB can only block drains); k8s/missing-pdb asks for one on workloads with more than one replica',
   cpuLimitsMissing:
     'by design: a CPU limit throttles even on an idle node, so k8s/resources does not require one by default (its option requireCpuLimit: true does)',
   hostProcess: 'Windows HostProcess containers: no Windows workloads in scope yet',
