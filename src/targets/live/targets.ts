@@ -89,7 +89,8 @@ export class LiveClients {
       const key = `${host}:${port}`;
       if (seen.has(key)) continue;
       const handshakes = new Map<string, Promise<TlsHandshake>>();
-      const base = { host, port, servername: host, timeoutMs: this.config.timeoutMs, ...(this.config.ca ? { ca: this.config.ca } : {}) };
+      // No servername: the handshake sends SNI for names only (RFC 6066 forbids IP addresses there).
+      const base = { host, port, timeoutMs: this.config.timeoutMs, ...(this.config.ca ? { ca: this.config.ca } : {}) };
       seen.set(key, {
         identity: key,
         host,
