@@ -2,7 +2,7 @@ import { formatMessage, messageSeverity, messageText, type AnyCheck, type CheckC
 import { loadTargets } from '../targets/kinds.js';
 import type { Location } from '../targets/location.js';
 import type { Workspace } from '../targets/repo/workspace.js';
-import { useIndex } from '../targets/shared-index.js';
+import { useIndex, type SharedIndex } from '../targets/shared-index.js';
 import type { Target } from '../targets/target.js';
 import { fingerprint } from './fingerprint.js';
 import { inlineIgnoreFor } from './inline-ignores.js';
@@ -26,11 +26,40 @@ export interface EngineOptions {
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = { concurrency: 16, timeoutMs: 10_000 };
 
-/** The checks that could not fail on one target: the outcome of one evaluation. */
-interface Evaluation {
-  failures: { at: Location; messageId: string; data: MessageData; evidence?: string }[];
-  applicable: boolean;
-  measured?: string;
+/**
+ * What one evaluation reports, and the check's `ctx` at the same time. The synchronous
+ * path reuses one per invocation (reset between targets): hundreds of thousands of
+ * evaluations then allocate nothing but their failures.
+ */
+class Evaluation implements CheckContext<string> {
+  failures: { at: Location; messageId: string; data: MessageData; evidence?: string }[] = [];
+  applicable = true;
+  evidence: string | undefined;
+
+  constructor(private readonly workspace: Workspace) {}
+
+  reset(): this {
+    if (this.failures.length > 0) this.failures = [];
+    this.applicable = true;
+    this.evidence = undefined;
+    return this;
+  }
+
+  shared<T>(index: SharedIndex<T>): T {
+    return useIndex(this.workspace, index);
+  }
+
+  fail(at: Location, messageId: string, data: MessageData = {}, evidence?: string): void {
+    this.failures.push(evidence === undefined ? { at, messageId, data } : { at, messageId, data, evidence });
+  }
+
+  notApplicable(): void {
+    this.applicable = false;
+  }
+
+  measured(evidence: string): void {
+    this.evidence = evidence;
+  }
 }
 
 /**
@@ -76,15 +105,16 @@ function runInvocation(workspace: Workspace, invocation: CheckInvocation, option
   const settle = async (target: Target, evaluation: Evaluation, running: Promise<void>) => {
     try {
       await withTimeout(running, timeoutMs, check.id);
-      results.push(...toResults(workspace, invocation, target, evaluation));
+      addResults(results, workspace, invocation, target, evaluation);
     } catch (error) {
       results.push(errorResult(invocation, target, error));
     }
   };
-  const start = (target: Target): { evaluation: Evaluation; outcome: void | Promise<void> } => {
-    const evaluation: Evaluation = { failures: [], applicable: true };
-    return { evaluation, outcome: check.evaluate(target, contextFor(evaluation, workspace), invocation.options) };
-  };
+  const start = (target: Target, evaluation = new Evaluation(workspace)): { evaluation: Evaluation; outcome: void | Promise<void> } => ({
+    evaluation,
+    outcome: check.evaluate(target, evaluation, invocation.options),
+  });
+  const reused = new Evaluation(workspace);
   let deferred = LIVE_KINDS.has(check.target);
   for (const target of loadTargets(workspace, check.target) as Target[]) {
     if (deferred) {
@@ -102,45 +132,33 @@ function runInvocation(workspace: Workspace, invocation: CheckInvocation, option
     }
     let started: ReturnType<typeof start>;
     try {
-      started = start(target);
+      started = start(target, reused.reset());
     } catch (error) {
       results.push(errorResult(invocation, target, error));
       continue;
     }
     if (started.outcome instanceof Promise) {
-      const { evaluation, outcome } = started;
+      // This evaluation keeps running: it gets the shared context, later ones their own.
+      const { outcome } = started;
+      const evaluation = reused;
       pending.push(() => settle(target, evaluation, outcome));
       deferred = true;
     } else {
-      results.push(...toResults(workspace, invocation, target, started.evaluation));
+      addResults(results, workspace, invocation, target, started.evaluation);
     }
   }
 }
 
-function contextFor(evaluation: Evaluation, workspace: Workspace): CheckContext<string> {
-  return {
-    shared: (index) => useIndex(workspace, index),
-    fail(at, messageId, data = {}, evidence) {
-      evaluation.failures.push({ at, messageId, data, evidence });
-    },
-    notApplicable() {
-      evaluation.applicable = false;
-    },
-    measured(evidence) {
-      evaluation.measured = evidence;
-    },
-  };
-}
-
-function toResults(workspace: Workspace, invocation: CheckInvocation, target: Target, evaluation: Evaluation): Result[] {
+function addResults(results: Result[], workspace: Workspace, invocation: CheckInvocation, target: Target, evaluation: Evaluation): void {
   const { check, key } = invocation;
   if (evaluation.failures.length === 0) {
-    if (!evaluation.applicable) return [];
+    if (!evaluation.applicable) return;
     const pass: Result = { checkId: check.id, invocation: key, status: 'pass', severity: check.severity, message: check.title, location: target.location, target: target.identity, fingerprint: fingerprint(check.id, target.identity) };
-    if (evaluation.measured !== undefined) pass.evidence = evaluation.measured;
-    return [pass];
+    if (evaluation.evidence !== undefined) pass.evidence = evaluation.evidence;
+    results.push(pass);
+    return;
   }
-  return evaluation.failures.map(({ at, messageId, data, evidence }) => {
+  for (const { at, messageId, data, evidence } of evaluation.failures) {
     const result: Result = {
       checkId: check.id,
       invocation: key,
@@ -155,8 +173,8 @@ function toResults(workspace: Workspace, invocation: CheckInvocation, target: Ta
     if (evidence !== undefined) result.evidence = evidence;
     const reason = inlineIgnoreFor(workspace, check.id, target, at);
     if (reason !== undefined) result.suppression = { by: 'inline', reason };
-    return result;
-  });
+    results.push(result);
+  }
 }
 
 function errorResult(invocation: CheckInvocation, target: Target, error: unknown): Result {
@@ -208,29 +226,31 @@ async function runBounded(tasks: (() => Promise<void>)[], concurrency: number): 
   await Promise.all(Array.from({ length: Math.min(concurrency, tasks.length) }, worker));
 }
 
-function locationKey(location: Location): [string, number, number] {
+function place(location: Location): string {
   switch (location.kind) {
     case 'file':
-      return [location.path, location.line, location.column];
+      return location.path;
     case 'url':
-      return [location.url, 0, 0];
+      return location.url;
     case 'host':
-      return [`${location.host}:${location.port}`, 0, 0];
+      return `${location.host}:${location.port}`;
     case 'dns':
-      return [location.name, 0, 0];
+      return location.name;
   }
 }
 
-/** Stable order: by place, then check, then message. */
+const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Stable order: by place, then check, then target, then message. Allocates nothing: it runs n log n times on the fullest heap. */
 export function compareResults(a: Result, b: Result): number {
-  const [pa, la, ca] = locationKey(a.location);
-  const [pb, lb, cb] = locationKey(b.location);
+  const la = a.location;
+  const lb = b.location;
   return (
-    (pa < pb ? -1 : pa > pb ? 1 : 0) ||
-    la - lb ||
-    ca - cb ||
-    (a.checkId < b.checkId ? -1 : a.checkId > b.checkId ? 1 : 0) ||
-    (a.target < b.target ? -1 : a.target > b.target ? 1 : 0) ||
-    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+    text(place(la), place(lb)) ||
+    (la.kind === 'file' ? la.line : 0) - (lb.kind === 'file' ? lb.line : 0) ||
+    (la.kind === 'file' ? la.column : 0) - (lb.kind === 'file' ? lb.column : 0) ||
+    text(a.checkId, b.checkId) ||
+    text(a.target, b.target) ||
+    text(a.message, b.message)
   );
 }
