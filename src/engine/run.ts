@@ -1,6 +1,6 @@
 import { formatMessage, messageSeverity, messageText, type AnyCheck, type CheckContext, type MessageData } from '../checks/define.js';
 import { loadTargets } from '../targets/kinds.js';
-import type { Location } from '../targets/location.js';
+import { placeOf, type Location } from '../targets/location.js';
 import type { Workspace } from '../targets/repo/workspace.js';
 import { useIndex, type SharedIndex } from '../targets/shared-index.js';
 import type { Target } from '../targets/target.js';
@@ -226,19 +226,6 @@ async function runBounded(tasks: (() => Promise<void>)[], concurrency: number): 
   await Promise.all(Array.from({ length: Math.min(concurrency, tasks.length) }, worker));
 }
 
-function place(location: Location): string {
-  switch (location.kind) {
-    case 'file':
-      return location.path;
-    case 'url':
-      return location.url;
-    case 'host':
-      return `${location.host}:${location.port}`;
-    case 'dns':
-      return location.name;
-  }
-}
-
 const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Stable order: by place, then check, then target, then message. Allocates nothing: it runs n log n times on the fullest heap. */
@@ -246,7 +233,7 @@ export function compareResults(a: Result, b: Result): number {
   const la = a.location;
   const lb = b.location;
   return (
-    text(place(la), place(lb)) ||
+    text(placeOf(la), placeOf(lb)) ||
     (la.kind === 'file' ? la.line : 0) - (lb.kind === 'file' ? lb.line : 0) ||
     (la.kind === 'file' ? la.column : 0) - (lb.kind === 'file' ? lb.column : 0) ||
     text(a.checkId, b.checkId) ||

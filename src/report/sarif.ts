@@ -5,7 +5,7 @@ import type { Result, Suppression } from '../engine/result.js';
 import type { ScanRun } from '../engine/scan-run.js';
 import type { PlanTargets } from '../plan/schema.js';
 import { bySeverity, type Severity } from '../plan/severity.js';
-import { formatLocation, type Location } from '../targets/location.js';
+import { formatLocation, placeOf, type Location } from '../targets/location.js';
 import type { YamlPath } from '../targets/yaml/source.js';
 import { defineFormat, type ReportContext } from './define.js';
 
@@ -263,16 +263,7 @@ function messageOf(result: Result): string {
 }
 
 function liveTargetName(location: Location): string | undefined {
-  switch (location.kind) {
-    case 'file':
-      return undefined;
-    case 'url':
-      return location.url;
-    case 'host':
-      return `${location.host}:${location.port}`;
-    case 'dns':
-      return location.name;
-  }
+  return location.kind === 'file' ? undefined : placeOf(location);
 }
 
 function toSarifSuppression(suppression: Suppression): SarifSuppression {

@@ -6,15 +6,22 @@ export type Location =
   | { kind: 'dns'; name: string; type?: string };
 
 export function formatLocation(location: Location): string {
+  if (location.kind === 'file') return `${location.path}:${location.line}:${location.column}`;
+  if (location.kind === 'dns' && location.type) return `${location.name} ${location.type}`;
+  return placeOf(location);
+}
+
+/** Where, without a position inside it: the file path, URL, host:port or DNS name. */
+export function placeOf(location: Location): string {
   switch (location.kind) {
     case 'file':
-      return `${location.path}:${location.line}:${location.column}`;
+      return location.path;
     case 'url':
       return location.url;
     case 'host':
       return `${location.host}:${location.port}`;
     case 'dns':
-      return location.type ? `${location.name} ${location.type}` : location.name;
+      return location.name;
   }
 }
 
