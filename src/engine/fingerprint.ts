@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import type { MessageData } from '../checks/define.js';
 
 /** Check id + target identity (+ which failure), never a line number: survives edits that move code. */
@@ -7,7 +7,8 @@ export function fingerprint(checkId: string, target: string, messageId = '', dat
     .sort()
     .map((key) => `${key}=${data[key]}`)
     .join('&');
-  return createHash('sha256').update(`${checkId}\n${target}\n${messageId}\n${detail}`).digest('hex').slice(0, 32);
+  // One-shot hash: no Hash object, whose native state would wait for GC on hundreds of thousands of results.
+  return hash('sha256', `${checkId}\n${target}\n${messageId}\n${detail}`, 'hex').slice(0, 32);
 }
 
 /** JSON with sorted keys, so equal option objects give equal invocation keys. */

@@ -31,8 +31,15 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = { concurrency: 16, timeoutM
  * path reuses one per invocation (reset between targets): hundreds of thousands of
  * evaluations then allocate nothing but their failures.
  */
+interface Failure {
+  at: Location;
+  messageId: string;
+  data: MessageData;
+  evidence?: string;
+}
+
 class Evaluation implements CheckContext<string> {
-  failures: { at: Location; messageId: string; data: MessageData; evidence?: string }[] = [];
+  failures: Failure[] = [];
   applicable = true;
   evidence: string | undefined;
 
@@ -67,7 +74,7 @@ class Evaluation implements CheckContext<string> {
  * out becomes an `error` result naming the check; the run goes on.
  */
 export async function runChecks(workspace: Workspace, invocations: readonly CheckInvocation[], options: EngineOptions = DEFAULT_ENGINE_OPTIONS): Promise<Result[]> {
-  const results: Result[] = [];
+  const records: Recorded[] = [];
   let done = 0;
   const tick = () => {
     done += 1;
@@ -79,14 +86,75 @@ export async function runChecks(workspace: Workspace, invocations: readonly Chec
   for (const phase of phases) {
     const pending: (() => Promise<void>)[] = [];
     for (const invocation of phase) {
-      runInvocation(workspace, invocation, options, results, pending);
+      runInvocation(workspace, invocation, options, records, pending);
       tick();
     }
     await runBounded(pending, options.concurrency);
     workspace.release((key) => isKubernetesKey(key));
   }
-  results.push(...loadIssueResults(workspace));
+  const issues = loadIssueResults(workspace);
+  // Results are built in full only now, once the parsed files they came from can be collected.
+  workspace.releaseAll();
+  const results = records.map((record) => record.toResult());
+  results.push(...issues);
   return results.sort(compareResults);
+}
+
+/** A result kept compact while the targets are alive: formatted messages and fingerprints come later. */
+interface Recorded {
+  toResult(): Result;
+}
+
+class PassRecord implements Recorded {
+  constructor(
+    private readonly invocation: CheckInvocation,
+    private readonly target: string,
+    private readonly location: Location,
+    private readonly evidence: string | undefined,
+  ) {}
+
+  toResult(): Result {
+    const { check, key } = this.invocation;
+    const pass: Result = { checkId: check.id, invocation: key, status: 'pass', severity: check.severity, message: check.title, location: this.location, target: this.target, fingerprint: fingerprint(check.id, this.target) };
+    if (this.evidence !== undefined) pass.evidence = this.evidence;
+    return pass;
+  }
+}
+
+class FailRecord implements Recorded {
+  constructor(
+    private readonly invocation: CheckInvocation,
+    private readonly target: string,
+    private readonly failure: Failure,
+    private readonly ignoredBecause: string | undefined,
+  ) {}
+
+  toResult(): Result {
+    const { check, key } = this.invocation;
+    const { at, messageId, data, evidence } = this.failure;
+    const result: Result = {
+      checkId: check.id,
+      invocation: key,
+      status: 'fail',
+      severity: messageSeverity(check, messageId),
+      messageId,
+      message: formatMessage(messageText(check, messageId), data),
+      location: at,
+      target: this.target,
+      fingerprint: fingerprint(check.id, this.target, messageId, data),
+    };
+    if (evidence !== undefined) result.evidence = evidence;
+    if (this.ignoredBecause !== undefined) result.suppression = { by: 'inline', reason: this.ignoredBecause };
+    return result;
+  }
+}
+
+class ReadyRecord implements Recorded {
+  constructor(private readonly result: Result) {}
+
+  toResult(): Result {
+    return this.result;
+  }
 }
 
 const KUBERNETES_KINDS = new Set(['k8s-object', 'k8s-workload', 'k8s-container']);
@@ -99,15 +167,15 @@ const LIVE_KINDS = new Set(['site', 'domain', 'tls-endpoint', 'service']);
  * asynchronous one (live checks, and any check that turns out to return a promise)
  * deferred to `pending`, so they start only within the concurrency bound.
  */
-function runInvocation(workspace: Workspace, invocation: CheckInvocation, options: EngineOptions, results: Result[], pending: (() => Promise<void>)[]): void {
+function runInvocation(workspace: Workspace, invocation: CheckInvocation, options: EngineOptions, records: Recorded[], pending: (() => Promise<void>)[]): void {
   const { check } = invocation;
   const timeoutMs = Math.max(options.timeoutMs, check.budgetMs ?? 0);
   const settle = async (target: Target, evaluation: Evaluation, running: Promise<void>) => {
     try {
       await withTimeout(running, timeoutMs, check.id);
-      addResults(results, workspace, invocation, target, evaluation);
+      record(records, workspace, invocation, target, evaluation);
     } catch (error) {
-      results.push(errorResult(invocation, target, error));
+      records.push(new ReadyRecord(errorResult(invocation, target, error)));
     }
   };
   const start = (target: Target, evaluation = new Evaluation(workspace)): { evaluation: Evaluation; outcome: void | Promise<void> } => ({
@@ -123,7 +191,7 @@ function runInvocation(workspace: Workspace, invocation: CheckInvocation, option
         try {
           started = start(target);
         } catch (error) {
-          results.push(errorResult(invocation, target, error));
+          records.push(new ReadyRecord(errorResult(invocation, target, error)));
           return;
         }
         await settle(target, started.evaluation, Promise.resolve(started.outcome));
@@ -134,7 +202,7 @@ function runInvocation(workspace: Workspace, invocation: CheckInvocation, option
     try {
       started = start(target, reused.reset());
     } catch (error) {
-      results.push(errorResult(invocation, target, error));
+      records.push(new ReadyRecord(errorResult(invocation, target, error)));
       continue;
     }
     if (started.outcome instanceof Promise) {
@@ -144,37 +212,17 @@ function runInvocation(workspace: Workspace, invocation: CheckInvocation, option
       pending.push(() => settle(target, evaluation, outcome));
       deferred = true;
     } else {
-      addResults(results, workspace, invocation, target, started.evaluation);
+      record(records, workspace, invocation, target, started.evaluation);
     }
   }
 }
 
-function addResults(results: Result[], workspace: Workspace, invocation: CheckInvocation, target: Target, evaluation: Evaluation): void {
-  const { check, key } = invocation;
+function record(records: Recorded[], workspace: Workspace, invocation: CheckInvocation, target: Target, evaluation: Evaluation): void {
   if (evaluation.failures.length === 0) {
-    if (!evaluation.applicable) return;
-    const pass: Result = { checkId: check.id, invocation: key, status: 'pass', severity: check.severity, message: check.title, location: target.location, target: target.identity, fingerprint: fingerprint(check.id, target.identity) };
-    if (evaluation.evidence !== undefined) pass.evidence = evaluation.evidence;
-    results.push(pass);
+    if (evaluation.applicable) records.push(new PassRecord(invocation, target.identity, target.location, evaluation.evidence));
     return;
   }
-  for (const { at, messageId, data, evidence } of evaluation.failures) {
-    const result: Result = {
-      checkId: check.id,
-      invocation: key,
-      status: 'fail',
-      severity: messageSeverity(check, messageId),
-      messageId,
-      message: formatMessage(messageText(check, messageId), data),
-      location: at,
-      target: target.identity,
-      fingerprint: fingerprint(check.id, target.identity, messageId, data),
-    };
-    if (evidence !== undefined) result.evidence = evidence;
-    const reason = inlineIgnoreFor(workspace, check.id, target, at);
-    if (reason !== undefined) result.suppression = { by: 'inline', reason };
-    results.push(result);
-  }
+  for (const failure of evaluation.failures) records.push(new FailRecord(invocation, target.identity, failure, inlineIgnoreFor(workspace, invocation.check.id, target, failure.at)));
 }
 
 function errorResult(invocation: CheckInvocation, target: Target, error: unknown): Result {

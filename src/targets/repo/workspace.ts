@@ -116,6 +116,12 @@ export class Workspace {
     for (const key of [...this.memos.keys()]) if (!keep(key)) this.memos.delete(key);
   }
 
+  /** Drops every cache: parsed files, texts, targets, indexes. */
+  releaseAll(): void {
+    this.release(() => false);
+    this.parsedYaml.clear();
+  }
+
   /** Computes a value once per workspace (targets of one kind, indexes). */
   memo<T>(key: string, compute: () => T): T {
     if (!this.memos.has(key)) this.memos.set(key, compute());
