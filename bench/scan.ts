@@ -8,6 +8,7 @@ import { writeSyntheticRepo } from './_synthetic-repo.js';
 
 const FILES = Number(process.env.BENCH_FILES ?? 5000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+// BENCH_ONLY=id,id,... measures a subset of the catalog (e.g. the first checks of the foundation).
 const DIST = new URL('../dist/', import.meta.url).href;
 
 /**
@@ -15,7 +16,7 @@ const DIST = new URL('../dist/', import.meta.url).href;
  * harden CLI does: no TypeScript loader thread in the measured memory.
  */
 const PHASE = `
-const [kind, dir, dist] = process.argv.slice(1);
+const [kind, dir, dist, only] = process.argv.slice(1);
 const { DEFAULT_GLOBS, Workspace } = await import(dist + 'targets/repo/workspace.js');
 const started = performance.now();
 let detail = '';
@@ -28,14 +29,14 @@ if (kind === 'parse') {
   const { catalog } = await import(dist + 'checks/index.js');
   const { DEFAULT_ENGINE_OPTIONS } = await import(dist + 'engine/run.js');
   const { scan } = await import(dist + 'engine/scan.js');
-  const run = await scan({ catalog, root: dir, selection: { only: [], skip: [] }, verify: false, now: new Date(), engine: DEFAULT_ENGINE_OPTIONS });
-  detail = run.results.length + ' results, ' + run.results.filter((r) => r.status === 'fail').length + ' failures, ' + catalog.size + ' checks';
+  const run = await scan({ catalog, root: dir, selection: { only: only ? only.split(',') : [], skip: [] }, verify: false, now: new Date(), engine: DEFAULT_ENGINE_OPTIONS });
+  detail = run.results.length + ' results, ' + run.results.filter((r) => r.status === 'fail').length + ' failures, ' + (only ? only.split(',').length : catalog.size) + ' checks';
 }
 console.log(JSON.stringify({ ms: performance.now() - started, rssMB: process.resourceUsage().maxRSS / 1024, detail }));
 `;
 
 function measure(kind: string, dir: string): { ms: number; rssMB: number; detail: string } {
-  const child = spawnSync(process.execPath, ['--input-type=module', '-e', PHASE, kind, dir, DIST], { encoding: 'utf8' });
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', PHASE, kind, dir, DIST, process.env.BENCH_ONLY ?? ''], { encoding: 'utf8' });
   if (child.status !== 0) throw new Error(child.stderr);
   return JSON.parse(child.stdout.trim().split('\n').at(-1)!);
 }
