@@ -91,6 +91,36 @@ describe('plan loading', () => {
     `)).toEqual(['harden.yaml:2:51: expires 275 days from today; waivers may run at most 180 days (settings.maxWaiverDays)']);
   });
 
+  it('accepts check parameters and probe headers, and checks them against the check', () => {
+    const { plan } = load(yaml`
+      targets:
+        sites:
+          - { url: "https://shop.test", probes: { rateLimit: { path: /login, headers: { x-probe: harden } } } }
+      items:
+        - id: A
+          title: t
+          checks:
+            - { check: k8s/resources, with: { requireCpuLimit: true } }
+    `);
+    expect(plan.items[0]!.checks[0]!.with).toEqual({ requireCpuLimit: true });
+    expect(plan.targets.sites[0]!.probes.rateLimit?.headers).toEqual({ 'x-probe': 'harden' });
+    expect(errorLines(yaml`
+      items:
+        - id: A
+          title: t
+          checks:
+            - { check: k8s/resources, with: { requireCpuLimt: true } }
+    `)).toEqual([expect.stringMatching(/^harden\.yaml:5:\d+: k8s\/resources: /)]);
+  });
+
+  it('explains which part of a URL-or-object value is wrong', () => {
+    expect(errorLines(yaml`
+      targets:
+        sites:
+          - { url: "https://shop.test", probes: { rateLimit: { path: login } } }
+    `)).toEqual(['harden.yaml:3:58: path: Invalid string: must start with "/"']);
+  });
+
   it('accepts an empty plan', () => {
     expect(load('').plan.items).toEqual([]);
   });

@@ -45,12 +45,25 @@ export function parsePlan(text: string, file: string, options: PlanLoadOptions):
     const { line, column } = locate(path);
     return `${file}:${line}:${column}: ${message}`;
   };
-  const parsed = planSchema.safeParse(document?.data ?? {});
-  if (!parsed.success) throw new InputError(parsed.error.issues.slice(0, 20).map((issue) => at(issuePath(issue), describe(issue))));
+  // A plain copy: the YAML data carries source positions under a symbol key, which zod records would see.
+  const parsed = planSchema.safeParse(structuredClone(document?.data ?? {}));
+  if (!parsed.success) throw new InputError(parsed.error.issues.slice(0, 20).map(unionBranch).map((issue) => at(issuePath(issue), describe(issue))));
   const loaded: LoadedPlan = { plan: parsed.data, file, dir: dirname(resolve(file)), locate };
   const invalid = validatePlan(parsed.data, options);
   if (invalid.length > 0) throw new InputError(invalid.slice(0, 20).map((issue) => at(issue.path, issue.message)));
   return loaded;
+}
+
+/**
+ * For a value that matched no branch of a union (a check given as a string or an object,
+ * a site as a URL or an object), the most specific complaint of the closest branch.
+ */
+function unionBranch(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue;
+  const branches = issue.errors.filter((branch) => branch.length > 0);
+  const closest = branches.sort((a, b) => Math.max(...b.map((i) => i.path.length)) - Math.max(...a.map((i) => i.path.length)))[0];
+  const inner = closest?.sort((a, b) => b.path.length - a.path.length)[0];
+  return inner ? unionBranch({ ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue) : issue;
 }
 
 function issuePath(issue: z.core.$ZodIssue): YamlPath {
