@@ -116,6 +116,22 @@ describe('bad input', () => {
     expect(stderr).toContain('notes.md: no tracker found');
   });
 
+  it('fails a scan that could not check some targets, unless told to allow it', () => {
+    const dir = repo({ 'broken.yaml': 'apiVersion: v1\nkind: Pod\nspec: [\n' });
+    const failing = harden(['scan', dir]);
+    expect([failing.code, failing.stdout]).toEqual([1, expect.stringContaining('Could not check (1)')]);
+    expect(harden(['scan', dir, '--allow-errors']).code).toBe(0);
+  });
+
+  it('rejects mistakes before any work: typos in --only, bad formats, unwritable outputs, a DNS server by name', () => {
+    expect(harden(['scan', EXAMPLES, '--only', 'k8ss']).stderr).toContain('unknown check domain "k8ss"');
+    expect(harden(['scan', EXAMPLES, '--only', 'k8s/run-as*', '--fail-on', 'none']).code).toBe(0);
+    expect(harden(['scan', EXAMPLES, '-f', 'sarf']).code).toBe(2);
+    expect(harden(['scan', EXAMPLES, '-o', '/nonexistent/dir/x.sarif', '-f', 'sarif']).stderr).toContain('/nonexistent/dir/x.sarif: cannot write there');
+    expect(harden(['scan', EXAMPLES, '--dns-server', 'localhost:53']).stderr).toContain('--dns-server: expected an IP address and port');
+    expect(harden(['scan', join(EXAMPLES, 'harden.yaml')]).stderr).toContain('not a directory');
+  });
+
   it('a missing directory or plan is exit 2', () => {
     expect(harden(['scan', '/nonexistent/dir']).code).toBe(2);
     expect(harden(['verify'], repo({})).stderr).toContain('no plan: harden.yaml not found here');
@@ -138,6 +154,10 @@ describe('init, import, report', () => {
     expect(plan).toContain('# harden plan');
     expect(harden(['init'], dir).code).toBe(2);
     expect(harden(['scan', '--fail-on', 'none'], dir).code).toBe(0);
+    const parent = dirname(dir);
+    const other = repo({ 'deploy/app.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: { name: a }\nspec: { containers: [{ name: a, image: "a:1" }] }\n' });
+    expect(harden(['init', other], parent).code).toBe(0);
+    expect(readFileSync(join(other, 'harden.yaml'), 'utf8')).toContain('deploy/**/*.y*ml');
   });
 
   it('import then report round-trips ids, titles, severities, stages and statuses', () => {

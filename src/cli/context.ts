@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { catalog } from '../checks/index.js';
 import { readBaseline } from '../engine/baseline.js';
 import { DEFAULT_ENGINE_OPTIONS } from '../engine/run.js';
@@ -59,7 +59,8 @@ function readCa(file: string): string {
 }
 
 export async function runScan(dir: string | undefined, plan: LoadedPlan | undefined, options: RunOptions, date: Date, verify: boolean): Promise<ScanRun> {
-  const baselineFile = options.baseline ?? plan?.plan.settings.baseline;
+  const planBaseline = plan?.plan.settings.baseline;
+  const baselineFile = options.baseline ?? (plan && planBaseline ? resolve(plan.dir, planBaseline) : undefined);
   const request: ScanRequest = {
     catalog,
     root: resolveRoot(dir, plan),
@@ -71,11 +72,12 @@ export async function runScan(dir: string | undefined, plan: LoadedPlan | undefi
   if (plan) request.plan = plan;
   request.live = {};
   if (options.dnsServer) {
-    if (!/^[\w.:[\]-]+:\d+$/.test(options.dnsServer)) throw new InputError([`--dns-server: expected host:port, got "${options.dnsServer}"`]);
+    if (!/^(\d{1,3}(\.\d{1,3}){3}|\[[\da-fA-F:]+\]):\d+$/.test(options.dnsServer))
+      throw new InputError([`--dns-server: expected an IP address and port (127.0.0.1:5353, [::1]:53), got "${options.dnsServer}"`]);
     request.live.dnsServer = options.dnsServer;
   }
   if (options.ca) request.live.ca = [readCa(options.ca)];
   if (baselineFile) request.baseline = readBaseline(baselineFile);
-  if (!existsSync(request.root)) throw new InputError([`${dir ?? request.root}: no such directory`]);
+  if (!existsSync(request.root) || !statSync(request.root).isDirectory()) throw new InputError([`${dir ?? request.root}: not a directory (scan takes the repository root)`]);
   return scan(request);
 }

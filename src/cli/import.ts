@@ -50,7 +50,9 @@ Examples:
       let output: string;
       let summary: string;
       if (target !== '-' && existsSync(target) && options.merge) {
-        const merged = mergePlanText(readFileSync(target, 'utf8'), fragment);
+        const existing = readFileSync(target, 'utf8');
+        parsePlan(existing, target, { catalog, now: now({}) }); // a plan with errors is reported as such, not merged into
+        const merged = mergePlanText(existing, fragment);
         output = merged.text;
         summary = `${merged.added} items added, ${merged.updated} updated`;
       } else {

@@ -1,5 +1,5 @@
 import { existsSync, writeFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
 import { discover, draftPlan } from '../plan/init.js';
@@ -11,16 +11,18 @@ export function registerInit(program: Command, exit: (code: number) => void): vo
     .summary('write a commented harden.yaml for this repository')
     .description('Find the manifests, Dockerfiles, compose files, CI workflows and scripts in the repository and write a commented starter plan naming them.')
     .argument('[dir]', 'repository root', '.')
-    .option('-o, --output <file>', 'plan file to write', PLAN_FILE)
+    .option('-o, --output <file>', 'plan file to write (default: harden.yaml in the repository root)')
     .option('--force', 'overwrite an existing plan')
-    .action(async (dir: string, options: { output: string; force?: boolean }) => {
+    .action(async (dir: string, options: { output?: string; force?: boolean }) => {
       const root = resolve(dir);
+      // The plan's globs are relative to its own folder (targets.root: .), so it lives in the root.
+      const output = options.output ?? join(dir, PLAN_FILE);
       if (!existsSync(root)) throw new InputError([`${dir}: no such directory`]);
-      if (existsSync(options.output) && !options.force) throw new InputError([`${options.output} exists (use --force to overwrite it)`]);
+      if (existsSync(output) && !options.force) throw new InputError([`${output} exists (use --force to overwrite it)`]);
       const found = await discover(root);
-      writeFileSync(options.output, draftPlan(found, basename(root)));
+      writeFileSync(output, draftPlan(found, basename(root)));
       const counts = Object.entries(found).map(([kind, globs]) => `${kind}: ${globs.length ? globs.join(', ') : 'none'}`);
-      process.stderr.write(`wrote ${options.output}\n  ${counts.join('\n  ')}\nnext: harden scan, then add checks: to items and run harden verify\n`);
+      process.stderr.write(`wrote ${output}\n  ${counts.join('\n  ')}\nnext: harden scan, then add checks: to items and run harden verify\n`);
       exit(0);
     });
 }

@@ -1,7 +1,10 @@
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { InputError } from '../errors.js';
+import { markdownFormat } from '../report/markdown.js';
 import { findPlan, now, requirePlan, runScan, type RunOptions } from './context.js';
 import { addRunOptions } from './options.js';
-import { emit, outputOption, reportContext } from './output.js';
+import { assertWritable, outputOption, reportContext } from './output.js';
 
 interface ReportOptions extends RunOptions {
   output?: string;
@@ -24,13 +27,22 @@ Examples:
   harden report --no-measure       claims only (fast, no checks run)`)
     .action(async (dir: string | undefined, options: ReportOptions) => {
       const date = now(options);
+      assertWritable(options.output);
       const plan = requirePlan(findPlan(options.plan, dir), date);
       const run = options.measure
         ? await runScan(dir, plan, options, date, true)
         : { tool: { name: 'harden' as const, version: '' }, startedAt: date.toISOString(), durationMs: 0, root: '.', results: [], waivers: [] };
       const context = reportContext(plan, { format: 'markdown', by: 'stage' }, date);
-      if (options.output) emit(run, context, { format: 'markdown', output: options.output, by: 'stage' });
-      else emit(run, context, { format: 'markdown', by: 'stage' });
+      const register = markdownFormat.render(run, { ...context, color: false });
+      if (!options.output) process.stdout.write(register);
+      else {
+        try {
+          writeFileSync(options.output, register);
+        } catch (error) {
+          throw new InputError([`${options.output}: cannot write the register (${(error as NodeJS.ErrnoException).code ?? 'error'})`]);
+        }
+        process.stderr.write(`wrote the register of ${plan.plan.items.length} items to ${options.output}\n`);
+      }
       exit(0);
     });
 }

@@ -4,11 +4,12 @@ import { isOpenFailure } from '../engine/result.js';
 import { atLeast } from '../plan/severity.js';
 import { findPlan, now, openPlan, runScan, type RunOptions } from './context.js';
 import { addRunOptions, failOnOption, type FailOn } from './options.js';
-import { byOption, emit, formatOption, outputOption, reportContext, type OutputOptions } from './output.js';
+import { assertWritable, byOption, emit, formatOption, outputOption, reportContext, type OutputOptions } from './output.js';
 
 interface ScanOptions extends RunOptions, OutputOptions {
   failOn: FailOn;
   writeBaseline?: string;
+  allowErrors?: boolean;
 }
 
 export function registerScan(program: Command, exit: (code: number) => void): void {
@@ -24,6 +25,7 @@ export function registerScan(program: Command, exit: (code: number) => void): vo
     .addOption(byOption())
     .addOption(failOnOption('low'))
     .option('--show-suppressed', 'list suppressed failures with their reason and expiry')
+    .option('--allow-errors', 'do not fail when some targets could not be checked (unreadable files, unreachable hosts)')
     .option('--write-baseline <file>', 'record the current failures as accepted; later runs with --baseline gate only on new ones')
     .addHelpText('after', `
 Examples:
@@ -33,9 +35,11 @@ Examples:
   harden scan --write-baseline .harden-baseline.json   adopt on a large repo, then:
   harden scan --baseline .harden-baseline.json         gate only on new failures
 
-Exit codes: 0 nothing at or above --fail-on, 1 failures (or an expired waiver), 2 bad input.`)
+Exit codes: 0 nothing at or above --fail-on, 1 failures, an expired waiver, or targets that could not
+be checked (unless --allow-errors), 2 bad input.`)
     .action(async (dir: string | undefined, options: ScanOptions) => {
       const date = now(options);
+      assertWritable(options.output, options.writeBaseline);
       const plan = openPlan(findPlan(options.plan, dir), date);
       const run = await runScan(dir, plan, options, date, plan !== undefined);
       emit(run, reportContext(plan, options, date), options);
@@ -43,6 +47,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 failures (or an expired waiver), 
       const threshold = options.failOn;
       const gated = threshold !== 'none' && run.results.some((r) => isOpenFailure(r) && atLeast(r.severity, threshold));
       const expired = run.waivers.some((w) => w.state === 'expired');
-      exit(gated || expired ? 1 : 0);
+      const blind = threshold !== 'none' && !options.allowErrors && run.results.some((r) => r.status === 'error');
+      exit(gated || expired || blind ? 1 : 0);
     });
 }

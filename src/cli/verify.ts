@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { findPlan, now, requirePlan, runScan, type RunOptions } from './context.js';
 import { addRunOptions } from './options.js';
-import { byOption, emit, formatOption, outputOption, reportContext, type OutputOptions } from './output.js';
+import { assertWritable, byOption, emit, formatOption, outputOption, reportContext, type OutputOptions } from './output.js';
 
 interface VerifyOptions extends RunOptions, OutputOptions {
   strict?: boolean;
+  allowErrors?: boolean;
 }
 
 export function registerVerify(program: Command, exit: (code: number) => void): void {
@@ -20,20 +21,24 @@ export function registerVerify(program: Command, exit: (code: number) => void): 
     .addOption(byOption())
     .option('--show-suppressed', 'list suppressed failures with their reason and expiry')
     .option('--strict', 'also exit 1 when an open item is past its due date')
+    .option('--allow-errors', 'do not fail when some targets could not be checked (unreadable files, unreachable hosts)')
     .addHelpText('after', `
 Verdicts: regression (claimed done, a check fails) · waiver-expired · stale-doc (claimed open,
 every check passes) · acceptance-unneeded (accepted, now passes) · overdue · unverifiable (no
 automated check, or its check matched nothing) · verified.
 
-Exit codes: 0 the plan holds, 1 a regression or an expired waiver (or, with --strict, an overdue item), 2 bad input.`)
+Exit codes: 0 the plan holds, 1 a regression, an expired waiver, targets that could not be checked
+(unless --allow-errors) or, with --strict, an overdue item; 2 bad input.`)
     .action(async (dir: string | undefined, options: VerifyOptions) => {
       const date = now(options);
+      assertWritable(options.output);
       const plan = requirePlan(findPlan(options.plan, dir), date);
       const run = await runScan(dir, plan, options, date, true);
       emit(run, reportContext(plan, options, date), options);
       const verdicts = run.verdicts ?? [];
       const broken = verdicts.some((v) => v.verdict === 'regression' || v.verdict === 'waiver-expired') || run.waivers.some((w) => w.state === 'expired');
       const late = options.strict === true && verdicts.some((v) => v.overdue);
-      exit(broken || late ? 1 : 0);
+      const blind = !options.allowErrors && run.results.some((r) => r.status === 'error');
+      exit(broken || late || blind ? 1 : 0);
     });
 }

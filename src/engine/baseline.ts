@@ -18,8 +18,14 @@ export function readBaseline(file: string): Set<string> {
   return new Set(parsed.data.fingerprints);
 }
 
+/** Open failures and those the current baseline already accepts: rewriting a baseline never drops them. */
 export function writeBaseline(file: string, results: readonly Result[]): number {
-  const fingerprints = [...new Set(results.filter(isOpenFailure).map((r) => r.fingerprint))].sort();
-  writeFileSync(file, `${JSON.stringify({ version: 1, fingerprints }, null, 2)}\n`);
+  const accepted = results.filter((r) => isOpenFailure(r) || (r.status === 'fail' && r.suppression?.by === 'baseline'));
+  const fingerprints = [...new Set(accepted.map((r) => r.fingerprint))].sort();
+  try {
+    writeFileSync(file, `${JSON.stringify({ version: 1, fingerprints }, null, 2)}\n`);
+  } catch (error) {
+    throw new InputError([`${file}: cannot write the baseline (${(error as NodeJS.ErrnoException).code ?? 'error'})`]);
+  }
   return fingerprints.length;
 }

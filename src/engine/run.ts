@@ -206,10 +206,10 @@ function runInvocation(workspace: Workspace, invocation: CheckInvocation, option
       continue;
     }
     if (started.outcome instanceof Promise) {
-      // This evaluation keeps running: it gets the shared context, later ones their own.
-      const { outcome } = started;
-      const evaluation = reused;
-      pending.push(() => settle(target, evaluation, outcome));
+      // This evaluation is already running: observe it now (a rejection must never go
+      // unhandled) and let a worker slot wait for it; later targets get their own context.
+      const settled = settle(target, reused, started.outcome);
+      pending.push(() => settled);
       deferred = true;
     } else {
       record(records, workspace, invocation, target, started.evaluation);

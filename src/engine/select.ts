@@ -1,3 +1,4 @@
+import picomatch from 'picomatch';
 import type { AnyCheck } from '../checks/define.js';
 import { InputError } from '../errors.js';
 import type { PlanItem } from '../plan/schema.js';
@@ -34,9 +35,17 @@ export function selectInvocations(catalog: ReadonlyMap<string, AnyCheck>, { only
 }
 
 function compileSelectors(selectors: readonly string[], catalog: ReadonlyMap<string, AnyCheck>): (id: string) => boolean {
+  const domains = new Set([...catalog.values()].map((check) => check.domain as string));
   const tests = selectors.map((selector) => {
-    if (selector.endsWith('/*')) return (id: string) => id.startsWith(selector.slice(0, -1));
-    if (!selector.includes('/')) return (id: string) => id.startsWith(`${selector}/`);
+    if (selector.includes('*')) {
+      const matches = picomatch(selector);
+      if (![...catalog.keys()].some((id) => matches(id))) throw new InputError([`"${selector}" matches no check (run "harden checks" for the catalog)`]);
+      return matches;
+    }
+    if (!selector.includes('/')) {
+      if (!domains.has(selector)) throw new InputError([`unknown check domain "${selector}" (domains: ${[...domains].sort().join(', ')})`]);
+      return (id: string) => id.startsWith(`${selector}/`);
+    }
     if (!catalog.has(selector)) throw new InputError([`unknown check id "${selector}" (run "harden checks" for the catalog)`]);
     return (id: string) => id === selector;
   });

@@ -121,6 +121,13 @@ describe('plan loading', () => {
     `)).toEqual(['harden.yaml:3:58: path: Invalid string: must start with "/"']);
   });
 
+  it('requires expiry on a wildcard waiver that covers high or critical checks', () => {
+    expect(errorLines(yaml`
+      waivers:
+        - { check: "*", reason: later }
+    `)).toEqual([expect.stringMatching(/^harden\.yaml:2:5: a waiver of (high|critical) check \S+ \(matched by "\*"\) needs "expires"$/)]);
+  });
+
   it('accepts an empty plan', () => {
     expect(load('').plan.items).toEqual([]);
   });

@@ -1,8 +1,8 @@
-import type { AnyCheck } from '../checks/define.js';
+import { messageSeverity, type AnyCheck } from '../checks/define.js';
 import type { YamlPath } from '../targets/yaml/source.js';
 import { daysBetween, parseDate } from './dates.js';
 import type { Plan } from './schema.js';
-import { atLeast } from './severity.js';
+import { atLeast, worstSeverity, type Severity } from './severity.js';
 
 export interface PlanIssue {
   path: YamlPath;
@@ -46,8 +46,10 @@ export function validatePlan(plan: Plan, { catalog, now }: { catalog: ReadonlyMa
       return;
     }
     if (!waiver.expires) {
-      if (check && atLeast(check.severity, 'high'))
-        issues.push({ path: ['waivers', i], message: `a waiver of ${check.severity} check ${check.id} needs "expires"` });
+      // A pattern (k8s/*, *) covers every check it matches: the most severe decides.
+      const covered = check ? [check] : [...catalog.values()].filter((c) => waiverCovers(waiver.check, c.id));
+      const severe = covered.find((c) => atLeast(worstSeverityOf(c), 'high'));
+      if (severe) issues.push({ path: ['waivers', i], message: `a waiver of ${worstSeverityOf(severe)} check ${severe.id}${check ? '' : ` (matched by "${waiver.check}")`} needs "expires"` });
       return;
     }
     const days = daysBetween(now, parseDate(waiver.expires));
@@ -55,6 +57,15 @@ export function validatePlan(plan: Plan, { catalog, now }: { catalog: ReadonlyMa
       issues.push({ path: ['waivers', i, 'expires'], message: `expires ${days} days from today; waivers may run at most ${plan.settings.maxWaiverDays} days (settings.maxWaiverDays)` });
   });
   return issues;
+}
+
+function waiverCovers(pattern: string, checkId: string): boolean {
+  return pattern === '*' || (pattern.endsWith('/*') && checkId.startsWith(pattern.slice(0, -1)));
+}
+
+/** The check's severity, or the most severe of its messages' own. */
+function worstSeverityOf(check: AnyCheck): Severity {
+  return worstSeverity([check.severity, ...Object.keys(check.messages).map((id) => messageSeverity(check, id))]) ?? check.severity;
 }
 
 function unknownCheck(id: string, catalog: ReadonlyMap<string, AnyCheck>): string {

@@ -1,5 +1,7 @@
 import pc from 'picocolors';
 import type { AnyCheck } from '../checks/define.js';
+import { invocationKey } from '../engine/fingerprint.js';
+import { compileWhere } from '../engine/where.js';
 import { isOpenFailure, type Result } from '../engine/result.js';
 import type { ScanRun, WaiverStatus } from '../engine/scan-run.js';
 import type { Verdict, VerdictKind } from '../plan/verdicts.js';
@@ -83,7 +85,9 @@ function groupByStage(results: Result[], context: ReportContext): [string, Resul
   const groups = new Map<string, Result[]>();
   for (const result of [...results].sort((a, b) => bySeverity(a.severity, b.severity))) {
     const stage = stageOfCheck.get(result.checkId) ?? '';
-    groups.set(stage, [...(groups.get(stage) ?? []), result]);
+    const group = groups.get(stage);
+    if (group) group.push(result);
+    else groups.set(stage, [result]);
   }
   const title = (id: string) => (id ? `Stage: ${plan?.stages.find((s) => s.id === id)?.title ?? id}` : 'Not in the plan');
   return [...new Set([...order, ''])].filter((id) => groups.has(id)).map((id) => [title(id), groups.get(id)!]);
@@ -142,7 +146,7 @@ function renderVerdicts(verdicts: Verdict[], results: Result[], context: ReportC
     const meta = c.dim(`[${[v.severity, v.stage, `claimed ${v.claimed}`].filter(Boolean).join(' · ')}]`);
     lines.push(`${tag} ${c.bold(v.item)} ${v.title} ${meta}`);
     lines.push(`${' '.repeat(20)}${v.reason}${v.overdue && v.verdict !== 'overdue' ? c.yellow(` · overdue since ${v.due}`) : ''}`);
-    if (v.verdict === 'regression') for (const r of failuresOf(v, results)) lines.push(`${' '.repeat(20)}${c.dim('at')} ${formatLocation(r.location)}  ${r.message}`);
+    if (v.verdict === 'regression') for (const r of failuresOf(v, results, context)) lines.push(`${' '.repeat(20)}${c.dim('at')} ${formatLocation(r.location)}  ${r.message}`);
   }
   return lines.join('\n');
 }
@@ -152,9 +156,11 @@ function stageIndex(verdict: Verdict, context: ReportContext): number {
   return index === -1 ? Number.MAX_SAFE_INTEGER : index;
 }
 
-function failuresOf(verdict: Verdict, results: Result[]): Result[] {
-  const checks = new Set(verdict.checks.filter((o) => o.fail > 0).map((o) => o.check));
-  return results.filter((r) => isOpenFailure(r) && checks.has(r.checkId)).slice(0, 5);
+/** The open failures behind an item's verdict: its checks, with its parameters, where it points. */
+function failuresOf(verdict: Verdict, results: Result[], context: ReportContext): Result[] {
+  const item = context.plan?.plan.items.find((i) => i.id === verdict.item);
+  const matchers = (item?.checks ?? []).map((c) => ({ key: invocationKey(c.check, c.with), where: compileWhere(c.where) }));
+  return results.filter((r) => isOpenFailure(r) && matchers.some((m) => m.key === r.invocation && m.where(r.target))).slice(0, 5);
 }
 
 function summary(run: ScanRun, c: Colors): string {

@@ -16,8 +16,14 @@ export class DnsClient {
     readonly server: string | undefined,
     private readonly timeoutMs: number,
   ) {
-    this.resolver = new Resolver({ timeout: timeoutMs, tries: 2 });
+    // Two tries must fit in the time a check gets, so the error names DNS, not the engine's timeout.
+    this.resolver = new Resolver({ timeout: Math.max(1, Math.floor(timeoutMs / 2)), tries: 2 });
     if (server) this.resolver.setServers([server]);
+  }
+
+  /** Cancels queries still waiting, so the process can exit when the run is over. */
+  close(): void {
+    this.resolver.cancel();
   }
 
   /** TXT records, each joined from its strings; none when the name or type does not exist. */

@@ -124,6 +124,7 @@ export class LiveClients {
   }
 
   async close(): Promise<void> {
+    this.dns.close();
     await this.http.close();
   }
 }

@@ -38,6 +38,8 @@ export const MAX_FILE_BYTES = 10 * 1024 * 1024;
  */
 export class Workspace {
   readonly issues: LoadIssue[] = [];
+  /** Files already reported, so a file read again after a release is reported once. */
+  private readonly reported = new Set<string>();
   private readonly fileGroups = new Map<FileGroup, string[]>();
   private readonly parsedYaml = new Map<string, ParsedYaml>();
   private readonly texts = new Map<string, string | undefined>();
@@ -100,7 +102,7 @@ export class Workspace {
     if (!parsed) {
       const text = this.text(file);
       parsed = text === undefined ? { documents: [], problems: [] } : parseYaml(text);
-      for (const problem of parsed.problems) this.issues.push({ file, ...problem, message: `invalid YAML: ${problem.message}` });
+      for (const problem of parsed.problems) this.report({ file, ...problem, message: `invalid YAML: ${problem.message}` });
       this.parsedYaml.set(file, parsed);
       this.forgetText(file);
     }
@@ -128,23 +130,30 @@ export class Workspace {
     return this.memos.get(key) as T;
   }
 
+  private report(issue: LoadIssue): void {
+    const key = `${issue.file}\n${issue.line}:${issue.column}\n${issue.message}`;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.issues.push(issue);
+  }
+
   private readChecked(file: string, binary: 'report' | 'skip'): string | undefined {
     const path = join(this.root, file);
     try {
       const size = statSync(path).size;
       if (size > MAX_FILE_BYTES) {
-        this.issues.push({ file, line: 1, column: 1, message: `skipped: ${(size / 1048576).toFixed(1)} MB is over the ${MAX_FILE_BYTES / 1048576} MB limit for a file` });
+        this.report({ file, line: 1, column: 1, message: `skipped: ${(size / 1048576).toFixed(1)} MB is over the ${MAX_FILE_BYTES / 1048576} MB limit for a file` });
         return undefined;
       }
       const bytes = readFileSync(path);
       if (bytes.subarray(0, 8000).includes(0)) {
         if (binary === 'skip') return undefined;
-        this.issues.push({ file, line: 1, column: 1, message: 'skipped: binary file' });
+        this.report({ file, line: 1, column: 1, message: 'skipped: binary file' });
         return undefined;
       }
       return bytes.toString('utf8');
     } catch (error) {
-      this.issues.push({ file, line: 1, column: 1, message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+      this.report({ file, line: 1, column: 1, message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
       return undefined;
     }
   }
