@@ -180,7 +180,7 @@ describe('runChecks', () => {
     expect(Date.now() - started).toBeLessThan(2000);
     expect(results.filter((r) => r.status === 'error').map((r) => r.message)).toEqual([
       'binary.yaml: skipped: binary file',
-      'bomb.yaml: invalid YAML: Excessive alias count indicates a resource exhaustion attack',
+      'bomb.yaml: invalid YAML: Excessive alias expansion indicates a resource exhaustion attack',
       expect.stringMatching(/^broken\.yaml: invalid YAML: /),
     ]);
     expect(results.filter((r) => r.status === 'pass').map((r) => r.target)).toEqual(['ok.yaml#Pod/good']);

@@ -26,8 +26,11 @@ export interface ParsedYaml {
   problems: YamlProblem[];
 }
 
-/** Aliases expanded beyond this count abort the document (billion-laughs guard). */
-const MAX_ALIAS_COUNT = 100;
+/**
+ * Alias expansion may add at most this many values to a document beyond one per source
+ * byte (billion-laughs guard: a bomb blows through it at once, a real file never nears it).
+ */
+const ALIAS_EXPANSION_BUDGET = 100_000;
 
 /**
  * Positions ride along with the plain data under a symbol: each map or sequence
@@ -56,7 +59,7 @@ export function parseYaml(text: string): ParsedYaml {
     }
     let data: unknown;
     try {
-      data = new Converter(doc, positionOf).convert(doc.contents);
+      data = new Converter(doc, positionOf, text.length + ALIAS_EXPANSION_BUDGET).convert(doc.contents);
     } catch (error) {
       problems.push({ ...unpack(positionOf(doc.range[0])), message: firstLine((error as Error).message) });
       return;
@@ -70,32 +73,47 @@ export function parseYaml(text: string): ParsedYaml {
 
 /** The syntax tree as plain data, like `toJS`, recording where each key and item starts. */
 class Converter {
-  private aliases = 0;
+  private values = 0;
   constructor(
     private readonly doc: Document.Parsed,
     private readonly positionOf: (offset: number) => number,
+    private readonly maxValues: number,
   ) {}
 
   convert(node: unknown): unknown {
+    if (++this.values > this.maxValues) throw new ReferenceError('Excessive alias expansion indicates a resource exhaustion attack');
     if (isScalar(node)) return node.value;
-    if (isAlias(node)) {
-      if (++this.aliases > MAX_ALIAS_COUNT) throw new ReferenceError('Excessive alias count indicates a resource exhaustion attack');
-      return this.convert(node.resolve(this.doc));
-    }
+    if (isAlias(node)) return this.convert(node.resolve(this.doc));
     if (isMap(node)) {
       const object: Record<string, unknown> & Positioned = {};
       const positions: Record<string, number> = {};
+      const merged: { from: unknown; at: number | undefined }[] = [];
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const key = isScalar(pair.key) ? String(pair.key.value) : JSON.stringify(this.convert(pair.key));
         const value = this.convert(pair.value);
         const range = (pair.key as Node | null)?.range ?? (pair.value as Node | null)?.range;
+        if (key === '<<' && isScalar(pair.key) && (isAlias(pair.value) || isMap(pair.value) || isSeq(pair.value))) {
+          // A merge key (`<<: *defaults`, common in compose files): its keys count unless set here.
+          merged.push({ from: value, at: range ? this.positionOf(range[0]) : undefined });
+          continue;
+        }
         if (key === '__proto__') {
           Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
           continue;
         }
         object[key] = value;
         if (range) positions[key] = this.positionOf(range[0]);
+      }
+      for (const { from, at } of merged) {
+        for (const source of Array.isArray(from) ? from : [from]) {
+          if (source === null || typeof source !== 'object' || Array.isArray(source)) continue;
+          for (const [key, value] of Object.entries(source)) {
+            if (key in object || key === '__proto__') continue;
+            object[key] = value;
+            if (at !== undefined) positions[key] = at;
+          }
+        }
       }
       object[POSITIONS] = positions;
       return object;
