@@ -8,7 +8,7 @@ import { VERSION } from '../version.js';
 import { runChecks, type EngineOptions } from './run.js';
 import type { ScanRun } from './scan-run.js';
 import { selectInvocations, type Selection } from './select.js';
-import { applySuppressions } from './suppress.js';
+import { applySuppressions, compileCheckPattern } from './suppress.js';
 
 export interface ScanRequest {
   catalog: ReadonlyMap<string, AnyCheck>;
@@ -33,13 +33,16 @@ export async function scan(request: ScanRequest): Promise<ScanRun> {
   const workspace = await Workspace.open(request.root, globsOf(plan), live);
   const invocations = selectInvocations(catalog, { ...request.selection, items: plan?.plan.items ?? [] });
   const results = await runChecks(workspace, invocations, request.engine).finally(() => live?.close());
-  const waivers = applySuppressions(results, {
+  const statuses = applySuppressions(results, {
     waivers: plan?.plan.waivers ?? [],
     waiverLine: (index) => plan?.locate(['waivers', index]).line ?? 0,
     ...(request.baseline ? { baseline: request.baseline } : {}),
     now,
     warningDays: plan?.plan.settings.waiverWarningDays ?? 10,
   });
+  // A waiver of a check this run left out (--only/--skip) says nothing about this run.
+  const ran = invocations.map((invocation) => invocation.check.id);
+  const waivers = statuses.filter((status) => ran.some(compileCheckPattern(status.waiver.check)));
   const run: ScanRun = {
     tool: { name: 'harden', version: VERSION },
     startedAt: now.toISOString(),

@@ -54,7 +54,7 @@ export function applySuppressions(results: Result[], input: SuppressionInput): W
   });
 }
 
-function compileCheckPattern(pattern: string): (checkId: string) => boolean {
+export function compileCheckPattern(pattern: string): (checkId: string) => boolean {
   if (pattern === '*') return () => true;
   if (pattern.endsWith('/*')) return (checkId) => checkId.startsWith(pattern.slice(0, -1));
   return (checkId) => checkId === pattern;
