@@ -1,4 +1,4 @@
-import { headerMessages, securityHeaderFindings } from '../../targets/http/headers/rules.js';
+import { ALL_HEADER_MESSAGE_IDS, headerMessages, securityHeaderFindings } from '../../targets/http/headers/rules.js';
 import { routerHeadersIndex, traefikResponseHeaders } from '../../targets/k8s/traefik-headers.js';
 import { defineCheck } from '../define.js';
 
@@ -46,16 +46,7 @@ export const traefikSecurityHeaders = defineCheck({
     'Traefik documentation, Middleware Headers',
   ],
   // The shared header rules' messages (src/targets/http/headers), the same a live check reports.
-  messages: headerMessages([
-    'hstsMissing', 'hstsInvalid', 'hstsShortMaxAge', 'hstsNoSubdomains', 'hstsNoPreload', 'hstsPreloadIneligible',
-    'cspMissing', 'cspReportOnly', 'cspNoScriptSrc', 'cspUnsafeInline', 'cspUnsafeEval', 'cspWildcardSource', 'cspObjectSrc', 'cspNoBaseUri',
-    'framingAllowed', 'frameOptionsInvalid', 'frameAncestorsWildcard',
-    'nosniffMissing', 'nosniffInvalid',
-    'coopMissing', 'coopInvalid', 'coopUnsafeNone', 'corpMissing', 'corpInvalid', 'coepInvalid',
-    'referrerPolicyUnsafe', 'referrerPolicyInvalid',
-    'xssProtectionEnabled',
-    'serverVersion', 'poweredBy',
-  ]),
+  messages: headerMessages(ALL_HEADER_MESSAGE_IDS),
   evaluate(object, ctx) {
     const sent = traefikResponseHeaders(object);
     if (!sent) return ctx.notApplicable();

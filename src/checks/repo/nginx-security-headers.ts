@@ -1,6 +1,6 @@
 import { includeResolver, nginxFilesIndex } from '../../targets/config/nginx.js';
 import { nginxServers, ownDirectives } from '../../targets/config/nginx-headers.js';
-import { headerMessages, securityHeaderFindings } from '../../targets/http/headers/rules.js';
+import { ALL_HEADER_MESSAGE_IDS, headerMessages, securityHeaderFindings } from '../../targets/http/headers/rules.js';
 import { defineCheck } from '../define.js';
 
 export const nginxSecurityHeaders = defineCheck({
@@ -41,16 +41,7 @@ export const nginxSecurityHeaders = defineCheck({
   ],
   messages: {
     // The shared header rules' messages (src/targets/http/headers), the same a live check reports.
-    ...headerMessages([
-      'hstsMissing', 'hstsInvalid', 'hstsShortMaxAge', 'hstsNoSubdomains', 'hstsNoPreload', 'hstsPreloadIneligible',
-      'cspMissing', 'cspReportOnly', 'cspNoScriptSrc', 'cspUnsafeInline', 'cspUnsafeEval', 'cspWildcardSource', 'cspObjectSrc', 'cspNoBaseUri',
-      'framingAllowed', 'frameOptionsInvalid', 'frameAncestorsWildcard',
-      'nosniffMissing', 'nosniffInvalid',
-      'coopMissing', 'coopInvalid', 'coopUnsafeNone', 'corpMissing', 'corpInvalid', 'coepInvalid',
-      'referrerPolicyUnsafe', 'referrerPolicyInvalid',
-      'xssProtectionEnabled',
-      'serverVersion', 'poweredBy',
-    ]),
+    ...headerMessages(ALL_HEADER_MESSAGE_IDS),
     locationDropsHeaders: 'location {location} has add_header of its own, so nginx does not send the inherited {headers} there',
   },
   evaluate(file, ctx) {
