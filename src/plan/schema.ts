@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { channelSchema, maintenanceSchema, monitoringSchema, monitorSchema, sloSchema, triggerSchema } from './monitor-schema.js';
 import { parseSeverity, SEVERITIES } from './severity.js';
 import { parseStatus, STATUSES } from './status.js';
 
@@ -198,6 +199,12 @@ export const planSchema = z
     sla: slaSchema.default({}),
     waivers: z.array(waiverSchema).default([]),
     settings: settingsSchema.default(() => settingsSchema.parse({})),
+    monitors: z.array(monitorSchema).default([]),
+    alerts: z.record(z.string().regex(/^[\w.:-]+$/, 'channel names use letters, digits, ".", ":", "_" and "-"'), channelSchema).default({}),
+    maintenance: z.array(maintenanceSchema).default([]),
+    slo: z.array(sloSchema).default([]),
+    triggers: z.array(triggerSchema).default([]),
+    monitoring: monitoringSchema.default(() => monitoringSchema.parse({})),
   })
   .strict();
 

@@ -1,0 +1,214 @@
+import { z } from 'zod';
+import { parseDuration } from '../monitor/duration.js';
+
+/** A duration in the plan ("60s", "10m", "30d"), read as milliseconds. */
+export const duration = z.string().transform((text, ctx) => {
+  const ms = parseDuration(text);
+  if (ms === undefined) {
+    ctx.addIssue({ code: 'custom', message: `"${text}" is not a duration (use e.g. 500ms, 60s, 10m, 1h, 30d)` });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+const name = z.string().min(1).regex(/^[\w.:-]+$/, 'names use letters, digits, ".", ":", "_" and "-"');
+const nameList = z.union([name, z.array(name)]).transform((v) => (Array.isArray(v) ? v : [v]));
+const textList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
+const hostPort = z.string().regex(/^(\[[0-9a-fA-F:]+\]|[\w.-]+):\d{1,5}$/, 'expected host:port');
+
+/**
+ * A secret in channel configuration: `env:NAME` (an environment variable) or `file:PATH`
+ * (a file's content, trimmed). Never inline: plans are committed and values reach logs.
+ */
+export const secretRef = z
+  .string()
+  .regex(/^(env:[A-Za-z_][A-Za-z0-9_]*|file:.+)$/, 'secrets are references: env:VARIABLE or file:/path/to/secret, never the value itself');
+
+const httpProbe = z.union([
+  z.url().transform((url) => ({ url, method: 'GET' as const, headers: {} as Record<string, string>, body: undefined as string | undefined, redirects: 'off' as 'off' | 'follow' })),
+  z
+    .object({
+      url: z.url(),
+      method: z.enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']).default('GET'),
+      headers: z.record(z.string(), z.string()).default({}),
+      body: z.string().optional(),
+      /** off: the first response is the one measured; follow: redirects are followed (at most 10). */
+      redirects: z.enum(['off', 'follow']).default('off'),
+    })
+    .strict(),
+]);
+
+const dnsProbe = z
+  .object({
+    name: z.string().min(1),
+    type: z.enum(['A', 'AAAA', 'CNAME', 'MX', 'TXT', 'NS', 'CAA', 'SOA', 'SRV']).default('A'),
+    /** host:port of the server to ask; else the system's resolvers. */
+    server: hostPort.optional(),
+    /** A condition on the answers, e.g. "contains 'p=reject'". */
+    expect: z.string().optional(),
+  })
+  .strict();
+
+const tlsProbe = z.union([
+  hostPort.transform((text) => ({ address: text, servername: undefined as string | undefined })),
+  z.object({ address: hostPort, servername: z.string().optional() }).strict(),
+]);
+
+export const monitorSchema = z
+  .object({
+    name,
+    description: z.string().optional(),
+    http: httpProbe.optional(),
+    tcp: hostPort.optional(),
+    dns: dnsProbe.optional(),
+    tls: tlsProbe.optional(),
+    every: duration.default(60_000),
+    timeout: duration.default(10_000),
+    /** Conditions that must all hold for a sample to be up; see docs/monitoring.md. */
+    expect: textList.default([]),
+    /** Consecutive failures before an incident opens. */
+    confirm: z.number().int().min(1).max(100).default(2),
+    /** Consecutive successes before an open incident closes. */
+    recover: z.number().int().min(1).max(100).default(1),
+    alert: nameList.default([]),
+    /** Shown on the public status page. */
+    public: z.boolean().default(false),
+  })
+  .strict()
+  .superRefine((monitor, ctx) => {
+    const kinds = (['http', 'tcp', 'dns', 'tls'] as const).filter((kind) => monitor[kind] !== undefined);
+    if (kinds.length !== 1)
+      ctx.addIssue({ code: 'custom', message: kinds.length === 0 ? 'a monitor needs one of http, tcp, dns, tls' : `a monitor probes one thing; it has ${kinds.join(' and ')}` });
+    if (monitor.timeout > monitor.every) ctx.addIssue({ code: 'custom', path: ['timeout'], message: 'timeout is longer than the interval ("every")' });
+  });
+
+const slackChannel = z.object({ webhook: secretRef }).strict();
+const discordChannel = z.object({ webhook: secretRef }).strict();
+const webhookChannel = z
+  .object({
+    url: z.url(),
+    /** HMAC-SHA256 key: the body's signature is sent in X-Harden-Signature: sha256=HEX. */
+    secret: secretRef.optional(),
+    headers: z.record(z.string(), z.string()).default({}),
+  })
+  .strict();
+const emailChannel = z
+  .object({
+    to: textList,
+    from: z.string().default('harden <harden@localhost>'),
+    /** smtp://user:pass@host:port or smtps://… */
+    smtp: secretRef,
+  })
+  .strict();
+const ntfyChannel = z
+  .object({
+    /** The topic URL, e.g. https://ntfy.sh/my-topic */
+    url: z.url(),
+    token: secretRef.optional(),
+    priority: z.number().int().min(1).max(5).optional(),
+  })
+  .strict();
+const pagerdutyChannel = z
+  .object({
+    routingKey: secretRef,
+    /** Events API v2 endpoint; tests point it at a local receiver. */
+    url: z.url().default('https://events.pagerduty.com/v2/enqueue'),
+  })
+  .strict();
+
+export const channelSchema = z
+  .object({
+    slack: slackChannel.optional(),
+    discord: discordChannel.optional(),
+    webhook: webhookChannel.optional(),
+    email: emailChannel.optional(),
+    ntfy: ntfyChannel.optional(),
+    pagerduty: pagerdutyChannel.optional(),
+  })
+  .strict()
+  .superRefine((channel, ctx) => {
+    const kinds = Object.keys(channel).filter((key) => channel[key as keyof typeof channel] !== undefined);
+    if (kinds.length !== 1)
+      ctx.addIssue({ code: 'custom', message: kinds.length === 0 ? 'an alert channel needs one of slack, discord, webhook, email, ntfy, pagerduty' : `one channel per name; this has ${kinds.join(' and ')}` });
+  });
+
+export const maintenanceSchema = z.union([
+  z
+    .object({
+      monitors: nameList,
+      /** Five-field cron (minute hour day month weekday) at which each window starts, in UTC unless timezone is set. */
+      cron: z.string(),
+      duration,
+      timezone: z.string().optional(),
+      reason: z.string().optional(),
+    })
+    .strict(),
+  z
+    .object({
+      monitors: nameList,
+      /** A one-off window: ISO date-times. */
+      start: z.iso.datetime({ offset: true }),
+      end: z.iso.datetime({ offset: true }),
+      reason: z.string().optional(),
+    })
+    .strict(),
+]);
+
+const percent = z.union([z.number(), z.string().regex(/^\d+(\.\d+)?%$/, 'expected a percentage such as 99.9%')]).transform((value) =>
+  typeof value === 'number' ? value : Number(value.slice(0, -1)),
+).pipe(z.number().gt(0, 'the objective must be above 0%').lt(100, 'an objective of 100% leaves no error budget'));
+
+export const sloSchema = z
+  .object({
+    monitor: name,
+    /** Percent of samples that must be up over the window. */
+    objective: percent,
+    window: duration.default(30 * 86_400_000),
+  })
+  .strict();
+
+export const triggerSchema = z
+  .object({
+    name: name.optional(),
+    monitor: name,
+    /** "p99 > 500ms for 10m", "error_rate > 5% for 5m"; see docs/monitoring.md. */
+    when: z.string(),
+    alert: nameList.default([]),
+  })
+  .strict();
+
+export const monitoringSchema = z
+  .object({
+    /** SQLite database file, relative to the plan (HARDEN_DATABASE_URL selects PostgreSQL instead). */
+    database: z.string().default('.harden/harden.db'),
+    /** Probes in flight at once, across all monitors. */
+    concurrency: z.number().int().min(1).max(10_000).default(256),
+    /** Prometheus metrics: host:port to listen on, or false. */
+    metrics: z.union([hostPort, z.literal(false)]).default('127.0.0.1:9464'),
+    /** Extra trusted CA certificates (PEM files, relative to the plan). */
+    ca: textList.default([]),
+    /** How long SIGTERM waits for probes in flight before abandoning them. */
+    shutdownGrace: duration.default(10_000),
+    retention: z
+      .object({
+        raw: duration.default(2 * 86_400_000),
+        minute: duration.default(2 * 86_400_000),
+        hour: duration.default(90 * 86_400_000),
+        day: duration.default(730 * 86_400_000),
+      })
+      .strict()
+      .default({ raw: 2 * 86_400_000, minute: 2 * 86_400_000, hour: 90 * 86_400_000, day: 730 * 86_400_000 }),
+  })
+  .strict();
+
+export type Monitor = z.output<typeof monitorSchema>;
+export type AlertChannel = z.output<typeof channelSchema>;
+export type Maintenance = z.output<typeof maintenanceSchema>;
+export type Slo = z.output<typeof sloSchema>;
+export type Trigger = z.output<typeof triggerSchema>;
+export type MonitoringSettings = z.output<typeof monitoringSchema>;
+export type MonitorKind = 'http' | 'tcp' | 'dns' | 'tls';
+
+export function monitorKind(monitor: Monitor): MonitorKind {
+  return monitor.http ? 'http' : monitor.tcp ? 'tcp' : monitor.dns ? 'dns' : 'tls';
+}

@@ -1,0 +1,83 @@
+import type { AlertEvent, Incident, MonitorState, OutboxEntry, Sample } from '../monitor/model.js';
+
+/** Everything one scheduler tick decided, written in one transaction (all or nothing). */
+export interface Batch {
+  samples: Sample[];
+  /** Upserted by monitor name. */
+  states: MonitorState[];
+  opened: Incident[];
+  closed: { key: string; closedAt: number }[];
+  /** Inserted once per (channel, event.key): a repeat is ignored, so replays cannot duplicate an alert. */
+  alerts: { channel: string; event: AlertEvent }[];
+}
+
+export type Tier = 'raw' | 'minute' | 'hour' | 'day';
+
+export interface Retention {
+  raw: number;
+  minute: number;
+  hour: number;
+  day: number;
+}
+
+/** Uptime and latency of one monitor over a span, from rollups (and raw samples for the newest minutes). */
+export interface WindowSummary {
+  total: number;
+  /** Down samples outside maintenance. */
+  failed: number;
+  /** Samples taken during maintenance: in total, never in failed. */
+  maintenance: number;
+  /** Latency quantiles in ms over up samples; null when there were none. */
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+}
+
+export interface OutboxStats {
+  channel: string;
+  pending: number;
+  /** Pending entries that have failed at least once. */
+  failing: number;
+  delivered: number;
+  lastError: string | null;
+  lastErrorAt: number | null;
+}
+
+/**
+ * The monitor's persistence: SQLite (WAL) by default, PostgreSQL when HARDEN_DATABASE_URL is
+ * set. Times are epoch milliseconds. Every method may throw StoreError (disk full, read-only).
+ */
+export interface Store {
+  /** Applies pending migrations; idempotent. */
+  migrate(): Promise<void>;
+  commit(batch: Batch): Promise<void>;
+
+  states(): Promise<MonitorState[]>;
+  openIncidents(): Promise<Incident[]>;
+  incidents(query: { monitor?: string; since?: number; limit?: number }): Promise<Incident[]>;
+  /** Raw samples, newest first. */
+  samples(query: { monitor: string; since?: number; limit?: number }): Promise<Sample[]>;
+  summary(monitor: string, since: number, now: number): Promise<WindowSummary>;
+
+  /** Undelivered entries whose nextAttemptAt has come, oldest first. */
+  dueAlerts(now: number, limit: number): Promise<OutboxEntry[]>;
+  markDelivered(id: number, at: number): Promise<void>;
+  markFailed(id: number, error: string, nextAttemptAt: number): Promise<void>;
+  outboxStats(): Promise<OutboxStats[]>;
+
+  /** Folds raw samples into minute/hour/day rollups up to `now`, then drops what retention no longer keeps. */
+  compact(now: number, retention: Retention): Promise<void>;
+  /** Bytes the database takes on disk (SQLite: file + WAL; PostgreSQL: pg_database_size). */
+  sizeBytes(): Promise<number>;
+  /** Checks the database's integrity (SQLite: PRAGMA integrity_check); the problems found. */
+  integrityCheck(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/** The database refused a write or could not be opened: a clear message for the user. */
+export class StoreError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreError';
+  }
+}
