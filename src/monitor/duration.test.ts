@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, parseDuration } from './duration.js';
+import { formatDuration, formatElapsed, parseDuration } from './duration.js';
 
 describe('durations', () => {
   it('reads every unit', () => {
@@ -17,5 +17,15 @@ describe('durations', () => {
     expect(formatDuration(90_000)).toBe('90s');
     expect(formatDuration(3_600_000)).toBe('1h');
     expect(formatDuration(1_500)).toBe('1500ms');
+  });
+});
+
+describe('elapsed time', () => {
+  it('reads like a person would say it', () => {
+    expect(formatElapsed(45_400)).toBe('45s');
+    expect(formatElapsed(250_000)).toBe('4m 10s');
+    expect(formatElapsed(120_000)).toBe('2m');
+    expect(formatElapsed(3 * 3_600_000 + 5 * 60_000)).toBe('3h 5m');
+    expect(formatElapsed(2 * 86_400_000 + 4 * 3_600_000 + 99_000)).toBe('2d 4h');
   });
 });

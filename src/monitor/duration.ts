@@ -14,3 +14,13 @@ export function formatDuration(ms: number): string {
   for (const unit of ['w', 'd', 'h', 'm', 's'] as const) if (ms >= UNIT_MS[unit] && ms % UNIT_MS[unit] === 0) return `${ms / UNIT_MS[unit]}${unit}`;
   return `${ms}ms`;
 }
+
+/** Elapsed time for people, to the second: "45s", "4m 10s", "3h 5m", "2d 4h". */
+export function formatElapsed(ms: number): string {
+  const s = Math.round(ms / 1000);
+  const [d, h, m, sec] = [Math.floor(s / 86_400), Math.floor((s % 86_400) / 3600), Math.floor((s % 3600) / 60), s % 60];
+  if (d > 0) return h ? `${d}d ${h}h` : `${d}d`;
+  if (h > 0) return m ? `${h}h ${m}m` : `${h}h`;
+  if (m > 0) return sec ? `${m}m ${sec}s` : `${m}m`;
+  return `${sec}s`;
+}
