@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { rootCertificates } from 'node:tls';
+import { createTransport } from 'nodemailer';
+import { channelSchema } from '../../plan/monitor-schema.js';
+import type { AlertEvent } from '../model.js';
+import { defineChannel, type DeliveryContext } from './define.js';
+import { detailLines } from './format.js';
+import { DeliveryError } from './http.js';
+import { redact } from './secrets.js';
+
+export interface EmailMessage {
+  from: string;
+  to: string[];
+  subject: string;
+  text: string;
+  /** Derived from the event key, so a redelivered alert is the same message to mail clients that dedupe. */
+  messageId: string;
+  headers: Record<string, string>;
+}
+
+export function emailMessage(event: AlertEvent, from: string, to: string[]): EmailMessage {
+  const digest = createHash('sha256').update(event.key).digest('hex').slice(0, 32);
+  return {
+    from,
+    to,
+    subject: event.title,
+    text: [event.title, '', ...detailLines(event), `Event:  ${event.key}`, ''].join('\n'),
+    messageId: `<${digest}@harden.alerts>`,
+    headers: { 'X-Harden-Delivery': event.key },
+  };
+}
+
+/** Sends one message through the SMTP server of `smtpUrl` (smtp:// with STARTTLS when offered, or smtps://). */
+async function send(message: EmailMessage, smtpUrl: string, ctx: DeliveryContext): Promise<void> {
+  const transport = createTransport({
+    url: smtpUrl,
+    connectionTimeout: ctx.timeoutMs,
+    greetingTimeout: ctx.timeoutMs,
+    socketTimeout: ctx.timeoutMs,
+    ...(ctx.ca.length ? { tls: { ca: [...rootCertificates, ...ctx.ca] } } : {}),
+  });
+  const host = URL.canParse(smtpUrl) ? new URL(smtpUrl).host : 'the SMTP server';
+  try {
+    const info = await transport.sendMail(message);
+    if (info.accepted.length === 0) throw new Error(`no recipient accepted (${info.response})`);
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    throw new DeliveryError(redact(`SMTP ${host}: ${text}`.replace(/\s+/g, ' ').slice(0, 300), [smtpUrl]));
+  } finally {
+    transport.close();
+  }
+}
+
+export const email = defineChannel({
+  type: 'email',
+  config: channelSchema.shape.email.unwrap(),
+  async deliver(event, config, ctx) {
+    await send(emailMessage(event, config.from, config.to), ctx.secret(config.smtp), ctx);
+  },
+});

@@ -1,0 +1,38 @@
+import { channelSchema } from '../../plan/monitor-schema.js';
+import type { AlertEvent } from '../model.js';
+import { defineChannel } from './define.js';
+import { detailLines, isOpening } from './format.js';
+import { post } from './http.js';
+
+const DEFAULT_PRIORITY = 3;
+const OPENING_PRIORITY = 4;
+
+/** The headers and text body ntfy publishes: an outage at `priority` (default high), a recovery never above default. */
+export function ntfyMessage(event: AlertEvent, priority: number | undefined): { headers: Record<string, string>; body: string } {
+  const opening = isOpening(event);
+  return {
+    headers: {
+      'content-type': 'text/plain; charset=utf-8',
+      title: headerText(event.title),
+      priority: String(opening ? (priority ?? OPENING_PRIORITY) : Math.min(priority ?? DEFAULT_PRIORITY, DEFAULT_PRIORITY)),
+      tags: opening ? 'rotating_light' : 'white_check_mark',
+    },
+    body: detailLines(event).join('\n'),
+  };
+}
+
+// HTTP header values are Latin-1; ntfy decodes RFC 2047 encoded words for anything else.
+function headerText(text: string): string {
+  return /^[\x20-\x7e]*$/.test(text) ? text : `=?UTF-8?B?${Buffer.from(text, 'utf8').toString('base64')}?=`;
+}
+
+export const ntfy = defineChannel({
+  type: 'ntfy',
+  config: channelSchema.shape.ntfy.unwrap(),
+  async deliver(event, config, ctx) {
+    const token = config.token === undefined ? undefined : ctx.secret(config.token);
+    const message = ntfyMessage(event, config.priority);
+    const headers = token === undefined ? message.headers : { ...message.headers, authorization: `Bearer ${token}` };
+    await post({ url: config.url, headers, body: message.body, secrets: token === undefined ? [] : [token] }, ctx);
+  },
+});
