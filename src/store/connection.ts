@@ -1,0 +1,18 @@
+import type { Kysely } from 'kysely';
+import type { Engine } from './migrations.js';
+import type { Tables } from './tables.js';
+
+/** One open database: the query layer plus what differs per engine. */
+export interface Connection {
+  engine: Engine;
+  db: Kysely<Tables>;
+  /** For messages: the file path, or the URL with its password masked. */
+  where: string;
+  /** The user-facing one-line message for an engine error, or undefined when it is not one. */
+  explain(error: unknown): string | undefined;
+  sizeBytes(): Promise<number>;
+  integrityCheck(): Promise<string[]>;
+  /** After pruning: returns free space to the file system when much of the file is free. */
+  reclaim(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,103 @@
+import { Migrator, sql, type Kysely, type Migration } from 'kysely';
+import type { Tables } from './tables.js';
+
+export type Engine = 'sqlite' | 'postgres';
+
+/**
+ * Versioned schema changes, applied in name order and recorded in kysely_migration. Never
+ * edit a released migration: add the next one.
+ */
+function migrations(engine: Engine): Record<string, Migration> {
+  const pg = engine === 'postgres';
+  const serial = pg ? 'bigserial' : 'integer';
+  const blob = pg ? 'bytea' : 'blob';
+  // SQLite: AUTOINCREMENT, so ids never go back below the compaction watermark after pruning.
+  const idColumn = <T extends { primaryKey(): T; autoIncrement(): T }>(column: T) => (pg ? column.primaryKey() : column.primaryKey().autoIncrement());
+  const withoutRowid = pg ? sql`` : sql`without rowid`;
+
+  return {
+    '0001-initial': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.createTable('monitors').addColumn('id', pg ? 'serial' : 'integer', idColumn).addColumn('name', 'text', (c) => c.notNull().unique()).execute();
+        await db.schema
+          .createTable('samples')
+          .addColumn('id', serial, idColumn)
+          .addColumn('monitor_id', 'integer', (c) => c.notNull())
+          .addColumn('at', 'bigint', (c) => c.notNull())
+          .addColumn('flags', 'smallint', (c) => c.notNull())
+          .addColumn('latency_us', 'integer', (c) => c.notNull())
+          .addColumn('status', 'smallint')
+          .addColumn('dns_ms', 'integer')
+          .addColumn('connect_ms', 'integer')
+          .addColumn('tls_ms', 'integer')
+          .addColumn('first_byte_ms', 'integer')
+          .addColumn('reason', 'text')
+          .execute();
+        await db.schema.createIndex('samples_by_monitor').on('samples').columns(['monitor_id', 'at']).execute();
+        for (const table of ['rollup_minute', 'rollup_hour', 'rollup_day']) {
+          await db.schema
+            .createTable(table)
+            .addColumn('monitor_id', 'integer', (c) => c.notNull())
+            .addColumn('start', 'bigint', (c) => c.notNull())
+            .addColumn('total', 'integer', (c) => c.notNull())
+            .addColumn('failed', 'integer', (c) => c.notNull())
+            .addColumn('maintenance', 'integer', (c) => c.notNull())
+            .addColumn('up', 'integer', (c) => c.notNull())
+            .addColumn('latency_sum_us', 'bigint', (c) => c.notNull())
+            .addColumn('latency_min_us', 'integer')
+            .addColumn('latency_max_us', 'integer')
+            .addColumn('hist', blob, (c) => c.notNull())
+            .addPrimaryKeyConstraint(`${table}_pk`, ['monitor_id', 'start'])
+            .modifyEnd(withoutRowid)
+            .execute();
+        }
+        await db.schema
+          .createTable('monitor_states')
+          .addColumn('monitor_id', 'integer', (c) => c.primaryKey())
+          .addColumn('consecutive_failures', 'integer', (c) => c.notNull())
+          .addColumn('consecutive_successes', 'integer', (c) => c.notNull())
+          .addColumn('first_failure', 'text')
+          .addColumn('open_incident', 'text')
+          .addColumn('last_sample_at', 'bigint')
+          .addColumn('last_ok', 'smallint')
+          .execute();
+        await db.schema
+          .createTable('incidents')
+          .addColumn('key', 'text', (c) => c.primaryKey())
+          .addColumn('monitor_id', 'integer', (c) => c.notNull())
+          .addColumn('opened_at', 'bigint', (c) => c.notNull())
+          .addColumn('closed_at', 'bigint')
+          .addColumn('reason', 'text', (c) => c.notNull())
+          .addColumn('first_failure', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('incidents_by_monitor').on('incidents').columns(['monitor_id', 'opened_at']).execute();
+        await db.schema.createIndex('incidents_by_time').on('incidents').column('opened_at').execute();
+        await db.schema.createIndex('incidents_open').on('incidents').column('monitor_id').where(sql.ref('closed_at'), 'is', null).execute();
+        await db.schema
+          .createTable('outbox')
+          .addColumn('id', serial, idColumn)
+          .addColumn('channel', 'text', (c) => c.notNull())
+          .addColumn('event_key', 'text', (c) => c.notNull())
+          .addColumn('event', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('next_attempt_at', 'bigint', (c) => c.notNull())
+          .addColumn('delivered_at', 'bigint')
+          .addColumn('last_error', 'text')
+          .addColumn('last_error_at', 'bigint')
+          .addUniqueConstraint('outbox_once', ['channel', 'event_key'])
+          .execute();
+        await db.schema.createIndex('outbox_due').on('outbox').columns(['next_attempt_at', 'id']).where(sql.ref('delivered_at'), 'is', null).execute();
+        await db.schema.createTable('store_meta').addColumn('key', 'text', (c) => c.primaryKey()).addColumn('value', 'bigint', (c) => c.notNull()).execute();
+      },
+    },
+  };
+}
+
+/** Applies pending migrations; a failure is thrown (the caller turns it into a StoreError). */
+export async function migrate(db: Kysely<Tables>, engine: Engine): Promise<void> {
+  const list = migrations(engine);
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => list } });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error;
+}

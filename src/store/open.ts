@@ -1,0 +1,18 @@
+import { openPostgres } from './postgres.js';
+import { SqlStore } from './sql-store.js';
+import { openSqlite, type SqliteOptions } from './sqlite.js';
+import type { Store } from './store.js';
+
+export type StoreOptions = ({ sqlite: string } & SqliteOptions) | { postgres: string };
+
+/** Opens the database (SQLite file, created with its folder if missing; or a PostgreSQL URL). Call migrate() next. */
+export async function openStore(options: StoreOptions): Promise<Store> {
+  if ('postgres' in options) return new SqlStore(await openPostgres(options.postgres));
+  return new SqlStore(openSqlite(options.sqlite, options));
+}
+
+/** PostgreSQL when HARDEN_DATABASE_URL is set, else SQLite at `sqlitePath`. */
+export function storeFromEnvironment(sqlitePath: string, env: NodeJS.ProcessEnv = process.env): Promise<Store> {
+  const url = env.HARDEN_DATABASE_URL?.trim();
+  return openStore(url ? { postgres: url } : { sqlite: sqlitePath });
+}

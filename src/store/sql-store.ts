@@ -1,0 +1,321 @@
+import type { Insertable, Selectable, Transaction } from 'kysely';
+import type { AlertEvent, Incident, MonitorState, OutboxEntry, Sample } from '../monitor/model.js';
+import type { Connection } from './connection.js';
+import { guarded } from './errors.js';
+import { migrate } from './migrations.js';
+import { compact, MAINTENANCE, summarize, UP } from './rollups.js';
+import type { Batch, OutboxStats, Retention, Store, WindowSummary } from './store.js';
+import type { Tables } from './tables.js';
+
+type Trx = Transaction<Tables>;
+type SampleRow = Selectable<Tables['samples']>;
+type IncidentRow = Tables['incidents'] & { monitor: string };
+type OutboxRow = Selectable<Tables['outbox']>;
+
+const INSERT_ROWS = 1000;
+
+const round = (ms: number | undefined) => (ms === undefined ? null : Math.round(ms));
+
+function sampleRow(monitorId: number, sample: Sample): Insertable<Tables['samples']> {
+  return {
+    monitor_id: monitorId,
+    at: sample.at,
+    flags: (sample.ok ? UP : 0) | (sample.maintenance ? MAINTENANCE : 0),
+    latency_us: Math.max(0, Math.round(sample.latencyMs * 1000)),
+    status: sample.status ?? null,
+    dns_ms: round(sample.phases?.dnsMs),
+    connect_ms: round(sample.phases?.connectMs),
+    tls_ms: round(sample.phases?.tlsMs),
+    first_byte_ms: round(sample.phases?.firstByteMs),
+    reason: sample.ok ? null : (sample.reason ?? null),
+  };
+}
+
+function sampleOf(monitor: string, row: SampleRow): Sample {
+  const sample: Sample = { monitor, at: Number(row.at), ok: (row.flags & UP) !== 0, latencyMs: row.latency_us / 1000 };
+  const phases = { dnsMs: row.dns_ms, connectMs: row.connect_ms, tlsMs: row.tls_ms, firstByteMs: row.first_byte_ms };
+  const present = Object.entries(phases).filter(([, value]) => value !== null);
+  if (present.length > 0) sample.phases = Object.fromEntries(present);
+  if (row.status !== null) sample.status = row.status;
+  if (row.reason !== null) sample.reason = row.reason;
+  if (row.flags & MAINTENANCE) sample.maintenance = true;
+  return sample;
+}
+
+function incidentOf(row: IncidentRow): Incident {
+  return {
+    key: row.key,
+    monitor: row.monitor,
+    openedAt: Number(row.opened_at),
+    closedAt: row.closed_at === null ? null : Number(row.closed_at),
+    reason: row.reason,
+    firstFailure: JSON.parse(row.first_failure) as Sample,
+  };
+}
+
+function outboxOf(row: OutboxRow): OutboxEntry {
+  return {
+    id: Number(row.id),
+    channel: row.channel,
+    event: JSON.parse(row.event) as AlertEvent,
+    attempts: row.attempts,
+    nextAttemptAt: Number(row.next_attempt_at),
+    deliveredAt: row.delivered_at === null ? null : Number(row.delivered_at),
+    lastError: row.last_error,
+  };
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** The Store over one Connection: the same queries for SQLite and PostgreSQL. */
+export class SqlStore implements Store {
+  /** Monitor name → id, filled only from committed rows. */
+  readonly #ids = new Map<string, number>();
+
+  constructor(private readonly connection: Connection) {}
+
+  private get db() {
+    return this.connection.db;
+  }
+
+  private guard<T>(work: () => Promise<T>): Promise<T> {
+    return guarded(this.connection.explain, work);
+  }
+
+  migrate(): Promise<void> {
+    return this.guard(() => migrate(this.db, this.connection.engine));
+  }
+
+  /** Ids of these monitors, registering new names inside the caller's transaction. */
+  private async idsOf(trx: Trx, names: Iterable<string>, fresh: Map<string, number>): Promise<Map<string, number>> {
+    const ids = new Map<string, number>();
+    const missing: string[] = [];
+    for (const name of new Set(names)) {
+      const id = this.#ids.get(name);
+      if (id === undefined) missing.push(name);
+      else ids.set(name, id);
+    }
+    for (const list of chunks(missing, INSERT_ROWS)) {
+      await trx
+        .insertInto('monitors')
+        .values(list.map((name) => ({ name })))
+        .onConflict((conflict) => conflict.column('name').doNothing())
+        .execute();
+      for (const row of await trx.selectFrom('monitors').select(['id', 'name']).where('name', 'in', list).execute()) {
+        ids.set(row.name, row.id);
+        fresh.set(row.name, row.id);
+      }
+    }
+    return ids;
+  }
+
+  private async idOf(name: string): Promise<number | undefined> {
+    const cached = this.#ids.get(name);
+    if (cached !== undefined) return cached;
+    const row = await this.db.selectFrom('monitors').select('id').where('name', '=', name).executeTakeFirst();
+    if (row) this.#ids.set(name, row.id);
+    return row?.id;
+  }
+
+  commit(batch: Batch): Promise<void> {
+    return this.guard(async () => {
+      const fresh = new Map<string, number>();
+      await this.db.transaction().execute(async (trx) => {
+        const names = [...batch.samples.map((s) => s.monitor), ...batch.states.map((s) => s.monitor), ...batch.opened.map((i) => i.monitor)];
+        const ids = await this.idsOf(trx, names, fresh);
+        for (const list of chunks(batch.samples, INSERT_ROWS))
+          await trx
+            .insertInto('samples')
+            .values(list.map((sample) => sampleRow(ids.get(sample.monitor)!, sample)))
+            .execute();
+        for (const state of batch.states) {
+          const row = {
+            monitor_id: ids.get(state.monitor)!,
+            consecutive_failures: state.consecutiveFailures,
+            consecutive_successes: state.consecutiveSuccesses,
+            first_failure: state.firstFailure ? JSON.stringify(state.firstFailure) : null,
+            open_incident: state.openIncident,
+            last_sample_at: state.lastSampleAt,
+            last_ok: state.lastOk === null ? null : Number(state.lastOk),
+          };
+          const { monitor_id: _, ...update } = row;
+          await trx
+            .insertInto('monitor_states')
+            .values(row)
+            .onConflict((conflict) => conflict.column('monitor_id').doUpdateSet(update))
+            .execute();
+        }
+        for (const incident of batch.opened)
+          await trx
+            .insertInto('incidents')
+            .values({
+              key: incident.key,
+              monitor_id: ids.get(incident.monitor)!,
+              opened_at: incident.openedAt,
+              closed_at: incident.closedAt,
+              reason: incident.reason,
+              first_failure: JSON.stringify(incident.firstFailure),
+            })
+            .onConflict((conflict) => conflict.column('key').doNothing())
+            .execute();
+        for (const closed of batch.closed)
+          await trx.updateTable('incidents').set({ closed_at: closed.closedAt }).where('key', '=', closed.key).where('closed_at', 'is', null).execute();
+        for (const list of chunks(batch.alerts, INSERT_ROWS))
+          await trx
+            .insertInto('outbox')
+            .values(
+              list.map(({ channel, event }) => ({
+                channel,
+                event_key: event.key,
+                event: JSON.stringify(event),
+                created_at: event.at,
+                attempts: 0,
+                next_attempt_at: event.at,
+              })),
+            )
+            .onConflict((conflict) => conflict.columns(['channel', 'event_key']).doNothing())
+            .execute();
+      });
+      for (const [name, id] of fresh) this.#ids.set(name, id);
+    });
+  }
+
+  states(): Promise<MonitorState[]> {
+    return this.guard(async () => {
+      const rows = await this.db.selectFrom('monitor_states').innerJoin('monitors', 'monitors.id', 'monitor_states.monitor_id').selectAll('monitor_states').select('monitors.name').orderBy('monitors.name').execute();
+      return rows.map((row) => ({
+        monitor: row.name,
+        consecutiveFailures: row.consecutive_failures,
+        consecutiveSuccesses: row.consecutive_successes,
+        firstFailure: row.first_failure === null ? null : (JSON.parse(row.first_failure) as Sample),
+        openIncident: row.open_incident,
+        lastSampleAt: row.last_sample_at === null ? null : Number(row.last_sample_at),
+        lastOk: row.last_ok === null ? null : row.last_ok !== 0,
+      }));
+    });
+  }
+
+  private incidentQuery() {
+    return this.db.selectFrom('incidents').innerJoin('monitors', 'monitors.id', 'incidents.monitor_id').selectAll('incidents').select('monitors.name as monitor');
+  }
+
+  openIncidents(): Promise<Incident[]> {
+    return this.guard(async () => (await this.incidentQuery().where('closed_at', 'is', null).orderBy('opened_at').execute()).map(incidentOf));
+  }
+
+  /** Newest first; `since` keeps incidents still open at or after it. */
+  incidents(query: { monitor?: string; since?: number; limit?: number }): Promise<Incident[]> {
+    return this.guard(async () => {
+      let select = this.incidentQuery();
+      if (query.monitor !== undefined) {
+        const id = await this.idOf(query.monitor);
+        if (id === undefined) return [];
+        select = select.where('incidents.monitor_id', '=', id);
+      }
+      const since = query.since;
+      if (since !== undefined) select = select.where((eb) => eb.or([eb('closed_at', 'is', null), eb('closed_at', '>=', since)]));
+      select = select.orderBy('opened_at', 'desc').orderBy('key', 'desc');
+      if (query.limit !== undefined) select = select.limit(query.limit);
+      return (await select.execute()).map(incidentOf);
+    });
+  }
+
+  samples(query: { monitor: string; since?: number; limit?: number }): Promise<Sample[]> {
+    return this.guard(async () => {
+      const id = await this.idOf(query.monitor);
+      if (id === undefined) return [];
+      let select = this.db.selectFrom('samples').selectAll().where('monitor_id', '=', id);
+      if (query.since !== undefined) select = select.where('at', '>=', query.since);
+      select = select.orderBy('at', 'desc').orderBy('id', 'desc');
+      if (query.limit !== undefined) select = select.limit(query.limit);
+      return (await select.execute()).map((row) => sampleOf(query.monitor, row));
+    });
+  }
+
+  summary(monitor: string, since: number, now: number): Promise<WindowSummary> {
+    return this.guard(async () => {
+      const id = await this.idOf(monitor);
+      if (id === undefined) return { total: 0, failed: 0, maintenance: 0, p50: null, p95: null, p99: null };
+      let transaction = this.db.transaction();
+      if (this.connection.engine === 'postgres') transaction = transaction.setIsolationLevel('repeatable read');
+      return transaction.execute((trx) => summarize(trx, id, since, now));
+    });
+  }
+
+  dueAlerts(now: number, limit: number): Promise<OutboxEntry[]> {
+    return this.guard(async () => {
+      const rows = await this.db.selectFrom('outbox').selectAll().where('delivered_at', 'is', null).where('next_attempt_at', '<=', now).orderBy('next_attempt_at').orderBy('id').limit(limit).execute();
+      return rows.map(outboxOf);
+    });
+  }
+
+  markDelivered(id: number, at: number): Promise<void> {
+    return this.guard(async () => {
+      await this.db.updateTable('outbox').set({ delivered_at: at }).where('id', '=', id).where('delivered_at', 'is', null).execute();
+    });
+  }
+
+  /** `at` (default: now) is when the attempt failed, shown as lastErrorAt. */
+  markFailed(id: number, error: string, nextAttemptAt: number, at: number = Date.now()): Promise<void> {
+    return this.guard(async () => {
+      await this.db
+        .updateTable('outbox')
+        .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: error, last_error_at: at, next_attempt_at: nextAttemptAt }))
+        .where('id', '=', id)
+        .where('delivered_at', 'is', null)
+        .execute();
+    });
+  }
+
+  outboxStats(): Promise<OutboxStats[]> {
+    return this.guard(async () => {
+      const counts = await this.db
+        .selectFrom('outbox')
+        .select((eb) => [
+          'channel',
+          eb.fn.sum<number>(eb.case().when('delivered_at', 'is', null).then(1).else(0).end()).as('pending'),
+          eb.fn.sum<number>(eb.case().when(eb.and([eb('delivered_at', 'is', null), eb('attempts', '>', 0)])).then(1).else(0).end()).as('failing'),
+          eb.fn.sum<number>(eb.case().when('delivered_at', 'is not', null).then(1).else(0).end()).as('delivered'),
+          eb.fn.max('last_error_at').as('last_error_at'),
+        ])
+        .groupBy('channel')
+        .orderBy('channel')
+        .execute();
+      const stats: OutboxStats[] = [];
+      for (const row of counts) {
+        const lastErrorAt = row.last_error_at === null ? null : Number(row.last_error_at);
+        let lastError: string | null = null;
+        if (lastErrorAt !== null) {
+          const latest = await this.db.selectFrom('outbox').select('last_error').where('channel', '=', row.channel).where('last_error_at', '=', lastErrorAt).orderBy('id', 'desc').limit(1).executeTakeFirst();
+          lastError = latest?.last_error ?? null;
+        }
+        stats.push({ channel: row.channel, pending: Number(row.pending), failing: Number(row.failing), delivered: Number(row.delivered), lastError, lastErrorAt });
+      }
+      return stats;
+    });
+  }
+
+  compact(now: number, retention: Retention): Promise<void> {
+    return this.guard(async () => {
+      await compact(this.db, this.connection.engine, now, retention);
+      await this.db.deleteFrom('outbox').where('delivered_at', '<', now - retention.hour).execute();
+      await this.connection.reclaim();
+    });
+  }
+
+  sizeBytes(): Promise<number> {
+    return this.guard(() => this.connection.sizeBytes());
+  }
+
+  integrityCheck(): Promise<string[]> {
+    return this.guard(() => this.connection.integrityCheck());
+  }
+
+  close(): Promise<void> {
+    return this.guard(() => this.connection.close());
+  }
+}

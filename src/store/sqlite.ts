@@ -1,0 +1,74 @@
+import Database from 'better-sqlite3';
+import { mkdirSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Connection } from './connection.js';
+import { explainSqlite } from './errors.js';
+import { StoreError } from './store.js';
+import type { Tables } from './tables.js';
+
+export interface SqliteOptions {
+  /** Caps the file at this many pages (PRAGMA max_page_count): a write past it fails like a full disk. */
+  maxPages?: number;
+  busyTimeoutMs?: number;
+}
+
+/** Opens (creating it and its folder) the SQLite file at `path` in WAL mode. */
+export function openSqlite(path: string, options: SqliteOptions = {}): Connection {
+  const file = resolve(path);
+  const explain = (error: unknown) => explainSqlite(error, file);
+  let native: Database.Database;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    native = new Database(file, { timeout: options.busyTimeoutMs ?? 5000 });
+  } catch (error) {
+    throw new StoreError(explain(error) ?? `cannot open database ${file}: ${(error as Error).message}`, { cause: error });
+  }
+  try {
+    // auto_vacuum only takes effect on a new file (before the first table): pruned pages can then be released.
+    native.pragma('auto_vacuum = INCREMENTAL');
+    native.pragma('journal_mode = WAL');
+    native.pragma('synchronous = NORMAL');
+    native.pragma('foreign_keys = ON');
+    native.pragma('journal_size_limit = 16777216');
+    if (options.maxPages !== undefined) native.pragma(`max_page_count = ${Math.floor(options.maxPages)}`);
+    native.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (error) {
+    native.close();
+    throw new StoreError(explain(error) ?? `cannot open database ${file}: ${(error as Error).message}`, { cause: error });
+  }
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: native }) });
+  const pragma = (text: string) => native.pragma(text, { simple: true }) as number;
+
+  return {
+    engine: 'sqlite',
+    db,
+    where: file,
+    explain,
+    async sizeBytes() {
+      let bytes = 0;
+      for (const suffix of ['', '-wal']) {
+        try {
+          bytes += statSync(file + suffix).size;
+        } catch {
+          /* no WAL file right now */
+        }
+      }
+      return bytes;
+    },
+    async integrityCheck() {
+      const rows = native.pragma('integrity_check') as { integrity_check: string }[];
+      return rows.map((row) => row.integrity_check).filter((line) => line !== 'ok');
+    },
+    async reclaim() {
+      const free = pragma('freelist_count');
+      const pages = pragma('page_count');
+      // Free pages are reused by the next inserts; give back only a large surplus, keeping 10% as slack.
+      if (free > 1024 && free > pages / 4) native.pragma(`incremental_vacuum(${free - Math.floor(pages / 10)})`);
+      native.pragma('wal_checkpoint(TRUNCATE)');
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,212 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureServices, startPostgres, type RunningService } from '../testing/services.js';
+import { batch, DAY, down, event, HOUR, incident, MINUTE, sample, T0 } from './fixtures.js';
+import { openStore } from './open.js';
+import { createPostgresDatabase } from './postgres.js';
+import type { Retention, Store } from './store.js';
+
+const KEEP_ALL: Retention = { raw: 365 * DAY, minute: 365 * DAY, hour: 365 * DAY, day: 365 * DAY };
+
+interface Engine {
+  name: string;
+  setup(): Promise<void>;
+  teardown(): Promise<void>;
+  open(): Promise<Store>;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'harden-store-'));
+let count = 0;
+let postgres: RunningService | undefined;
+
+const engines: Engine[] = [
+  {
+    name: 'SQLite file',
+    setup: async () => undefined,
+    teardown: async () => rmSync(dir, { recursive: true, force: true }),
+    open: () => openStore({ sqlite: join(dir, `contract-${++count}.db`) }),
+  },
+  {
+    name: 'PostgreSQL',
+    setup: async () => {
+      ensureServices();
+      postgres = await startPostgres({ auth: 'trust' });
+    },
+    teardown: async () => postgres?.close(),
+    open: async () => openStore({ postgres: await createPostgresDatabase(`postgres://postgres@127.0.0.1:${postgres!.port}/postgres`, `contract_${++count}`) }),
+  },
+];
+
+describe.each(engines)('Store contract on $name', (engine) => {
+  const open: Store[] = [];
+  beforeAll(() => engine.setup(), 120_000);
+  afterAll(async () => {
+    await Promise.all(open.map((store) => store.close()));
+    await engine.teardown();
+  }, 60_000);
+
+  async function fresh(): Promise<Store> {
+    const store = await engine.open();
+    open.push(store);
+    await store.migrate();
+    return store;
+  }
+
+  it('migrates idempotently', async () => {
+    const store = await fresh();
+    await store.migrate();
+    expect(await store.states()).toEqual([]);
+    expect(await store.integrityCheck()).toEqual([]);
+  });
+
+  it('keeps samples compactly and returns them newest first', async () => {
+    const store = await fresh();
+    const up = sample('api', T0, 12.3456, { status: 200, phases: { dnsMs: 1.4, connectMs: 2.6, tlsMs: 3, firstByteMs: 9.5 }, reason: 'ignored on up samples' });
+    const failed = down('api', T0 + MINUTE, 'timeout after 10s', { status: undefined, maintenance: true });
+    await store.commit(batch({ samples: [up, failed, sample('web', T0, 1)] }));
+    expect(await store.samples({ monitor: 'api' })).toEqual([
+      { monitor: 'api', at: T0 + MINUTE, ok: false, latencyMs: 5, reason: 'timeout after 10s', maintenance: true },
+      { monitor: 'api', at: T0, ok: true, latencyMs: 12.346, status: 200, phases: { dnsMs: 1, connectMs: 3, tlsMs: 3, firstByteMs: 10 } },
+    ]);
+    expect((await store.samples({ monitor: 'api', since: T0 + 1 })).map((s) => s.at)).toEqual([T0 + MINUTE]);
+    expect((await store.samples({ monitor: 'api', limit: 1 })).map((s) => s.at)).toEqual([T0 + MINUTE]);
+    expect(await store.samples({ monitor: 'nobody' })).toEqual([]);
+  });
+
+  it('upserts states and opens and closes incidents', async () => {
+    const store = await fresh();
+    const first = down('api', T0);
+    const state = { monitor: 'api', consecutiveFailures: 2, consecutiveSuccesses: 0, firstFailure: first, openIncident: `api@${T0 + MINUTE}`, lastSampleAt: T0 + MINUTE, lastOk: false };
+    await store.commit(batch({ samples: [first, down('api', T0 + MINUTE)], states: [state], opened: [incident('api', T0 + MINUTE, first)] }));
+    expect(await store.states()).toEqual([state]);
+    expect((await store.openIncidents()).map((i) => [i.key, i.closedAt, i.firstFailure])).toEqual([[`api@${T0 + MINUTE}`, null, first]]);
+
+    const recovered = { ...state, consecutiveFailures: 0, consecutiveSuccesses: 1, firstFailure: null, openIncident: null, lastSampleAt: T0 + 2 * MINUTE, lastOk: true };
+    await store.commit(batch({ samples: [sample('api', T0 + 2 * MINUTE, 10)], states: [recovered], closed: [{ key: `api@${T0 + MINUTE}`, closedAt: T0 + 2 * MINUTE }] }));
+    expect(await store.states()).toEqual([recovered]);
+    expect(await store.openIncidents()).toEqual([]);
+    expect((await store.incidents({ monitor: 'api' })).map((i) => [i.key, i.closedAt])).toEqual([[`api@${T0 + MINUTE}`, T0 + 2 * MINUTE]]);
+    expect(await store.incidents({ since: T0 + 3 * MINUTE })).toEqual([]);
+    expect(await store.incidents({ monitor: 'web' })).toEqual([]);
+  });
+
+  it('writes nothing of a batch that fails', async () => {
+    const store = await fresh();
+    const broken = { ...incident('api', T0, down('api', T0)), reason: null as unknown as string }; // violates NOT NULL
+    await expect(
+      store.commit(batch({ samples: [down('api', T0)], states: [{ monitor: 'api', consecutiveFailures: 1, consecutiveSuccesses: 0, firstFailure: null, openIncident: null, lastSampleAt: T0, lastOk: false }], opened: [broken], alerts: [{ channel: 'slack', event: event('e1') }] })),
+    ).rejects.toThrow();
+    expect(await store.samples({ monitor: 'api' })).toEqual([]);
+    expect(await store.states()).toEqual([]);
+    expect(await store.incidents({})).toEqual([]);
+    expect(await store.dueAlerts(T0 + DAY, 10)).toEqual([]);
+    // The monitor registered inside the failed transaction is not remembered by mistake.
+    await store.commit(batch({ samples: [sample('api', T0, 3)] }));
+    expect((await store.samples({ monitor: 'api' })).length).toBe(1);
+  });
+
+  it('queues each (channel, event) once, however often it is committed', async () => {
+    const store = await fresh();
+    const alerts = [
+      { channel: 'slack', event: event('incident:api@1:opened') },
+      { channel: 'mail', event: event('incident:api@1:opened') },
+      { channel: 'slack', event: event('incident:api@1:opened') },
+    ];
+    await store.commit(batch({ alerts }));
+    await store.commit(batch({ alerts }));
+    const due = await store.dueAlerts(T0, 10);
+    expect(due.map((e) => [e.channel, e.event.key, e.attempts, e.deliveredAt])).toEqual([
+      ['slack', 'incident:api@1:opened', 0, null],
+      ['mail', 'incident:api@1:opened', 0, null],
+    ]);
+    expect(due[0]!.event).toEqual(event('incident:api@1:opened'));
+    expect(await store.dueAlerts(T0 - 1, 10)).toEqual([]);
+
+    const [slack, mail] = due;
+    await store.markFailed(slack!.id, 'HTTP 500 from hooks.slack.test', T0 + MINUTE, T0 + 1);
+    expect((await store.dueAlerts(T0 + 1, 10)).map((e) => e.channel)).toEqual(['mail']);
+    await store.markDelivered(mail!.id, T0 + 2);
+    const retried = await store.dueAlerts(T0 + MINUTE, 10);
+    expect(retried.map((e) => [e.channel, e.attempts, e.lastError])).toEqual([['slack', 1, 'HTTP 500 from hooks.slack.test']]);
+    expect(await store.outboxStats()).toEqual([
+      { channel: 'mail', pending: 0, failing: 0, delivered: 1, lastError: null, lastErrorAt: null },
+      { channel: 'slack', pending: 1, failing: 1, delivered: 0, lastError: 'HTTP 500 from hooks.slack.test', lastErrorAt: T0 + 1 },
+    ]);
+    // A replay after delivery (crash between send and the next tick) does not queue it again.
+    await store.commit(batch({ alerts }));
+    await store.markDelivered(slack!.id, T0 + MINUTE);
+    expect(await store.dueAlerts(T0 + DAY, 10)).toEqual([]);
+  });
+
+  it('summarises from raw samples at once and from rollups after compaction, with the same figures', async () => {
+    const store = await fresh();
+    // Four up samples (10..40 ms), one failure, one failure during maintenance, all in one minute.
+    const start = T0 + 3 * HOUR + 10 * MINUTE;
+    await store.commit(
+      batch({
+        samples: [sample('api', start, 10), sample('api', start + 1, 20), sample('api', start + 2, 30), sample('api', start + 3, 40), down('api', start + 4), down('api', start + 5, 'x', { maintenance: true })],
+      }),
+    );
+    const window = [start - HOUR, start + HOUR] as const;
+    const expected = { total: 6, failed: 1, maintenance: 1, p99: 40 };
+    const before = await store.summary('api', ...window);
+    expect(before).toMatchObject(expected);
+    expect(before.p50! / 20).toBeGreaterThan(1 / 1.1);
+    expect(before.p50! / 20).toBeLessThan(1.1);
+    await store.compact(start + HOUR, KEEP_ALL);
+    expect(await store.summary('api', ...window)).toEqual(before);
+    expect(await store.summary('api', start + 4, start + 6)).toEqual({ total: 2, failed: 1, maintenance: 1, p50: null, p95: null, p99: null });
+    expect(await store.summary('nobody', ...window)).toEqual({ total: 0, failed: 0, maintenance: 0, p50: null, p95: null, p99: null });
+  });
+
+  it('computes quantiles over days, hours, minutes and raw edges within one bucket', async () => {
+    const store = await fresh();
+    // 3000 samples, one every 90 s over 75 h, latency cycling 1..1000 ms; every 100th one down.
+    const samples = Array.from({ length: 3000 }, (_, i) => (i % 100 === 99 ? down('api', T0 + i * 90_000) : sample('api', T0 + i * 90_000, (i % 1000) + 1)));
+    const commitAll = async (from: number, to: number) => {
+      for (let i = from; i < to; i += 500) await store.commit(batch({ samples: samples.slice(i, Math.min(i + 500, to)) }));
+    };
+    await commitAll(0, 2000);
+    await store.compact(T0 + 50 * HOUR, KEEP_ALL);
+    await commitAll(2000, 3000); // the newest third is not folded yet
+    const since = T0 + 7 * HOUR + 13 * MINUTE + 5_000;
+    const now = T0 + 70 * HOUR + 42 * MINUTE + 30_000;
+    const inWindow = samples.filter((s) => s.at >= since && s.at < now);
+    const latencies = inWindow.filter((s) => s.ok).map((s) => s.latencyMs).sort((a, b) => a - b);
+    const exact = (q: number) => latencies[Math.ceil(q * latencies.length) - 1]!;
+    const check = async () => {
+      const summary = await store.summary('api', since, now);
+      expect(summary).toMatchObject({ total: inWindow.length, failed: inWindow.filter((s) => !s.ok).length, maintenance: 0 });
+      for (const [q, value] of [[0.5, summary.p50], [0.95, summary.p95], [0.99, summary.p99]] as const) {
+        expect(value! / exact(q)).toBeGreaterThanOrEqual(1 / 1.1);
+        expect(value! / exact(q)).toBeLessThanOrEqual(1.1);
+      }
+      return summary;
+    };
+    const partly = await check();
+    await store.compact(now, KEEP_ALL);
+    await store.compact(now, KEEP_ALL); // again: nothing is counted twice
+    expect(await check()).toEqual(partly);
+  });
+
+  it('prunes each tier by its retention and keeps older windows summed in coarser tiers', async () => {
+    const store = await fresh();
+    // One sample a minute for 4 days.
+    const samples = Array.from({ length: 4 * 1440 }, (_, i) => sample('api', T0 + i * MINUTE, 10));
+    for (let i = 0; i < samples.length; i += 1000) await store.commit(batch({ samples: samples.slice(i, i + 1000) }));
+    const now = T0 + 4 * DAY;
+    await store.compact(now, { raw: DAY, minute: 2 * DAY, hour: 3 * DAY, day: 30 * DAY });
+    const kept = await store.samples({ monitor: 'api' });
+    expect(kept.length).toBe(1440);
+    expect(kept.at(-1)!.at).toBe(now - DAY);
+    // Whole days come from the day tier, so a 4-day window still counts every sample.
+    expect((await store.summary('api', T0, now)).total).toBe(4 * 1440);
+    // Three days ago from an hour boundary: day + hour tiers.
+    expect((await store.summary('api', now - 3 * DAY + HOUR, now)).total).toBe(3 * 1440 - 60);
+    // Minute buckets older than two days are gone: a window starting mid-hour there loses that partial hour.
+    expect((await store.summary('api', now - 2.5 * DAY + 30 * MINUTE, now)).total).toBe(2.5 * 1440 - 60);
+    expect((await store.summary('api', now - 3 * DAY + 30 * MINUTE, now)).total).toBe(3 * 1440 - 60);
+  });
+});

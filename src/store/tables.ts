@@ -1,0 +1,76 @@
+import type { Generated } from 'kysely';
+
+/** Row shapes of the store's tables (migrations.ts creates them). Times are epoch ms. */
+export interface Tables {
+  monitors: { id: Generated<number>; name: string };
+  /**
+   * One probe. flags: bit 0 up, bit 1 maintenance. Latency in µs, phases in whole ms,
+   * reason only on down samples. id grows with insertion order: compaction's watermark.
+   */
+  samples: {
+    id: Generated<number>;
+    monitor_id: number;
+    at: number;
+    flags: number;
+    latency_us: number;
+    status: number | null;
+    dns_ms: number | null;
+    connect_ms: number | null;
+    tls_ms: number | null;
+    first_byte_ms: number | null;
+    reason: string | null;
+  };
+  rollup_minute: RollupRow;
+  rollup_hour: RollupRow;
+  rollup_day: RollupRow;
+  monitor_states: {
+    monitor_id: number;
+    consecutive_failures: number;
+    consecutive_successes: number;
+    first_failure: string | null;
+    open_incident: string | null;
+    last_sample_at: number | null;
+    last_ok: number | null;
+  };
+  incidents: {
+    key: string;
+    monitor_id: number;
+    opened_at: number;
+    closed_at: number | null;
+    reason: string;
+    first_failure: string;
+  };
+  outbox: {
+    id: Generated<number>;
+    channel: string;
+    event_key: string;
+    event: string;
+    created_at: number;
+    attempts: number;
+    next_attempt_at: number;
+    delivered_at: number | null;
+    last_error: string | null;
+    last_error_at: number | null;
+  };
+  /** Small named numbers: the compaction watermark. */
+  store_meta: { key: string; value: number };
+}
+
+/** One monitor's samples over one minute, hour or day (start = the bucket's first ms). */
+export interface RollupRow {
+  monitor_id: number;
+  start: number;
+  total: number;
+  /** Down samples outside maintenance. */
+  failed: number;
+  maintenance: number;
+  /** Up samples: the ones latency_* and hist describe. */
+  up: number;
+  latency_sum_us: number;
+  latency_min_us: number | null;
+  latency_max_us: number | null;
+  /** histogram.ts encode(). */
+  hist: Buffer;
+}
+
+export type RollupTable = 'rollup_minute' | 'rollup_hour' | 'rollup_day';
