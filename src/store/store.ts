@@ -62,7 +62,8 @@ export interface Store {
   /** Undelivered entries whose nextAttemptAt has come, oldest first. */
   dueAlerts(now: number, limit: number): Promise<OutboxEntry[]>;
   markDelivered(id: number, at: number): Promise<void>;
-  markFailed(id: number, error: string, nextAttemptAt: number): Promise<void>;
+  /** `at`: when the attempt failed (reported as lastErrorAt); defaults to the clock. */
+  markFailed(id: number, error: string, nextAttemptAt: number, at?: number): Promise<void>;
   outboxStats(): Promise<OutboxStats[]>;
 
   /** Folds raw samples into minute/hour/day rollups up to `now`, then drops what retention no longer keeps. */
