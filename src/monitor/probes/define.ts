@@ -21,12 +21,17 @@ export interface ProbeEnv {
   now(): number;
 }
 
+/** What the monitor's conditions read, so a probe can skip the rest (an unread body is drained, not decoded). */
+export interface ObservationNeeds {
+  body: boolean;
+}
+
 export interface ProbeDefinition<K extends MonitorKind> {
   kind: K;
   /** What the monitor points at, for logs and alerts: URL, host:port, "TXT _dmarc.example.com". */
   target(monitor: Monitor): string;
   /** One measurement. Throws (or rejects on `signal`) when the target cannot be reached. */
-  observe(monitor: Monitor, env: ProbeEnv, signal: AbortSignal): Promise<Observation>;
+  observe(monitor: Monitor, env: ProbeEnv, signal: AbortSignal, needs?: ObservationNeeds): Promise<Observation>;
 }
 
 export function defineProbe<K extends MonitorKind>(definition: ProbeDefinition<K>): ProbeDefinition<K> {

@@ -1,0 +1,80 @@
+import { Resolver } from 'node:dns/promises';
+import type { Monitor } from '../../plan/monitor-schema.js';
+import { defineProbe } from './define.js';
+import { ProbeError } from './errors.js';
+
+type Dns = NonNullable<Monitor['dns']>;
+
+const FAILURES: Record<string, string> = {
+  ENOTFOUND: 'NXDOMAIN',
+  ESERVFAIL: 'SERVFAIL',
+  EREFUSED: 'the DNS server refused the query',
+  ETIMEOUT: 'no answer from the DNS server',
+  ECONNREFUSED: 'DNS server connection refused',
+  EBADRESP: 'bad response from the DNS server',
+  ECANCELLED: 'DNS query cancelled',
+};
+
+/**
+ * DNS: one query of the record type, to `server` or the system's resolvers. NXDOMAIN fails
+ * the probe; NODATA is an empty answer list, which the default condition reports.
+ */
+export const dnsProbe = defineProbe({
+  kind: 'dns',
+  target: (monitor) => {
+    const dns = dnsOf(monitor);
+    return `${dns.type} ${dns.name}${dns.server ? ` @${dns.server}` : ''}`;
+  },
+  async observe(monitor, _env, signal) {
+    const dns = dnsOf(monitor);
+    // Two tries within the timeout; the caller's abort cancels both.
+    const resolver = new Resolver({ timeout: Math.max(1, Math.floor(monitor.timeout / 2)), tries: 2 });
+    if (dns.server) resolver.setServers([dns.server]);
+    const cancel = () => resolver.cancel();
+    signal.addEventListener('abort', cancel, { once: true });
+    const started = performance.now();
+    try {
+      const answers = await query(resolver, dns).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENODATA') return [];
+        throw new ProbeError(FAILURES[error.code ?? ''] ?? `DNS query failed (${error.code ?? error.message})`);
+      });
+      return { latencyMs: performance.now() - started, answers };
+    } finally {
+      signal.removeEventListener('abort', cancel);
+    }
+  },
+});
+
+/** The answers as text: TXT strings joined, MX "10 mail.example.com", CAA '0 issue "ca.example"'. */
+async function query(resolver: Resolver, { name, type }: Dns): Promise<string[]> {
+  switch (type) {
+    case 'A':
+      return resolver.resolve4(name);
+    case 'AAAA':
+      return resolver.resolve6(name);
+    case 'CNAME':
+      return resolver.resolveCname(name);
+    case 'NS':
+      return resolver.resolveNs(name);
+    case 'TXT':
+      return (await resolver.resolveTxt(name)).map((parts) => parts.join(''));
+    case 'MX':
+      return (await resolver.resolveMx(name)).map((mx) => `${mx.priority} ${mx.exchange}`);
+    case 'CAA':
+      return (await resolver.resolveCaa(name)).map(({ critical, ...rest }) => {
+        const [tag, value] = Object.entries(rest)[0] ?? ['', ''];
+        return `${critical} ${tag} "${String(value)}"`;
+      });
+    case 'SOA': {
+      const soa = await resolver.resolveSoa(name);
+      return [`${soa.nsname} ${soa.hostmaster} ${soa.serial} ${soa.refresh} ${soa.retry} ${soa.expire} ${soa.minttl}`];
+    }
+    case 'SRV':
+      return (await resolver.resolveSrv(name)).map((srv) => `${srv.priority} ${srv.weight} ${srv.port} ${srv.name}`);
+  }
+}
+
+function dnsOf(monitor: Monitor): Dns {
+  if (!monitor.dns) throw new Error(`monitor ${monitor.name} is not a dns monitor`);
+  return monitor.dns;
+}

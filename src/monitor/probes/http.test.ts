@@ -1,0 +1,125 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../testing/http-server.js';
+import { freePort } from '../../testing/services.js';
+import { eventually, probeOnce } from './testing.js';
+
+/** A target the tests break on command. */
+let mode: 'up' | 'error' | 'slow' = 'up';
+let server: RunningServer;
+const openSockets = new Set<Socket>();
+const requests: { method: string; path: string; headers: IncomingMessage['headers']; body: string }[] = [];
+
+function handle(request: IncomingMessage, response: ServerResponse): void {
+  // Connections the server holds: a timed-out or aborted probe must leave none behind.
+  if (!openSockets.has(request.socket)) {
+    openSockets.add(request.socket);
+    request.socket.once('close', () => openSockets.delete(request.socket));
+  }
+  let body = '';
+  request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+  request.on('end', () => {
+    const path = request.url ?? '/';
+    requests.push({ method: request.method ?? '', path, headers: request.headers, body });
+    if (mode === 'slow') return; // never answers
+    if (mode === 'error') return void response.writeHead(500).end('internal error');
+    if (path === '/health') return void response.writeHead(200, { 'content-type': 'application/json', 'x-version': '2.1' }).end(JSON.stringify({ status: 'ok', checks: [{ name: 'db', ms: 3 }] }));
+    if (path === '/degraded') return void response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'degraded' }));
+    if (path === '/moved') return void response.writeHead(301, { location: '/health' }).end();
+    if (path === '/see-other') return void response.writeHead(303, { location: '/echo' }).end();
+    if (path === '/loop') return void response.writeHead(302, { location: '/loop' }).end();
+    if (path === '/big') return void response.writeHead(200).end('x'.repeat(3 * 1024 * 1024));
+    if (path === '/echo') return void response.writeHead(200).end(`${request.method} ${body}`);
+    response.writeHead(404).end('not found');
+  });
+}
+
+beforeAll(async () => {
+  server = await startServer(handle);
+});
+afterAll(() => server.close());
+
+const url = (path: string) => `${server.origin}${path}`;
+
+describe('http probe', () => {
+  it('is up on a 2xx, with every phase measured', async () => {
+    mode = 'up';
+    const sample = await probeOnce({ http: url('/health') });
+    expect(sample).toMatchObject({ monitor: 'probe-test', ok: true, status: 200 });
+    expect(sample.reason).toBeUndefined();
+    expect(sample.latencyMs).toBeGreaterThan(0);
+    expect(Object.keys(sample.phases ?? {}).sort()).toEqual(['connectMs', 'dnsMs', 'firstByteMs']);
+    expect(sample.phases!.firstByteMs).toBeLessThanOrEqual(sample.latencyMs);
+  });
+
+  it('is down on a 500, and up again once the target recovers', async () => {
+    mode = 'error';
+    expect(await probeOnce({ http: url('/health') })).toMatchObject({ ok: false, status: 500, reason: 'status 500' });
+    expect(await probeOnce({ http: url('/health'), expect: ['status == 200'] })).toMatchObject({ ok: false, reason: 'status == 200: got 500' });
+    mode = 'up';
+    expect(await probeOnce({ http: url('/health') })).toMatchObject({ ok: true, status: 200 });
+  });
+
+  it('is down when nothing listens', async () => {
+    const port = await freePort();
+    const sample = await probeOnce({ http: `http://127.0.0.1:${port}/` });
+    expect(sample).toMatchObject({ ok: false, reason: 'connection refused' });
+    expect(sample.status).toBeUndefined();
+  });
+
+  it('gives up at the timeout, really closing the connection', async () => {
+    mode = 'slow';
+    const before = requests.length;
+    const started = performance.now();
+    const sample = await probeOnce({ http: url('/health'), timeout: '300ms' });
+    const elapsed = performance.now() - started;
+    mode = 'up';
+    expect(sample).toMatchObject({ ok: false, reason: 'timeout after 300ms' });
+    expect(requests.length).toBe(before + 1);
+    expect(elapsed).toBeGreaterThanOrEqual(295);
+    expect(elapsed).toBeLessThan(450);
+    expect(await eventually(() => openSockets.size === 0, 1000)).toBe(true);
+  });
+
+  it('evaluates JSON body, header and latency conditions', async () => {
+    mode = 'up';
+    const ok = await probeOnce({ http: url('/health'), expect: ["body.status == 'ok'", 'body.checks[0].ms < 100', "header.x-version == '2.1'", 'latency < 2s', 'latency.firstByte < 2s'] });
+    expect(ok).toMatchObject({ ok: true });
+    expect(await probeOnce({ http: url('/degraded'), expect: ['status == 200', "body.status == 'ok'"] })).toMatchObject({ ok: false, status: 200, reason: "body.status == 'ok': got 'degraded'" });
+    expect(await probeOnce({ http: url('/health'), expect: ["body contains 'degraded'"] })).toMatchObject({ ok: false, reason: "body contains 'degraded': not found" });
+  });
+
+  it('reads at most 1 MB of a body', async () => {
+    const sample = await probeOnce({ http: url('/big'), expect: ['body matches /^x{1048576}$/'] });
+    expect(sample).toMatchObject({ ok: true });
+  });
+
+  it('measures the first response with redirects off, the last one when following', async () => {
+    expect(await probeOnce({ http: url('/moved'), expect: ['status == 301'] })).toMatchObject({ ok: true, status: 301 });
+    expect(await probeOnce({ http: { url: url('/moved'), redirects: 'follow' }, expect: ["body.status == 'ok'"] })).toMatchObject({ ok: true, status: 200 });
+    expect(await probeOnce({ http: { url: url('/loop'), redirects: 'follow' } })).toMatchObject({ ok: false, reason: 'more than 10 redirects' });
+  });
+
+  it('sends the method, headers and body; a 303 turns a POST into a GET', async () => {
+    const sample = await probeOnce({ http: { url: url('/echo'), method: 'POST', headers: { 'x-token': 'abc' }, body: 'ping' }, expect: ["body == 'POST ping'"] });
+    expect(sample).toMatchObject({ ok: true });
+    const last = requests.at(-1)!;
+    expect(last.headers['x-token']).toBe('abc');
+    expect(last.headers['user-agent']).toMatch(/^harden-monitor/);
+    const after = await probeOnce({ http: { url: url('/see-other'), method: 'POST', body: 'ping', redirects: 'follow' }, expect: ["body == 'GET '"] });
+    expect(after).toMatchObject({ ok: true });
+  });
+
+  it('stops at once when the caller aborts', async () => {
+    mode = 'slow';
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const started = performance.now();
+    const sample = await probeOnce({ http: url('/health'), timeout: '5s' }, undefined, controller.signal);
+    mode = 'up';
+    expect(sample).toMatchObject({ ok: false, reason: 'cancelled' });
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(await eventually(() => openSockets.size === 0, 1000)).toBe(true);
+  });
+});

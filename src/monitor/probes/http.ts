@@ -1,0 +1,66 @@
+import type { Monitor } from '../../plan/monitor-schema.js';
+import type { Phases } from '../model.js';
+import type { ConnectTimings } from './connect.js';
+import { defineProbe, type Observation } from './define.js';
+import { ProbeError } from './errors.js';
+import { exchange, type Exchange } from './http-exchange.js';
+import { trustFor } from './trust.js';
+
+const MAX_REDIRECTS = 10;
+const REDIRECT = new Set([301, 302, 303, 307, 308]);
+const USER_AGENT = 'harden-monitor (+https://harden.dev)';
+/** Credentials meant for one origin are not sent to another a redirect points at. */
+const ORIGIN_BOUND = new Set(['authorization', 'cookie', 'proxy-authorization']);
+
+/**
+ * HTTP(S): one request on a fresh connection, so every phase is measured; with
+ * `redirects: follow`, up to 10 redirects, the phases summed over the hops.
+ */
+export const httpProbe = defineProbe({
+  kind: 'http',
+  target: (monitor) => httpOf(monitor).url,
+  async observe(monitor, env, signal, needs) {
+    const http = httpOf(monitor);
+    const started = performance.now();
+    const phases: Required<Omit<Phases, 'tlsMs'>> & Phases = { dnsMs: 0, connectMs: 0, firstByteMs: 0 };
+    let url = new URL(http.url);
+    let method: string = http.method;
+    let body = http.body;
+    let headers: Record<string, string> = { 'user-agent': USER_AGENT, ...http.headers };
+    for (let hop = 0; ; hop++) {
+      const timings: ConnectTimings = {};
+      const response: Exchange = await exchange(url, { method, headers, body, readBody: needs?.body ?? true, trust: trustFor(env), signal }, timings);
+      phases.dnsMs += timings.dnsMs ?? 0;
+      phases.connectMs += timings.connectMs ?? 0;
+      if (timings.tlsMs !== undefined) phases.tlsMs = (phases.tlsMs ?? 0) + timings.tlsMs;
+      phases.firstByteMs += response.firstByteMs;
+      const location = response.headers.get('location')?.[0];
+      if (http.redirects === 'follow' && REDIRECT.has(response.status) && location) {
+        if (hop === MAX_REDIRECTS) throw new ProbeError(`more than ${MAX_REDIRECTS} redirects`);
+        const next = new URL(location, url);
+        if (next.protocol !== 'http:' && next.protocol !== 'https:') throw new ProbeError(`redirect to ${next.protocol} URL`);
+        if (next.origin !== url.origin) headers = Object.fromEntries(Object.entries(headers).filter(([name]) => !ORIGIN_BOUND.has(name.toLowerCase())));
+        if (response.status === 303 || (method === 'POST' && response.status !== 307 && response.status !== 308)) {
+          if (method !== 'HEAD') method = 'GET';
+          body = undefined;
+        }
+        url = next;
+        continue;
+      }
+      const observation: Observation = {
+        latencyMs: performance.now() - started,
+        phases,
+        status: response.status,
+        headers: response.headers,
+      };
+      if (response.body !== undefined) observation.body = response.body;
+      if (timings.certExpiresAt !== undefined) observation.certExpiresAt = timings.certExpiresAt;
+      return observation;
+    }
+  },
+});
+
+function httpOf(monitor: Monitor): NonNullable<Monitor['http']> {
+  if (!monitor.http) throw new Error(`monitor ${monitor.name} is not an http monitor`);
+  return monitor.http;
+}

@@ -1,0 +1,90 @@
+import { monitorKind, type Monitor, type MonitorKind } from '../../plan/monitor-schema.js';
+import { evaluateConditions, parseConditions, type Condition } from '../conditions.js';
+import { formatDuration } from '../duration.js';
+import type { Sample } from '../model.js';
+import type { Observation, ProbeDefinition, ProbeEnv } from './define.js';
+import { dnsProbe } from './dns.js';
+import { ProbeError, reasonOf } from './errors.js';
+import { httpProbe } from './http.js';
+import { tcpProbe } from './tcp.js';
+import { tlsProbe } from './tls.js';
+
+/** Every probe, by the monitor key that selects it. */
+export const PROBES: { [K in MonitorKind]: ProbeDefinition<K> } = { http: httpProbe, tcp: tcpProbe, dns: dnsProbe, tls: tlsProbe };
+
+/** A monitor ready to probe: its kind, target and compiled conditions, worked out once. */
+export interface PreparedMonitor {
+  monitor: Monitor;
+  kind: MonitorKind;
+  target: string;
+  conditions: Condition[];
+}
+
+/** Compiles the monitor's conditions (`expect`, and a dns monitor's `dns.expect`); throws when one does not parse. */
+export function prepareMonitor(monitor: Monitor): PreparedMonitor {
+  const kind = monitorKind(monitor);
+  const texts = monitor.dns?.expect === undefined ? monitor.expect : [...monitor.expect, monitor.dns.expect];
+  const { conditions, errors } = parseConditions(texts, kind);
+  const [error] = errors;
+  if (error) throw new Error(`monitor ${monitor.name}: condition "${texts[error.index]}", column ${error.column}: ${error.message}`);
+  return { monitor, kind, target: PROBES[kind].target(monitor), conditions };
+}
+
+/**
+ * One probe of the monitor, within its timeout (the request is aborted and its socket
+ * destroyed when the time is up, or when `signal` aborts). Never rejects: a failure is a
+ * sample with ok false and a short reason.
+ */
+export async function runProbe(prepared: PreparedMonitor, env: ProbeEnv, signal?: AbortSignal): Promise<Sample> {
+  const { monitor, conditions } = prepared;
+  const at = env.now();
+  const started = performance.now();
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new ProbeError(`timeout after ${formatDuration(monitor.timeout)}`)), monitor.timeout);
+  const cancel = () => controller.abort(new ProbeError('cancelled'));
+  if (signal?.aborted) cancel();
+  else signal?.addEventListener('abort', cancel, { once: true });
+  try {
+    const needs = { body: conditions.some((condition) => condition.subject.startsWith('body')) };
+    const probe = PROBES[prepared.kind] as ProbeDefinition<MonitorKind>;
+    const observation = await settleWithin(probe.observe(monitor, env, controller.signal, needs), controller.signal);
+    const reason = evaluateConditions(conditions, observation, at);
+    return toSample(monitor.name, at, observation, reason);
+  } catch (error) {
+    const reason = reasonOf(controller.signal.aborted ? controller.signal.reason : error);
+    return { monitor: monitor.name, at, ok: false, latencyMs: round(performance.now() - started), reason };
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', cancel);
+  }
+}
+
+/** The probe's result, or the abort reason as soon as `signal` aborts, whichever comes first. */
+function settleWithin<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    const abort = () => reject(signal.reason);
+    signal.addEventListener('abort', abort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
+}
+
+function toSample(monitor: string, at: number, observation: Observation, reason: string | undefined): Sample {
+  const sample: Sample = { monitor, at, ok: reason === undefined, latencyMs: round(observation.latencyMs) };
+  if (observation.phases) {
+    const { dnsMs, connectMs, tlsMs, firstByteMs } = observation.phases;
+    sample.phases = {};
+    if (dnsMs !== undefined) sample.phases.dnsMs = round(dnsMs);
+    if (connectMs !== undefined) sample.phases.connectMs = round(connectMs);
+    if (tlsMs !== undefined) sample.phases.tlsMs = round(tlsMs);
+    if (firstByteMs !== undefined) sample.phases.firstByteMs = round(firstByteMs);
+  }
+  if (observation.status !== undefined) sample.status = observation.status;
+  if (reason !== undefined) sample.reason = reason;
+  return sample;
+}
+
+/** Milliseconds to 0.01 ms: finer is noise, and stored samples stay short. */
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}
