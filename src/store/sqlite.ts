@@ -20,6 +20,11 @@ export function openSqlite(path: string, options: SqliteOptions = {}): Connectio
   let native: Database.Database;
   try {
     mkdirSync(dirname(file), { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new StoreError(`cannot create the folder ${dirname(file)} for database ${file} (${code}); create it or set monitoring.database to a writable path`, { cause: error });
+  }
+  try {
     native = new Database(file, { timeout: options.busyTimeoutMs ?? 5000 });
   } catch (error) {
     throw new StoreError(explain(error) ?? `cannot open database ${file}: ${(error as Error).message}`, { cause: error });

@@ -1,0 +1,132 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { batch, DAY, down, HOUR, MINUTE, sample, T0 } from './fixtures.js';
+import { openStore } from './open.js';
+import { StoreError, type Retention, type Store } from './store.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'harden-sqlite-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function fresh(name: string, maxPages?: number): Promise<Store> {
+  const store = await openStore({ sqlite: join(dir, name), maxPages });
+  await store.migrate();
+  return store;
+}
+
+/** Minutes of one sample per monitor each, committed a minute at a time. */
+async function load(store: Store, monitors: number, fromMinute: number, minutes: number): Promise<void> {
+  for (let m = fromMinute; m < fromMinute + minutes; m++) {
+    const samples = Array.from({ length: monitors }, (_, i) => (i % 50 === 0 && m % 7 === 0 ? down(`m${i}`, T0 + m * MINUTE + i) : sample(`m${i}`, T0 + m * MINUTE + i, 5 + ((i * m) % 200))));
+    await store.commit(batch({ samples }));
+  }
+}
+
+describe('SQLite store', () => {
+  it('stays bounded under constant load: the file plateaus once retention starts pruning', async () => {
+    const store = await fresh('bounded.db');
+    const retention: Retention = { raw: 2 * HOUR, minute: 2 * HOUR, hour: 4 * HOUR, day: 30 * DAY };
+    const sizes: number[] = [];
+    for (let hour = 0; hour < 10; hour++) {
+      for (let tenth = 0; tenth < 6; tenth++) {
+        await load(store, 100, hour * 60 + tenth * 10, 10);
+        await store.compact(T0 + hour * HOUR + (tenth + 1) * 10 * MINUTE, retention);
+      }
+      sizes.push(await store.sizeBytes());
+    }
+    // Raw and minute rows stop growing after 2 h, hour rows after 4 h; the day tier adds one row a day.
+    const plateau = sizes.slice(5);
+    expect(Math.max(...plateau)).toBeLessThanOrEqual(Math.min(...plateau) * 1.1);
+    expect(Math.max(...plateau)).toBeLessThan(sizes[1]! * 2);
+    expect((await store.samples({ monitor: 'm0', since: 0 })).length).toBeLessThanOrEqual(2 * 60 + 1);
+    expect(await store.integrityCheck()).toEqual([]);
+    await store.close();
+  });
+
+  it('reports a full disk as a StoreError and keeps what was committed before', async () => {
+    const store = await fresh('full.db', 40);
+    await store.commit(batch({ samples: [sample('api', T0, 1)] }));
+    const many = Array.from({ length: 20_000 }, (_, i) => sample('api', T0 + i + 1, 1, { reason: 'x'.repeat(50) }));
+    const failure = await store.commit(batch({ samples: many })).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(StoreError);
+    expect((failure as Error).message).toMatch(/^database .*full\.db cannot grow: the disk is full \(SQLITE_FULL\); free space/);
+    expect((await store.samples({ monitor: 'api' })).length).toBe(1);
+    await store.close();
+  });
+
+  it('does not count twice when compaction fails part-way (disk full) and runs again', async () => {
+    const path = join(dir, 'compact-full.db');
+    let store = await openStore({ sqlite: path });
+    await store.migrate();
+    await load(store, 300, 0, 30);
+    const before = await store.summary('m1', T0, T0 + HOUR);
+    await store.close();
+    const pages = statSync(path).size / 4096;
+    store = await openStore({ sqlite: path, maxPages: pages + 2 });
+    await expect(store.compact(T0 + HOUR, { raw: DAY, minute: DAY, hour: DAY, day: DAY })).rejects.toThrow(/disk is full/);
+    expect(await store.summary('m1', T0, T0 + HOUR)).toEqual(before);
+    await store.close();
+    store = await openStore({ sqlite: path });
+    await store.compact(T0 + HOUR, { raw: DAY, minute: DAY, hour: DAY, day: DAY });
+    expect(await store.summary('m1', T0, T0 + HOUR)).toEqual(before);
+    expect(before.total).toBe(30);
+    await store.close();
+  });
+
+  it('refuses a file that is not a database with a StoreError naming it', async () => {
+    const path = join(dir, 'garbage.db');
+    writeFileSync(path, 'this is not a database, it is a text file that happens to be long enough '.repeat(100));
+    const failure = await openStore({ sqlite: path }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(StoreError);
+    expect((failure as Error).message).toBe(`database ${path} is corrupt or not a SQLite database (SQLITE_NOTADB); move it aside (a new one is created) or restore a backup`);
+  });
+
+  it('finds damage with the integrity check', async () => {
+    const path = join(dir, 'damaged.db');
+    const store = await fresh('damaged.db');
+    await load(store, 200, 0, 20);
+    expect(await store.integrityCheck()).toEqual([]);
+    await store.close();
+    const fd = openSync(path, 'r+');
+    const pages = statSync(path).size / 4096;
+    for (let page = Math.floor(pages / 2); page < pages - 2; page += 3) writeSync(fd, Buffer.alloc(200, 0x5a), 0, 200, page * 4096 + 100);
+    closeSync(fd);
+    const reopened = await openStore({ sqlite: path });
+    const found = await reopened.integrityCheck().catch((error: unknown) => error);
+    if (found instanceof Error) expect(found).toBeInstanceOf(StoreError);
+    else expect((found as string[]).length).toBeGreaterThan(0);
+    await reopened.close().catch(() => undefined);
+  });
+
+  // Root writes anywhere, so the opening runs in a child process as the unprivileged user `nobody`.
+  const asNobody = (path: string) => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./open-child.fixture.ts', import.meta.url)), path], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      ...(process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {}),
+    });
+    return JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as { ok?: true; name?: string; message?: string };
+  };
+
+  it('reports a read-only database file or folder as a StoreError', async () => {
+    const readOnly = join(dir, 'read-only');
+    mkdirSync(readOnly);
+    chmodSync(dir, 0o755); // mkdtemp made it 0700: nobody could not even look inside
+    const store = await fresh('read-only/harden.db');
+    await store.close();
+    chmodSync(join(readOnly, 'harden.db'), 0o444);
+    chmodSync(readOnly, 0o555);
+    expect(asNobody(join(readOnly, 'harden.db'))).toEqual({
+      name: 'StoreError',
+      message: expect.stringMatching(new RegExp(`^database ${join(readOnly, 'harden.db')} is read-only \\(SQLITE_READONLY\\w*\\); make the file and its folder writable`)),
+    });
+    expect(asNobody(join(readOnly, 'new/harden.db'))).toEqual({
+      name: 'StoreError',
+      message: `cannot create the folder ${join(readOnly, 'new')} for database ${join(readOnly, 'new/harden.db')} (EACCES); create it or set monitoring.database to a writable path`,
+    });
+    chmodSync(readOnly, 0o755);
+  }, 60_000);
+});
