@@ -114,6 +114,7 @@ class Window {
     if (this.size === TRIGGER_MAX_SAMPLES) this.shift();
     if (this.size === this.times.length) this.grow();
     const slot = (this.head + this.size) % this.times.length;
+    // A sample older than the newest is kept as of the newest, so the ring stays in time order.
     this.newest = Math.max(this.newest, at);
     this.times[slot] = this.newest;
     this.latencies[slot] = latencyMs;
