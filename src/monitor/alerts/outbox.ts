@@ -1,0 +1,237 @@
+import type { AlertChannel } from '../../plan/monitor-schema.js';
+import type { Store } from '../../store/store.js';
+import type { OutboxEntry } from '../model.js';
+import { Claims } from './claims.js';
+import type { DeliveryContext } from './define.js';
+import { DeliveryError } from './http.js';
+import { deliver } from './index.js';
+
+export interface DispatcherOptions {
+  store: Store;
+  /** The plan's `alerts:` map, by channel name. */
+  channels: Record<string, AlertChannel>;
+  context: DeliveryContext;
+  log: (event: Record<string, unknown>) => void;
+  now?: () => number;
+  /** Delay before retry n is baseMs·2^(n-1), capped at maxMs, then jittered down by up to half. */
+  backoff?: { baseMs: number; maxMs: number };
+  /** Deliveries in flight at once; default 4. */
+  concurrency?: number;
+  /** Outbox rows read per pass; default 100. */
+  batchSize?: number;
+}
+
+interface Hold {
+  blocker: OutboxEntry;
+  until: number;
+  reason: string;
+}
+
+const DEFAULT_BACKOFF = { baseMs: 5_000, maxMs: 600_000 };
+const MAX_ERROR_CHARS = 500;
+
+/**
+ * Delivers the store's alert outbox: each row once, marked delivered as soon as the receiver
+ * accepted it, retried with exponential backoff otherwise. Alerts that share a channel and a
+ * dedup key (an incident's opening and resolution) go out in order: while one waits for a
+ * retry, the later ones wait behind it.
+ */
+export class AlertDispatcher {
+  private channels: Record<string, AlertChannel>;
+  private readonly claims: Claims;
+  private readonly now: () => number;
+  private readonly backoff: { baseMs: number; maxMs: number };
+  private readonly holds = new Map<string, Hold>();
+  /** Rows a receiver accepted whose markDelivered failed: marked again, never sent again. */
+  private readonly unmarked = new Map<number, number>();
+  private readonly passes = new Set<Promise<unknown>>();
+  private timer: NodeJS.Timeout | undefined;
+  private intervalMs = 0;
+  private looping: Promise<void> | undefined;
+  private woken = false;
+  private stopped = false;
+
+  constructor(private readonly options: DispatcherOptions) {
+    this.channels = options.channels;
+    this.claims = Claims.of(options.store);
+    this.now = options.now ?? Date.now;
+    this.backoff = options.backoff ?? DEFAULT_BACKOFF;
+  }
+
+  /** After a plan reload: later deliveries use the new channel map. */
+  setChannels(channels: Record<string, AlertChannel>): void {
+    this.channels = channels;
+  }
+
+  /** Delivers every due entry once (bounded concurrency); resolves to the number delivered. */
+  deliverDue(): Promise<number> {
+    const pass = this.pass();
+    this.passes.add(pass);
+    void pass.finally(() => this.passes.delete(pass)).catch(() => undefined);
+    return pass.then((result) => result.delivered);
+  }
+
+  /** Polls every `intervalMs`; wake() runs a pass at once. */
+  start(intervalMs: number): void {
+    if (this.stopped || this.intervalMs > 0) return;
+    this.intervalMs = intervalMs;
+    this.schedule(0);
+  }
+
+  /** Delivers right away (after a commit that added alerts) instead of at the next poll. */
+  wake(): void {
+    if (this.stopped || this.intervalMs === 0) return;
+    if (this.looping) this.woken = true;
+    else this.schedule(0);
+  }
+
+  /** Stops polling and waits for the deliveries in flight. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.looping;
+    await Promise.allSettled([...this.passes]);
+    await this.markAccepted();
+    for (const id of this.unmarked.keys()) this.claims.release(id);
+    this.unmarked.clear();
+  }
+
+  private schedule(delayMs: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.loop(), delayMs);
+    this.timer.unref();
+  }
+
+  private loop(): void {
+    this.timer = undefined;
+    const pass = this.pass();
+    this.passes.add(pass);
+    this.looping = pass.then(
+      ({ full }) => {
+        this.passes.delete(pass);
+        this.looping = undefined;
+        if (this.stopped) return;
+        const again = full || this.woken;
+        this.woken = false;
+        this.schedule(again ? 0 : this.intervalMs);
+      },
+      (error: unknown) => {
+        this.passes.delete(pass);
+        this.looping = undefined;
+        this.options.log({ event: 'alert.outbox-error', error: message(error) });
+        if (!this.stopped) this.schedule(this.intervalMs);
+      },
+    );
+  }
+
+  private async pass(): Promise<{ delivered: number; full: boolean }> {
+    await this.markAccepted();
+    this.pruneHolds();
+    const batchSize = this.options.batchSize ?? 100;
+    const entries = await this.claims.claim(() => this.options.store.dueAlerts(this.now(), batchSize));
+    const groups = new Map<string, OutboxEntry[]>();
+    for (const entry of entries) {
+      const group = groups.get(groupKey(entry));
+      if (group) group.push(entry);
+      else groups.set(groupKey(entry), [entry]);
+    }
+    let delivered = 0;
+    const queue = [...groups.values()];
+    const worker = async () => {
+      for (let group = queue.shift(); group; group = queue.shift()) {
+        for (const entry of group) if (await this.settle(entry)) delivered++;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.options.concurrency ?? 4, queue.length) }, worker));
+    return { delivered, full: entries.length >= batchSize };
+  }
+
+  /** One attempt at one claimed row, and its outcome written; true when it was delivered. */
+  private async settle(entry: OutboxEntry): Promise<boolean> {
+    let keepClaim = false;
+    try {
+      const hold = this.holds.get(groupKey(entry));
+      if (hold && hold.blocker.id !== entry.id) {
+        // The earlier alert is being sent by another pass right now: this one stays due.
+        if (this.claims.has(hold.blocker.id)) return false;
+        if (hold.until > this.now()) {
+          const error = `waiting behind the earlier alert ${hold.blocker.event.key}, which failed: ${hold.reason}`;
+          await this.options.store.markFailed(entry.id, clip(error), hold.until + 1);
+          return false;
+        }
+      }
+      const channel = this.channels[entry.channel];
+      try {
+        if (!channel) throw new Error(`channel "${entry.channel}" is no longer in the plan's alerts; the alert waits until it is back`);
+        await deliver(channel, entry.event, this.options.context);
+      } catch (error) {
+        await this.failed(entry, error);
+        return false;
+      }
+      this.holds.delete(groupKey(entry));
+      const at = this.now();
+      try {
+        await this.options.store.markDelivered(entry.id, at);
+      } catch (error) {
+        keepClaim = true;
+        this.unmarked.set(entry.id, at);
+        this.options.log({ event: 'alert.mark-failed', channel: entry.channel, key: entry.event.key, error: message(error) });
+      }
+      this.options.log({ event: 'alert.delivered', channel: entry.channel, key: entry.event.key, monitor: entry.event.monitor, attempts: entry.attempts + 1 });
+      return true;
+    } catch (error) {
+      this.options.log({ event: 'alert.outbox-error', channel: entry.channel, key: entry.event.key, error: message(error) });
+      return false;
+    } finally {
+      if (!keepClaim) this.claims.release(entry.id);
+    }
+  }
+
+  private async failed(entry: OutboxEntry, error: unknown): Promise<void> {
+    const attempt = entry.attempts + 1;
+    const retryAfterMs = error instanceof DeliveryError ? (error.retryAfterMs ?? 0) : 0;
+    const delayMs = Math.max(backoffMs(attempt, this.backoff), retryAfterMs);
+    const nextAttemptAt = this.now() + delayMs;
+    const reason = clip(message(error));
+    this.holds.set(groupKey(entry), { blocker: entry, until: nextAttemptAt, reason });
+    this.options.log({ event: 'alert.failed', channel: entry.channel, key: entry.event.key, monitor: entry.event.monitor, attempt, error: reason, retryInMs: delayMs });
+    await this.options.store.markFailed(entry.id, reason, nextAttemptAt);
+  }
+
+  /** Forgets holds whose blocker is due again and not being sent: its next attempt decides anew. */
+  private pruneHolds(): void {
+    const now = this.now();
+    for (const [key, hold] of this.holds) if (hold.until <= now && !this.claims.has(hold.blocker.id)) this.holds.delete(key);
+  }
+
+  /** Writes the deliveries whose markDelivered failed earlier. */
+  private async markAccepted(): Promise<void> {
+    for (const [id, at] of [...this.unmarked]) {
+      try {
+        await this.options.store.markDelivered(id, at);
+      } catch {
+        continue;
+      }
+      this.unmarked.delete(id);
+      this.claims.release(id);
+    }
+  }
+}
+
+/** The delay before attempt `attempt + 1`, after `attempt` failures: exponential, capped, with equal jitter. */
+export function backoffMs(attempt: number, backoff: { baseMs: number; maxMs: number }): number {
+  const ceiling = Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.min(attempt - 1, 40));
+  return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
+}
+
+function groupKey(entry: OutboxEntry): string {
+  return `${entry.channel}\u0000${entry.event.dedupKey}`;
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function clip(text: string): string {
+  return text.length <= MAX_ERROR_CHARS ? text : `${text.slice(0, MAX_ERROR_CHARS - 1)}…`;
+}
