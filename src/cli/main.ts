@@ -1,9 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../errors.js';
+import { StoreError } from '../store/store.js';
 import { VERSION } from '../version.js';
 import { registerChecks } from './checks.js';
 import { registerImport } from './import.js';
 import { registerInit } from './init.js';
+import { registerMonitor } from './monitor.js';
 import { registerReport } from './report.js';
 import { registerScan } from './scan.js';
 import { registerVerify } from './verify.js';
@@ -27,6 +29,7 @@ Start:
   harden scan                 run the checks
   harden verify               measure every item's claimed status (CI gate)
   harden report -o SECURITY.md
+  harden monitor              run the uptime monitor (monitor status, monitor history NAME)
 
 Run "harden COMMAND --help" for a command's options and examples.`);
   registerScan(program, exit);
@@ -34,6 +37,7 @@ Run "harden COMMAND --help" for a command's options and examples.`);
   registerReport(program, exit);
   registerImport(program, exit);
   registerInit(program, exit);
+  registerMonitor(program, exit);
   registerChecks(program);
   try {
     await program.parseAsync(argv);
@@ -43,6 +47,10 @@ Run "harden COMMAND --help" for a command's options and examples.`);
     if (error instanceof InputError) {
       process.stderr.write(`${error.lines.join('\n')}\n`);
       return 2;
+    }
+    if (error instanceof StoreError) {
+      process.stderr.write(`harden: ${error.message}\n`);
+      return 1;
     }
     process.stderr.write(`harden: internal error: ${(error as Error).message}\n${process.env.HARDEN_DEBUG ? `${(error as Error).stack}\n` : 'set HARDEN_DEBUG=1 for the stack trace, and please report it\n'}`);
     return 3;

@@ -63,7 +63,8 @@ export const monitorSchema = z
     dns: dnsProbe.optional(),
     tls: tlsProbe.optional(),
     every: duration.default(60_000),
-    timeout: duration.default(10_000),
+    /** Default: 10s, or the interval when that is shorter. */
+    timeout: duration.optional(),
     /** Conditions that must all hold for a sample to be up; see docs/monitoring.md. */
     expect: textList.default([]),
     /** Consecutive failures before an incident opens. */
@@ -79,8 +80,10 @@ export const monitorSchema = z
     const kinds = (['http', 'tcp', 'dns', 'tls'] as const).filter((kind) => monitor[kind] !== undefined);
     if (kinds.length !== 1)
       ctx.addIssue({ code: 'custom', message: kinds.length === 0 ? 'a monitor needs one of http, tcp, dns, tls' : `a monitor probes one thing; it has ${kinds.join(' and ')}` });
-    if (monitor.timeout > monitor.every) ctx.addIssue({ code: 'custom', path: ['timeout'], message: 'timeout is longer than the interval ("every")' });
-  });
+    if (monitor.timeout !== undefined && monitor.timeout > monitor.every)
+      ctx.addIssue({ code: 'custom', path: ['timeout'], message: 'timeout is longer than the interval ("every")' });
+  })
+  .transform((monitor) => ({ ...monitor, timeout: monitor.timeout ?? Math.min(10_000, monitor.every) }));
 
 const slackChannel = z.object({ webhook: secretRef }).strict();
 const discordChannel = z.object({ webhook: secretRef }).strict();

@@ -2,6 +2,7 @@ import { messageSeverity, type AnyCheck } from '../checks/define.js';
 import type { YamlPath } from '../targets/yaml/source.js';
 import { daysBetween, parseDate } from './dates.js';
 import type { Plan } from './schema.js';
+import { validateMonitoring } from './validate-monitors.js';
 import { atLeast, worstSeverity, type Severity } from './severity.js';
 
 export interface PlanIssue {
@@ -56,6 +57,7 @@ export function validatePlan(plan: Plan, { catalog, now }: { catalog: ReadonlyMa
     if (days > plan.settings.maxWaiverDays)
       issues.push({ path: ['waivers', i, 'expires'], message: `expires ${days} days from today; waivers may run at most ${plan.settings.maxWaiverDays} days (settings.maxWaiverDays)` });
   });
+  issues.push(...validateMonitoring(plan));
   return issues;
 }
 

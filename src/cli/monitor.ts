@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { catalog } from '../checks/index.js';
+import { InputError } from '../errors.js';
+import { loadPlan, type LoadedPlan } from '../plan/load.js';
+import { MonitorDaemon } from '../monitor/daemon.js';
+import { parseDuration } from '../monitor/duration.js';
+import { historyText, monitorHistory } from '../monitor/history.js';
+import { jsonLogger } from '../monitor/log.js';
+import { monitoringStatus } from '../monitor/status.js';
+import { statusText } from '../monitor/status-text.js';
+import { storeFromEnvironment } from '../store/open.js';
+import type { Store } from '../store/store.js';
+import { findPlan, now, requirePlan } from './context.js';
+
+interface PlanOptions {
+  plan?: string;
+  database?: string;
+}
+
+interface RunOptions extends PlanOptions {
+  metrics?: string;
+  ca?: string;
+  once?: boolean;
+  debug?: boolean;
+  watch: boolean;
+}
+
+const planOption = () => new Option('-p, --plan <file>', 'plan file (default: harden.yaml here)');
+const databaseOption = () => new Option('--database <file>', 'SQLite database (default: the plan\'s monitoring.database, .harden/harden.db); HARDEN_DATABASE_URL selects PostgreSQL');
+
+export function registerMonitor(program: Command, exit: (code: number) => void): void {
+  const monitor = program
+    .command('monitor')
+    .summary('uptime monitoring: the daemon, its status and history')
+    .description('Probe the plan\'s monitors on their intervals, open and close incidents, send alerts, keep uptime and latency history.')
+    .addHelpText('after', `
+Examples:
+  harden monitor                      run the daemon in the foreground (JSON logs on stdout)
+  harden monitor --once               probe every monitor once, record, alert, exit
+  harden monitor status               each monitor: up/down, uptime 24h/7d/30d, latency, incidents
+  harden monitor history api-health --since 6h
+
+The plan's monitors:, alerts:, maintenance:, slo:, triggers: and monitoring: sections drive it
+(README "Monitoring"). SIGTERM/SIGINT stop it cleanly; SIGHUP or saving the plan reloads it, and a
+plan that no longer loads is reported while the previous one keeps running.`);
+
+  monitor
+    .command('run', { isDefault: true })
+    .summary('run the monitor daemon in the foreground (the default)')
+    .addOption(planOption())
+    .addOption(databaseOption())
+    .option('--metrics <host:port|off>', 'Prometheus endpoint (default: the plan\'s monitoring.metrics, 127.0.0.1:9464)')
+    .option('--ca <file>', 'also trust the CA certificates (PEM) in this file for HTTPS and TLS monitors')
+    .option('--once', 'probe every monitor once, record the samples, deliver due alerts, then exit (1 when a monitor is down)')
+    .option('--debug', 'log every sample')
+    .option('--no-watch', 'do not reload when the plan file changes (SIGHUP still reloads)')
+    .action(async (options: RunOptions) => exit(await runDaemon(options)));
+
+  monitor
+    .command('status')
+    .summary('each monitor: up/down, uptime 24h/7d/30d, p50/p95/p99 latency, open incidents, alert failures')
+    .addOption(planOption())
+    .addOption(databaseOption())
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--now <time>', 'as of this time (tests); also HARDEN_NOW')
+    .action(async (options: PlanOptions & { format: string; now?: string }) => {
+      const at = now(options).getTime();
+      const loaded = requirePlan(findPlan(options.plan, undefined), new Date(at));
+      await withStore(loaded, options, async (store) => {
+        const status = await monitoringStatus(loaded.plan, store, at);
+        process.stdout.write(options.format === 'json' ? `${JSON.stringify(status, null, 2)}\n` : statusText(status));
+      });
+    });
+
+  monitor
+    .command('history')
+    .summary('a monitor\'s samples and incidents')
+    .argument('<name>', 'monitor name')
+    .addOption(planOption())
+    .addOption(databaseOption())
+    .option('--since <when>', 'a duration back from now (6h, 7d) or an ISO date-time', '24h')
+    .option('--limit <n>', 'samples and incidents at most', '200')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--now <time>', 'as of this time (tests); also HARDEN_NOW')
+    .action(async (name: string, options: PlanOptions & { since: string; limit: string; format: string; now?: string }) => {
+      const at = now(options).getTime();
+      const loaded = requirePlan(findPlan(options.plan, undefined), new Date(at));
+      if (!loaded.plan.monitors.some((m) => m.name === name))
+        throw new InputError([`unknown monitor "${name}" (monitors: ${loaded.plan.monitors.map((m) => m.name).join(', ') || 'none'})`]);
+      const since = sinceTime(options.since, at);
+      const limit = Number(options.limit);
+      if (!Number.isInteger(limit) || limit <= 0) throw new InputError([`--limit: expected a positive whole number, got "${options.limit}"`]);
+      await withStore(loaded, options, async (store) => {
+        const history = await monitorHistory(store, name, since, limit);
+        process.stdout.write(options.format === 'json' ? `${JSON.stringify(history, null, 2)}\n` : historyText(history, at));
+      });
+    });
+}
+
+async function runDaemon(options: RunOptions): Promise<number> {
+  const file = findPlan(options.plan, undefined);
+  const loaded = requirePlan(file, new Date());
+  if (loaded.plan.monitors.length === 0) throw new InputError([`${loaded.file}: no monitors (add a "monitors:" section; see "harden monitor --help")`]);
+  const metrics = options.metrics === undefined ? undefined : options.metrics === 'off' ? false : hostPort(options.metrics);
+  const ca = options.ca ? [readCa(options.ca)] : [];
+  const store = await openStore(loaded, options);
+  const log = jsonLogger((line) => process.stdout.write(line), { debug: options.debug === true });
+  const daemon = new MonitorDaemon(loaded, {
+    planFile: loaded.file,
+    loadPlan: (path) => loadPlan(path, { catalog, now: new Date() }),
+    store,
+    log,
+    ca,
+    watchPlan: options.watch && !options.once,
+    ...(metrics !== undefined ? { metrics: options.once ? false : metrics } : options.once ? { metrics: false } : {}),
+  });
+  const stop = (signal: string) => void daemon.stop(signal);
+  process.once('SIGTERM', stop).once('SIGINT', stop);
+  process.on('SIGHUP', () => daemon.reload());
+  try {
+    if (options.once) return await daemon.runOnce();
+    await daemon.start();
+    return await daemon.exited;
+  } finally {
+    process.off('SIGTERM', stop).off('SIGINT', stop);
+    process.removeAllListeners('SIGHUP');
+    await store.close().catch(() => undefined);
+  }
+}
+
+async function withStore(loaded: LoadedPlan, options: PlanOptions, use: (store: Store) => Promise<void>): Promise<void> {
+  const store = await openStore(loaded, options);
+  try {
+    await use(store);
+  } finally {
+    await store.close();
+  }
+}
+
+async function openStore(loaded: LoadedPlan, options: PlanOptions): Promise<Store> {
+  const store = await storeFromEnvironment(options.database ?? resolve(loaded.dir, loaded.plan.monitoring.database));
+  await store.migrate();
+  return store;
+}
+
+function sinceTime(text: string, at: number): number {
+  const back = parseDuration(text);
+  if (back !== undefined) return at - back;
+  const date = Date.parse(text);
+  if (Number.isNaN(date)) throw new InputError([`--since: expected a duration (6h, 7d) or an ISO date-time, got "${text}"`]);
+  return date;
+}
+
+function hostPort(text: string): string {
+  if (!/^(\[[0-9a-fA-F:]+\]|[\w.-]+):\d{1,5}$/.test(text)) throw new InputError([`--metrics: expected host:port (127.0.0.1:9464) or "off", got "${text}"`]);
+  return text;
+}
+
+function readCa(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new InputError([`--ca: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`]);
+  }
+}

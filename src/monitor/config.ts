@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { InputError } from '../errors.js';
+import type { LoadedPlan } from '../plan/load.js';
+import type { AlertChannel, MonitoringSettings, Slo, Trigger } from '../plan/monitor-schema.js';
+import type { IncidentPolicy } from './incidents.js';
+import { MaintenanceCalendar } from './maintenance.js';
+import { prepareMonitor, type PreparedMonitor } from './probes/index.js';
+
+export interface MonitorRuntime {
+  name: string;
+  everyMs: number;
+  prepared: PreparedMonitor;
+  policy: IncidentPolicy;
+  /** Channels this monitor's incidents alert. */
+  alert: readonly string[];
+}
+
+/** The plan's monitoring section, ready to run: what a reload swaps as a whole. */
+export interface MonitoringConfig {
+  monitors: Map<string, MonitorRuntime>;
+  calendar: MaintenanceCalendar;
+  triggers: readonly Trigger[];
+  slos: readonly Slo[];
+  channels: Record<string, AlertChannel>;
+  settings: MonitoringSettings;
+  /** Trusted CA certificates (PEM) from monitoring.ca. */
+  ca: string[];
+  planDir: string;
+}
+
+export function monitoringConfig(loaded: LoadedPlan, extraCa: readonly string[] = []): MonitoringConfig {
+  const { plan } = loaded;
+  const monitors = new Map<string, MonitorRuntime>();
+  for (const monitor of plan.monitors) {
+    const prepared = prepareMonitor(monitor);
+    monitors.set(monitor.name, {
+      name: monitor.name,
+      everyMs: monitor.every,
+      prepared,
+      policy: { name: monitor.name, confirm: monitor.confirm, recover: monitor.recover, target: prepared.target },
+      alert: monitor.alert,
+    });
+  }
+  const ca = plan.monitoring.ca.map((file, i) => {
+    try {
+      return readFileSync(resolve(loaded.dir, file), 'utf8');
+    } catch (error) {
+      const { line, column } = loaded.locate(['monitoring', 'ca', i]);
+      throw InputError.at(loaded.file, line, column, `cannot read CA file ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+  });
+  return {
+    monitors,
+    calendar: new MaintenanceCalendar(plan.maintenance),
+    triggers: plan.triggers,
+    slos: plan.slo,
+    channels: plan.alerts,
+    settings: plan.monitoring,
+    ca: [...ca, ...extraCa],
+    planDir: loaded.dir,
+  };
+}

@@ -1,0 +1,195 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { catalog } from '../checks/index.js';
+import { loadPlan } from '../plan/load.js';
+import { openStore } from '../store/open.js';
+import type { Store } from '../store/store.js';
+import { eventually, startAlertReceiver, startSwitchableTarget, type AlertReceiver, type SwitchableTarget } from '../testing/monitor-targets.js';
+import { MonitorDaemon } from './daemon.js';
+
+let dir: string;
+let target: SwitchableTarget;
+let receiver: AlertReceiver;
+const cleanup: (() => Promise<unknown>)[] = [];
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'harden-daemon-'));
+  target = await startSwitchableTarget();
+  receiver = await startAlertReceiver();
+  process.env.HARDEN_TEST_HOOK_SECRET = 's3cret-signing-key';
+});
+
+afterEach(async () => {
+  for (const step of cleanup.splice(0).reverse()) await step();
+  await target.close();
+  await receiver.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function writePlan(body: string): string {
+  const file = join(dir, 'harden.yaml');
+  writeFileSync(file, body);
+  return file;
+}
+
+function plan(monitorExtra = '', sections = ''): string {
+  return `
+monitors:
+  - name: api
+    http: ${target.origin}/health
+    every: 150ms
+    timeout: 100ms
+    confirm: 2
+    alert: [hook]
+${monitorExtra}
+alerts:
+  hook: { webhook: { url: ${receiver.origin}/hook, secret: env:HARDEN_TEST_HOOK_SECRET } }
+monitoring:
+  metrics: false
+${sections}`;
+}
+
+interface Running {
+  daemon: MonitorDaemon;
+  store: Store;
+  logs: Record<string, unknown>[];
+}
+
+async function startDaemon(file: string): Promise<Running> {
+  const store = await openStore({ sqlite: join(dir, 'harden.db') });
+  await store.migrate();
+  const logs: Record<string, unknown>[] = [];
+  const daemon = new MonitorDaemon(loadPlan(file, { catalog, now: new Date() }), {
+    planFile: file,
+    loadPlan: (path) => loadPlan(path, { catalog, now: new Date() }),
+    store,
+    log: (level, msg, fields) => logs.push({ level, msg, ...fields }),
+    flushEveryMs: 50,
+    alertPollMs: 50,
+    alertBackoff: { baseMs: 50, maxMs: 200 },
+  });
+  await daemon.start();
+  cleanup.push(() => store.close());
+  cleanup.push(() => daemon.stop());
+  return { daemon, store, logs };
+}
+
+const eventKeys = () => receiver.deliveries.map((d) => (d.json as { event: { key: string } }).event?.key ?? (d.json as { key: string }).key);
+const kinds = () => receiver.deliveries.map((d) => JSON.stringify(d.json).match(/"kind":"([a-z.]+)"/)?.[1]);
+
+describe('monitor daemon', () => {
+  it('opens one incident per outage after `confirm` failures, closes it on recovery, and alerts each once', async () => {
+    const { daemon, store } = await startDaemon(writePlan(plan()));
+    await eventually(async () => (await store.samples({ monitor: 'api' })).length >= 2, 3000, 'first samples');
+    target.mode = 'error';
+    await eventually(async () => (await store.openIncidents()).length === 1, 3000, 'incident opened');
+    await eventually(() => receiver.deliveries.length === 1, 3000, 'opened alert');
+    const samplesWhileDown = (await store.samples({ monitor: 'api' })).length;
+    await eventually(async () => (await store.samples({ monitor: 'api' })).length >= samplesWhileDown + 3, 3000, 'more failures');
+    target.mode = 'up';
+    await eventually(async () => (await store.openIncidents()).length === 0, 3000, 'incident closed');
+    await eventually(() => receiver.deliveries.length === 2, 3000, 'resolved alert');
+    await daemon.stop();
+    expect(kinds()).toEqual(['incident.opened', 'incident.resolved']);
+    expect(new Set(eventKeys()).size).toBe(2);
+    const [incident] = await store.incidents({ monitor: 'api' });
+    expect(incident).toMatchObject({ monitor: 'api', reason: expect.stringMatching(/500/) });
+    expect(incident!.closedAt).not.toBeNull();
+    expect(incident!.firstFailure.ok).toBe(false);
+  });
+
+  it('a flapping target (down, up, down, ...) opens nothing with confirm 2', async () => {
+    target.mode = 'alternate';
+    const { daemon, store } = await startDaemon(writePlan(plan()));
+    await eventually(async () => (await store.samples({ monitor: 'api' })).length >= 8, 4000, 'eight samples');
+    await daemon.stop();
+    const samples = await store.samples({ monitor: 'api' });
+    expect(samples.filter((s) => !s.ok).length).toBeGreaterThanOrEqual(3);
+    expect(await store.incidents({ monitor: 'api' })).toEqual([]);
+    expect(receiver.deliveries).toEqual([]);
+  });
+
+  it('a target hanging past the timeout is down with a timeout reason, measured at the timeout', async () => {
+    target.mode = 'hang';
+    const { daemon, store } = await startDaemon(writePlan(plan()));
+    await eventually(async () => (await store.openIncidents()).length === 1, 3000, 'incident');
+    await daemon.stop();
+    const [sample] = await store.samples({ monitor: 'api', limit: 1 });
+    expect(sample!.reason).toMatch(/timeout after 100ms/);
+    expect(sample!.latencyMs).toBeGreaterThanOrEqual(95);
+    expect(sample!.latencyMs).toBeLessThan(300);
+  });
+
+  it('an alert receiver down for a while gets every alert exactly once when it is back', async () => {
+    receiver.down = true;
+    const { daemon, store } = await startDaemon(writePlan(plan()));
+    target.mode = 'error';
+    await eventually(async () => (await store.openIncidents()).length === 1, 3000, 'incident opened');
+    target.mode = 'up';
+    await eventually(async () => (await store.openIncidents()).length === 0, 3000, 'incident closed');
+    await eventually(async () => (await store.outboxStats()).some((s) => s.failing > 0 && s.lastError !== null), 3000, 'failed delivery visible');
+    const stats = await store.outboxStats();
+    expect(stats[0]).toMatchObject({ channel: 'hook', pending: 2 });
+    expect(stats[0]!.lastError).toMatch(/503/);
+    receiver.down = false;
+    await eventually(() => receiver.deliveries.length === 2, 5000, 'both alerts delivered');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await daemon.stop();
+    console.log(receiver.deliveries.map((d) => d.body));
+    expect(kinds()).toEqual(['incident.opened', 'incident.resolved']);
+    expect((await store.outboxStats())[0]).toMatchObject({ pending: 0, delivered: 2 });
+  });
+
+  it('marks samples in a maintenance window and opens no incident for them', async () => {
+    const start = new Date(Date.now() - 60_000).toISOString();
+    const end = new Date(Date.now() + 3_600_000).toISOString();
+    target.mode = 'error';
+    const { daemon, store } = await startDaemon(writePlan(plan('', `maintenance:\n  - { monitors: [api], start: "${start}", end: "${end}", reason: deploy }\n`)));
+    await eventually(async () => (await store.samples({ monitor: 'api' })).length >= 5, 3000, 'samples');
+    await daemon.stop();
+    const samples = await store.samples({ monitor: 'api' });
+    expect(samples.every((s) => s.maintenance === true && !s.ok)).toBe(true);
+    expect(await store.incidents({ monitor: 'api' })).toEqual([]);
+    expect(receiver.deliveries).toEqual([]);
+  });
+
+  it('keeps running the previous plan when a reload does not load, and applies the next good one', async () => {
+    const file = writePlan(plan());
+    const { daemon, store, logs } = await startDaemon(file);
+    writeFileSync(file, `${plan()}\n  bogus: [`);
+    daemon.reload();
+    expect(logs.find((l) => l.msg === 'plan reload failed; still running the previous plan')).toMatchObject({ level: 'error', problems: [expect.stringMatching(/harden\.yaml:\d+:\d+: /)] });
+    const before = (await store.samples({ monitor: 'api' })).length;
+    await eventually(async () => (await store.samples({ monitor: 'api' })).length > before + 2, 3000, 'still probing');
+    writeFileSync(file, plan(`  - name: second\n    tcp: 127.0.0.1:${target.port}\n    every: 150ms\n    timeout: 100ms`));
+    daemon.reload();
+    await eventually(async () => (await store.samples({ monitor: 'second' })).length > 0, 3000, 'new monitor probed');
+    expect(logs.some((l) => l.msg === 'plan reloaded')).toBe(true);
+  });
+
+  it('fires a latency trigger once while it holds and resolves it', async () => {
+    target.mode = 'slow';
+    target.delayMs = 60;
+    const { daemon, store } = await startDaemon(
+      writePlan(plan('', `triggers:\n  - { name: slow-api, monitor: api, when: "p99 > 40ms for 600ms", alert: [hook] }\n`)),
+    );
+    await eventually(() => kinds().includes('trigger.fired'), 4000, 'trigger fired');
+    expect((await store.openIncidents()).map((i) => i.key)).toEqual([expect.stringMatching(/^trigger:slow-api@/)]);
+    target.mode = 'up';
+    await eventually(() => kinds().includes('trigger.resolved'), 4000, 'trigger resolved');
+    await daemon.stop();
+    expect(kinds()).toEqual(['trigger.fired', 'trigger.resolved']);
+  });
+
+  it('on stop, abandons a hung probe within the grace period and keeps what was recorded', async () => {
+    const file = writePlan(plan().replace('every: 150ms\n    timeout: 100ms', 'every: 10s\n    timeout: 10s') + 'monitoring:\n  shutdownGrace: 200ms\n'.replace('monitoring:\n', ''));
+    const { daemon, store, logs } = await startDaemon(file);
+    await eventually(async () => (await store.samples({ monitor: 'api' })).length >= 1 || true, 100, 'start');
+    target.mode = 'hang';
+    await daemon.stop();
+    expect(logs.at(-1)).toMatchObject({ msg: 'monitor stopped' });
+    expect(await daemon.exited).toBe(0);
+  });
+});

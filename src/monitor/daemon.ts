@@ -1,0 +1,261 @@
+import { unwatchFile, watchFile } from 'node:fs';
+import { InputError } from '../errors.js';
+import type { LoadedPlan } from '../plan/load.js';
+import type { Store } from '../store/store.js';
+import { AlertDispatcher } from './alerts/outbox.js';
+import { secretResolver } from './alerts/secrets.js';
+import { monitoringConfig, type MonitorRuntime, type MonitoringConfig } from './config.js';
+import { initialState, step } from './incidents.js';
+import type { Logger } from './log.js';
+import type { Incident, MonitorState, Sample } from './model.js';
+import { runProbe } from './probes/index.js';
+import { Recorder } from './recorder.js';
+import { Scheduler } from './scheduler.js';
+import { DaemonStats } from './stats.js';
+import { TriggerTracker } from './trigger-tracker.js';
+import { startMetricsServer } from './metrics.js';
+
+export interface DaemonOptions {
+  planFile: string;
+  /** Reads and validates the plan; throws InputError with file:line messages. */
+  loadPlan(file: string): LoadedPlan;
+  store: Store;
+  log: Logger;
+  /** host:port for the metrics endpoint (overrides the plan), or false for none. */
+  metrics?: string | false;
+  /** CA certificates (PEM) trusted in addition to the plan's monitoring.ca. */
+  ca?: string[];
+  now?: () => number;
+  flushEveryMs?: number;
+  compactEveryMs?: number;
+  /** Alert retry delays (tests shorten them) and how often the outbox is polled. */
+  alertBackoff?: { baseMs: number; maxMs: number };
+  alertPollMs?: number;
+  /** Reload when the plan file changes (SIGHUP always reloads). */
+  watchPlan?: boolean;
+}
+
+/**
+ * The monitor daemon: monitors → probes → samples → incidents → alerts, persisted in the
+ * store. Starts with `start()`, ends with `stop()`; `exited` resolves to the exit code. The
+ * store stays open: whoever opened it closes it.
+ */
+export class MonitorDaemon {
+  private config: MonitoringConfig;
+  private readonly scheduler: Scheduler<MonitorRuntime>;
+  private readonly recorder: Recorder;
+  private readonly dispatcher: AlertDispatcher;
+  private readonly states = new Map<string, MonitorState>();
+  private readonly open = new Map<string, Incident>();
+  private readonly triggers: TriggerTracker;
+  readonly stats: DaemonStats;
+  private metrics: { port: number; close(): Promise<void> } | undefined;
+  private compactTimer: NodeJS.Timeout | undefined;
+  private triggerTimer: NodeJS.Timeout | undefined;
+  private reloadTimer: NodeJS.Timeout | undefined;
+  private stopping: Promise<void> | undefined;
+  private resolveExit!: (code: number) => void;
+  readonly exited = new Promise<number>((resolve) => (this.resolveExit = resolve));
+  private readonly now: () => number;
+
+  constructor(
+    loaded: LoadedPlan,
+    private readonly options: DaemonOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+    this.config = monitoringConfig(loaded, options.ca);
+    this.stats = new DaemonStats();
+    this.triggers = new TriggerTracker(this.config.triggers, this.now, (monitor) => this.config.monitors.get(monitor)?.prepared.target ?? '');
+    this.scheduler = new Scheduler<MonitorRuntime>({
+      concurrency: this.config.settings.concurrency,
+      now: this.now,
+      run: (runtime, signal) => this.probe(runtime, signal),
+      onStart: (_runtime, lagMs) => this.stats.lag(lagMs),
+      onSkip: (runtime) => {
+        this.stats.skipped++;
+        options.log('debug', 'probe skipped: the previous one is still running', { monitor: runtime.name });
+      },
+    });
+    this.recorder = new Recorder(options.store, {
+      flushEveryMs: options.flushEveryMs ?? 250,
+      maxSamples: 2000,
+      onCommitted: (batch) => {
+        if (batch.alerts.length > 0) this.dispatcher.wake();
+      },
+      onFailure: (error) => this.fail('the database refused a write', error),
+    });
+    this.dispatcher = new AlertDispatcher({
+      store: options.store,
+      channels: this.config.channels,
+      context: { secret: secretResolver(this.config.planDir), timeoutMs: 10_000, ca: this.config.ca },
+      log: (fields) => options.log(fields.error ? 'warn' : 'info', String(fields.msg ?? 'alert'), fields),
+      now: this.now,
+      ...(options.alertBackoff ? { backoff: options.alertBackoff } : {}),
+    });
+  }
+
+  get monitors(): ReadonlyMap<string, MonitorRuntime> {
+    return this.config.monitors;
+  }
+
+  async start(): Promise<void> {
+    const { log } = this.options;
+    await this.restoreState();
+    const listen = this.options.metrics ?? this.config.settings.metrics;
+    if (listen) this.metrics = await startMetricsServer(listen, () => this.metricsSnapshot());
+    this.recorder.start();
+    this.dispatcher.start(this.options.alertPollMs ?? 5_000);
+    this.compactTimer = setInterval(() => void this.compact(), this.options.compactEveryMs ?? 60_000);
+    this.triggerTimer = setInterval(() => this.recordTriggers(this.triggers.tick(this.now())), 10_000);
+    if (this.options.watchPlan) this.watchPlan();
+    this.scheduler.set([...this.config.monitors.values()]);
+    this.scheduler.start();
+    log('info', 'monitor started', {
+      plan: this.options.planFile,
+      monitors: this.config.monitors.size,
+      openIncidents: this.open.size,
+      ...(this.metrics ? { metrics: `http://${listenHost(listen as string)}:${this.metrics.port}/metrics` } : {}),
+    });
+  }
+
+  /**
+   * Probes every monitor once, records the samples (incidents and alerts as usual) and
+   * delivers due alerts. Resolves to 1 when a monitor is down, else 0.
+   */
+  async runOnce(): Promise<number> {
+    await this.restoreState();
+    const queue = [...this.config.monitors.values()];
+    const signal = new AbortController().signal;
+    const worker = async () => {
+      for (let runtime = queue.shift(); runtime; runtime = queue.shift()) await this.probe(runtime, signal);
+    };
+    await Promise.all(Array.from({ length: Math.min(this.config.settings.concurrency, queue.length) }, worker));
+    await this.recorder.flush();
+    await this.dispatcher.deliverDue();
+    const down = [...this.config.monitors.keys()].filter((name) => this.states.get(name)?.lastOk === false);
+    this.options.log(down.length ? 'warn' : 'info', 'probed every monitor once', { monitors: this.config.monitors.size, down });
+    return down.length > 0 ? 1 : 0;
+  }
+
+  private async restoreState(): Promise<void> {
+    const { store } = this.options;
+    for (const state of await store.states()) this.states.set(state.monitor, state);
+    const openIncidents = await store.openIncidents();
+    for (const incident of openIncidents) if (!TriggerTracker.owns(incident)) this.open.set(incident.monitor, incident);
+    this.triggers.adopt(openIncidents.filter(TriggerTracker.owns));
+  }
+
+  /** Re-reads the plan; a plan that does not load is reported and the running one kept. */
+  reload(): void {
+    let loaded: LoadedPlan;
+    let config: MonitoringConfig;
+    try {
+      loaded = this.options.loadPlan(this.options.planFile);
+      config = monitoringConfig(loaded, this.options.ca);
+    } catch (error) {
+      const problems = error instanceof InputError ? error.lines : [(error as Error).message];
+      this.options.log('error', 'plan reload failed; still running the previous plan', { problems });
+      return;
+    }
+    this.config = config;
+    this.dispatcher.setChannels(config.channels);
+    this.triggers.setTriggers(config.triggers);
+    this.scheduler.set([...config.monitors.values()]);
+    this.options.log('info', 'plan reloaded', { monitors: config.monitors.size });
+  }
+
+  /** Finishes or abandons probes in flight (within monitoring.shutdownGrace), flushes what was recorded. */
+  stop(reason = 'stop requested', exitCode = 0): Promise<void> {
+    this.stopping ??= (async () => {
+      this.options.log('info', 'monitor stopping', { reason });
+      clearInterval(this.compactTimer);
+      clearInterval(this.triggerTimer);
+      clearTimeout(this.reloadTimer);
+      if (this.options.watchPlan) unwatchFile(this.options.planFile);
+      const abandoned = await this.scheduler.stop(this.config.settings.shutdownGrace);
+      await this.recorder.stop();
+      await this.dispatcher.stop();
+      await this.metrics?.close();
+      this.options.log('info', 'monitor stopped', { abandonedProbes: abandoned });
+      this.resolveExit(exitCode);
+    })();
+    return this.stopping;
+  }
+
+  private metricsSnapshot() {
+    return this.stats.snapshot({
+      monitors: this.config.monitors,
+      store: this.options.store,
+      slos: this.config.slos,
+      openIncidents: this.open.size,
+      triggers: this.triggers.states(),
+      scheduler: { probesInFlight: this.scheduler.active },
+      now: this.now(),
+    });
+  }
+
+  private async probe(runtime: MonitorRuntime, signal: AbortSignal): Promise<void> {
+    const sample = await runProbe(runtime.prepared, { ca: this.config.ca, now: this.now }, signal);
+    // Abandoned at shutdown: the probe did not really finish, so it says nothing about the target.
+    if (signal.aborted) return;
+    this.record(this.config.monitors.get(runtime.name) ?? runtime, sample);
+  }
+
+  private record(runtime: MonitorRuntime, sample: Sample): void {
+    const name = runtime.name;
+    if (this.config.calendar.active(name, sample.at)) sample.maintenance = true;
+    const result = step(this.states.get(name) ?? initialState(name), sample, runtime.policy, this.open.get(name));
+    this.states.set(name, result.state);
+    this.recorder.sample(sample, result.state);
+    this.stats.observe(runtime, sample);
+    if (result.opened) {
+      this.open.set(name, result.opened);
+      this.recorder.open(result.opened);
+      this.stats.incidentsOpened++;
+      this.options.log('warn', 'incident opened', { monitor: name, incident: result.opened.key, reason: result.opened.reason });
+    }
+    if (result.closed) {
+      this.open.delete(name);
+      this.recorder.close(result.closed.key, sample.at);
+      this.options.log('info', 'incident closed', { monitor: name, incident: result.closed.key });
+    }
+    if (result.event) this.recorder.alert(runtime.alert, result.event);
+    if (!sample.maintenance) this.recordTriggers(this.triggers.observe(sample));
+  }
+
+  private recordTriggers(changes: ReturnType<TriggerTracker['observe']>): void {
+    for (const change of changes) {
+      if (change.opened) this.recorder.open(change.opened);
+      if (change.closed) this.recorder.close(change.closed.key, change.closed.closedAt ?? change.event.at);
+      const inMaintenance = this.config.calendar.active(change.event.monitor, change.event.at);
+      if (!inMaintenance || change.event.kind === 'trigger.resolved') this.recorder.alert(change.alert, change.event);
+      this.options.log(change.event.kind === 'trigger.fired' ? 'warn' : 'info', change.event.title, { monitor: change.event.monitor, trigger: change.name });
+    }
+  }
+
+  private async compact(): Promise<void> {
+    try {
+      await this.options.store.compact(this.now(), this.config.settings.retention);
+    } catch (error) {
+      this.fail('the database could not be compacted', error as Error);
+    }
+  }
+
+  /** Polls the file's stat: editors replace files on save, which a directory watch would lose. */
+  private watchPlan(): void {
+    watchFile(this.options.planFile, { interval: 1000, persistent: false }, (current, previous) => {
+      if (current.mtimeMs === previous.mtimeMs && current.size === previous.size) return;
+      clearTimeout(this.reloadTimer);
+      this.reloadTimer = setTimeout(() => this.reload(), 200);
+    });
+  }
+
+  private fail(what: string, error: Error): void {
+    this.options.log('error', `${what}: ${error.message}; stopping`, {});
+    void this.stop(what, 1);
+  }
+}
+
+function listenHost(listen: string): string {
+  return listen.slice(0, listen.lastIndexOf(':'));
+}

@@ -1,0 +1,10 @@
+/** One JSON object per line: what the daemon did, for people and for log shippers. */
+export type Logger = (level: 'debug' | 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+
+export function jsonLogger(write: (line: string) => void, options: { debug?: boolean; now?: () => number } = {}): Logger {
+  const now = options.now ?? Date.now;
+  return (level, message, fields = {}) => {
+    if (level === 'debug' && !options.debug) return;
+    write(`${JSON.stringify({ time: new Date(now()).toISOString(), level, msg: message, ...fields })}\n`);
+  };
+}
