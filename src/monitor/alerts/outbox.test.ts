@@ -197,7 +197,10 @@ describe('AlertDispatcher', () => {
       expect(hook.requests).toHaveLength(attempt);
       time.set(entry!.nextAttemptAt);
     }
-    expect(await db.outboxStats()).toEqual([{ channel: 'hook', pending: 1, failing: 1, delivered: 0, lastError: `HTTP 500 from 127.0.0.1:${hook.port}: receiver unavailable`, lastErrorAt: expect.any(Number) }]);
+    const lastErrorAt = time.now();
+    await dispatcher.deliverDue();
+    expect(await db.outboxStats()).toEqual([{ channel: 'hook', pending: 1, failing: 1, delivered: 0, lastError: `HTTP 500 from 127.0.0.1:${hook.port}: receiver unavailable`, lastErrorAt }]);
+    time.set((await db.dueAlerts(Number.MAX_SAFE_INTEGER, 1))[0]!.nextAttemptAt);
 
     hook.answer = 200;
     expect(await dispatcher.deliverDue()).toBe(1);

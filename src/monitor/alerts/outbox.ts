@@ -156,7 +156,7 @@ export class AlertDispatcher {
         if (this.claims.has(hold.blocker.id)) return false;
         if (hold.until > this.now()) {
           const error = `waiting behind the earlier alert ${hold.blocker.event.key}, which failed: ${hold.reason}`;
-          await this.options.store.markFailed(entry.id, clip(error), hold.until + 1);
+          await this.options.store.markFailed(entry.id, clip(error), hold.until + 1, this.now());
           return false;
         }
       }
@@ -191,11 +191,12 @@ export class AlertDispatcher {
     const attempt = entry.attempts + 1;
     const retryAfterMs = error instanceof DeliveryError ? (error.retryAfterMs ?? 0) : 0;
     const delayMs = Math.max(backoffMs(attempt, this.backoff), retryAfterMs);
-    const nextAttemptAt = this.now() + delayMs;
+    const failedAt = this.now();
+    const nextAttemptAt = failedAt + delayMs;
     const reason = clip(message(error));
     this.holds.set(groupKey(entry), { blocker: entry, until: nextAttemptAt, reason });
     this.options.log({ event: 'alert.failed', channel: entry.channel, key: entry.event.key, monitor: entry.event.monitor, attempt, error: reason, retryInMs: delayMs });
-    await this.options.store.markFailed(entry.id, reason, nextAttemptAt);
+    await this.options.store.markFailed(entry.id, reason, nextAttemptAt, failedAt);
   }
 
   /** Forgets holds whose blocker is due again and not being sent: its next attempt decides anew. */
