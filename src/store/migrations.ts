@@ -47,7 +47,8 @@ function migrations(engine: Engine): Record<string, Migration> {
             .addColumn('latency_min_us', 'integer')
             .addColumn('latency_max_us', 'integer')
             .addColumn('hist', blob, (c) => c.notNull())
-            .addPrimaryKeyConstraint(`${table}_pk`, ['monitor_id', 'start'])
+            // Time first: each compaction writes a contiguous run of pages and pruning cuts off the front.
+            .addPrimaryKeyConstraint(`${table}_pk`, ['start', 'monitor_id'])
             .modifyEnd(withoutRowid)
             .execute();
         }

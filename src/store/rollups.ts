@@ -118,16 +118,9 @@ async function foldChunk(db: Db, engine: Engine): Promise<boolean> {
         if (!aggregate) aggregates.set(key, (aggregate = empty(sample.monitor_id, start)));
         addSample(aggregate, sample.flags, sample.latency_us);
       }
-      let minStart = Infinity;
-      let maxStart = -Infinity;
-      for (const aggregate of aggregates.values()) {
-        minStart = Math.min(minStart, aggregate.start);
-        maxStart = Math.max(maxStart, aggregate.start);
-      }
-      const monitorIds = [...new Set([...aggregates.values()].map((a) => a.monitorId))];
-      for (const ids of chunks(monitorIds, IN_LIST)) {
-        const existing = await trx.selectFrom(tier.table).selectAll().where('monitor_id', 'in', ids).where('start', '>=', minStart).where('start', '<=', maxStart).execute();
-        for (const row of existing) {
+      const starts = [...new Set([...aggregates.values()].map((a) => a.start))];
+      for (const list of chunks(starts, IN_LIST)) {
+        for (const row of await trx.selectFrom(tier.table).selectAll().where('start', 'in', list).execute()) {
           const aggregate = aggregates.get(`${row.monitor_id}:${Number(row.start)}`);
           if (aggregate) addRow(aggregate, row);
         }
@@ -137,7 +130,7 @@ async function foldChunk(db: Db, engine: Engine): Promise<boolean> {
           .insertInto(tier.table)
           .values(rows)
           .onConflict((conflict) =>
-            conflict.columns(['monitor_id', 'start']).doUpdateSet((eb) => ({
+            conflict.columns(['start', 'monitor_id']).doUpdateSet((eb) => ({
               total: eb.ref('excluded.total'),
               failed: eb.ref('excluded.failed'),
               maintenance: eb.ref('excluded.maintenance'),
@@ -180,11 +173,7 @@ async function pruneRaw(db: Db, cutoff: number): Promise<void> {
 export async function compact(db: Db, engine: Engine, now: number, retention: Retention): Promise<void> {
   while (await foldChunk(db, engine));
   await pruneRaw(db, now - retention.raw);
-  const monitorIds = (await db.selectFrom('monitors').select('id').execute()).map((row) => row.id);
-  for (const tier of TIERS) {
-    const cutoff = now - retention[tier.retention] - tier.size;
-    for (const ids of chunks(monitorIds, IN_LIST)) await db.deleteFrom(tier.table).where('monitor_id', 'in', ids).where('start', '<', cutoff).execute();
-  }
+  for (const tier of TIERS) await db.deleteFrom(tier.table).where('start', '<', now - retention[tier.retention] - tier.size).execute();
 }
 
 type Piece = { table: RollupTable | 'samples'; from: number; to: number };
@@ -200,31 +189,52 @@ export function cover(from: number, to: number, level = 0): Piece[] {
   return [...cover(from, start, level + 1), { table: tier.table, from: start, to: end }, ...cover(end, to, level + 1)];
 }
 
-/** Reads one snapshot: rollups for the folded part, raw samples for the edges and for what is not folded yet. */
-export async function summarize(trx: Transaction<Tables>, monitorId: number, since: number, now: number): Promise<WindowSummary> {
+/** The first ms of each bucket of `size` in [from, to). */
+function startsOf(from: number, to: number, size: number): number[] {
+  const starts: number[] = [];
+  for (let start = from; start < to; start += size) starts.push(start);
+  return starts;
+}
+
+/**
+ * Sums [since, now) per monitor (one, or all when monitorId is undefined), reading one
+ * snapshot: rollups for the folded part, raw samples for the edges and for what is not folded yet.
+ */
+export async function summarize(trx: Transaction<Tables>, monitorId: number | undefined, since: number, now: number): Promise<Map<number, WindowSummary>> {
   const folded = await watermark(trx);
-  const total = empty(monitorId, since);
+  const totals = new Map<number, Aggregate>();
+  const totalOf = (id: number) => {
+    let total = totals.get(id);
+    if (!total) totals.set(id, (total = empty(id, since)));
+    return total;
+  };
+  const raw = (from: number, to: number) => {
+    let query = trx.selectFrom('samples').select(['monitor_id', 'flags', 'latency_us']).where('at', '>=', from).where('at', '<', to);
+    if (monitorId !== undefined) query = query.where('monitor_id', '=', monitorId);
+    return query;
+  };
   for (const piece of cover(since, now)) {
     if (piece.table === 'samples') {
-      const rows = await trx
-        .selectFrom('samples')
-        .select(['flags', 'latency_us'])
-        .where('monitor_id', '=', monitorId)
-        .where('at', '>=', piece.from)
-        .where('at', '<', piece.to)
-        .where('id', '<=', folded)
-        .execute();
-      for (const row of rows) addSample(total, row.flags, row.latency_us);
-    } else {
-      const rows = await trx.selectFrom(piece.table).selectAll().where('monitor_id', '=', monitorId).where('start', '>=', piece.from).where('start', '<', piece.to).execute();
-      for (const row of rows) addRow(total, row);
+      for (const row of await raw(piece.from, piece.to).where('id', '<=', folded).execute()) addSample(totalOf(row.monitor_id), row.flags, row.latency_us);
+      continue;
+    }
+    const size = TIERS.find((tier) => tier.table === piece.table)!.size;
+    // Start first in the key: one monitor's rows are point lookups by start, all monitors' a range.
+    const lists = monitorId === undefined ? [undefined] : chunks(startsOf(piece.from, piece.to, size), IN_LIST);
+    for (const list of lists) {
+      let query = trx.selectFrom(piece.table).selectAll();
+      query = list ? query.where('start', 'in', list).where('monitor_id', '=', monitorId!) : query.where('start', '>=', piece.from).where('start', '<', piece.to);
+      for (const row of await query.execute()) addRow(totalOf(row.monitor_id), row);
     }
   }
-  const tail = await trx.selectFrom('samples').select(['flags', 'latency_us']).where('monitor_id', '=', monitorId).where('at', '>=', since).where('at', '<', now).where('id', '>', folded).execute();
-  for (const row of tail) addSample(total, row.flags, row.latency_us);
-  const at = (q: number) => {
-    const us = quantile(total.hist, q, total.minUs ?? 0, total.maxUs ?? 0);
-    return us === null ? null : us / 1000;
-  };
-  return { total: total.total, failed: total.failed, maintenance: total.maintenance, p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+  for (const row of await raw(since, now).where('id', '>', folded).execute()) addSample(totalOf(row.monitor_id), row.flags, row.latency_us);
+  const summaries = new Map<number, WindowSummary>();
+  for (const [id, total] of totals) {
+    const at = (q: number) => {
+      const us = quantile(total.hist, q, total.minUs ?? 0, total.maxUs ?? 0);
+      return us === null ? null : us / 1000;
+    };
+    summaries.set(id, { total: total.total, failed: total.failed, maintenance: total.maintenance, p50: at(0.5), p95: at(0.95), p99: at(0.99) });
+  }
+  return summaries;
 }

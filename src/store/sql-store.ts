@@ -239,11 +239,29 @@ export class SqlStore implements Store {
   summary(monitor: string, since: number, now: number): Promise<WindowSummary> {
     return this.guard(async () => {
       const id = await this.idOf(monitor);
-      if (id === undefined) return { total: 0, failed: 0, maintenance: 0, p50: null, p95: null, p99: null };
-      let transaction = this.db.transaction();
-      if (this.connection.engine === 'postgres') transaction = transaction.setIsolationLevel('repeatable read');
-      return transaction.execute((trx) => summarize(trx, id, since, now));
+      const found = id === undefined ? undefined : (await this.snapshot((trx) => summarize(trx, id, since, now))).get(id);
+      return found ?? { total: 0, failed: 0, maintenance: 0, p50: null, p95: null, p99: null };
     });
+  }
+
+  summaries(since: number, now: number): Promise<Map<string, WindowSummary>> {
+    return this.guard(async () => {
+      const byId = await this.snapshot((trx) => summarize(trx, undefined, since, now));
+      const names = await this.db.selectFrom('monitors').select(['id', 'name']).execute();
+      const byName = new Map<string, WindowSummary>();
+      for (const { id, name } of names) {
+        const summary = byId.get(id);
+        if (summary) byName.set(name, summary);
+      }
+      return byName;
+    });
+  }
+
+  /** Reads in one consistent view, so a compaction in between cannot count samples twice. */
+  private snapshot<T>(read: (trx: Trx) => Promise<T>): Promise<T> {
+    let transaction = this.db.transaction();
+    if (this.connection.engine === 'postgres') transaction = transaction.setIsolationLevel('repeatable read');
+    return transaction.execute(read);
   }
 
   dueAlerts(now: number, limit: number): Promise<OutboxEntry[]> {
