@@ -23,7 +23,7 @@ export interface Exchange {
   firstByteMs: number;
 }
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * Sends one request over a new connection whose phases land in `timings`, reads the response
@@ -45,37 +45,62 @@ export async function exchange(url: URL, request: ExchangeRequest, timings: Conn
       );
     },
   });
+  let onAbort: (() => void) | undefined;
   try {
-    const response = await client.request({
-      path: `${url.pathname}${url.search}`,
-      method: request.method as 'GET',
-      headers: request.headers,
-      body: request.body ?? null,
-      signal: request.signal,
-      // Sends "connection: close": the server closes first and keeps the TIME_WAIT.
-      reset: true,
+    return await new Promise<Exchange>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let status = 0;
+      let headers: Map<string, string[]> | undefined;
+      let firstByteMs = 0;
+      const finish = () => {
+        const body = request.readBody ? decode(chunks, size) : undefined;
+        resolve({ status, headers: headers ?? new Map(), body, firstByteMs });
+      };
+      // dispatch() rather than request(): no stream per response, the body arrives as plain chunks.
+      client.dispatch(
+        {
+          path: `${url.pathname}${url.search}`,
+          method: request.method as 'GET',
+          headers: request.headers,
+          body: request.body ?? null,
+          // Sends "connection: close": the server closes first and keeps the TIME_WAIT.
+          reset: true,
+        },
+        {
+          onRequestStart(controller) {
+            onAbort = () => controller.abort(request.signal.reason as Error);
+            if (request.signal.aborted) onAbort();
+            else request.signal.addEventListener('abort', onAbort, { once: true });
+          },
+          onResponseStart(_controller, statusCode, responseHeaders) {
+            if (statusCode < 200) return;
+            firstByteMs = performance.now() - readyAt;
+            status = statusCode;
+            headers = headerMap(responseHeaders);
+          },
+          onResponseData(controller, chunk) {
+            if (request.readBody) chunks.push(chunk);
+            size += chunk.length;
+            if (size >= MAX_BODY_BYTES) {
+              finish();
+              controller.abort(new Error('body read up to its limit'));
+            }
+          },
+          onResponseEnd: finish,
+          onResponseError: (_controller, error) => reject(error),
+        },
+      );
     });
-    const firstByteMs = performance.now() - readyAt;
-    const body = request.readBody ? await readText(response.body) : await response.body.dump({ limit: MAX_BODY_BYTES }).then(() => undefined);
-    return { status: response.statusCode, headers: headerMap(response.headers), body, firstByteMs };
   } finally {
+    if (onAbort) request.signal.removeEventListener('abort', onAbort);
     client.destroy().catch(() => undefined);
   }
 }
 
-async function readText(body: AsyncIterable<Buffer> & { destroy(): void }): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    chunks.push(chunk);
-    size += chunk.length;
-    if (size >= MAX_BODY_BYTES) {
-      body.destroy();
-      break;
-    }
-  }
+function decode(chunks: Buffer[], size: number): string {
   const all = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-  return all.toString('utf8', 0, Math.min(all.length, MAX_BODY_BYTES));
+  return all.toString('utf8', 0, Math.min(size, MAX_BODY_BYTES));
 }
 
 function headerMap(headers: Record<string, string | string[] | undefined>): Map<string, string[]> {
