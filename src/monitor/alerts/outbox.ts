@@ -118,7 +118,7 @@ export class AlertDispatcher {
       (error: unknown) => {
         this.passes.delete(pass);
         this.looping = undefined;
-        this.options.log({ event: 'alert.outbox-error', error: message(error) });
+        this.options.log({ event: 'alert.outbox-error', msg: 'the alert outbox could not be read', error: message(error) });
         if (!this.stopped) this.schedule(this.intervalMs);
       },
     );
@@ -175,12 +175,12 @@ export class AlertDispatcher {
       } catch (error) {
         keepClaim = true;
         this.unmarked.set(entry.id, at);
-        this.options.log({ event: 'alert.mark-failed', channel: entry.channel, key: entry.event.key, error: message(error) });
+        this.options.log({ event: 'alert.mark-failed', msg: 'an accepted alert could not be marked delivered; it will be marked again, not resent', channel: entry.channel, key: entry.event.key, error: message(error) });
       }
-      this.options.log({ event: 'alert.delivered', channel: entry.channel, key: entry.event.key, monitor: entry.event.monitor, attempts: entry.attempts + 1 });
+      this.options.log({ event: 'alert.delivered', msg: 'alert delivered', channel: entry.channel, key: entry.event.key, monitor: entry.event.monitor, attempts: entry.attempts + 1 });
       return true;
     } catch (error) {
-      this.options.log({ event: 'alert.outbox-error', channel: entry.channel, key: entry.event.key, error: message(error) });
+      this.options.log({ event: 'alert.outbox-error', msg: 'the alert outbox could not be updated', channel: entry.channel, key: entry.event.key, error: message(error) });
       return false;
     } finally {
       if (!keepClaim) this.claims.release(entry.id);
@@ -195,7 +195,7 @@ export class AlertDispatcher {
     const nextAttemptAt = failedAt + delayMs;
     const reason = clip(message(error));
     this.holds.set(groupKey(entry), { blocker: entry, until: nextAttemptAt, reason });
-    this.options.log({ event: 'alert.failed', channel: entry.channel, key: entry.event.key, monitor: entry.event.monitor, attempt, error: reason, retryInMs: delayMs });
+    this.options.log({ event: 'alert.failed', msg: 'alert delivery failed', channel: entry.channel, key: entry.event.key, monitor: entry.event.monitor, attempt, error: reason, retryInMs: delayMs });
     await this.options.store.markFailed(entry.id, reason, nextAttemptAt, failedAt);
   }
 
