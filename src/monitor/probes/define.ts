@@ -17,6 +17,7 @@ export interface Observation {
 
 /** Shared by every probe of a daemon: trusted CAs, the clock, the DNS server override. */
 export interface ProbeEnv {
+  /** Extra trusted CA certificates (PEM). Keep one array per daemon: the TLS trust built from it is cached by identity. */
   ca: string[];
   now(): number;
 }
