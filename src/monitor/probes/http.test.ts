@@ -8,6 +8,8 @@ import { eventually, probeOnce } from './testing.js';
 /** A target the tests break on command. */
 let mode: 'up' | 'error' | 'slow' = 'up';
 let server: RunningServer;
+/** A second origin, for redirects that leave the first. */
+let other: RunningServer;
 const openSockets = new Set<Socket>();
 const requests: { method: string; path: string; headers: IncomingMessage['headers']; body: string }[] = [];
 
@@ -30,6 +32,8 @@ function handle(request: IncomingMessage, response: ServerResponse): void {
     if (path === '/see-other') return void response.writeHead(303, { location: '/echo' }).end();
     if (path === '/loop') return void response.writeHead(302, { location: '/loop' }).end();
     if (path === '/big') return void response.writeHead(200).end('x'.repeat(3 * 1024 * 1024));
+    if (path === '/stall') return void response.writeHead(200, { 'content-length': '100' }).write('partial');
+    if (path === '/elsewhere') return void response.writeHead(302, { location: `${other.origin}/headers` }).end();
     if (path === '/echo') return void response.writeHead(200).end(`${request.method} ${body}`);
     response.writeHead(404).end('not found');
   });
@@ -37,8 +41,9 @@ function handle(request: IncomingMessage, response: ServerResponse): void {
 
 beforeAll(async () => {
   server = await startServer(handle);
+  other = await startServer((request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(request.headers)));
 });
-afterAll(() => server.close());
+afterAll(() => Promise.all([server.close(), other.close()]));
 
 const url = (path: string) => `${server.origin}${path}`;
 
@@ -80,6 +85,18 @@ describe('http probe', () => {
     expect(elapsed).toBeGreaterThanOrEqual(295);
     expect(elapsed).toBeLessThan(450);
     expect(await eventually(() => openSockets.size === 0, 1000)).toBe(true);
+  });
+
+  it('gives up at the timeout when the body stalls', async () => {
+    const sample = await probeOnce({ http: url('/stall'), timeout: '300ms' });
+    expect(sample).toMatchObject({ ok: false, reason: 'timeout after 300ms' });
+    expect(await eventually(() => openSockets.size === 0, 1000)).toBe(true);
+  });
+
+  it('does not carry credentials to another origin on a redirect', async () => {
+    const headers = { authorization: 'Bearer secret', 'x-trace': 'kept' };
+    const sample = await probeOnce({ http: { url: url('/elsewhere'), headers, redirects: 'follow' }, expect: ["body.x-trace == 'kept'", "body !contains 'Bearer'"] });
+    expect(sample).toMatchObject({ ok: true, status: 200 });
   });
 
   it('evaluates JSON body, header and latency conditions', async () => {
