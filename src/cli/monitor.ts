@@ -25,6 +25,7 @@ interface RunOptions extends PlanOptions {
   once?: boolean;
   debug?: boolean;
   watch: boolean;
+  statsEvery: string;
 }
 
 const planOption = () => new Option('-p, --plan <file>', 'plan file (default: harden.yaml here)');
@@ -55,6 +56,7 @@ plan that no longer loads is reported while the previous one keeps running.`);
     .option('--ca <file>', 'also trust the CA certificates (PEM) in this file for HTTPS and TLS monitors')
     .option('--once', 'probe every monitor once, record the samples, deliver due alerts, then exit (1 when a monitor is down)')
     .option('--debug', 'log every sample')
+    .option('--stats-every <duration>', 'log a "stats" line (probes/s, schedule lag, memory) this often', '60s')
     .option('--no-watch', 'do not reload when the plan file changes (SIGHUP still reloads)')
     .action(async (options: RunOptions) => exit(await runDaemon(options)));
 
@@ -105,6 +107,8 @@ async function runDaemon(options: RunOptions): Promise<number> {
   if (loaded.plan.monitors.length === 0) throw new InputError([`${loaded.file}: no monitors (add a "monitors:" section; see "harden monitor --help")`]);
   const metrics = options.metrics === undefined ? undefined : options.metrics === 'off' ? false : hostPort(options.metrics);
   const ca = options.ca ? [readCa(options.ca)] : [];
+  const statsEveryMs = parseDuration(options.statsEvery);
+  if (statsEveryMs === undefined || statsEveryMs < 1000) throw new InputError([`--stats-every: expected a duration of at least 1s (30s, 5m), got "${options.statsEvery}"`]);
   const store = await openStore(loaded, options);
   const log = jsonLogger((line) => process.stdout.write(line), { debug: options.debug === true });
   const daemon = new MonitorDaemon(loaded, {
@@ -113,6 +117,7 @@ async function runDaemon(options: RunOptions): Promise<number> {
     store,
     log,
     ca,
+    statsEveryMs,
     watchPlan: options.watch && !options.once,
     ...(metrics !== undefined ? { metrics: options.once ? false : metrics } : options.once ? { metrics: false } : {}),
   });

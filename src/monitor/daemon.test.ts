@@ -137,7 +137,6 @@ describe('monitor daemon', () => {
     await eventually(() => receiver.deliveries.length === 2, 5000, 'both alerts delivered');
     await new Promise((resolve) => setTimeout(resolve, 400));
     await daemon.stop();
-    console.log(receiver.deliveries.map((d) => d.body));
     expect(kinds()).toEqual(['incident.opened', 'incident.resolved']);
     expect((await store.outboxStats())[0]).toMatchObject({ pending: 0, delivered: 2 });
   });

@@ -28,6 +28,8 @@ export interface DaemonOptions {
   now?: () => number;
   flushEveryMs?: number;
   compactEveryMs?: number;
+  /** How often a "stats" line is logged (probes, schedule lag, memory); default 60 s. */
+  statsEveryMs?: number;
   /** Alert retry delays (tests shorten them) and how often the outbox is polled. */
   alertBackoff?: { baseMs: number; maxMs: number };
   alertPollMs?: number;
@@ -52,6 +54,7 @@ export class MonitorDaemon {
   private metrics: { port: number; close(): Promise<void> } | undefined;
   private compactTimer: NodeJS.Timeout | undefined;
   private triggerTimer: NodeJS.Timeout | undefined;
+  private statsTimer: NodeJS.Timeout | undefined;
   private reloadTimer: NodeJS.Timeout | undefined;
   private stopping: Promise<void> | undefined;
   private resolveExit!: (code: number) => void;
@@ -107,6 +110,7 @@ export class MonitorDaemon {
     this.dispatcher.start(this.options.alertPollMs ?? 5_000);
     this.compactTimer = setInterval(() => void this.compact(), this.options.compactEveryMs ?? 60_000);
     this.triggerTimer = setInterval(() => this.recordTriggers(this.triggers.tick(this.now())), 10_000);
+    this.statsTimer = setInterval(() => this.logStats(), this.options.statsEveryMs ?? 60_000);
     if (this.options.watchPlan) this.watchPlan();
     this.scheduler.set([...this.config.monitors.values()]);
     this.scheduler.start();
@@ -170,6 +174,7 @@ export class MonitorDaemon {
       this.options.log('info', 'monitor stopping', { reason });
       clearInterval(this.compactTimer);
       clearInterval(this.triggerTimer);
+      clearInterval(this.statsTimer);
       clearTimeout(this.reloadTimer);
       if (this.options.watchPlan) unwatchFile(this.options.planFile);
       const abandoned = await this.scheduler.stop(this.config.settings.shutdownGrace);
@@ -208,6 +213,7 @@ export class MonitorDaemon {
     this.states.set(name, result.state);
     this.recorder.sample(sample, result.state);
     this.stats.observe(runtime, sample);
+    this.options.log('debug', 'sample', { ...sample });
     if (result.opened) {
       this.open.set(name, result.opened);
       this.recorder.open(result.opened);
@@ -231,6 +237,27 @@ export class MonitorDaemon {
       if (!inMaintenance || change.event.kind === 'trigger.resolved') this.recorder.alert(change.alert, change.event);
       this.options.log(change.event.kind === 'trigger.fired' ? 'warn' : 'info', change.event.title, { monitor: change.event.monitor, trigger: change.name });
     }
+  }
+
+  private lastStats = { at: 0, probes: 0 };
+
+  private logStats(): void {
+    const at = this.now();
+    const probes = this.stats.probes;
+    const seconds = (at - (this.lastStats.at || at)) / 1000;
+    this.options.log('info', 'stats', {
+      monitors: this.config.monitors.size,
+      probes,
+      probesPerSecond: seconds > 0 ? Math.round(((probes - this.lastStats.probes) / seconds) * 10) / 10 : null,
+      lagP50Ms: Math.round(this.stats.lagQuantile(0.5)),
+      lagP99Ms: Math.round(this.stats.lagQuantile(0.99)),
+      skipped: this.stats.skipped,
+      inFlight: this.scheduler.active,
+      queued: this.scheduler.queued,
+      openIncidents: this.open.size,
+      rssMb: Math.round(process.memoryUsage.rss() / 1048576),
+    });
+    this.lastStats = { at, probes };
   }
 
   private async compact(): Promise<void> {

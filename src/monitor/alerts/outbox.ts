@@ -136,7 +136,8 @@ export class AlertDispatcher {
       else groups.set(groupKey(entry), [entry]);
     }
     let delivered = 0;
-    const queue = [...groups.values()];
+    // The store returns due rows by their next attempt; within a group, the order they were raised in.
+    const queue = [...groups.values()].map((group) => group.sort((a, b) => a.id - b.id));
     const worker = async () => {
       for (let group = queue.shift(); group; group = queue.shift()) {
         for (const entry of group) if (await this.settle(entry)) delivered++;
