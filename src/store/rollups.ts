@@ -197,10 +197,15 @@ function startsOf(from: number, to: number, size: number): number[] {
 }
 
 /**
- * Sums [since, now) per monitor (one, or all when monitorId is undefined), reading one
+ * Sums [since, now) per monitor (one; or all, with the span rounded out to whole minutes), reading one
  * snapshot: rollups for the folded part, raw samples for the edges and for what is not folded yet.
  */
 export async function summarize(trx: Transaction<Tables>, monitorId: number | undefined, since: number, now: number): Promise<Map<number, WindowSummary>> {
+  if (monitorId === undefined) {
+    // Whole minutes, so no raw edge needs a scan by time over every monitor's samples.
+    since = Math.floor(since / MINUTE) * MINUTE;
+    now = Math.ceil(now / MINUTE) * MINUTE;
+  }
   const folded = await watermark(trx);
   const totals = new Map<number, Aggregate>();
   const totalOf = (id: number) => {

@@ -58,7 +58,10 @@ export interface Store {
   /** Raw samples, newest first. */
   samples(query: { monitor: string; since?: number; limit?: number }): Promise<Sample[]>;
   summary(monitor: string, since: number, now: number): Promise<WindowSummary>;
-  /** summary() of every monitor with samples in the span, by name, in one pass (for status tables and metrics). */
+  /**
+   * summary() of every monitor with samples in the span, by name, in one pass (status tables,
+   * metrics). The span is rounded out to whole minutes.
+   */
   summaries(since: number, now: number): Promise<Map<string, WindowSummary>>;
 
   /** Undelivered entries whose nextAttemptAt has come, oldest first. */
