@@ -490,6 +490,5 @@ function example(name: string): string {
   if (name === 'status') return 'status == 200';
   if (name.startsWith('latency')) return `${name} < 500ms`;
   if (name === 'cert.expires') return 'cert.expires > 14d';
-  if (name === 'answers' || name === 'answer') return `${name} contains 'text'`;
   return `${name} contains 'text'`;
 }
