@@ -73,7 +73,7 @@ function migrations(engine: Engine): Record<string, Migration> {
           .execute();
         await db.schema.createIndex('incidents_by_monitor').on('incidents').columns(['monitor_id', 'opened_at']).execute();
         await db.schema.createIndex('incidents_by_time').on('incidents').column('opened_at').execute();
-        await db.schema.createIndex('incidents_open').on('incidents').column('monitor_id').where(sql.ref('closed_at'), 'is', null).execute();
+        await db.schema.createIndex('incidents_open').on('incidents').column('opened_at').where(sql.ref('closed_at'), 'is', null).execute();
         await db.schema
           .createTable('outbox')
           .addColumn('id', serial, idColumn)

@@ -125,7 +125,9 @@ async function foldChunk(db: Db, engine: Engine): Promise<boolean> {
           if (aggregate) addRow(aggregate, row);
         }
       }
-      for (const rows of chunks([...aggregates.values()].map(toRow), INSERT_ROWS)) {
+      // In key order: the B-tree fills pages as it would by appending.
+      const sorted = [...aggregates.values()].sort((a, b) => a.start - b.start || a.monitorId - b.monitorId);
+      for (const rows of chunks(sorted.map(toRow), INSERT_ROWS)) {
         await trx
           .insertInto(tier.table)
           .values(rows)

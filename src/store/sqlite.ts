@@ -70,7 +70,7 @@ export function openSqlite(path: string, options: SqliteOptions = {}): Connectio
       const pages = pragma('page_count');
       // Free pages are reused by the next inserts; give back only a large surplus, keeping 10% as slack.
       if (free > 1024 && free > pages / 4) native.pragma(`incremental_vacuum(${free - Math.floor(pages / 10)})`);
-      native.pragma('wal_checkpoint(TRUNCATE)');
+      native.pragma('wal_checkpoint(PASSIVE)');
     },
     async close() {
       await db.destroy();
