@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -128,5 +128,33 @@ describe('SQLite store', () => {
       message: `cannot create the folder ${join(readOnly, 'new')} for database ${join(readOnly, 'new/harden.db')} (EACCES); create it or set monitoring.database to a writable path`,
     });
     chmodSync(readOnly, 0o755);
+  }, 60_000);
+});
+
+describe('SQLite store after kill -9', () => {
+  it('is intact and counts every committed sample exactly once, wherever the kill landed', async () => {
+    const path = join(dir, 'crash.db');
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./crash-child.fixture.ts', import.meta.url)), path], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve, reject) => {
+      child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
+      child.once('exit', (code) => reject(new Error(`the child exited early (${code})`)));
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300 + Math.random() * 700));
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+
+    const store = await openStore({ sqlite: path });
+    expect(await store.integrityCheck()).toEqual([]);
+    const everything = [0, Date.UTC(2030, 0, 1)] as const;
+    const raw = (await store.samples({ monitor: 'm7' })).length;
+    expect(raw).toBeGreaterThan(0);
+    expect((await store.summary('m7', ...everything)).total).toBe(raw);
+    await store.compact(Date.UTC(2026, 0, 6), { raw: 1e12, minute: 1e12, hour: 1e12, day: 1e12 });
+    expect((await store.summary('m7', ...everything)).total).toBe(raw);
+    // One outbox row per committed round: the rounds' alerts and samples went in together.
+    const pending = (await store.outboxStats())[0]!.pending;
+    expect(pending * 40).toBe(raw);
+    await store.close();
   }, 60_000);
 });
