@@ -11,7 +11,7 @@ export interface Connection {
   /** The user-facing one-line message for an engine error, or undefined when it is not one. */
   explain(error: unknown): string | undefined;
   sizeBytes(): Promise<number>;
-  integrityCheck(): Promise<string[]>;
+  integrityCheck(quick: boolean): Promise<string[]>;
   /** After pruning: returns free space to the file system when much of the file is free. */
   reclaim(): Promise<void>;
   close(): Promise<void>;

@@ -22,7 +22,7 @@ function migrations(engine: Engine): Record<string, Migration> {
         await db.schema
           .createTable('samples')
           .addColumn('id', serial, idColumn)
-          .addColumn('monitor_id', 'integer', (c) => c.notNull())
+          .addColumn('monitor_id', 'integer', (c) => c.notNull().references('monitors.id'))
           .addColumn('at', 'bigint', (c) => c.notNull())
           .addColumn('flags', 'smallint', (c) => c.notNull())
           .addColumn('latency_us', 'integer', (c) => c.notNull())
@@ -37,7 +37,7 @@ function migrations(engine: Engine): Record<string, Migration> {
         for (const table of ['rollup_minute', 'rollup_hour', 'rollup_day']) {
           await db.schema
             .createTable(table)
-            .addColumn('monitor_id', 'integer', (c) => c.notNull())
+            .addColumn('monitor_id', 'integer', (c) => c.notNull().references('monitors.id'))
             .addColumn('start', 'bigint', (c) => c.notNull())
             .addColumn('total', 'integer', (c) => c.notNull())
             .addColumn('failed', 'integer', (c) => c.notNull())
@@ -54,7 +54,7 @@ function migrations(engine: Engine): Record<string, Migration> {
         }
         await db.schema
           .createTable('monitor_states')
-          .addColumn('monitor_id', 'integer', (c) => c.primaryKey())
+          .addColumn('monitor_id', 'integer', (c) => c.primaryKey().references('monitors.id'))
           .addColumn('consecutive_failures', 'integer', (c) => c.notNull())
           .addColumn('consecutive_successes', 'integer', (c) => c.notNull())
           .addColumn('first_failure', 'text')
@@ -65,7 +65,7 @@ function migrations(engine: Engine): Record<string, Migration> {
         await db.schema
           .createTable('incidents')
           .addColumn('key', 'text', (c) => c.primaryKey())
-          .addColumn('monitor_id', 'integer', (c) => c.notNull())
+          .addColumn('monitor_id', 'integer', (c) => c.notNull().references('monitors.id'))
           .addColumn('opened_at', 'bigint', (c) => c.notNull())
           .addColumn('closed_at', 'bigint')
           .addColumn('reason', 'text', (c) => c.notNull())

@@ -14,20 +14,22 @@ type OutboxRow = Selectable<Tables['outbox']>;
 
 const INSERT_ROWS = 1000;
 
-const round = (ms: number | undefined) => (ms === undefined ? null : Math.round(ms));
+const round = (ms: number | undefined) => (ms === undefined || !Number.isFinite(ms) ? null : Math.round(ms));
+/** Raw rows stay small: a down sample's reason is cut here (incidents keep theirs whole). */
+const REASON_CHARS = 300;
 
 function sampleRow(monitorId: number, sample: Sample): Insertable<Tables['samples']> {
   return {
     monitor_id: monitorId,
     at: sample.at,
     flags: (sample.ok ? UP : 0) | (sample.maintenance ? MAINTENANCE : 0),
-    latency_us: Math.max(0, Math.round(sample.latencyMs * 1000)),
+    latency_us: Number.isFinite(sample.latencyMs) ? Math.max(0, Math.round(sample.latencyMs * 1000)) : 0,
     status: sample.status ?? null,
     dns_ms: round(sample.phases?.dnsMs),
     connect_ms: round(sample.phases?.connectMs),
     tls_ms: round(sample.phases?.tlsMs),
     first_byte_ms: round(sample.phases?.firstByteMs),
-    reason: sample.ok ? null : (sample.reason ?? null),
+    reason: sample.ok || sample.reason === undefined ? null : sample.reason.slice(0, REASON_CHARS),
   };
 }
 
@@ -320,6 +322,7 @@ export class SqlStore implements Store {
   compact(now: number, retention: Retention): Promise<void> {
     return this.guard(async () => {
       await compact(this.db, this.connection.engine, now, retention);
+      // Delivered long ago: a replay of those events is no longer possible, so their keys can go.
       await this.db.deleteFrom('outbox').where('delivered_at', '<', now - retention.hour).execute();
       await this.connection.reclaim();
     });
@@ -329,8 +332,8 @@ export class SqlStore implements Store {
     return this.guard(() => this.connection.sizeBytes());
   }
 
-  integrityCheck(): Promise<string[]> {
-    return this.guard(() => this.connection.integrityCheck());
+  integrityCheck(options: { quick?: boolean } = {}): Promise<string[]> {
+    return this.guard(() => this.connection.integrityCheck(options.quick ?? false));
   }
 
   close(): Promise<void> {

@@ -89,15 +89,18 @@ describe('SQLite store', () => {
     const store = await fresh('damaged.db');
     await load(store, 200, 0, 20);
     expect(await store.integrityCheck()).toEqual([]);
+    expect(await store.integrityCheck({ quick: true })).toEqual([]);
     await store.close();
     const fd = openSync(path, 'r+');
     const pages = statSync(path).size / 4096;
     for (let page = Math.floor(pages / 2); page < pages - 2; page += 3) writeSync(fd, Buffer.alloc(200, 0x5a), 0, 200, page * 4096 + 100);
     closeSync(fd);
     const reopened = await openStore({ sqlite: path });
-    const found = await reopened.integrityCheck().catch((error: unknown) => error);
-    if (found instanceof Error) expect(found).toBeInstanceOf(StoreError);
-    else expect((found as string[]).length).toBeGreaterThan(0);
+    for (const quick of [false, true]) {
+      const found = await reopened.integrityCheck({ quick }).catch((error: unknown) => error);
+      if (found instanceof Error) expect(found).toBeInstanceOf(StoreError);
+      else expect((found as string[]).length).toBeGreaterThan(0);
+    }
     await reopened.close().catch(() => undefined);
   });
 

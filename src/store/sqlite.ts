@@ -61,9 +61,9 @@ export function openSqlite(path: string, options: SqliteOptions = {}): Connectio
       }
       return bytes;
     },
-    async integrityCheck() {
-      const rows = native.pragma('integrity_check') as { integrity_check: string }[];
-      return rows.map((row) => row.integrity_check).filter((line) => line !== 'ok');
+    async integrityCheck(quick) {
+      const rows = native.pragma(quick ? 'quick_check' : 'integrity_check') as Record<string, string>[];
+      return rows.map((row) => Object.values(row)[0]!).filter((line) => line !== 'ok');
     },
     async reclaim() {
       const free = pragma('freelist_count');

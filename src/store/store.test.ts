@@ -73,6 +73,8 @@ describe.each(engines)('Store contract on $name', (engine) => {
     expect((await store.samples({ monitor: 'api', since: T0 + 1 })).map((s) => s.at)).toEqual([T0 + MINUTE]);
     expect((await store.samples({ monitor: 'api', limit: 1 })).map((s) => s.at)).toEqual([T0 + MINUTE]);
     expect(await store.samples({ monitor: 'nobody' })).toEqual([]);
+    await store.commit(batch({ samples: [down('odd', T0, 'r'.repeat(1000), { latencyMs: Number.NaN, phases: { dnsMs: Infinity } })] }));
+    expect(await store.samples({ monitor: 'odd' })).toEqual([{ monitor: 'odd', at: T0, ok: false, latencyMs: 0, reason: 'r'.repeat(300) }]);
   });
 
   it('upserts states and opens and closes incidents', async () => {

@@ -75,8 +75,11 @@ export interface Store {
   compact(now: number, retention: Retention): Promise<void>;
   /** Bytes the database takes on disk (SQLite: file + WAL; PostgreSQL: pg_database_size). */
   sizeBytes(): Promise<number>;
-  /** Checks the database's integrity (SQLite: PRAGMA integrity_check); the problems found. */
-  integrityCheck(): Promise<string[]>;
+  /**
+   * Checks the database's integrity (SQLite: PRAGMA integrity_check, or quick_check with
+   * `quick`, which skips index contents and is much faster on large files); the problems found.
+   */
+  integrityCheck(options?: { quick?: boolean }): Promise<string[]>;
   close(): Promise<void>;
 }
 
