@@ -8,6 +8,7 @@ import { monitoringConfig, type MonitorRuntime, type MonitoringConfig } from './
 import { initialState, step } from './incidents.js';
 import type { Logger } from './log.js';
 import type { Incident, MonitorState, Sample } from './model.js';
+import type { ProbeEnv } from './probes/define.js';
 import { runProbe } from './probes/index.js';
 import { Recorder } from './recorder.js';
 import { Scheduler } from './scheduler.js';
@@ -44,6 +45,8 @@ export interface DaemonOptions {
  */
 export class MonitorDaemon {
   private config: MonitoringConfig;
+  /** Shared by every probe, rebuilt on reload: probes cache the trust store per `ca` array. */
+  private probeEnv: ProbeEnv;
   private readonly scheduler: Scheduler<MonitorRuntime>;
   private readonly recorder: Recorder;
   private readonly dispatcher: AlertDispatcher;
@@ -67,6 +70,7 @@ export class MonitorDaemon {
   ) {
     this.now = options.now ?? Date.now;
     this.config = monitoringConfig(loaded, options.ca);
+    this.probeEnv = { ca: this.config.ca, now: this.now };
     this.stats = new DaemonStats();
     this.triggers = new TriggerTracker(this.config.triggers, this.now, (monitor) => this.config.monitors.get(monitor)?.prepared.target ?? '');
     this.scheduler = new Scheduler<MonitorRuntime>({
@@ -162,6 +166,7 @@ export class MonitorDaemon {
       return;
     }
     this.config = config;
+    this.probeEnv = { ca: config.ca, now: this.now };
     this.dispatcher.setChannels(config.channels);
     this.triggers.setTriggers(config.triggers);
     this.scheduler.set([...config.monitors.values()]);
@@ -200,7 +205,7 @@ export class MonitorDaemon {
   }
 
   private async probe(runtime: MonitorRuntime, signal: AbortSignal): Promise<void> {
-    const sample = await runProbe(runtime.prepared, { ca: this.config.ca, now: this.now }, signal);
+    const sample = await runProbe(runtime.prepared, this.probeEnv, signal);
     // Abandoned at shutdown: the probe did not really finish, so it says nothing about the target.
     if (signal.aborted) return;
     this.record(this.config.monitors.get(runtime.name) ?? runtime, sample);

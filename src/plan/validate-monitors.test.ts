@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { catalog } from '../checks/index.js';
+import { InputError } from '../errors.js';
+import { yaml } from '../testing/dedent.js';
+import { loadPlan, parsePlan } from './load.js';
+
+const now = new Date('2026-11-30T12:00:00Z');
+const load = (text: string) => parsePlan(text, 'harden.yaml', { catalog, now });
+const errorLines = (text: string): string[] => {
+  try {
+    load(text);
+  } catch (error) {
+    if (error instanceof InputError) return error.lines;
+    throw error;
+  }
+  throw new Error('expected the plan to be rejected');
+};
+
+describe('the monitoring sections of a plan', () => {
+  it('loads the documented example (examples/monitoring/harden.yaml) with its defaults', () => {
+    const { plan } = loadPlan('examples/monitoring/harden.yaml', { catalog, now });
+    expect(plan.monitors.map((m) => m.name)).toEqual(['api-health', 'postgres-port', 'dmarc']);
+    expect(plan.monitors[0]).toMatchObject({ every: 60_000, timeout: 10_000, confirm: 3, recover: 1, alert: ['ops-slack', 'oncall-mail'] });
+    expect(plan.monitors[0]!.http).toMatchObject({ url: 'https://api.example.com/api/health/', method: 'GET', redirects: 'off' });
+    expect(plan.monitors[1]).toMatchObject({ tcp: 'db.internal:5432', every: 30_000, timeout: 10_000, confirm: 2 });
+    expect(plan.monitors[2]!.dns).toEqual({ name: '_dmarc.example.com', type: 'TXT', expect: "contains 'p=reject'" });
+    expect(plan.maintenance).toEqual([{ monitors: ['api-health'], cron: '0 3 * * SUN', duration: 1_800_000 }]);
+    expect(plan.slo).toEqual([{ monitor: 'api-health', objective: 99.9, window: 2_592_000_000 }]);
+    expect(plan.triggers).toEqual([{ monitor: 'api-health', when: 'p99 > 500ms for 10m', alert: ['ops-slack'] }]);
+    expect(plan.alerts['oncall-mail']).toEqual({ email: { to: ['ops@example.com'], from: 'harden <harden@localhost>', smtp: 'env:SMTP_URL' } });
+  });
+
+  it('a timeout defaults to 10s or the interval when that is shorter', () => {
+    const { plan } = load(yaml`
+      monitors:
+        - { name: fast, tcp: "127.0.0.1:1", every: 2s }
+    `);
+    expect(plan.monitors[0]!.timeout).toBe(2000);
+  });
+
+  it('reports every mistake with its line and column', () => {
+    expect(
+      errorLines(yaml`
+        monitors:
+          - name: api
+            http: https://api.test/health
+            expect: ["status == 200", "latency < soon"]
+            alert: [pager]
+          - name: api
+            tcp: db:5432
+          - name: both
+            tcp: db:5432
+            dns: { name: x.test }
+        alerts:
+          pager: { pagerduty: { routingKey: env:PD_KEY } }
+        maintenance:
+          - { monitors: [api, ghost], cron: "61 3 * * *", duration: 30m }
+        slo:
+          - { monitor: ghost, objective: 99.9% }
+        triggers:
+          - { monitor: api, when: "p99 > fast for 10m", alert: [slack] }
+      `),
+    ).toEqual([
+      'harden.yaml:8:5: a monitor probes one thing; it has tcp and dns',
+    ]);
+    expect(
+      errorLines(yaml`
+        monitors:
+          - name: api
+            http: https://api.test/health
+            expect: ["status == 200", "latency < soon"]
+            alert: [pager]
+          - name: api
+            tcp: db:5432
+        alerts:
+          pager: { pagerduty: { routingKey: env:PD_KEY } }
+          oops: { slack: { webhook: https://hooks.slack.com/services/T000/B000/XXXX } }
+        maintenance:
+          - { monitors: [api, ghost], cron: "61 3 * * *", duration: 30m }
+        slo:
+          - { monitor: ghost, objective: 99.9% }
+        triggers:
+          - { monitor: api, when: "p99 > fast for 10m", alert: [slack] }
+      `),
+    ).toEqual([
+      'harden.yaml:10:20: webhook: secrets are references: env:VARIABLE or file:/path/to/secret, never the value itself',
+    ]);
+  });
+
+  it('checks references, conditions, cron and trigger rules once the shapes are right', () => {
+    const lines = errorLines(yaml`
+      monitors:
+        - name: api
+          http: https://api.test/health
+          expect: ["status == 200", "latency < soon"]
+          alert: [pager]
+        - name: api
+          tcp: db:5432
+      alerts:
+        pager: { pagerduty: { routingKey: env:PD_KEY } }
+      maintenance:
+        - { monitors: [api, ghost], cron: "61 3 * * *", duration: 30m }
+      slo:
+        - { monitor: ghost, objective: 99.9% }
+      triggers:
+        - { monitor: api, when: "p99 > fast for 10m", alert: [slack] }
+    `);
+    expect(lines).toEqual([
+      expect.stringMatching(/^harden\.yaml:4:31: column 11 of "latency < soon": expected a value/),
+      'harden.yaml:6:5: duplicate monitor name "api" (first at monitor 1)',
+      'harden.yaml:11:23: unknown monitor "ghost"',
+      expect.stringMatching(/^harden\.yaml:11:31: not a cron expression: .*minute: 61/),
+      'harden.yaml:13:7: unknown monitor "ghost"',
+      'harden.yaml:15:57: unknown alert channel "slack" (channels: pager)',
+      expect.stringMatching(/^harden\.yaml:15:21: column 7 of "p99 > fast for 10m": p99 is compared with a latency such as 500ms, got "fast"$/),
+    ]);
+  });
+
+  it('rejects an objective of 100% and a timeout longer than the interval', () => {
+    expect(
+      errorLines(yaml`
+        monitors:
+          - { name: api, tcp: "db:5432", every: 10s, timeout: 30s }
+        slo:
+          - { monitor: api, objective: 100% }
+      `),
+    ).toEqual([
+      'harden.yaml:2:46: timeout: timeout is longer than the interval ("every")',
+      'harden.yaml:4:21: objective: an objective of 100% leaves no error budget',
+    ]);
+  });
+});
