@@ -21,6 +21,7 @@ export const MAINTENANCE = 2;
 /** Raw samples with an id above it are not folded into any tier yet. */
 const WATERMARK = 'rollup_watermark';
 const CHUNK = 50_000;
+const PRUNE_SCAN = 5000;
 const IN_LIST = 1000;
 const INSERT_ROWS = 1000;
 
@@ -156,20 +157,20 @@ async function foldChunk(db: Db, engine: Engine): Promise<boolean> {
   });
 }
 
-/** Deletes folded raw samples older than the cutoff, walking ids from the oldest (no index on time needed). */
+/**
+ * Deletes folded raw samples older than the cutoff, walking ids from the oldest (no index on
+ * time needed) until a stretch of PRUNE_SCAN rows holds none old enough: a sample stamped in
+ * the future by a clock jump stays a while but does not stop the pruning behind it.
+ */
 async function pruneRaw(db: Db, cutoff: number): Promise<void> {
   const folded = await watermark(db);
-  let cursor = 0;
-  let below: number | undefined;
-  while (below === undefined) {
-    const rows = await db.selectFrom('samples').select(['id', 'at']).where('id', '>', cursor).where('id', '<=', folded).orderBy('id').limit(5000).execute();
-    const keep = rows.find((row) => Number(row.at) >= cutoff);
-    if (keep) below = keep.id;
-    else if (rows.length < 5000) below = (rows.at(-1)?.id ?? cursor) + 1;
-    else cursor = rows.at(-1)!.id;
+  for (let cursor = 0; ; ) {
+    const rows = await db.selectFrom('samples').select(['id', 'at']).where('id', '>', cursor).where('id', '<=', folded).orderBy('id').limit(PRUNE_SCAN).execute();
+    const old = rows.filter((row) => Number(row.at) < cutoff);
+    if (old.length > 0) await db.deleteFrom('samples').where('id', '>=', old[0]!.id).where('id', '<=', old.at(-1)!.id).where('at', '<', cutoff).execute();
+    if (old.length === 0 || rows.length < PRUNE_SCAN) return;
+    cursor = rows.at(-1)!.id;
   }
-  // Rows before the first one still kept are all older than the cutoff (a late one after it waits for the next pass).
-  await db.deleteFrom('samples').where('id', '<', below).execute();
 }
 
 export async function compact(db: Db, engine: Engine, now: number, retention: Retention): Promise<void> {
