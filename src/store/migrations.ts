@@ -95,10 +95,15 @@ function migrations(engine: Engine): Record<string, Migration> {
   };
 }
 
-/** Applies pending migrations; a failure is thrown (the caller turns it into a StoreError). */
+/**
+ * Applies pending migrations, each in a transaction with its record; a failure is thrown (the
+ * caller turns it into a StoreError). With nothing pending it only reads, so a status command
+ * does not wait for the daemon's write lock.
+ */
 export async function migrate(db: Kysely<Tables>, engine: Engine): Promise<void> {
   const list = migrations(engine);
   const migrator = new Migrator({ db, provider: { getMigrations: async () => list } });
+  if ((await migrator.getMigrations()).every((migration) => migration.executedAt !== undefined)) return;
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;
 }

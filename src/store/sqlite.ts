@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter } from 'kysely';
 import type { Connection } from './connection.js';
 import { explainSqlite } from './errors.js';
 import { StoreError } from './store.js';
@@ -11,6 +11,17 @@ export interface SqliteOptions {
   /** Caps the file at this many pages (PRAGMA max_page_count): a write past it fails like a full disk. */
   maxPages?: number;
   busyTimeoutMs?: number;
+}
+
+/** SQLite does run DDL in transactions: a migration and its record then commit together, or neither does. */
+class TransactionalDdlSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new (class extends SqliteAdapter {
+      override get supportsTransactionalDdl(): boolean {
+        return true;
+      }
+    })();
+  }
 }
 
 /** Opens (creating it and its folder) the SQLite file at `path` in WAL mode. */
@@ -42,7 +53,7 @@ export function openSqlite(path: string, options: SqliteOptions = {}): Connectio
     native.close();
     throw new StoreError(explain(error) ?? `cannot open database ${file}: ${(error as Error).message}`, { cause: error });
   }
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: native }) });
+  const db = new Kysely<Tables>({ dialect: new TransactionalDdlSqliteDialect({ database: native }) });
   const pragma = (text: string) => native.pragma(text, { simple: true }) as number;
 
   return {
