@@ -3,7 +3,9 @@ import type { AlertEvent, Incident, MonitorState, OutboxEntry, Sample } from '..
 import type { Connection } from './connection.js';
 import { guarded } from './errors.js';
 import { migrate } from './migrations.js';
-import { compact, MAINTENANCE, summarize, UP } from './rollups.js';
+import { MAINTENANCE, UP } from './aggregate.js';
+import { compact } from './compaction.js';
+import { summarize } from './summary.js';
 import type { Batch, OutboxStats, Retention, Store, WindowSummary } from './store.js';
 import type { Tables } from './tables.js';
 

@@ -203,6 +203,29 @@ describe.each(engines)('Store contract on $name', (engine) => {
     expect((await store.summaries(since, now)).get('api')).toEqual(whole);
   });
 
+  it('counts samples the hour and day tiers have not folded yet from raw ones, and keeps those until they have', async () => {
+    const store = await fresh();
+    const t = T0 + 5 * HOUR;
+    const shortRaw: Retention = { ...KEEP_ALL, raw: MINUTE };
+    await store.commit(batch({ samples: [sample('api', t - 2 * HOUR, 10), sample('api', t - HOUR, 20)] }));
+    await store.compact(t, shortRaw);
+    await store.commit(batch({ samples: [sample('api', t - 30 * MINUTE, 30), down('api', t - 20 * MINUTE)] }));
+    const expectations = async () => {
+      expect(await store.summary('api', T0, T0 + DAY)).toMatchObject({ total: 4, failed: 1 });
+      expect(await store.summary('api', t - 3 * HOUR, t)).toMatchObject({ total: 4, failed: 1, p99: 30 });
+      expect(await store.summary('api', t - 40 * MINUTE, t)).toMatchObject({ total: 2, failed: 1, p50: 30 });
+      expect((await store.summaries(T0, T0 + DAY)).get('api')).toMatchObject({ total: 4, failed: 1 });
+    };
+    await expectations();
+    // A minute later only the minute tier folds; the coarse tiers still need the raw samples, so they stay.
+    await store.compact(t + MINUTE, shortRaw);
+    await expectations();
+    expect((await store.samples({ monitor: 'api' })).length).toBe(2);
+    await store.compact(t + 11 * MINUTE, shortRaw);
+    await expectations();
+    expect(await store.samples({ monitor: 'api' })).toEqual([]);
+  });
+
   it('prunes each tier by its retention and keeps older windows summed in coarser tiers', async () => {
     const store = await fresh();
     // One sample a minute for 4 days.
