@@ -54,8 +54,9 @@ export interface Store {
 
   states(): Promise<MonitorState[]>;
   openIncidents(): Promise<Incident[]>;
+  /** Newest first; with `since`, those open at any time since then (closed after it, or still open). */
   incidents(query: { monitor?: string; since?: number; limit?: number }): Promise<Incident[]>;
-  /** Raw samples, newest first. */
+  /** Raw samples (as far back as retention.raw keeps them), newest first. Phases come back in whole ms. */
   samples(query: { monitor: string; since?: number; limit?: number }): Promise<Sample[]>;
   summary(monitor: string, since: number, now: number): Promise<WindowSummary>;
   /**
@@ -71,7 +72,11 @@ export interface Store {
   markFailed(id: number, error: string, nextAttemptAt: number, at?: number): Promise<void>;
   outboxStats(): Promise<OutboxStats[]>;
 
-  /** Folds raw samples into minute/hour/day rollups up to `now`, then drops what retention no longer keeps. */
+  /**
+   * Folds raw samples into minute/hour/day rollups (minute every call, hour and day every 10
+   * minutes of `now`), then drops what retention no longer keeps. Incremental and idempotent;
+   * call it every minute or few. Delivered outbox entries older than retention.hour go too.
+   */
   compact(now: number, retention: Retention): Promise<void>;
   /** Bytes the database takes on disk (SQLite: file + WAL; PostgreSQL: pg_database_size). */
   sizeBytes(): Promise<number>;

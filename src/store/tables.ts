@@ -5,7 +5,8 @@ export interface Tables {
   monitors: { id: Generated<number>; name: string };
   /**
    * One probe. flags: bit 0 up, bit 1 maintenance. Latency in µs, phases in whole ms,
-   * reason only on down samples. id grows with insertion order: compaction's watermark.
+   * reason only on down samples (cut at 300 characters). id grows with insertion order: the
+   * tiers' watermarks are ids.
    */
   samples: {
     id: Generated<number>;
@@ -52,7 +53,7 @@ export interface Tables {
     last_error: string | null;
     last_error_at: number | null;
   };
-  /** Small named numbers: the compaction watermark. */
+  /** Small named numbers: each tier's watermark (watermark:TABLE) and last fold time (folded_at:TABLE). */
   store_meta: { key: string; value: number };
 }
 
