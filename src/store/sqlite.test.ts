@@ -57,6 +57,32 @@ describe('SQLite store', () => {
     await store.close();
   });
 
+  it('reports a really full disk (a 600 kB tmpfs) as a StoreError, keeping every whole batch before it', async (context) => {
+    const mountPoint = join(dir, 'tiny');
+    mkdirSync(mountPoint);
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=600k', 'tmpfs', mountPoint]).status !== 0) return context.skip('mounting a tmpfs needs root with CAP_SYS_ADMIN');
+    try {
+      const store = await fresh('tiny/harden.db');
+      let committed = 0;
+      let failure: unknown;
+      while (failure === undefined) {
+        const samples = Array.from({ length: 500 }, (_, i) => down(`m${i}`, T0 + committed * MINUTE + i, 'x'.repeat(100)));
+        failure = await store.commit(batch({ samples })).then(
+          () => void committed++,
+          (error: unknown) => error,
+        );
+      }
+      expect(failure).toBeInstanceOf(StoreError);
+      expect((failure as Error).message).toBe(`database ${join(mountPoint, 'harden.db')} cannot grow: the disk is full (SQLITE_FULL); free space or set monitoring.database to a larger disk`);
+      expect(committed).toBeGreaterThan(0);
+      expect((await store.samples({ monitor: 'm3' })).length).toBe(committed);
+      expect(await store.integrityCheck()).toEqual([]);
+      await store.close().catch(() => undefined);
+    } finally {
+      spawnSync('umount', [mountPoint]);
+    }
+  });
+
   it('does not count twice when compaction fails part-way (disk full) and runs again', async () => {
     const path = join(dir, 'compact-full.db');
     let store = await openStore({ sqlite: path });

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter } from 'kysely';
+import { Kysely, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type DialectAdapter, type Driver } from 'kysely';
 import type { Connection } from './connection.js';
 import { explainSqlite } from './errors.js';
 import { StoreError } from './store.js';
@@ -13,14 +13,32 @@ export interface SqliteOptions {
   busyTimeoutMs?: number;
 }
 
-/** SQLite does run DDL in transactions: a migration and its record then commit together, or neither does. */
-class TransactionalDdlSqliteDialect extends SqliteDialect {
+/**
+ * kysely's SQLite dialect, with two corrections: SQLite does run DDL in transactions (a
+ * migration and its record commit together, or neither does), and after a full disk or an
+ * I/O error SQLite has already rolled the transaction back, so a second ROLLBACK would fail
+ * and hide the real error.
+ */
+class HardenSqliteDialect extends SqliteDialect {
+  constructor(private readonly native: Database.Database) {
+    super({ database: native });
+  }
+
   override createAdapter(): DialectAdapter {
     return new (class extends SqliteAdapter {
       override get supportsTransactionalDdl(): boolean {
         return true;
       }
     })();
+  }
+
+  override createDriver(): Driver {
+    const native = this.native;
+    return new (class extends SqliteDriver {
+      override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+        if (native.inTransaction) await super.rollbackTransaction(connection);
+      }
+    })({ database: native });
   }
 }
 
@@ -53,7 +71,7 @@ export function openSqlite(path: string, options: SqliteOptions = {}): Connectio
     native.close();
     throw new StoreError(explain(error) ?? `cannot open database ${file}: ${(error as Error).message}`, { cause: error });
   }
-  const db = new Kysely<Tables>({ dialect: new TransactionalDdlSqliteDialect({ database: native }) });
+  const db = new Kysely<Tables>({ dialect: new HardenSqliteDialect(native) });
   const pragma = (text: string) => native.pragma(text, { simple: true }) as number;
 
   return {
