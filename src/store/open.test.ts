@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../testing/services.js';
+import { ensureServices, freePort, startPostgres } from '../testing/services.js';
 import { maskUrl } from './errors.js';
 import { openStore, storeFromEnvironment } from './open.js';
 import { StoreError } from './store.js';
@@ -29,6 +29,25 @@ describe('opening a store', () => {
     );
     expect(existsSync(join(dir, 'unused.db'))).toBe(false);
   });
+
+  it('reports a refused PostgreSQL login without the password', async () => {
+    ensureServices();
+    const server = await startPostgres({ auth: 'scram-sha-256', password: 'right-password' });
+    try {
+      const url = `postgres://postgres:wrong-password@127.0.0.1:${server.port}/postgres`;
+      const failure = await openStore({ postgres: url }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(StoreError);
+      expect((failure as Error).message).toBe(
+        `PostgreSQL at postgres://postgres:****@127.0.0.1:${server.port}/postgres refused the login (28P01: password authentication failed for user "postgres"); check the user and password in HARDEN_DATABASE_URL`,
+      );
+      const store = await openStore({ postgres: url.replace('wrong-password', 'right-password') });
+      await store.migrate();
+      expect(await store.integrityCheck()).toEqual([]);
+      await store.close();
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
 
   it('masks passwords in URLs it cannot parse as well', () => {
     expect(maskUrl('postgres://u:p%40ss@db.internal:5432/x?sslmode=require')).toBe('postgres://u:****@db.internal:5432/x?sslmode=require');
