@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { MinHeap } from './min-heap.js';
 
 export interface Job {
@@ -44,6 +45,8 @@ export class Scheduler<J extends Job> {
 
   constructor(private readonly options: SchedulerOptions<J>) {
     this.now = options.now ?? Date.now;
+    // Every run in flight listens on the one shutdown signal (and stops listening when done).
+    setMaxListeners(0, this.abort.signal);
   }
 
   get size(): number {

@@ -19,11 +19,11 @@ export function statusText(status: MonitoringStatus): string {
   if (status.slos.length > 0) {
     lines.push('', 'SLOs');
     for (const slo of status.slos)
-      lines.push(`  ${slo.monitor} ${slo.objective}% over ${formatElapsed(slo.window)}: ${slo.achieved === null ? 'no samples yet' : `${slo.achieved.toFixed(3)}% up, ${budget(slo.budgetRemaining)} of the error budget left`}`);
+      lines.push(`  ${slo.monitor} ${slo.objective}% over ${formatElapsed(slo.window)}: ${slo.achieved === null ? 'no samples yet' : `${slo.achieved.toFixed(3)}% up, ${budget(slo.budgetRemaining)}`}`);
   }
   if (status.triggers.length > 0) {
     lines.push('', 'Triggers firing');
-    for (const trigger of status.triggers) lines.push(`  ${trigger.title} (since ${formatElapsed(status.at - trigger.since)} ago)`);
+    for (const trigger of status.triggers) lines.push(`  ${trigger.title} (firing for ${formatElapsed(status.at - trigger.since)})`);
   }
   const alerts = status.alerts.filter((a) => a.pending > 0 || a.lastError);
   if (alerts.length > 0) {
@@ -43,7 +43,8 @@ function ms(value: number | null): string {
 }
 
 function budget(value: number | null): string {
-  return value === null ? '-' : `${Math.round(value * 100)}%`;
+  if (value === null) return 'no error budget measured';
+  return value >= 0 ? `${Math.round(value * 100)}% of the error budget left` : `error budget overspent by ${Math.round(-value * 100)}%`;
 }
 
 function table(header: string[], rows: string[][], rightAligned: number[]): string[] {
