@@ -69,6 +69,14 @@ export function addSample(into: Aggregate, flags: number, latencyUs: number): vo
 }
 
 export function addRow(into: Aggregate, row: RollupRow): void {
+  if (row.up === 1 && row.latency_min_us === null) {
+    // toRow's short form of one up sample: its latency is the sum.
+    addSample(into, UP, Number(row.latency_sum_us));
+    into.total += row.total - 1;
+    into.failed += row.failed;
+    into.maintenance += row.maintenance;
+    return;
+  }
   into.total += row.total;
   into.failed += row.failed;
   into.maintenance += row.maintenance;
@@ -79,7 +87,11 @@ export function addRow(into: Aggregate, row: RollupRow): void {
   decode(row.hist, into.hist);
 }
 
+const NO_BYTES = Buffer.alloc(0);
+
+/** One up sample (most minute rows at 60 s intervals) leaves min, max and histogram out: the sum says it all. */
 export function toRow(aggregate: Aggregate): RollupRow {
+  const one = aggregate.up === 1;
   return {
     monitor_id: aggregate.monitorId,
     start: aggregate.start,
@@ -88,9 +100,9 @@ export function toRow(aggregate: Aggregate): RollupRow {
     maintenance: aggregate.maintenance,
     up: aggregate.up,
     latency_sum_us: aggregate.sumUs,
-    latency_min_us: aggregate.minUs,
-    latency_max_us: aggregate.maxUs,
-    hist: encode(aggregate.hist),
+    latency_min_us: one ? null : aggregate.minUs,
+    latency_max_us: one ? null : aggregate.maxUs,
+    hist: one ? NO_BYTES : encode(aggregate.hist),
   };
 }
 
