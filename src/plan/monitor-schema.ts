@@ -72,8 +72,6 @@ export const monitorSchema = z
     /** Consecutive successes before an open incident closes. */
     recover: z.number().int().min(1).max(100).default(1),
     alert: nameList.default([]),
-    /** Shown on the public status page. */
-    public: z.boolean().default(false),
   })
   .strict()
   .superRefine((monitor, ctx) => {
