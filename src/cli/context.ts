@@ -50,7 +50,7 @@ export function requirePlan(file: string | undefined, date: Date): LoadedPlan {
   return plan;
 }
 
-function readCa(file: string): string {
+export function readCa(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { catalog } from '../checks/index.js';
@@ -12,7 +11,7 @@ import { monitoringStatus } from '../monitor/status.js';
 import { statusText } from '../monitor/status-text.js';
 import { storeFromEnvironment } from '../store/open.js';
 import type { Store } from '../store/store.js';
-import { findPlan, now, requirePlan } from './context.js';
+import { findPlan, now, readCa, requirePlan } from './context.js';
 
 interface PlanOptions {
   plan?: string;
@@ -161,12 +160,4 @@ function sinceTime(text: string, at: number): number {
 function hostPort(text: string): string {
   if (!/^(\[[0-9a-fA-F:]+\]|[\w.-]+):\d{1,5}$/.test(text)) throw new InputError([`--metrics: expected host:port (127.0.0.1:9464) or "off", got "${text}"`]);
   return text;
-}
-
-function readCa(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new InputError([`--ca: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`]);
-  }
 }

@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catalog } from '../checks/index.js';
-import { InputError } from '../errors.js';
 import { yaml } from '../testing/dedent.js';
-import { parsePlan } from './load.js';
-
-const now = new Date('2026-11-30T12:00:00Z');
-const load = (text: string) => parsePlan(text, 'harden.yaml', { catalog, now });
-const errorLines = (text: string): string[] => {
-  try {
-    load(text);
-  } catch (error) {
-    if (error instanceof InputError) return error.lines;
-    throw error;
-  }
-  throw new Error('expected the plan to be rejected');
-};
+import { loadPlanText as load, planErrors as errorLines } from '../testing/plans.js';
 
 describe('plan loading', () => {
   it('loads a plan and fills defaults', () => {
