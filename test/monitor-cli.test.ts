@@ -1,10 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../src/store/open.js';
-import { freePort } from '../src/testing/services.js';
+import { ensureServices, freePort, startPostgres } from '../src/testing/services.js';
 import { eventually, startAlertReceiver, startSwitchableTarget, type AlertReceiver, type SwitchableTarget } from '../src/testing/monitor-targets.js';
 
 const BIN = resolve('bin/harden.js');
@@ -29,9 +29,9 @@ afterEach(async () => {
 });
 
 /** Runs the built CLI without blocking this process (the targets live here). */
-function harden(args: string[], cwd = dir): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function harden(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: ENV });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: { ...ENV, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -87,6 +87,24 @@ describe('harden monitor (built CLI)', () => {
     expect((await harden(['monitor', 'history', 'api'])).stdout).toMatch(/down\s+\d+ms\s+500\s+status == 200: got 500/);
     expect((await harden(['monitor', 'history', 'nope'])).stderr).toContain('unknown monitor "nope" (monitors: api)');
   });
+
+  it('keeps its history in PostgreSQL when HARDEN_DATABASE_URL is set', async () => {
+    ensureServices();
+    const postgres = await startPostgres({ auth: 'trust' });
+    try {
+      const env = { HARDEN_DATABASE_URL: `postgres://postgres@127.0.0.1:${postgres.port}/postgres` };
+      writePlan(api());
+      expect((await harden(['monitor', '--once'], env)).code).toBe(0);
+      target.mode = 'error';
+      expect((await harden(['monitor', '--once'], env)).code).toBe(1);
+      const history = JSON.parse((await harden(['monitor', 'history', 'api', '--format', 'json'], env)).stdout) as { samples: { ok: boolean }[] };
+      expect(history.samples.map((s) => s.ok)).toEqual([false, true]);
+      expect((await harden(['monitor', 'status'], env)).stdout).toMatch(/\napi\s+down\s+50\.00%/);
+      expect(existsSync(join(dir, '.harden'))).toBe(false);
+    } finally {
+      await postgres.close();
+    }
+  }, 60_000);
 
   it('rejects a bad condition with the plan file and line', async () => {
     writePlan(`  - name: api\n    http: ${target.origin}/\n    expect: ["status == 200", "latency < soon"]\n`);
