@@ -1,6 +1,7 @@
 import type { Store } from '../store/store.js';
 import { formatElapsed } from './duration.js';
-import type { Incident, Sample } from './model.js';
+import type { Incident, Phases, Sample } from './model.js';
+import { TriggerTracker } from './trigger-tracker.js';
 
 export interface MonitorHistory {
   monitor: string;
@@ -20,16 +21,22 @@ export function historyText(history: MonitorHistory, now: number): string {
   lines.push(history.incidents.length ? 'Incidents' : 'No incidents');
   for (const incident of history.incidents) {
     const span = incident.closedAt === null ? `open for ${formatElapsed(now - incident.openedAt)}` : `${formatElapsed(incident.closedAt - incident.firstFailure.at)} down`;
-    lines.push(`  ${iso(incident.openedAt)}  ${span}  ${incident.reason}`);
+    lines.push(`  ${iso(incident.openedAt)}  ${span}  ${TriggerTracker.owns(incident) ? 'trigger ' : ''}${incident.reason}`);
   }
   lines.push('', history.samples.length ? `Samples (newest first, ${history.samples.length})` : 'No samples');
   for (const s of history.samples) {
     const cells = [iso(s.at), s.ok ? 'up  ' : 'down', `${Math.round(s.latencyMs)}ms`.padStart(7), s.status === undefined ? '   ' : String(s.status)];
+    if (s.phases) cells.push(phases(s.phases));
     if (s.reason && !s.ok) cells.push(s.reason);
     if (s.maintenance) cells.push('[maintenance]');
     lines.push(`  ${cells.join('  ')}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+function phases(p: Phases): string {
+  const parts = [['dns', p.dnsMs], ['connect', p.connectMs], ['tls', p.tlsMs], ['first byte', p.firstByteMs]] as const;
+  return `(${parts.filter(([, ms]) => ms !== undefined).map(([name, ms]) => `${name} ${Math.round(ms!)}`).join(' · ')})`;
 }
 
 function iso(at: number): string {
