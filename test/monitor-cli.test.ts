@@ -84,7 +84,7 @@ describe('harden monitor (built CLI)', () => {
 
     target.mode = 'error';
     expect((await harden(['monitor', '--once'])).code).toBe(1);
-    expect((await harden(['monitor', 'history', 'api'])).stdout).toMatch(/down\s+\d+ms\s+500\s+status == 200: got 500/);
+    expect((await harden(['monitor', 'history', 'api'])).stdout).toMatch(/down\s+\d+ms\s+500\s+\(dns 0 · connect \d+ · first byte \d+\)\s+status == 200: got 500/);
     expect((await harden(['monitor', 'history', 'nope'])).stderr).toContain('unknown monitor "nope" (monitors: api)');
   });
 
