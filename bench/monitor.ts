@@ -3,12 +3,15 @@
 // own process; the target runs in another one so the daemon's CPU is its own). Prints probes/s
 // achieved over scheduled, schedule lag p50/p99 (from the daemon's stats lines), the daemon's
 // CPU as a share of one core, its peak RSS, the database's growth per hour and the steady-state
-// size its retention implies. Targets: lag p99 < 250 ms, CPU < 50 %, RSS < 400 MB.
+// size the default retention implies (from each table's measured bytes per row, via dbstat).
+// Run it past 10 minutes (BENCH_SECONDS=700) to include an hour/day fold in the lag figures. Targets: lag p99 < 250 ms, CPU < 50 %, RSS < 400 MB.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { formatDuration } from '../src/monitor/duration.js';
+import { RETENTION_DEFAULTS } from '../src/plan/monitor-schema.js';
 
 const MONITORS = Number(process.env.BENCH_MONITORS ?? 10_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 180);
@@ -116,19 +119,27 @@ async function main(): Promise<void> {
   const growthPerHour = ((growthTo.bytes - growthFrom.bytes) / Math.max(1, growthTo.t - growthFrom.t)) * 3600;
 
   const db = new Database(database, { readonly: true });
-  const tableBytes = new Map((db.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name').all() as { name: string; bytes: number }[]).map((r) => [r.name, r.bytes]));
-  const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-  const samples = count('samples');
-  const minuteRows = count('rollup_minute');
-  const indexBytes = [...tableBytes].filter(([name]) => name.startsWith('samples_') || name.startsWith('sqlite_autoindex_samples')).reduce((sum, [, b]) => sum + b, 0);
-  const sampleBytes = ((tableBytes.get('samples') ?? 0) + indexBytes) / Math.max(1, samples);
-  const rollupIndexBytes = [...tableBytes].filter(([name]) => name.includes('rollup_minute')).reduce((sum, [, b]) => sum + b, 0);
-  const rollupBytes = rollupIndexBytes / Math.max(1, minuteRows);
+  const tableBytes = db.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name').all() as { name: string; bytes: number }[];
+  /** Bytes a row of the table takes on disk, its indexes included. */
+  const bytesPerRow = (table: string) => {
+    const rows = (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    const bytes = tableBytes.filter((t) => t.name === table || t.name.includes(`_${table}_`) || t.name.startsWith(`${table}_`)).reduce((sum, t) => sum + t.bytes, 0);
+    return { rows, bytes: rows > 0 ? bytes / rows : NaN };
+  };
+  const raw = bytesPerRow('samples');
+  const tiers = { minute: bytesPerRow('rollup_minute'), hour: bytesPerRow('rollup_hour'), day: bytesPerRow('rollup_day') };
   db.close();
 
-  // Retention defaults (src/plan/monitor-schema.ts): raw 48h, minute 48h, hour 90d, day 730d.
-  const perHour = MONITORS * (3600 / EVERY_S);
-  const steadyBytes = perHour * 48 * sampleBytes + Math.min(perHour, MONITORS * 60) * 48 * rollupBytes + MONITORS * 24 * 90 * rollupBytes + MONITORS * 730 * rollupBytes;
+  // Rows each tier holds once full, at the default retention: one per sample, or per monitor and bucket.
+  const retention = RETENTION_DEFAULTS;
+  const hours = (ms: number) => ms / 3_600_000;
+  const samplesPerHour = MONITORS * (3600 / EVERY_S);
+  const steadyBytes =
+    samplesPerHour * hours(retention.raw) * raw.bytes +
+    Math.min(samplesPerHour, MONITORS * 60) * hours(retention.minute) * tiers.minute.bytes +
+    MONITORS * hours(retention.hour) * tiers.hour.bytes +
+    MONITORS * (hours(retention.day) / 24) * tiers.day.bytes;
+  const sizes2 = Object.entries(tiers).map(([tier, t]) => `${tier} ${t.bytes.toFixed(0)} B`).join(', ');
 
   const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
   console.log(`daemon exit ${code}; startup (plan load + store) ${(startupMs / 1000).toFixed(1)} s; measured ${elapsed.toFixed(0)} s, ${steady.length} stats lines after the first interval`);
@@ -136,8 +147,8 @@ async function main(): Promise<void> {
   console.log(`schedule lag p50 / p99:          ${lagP50} ms / ${lagP99} ms   (p99 / 250 ms target = ${(lagP99 / 250).toFixed(2)})`);
   console.log(`daemon CPU (share of one core):  ${(cpu * 100).toFixed(1)} %   (/ 50 % target = ${(cpu / 0.5).toFixed(2)})`);
   console.log(`daemon peak RSS:                 ${end.peakRssMb.toFixed(0)} MB   (/ 400 MB target = ${(end.peakRssMb / 400).toFixed(2)})`);
-  console.log(`database growth:                 ${mb(growthPerHour)}/hour while raw samples accumulate (${samples} samples, ${sampleBytes.toFixed(1)} B each with index; minute rollup row ${rollupBytes.toFixed(1)} B)`);
-  console.log(`steady state at default retention (raw 48h, minute 48h, hour 90d, day 730d): ${mb(steadyBytes)}`);
+  console.log(`database growth:                 ${mb(growthPerHour)}/hour while raw samples accumulate (${raw.rows} samples kept, ${raw.bytes.toFixed(0)} B each with its index; rollup rows: ${sizes2})`);
+  console.log(`steady state at the default retention (raw ${formatDuration(retention.raw)}, minute ${formatDuration(retention.minute)}, hour ${formatDuration(retention.hour)}, day ${formatDuration(retention.day)}): ${mb(steadyBytes)}`);
   rmSync(dir, { recursive: true, force: true });
 }
 

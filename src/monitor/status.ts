@@ -34,7 +34,11 @@ export async function monitoringStatus(plan: Plan, store: Store, now: number): P
   const states = new Map((await store.states()).map((s) => [s.monitor, s]));
   const open = await store.openIncidents();
   const incidents = new Map(open.filter((i) => !TriggerTracker.owns(i)).map((i) => [i.monitor, i]));
-  const monitors = await Promise.all(plan.monitors.map((monitor) => monitorStatus(monitor, states.get(monitor.name), incidents.get(monitor.name) ?? null, store, now)));
+  // One pass over every monitor per window, not one query per monitor.
+  const [day, week, month] = await Promise.all(Object.values(STATUS_WINDOWS).map((span) => store.summaries(now - span, now)));
+  const monitors = plan.monitors.map((monitor) =>
+    monitorStatus(monitor, states.get(monitor.name), incidents.get(monitor.name) ?? null, [day!.get(monitor.name), week!.get(monitor.name), month!.get(monitor.name)]),
+  );
   const slos = await Promise.all(plan.slo.map(async (slo) => sloStatus(slo, await store.summary(slo.monitor, now - slo.window, now))));
   return {
     at: now,
@@ -45,21 +49,21 @@ export async function monitoringStatus(plan: Plan, store: Store, now: number): P
   };
 }
 
-async function monitorStatus(monitor: Monitor, state: MonitorState | undefined, incident: Incident | null, store: Store, now: number): Promise<MonitorStatus> {
-  const summaries = await Promise.all(Object.values(STATUS_WINDOWS).map((span) => store.summary(monitor.name, now - span, now)));
-  const [day, week, month] = summaries as [WindowSummary, WindowSummary, WindowSummary];
+function monitorStatus(monitor: Monitor, state: MonitorState | undefined, incident: Incident | null, windows: (WindowSummary | undefined)[]): MonitorStatus {
+  const [day, week, month] = windows;
   return {
     name: monitor.name,
     kind: monitorKind(monitor),
     state: state?.lastOk == null ? 'unknown' : state.lastOk ? 'up' : 'down',
     lastSampleAt: state?.lastSampleAt ?? null,
     uptime: { '24h': uptime(day), '7d': uptime(week), '30d': uptime(month) },
-    latency: { p50: day.p50, p95: day.p95, p99: day.p99 },
+    latency: { p50: day?.p50 ?? null, p95: day?.p95 ?? null, p99: day?.p99 ?? null },
     incident,
   };
 }
 
-function uptime(summary: WindowSummary): number | null {
+function uptime(summary: WindowSummary | undefined): number | null {
+  if (!summary) return null;
   const counted = summary.total - summary.maintenance;
   return counted > 0 ? (100 * (counted - summary.failed)) / counted : null;
 }

@@ -178,6 +178,9 @@ export const triggerSchema = z
   })
   .strict();
 
+const DAY_MS = 86_400_000;
+export const RETENTION_DEFAULTS = { raw: DAY_MS, minute: DAY_MS, hour: 35 * DAY_MS, day: 730 * DAY_MS };
+
 export const monitoringSchema = z
   .object({
     /** SQLite database file, relative to the plan (HARDEN_DATABASE_URL selects PostgreSQL instead). */
@@ -190,15 +193,16 @@ export const monitoringSchema = z
     ca: textList.default([]),
     /** How long SIGTERM waits for probes in flight before abandoning them. */
     shutdownGrace: duration.default(10_000),
+    /** How long each tier is kept: raw samples (monitor history), then minute, hour and day rollups (uptime, latency, SLOs). */
     retention: z
       .object({
-        raw: duration.default(2 * 86_400_000),
-        minute: duration.default(2 * 86_400_000),
-        hour: duration.default(90 * 86_400_000),
-        day: duration.default(730 * 86_400_000),
+        raw: duration.default(RETENTION_DEFAULTS.raw),
+        minute: duration.default(RETENTION_DEFAULTS.minute),
+        hour: duration.default(RETENTION_DEFAULTS.hour),
+        day: duration.default(RETENTION_DEFAULTS.day),
       })
       .strict()
-      .default({ raw: 2 * 86_400_000, minute: 2 * 86_400_000, hour: 90 * 86_400_000, day: 730 * 86_400_000 }),
+      .default(RETENTION_DEFAULTS),
   })
   .strict();
 

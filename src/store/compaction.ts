@@ -4,7 +4,12 @@ import type { Engine } from './migrations.js';
 import type { Retention } from './store.js';
 import type { Tables } from './tables.js';
 
-const CHUNK = 50_000;
+/**
+ * Raw samples folded per transaction. Small on purpose: with SQLite a transaction holds the
+ * process's only connection and runs synchronously, so a chunk is time the daemon cannot
+ * probe; between chunks compaction yields to the event loop.
+ */
+const CHUNK = 5_000;
 const PRUNE_SCAN = 5000;
 const IN_LIST = 1000;
 const INSERT_ROWS = 1000;
@@ -62,6 +67,10 @@ async function foldChunk(db: Db, engine: Engine, tier: Tier): Promise<boolean> {
   });
 }
 
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 async function setMeta(db: Pick<Db, 'insertInto'>, key: string, value: number): Promise<void> {
   await db
     .insertInto('store_meta')
@@ -91,6 +100,7 @@ async function pruneRaw(db: Db, cutoff: number): Promise<void> {
     if (old.length > 0) await db.deleteFrom('samples').where('id', '>=', old[0]!.id).where('id', '<=', old.at(-1)!.id).where('at', '<', cutoff).execute();
     if (old.length === 0 || rows.length < PRUNE_SCAN) return;
     cursor = rows.at(-1)!.id;
+    await yieldToEventLoop();
   }
 }
 
@@ -98,7 +108,7 @@ async function pruneRaw(db: Db, cutoff: number): Promise<void> {
 export async function compact(db: Db, engine: Engine, now: number, retention: Retention): Promise<void> {
   for (const tier of TIERS) {
     if (!(await foldDue(db, tier, now))) continue;
-    while (await foldChunk(db, engine, tier));
+    while (await foldChunk(db, engine, tier)) await yieldToEventLoop();
     if (tier.foldEveryMs > 0) await setMeta(db, `folded_at:${tier.table}`, now);
   }
   await pruneRaw(db, now - retention.raw);
