@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../src/store/open.js';
@@ -122,6 +123,21 @@ describe('harden monitor (built CLI)', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(logs.at(-1)).toMatchObject({ msg: 'monitor stopped' });
+  });
+
+  it('a metrics port already in use is a clear error, before any probe', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const port = (busy.address() as AddressInfo).port;
+    try {
+      writePlan(api());
+      const run = await harden(['monitor', '--metrics', `127.0.0.1:${port}`]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(new RegExp(`^metrics: cannot listen on 127\\.0\\.0\\.1:${port}: the address is already in use.*\\(set monitoring\\.metrics, or --metrics off\\)$`, 'm'));
+      expect(target.requests).toBe(0);
+    } finally {
+      busy.close();
+    }
   });
 
   it('kill -9 mid-run, then restart: no lost or duplicated incident or alert, and the database is intact', async () => {

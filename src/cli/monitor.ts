@@ -42,6 +42,7 @@ Examples:
   harden monitor status               each monitor: up/down, uptime 24h/7d/30d, latency, incidents
   harden monitor history api-health --since 6h
 
+"harden monitor run --help" lists the daemon's options (--once, --metrics, --ca, --debug, ...).
 The plan's monitors:, alerts:, maintenance:, slo:, triggers: and monitoring: sections drive it
 (README "Monitoring"). SIGTERM/SIGINT stop it cleanly; SIGHUP or saving the plan reloads it, and a
 plan that no longer loads is reported while the previous one keeps running.`);

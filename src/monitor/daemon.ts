@@ -109,7 +109,13 @@ export class MonitorDaemon {
     const { log } = this.options;
     await this.restoreState();
     const listen = this.options.metrics ?? this.config.settings.metrics;
-    if (listen) this.metrics = await startMetricsServer(listen, () => this.metricsSnapshot());
+    if (listen) {
+      try {
+        this.metrics = await startMetricsServer(listen, () => this.metricsSnapshot());
+      } catch (error) {
+        throw new InputError([`${(error as Error).message} (set monitoring.metrics, or --metrics off)`]);
+      }
+    }
     this.recorder.start();
     this.dispatcher.start(this.options.alertPollMs ?? 5_000);
     this.compactTimer = setInterval(() => void this.compact(), this.options.compactEveryMs ?? 60_000);
@@ -265,11 +271,17 @@ export class MonitorDaemon {
     this.lastStats = { at, probes };
   }
 
+  private compacting = false;
+
   private async compact(): Promise<void> {
+    if (this.compacting) return;
+    this.compacting = true;
     try {
       await this.options.store.compact(this.now(), this.config.settings.retention);
     } catch (error) {
       this.fail('the database could not be compacted', error as Error);
+    } finally {
+      this.compacting = false;
     }
   }
 
