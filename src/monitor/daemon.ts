@@ -267,6 +267,7 @@ export class MonitorDaemon {
       queued: this.scheduler.queued,
       openIncidents: this.open.size,
       rssMb: Math.round(process.memoryUsage.rss() / 1048576),
+      heapMb: Math.round(process.memoryUsage().heapUsed / 1048576),
     });
     this.lastStats = { at, probes };
   }
