@@ -5,7 +5,7 @@ import { sloSchema } from '../plan/monitor-schema.js';
 import { LatencyHistogram, type MetricsSnapshot, startMetricsServer } from './metrics.js';
 import { parseListen } from './metrics-server.js';
 import { sloStatus } from './slo.js';
-import { TriggerEngine } from './triggers.js';
+import { TriggerEngine } from './triggers/index.js';
 
 const ENSURE_PROMTOOL = fileURLToPath(new URL('../../scripts/ensure-promtool.sh', import.meta.url));
 

@@ -1,6 +1,6 @@
 import type { Trigger } from '../plan/monitor-schema.js';
 import type { AlertEvent, Incident } from './model.js';
-import { parseTriggerRule, TriggerEngine, type TriggerTransition } from './triggers.js';
+import { parseTriggerRule, TriggerEngine, type TriggerTransition } from './triggers/index.js';
 
 export interface TriggerChange {
   name: string;

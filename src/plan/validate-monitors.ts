@@ -1,6 +1,6 @@
-import { parseConditions } from '../monitor/conditions.js';
+import { parseConditions } from '../monitor/conditions/index.js';
 import { cronProblem } from '../monitor/maintenance.js';
-import { parseTriggerRule } from '../monitor/triggers.js';
+import { parseTriggerRule } from '../monitor/triggers/index.js';
 import { monitorKind } from './monitor-schema.js';
 import type { Plan } from './schema.js';
 import type { PlanIssue } from './validate.js';

@@ -1,5 +1,5 @@
 import { monitorKind, type Monitor, type MonitorKind } from '../../plan/monitor-schema.js';
-import { evaluateConditions, parseConditions, type Condition } from '../conditions.js';
+import { evaluateConditions, parseConditions, type Condition } from '../conditions/index.js';
 import { formatDuration } from '../duration.js';
 import type { Sample } from '../model.js';
 import type { Observation, ProbeDefinition, ProbeEnv } from './define.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { MonitorKind } from '../plan/monitor-schema.js';
-import { evaluateConditions, parseConditions } from './conditions.js';
-import type { Observation } from './probes/define.js';
+import type { MonitorKind } from '../../plan/monitor-schema.js';
+import type { Observation } from '../probes/define.js';
+import { evaluateConditions, parseConditions } from './index.js';
 
 const NOW = Date.UTC(2026, 10, 30);
 const DAY = 86_400_000;
