@@ -118,6 +118,7 @@ async function runDaemon(options: RunOptions): Promise<number> {
     log,
     ca,
     statsEveryMs,
+    logSamples: options.debug === true,
     watchPlan: options.watch && !options.once,
     ...(metrics !== undefined ? { metrics: options.once ? false : metrics } : options.once ? { metrics: false } : {}),
   });

@@ -29,6 +29,8 @@ export interface DaemonOptions {
   now?: () => number;
   flushEveryMs?: number;
   compactEveryMs?: number;
+  /** Log every sample (at debug level). */
+  logSamples?: boolean;
   /** How often a "stats" line is logged (probes, schedule lag, memory); default 60 s. */
   statsEveryMs?: number;
   /** Alert retry delays (tests shorten them) and how often the outbox is polled. */
@@ -224,7 +226,7 @@ export class MonitorDaemon {
     this.states.set(name, result.state);
     this.recorder.sample(sample, result.state);
     this.stats.observe(runtime, sample);
-    this.options.log('debug', 'sample', { ...sample });
+    if (this.options.logSamples) this.options.log('debug', 'sample', { ...sample });
     if (result.opened) {
       this.open.set(name, result.opened);
       this.recorder.open(result.opened);

@@ -18,6 +18,8 @@ export interface PreparedMonitor {
   kind: MonitorKind;
   target: string;
   conditions: Condition[];
+  /** Whether a condition reads the body: otherwise it is drained, not decoded. */
+  needs: { body: boolean };
 }
 
 /** Compiles the monitor's conditions (`expect`, and a dns monitor's `dns.expect`); throws when one does not parse. */
@@ -27,7 +29,8 @@ export function prepareMonitor(monitor: Monitor): PreparedMonitor {
   const { conditions, errors } = parseConditions(texts, kind);
   const [error] = errors;
   if (error) throw new Error(`monitor ${monitor.name}: condition "${texts[error.index]}", column ${error.column}: ${error.message}`);
-  return { monitor, kind, target: PROBES[kind].target(monitor), conditions };
+  const needs = { body: conditions.some((condition) => condition.subject.startsWith('body')) };
+  return { monitor, kind, target: PROBES[kind].target(monitor), conditions, needs };
 }
 
 /**
@@ -45,9 +48,8 @@ export async function runProbe(prepared: PreparedMonitor, env: ProbeEnv, signal?
   if (signal?.aborted) cancel();
   else signal?.addEventListener('abort', cancel, { once: true });
   try {
-    const needs = { body: conditions.some((condition) => condition.subject.startsWith('body')) };
     const probe = PROBES[prepared.kind] as ProbeDefinition<MonitorKind>;
-    const observation = await settleWithin(probe.observe(monitor, env, controller.signal, needs), controller.signal);
+    const observation = await settleWithin(probe.observe(monitor, env, controller.signal, prepared.needs), controller.signal);
     const reason = evaluateConditions(conditions, observation, at);
     return toSample(monitor.name, at, observation, reason);
   } catch (error) {
