@@ -182,13 +182,17 @@ describe('monitor daemon', () => {
     expect(kinds()).toEqual(['trigger.fired', 'trigger.resolved']);
   });
 
-  it('on stop, abandons a hung probe within the grace period and keeps what was recorded', async () => {
-    const file = writePlan(plan().replace('every: 150ms\n    timeout: 100ms', 'every: 10s\n    timeout: 10s') + 'monitoring:\n  shutdownGrace: 200ms\n'.replace('monitoring:\n', ''));
-    const { daemon, store, logs } = await startDaemon(file);
-    await eventually(async () => (await store.samples({ monitor: 'api' })).length >= 1 || true, 100, 'start');
+  it('on stop, abandons a probe still hanging after the grace period, and records nothing for it', async () => {
     target.mode = 'hang';
+    const file = writePlan(plan().replace('every: 150ms\n    timeout: 100ms', 'every: 2s\n    timeout: 2s') + '  shutdownGrace: 200ms\n');
+    const { daemon, store, logs } = await startDaemon(file);
+    await eventually(() => target.requests >= 1, 3000, 'a probe in flight');
+    const started = Date.now();
     await daemon.stop();
-    expect(logs.at(-1)).toMatchObject({ msg: 'monitor stopped' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(logs.at(-1)).toMatchObject({ msg: 'monitor stopped', abandonedProbes: 1 });
     expect(await daemon.exited).toBe(0);
+    expect(await store.samples({ monitor: 'api' })).toEqual([]);
   });
 });
