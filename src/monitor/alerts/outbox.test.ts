@@ -273,6 +273,37 @@ describe('AlertDispatcher', () => {
     expect(hook.requests.map((request) => `${request.key}/${request.status}`)).toEqual([`api@${T0}:trigger/503`, `api@${T0}:trigger/202`, `api@${T0}:resolve/202`]);
   });
 
+  it('keeps a resolution behind its opening even when the retry time passes during the pass', async () => {
+    const hook = await receiver();
+    hook.answer = (index) => (index < 2 ? 503 : 202);
+    const db = await store();
+    let time = T0;
+    let step = 0;
+    const now = () => (time += step) - step;
+    const dispatcher = new AlertDispatcher({ store: db, channels: { pd: { pagerduty: { routingKey: 'env:PD', url: hook.url('/pd') } } }, context, log: () => undefined, now, backoff: { baseMs: 1000, maxMs: 1000 } });
+    await enqueue(db, [{ channel: 'pd', event: alert('api', T0, 'incident.opened') }]);
+    await dispatcher.deliverDue();
+    time = T0 + 1;
+    await enqueue(db, [{ channel: 'pd', event: { ...alert('api', T0, 'incident.resolved'), at: T0 + 1 } }]);
+    await dispatcher.deliverDue();
+    const [opening, resolution] = await db.dueAlerts(Number.MAX_SAFE_INTEGER, 10);
+    // The opening is retried (and fails again) alone: the resolution is due one ms after it.
+    time = opening!.nextAttemptAt;
+    await dispatcher.deliverDue();
+    const retry = (await db.dueAlerts(Number.MAX_SAFE_INTEGER, 10)).find((entry) => entry.id === opening!.id)!;
+    expect(resolution!.nextAttemptAt).toBeLessThan(retry.nextAttemptAt);
+    // A slow pass: the resolution is fetched as due while the opening is not, and by the time it
+    // is looked at, the opening's retry time has come.
+    step = retry.nextAttemptAt - resolution!.nextAttemptAt;
+    time = resolution!.nextAttemptAt - step;
+    await dispatcher.deliverDue();
+    step = 0;
+    expect(hook.requests.map((request) => request.key.split(':')[1])).toEqual(['trigger', 'trigger']);
+    time = Math.max(time, retry.nextAttemptAt);
+    await drain(dispatcher, db, { now, advance: (ms) => void (time += ms), set: (ms) => void (time = ms) });
+    expect(hook.requests.map((request) => `${request.key.split(':')[1]}/${request.status}`)).toEqual(['trigger/503', 'trigger/503', 'trigger/202', 'resolve/202']);
+  });
+
   it('keeps the alerts of a channel removed from the plan, with a clear error, until it is back', async () => {
     const hook = await receiver();
     const db = await store();

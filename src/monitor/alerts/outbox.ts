@@ -155,11 +155,12 @@ export class AlertDispatcher {
       if (hold && hold.blocker.id !== entry.id) {
         // The earlier alert is being sent by another pass right now: this one stays due.
         if (this.claims.has(hold.blocker.id)) return false;
-        if (hold.until > this.now()) {
-          const error = `waiting behind the earlier alert ${hold.blocker.event.key}, which failed: ${hold.reason}`;
-          await this.options.store.markFailed(entry.id, clip(error), hold.until + 1, this.now());
-          return false;
-        }
+        // Until the earlier alert is delivered (which lifts the hold), this one waits, even when the
+        // hold's retry time has just passed: the earlier one may not be in this pass.
+        const now = this.now();
+        const error = `waiting behind the earlier alert ${hold.blocker.event.key}, which failed: ${hold.reason}`;
+        await this.options.store.markFailed(entry.id, clip(error), Math.max(hold.until, now) + 1, now);
+        return false;
       }
       const channel = this.channels[entry.channel];
       try {
