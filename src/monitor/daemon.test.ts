@@ -82,15 +82,15 @@ const kinds = () => receiver.deliveries.map((d) => JSON.stringify(d.json).match(
 describe('monitor daemon', () => {
   it('opens one incident per outage after `confirm` failures, closes it on recovery, and alerts each once', async () => {
     const { daemon, store } = await startDaemon(writePlan(plan()));
-    await eventually(async () => (await store.samples({ monitor: 'api' })).length >= 2, 3000, 'first samples');
+    await eventually(async () => (await store.samples({ monitor: 'api' })).length >= 2, 8000, 'first samples');
     target.mode = 'error';
-    await eventually(async () => (await store.openIncidents()).length === 1, 3000, 'incident opened');
-    await eventually(() => receiver.deliveries.length === 1, 3000, 'opened alert');
+    await eventually(async () => (await store.openIncidents()).length === 1, 8000, 'incident opened');
+    await eventually(() => receiver.deliveries.length === 1, 8000, 'opened alert');
     const samplesWhileDown = (await store.samples({ monitor: 'api' })).length;
-    await eventually(async () => (await store.samples({ monitor: 'api' })).length >= samplesWhileDown + 3, 3000, 'more failures');
+    await eventually(async () => (await store.samples({ monitor: 'api' })).length >= samplesWhileDown + 3, 8000, 'more failures');
     target.mode = 'up';
-    await eventually(async () => (await store.openIncidents()).length === 0, 3000, 'incident closed');
-    await eventually(() => receiver.deliveries.length === 2, 3000, 'resolved alert');
+    await eventually(async () => (await store.openIncidents()).length === 0, 8000, 'incident closed');
+    await eventually(() => receiver.deliveries.length === 2, 8000, 'resolved alert');
     await daemon.stop();
     expect(kinds()).toEqual(['incident.opened', 'incident.resolved']);
     expect(new Set(eventKeys()).size).toBe(2);
@@ -103,7 +103,7 @@ describe('monitor daemon', () => {
   it('a flapping target (down, up, down, ...) opens nothing with confirm 2', async () => {
     target.mode = 'alternate';
     const { daemon, store } = await startDaemon(writePlan(plan()));
-    await eventually(async () => (await store.samples({ monitor: 'api' })).length >= 8, 4000, 'eight samples');
+    await eventually(async () => (await store.samples({ monitor: 'api' })).length >= 8, 8000, 'eight samples');
     await daemon.stop();
     const samples = await store.samples({ monitor: 'api' });
     expect(samples.filter((s) => !s.ok).length).toBeGreaterThanOrEqual(3);
@@ -114,27 +114,27 @@ describe('monitor daemon', () => {
   it('a target hanging past the timeout is down with a timeout reason, measured at the timeout', async () => {
     target.mode = 'hang';
     const { daemon, store } = await startDaemon(writePlan(plan()));
-    await eventually(async () => (await store.openIncidents()).length === 1, 3000, 'incident');
+    await eventually(async () => (await store.openIncidents()).length === 1, 8000, 'incident');
     await daemon.stop();
     const [sample] = await store.samples({ monitor: 'api', limit: 1 });
     expect(sample!.reason).toMatch(/timeout after 100ms/);
     expect(sample!.latencyMs).toBeGreaterThanOrEqual(95);
-    expect(sample!.latencyMs).toBeLessThan(300);
+    expect(sample!.latencyMs).toBeLessThan(1000);
   });
 
   it('an alert receiver down for a while gets every alert exactly once when it is back', async () => {
     receiver.down = true;
     const { daemon, store } = await startDaemon(writePlan(plan()));
     target.mode = 'error';
-    await eventually(async () => (await store.openIncidents()).length === 1, 3000, 'incident opened');
+    await eventually(async () => (await store.openIncidents()).length === 1, 8000, 'incident opened');
     target.mode = 'up';
-    await eventually(async () => (await store.openIncidents()).length === 0, 3000, 'incident closed');
-    await eventually(async () => (await store.outboxStats()).some((s) => s.failing > 0 && s.lastError !== null), 3000, 'failed delivery visible');
+    await eventually(async () => (await store.openIncidents()).length === 0, 8000, 'incident closed');
+    await eventually(async () => (await store.outboxStats()).some((s) => s.failing > 0 && s.lastError !== null), 8000, 'failed delivery visible');
     const stats = await store.outboxStats();
     expect(stats[0]).toMatchObject({ channel: 'hook', pending: 2 });
     expect(stats[0]!.lastError).toMatch(/503/);
     receiver.down = false;
-    await eventually(() => receiver.deliveries.length === 2, 5000, 'both alerts delivered');
+    await eventually(() => receiver.deliveries.length === 2, 8000, 'both alerts delivered');
     await new Promise((resolve) => setTimeout(resolve, 400));
     await daemon.stop();
     expect(kinds()).toEqual(['incident.opened', 'incident.resolved']);
@@ -146,7 +146,7 @@ describe('monitor daemon', () => {
     const end = new Date(Date.now() + 3_600_000).toISOString();
     target.mode = 'error';
     const { daemon, store } = await startDaemon(writePlan(plan('', `maintenance:\n  - { monitors: [api], start: "${start}", end: "${end}", reason: deploy }\n`)));
-    await eventually(async () => (await store.samples({ monitor: 'api' })).length >= 5, 3000, 'samples');
+    await eventually(async () => (await store.samples({ monitor: 'api' })).length >= 5, 8000, 'samples');
     await daemon.stop();
     const samples = await store.samples({ monitor: 'api' });
     expect(samples.every((s) => s.maintenance === true && !s.ok)).toBe(true);
@@ -161,23 +161,22 @@ describe('monitor daemon', () => {
     daemon.reload();
     expect(logs.find((l) => l.msg === 'plan reload failed; still running the previous plan')).toMatchObject({ level: 'error', problems: [expect.stringMatching(/harden\.yaml:\d+:\d+: /)] });
     const before = (await store.samples({ monitor: 'api' })).length;
-    await eventually(async () => (await store.samples({ monitor: 'api' })).length > before + 2, 3000, 'still probing');
+    await eventually(async () => (await store.samples({ monitor: 'api' })).length > before + 2, 8000, 'still probing');
     writeFileSync(file, plan(`  - name: second\n    tcp: 127.0.0.1:${target.port}\n    every: 150ms\n    timeout: 100ms`));
     daemon.reload();
-    await eventually(async () => (await store.samples({ monitor: 'second' })).length > 0, 3000, 'new monitor probed');
+    await eventually(async () => (await store.samples({ monitor: 'second' })).length > 0, 8000, 'new monitor probed');
     expect(logs.some((l) => l.msg === 'plan reloaded')).toBe(true);
   });
 
   it('fires a latency trigger once while it holds and resolves it', async () => {
     target.mode = 'slow';
-    target.delayMs = 60;
-    const { daemon, store } = await startDaemon(
-      writePlan(plan('', `triggers:\n  - { name: slow-api, monitor: api, when: "p99 > 40ms for 600ms", alert: [hook] }\n`)),
-    );
-    await eventually(() => kinds().includes('trigger.fired'), 4000, 'trigger fired');
+    target.delayMs = 250;
+    const slowPlan = plan('', `triggers:\n  - { name: slow-api, monitor: api, when: "p99 > 150ms for 1200ms", alert: [hook] }\n`);
+    const { daemon, store } = await startDaemon(writePlan(slowPlan.replace('every: 150ms\n    timeout: 100ms', 'every: 300ms\n    timeout: 290ms')));
+    await eventually(() => kinds().includes('trigger.fired'), 6000, 'trigger fired');
     expect((await store.openIncidents()).map((i) => i.key)).toEqual([expect.stringMatching(/^trigger:slow-api@/)]);
     target.mode = 'up';
-    await eventually(() => kinds().includes('trigger.resolved'), 4000, 'trigger resolved');
+    await eventually(() => kinds().includes('trigger.resolved'), 6000, 'trigger resolved');
     await daemon.stop();
     expect(kinds()).toEqual(['trigger.fired', 'trigger.resolved']);
   });
@@ -186,7 +185,7 @@ describe('monitor daemon', () => {
     target.mode = 'hang';
     const file = writePlan(plan().replace('every: 150ms\n    timeout: 100ms', 'every: 2s\n    timeout: 2s') + '  shutdownGrace: 200ms\n');
     const { daemon, store, logs } = await startDaemon(file);
-    await eventually(() => target.requests >= 1, 3000, 'a probe in flight');
+    await eventually(() => target.requests >= 1, 8000, 'a probe in flight');
     const started = Date.now();
     await daemon.stop();
     expect(Date.now() - started).toBeGreaterThanOrEqual(190);
