@@ -4,7 +4,8 @@
 // achieved over scheduled, schedule lag p50/p99 (from the daemon's stats lines), the daemon's
 // CPU as a share of one core, its peak RSS, the database's growth per hour and the steady-state
 // size the default retention implies (from each table's measured bytes per row, via dbstat).
-// Run it past 10 minutes (BENCH_SECONDS=700) to include an hour/day fold in the lag figures. Targets: lag p99 < 250 ms, CPU < 50 %, RSS < 400 MB.
+// Run it past 10 minutes (BENCH_SECONDS=700) to include an hour/day fold in the lag figures;
+// BENCH_DAEMON_NODE_OPTIONS (e.g. --max-old-space-size=160) is passed to the daemon. Targets: lag p99 < 250 ms, CPU < 50 %, RSS < 400 MB.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -77,7 +78,10 @@ async function main(): Promise<void> {
   console.log(`${MONITORS} HTTP monitors every ${EVERY_S}s against 127.0.0.1:${target.port} for ${SECONDS}s (scheduled ${(MONITORS / EVERY_S).toFixed(1)} probes/s)`);
 
   const started = performance.now();
-  const daemon = spawn(process.execPath, [join(ROOT, 'bin/harden.js'), 'monitor', '--stats-every', '10s', '--no-watch'], { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] });
+  const nodeOptions = process.env.BENCH_DAEMON_NODE_OPTIONS;
+  const env = nodeOptions ? { ...process.env, NODE_OPTIONS: nodeOptions } : process.env;
+  if (nodeOptions) console.log(`daemon NODE_OPTIONS=${nodeOptions}`);
+  const daemon = spawn(process.execPath, [join(ROOT, 'bin/harden.js'), 'monitor', '--stats-every', '10s', '--no-watch'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'inherit'] });
   const stats: Record<string, number>[] = [];
   let startupMs = NaN;
   let buffered = '';
