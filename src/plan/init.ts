@@ -61,6 +61,7 @@ export function draftPlan(found: Discovery, project: string): string {
       },
     ],
     waivers: [],
+    monitors: [],
   });
   doc.commentBefore = [
     ' harden plan — the hardening plan as code. Docs: harden --help, harden explain CHECK-ID.',
@@ -68,6 +69,7 @@ export function draftPlan(found: Discovery, project: string): string {
     '   harden scan     run every check on the targets below',
     '   harden verify   measure each item\'s claimed status',
     '   harden report   render the plan as a Markdown register',
+    '   harden monitor  run the uptime monitors below',
   ].join('\n');
   comment(doc, 'targets', ' Where things are: globs relative to root. sites/domains/services name live targets.');
   comment(doc, 'stages', ' Stages order the work; items name one with stage:.');
@@ -83,6 +85,15 @@ export function draftPlan(found: Discovery, project: string): string {
     ].join('\n'),
   );
   comment(doc, 'waivers', ' - { check: k8s/image-digest, where: deploy/legacy/**, reason: ..., owner: ..., expires: 2027-01-31 }');
+  comment(
+    doc,
+    'monitors',
+    [
+      ' Uptime monitors that "harden monitor" probes (README "Monitoring"), for example:',
+      '   - { name: api, http: https://api.example.com/health, every: 60s, expect: ["status == 200"], alert: [ops] }',
+      ' with, at the top level: alerts: { ops: { slack: { webhook: env:SLACK_WEBHOOK_URL } } }',
+    ].join('\n'),
+  );
   return doc.toString({ lineWidth: 100 });
 }
 
