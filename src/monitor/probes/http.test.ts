@@ -3,7 +3,8 @@ import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../testing/http-server.js';
 import { freePort } from '../../testing/services.js';
-import { eventually, probeOnce } from './testing.js';
+import { prepareMonitor } from './index.js';
+import { eventually, monitor, probeOnce } from './testing.js';
 
 /** A target the tests break on command. */
 let mode: 'up' | 'error' | 'slow' = 'up';
@@ -34,6 +35,11 @@ function handle(request: IncomingMessage, response: ServerResponse): void {
     if (path === '/big') return void response.writeHead(200).end('x'.repeat(3 * 1024 * 1024));
     if (path === '/stall') return void response.writeHead(200, { 'content-length': '100' }).write('partial');
     if (path === '/elsewhere') return void response.writeHead(302, { location: `${other.origin}/headers` }).end();
+    if (path.split('?')[0] === '/private') {
+      const expected = `Basic ${Buffer.from('monitor:s3cr@t:x').toString('base64')}`;
+      if (request.headers.authorization === expected) return void response.writeHead(200).end('private');
+      return void response.writeHead(401, { 'www-authenticate': 'Basic realm="test"' }).end();
+    }
     if (path === '/echo') return void response.writeHead(200).end(`${request.method} ${body}`);
     response.writeHead(404).end('not found');
   });
@@ -138,5 +144,19 @@ describe('http probe', () => {
     expect(sample).toMatchObject({ ok: false, reason: 'cancelled' });
     expect(performance.now() - started).toBeLessThan(1000);
     expect(await eventually(() => openSockets.size === 0, 1000)).toBe(true);
+  });
+
+  it('sends URL credentials as Basic authorization, and masks them in the target', async () => {
+    mode = 'up';
+    const withCredentials = `http://monitor:s3cr%40t:x@127.0.0.1:${server.port}/private?full=1`;
+    expect(await probeOnce({ http: withCredentials })).toMatchObject({ ok: true, status: 200 });
+    expect(await probeOnce({ http: `http://monitor:wrong@127.0.0.1:${server.port}/private` })).toMatchObject({ ok: false, status: 401 });
+    expect(await probeOnce({ http: url('/private') })).toMatchObject({ ok: false, status: 401 });
+    // The monitor's own authorization header wins over the URL's credentials.
+    expect(await probeOnce({ http: { url: withCredentials, headers: { Authorization: 'Bearer own' } } })).toMatchObject({ status: 401 });
+    expect(requests.at(-1)!.headers.authorization).toBe('Bearer own');
+    const { target } = prepareMonitor(monitor({ http: withCredentials }));
+    expect(target).toBe(`http://***@127.0.0.1:${server.port}/private?full=1`);
+    expect(prepareMonitor(monitor({ http: `http://monitor@127.0.0.1:${server.port}/` })).target).toBe(`http://***@127.0.0.1:${server.port}/`);
   });
 });

@@ -18,7 +18,7 @@ const ORIGIN_BOUND = new Set(['authorization', 'cookie', 'proxy-authorization'])
  */
 export const httpProbe = defineProbe({
   kind: 'http',
-  target: (monitor) => httpOf(monitor).url,
+  target: (monitor) => maskUserinfo(httpOf(monitor).url),
   async observe(monitor, env, signal, needs) {
     const http = httpOf(monitor);
     const started = performance.now();
@@ -27,6 +27,8 @@ export const httpProbe = defineProbe({
     let method: string = http.method;
     let body = http.body;
     let headers: Record<string, string> = { 'user-agent': USER_AGENT, ...http.headers };
+    const basic = basicAuthorization(url);
+    if (basic && !Object.keys(headers).some((name) => name.toLowerCase() === 'authorization')) headers.authorization = basic;
     for (let hop = 0; ; hop++) {
       const timings: ConnectTimings = {};
       const response: Exchange = await exchange(url, { method, headers, body, readBody: needs?.body ?? true, trust: trustFor(env), signal }, timings);
@@ -63,4 +65,25 @@ export const httpProbe = defineProbe({
 function httpOf(monitor: Monitor): NonNullable<Monitor['http']> {
   if (!monitor.http) throw new Error(`monitor ${monitor.name} is not an http monitor`);
   return monitor.http;
+}
+
+/** The URL for logs, alerts and metrics: credentials in it (user:pass@) shown as ***. */
+export function maskUserinfo(text: string): string {
+  const url = URL.canParse(text) ? new URL(text) : undefined;
+  if (!url || (url.username === '' && url.password === '')) return text;
+  return `${url.protocol}//***@${url.host}${url.pathname}${url.search}${url.hash}`;
+}
+
+/** `Basic …` for the URL's user:pass@, as a browser or curl sends it; undefined without one. */
+function basicAuthorization(url: URL): string | undefined {
+  if (url.username === '' && url.password === '') return undefined;
+  return `Basic ${Buffer.from(`${decode(url.username)}:${decode(url.password)}`).toString('base64')}`;
+}
+
+function decode(component: string): string {
+  try {
+    return decodeURIComponent(component);
+  } catch {
+    return component; // a stray "%" the URL parser kept as is
+  }
 }
