@@ -168,6 +168,24 @@ describe('monitor daemon', () => {
     expect(logs.some((l) => l.msg === 'plan reloaded')).toBe(true);
   });
 
+  it('a reload that removes a monitor closes its open incident and tells its channels', async () => {
+    target.mode = 'error';
+    const file = writePlan(plan(`  - name: other\n    tcp: 127.0.0.1:${target.port}\n    every: 150ms\n    timeout: 100ms`));
+    const { daemon, store } = await startDaemon(file);
+    await eventually(async () => (await store.openIncidents()).length === 1, 8000, 'incident opened');
+    await eventually(() => kinds().includes('incident.opened'), 8000, 'opened alert');
+    writeFileSync(file, plan().replace(/  - name: api[\s\S]*?alert: \[hook\]\n/, `  - name: other\n    tcp: 127.0.0.1:${target.port}\n    every: 150ms\n`));
+    daemon.reload();
+    const reloadedAt = Date.now();
+    await eventually(() => kinds().includes('incident.resolved'), 8000, 'resolution alert');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await daemon.stop();
+    expect(await store.openIncidents()).toEqual([]);
+    expect(receiver.deliveries.map((d) => (d.json as { title: string }).title)).toEqual([expect.stringMatching(/^api is down/), 'api: monitor removed from the plan; incident closed']);
+    expect(await store.samples({ monitor: 'api', since: reloadedAt })).toEqual([]);
+    expect((await store.samples({ monitor: 'other', since: reloadedAt })).length).toBeGreaterThan(0);
+  });
+
   it('fires a latency trigger once while it holds and resolves it', async () => {
     target.mode = 'slow';
     target.delayMs = 250;

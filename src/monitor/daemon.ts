@@ -5,7 +5,7 @@ import type { Store } from '../store/store.js';
 import { AlertDispatcher } from './alerts/outbox.js';
 import { secretResolver } from './alerts/secrets.js';
 import { monitoringConfig, type MonitorRuntime, type MonitoringConfig } from './config.js';
-import { initialState, step } from './incidents.js';
+import { initialState, resolvedEvent, step } from './incidents.js';
 import type { Logger } from './log.js';
 import type { Incident, MonitorState, Sample } from './model.js';
 import type { ProbeEnv } from './probes/define.js';
@@ -80,6 +80,7 @@ export class MonitorDaemon {
       now: this.now,
       run: (runtime, signal) => this.probe(runtime, signal),
       onStart: (_runtime, lagMs) => this.stats.lag(lagMs),
+      onError: (runtime, error) => options.log('error', 'a probe run failed unexpectedly; please report it', { monitor: runtime.name, error: (error as Error).stack ?? String(error) }),
       onSkip: (runtime) => {
         this.stats.skipped++;
         options.log('debug', 'probe skipped: the previous one is still running', { monitor: runtime.name });
@@ -148,7 +149,8 @@ export class MonitorDaemon {
     await Promise.all(Array.from({ length: Math.min(this.config.settings.concurrency, queue.length) }, worker));
     await this.recorder.flush();
     await this.dispatcher.deliverDue();
-    const down = [...this.config.monitors.keys()].filter((name) => this.states.get(name)?.lastOk === false);
+    const at = this.now();
+    const down = [...this.config.monitors.keys()].filter((name) => this.states.get(name)?.lastOk === false && !this.config.calendar.active(name, at));
     this.options.log(down.length ? 'warn' : 'info', 'probed every monitor once', { monitors: this.config.monitors.size, down });
     return down.length > 0 ? 1 : 0;
   }
@@ -173,12 +175,28 @@ export class MonitorDaemon {
       this.options.log('error', 'plan reload failed; still running the previous plan', { problems });
       return;
     }
+    const previous = this.config;
     this.config = config;
+    this.closeRemoved(previous);
     this.probeEnv = { ca: config.ca, now: this.now };
     this.dispatcher.setChannels(config.channels);
     this.triggers.setTriggers(config.triggers);
     this.scheduler.set([...config.monitors.values()]);
     this.options.log('info', 'plan reloaded', { monitors: config.monitors.size });
+  }
+
+  /** Incidents of monitors the new plan no longer has are closed, and their channels told so. */
+  private closeRemoved(previous: MonitoringConfig): void {
+    const at = this.now();
+    for (const [name, incident] of [...this.open]) {
+      if (this.config.monitors.has(name)) continue;
+      const runtime = previous.monitors.get(name);
+      const closed = { ...incident, closedAt: at };
+      this.open.delete(name);
+      this.recorder.close(incident.key, at);
+      if (runtime) this.recorder.alert(runtime.alert, resolvedEvent(closed, runtime.policy, 'monitor removed from the plan; incident closed'));
+      this.options.log('info', 'incident closed: its monitor was removed from the plan', { monitor: name, incident: incident.key });
+    }
   }
 
   /** Finishes or abandons probes in flight (within monitoring.shutdownGrace), flushes what was recorded. */
@@ -191,6 +209,7 @@ export class MonitorDaemon {
       clearTimeout(this.reloadTimer);
       if (this.options.watchPlan) unwatchFile(this.options.planFile);
       const abandoned = await this.scheduler.stop(this.config.settings.shutdownGrace);
+      await this.compacting;
       await this.recorder.stop();
       await this.dispatcher.stop();
       await this.metrics?.close();
@@ -216,7 +235,9 @@ export class MonitorDaemon {
     const sample = await runProbe(runtime.prepared, this.probeEnv, signal);
     // Abandoned at shutdown: the probe did not really finish, so it says nothing about the target.
     if (signal.aborted) return;
-    this.record(this.config.monitors.get(runtime.name) ?? runtime, sample);
+    // A reload may have removed or changed the monitor while it was probed.
+    const current = this.config.monitors.get(runtime.name);
+    if (current) this.record(current, sample);
   }
 
   private record(runtime: MonitorRuntime, sample: Sample): void {
@@ -274,18 +295,19 @@ export class MonitorDaemon {
     this.lastStats = { at, probes };
   }
 
-  private compacting = false;
+  private compacting: Promise<void> | undefined;
 
-  private async compact(): Promise<void> {
-    if (this.compacting) return;
-    this.compacting = true;
-    try {
-      await this.options.store.compact(this.now(), this.config.settings.retention);
-    } catch (error) {
-      this.fail('the database could not be compacted', error as Error);
-    } finally {
-      this.compacting = false;
-    }
+  private compact(): Promise<void> {
+    this.compacting ??= (async () => {
+      try {
+        await this.options.store.compact(this.now(), this.config.settings.retention);
+      } catch (error) {
+        if (!this.stopping) this.fail('the database could not be compacted', error as Error);
+      } finally {
+        this.compacting = undefined;
+      }
+    })();
+    return this.compacting;
   }
 
   /** Polls the file's stat: editors replace files on save, which a directory watch would lose. */

@@ -51,6 +51,9 @@ describe('incident steps', () => {
     expect(run('mmmmmm').incidents).toHaveLength(0);
     expect(run('ddmdmd').events).toEqual([]);
     expect(run('ddduumm').events).toEqual(['incident.opened@3000', 'incident.resolved@5000']);
+    // A failure in maintenance also breaks a run of successes towards recovery.
+    expect(run('dddumuu', { ...policy, recover: 3 }).events).toEqual(['incident.opened@3000']);
+    expect(run('dddumuuu', { ...policy, recover: 3 }).events).toEqual(['incident.opened@3000', 'incident.resolved@8000']);
   });
 
   it('names the alerts after the incident, so a replay produces the same keys', () => {

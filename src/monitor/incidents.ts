@@ -40,8 +40,9 @@ export function step(state: MonitorState, sample: Sample, policy: IncidentPolicy
     return { state: next, closed, event: resolvedEvent(closed, policy) };
   }
   if (sample.maintenance) {
-    // A window of expected failures ends any run of failures: counting starts afresh after it.
+    // A window of expected failures ends any run, of failures or of successes: counting starts afresh after it.
     next.consecutiveFailures = 0;
+    next.consecutiveSuccesses = 0;
     next.firstFailure = null;
     return { state: next };
   }
@@ -75,14 +76,15 @@ function openedEvent(incident: Incident, policy: IncidentPolicy): AlertEvent {
   };
 }
 
-function resolvedEvent(incident: Incident, policy: IncidentPolicy): AlertEvent {
+/** The alert for a closed incident; `why` replaces the usual "up again after …" title. */
+export function resolvedEvent(incident: Incident, policy: IncidentPolicy, why?: string): AlertEvent {
   const downFor = formatElapsed(Math.max(0, (incident.closedAt ?? incident.openedAt) - incident.firstFailure.at));
   return {
     key: `incident:${incident.key}:resolved`,
     kind: 'incident.resolved',
     monitor: incident.monitor,
     at: incident.closedAt ?? incident.openedAt,
-    title: `${incident.monitor} is up again after ${downFor}`,
+    title: why ? `${incident.monitor}: ${why}` : `${incident.monitor} is up again after ${downFor}`,
     reason: `was down: ${incident.reason}`,
     dedupKey: `incident:${incident.key}`,
     target: policy.target,

@@ -39,5 +39,7 @@ describe('maintenance windows', () => {
   it('reports cron expressions it cannot read', () => {
     expect(cronProblem('0 3 * * SUN')).toBeUndefined();
     expect(cronProblem('61 3 * * *')).toMatch(/.+/);
+    expect(cronProblem('0 3 * * *', 'Europe/Berlin')).toBeUndefined();
+    expect(cronProblem('0 3 * * *', 'Europe/Berln')).toMatch(/.+/);
   });
 });

@@ -61,10 +61,11 @@ export class MaintenanceCalendar {
   }
 }
 
-/** A cron expression croner cannot read: its message, for the plan's load errors. */
+/** A cron expression (or time zone) croner cannot use: its message, for the plan's load errors. */
 export function cronProblem(expression: string, timezone?: string): string | undefined {
   try {
-    new Cron(expression, { paused: true, ...(timezone ? { timezone } : {}) });
+    // croner reads a time zone only when it computes a run: compute one, so a misspelt zone fails here.
+    new Cron(expression, { paused: true, ...(timezone ? { timezone } : {}) }).nextRun();
     return undefined;
   } catch (error) {
     return (error as Error).message;

@@ -22,7 +22,9 @@ export class Recorder {
   private closed: Batch['closed'] = [];
   private alerts: Batch['alerts'] = [];
   private timer: NodeJS.Timeout | undefined;
-  private flushing: Promise<void> = Promise.resolve();
+  private committing: Promise<void> = Promise.resolve();
+  /** The commit waiting for the running one: later calls join it, so a slow database never queues more than one. */
+  private nextCommit: Promise<void> | undefined;
   private failed = false;
 
   constructor(
@@ -56,10 +58,14 @@ export class Recorder {
     for (const channel of channels) this.alerts.push({ channel, event });
   }
 
-  /** Commits what has been collected; flushes run one after another. */
+  /** Commits what has been collected; commits run one after another. */
   flush(): Promise<void> {
-    this.flushing = this.flushing.then(() => this.commitNow());
-    return this.flushing;
+    this.nextCommit ??= this.committing.then(() => {
+      this.nextCommit = undefined;
+      this.committing = this.commitNow();
+      return this.committing;
+    });
+    return this.nextCommit;
   }
 
   async stop(): Promise<void> {

@@ -14,9 +14,13 @@ export interface SchedulerOptions<J extends Job> {
   now?: () => number;
   /** A run started `lagMs` after it was due (waiting for a free slot, or a late timer). */
   onStart?(job: J, lagMs: number): void;
+  /** A run rejected (a bug: runs should not); the schedule goes on. */
+  onError?(job: J, error: unknown): void;
   /** A run was due while the previous one of the same job was still queued or in flight. */
   onSkip?(job: J): void;
 }
+
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 interface Entry<J extends Job> {
   job: J;
@@ -116,7 +120,8 @@ export class Scheduler<J extends Job> {
     if (!this.running || !next || next.dueAt >= this.timerAt) return;
     clearTimeout(this.timer);
     this.timerAt = next.dueAt;
-    this.timer = setTimeout(() => this.fire(), Math.max(0, next.dueAt - this.now()));
+    // setTimeout cannot wait longer than 2^31-1 ms (24.8 days); a longer wait re-arms on firing.
+    this.timer = setTimeout(() => this.fire(), Math.min(MAX_TIMER_MS, Math.max(0, next.dueAt - this.now())));
     this.timer.unref?.();
   }
 
@@ -157,7 +162,7 @@ export class Scheduler<J extends Job> {
     this.options.onStart?.(entry.job, this.now() - dueAt);
     const run: Promise<void> = this.options
       .run(entry.job, this.abort.signal)
-      .catch(() => undefined)
+      .catch((error: unknown) => this.options.onError?.(entry.job, error))
       .finally(() => {
         entry.busy = false;
         this.inFlight.delete(run);

@@ -20,6 +20,8 @@ const PREFIX = 'trigger:';
 export class TriggerTracker {
   private engine: TriggerEngine;
   private triggers = new Map<string, Trigger & { name: string }>();
+  /** Channels of triggers a reload removed (or renamed): their resolution still goes there. */
+  private readonly retiredAlerts = new Map<string, readonly string[]>();
   private readonly firing = new Map<string, Incident>();
   /** Adopted after a restart: resolved once a whole window has been seen without firing. */
   private readonly adopted = new Set<string>();
@@ -73,6 +75,7 @@ export class TriggerTracker {
 
   private build(triggers: readonly Trigger[]): TriggerEngine {
     const engine = new TriggerEngine(triggers, { targetOf: this.targetOf });
+    for (const [name, trigger] of this.triggers) this.retiredAlerts.set(name, trigger.alert);
     this.triggers = new Map(triggers.map((t) => [t.name ?? `${t.monitor}:${t.when}`, { ...t, name: t.name ?? `${t.monitor}:${t.when}` }]));
     return engine;
   }
@@ -125,7 +128,7 @@ export class TriggerTracker {
         dedupKey: incident.key,
         target: this.targetOf(incident.monitor),
       };
-      changes.push({ name, alert: trigger?.alert ?? [], closed, event });
+      changes.push({ name, alert: trigger?.alert ?? this.retiredAlerts.get(name) ?? [], closed, event });
     }
     return changes;
   }
