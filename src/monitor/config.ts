@@ -33,7 +33,7 @@ export function monitoringConfig(loaded: LoadedPlan, extraCa: readonly string[] 
   const { plan } = loaded;
   const monitors = new Map<string, MonitorRuntime>();
   for (const monitor of plan.monitors) {
-    const prepared = prepareMonitor(monitor);
+    const prepared = prepareMonitor(monitor, { planDir: loaded.dir });
     monitors.set(monitor.name, {
       name: monitor.name,
       everyMs: monitor.every,

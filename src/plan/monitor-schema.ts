@@ -25,17 +25,33 @@ export const secretRef = z
   .regex(/^(env:[A-Za-z_][A-Za-z0-9_]*|file:.+)$/, 'secrets are references: env:VARIABLE or file:/path/to/secret, never the value itself');
 
 const httpProbe = z.union([
-  z.url().transform((url) => ({ url, method: 'GET' as const, headers: {} as Record<string, string>, body: undefined as string | undefined, redirects: 'off' as 'off' | 'follow' })),
+  z.url().transform((url) => ({
+    url,
+    method: 'GET' as const,
+    headers: {} as Record<string, string>,
+    secretHeaders: {} as Record<string, string>,
+    body: undefined as string | undefined,
+    redirects: 'off' as 'off' | 'follow',
+  })),
   z
     .object({
       url: z.url(),
       method: z.enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']).default('GET'),
+      /** Literal header values, sent as written. */
       headers: z.record(z.string(), z.string()).default({}),
+      /** Headers whose values are secret references (env:NAME, file:PATH), resolved when the monitor is loaded. */
+      secretHeaders: z.record(z.string(), secretRef).default({}),
       body: z.string().optional(),
       /** off: the first response is the one measured; follow: redirects are followed (at most 10). */
       redirects: z.enum(['off', 'follow']).default('off'),
     })
-    .strict(),
+    .strict()
+    .superRefine((http, ctx) => {
+      const literal = new Set(Object.keys(http.headers).map((header) => header.toLowerCase()));
+      for (const header of Object.keys(http.secretHeaders))
+        if (literal.has(header.toLowerCase()))
+          ctx.addIssue({ code: 'custom', path: ['secretHeaders', header], message: 'also in headers (a header goes in headers or secretHeaders, not both)' });
+    }),
 ]);
 
 const dnsProbe = z

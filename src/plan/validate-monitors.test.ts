@@ -85,4 +85,33 @@ describe('the monitoring sections of a plan', () => {
       'harden.yaml:4:21: objective: an objective of 100% leaves no error budget',
     ]);
   });
+
+  it('takes probe headers from secret references in http.secretHeaders, never inline', () => {
+    const { plan } = load(yaml`
+      monitors:
+        - name: api
+          http: { url: "https://api.test/health", headers: { Accept: text/plain }, secretHeaders: { Authorization: env:API_TOKEN } }
+    `);
+    expect(plan.monitors[0]!.http).toMatchObject({ headers: { Accept: 'text/plain' }, secretHeaders: { Authorization: 'env:API_TOKEN' } });
+    expect(
+      errorLines(yaml`
+        monitors:
+          - name: api
+            http:
+              url: https://api.test/health
+              secretHeaders: { Authorization: env:API_TOKEN, X-Key: abc123 }
+      `),
+    ).toEqual(['harden.yaml:5:54: X-Key: secrets are references: env:VARIABLE or file:/path/to/secret, never the value itself']);
+    expect(
+      errorLines(yaml`
+        monitors:
+          - name: api
+            http:
+              url: https://api.test/health
+              headers: { authorization: Bearer x }
+              secretHeaders: { Authorization: env:API_TOKEN }
+      `),
+    ).toEqual(['harden.yaml:6:24: Authorization: also in headers (a header goes in headers or secretHeaders, not both)']);
+  });
 });
+

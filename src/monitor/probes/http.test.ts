@@ -1,10 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Socket } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startServer, type RunningServer } from '../../testing/http-server.js';
 import { freePort } from '../../testing/services.js';
-import { prepareMonitor } from './index.js';
-import { eventually, monitor, probeOnce } from './testing.js';
+import { prepareMonitor, runProbe } from './index.js';
+import { eventually, monitor, probeOnce, testEnv } from './testing.js';
 
 /** A target the tests break on command. */
 let mode: 'up' | 'error' | 'slow' = 'up';
@@ -39,6 +42,10 @@ function handle(request: IncomingMessage, response: ServerResponse): void {
       const expected = `Basic ${Buffer.from('monitor:s3cr@t:x').toString('base64')}`;
       if (request.headers.authorization === expected) return void response.writeHead(200).end('private');
       return void response.writeHead(401, { 'www-authenticate': 'Basic realm="test"' }).end();
+    }
+    if (path === '/keyed') {
+      const ok = request.headers['x-api-key'] === 'key-from-env' && request.headers['x-file-token'] === 'token-from-file' && request.headers.accept === 'text/plain';
+      return void response.writeHead(ok ? 200 : 403).end();
     }
     if (path === '/echo') return void response.writeHead(200).end(`${request.method} ${body}`);
     response.writeHead(404).end('not found');
@@ -158,5 +165,24 @@ describe('http probe', () => {
     const { target } = prepareMonitor(monitor({ http: withCredentials }));
     expect(target).toBe(`http://***@127.0.0.1:${server.port}/private?full=1`);
     expect(prepareMonitor(monitor({ http: `http://monitor@127.0.0.1:${server.port}/` })).target).toBe(`http://***@127.0.0.1:${server.port}/`);
+  });
+
+  it('sends secretHeaders resolved from env: and file: references when the monitor is prepared', async () => {
+    const planDir = mkdtempSync(join(tmpdir(), 'harden-probe-'));
+    try {
+      writeFileSync(join(planDir, 'token'), 'token-from-file\n');
+      vi.stubEnv('HARDEN_TEST_PROBE_KEY', 'key-from-env');
+      const fields = { http: { url: url('/keyed'), headers: { Accept: 'text/plain' }, secretHeaders: { 'X-Api-Key': 'env:HARDEN_TEST_PROBE_KEY', 'X-File-Token': 'file:token' } } };
+      const prepared = prepareMonitor(monitor(fields), { planDir });
+      expect(prepared.target).toBe(url('/keyed'));
+      expect(await runProbe(prepared, testEnv())).toMatchObject({ ok: true, status: 200 });
+      vi.stubEnv('HARDEN_TEST_PROBE_KEY', undefined);
+      expect(() => prepareMonitor(monitor({ ...fields, name: 'api' }), { planDir })).toThrow(
+        'monitor api: header X-Api-Key: secret env:HARDEN_TEST_PROBE_KEY is not set (the environment has no HARDEN_TEST_PROBE_KEY)',
+      );
+    } finally {
+      vi.unstubAllEnvs();
+      rmSync(planDir, { recursive: true, force: true });
+    }
   });
 });

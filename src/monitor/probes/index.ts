@@ -1,4 +1,5 @@
 import { monitorKind, type Monitor, type MonitorKind } from '../../plan/monitor-schema.js';
+import { resolveSecret } from '../alerts/secrets.js';
 import { evaluateConditions, parseConditions, type Condition } from '../conditions/index.js';
 import { formatDuration } from '../duration.js';
 import type { Sample } from '../model.js';
@@ -14,6 +15,7 @@ export const PROBES: { [K in MonitorKind]: ProbeDefinition<K> } = { http: httpPr
 
 /** A monitor ready to probe: its kind, target and compiled conditions, worked out once. */
 export interface PreparedMonitor {
+  /** The monitor as probed: an http monitor's secretHeaders resolved into its headers, so never log it. */
   monitor: Monitor;
   kind: MonitorKind;
   target: string;
@@ -22,8 +24,18 @@ export interface PreparedMonitor {
   needs: { body: boolean };
 }
 
-/** Compiles the monitor's conditions (`expect`, and a dns monitor's `dns.expect`); throws when one does not parse. */
-export function prepareMonitor(monitor: Monitor): PreparedMonitor {
+export interface PrepareOptions {
+  /** Where a relative `file:` secret reference is read from: the plan's folder (default: the working directory). */
+  planDir?: string;
+}
+
+/**
+ * Compiles the monitor's conditions (`expect`, and a dns monitor's `dns.expect`) and resolves
+ * an http monitor's secretHeaders; throws when a condition does not parse or a secret cannot be
+ * resolved (naming the reference, never a value).
+ */
+export function prepareMonitor(plain: Monitor, options: PrepareOptions = {}): PreparedMonitor {
+  const monitor = withSecretHeaders(plain, options.planDir ?? process.cwd());
   const kind = monitorKind(monitor);
   const texts = monitor.dns?.expect === undefined ? monitor.expect : [...monitor.expect, monitor.dns.expect];
   const { conditions, errors } = parseConditions(texts, kind);
@@ -31,6 +43,20 @@ export function prepareMonitor(monitor: Monitor): PreparedMonitor {
   if (error) throw new Error(`monitor ${monitor.name}: condition "${texts[error.index]}", column ${error.column}: ${error.message}`);
   const needs = { body: conditions.some((condition) => condition.subject.startsWith('body')) };
   return { monitor, kind, target: PROBES[kind].target(monitor), conditions, needs };
+}
+
+function withSecretHeaders(monitor: Monitor, planDir: string): Monitor {
+  const http = monitor.http;
+  if (!http || Object.keys(http.secretHeaders).length === 0) return monitor;
+  const headers = { ...http.headers };
+  for (const [header, ref] of Object.entries(http.secretHeaders)) {
+    try {
+      headers[header] = resolveSecret(ref, planDir);
+    } catch (error) {
+      throw new Error(`monitor ${monitor.name}: header ${header}: ${(error as Error).message}`, { cause: error });
+    }
+  }
+  return { ...monitor, http: { ...http, headers } };
 }
 
 /**
