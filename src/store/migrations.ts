@@ -92,6 +92,16 @@ function migrations(engine: Engine): Record<string, Migration> {
         await db.schema.createTable('store_meta').addColumn('key', 'text', (c) => c.primaryKey()).addColumn('value', 'bigint', (c) => c.notNull()).execute();
       },
     },
+    // The event's dedupKey as a column: dueAlerts holds a later alert behind an earlier undelivered
+    // one of the same channel and dedup key, across restarts.
+    '0002-outbox-dedup-key': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('outbox').addColumn('dedup_key', 'text').execute();
+        const fromEvent = pg ? sql`(event::json->>'dedupKey')` : sql`json_extract(event, '$.dedupKey')`;
+        await sql`update outbox set dedup_key = ${fromEvent}`.execute(db);
+        await db.schema.createIndex('outbox_by_dedup').on('outbox').columns(['channel', 'dedup_key', 'id']).execute();
+      },
+    },
   };
 }
 

@@ -115,6 +115,7 @@ export class SqlStore implements Store {
                 channel,
                 event_key: event.key,
                 event: JSON.stringify(event),
+                dedup_key: event.dedupKey,
                 created_at: event.at,
                 attempts: 0,
                 next_attempt_at: event.at,
@@ -209,7 +210,29 @@ export class SqlStore implements Store {
 
   dueAlerts(now: number, limit: number): Promise<OutboxEntry[]> {
     return this.guard(async () => {
-      const rows = await this.db.selectFrom('outbox').selectAll().where('delivered_at', 'is', null).where('next_attempt_at', '<=', now).orderBy('next_attempt_at').orderBy('id').limit(limit).execute();
+      const rows = await this.db
+        .selectFrom('outbox')
+        .selectAll('outbox')
+        .where('delivered_at', 'is', null)
+        .where('next_attempt_at', '<=', now)
+        // In order per channel and dedup key (an incident's opening before its resolution): a row
+        // waits while an earlier one of its group is undelivered.
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('outbox as earlier')
+                .select('earlier.id')
+                .whereRef('earlier.channel', '=', 'outbox.channel')
+                .whereRef('earlier.dedup_key', '=', 'outbox.dedup_key')
+                .whereRef('earlier.id', '<', 'outbox.id')
+                .where('earlier.delivered_at', 'is', null),
+            ),
+          ),
+        )
+        .orderBy('next_attempt_at')
+        .orderBy('id')
+        .limit(limit)
+        .execute();
       return rows.map(outboxOf);
     });
   }

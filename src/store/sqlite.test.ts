@@ -3,8 +3,9 @@ import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, rmSync, statSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { batch, DAY, down, HOUR, MINUTE, sample, T0 } from './fixtures.js';
+import { batch, DAY, down, event, HOUR, MINUTE, sample, T0 } from './fixtures.js';
 import { openStore } from './open.js';
 import { StoreError, type Retention, type Store } from './store.js';
 
@@ -26,6 +27,22 @@ async function load(store: Store, monitors: number, fromMinute: number, minutes:
 }
 
 describe('SQLite store', () => {
+  it('fills outbox.dedup_key of the rows queued before migration 0002 from their events', async () => {
+    const file = join(dir, 'backfill.db');
+    const store = await fresh('backfill.db');
+    await store.commit(batch({ alerts: [{ channel: 'pd', event: event('incident:api@1:opened') }] }));
+    await store.close();
+    // Back to the 0001 schema, as a database of an earlier release has it.
+    const raw = new Database(file);
+    raw.exec(`drop index outbox_by_dedup; alter table outbox drop column dedup_key; delete from kysely_migration where name = '0002-outbox-dedup-key'`);
+    raw.close();
+    const migrated = await fresh('backfill.db');
+    await migrated.close();
+    const check = new Database(file, { readonly: true });
+    expect(check.prepare('select dedup_key from outbox').all()).toEqual([{ dedup_key: `api@${T0}` }]);
+    check.close();
+  });
+
   it('stays bounded under constant load: the file plateaus once retention starts pruning', async () => {
     const store = await fresh('bounded.db');
     const retention: Retention = { raw: 2 * HOUR, minute: 2 * HOUR, hour: 4 * HOUR, day: 30 * DAY };

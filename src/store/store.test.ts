@@ -142,6 +142,28 @@ describe.each(engines)('Store contract on $name', (engine) => {
     expect(await store.dueAlerts(T0 + DAY, 10)).toEqual([]);
   });
 
+  it('holds an alert while an earlier one of its channel and dedup key is undelivered', async () => {
+    const store = await fresh();
+    const opened = event('incident:api@1:opened');
+    const resolved = { ...event('incident:api@1:resolved'), kind: 'incident.resolved' as const, at: T0 + 1 };
+    await store.commit(batch({ alerts: [{ channel: 'pd', event: opened }, { channel: 'slack', event: opened }, { channel: 'other', event: event('incident:web@1:opened', 'web') }] }));
+    await store.commit(batch({ alerts: [{ channel: 'pd', event: resolved }] }));
+    const [pdOpened, slackOpened] = await store.dueAlerts(T0 + DAY, 10);
+    // The opening failed: its retry is later than the resolution, which still waits behind it.
+    await store.markFailed(pdOpened!.id, 'HTTP 503', T0 + HOUR, T0);
+    await store.markDelivered(slackOpened!.id, T0);
+    expect((await store.dueAlerts(T0 + MINUTE, 10)).map((e) => [e.channel, e.event.key])).toEqual([['other', 'incident:web@1:opened']]);
+    expect((await store.dueAlerts(T0 + HOUR, 10)).map((e) => [e.channel, e.event.key])).toEqual([
+      ['other', 'incident:web@1:opened'],
+      ['pd', 'incident:api@1:opened'],
+    ]);
+    await store.markDelivered(pdOpened!.id, T0 + HOUR);
+    expect((await store.dueAlerts(T0 + HOUR, 10)).map((e) => [e.channel, e.event.key])).toEqual([
+      ['other', 'incident:web@1:opened'],
+      ['pd', 'incident:api@1:resolved'],
+    ]);
+  });
+
   it('summarises from raw samples at once and from rollups after compaction, with the same figures', async () => {
     const store = await fresh();
     // Four up samples (10..40 ms), one failure, one failure during maintenance, all in one minute.

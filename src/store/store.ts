@@ -65,7 +65,10 @@ export interface Store {
    */
   summaries(since: number, now: number): Promise<Map<string, WindowSummary>>;
 
-  /** Undelivered entries whose nextAttemptAt has come, oldest first. */
+  /**
+   * Undelivered entries whose nextAttemptAt has come, oldest first; an entry is left out while an
+   * earlier one (smaller id) of the same channel and event.dedupKey is undelivered.
+   */
   dueAlerts(now: number, limit: number): Promise<OutboxEntry[]>;
   markDelivered(id: number, at: number): Promise<void>;
   /** `at`: when the attempt failed (reported as lastErrorAt); defaults to the clock. */

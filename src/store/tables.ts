@@ -46,6 +46,8 @@ export interface Tables {
     channel: string;
     event_key: string;
     event: string;
+    /** event.dedupKey: a row is due only once the earlier rows of its channel and dedup key are delivered. */
+    dedup_key: string | null;
     created_at: number;
     attempts: number;
     next_attempt_at: number;

@@ -21,27 +21,20 @@ export interface DispatcherOptions {
   batchSize?: number;
 }
 
-interface Hold {
-  blocker: OutboxEntry;
-  until: number;
-  reason: string;
-}
-
 const DEFAULT_BACKOFF = { baseMs: 5_000, maxMs: 600_000 };
 const MAX_ERROR_CHARS = 500;
 
 /**
  * Delivers the store's alert outbox: each row once, marked delivered as soon as the receiver
  * accepted it, retried with exponential backoff otherwise. Alerts that share a channel and a
- * dedup key (an incident's opening and resolution) go out in order: while one waits for a
- * retry, the later ones wait behind it.
+ * dedup key (an incident's opening and resolution) go out in order: the store's dueAlerts holds
+ * back a row while an earlier one of its group is undelivered (across restarts too).
  */
 export class AlertDispatcher {
   private channels: Record<string, AlertChannel>;
   private readonly claims: Claims;
   private readonly now: () => number;
   private readonly backoff: { baseMs: number; maxMs: number };
-  private readonly holds = new Map<string, Hold>();
   /** Rows a receiver accepted whose markDelivered failed: marked again, never sent again. */
   private readonly unmarked = new Map<number, number>();
   private readonly passes = new Set<Promise<unknown>>();
@@ -107,11 +100,12 @@ export class AlertDispatcher {
     const pass = this.pass();
     this.passes.add(pass);
     this.looping = pass.then(
-      ({ full }) => {
+      ({ full, delivered }) => {
         this.passes.delete(pass);
         this.looping = undefined;
         if (this.stopped) return;
-        const again = full || this.woken;
+        // A delivery may have let the next alert of its group become due.
+        const again = full || this.woken || delivered > 0;
         this.woken = false;
         this.schedule(again ? 0 : this.intervalMs);
       },
@@ -126,22 +120,13 @@ export class AlertDispatcher {
 
   private async pass(): Promise<{ delivered: number; full: boolean }> {
     await this.markAccepted();
-    this.pruneHolds();
     const batchSize = this.options.batchSize ?? 100;
+    // At most one row per channel and dedup key: the store holds the later ones back.
     const entries = await this.claims.claim(() => this.options.store.dueAlerts(this.now(), batchSize));
-    const groups = new Map<string, OutboxEntry[]>();
-    for (const entry of entries) {
-      const group = groups.get(groupKey(entry));
-      if (group) group.push(entry);
-      else groups.set(groupKey(entry), [entry]);
-    }
     let delivered = 0;
-    // The store returns due rows by their next attempt; within a group, the order they were raised in.
-    const queue = [...groups.values()].map((group) => group.sort((a, b) => a.id - b.id));
+    const queue = [...entries];
     const worker = async () => {
-      for (let group = queue.shift(); group; group = queue.shift()) {
-        for (const entry of group) if (await this.settle(entry)) delivered++;
-      }
+      for (let entry = queue.shift(); entry; entry = queue.shift()) if (await this.settle(entry)) delivered++;
     };
     await Promise.all(Array.from({ length: Math.min(this.options.concurrency ?? 4, queue.length) }, worker));
     return { delivered, full: entries.length >= batchSize };
@@ -151,17 +136,6 @@ export class AlertDispatcher {
   private async settle(entry: OutboxEntry): Promise<boolean> {
     let keepClaim = false;
     try {
-      const hold = this.holds.get(groupKey(entry));
-      if (hold && hold.blocker.id !== entry.id) {
-        // The earlier alert is being sent by another pass right now: this one stays due.
-        if (this.claims.has(hold.blocker.id)) return false;
-        // Until the earlier alert is delivered (which lifts the hold), this one waits, even when the
-        // hold's retry time has just passed: the earlier one may not be in this pass.
-        const now = this.now();
-        const error = `waiting behind the earlier alert ${hold.blocker.event.key}, which failed: ${hold.reason}`;
-        await this.options.store.markFailed(entry.id, clip(error), Math.max(hold.until, now) + 1, now);
-        return false;
-      }
       const channel = this.channels[entry.channel];
       try {
         if (!channel) throw new Error(`channel "${entry.channel}" is no longer in the plan's alerts; the alert waits until it is back`);
@@ -170,7 +144,6 @@ export class AlertDispatcher {
         await this.failed(entry, error);
         return false;
       }
-      this.holds.delete(groupKey(entry));
       const at = this.now();
       try {
         await this.options.store.markDelivered(entry.id, at);
@@ -196,15 +169,8 @@ export class AlertDispatcher {
     const failedAt = this.now();
     const nextAttemptAt = failedAt + delayMs;
     const reason = clip(message(error));
-    this.holds.set(groupKey(entry), { blocker: entry, until: nextAttemptAt, reason });
     this.options.log({ event: 'alert.failed', msg: 'alert delivery failed', channel: entry.channel, key: entry.event.key, monitor: entry.event.monitor, attempt, error: reason, retryInMs: delayMs });
     await this.options.store.markFailed(entry.id, reason, nextAttemptAt, failedAt);
-  }
-
-  /** Forgets holds whose blocker is due again and not being sent: its next attempt decides anew. */
-  private pruneHolds(): void {
-    const now = this.now();
-    for (const [key, hold] of this.holds) if (hold.until <= now && !this.claims.has(hold.blocker.id)) this.holds.delete(key);
   }
 
   /** Writes the deliveries whose markDelivered failed earlier. */
@@ -225,10 +191,6 @@ export class AlertDispatcher {
 export function backoffMs(attempt: number, backoff: { baseMs: number; maxMs: number }): number {
   const ceiling = Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.min(attempt - 1, 40));
   return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
-}
-
-function groupKey(entry: OutboxEntry): string {
-  return `${entry.channel}\u0000${entry.event.dedupKey}`;
 }
 
 function message(error: unknown): string {
