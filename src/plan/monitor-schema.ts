@@ -1,3 +1,4 @@
+import { isIPv4, isIPv6 } from 'node:net';
 import { z } from 'zod';
 import { parseDuration } from '../monitor/duration.js';
 
@@ -15,6 +16,12 @@ const name = z.string().min(1).regex(/^[\w.:-]+$/, 'names use letters, digits, "
 const nameList = z.union([name, z.array(name)]).transform((v) => (Array.isArray(v) ? v : [v]));
 const textList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
 const hostPort = z.string().regex(/^(\[[0-9a-fA-F:]+\]|[\w.-]+):\d{1,5}$/, 'expected host:port');
+/** An IP address and port, 9.9.9.9:53 or [2620:fe::fe]:53: a DNS server cannot be found by name. */
+const ipPort = z.string().refine((text) => {
+  const match = /^(?:\[([^\]]+)\]|([\d.]+)):(\d{1,5})$/.exec(text);
+  const port = Number(match?.[3]);
+  return match !== null && (match[1] !== undefined ? isIPv6(match[1]) : isIPv4(match[2]!)) && port >= 1 && port <= 65_535;
+}, 'expected an IP address and port such as 9.9.9.9:53 or [2620:fe::fe]:53, not a host name');
 
 /**
  * A secret in channel configuration: `env:NAME` (an environment variable) or `file:PATH`
@@ -58,8 +65,8 @@ const dnsProbe = z
   .object({
     name: z.string().min(1),
     type: z.enum(['A', 'AAAA', 'CNAME', 'MX', 'TXT', 'NS', 'CAA', 'SOA', 'SRV']).default('A'),
-    /** host:port of the server to ask; else the system's resolvers. */
-    server: hostPort.optional(),
+    /** IP:port of the server to ask ([IPv6]:port); else the system's resolvers. */
+    server: ipPort.optional(),
     /** A condition on the answers, e.g. "contains 'p=reject'". */
     expect: z.string().optional(),
   })

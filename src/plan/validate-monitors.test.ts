@@ -113,5 +113,25 @@ describe('the monitoring sections of a plan', () => {
       `),
     ).toEqual(['harden.yaml:6:24: Authorization: also in headers (a header goes in headers or secretHeaders, not both)']);
   });
+
+  it('takes a dns server as an IP address and port, and rejects a host name with its position', () => {
+    const { plan } = load(yaml`
+      monitors:
+        - { name: v4, dns: { name: example.com, server: "9.9.9.9:53" } }
+        - { name: v6, dns: { name: example.com, server: "[2620:fe::fe]:53" } }
+    `);
+    expect(plan.monitors.map((m) => m.dns?.server)).toEqual(['9.9.9.9:53', '[2620:fe::fe]:53']);
+    const message = 'server: expected an IP address and port such as 9.9.9.9:53 or [2620:fe::fe]:53, not a host name';
+    expect(
+      errorLines(yaml`
+        monitors:
+          - name: dmarc
+            dns: { name: _dmarc.example.com, type: TXT, server: "dns.google:53" }
+          - { name: no-port, dns: { name: example.com, server: "9.9.9.9" } }
+          - { name: bad-v4, dns: { name: example.com, server: "999.1.1.1:53" } }
+          - { name: bare-v6, dns: { name: example.com, server: "2620:fe::fe:53" } }
+      `),
+    ).toEqual([`harden.yaml:3:49: ${message}`, `harden.yaml:4:48: ${message}`, `harden.yaml:5:47: ${message}`, `harden.yaml:6:48: ${message}`]);
+  });
 });
 
