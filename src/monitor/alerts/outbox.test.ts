@@ -349,6 +349,34 @@ describe('AlertDispatcher', () => {
     expect(hook.accepted).toHaveLength(1);
     expect(await db.outboxStats()).toMatchObject([{ channel: 'hook', pending: 0, delivered: 1 }]);
   });
+
+  it('stops within about one delivery timeout, leaving the rows it did not attempt as they were', async () => {
+    const hook = await receiver();
+    hook.delayMs = 5_000;
+    const db = await store();
+    const time = clock();
+    const channels: Record<string, AlertChannel> = { hook: { webhook: { url: hook.url('/hook'), headers: {} } } };
+    const events = Array.from({ length: 40 }, (_, index) => alert(`m${index}`, T0 - 1000 + index, 'incident.opened'));
+    await enqueue(db, events.map((event) => ({ channel: 'hook', event })));
+    const timeoutMs = 300;
+    const dispatcher = new AlertDispatcher({ store: db, channels, context: { ...context, timeoutMs }, log: () => undefined, now: time.now, concurrency: 4 });
+    dispatcher.start(60_000);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const stopping = Date.now();
+    await dispatcher.stop();
+    // 40 rows, 4 at a time, each timing out: 3 s if every claimed row were attempted.
+    expect(Date.now() - stopping).toBeLessThan(timeoutMs + 500);
+    const [stats] = await db.outboxStats();
+    expect(stats).toMatchObject({ channel: 'hook', pending: 40, delivered: 0 });
+    expect(stats!.failing).toBeGreaterThan(0);
+    expect(stats!.failing).toBeLessThanOrEqual(8);
+
+    // Their claims are released: another dispatcher over the store sends them all.
+    hook.delayMs = 0;
+    time.advance(3_600_000);
+    const next = new AlertDispatcher({ store: db, channels, context, log: () => undefined, now: time.now });
+    expect(await next.deliverDue()).toBe(40);
+  });
 });
 
 describe('backoffMs', () => {

@@ -78,7 +78,7 @@ export class AlertDispatcher {
     else this.schedule(0);
   }
 
-  /** Stops polling and waits for the deliveries in flight. */
+  /** Stops polling and waits for the deliveries in flight; due rows not yet attempted stay as they are. */
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
@@ -126,9 +126,12 @@ export class AlertDispatcher {
     let delivered = 0;
     const queue = [...entries];
     const worker = async () => {
-      for (let entry = queue.shift(); entry; entry = queue.shift()) if (await this.settle(entry)) delivered++;
+      // After stop(), no new attempts: shutdown waits for the deliveries in flight only.
+      for (let entry = this.stopped ? undefined : queue.shift(); entry; entry = this.stopped ? undefined : queue.shift()) if (await this.settle(entry)) delivered++;
     };
     await Promise.all(Array.from({ length: Math.min(this.options.concurrency ?? 4, queue.length) }, worker));
+    // The rows left unattempted keep their state: a later start (or process) sends them.
+    for (const entry of queue.splice(0)) this.claims.release(entry.id);
     return { delivered, full: entries.length >= batchSize };
   }
 
