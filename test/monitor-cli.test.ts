@@ -140,6 +140,19 @@ describe('harden monitor (built CLI)', () => {
     }
   });
 
+  it('refuses a second daemon on the same database, and takes over the lock of a killed one', async () => {
+    writePlan(api('1s'), 'monitoring:\n  metrics: false\n');
+    const first = daemon();
+    await eventually(() => first.logs.some((l) => l.msg === 'monitor started'), 10_000, 'daemon start');
+    const second = await harden(['monitor', '--once']);
+    expect(second.code).toBe(2);
+    expect(second.stderr).toMatch(new RegExp(`^another harden monitor \\(pid ${first.child.pid}\\) is using .*harden\\.db; stop it first`, 'm'));
+    expect((await harden(['monitor', 'status'])).code).toBe(0);
+    first.child.kill('SIGKILL');
+    await first.exited;
+    expect((await harden(['monitor', '--once'])).code).toBe(0);
+  }, 30_000);
+
   it('kill -9 mid-run, then restart: no lost or duplicated incident or alert, and the database is intact', async () => {
     writePlan(api('100ms', '    timeout: 80ms\n    confirm: 2\n'), 'monitoring:\n  metrics: false\n');
     const modes: SwitchableTarget['mode'][] = ['error', 'up', 'error', 'up', 'error', 'up'];

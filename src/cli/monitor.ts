@@ -6,6 +6,7 @@ import { loadPlan, type LoadedPlan } from '../plan/load.js';
 import { MonitorDaemon } from '../monitor/daemon.js';
 import { parseDuration } from '../monitor/duration.js';
 import { historyText, monitorHistory } from '../monitor/history.js';
+import { lockDatabase } from '../monitor/instance-lock.js';
 import { jsonLogger } from '../monitor/log.js';
 import { monitoringStatus } from '../monitor/status.js';
 import { statusText } from '../monitor/status-text.js';
@@ -109,7 +110,15 @@ async function runDaemon(options: RunOptions): Promise<number> {
   const ca = options.ca ? [readCa(options.ca)] : [];
   const statsEveryMs = parseDuration(options.statsEvery);
   if (statsEveryMs === undefined || statsEveryMs < 1000) throw new InputError([`--stats-every: expected a duration of at least 1s (30s, 5m), got "${options.statsEvery}"`]);
-  const store = await openStore(loaded, options);
+  const database = sqlitePath(loaded, options);
+  const unlock = process.env.HARDEN_DATABASE_URL?.trim() ? () => undefined : lockDatabase(database);
+  let store: Store;
+  try {
+    store = await openStore(loaded, options);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const log = jsonLogger((line) => process.stdout.write(line), { debug: options.debug === true });
   const daemon = new MonitorDaemon(loaded, {
     planFile: loaded.file,
@@ -133,6 +142,7 @@ async function runDaemon(options: RunOptions): Promise<number> {
     process.off('SIGTERM', stop).off('SIGINT', stop);
     process.removeAllListeners('SIGHUP');
     await store.close().catch(() => undefined);
+    unlock();
   }
 }
 
@@ -145,8 +155,12 @@ async function withStore(loaded: LoadedPlan, options: PlanOptions, use: (store: 
   }
 }
 
+function sqlitePath(loaded: LoadedPlan, options: PlanOptions): string {
+  return resolve(options.database ?? resolve(loaded.dir, loaded.plan.monitoring.database));
+}
+
 async function openStore(loaded: LoadedPlan, options: PlanOptions): Promise<Store> {
-  const store = await storeFromEnvironment(options.database ?? resolve(loaded.dir, loaded.plan.monitoring.database));
+  const store = await storeFromEnvironment(sqlitePath(loaded, options));
   await store.migrate();
   return store;
 }
