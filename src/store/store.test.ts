@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ensureServices, startPostgres, type RunningService } from '../testing/services.js';
 import { batch, DAY, down, event, HOUR, incident, MINUTE, sample, T0 } from './fixtures.js';
 import { openStore } from './open.js';
@@ -42,6 +42,10 @@ const engines: Engine[] = [
 describe.each(engines)('Store contract on $name', (engine) => {
   const open: Store[] = [];
   beforeAll(() => engine.setup(), 120_000);
+  // Each test's stores are closed after it: PostgreSQL's connections (max_connections=10) are few.
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((store) => store.close()));
+  });
   afterAll(async () => {
     await Promise.all(open.map((store) => store.close()));
     await engine.teardown();
