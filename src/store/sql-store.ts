@@ -75,23 +75,33 @@ export class SqlStore implements Store {
             .insertInto('samples')
             .values(list.map((sample) => sampleRow(ids.get(sample.monitor)!, sample)))
             .execute();
-        for (const state of batch.states) {
-          const row = {
-            monitor_id: ids.get(state.monitor)!,
-            consecutive_failures: state.consecutiveFailures,
-            consecutive_successes: state.consecutiveSuccesses,
-            first_failure: state.firstFailure ? JSON.stringify(state.firstFailure) : null,
-            open_incident: state.openIncident,
-            last_sample_at: state.lastSampleAt,
-            last_ok: state.lastOk === null ? null : Number(state.lastOk),
-          };
-          const { monitor_id: _, ...update } = row;
+        // One row per monitor (the last state wins), as one statement may not update a row twice.
+        const states = [...new Map(batch.states.map((state) => [state.monitor, state])).values()];
+        for (const list of chunks(states, INSERT_ROWS))
           await trx
             .insertInto('monitor_states')
-            .values(row)
-            .onConflict((conflict) => conflict.column('monitor_id').doUpdateSet(update))
+            .values(
+              list.map((state) => ({
+                monitor_id: ids.get(state.monitor)!,
+                consecutive_failures: state.consecutiveFailures,
+                consecutive_successes: state.consecutiveSuccesses,
+                first_failure: state.firstFailure ? JSON.stringify(state.firstFailure) : null,
+                open_incident: state.openIncident,
+                last_sample_at: state.lastSampleAt,
+                last_ok: state.lastOk === null ? null : Number(state.lastOk),
+              })),
+            )
+            .onConflict((conflict) =>
+              conflict.column('monitor_id').doUpdateSet((eb) => ({
+                consecutive_failures: eb.ref('excluded.consecutive_failures'),
+                consecutive_successes: eb.ref('excluded.consecutive_successes'),
+                first_failure: eb.ref('excluded.first_failure'),
+                open_incident: eb.ref('excluded.open_incident'),
+                last_sample_at: eb.ref('excluded.last_sample_at'),
+                last_ok: eb.ref('excluded.last_ok'),
+              })),
+            )
             .execute();
-        }
         for (const incident of batch.opened)
           await trx
             .insertInto('incidents')

@@ -4,9 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { InsertQueryNode, type KyselyPlugin } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { batch, DAY, down, event, HOUR, MINUTE, sample, T0 } from './fixtures.js';
 import { openStore } from './open.js';
+import { SqlStore } from './sql-store.js';
+import { openSqlite } from './sqlite.js';
 import { StoreError, type Retention, type Store } from './store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'harden-sqlite-'));
@@ -41,6 +44,26 @@ describe('SQLite store', () => {
     const check = new Database(file, { readonly: true });
     expect(check.prepare('select dedup_key from outbox').all()).toEqual([{ dedup_key: `api@${T0}` }]);
     check.close();
+  });
+
+  it('writes the states of a flush in one statement per 1000 monitors', async () => {
+    const connection = openSqlite(join(dir, 'states.db'));
+    const inserts: string[] = [];
+    const counter: KyselyPlugin = {
+      transformQuery: ({ node }) => {
+        if (InsertQueryNode.is(node)) inserts.push(node.into?.table.identifier.name ?? '');
+        return node;
+      },
+      transformResult: async ({ result }) => result,
+    };
+    const store = new SqlStore({ ...connection, db: connection.db.withPlugin(counter) });
+    await store.migrate();
+    const states = Array.from({ length: 2500 }, (_, i) => ({ monitor: `m${i}`, consecutiveFailures: 0, consecutiveSuccesses: 1, firstFailure: null, openIncident: null, lastSampleAt: T0, lastOk: true }));
+    inserts.length = 0;
+    await store.commit(batch({ states }));
+    expect(inserts.filter((table) => table === 'monitor_states')).toHaveLength(3);
+    expect((await store.states()).length).toBe(2500);
+    await store.close();
   });
 
   it('stays bounded under constant load: the file plateaus once retention starts pruning', async () => {

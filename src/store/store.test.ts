@@ -98,6 +98,19 @@ describe.each(engines)('Store contract on $name', (engine) => {
     expect(await store.incidents({ monitor: 'web' })).toEqual([]);
   });
 
+  it('upserts the states of many monitors per batch, the last state of a monitor winning', async () => {
+    const store = await fresh();
+    const state = (monitor: string, failures: number) => ({ monitor, consecutiveFailures: failures, consecutiveSuccesses: 0, firstFailure: failures ? down(monitor, T0) : null, openIncident: null, lastSampleAt: T0 + failures, lastOk: failures === 0 });
+    const names = Array.from({ length: 1500 }, (_, i) => `m${String(i).padStart(4, '0')}`);
+    await store.commit(batch({ states: names.map((name) => state(name, 0)) }));
+    await store.commit(batch({ states: [...names.map((name, i) => state(name, i % 3)), state('m0001', 7)] }));
+    const states = await store.states();
+    expect(states).toHaveLength(1500);
+    expect(states[0]).toEqual(state('m0000', 0));
+    expect(states[1]).toEqual(state('m0001', 7));
+    expect(states[1499]).toEqual(state('m1499', 1499 % 3));
+  });
+
   it('writes nothing of a batch that fails', async () => {
     const store = await fresh();
     const broken = { ...incident('api', T0, down('api', T0)), reason: null as unknown as string }; // violates NOT NULL
