@@ -12,13 +12,15 @@ type OutboxRow = Selectable<Tables['outbox']>;
 const round = (ms: number | undefined) => (ms === undefined || !Number.isFinite(ms) ? null : Math.round(ms));
 /** Raw rows stay small: a down sample's reason is cut here (incidents keep theirs whole). */
 const REASON_CHARS = 300;
+/** latency_us is a 32-bit integer column (PostgreSQL): a slower probe (over ~35.8 min) is kept as this. */
+export const MAX_LATENCY_US = 2_147_483_647;
 
 export function sampleRow(monitorId: number, sample: Sample): Insertable<Tables['samples']> {
   return {
     monitor_id: monitorId,
     at: sample.at,
     flags: (sample.ok ? UP : 0) | (sample.maintenance ? MAINTENANCE : 0),
-    latency_us: Number.isFinite(sample.latencyMs) ? Math.max(0, Math.round(sample.latencyMs * 1000)) : 0,
+    latency_us: Number.isFinite(sample.latencyMs) ? Math.min(MAX_LATENCY_US, Math.max(0, Math.round(sample.latencyMs * 1000))) : 0,
     status: sample.status ?? null,
     dns_ms: round(sample.phases?.dnsMs),
     connect_ms: round(sample.phases?.connectMs),

@@ -81,6 +81,14 @@ describe.each(engines)('Store contract on $name', (engine) => {
     expect(await store.samples({ monitor: 'odd' })).toEqual([{ monitor: 'odd', at: T0, ok: false, latencyMs: 0, reason: 'r'.repeat(300) }]);
   });
 
+  it('keeps a probe slower than the latency column holds (~35.8 min) at its maximum', async () => {
+    const store = await fresh();
+    await store.commit(batch({ samples: [sample('slow', T0, 3 * HOUR), sample('slow', T0 + 1, 5)] }));
+    expect((await store.samples({ monitor: 'slow' })).map((s) => s.latencyMs)).toEqual([5, 2_147_483.647]);
+    await store.compact(T0 + 10 * MINUTE, KEEP_ALL);
+    expect(await store.summary('slow', T0, T0 + 10 * MINUTE)).toMatchObject({ total: 2, failed: 0 });
+  });
+
   it('upserts states and opens and closes incidents', async () => {
     const store = await fresh();
     const first = down('api', T0);
