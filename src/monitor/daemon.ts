@@ -3,6 +3,7 @@ import { InputError } from '../errors.js';
 import type { LoadedPlan } from '../plan/load.js';
 import type { Store } from '../store/store.js';
 import { AlertDispatcher } from './alerts/outbox.js';
+import type { DeliveryContext } from './alerts/define.js';
 import { secretResolver } from './alerts/secrets.js';
 import { monitoringConfig, type MonitorRuntime, type MonitoringConfig } from './config.js';
 import { initialState, resolvedEvent, step } from './incidents.js';
@@ -97,7 +98,7 @@ export class MonitorDaemon {
     this.dispatcher = new AlertDispatcher({
       store: options.store,
       channels: this.config.channels,
-      context: { secret: secretResolver(this.config.planDir), timeoutMs: 10_000, ca: this.config.ca },
+      context: this.deliveryContext(this.config),
       log: (fields) => options.log(fields.error ? 'warn' : 'info', String(fields.msg ?? 'alert'), fields),
       now: this.now,
       ...(options.alertBackoff ? { backoff: options.alertBackoff } : {}),
@@ -179,7 +180,7 @@ export class MonitorDaemon {
     this.config = config;
     this.closeRemoved(previous);
     this.probeEnv = { ca: config.ca, now: this.now };
-    this.dispatcher.setChannels(config.channels);
+    this.dispatcher.setChannels(config.channels, this.deliveryContext(config));
     this.triggers.setTriggers(config.triggers);
     this.scheduler.set([...config.monitors.values()]);
     this.options.log('info', 'plan reloaded', { monitors: config.monitors.size });
@@ -217,6 +218,10 @@ export class MonitorDaemon {
       this.resolveExit(exitCode);
     })();
     return this.stopping;
+  }
+
+  private deliveryContext(config: MonitoringConfig): DeliveryContext {
+    return { secret: secretResolver(config.planDir), timeoutMs: 10_000, ca: config.ca };
   }
 
   private metricsSnapshot() {

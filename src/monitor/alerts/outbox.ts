@@ -44,7 +44,11 @@ export class AlertDispatcher {
   private woken = false;
   private stopped = false;
 
+  /** Secrets, trusted CAs and timeouts for deliveries; a reload may change them. */
+  private context: DeliveryContext;
+
   constructor(private readonly options: DispatcherOptions) {
+    this.context = options.context;
     this.channels = options.channels;
     this.claims = Claims.of(options.store);
     this.now = options.now ?? Date.now;
@@ -52,8 +56,9 @@ export class AlertDispatcher {
   }
 
   /** After a plan reload: later deliveries use the new channel map. */
-  setChannels(channels: Record<string, AlertChannel>): void {
+  setChannels(channels: Record<string, AlertChannel>, context?: DeliveryContext): void {
     this.channels = channels;
+    if (context) this.context = context;
   }
 
   /** Delivers every due entry once (bounded concurrency); resolves to the number delivered. */
@@ -142,7 +147,7 @@ export class AlertDispatcher {
       const channel = this.channels[entry.channel];
       try {
         if (!channel) throw new Error(`channel "${entry.channel}" is no longer in the plan's alerts; the alert waits until it is back`);
-        await deliver(channel, entry.event, this.options.context);
+        await deliver(channel, entry.event, this.context);
       } catch (error) {
         await this.failed(entry, error);
         return false;
