@@ -4,7 +4,7 @@ import type { LoadedPlan } from '../plan/load.js';
 import type { Store } from '../store/store.js';
 import { AlertDispatcher } from './alerts/outbox.js';
 import type { DeliveryContext } from './alerts/define.js';
-import { secretResolver } from './alerts/secrets.js';
+import { secretResolver } from './secrets.js';
 import { monitoringConfig, type MonitorRuntime, type MonitoringConfig } from './config.js';
 import { initialState, resolvedEvent, step } from './incidents.js';
 import type { Logger } from './log.js';

@@ -6,7 +6,7 @@ import type { AlertEvent } from '../model.js';
 import { defineChannel, type DeliveryContext } from './define.js';
 import { detailLines } from './format.js';
 import { DeliveryError } from './http.js';
-import { redact } from './secrets.js';
+import { redact } from '../secrets.js';
 
 export interface EmailMessage {
   from: string;

@@ -1,7 +1,7 @@
 import { rootCertificates } from 'node:tls';
 import { HttpClient } from '../../targets/http/client.js';
 import type { DeliveryContext } from './define.js';
-import { redact } from './secrets.js';
+import { redact } from '../secrets.js';
 
 /** A delivery the receiver refused or never answered; the message is safe to log and store. */
 export class DeliveryError extends Error {

@@ -40,5 +40,5 @@ export function deliver(channel: AlertChannel, event: AlertEvent, ctx: DeliveryC
 }
 
 export { DeliveryError } from './http.js';
-export { maskSecret, resolveSecret, secretResolver, SecretError } from './secrets.js';
+export { maskSecret, resolveSecret, secretResolver, SecretError } from '../secrets.js';
 export type { DeliveryContext } from './define.js';

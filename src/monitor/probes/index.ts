@@ -1,5 +1,5 @@
 import { monitorKind, type Monitor, type MonitorKind } from '../../plan/monitor-schema.js';
-import { resolveSecret } from '../alerts/secrets.js';
+import { resolveSecret } from '../secrets.js';
 import { evaluateConditions, parseConditions, type Condition } from '../conditions/index.js';
 import { formatDuration } from '../duration.js';
 import type { Sample } from '../model.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { maskSecret } from '../../targets/secrets/mask.js';
+import { maskSecret } from '../targets/secrets/mask.js';
 
 export { maskSecret };
 
