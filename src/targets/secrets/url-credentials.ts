@@ -68,7 +68,7 @@ const URL_END = /[\s"'`<>]/;
 /** `?name=value`, `&name=value`, `#name=value` (OAuth fragments), `;name=value` (matrix and JDBC parameters). */
 const PARAMETER = /([?&;#])([^=&;#?\s"'`<>]+)=([^&;#\s"'`<>]*)/g;
 
-type Mask = (value: string, part: 'password' | 'user' | 'parameter') => string;
+export type Mask = (value: string, part: 'password' | 'user' | 'parameter') => string;
 
 /** Every credential in `url`, raw as written. */
 export function urlCredentials(url: string): string[] {
@@ -85,7 +85,7 @@ export function urlCredentials(url: string): string[] {
  * masked; `mask` decides how (default: 4 characters and "…").
  */
 export function maskUrlCredentials(url: string, mask: Mask = maskSecret): string {
-  return maskParameters(maskUserinfo(url, mask), mask);
+  return maskUrlParameters(maskUserinfo(url, mask), mask);
 }
 
 /** Every URL in free text with its credentials masked, and credential parameters of relative URLs too. */
@@ -104,7 +104,7 @@ export function maskUrlsInText(text: string, mask: Mask = maskSecret): string {
     }
     out += text.slice(last);
   }
-  return maskParameters(out, mask);
+  return maskUrlParameters(out, mask);
 }
 
 function maskUserinfo(url: string, mask: Mask): string {
@@ -125,7 +125,8 @@ function maskUserinfo(url: string, mask: Mask): string {
   return `${scheme}${masked}${rest.slice(at)}`;
 }
 
-function maskParameters(text: string, mask: Mask): string {
+/** The values of credential-like parameters masked: `?api_key=abcd…&page=2`. */
+export function maskUrlParameters(text: string, mask: Mask = maskSecret): string {
   if (!/[?&;#][^=]*=/.test(text)) return text;
   return text.replace(PARAMETER, (whole, separator: string, name: string, value: string) =>
     value !== '' && isCredentialParameter(name) ? `${separator}${name}=${mask(value, 'parameter')}` : whole,
