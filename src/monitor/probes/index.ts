@@ -1,5 +1,5 @@
 import { monitorKind, type Monitor, type MonitorKind } from '../../plan/monitor-schema.js';
-import { isCredentialHeader, maskText, resolveSecret, urlSecrets } from '../secrets.js';
+import { basicAuthorization, isCredentialHeader, maskText, resolveSecret, urlSecrets } from '../secrets.js';
 import { evaluateConditions, parseConditions, type Condition } from '../conditions/index.js';
 import { formatDuration } from '../duration.js';
 import type { Sample } from '../model.js';
@@ -51,7 +51,8 @@ function secretsOf(plain: Monitor, prepared: Monitor): string[] {
   const http = prepared.http;
   if (!http) return [];
   const headers = Object.entries(http.headers).filter(([name]) => isCredentialHeader(name) || name in plain.http!.secretHeaders);
-  return [...urlSecrets(http.url), ...headers.map(([, value]) => value)];
+  const basic = URL.canParse(http.url) ? basicAuthorization(new URL(http.url)) : undefined;
+  return [...urlSecrets(http.url), ...headers.map(([, value]) => value), ...(basic ? [basic.slice('Basic '.length)] : [])];
 }
 
 function withSecretHeaders(monitor: Monitor, planDir: string): Monitor {
