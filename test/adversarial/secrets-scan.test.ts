@@ -171,14 +171,25 @@ plantLines('nginx/site.conf', [
   '}',
 ]);
 
-/** A live site named with a password and a token: its URL shows up in results, locations and SARIF. */
+/**
+ * A live site named with a password and a token (its URL shows up in results, locations and
+ * SARIF) that serves its .env and .git/config to anyone.
+ */
 let site: RunningServer;
 const SITE_PASSWORD = secret('plan-site-userinfo');
 const SITE_TOKEN = secret('plan-site-query');
+const SERVED: Record<string, string> = {
+  '/.env': `APP_ENV=production\nDB_PASSWORD=${secret('http/exposed-paths .env')}\nSTRIPE_SECRET_KEY=sk_live_${secret('http/exposed-paths .env', 24)}\n`,
+  '/.git/config': `[core]\n\tbare = false\n[remote "origin"]\n\turl = https://ci:${secret('http/exposed-paths .git/config')}@git.example.com/acme/app.git\n`,
+};
 
 let dir: string;
 beforeAll(async () => {
-  site = await startServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>stage</title>'));
+  site = await startServer((request, response) => {
+    const served = SERVED[new URL(request.url ?? '/', 'http://x').pathname];
+    if (served) return void response.writeHead(200, { 'content-type': 'text/plain' }).end(served);
+    response.writeHead(404, { 'content-type': 'text/html' }).end('<!doctype html><title>not here</title>');
+  });
   dir = mkdtempSync(join(tmpdir(), 'harden-secrets-scan-'));
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
@@ -233,6 +244,7 @@ describe('no planted secret leaks from a scan, whatever the output (issue 9, def
       'k8s/plaintext-secret-manifest',
       'compose/inline-credentials',
       'docker/secrets-in-env-arg',
+      'http/exposed-paths',
     ])
       expect(failing, check).toContain(check);
 

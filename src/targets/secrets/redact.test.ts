@@ -59,6 +59,7 @@ describe('redactSecrets', () => {
     'token: {{ .Values.token }}',
     'secretHeaders: { Authorization: env:API_TOKEN }',
     'container "worker" does not set allowPrivilegeEscalation: false',
+    'Deployment/app does not set automountServiceAccountToken: false and runs as ServiceAccount "default"',
     'Access-Control-Allow-Credentials: true',
     'config/secrets.yaml: spring.datasource.password holds a literal credential (abcd…)',
     'PGPASSWORD is set to a literal password (abcd…) for psql',

@@ -146,7 +146,8 @@ function maskAssignments(text: string): string {
     if (!isCredentialAssignmentName(text.slice(nameStart, nameEnd))) continue;
     const valueStart = match.index + match[0].length;
     const value = valueAt(text, valueStart, match[2]!.trim() === ':');
-    if (!value || !isLiteralValue(text.slice(value.start, value.end))) continue;
+    // `automountServiceAccountToken: false and runs as …`: what follows a non-value is prose.
+    if (!value || !isLiteralValue(text.slice(value.start, value.end).split(/[ \t]/)[0]!)) continue;
     out += text.slice(last, value.start) + maskSecret(text.slice(value.start, value.end));
     last = value.end;
     ASSIGNMENT.lastIndex = Math.max(ASSIGNMENT.lastIndex, value.end);
