@@ -83,4 +83,22 @@ describe('redactSecrets', () => {
         expect(redactSecrets(once)).toBe(once);
       }
   });
+
+  it('stays linear on hostile text: each of these 1 MB lines is masked in well under a second', () => {
+    const line = (unit: string) => unit.repeat(Math.ceil(1_000_000 / unit.length));
+    for (const unit of ['eyJ-', 'redis-cli ', 'mysql ', '-----BEGIN PRIVATE KEY-----', 'a.', ';', 'password: a ', 'key=', 'xoxb-', 'http://a@', ' --a-a-a']) {
+      const started = performance.now();
+      const text = line(unit);
+      const masked = redactSecrets(text);
+      expect(performance.now() - started, unit).toBeLessThan(1000);
+      // Text that nothing could match goes through untouched; the rest is cut first.
+      if (masked !== text) expect(masked.length, unit).toBeLessThan(2 * 64 * 1024);
+    }
+  });
+
+  it('cuts text longer than 64 KiB, and the word the cut falls in, before masking', () => {
+    const token = `ghp_${'Ab3'.repeat(12)}`;
+    const text = `${'x '.repeat(32 * 1024 - 10)}${token} tail`;
+    expect(redactSecrets(text)).toBe(`${'x '.repeat(32 * 1024 - 10)}…`);
+  });
 });

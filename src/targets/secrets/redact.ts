@@ -16,8 +16,8 @@ import { maskUrlsInText } from './url-credentials.js';
  */
 export function redactSecrets(text: string): string {
   if (text.length < 8 || !MAY_HOLD_SECRET.test(text)) return text;
-  let out = text;
-  if (out.includes('PRIVATE KEY')) out = out.replace(PRIVATE_KEY, (_whole, header: string, body: string | undefined) => (body ? `${header}…` : header));
+  let out = text.length > MAX_CHARS ? `${text.slice(0, MAX_CHARS).replace(/\S*$/, '')}…` : text;
+  if (out.includes('PRIVATE KEY')) out = maskPrivateKeys(out);
   out = maskUrlsInText(out);
   out = out.replace(TOKEN_SHAPES, (token: string) => maskToken(token));
   if (/account/i.test(out)) out = out.replace(AWS_ACCOUNT_ID, (_whole, before: string, id: string) => before + maskSecret(id));
@@ -36,9 +36,40 @@ export function redactSecrets(text: string): string {
 const MAY_HOLD_SECRET =
   /pass|pwd|secret|token|credential|key|auth|bearer|login|account|:\/\/|[?&;#][^\s=&;#?]+=|-u|--user|mysql|mariadb|redis-cli|sshpass|<\/|A3T|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA|gh[pousr]_|github_pat_|xox|xapp-|npm_|SG\.|shp|sk-|[sr]k_|lin_|ops_|whsec_|gl[a-z]{1,5}-|AIza|hf_|dop_|pypi-|ey[JK]|slack|discord/i;
 
-/** The armour header stays (it names the key type); the body up to the END line (or what looks like base64) goes. */
-const PRIVATE_KEY =
-  /(-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----)((?:\\[rn]|[\sA-Za-z0-9+/=:,.-])*?-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|(?:\\[rn]|[\sA-Za-z0-9+/=])+)?/g;
+/**
+ * Longer text that may hold a secret is cut first (no message or evidence is that long): every
+ * rule below is linear in the text, but with a constant a hostile 10 MB line would still feel. The
+ * word the cut falls in goes too, so no secret is left cut short of its recognisable shape.
+ */
+const MAX_CHARS = 64 * 1024;
+
+const PEM_HEADER = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
+/** A PEM body: base64, line breaks (also as `\n` escapes in JSON), `Proc-Type:`/`DEK-Info:` headers; never `-----`. */
+const PEM_BODY = /(?:\\[rn]|[\sA-Za-z0-9+/=:,.]|-(?!----))*/y;
+const PEM_FOOTER = /-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/y;
+/** Without an END line, only what looks like base64 is taken for the body. */
+const PEM_BASE64 = /(?:\\[rn]|[\sA-Za-z0-9+/=])*/y;
+
+/** The armour header stays (it names the key type); the body and the END line go. Linear: every match moves on. */
+function maskPrivateKeys(text: string): string {
+  let out = '';
+  let last = 0;
+  PEM_HEADER.lastIndex = 0;
+  for (let header = PEM_HEADER.exec(text); header; header = PEM_HEADER.exec(text)) {
+    const bodyStart = header.index + header[0].length;
+    const sticky = (pattern: RegExp, at: number) => {
+      pattern.lastIndex = at;
+      return pattern.exec(text) ? pattern.lastIndex : at;
+    };
+    const bodyEnd = sticky(PEM_BODY, bodyStart);
+    const footerEnd = sticky(PEM_FOOTER, bodyEnd);
+    const end = footerEnd > bodyEnd ? footerEnd : sticky(PEM_BASE64, bodyStart);
+    out += text.slice(last, header.index) + header[0] + (end > bodyStart ? '…' : '');
+    last = end;
+    PEM_HEADER.lastIndex = Math.max(PEM_HEADER.lastIndex, end);
+  }
+  return out + text.slice(last);
+}
 
 /**
  * Tokens recognisable by their shape alone: every token rule of secretlint's recommended preset
@@ -46,32 +77,33 @@ const PRIVATE_KEY =
  * and other common providers (Stripe, GitLab, Google API keys, Hugging Face, JWTs, webhook URLs).
  */
 const TOKEN_SHAPES = new RegExp(
-  [
-    /\b(?:A3T[A-Z0-9]|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA)[A-Z0-9]{16}\b/,
-    /\bgh[pousr]_[A-Za-z0-9_]{16,}/,
-    /\bgithub_pat_[A-Za-z0-9_]{16,}/,
-    /\bxox[abposrec]-[A-Za-z0-9-]{6,}/,
-    /\bxapp-[A-Za-z0-9-]{6,}/,
-    /\bnpm_[A-Za-z0-9_]{16,}/,
-    /\bSG\.[\w-]{1,128}\.[\w-]{8,}/,
-    /\bshp(?:at|ca|pa|ss)_[A-Za-z0-9]{16,}/,
-    /\bsk-[A-Za-z0-9_-]{16,}/,
-    /\blin_(?:api|oauth)_[A-Za-z0-9_]{16,}/,
-    /\bops_ey[A-Za-z0-9+/=_-]{16,}/,
-    /\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{10,}/,
-    /\bwhsec_[A-Za-z0-9+/=]{16,}/,
-    /\bglpat-[A-Za-z0-9_-]{16,}/,
-    /\bgl(?:ptt|dt|rt|cbt|imt|agent|oas|ffct)-[A-Za-z0-9_-]{16,}/,
-    /\bAIza[0-9A-Za-z_-]{30,}/,
-    /\bhf_[A-Za-z0-9]{30,}/,
-    /\bdop_v1_[a-f0-9]{32,}/,
-    /\bpypi-[A-Za-z0-9_-]{32,}/,
-    /\bey[JK][A-Za-z0-9_-]{8,}\.ey[JK][A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/,
-    /\bhooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9/_-]{8,}/,
-    /\b(?:discord(?:app)?\.com|discord\.gg)\/api\/webhooks\/[A-Za-z0-9/_-]{8,}/,
+  // Only where a run of token characters starts: within one, every position would rescan the rest of it.
+  String.raw`(?<![A-Za-z0-9_-])(?:${[
+    /(?:A3T[A-Z0-9]|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA)[A-Z0-9]{16}\b/,
+    /gh[pousr]_[A-Za-z0-9_]{16,}/,
+    /github_pat_[A-Za-z0-9_]{16,}/,
+    /xox[abposrec]-[A-Za-z0-9-]{6,}/,
+    /xapp-[A-Za-z0-9-]{6,}/,
+    /npm_[A-Za-z0-9_]{16,}/,
+    /SG\.[\w-]{1,128}\.[\w-]{8,}/,
+    /shp(?:at|ca|pa|ss)_[A-Za-z0-9]{16,}/,
+    /sk-[A-Za-z0-9_-]{16,}/,
+    /lin_(?:api|oauth)_[A-Za-z0-9_]{16,}/,
+    /ops_ey[A-Za-z0-9+/=_-]{16,}/,
+    /(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{10,}/,
+    /whsec_[A-Za-z0-9+/=]{16,}/,
+    /glpat-[A-Za-z0-9_-]{16,}/,
+    /gl(?:ptt|dt|rt|cbt|imt|agent|oas|ffct)-[A-Za-z0-9_-]{16,}/,
+    /AIza[0-9A-Za-z_-]{30,}/,
+    /hf_[A-Za-z0-9]{30,}/,
+    /dop_v1_[a-f0-9]{32,}/,
+    /pypi-[A-Za-z0-9_-]{32,}/,
+    /ey[JK][A-Za-z0-9_-]{8,}\.ey[JK][A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/,
+    /hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9/_-]{8,}/,
+    /(?:discord(?:app)?\.com|discord\.gg)\/api\/webhooks\/[A-Za-z0-9/_-]{8,}/,
   ]
     .map((pattern) => pattern.source)
-    .join('|'),
+    .join('|')})`,
   'g',
 );
 
@@ -116,7 +148,7 @@ function maskCurlUser(whole: string, before: string, password: string): string {
 }
 
 /** Tools that take a password right in their arguments: `mysql -pPW`, `redis-cli -a PW`, `sshpass -p PW`. */
-const TOOL_PASSWORD = /(\b(?:mysql\w*|mariadb[\w-]*)\b[^\n|;&]*?\s-p(?!\s))([^\s"']+)|(\bredis-cli\b[^\n|;&]*?\s(?:-a|--pass)\s+)([^\s"']+)|(\bsshpass\s+(?:-\w+\s+)*?-p\s*)([^\s"']+)/g;
+const TOOL_PASSWORD = /(\b(?:mysql\w*|mariadb[\w-]*)\b[^\n|;&]{0,200}?\s-p(?!\s))([^\s"']+)|(\bredis-cli\b[^\n|;&]{0,200}?\s(?:-a|--pass)\s+)([^\s"']+)|(\bsshpass\s+(?:-\w+\s+)*?-p\s*)([^\s"']+)/g;
 
 function maskToolPassword(whole: string, ...groups: (string | undefined)[]): string {
   for (let i = 0; i < 6; i += 2) if (groups[i] !== undefined) return maskLiteral(whole, groups[i]!, groups[i + 1]!);
