@@ -118,11 +118,12 @@ function maskPrefixes(text: string, secrets: readonly string[]): string {
   return result;
 }
 
-/** A copy of a JSON-like value with every string in it passed through maskText. */
+/** A copy of a JSON-like value with every string in it (in arrays and plain objects) passed through maskText. */
 export function maskStrings<T>(value: T): T {
   if (typeof value === 'string') return maskText(value) as T;
   if (Array.isArray(value)) return value.map(maskStrings) as T;
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, maskStrings(field)])) as T;
+  if (value !== null && typeof value === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(value)))
+    return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, maskStrings(field)])) as T;
   return value;
 }
 

@@ -1,5 +1,5 @@
 import { isCredentialAssignmentName } from './credential-names.js';
-import { maskSecret, maskValue } from './mask.js';
+import { maskSecret } from './mask.js';
 import { maskUrlsInText } from './url-credentials.js';
 
 /**
@@ -19,7 +19,7 @@ export function redactSecrets(text: string): string {
   let out = text.length > MAX_CHARS ? `${text.slice(0, MAX_CHARS).replace(/\S*$/, '')}…` : text;
   if (out.includes('PRIVATE KEY')) out = maskPrivateKeys(out);
   out = maskUrlsInText(out);
-  out = out.replace(TOKEN_SHAPES, (token: string) => maskToken(token));
+  out = out.replace(TOKEN_SHAPES, maskSecret).replace(WEBHOOK_URL, (_whole, host: string, path: string) => host + maskSecret(path));
   if (/account/i.test(out)) out = out.replace(AWS_ACCOUNT_ID, (_whole, before: string, id: string) => before + maskSecret(id));
   if (HEADER_HINT.test(out)) out = out.replace(AUTHORIZATION, maskLiteral).replace(BEARER, maskLiteral);
   if (out.includes('-')) out = out.replace(SECRET_FLAG, maskFlag).replace(CURL_USER, maskCurlUser).replace(TOOL_PASSWORD, maskToolPassword);
@@ -34,7 +34,7 @@ export function redactSecrets(text: string): string {
  * a token prefix): one scan that lets the prose of most messages through untouched.
  */
 const MAY_HOLD_SECRET =
-  /pass|pwd|secret|token|credential|key|auth|bearer|login|account|:\/\/|[?&;#][^\s=&;#?]+=|-u|--user|mysql|mariadb|redis-cli|sshpass|<\/|A3T|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA|gh[pousr]_|github_pat_|xox|xapp-|npm_|SG\.|shp|sk-|[sr]k_|lin_|ops_|whsec_|gl[a-z]{1,5}-|AIza|hf_|dop_|pypi-|ey[JK]|slack|discord/i;
+  /pass|pwd|secret|token|credential|key|auth|bearer|login|account|:\/\/|[?&;#][^\s=&;#?]+=|-u|--user|mysql|mariadb|redis-cli|sshpass|<\/|A3T|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA|gh[pousr]_|github_pat_|xox|xapp-|npm_|SG\.|shp|sk-|[srp]k_|lin_|ops_|whsec_|gl[a-z]{1,5}-|AIza|hf_|dop_|pypi-|ey[JK]|slack|discord/i;
 
 /**
  * Longer text that may hold a secret is cut first (no message or evidence is that long): every
@@ -74,7 +74,7 @@ function maskPrivateKeys(text: string): string {
 /**
  * Tokens recognisable by their shape alone: every token rule of secretlint's recommended preset
  * (AWS key ids, GitHub, Slack, npm, SendGrid, Shopify, OpenAI, Anthropic, Linear, 1Password)
- * and other common providers (Stripe, GitLab, Google API keys, Hugging Face, JWTs, webhook URLs).
+ * and other common providers (Stripe, GitLab, Google API keys, Hugging Face, JWTs).
  */
 const TOKEN_SHAPES = new RegExp(
   // Only where a run of token characters starts: within one, every position would rescan the rest of it.
@@ -99,8 +99,6 @@ const TOKEN_SHAPES = new RegExp(
     /dop_v1_[a-f0-9]{32,}/,
     /pypi-[A-Za-z0-9_-]{32,}/,
     /ey[JK][A-Za-z0-9_-]{8,}\.ey[JK][A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/,
-    /hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9/_-]{8,}/,
-    /(?:discord(?:app)?\.com|discord\.gg)\/api\/webhooks\/[A-Za-z0-9/_-]{8,}/,
   ]
     .map((pattern) => pattern.source)
     .join('|')})`,
@@ -110,11 +108,8 @@ const TOKEN_SHAPES = new RegExp(
 /** `aws_account_id = 1234-5678-9012`: secretlint reports it, so it is masked like the rest. */
 const AWS_ACCOUNT_ID = /(\baws_?account_?id["']?[ \t]*[:=][ \t]*["']?)(\d{4}-?\d{4}-?\d{4})\b/gi;
 
-/** A webhook URL keeps its host, as maskValue shows it; a token keeps 4 characters. */
-function maskToken(token: string): string {
-  const slash = token.indexOf('/');
-  return slash > 0 && token.includes('.') && slash > token.indexOf('.') ? maskValue(`https://${token}`).slice('https://'.length) : maskSecret(token);
-}
+/** Webhook URLs whose path is the credential (Slack, Discord): the host stays, as maskValue shows it. */
+const WEBHOOK_URL = /(?<![A-Za-z0-9_-])((?:hooks\.slack\.com|discord(?:app)?\.com|discord\.gg)\/)((?:services|workflows|triggers|api\/webhooks)\/[A-Za-z0-9/_-]{8,})/g;
 
 const HEADER_HINT = /authorization|bearer/i;
 /** `Authorization: Bearer …`, `Authorization: token …`, `authorization="Basic …"`, nginx `Authorization "Basic …"`. */

@@ -61,8 +61,7 @@ export function isCredentialParameter(name: string): boolean {
   return CREDENTIAL_PARAMETERS.has(normal) || CREDENTIAL_SUFFIX.test(normal);
 }
 
-/** Where a URL starts in text: its scheme. */
-const URL_START = /\b[a-z][a-z0-9+.-]*:\/\//gi;
+const SCHEME_CHAR = /[a-z0-9+.-]/i;
 /** Characters that end a URL written in text (quotes, brackets, whitespace). */
 const URL_END = /[\s"'`<>]/;
 /** `?name=value`, `&name=value`, `#name=value` (OAuth fragments), `;name=value` (matrix and JDBC parameters). */
@@ -90,21 +89,20 @@ export function maskUrlCredentials(url: string, mask: Mask = maskSecret): string
 
 /** Every URL in free text with its credentials masked, and credential parameters of relative URLs too. */
 export function maskUrlsInText(text: string, mask: Mask = maskSecret): string {
-  let out = text;
-  if (text.includes('://')) {
-    out = '';
-    let last = 0;
-    URL_START.lastIndex = 0;
-    for (let match = URL_START.exec(text); match; match = URL_START.exec(text)) {
-      let end = match.index + match[0].length;
-      while (end < text.length && !URL_END.test(text[end]!)) end++;
-      out += text.slice(last, match.index) + maskUserinfo(text.slice(match.index, end), mask);
-      last = end;
-      URL_START.lastIndex = end;
-    }
-    out += text.slice(last);
+  let out = '';
+  let last = 0;
+  // Found by their "://" and read back to the scheme: a scan for schemes would restart at every dot of a long word.
+  for (let at = text.indexOf('://'); at >= 0; at = text.indexOf('://', Math.max(at + 3, last))) {
+    let start = at;
+    while (start > last && SCHEME_CHAR.test(text[start - 1]!)) start--;
+    while (start < at && !/[a-z]/i.test(text[start]!)) start++;
+    if (start === at) continue;
+    let end = at + 3;
+    while (end < text.length && !URL_END.test(text[end]!)) end++;
+    out += text.slice(last, start) + maskUserinfo(text.slice(start, end), mask);
+    last = end;
   }
-  return maskUrlParameters(out, mask);
+  return maskUrlParameters(last === 0 ? text : out + text.slice(last), mask);
 }
 
 function maskUserinfo(url: string, mask: Mask): string {
@@ -127,7 +125,7 @@ function maskUserinfo(url: string, mask: Mask): string {
 
 /** The values of credential-like parameters masked: `?api_key=abcd…&page=2`. */
 export function maskUrlParameters(text: string, mask: Mask = maskSecret): string {
-  if (!/[?&;#][^=]*=/.test(text)) return text;
+  if (!/[?&;#][^=?&;#\s]*=/.test(text)) return text;
   return text.replace(PARAMETER, (whole, separator: string, name: string, value: string) =>
     value !== '' && isCredentialParameter(name) ? `${separator}${name}=${mask(value, 'parameter')}` : whole,
   );
