@@ -56,6 +56,8 @@ plantLines('config/app.yaml', [
   `  settings_blob: ${secret('high-entropy-assignment', 40)}`,
   `  api_key: ${secret('credential-in-config')}`,
   `  authorization: "Bearer ${secret('bearer')}"`,
+  'app:',
+  `  secret_key: change-me-${secret('debug-flag-in-prod placeholder')}`,
 ]);
 plantLines('config/app.ini', ['[smtp]', `password = ${secret('ini-assignment')}`, `token = "${secret('ini-assignment')}"`]);
 plantLines('config/app.toml', ['[api]', `client_secret = "${secret('toml-assignment')}"`]);
@@ -83,6 +85,11 @@ plantLines('scripts/deploy.sh', [
   `export DB_PASSWORD="\${DB_PASSWORD:-${secret('secret-fallback-default')}}"`,
   `# harden-ignore repo/secret-in-tree rotated, old value was token=${secret('ignore-reason')}`,
   `NPM_TOKEN=npm_${secret('ignored-token', 36)}`,
+  'mkdir -p /etc/rancher/k3s',
+  'cat > /etc/rancher/k3s/config.yaml <<EOF',
+  `token: ${secret('k3s config token')}`,
+  'write-kubeconfig-mode: "0644"',
+  'EOF',
 ]);
 
 // Kubernetes: literal env, arguments, a Secret, a ConfigMap.
@@ -178,6 +185,7 @@ plantLines('nginx/site.conf', [
 let site: RunningServer;
 const SITE_PASSWORD = secret('plan-site-userinfo');
 const SITE_TOKEN = secret('plan-site-query');
+const SESSION = secret('http/cookies session value', 32);
 const SERVED: Record<string, string> = {
   '/.env': `APP_ENV=production\nDB_PASSWORD=${secret('http/exposed-paths .env')}\nSTRIPE_SECRET_KEY=sk_live_${secret('http/exposed-paths .env', 24)}\n`,
   '/.git/config': `[core]\n\tbare = false\n[remote "origin"]\n\turl = https://ci:${secret('http/exposed-paths .git/config')}@git.example.com/acme/app.git\n`,
@@ -188,7 +196,8 @@ beforeAll(async () => {
   site = await startServer((request, response) => {
     const served = SERVED[new URL(request.url ?? '/', 'http://x').pathname];
     if (served) return void response.writeHead(200, { 'content-type': 'text/plain' }).end(served);
-    response.writeHead(404, { 'content-type': 'text/html' }).end('<!doctype html><title>not here</title>');
+    // A session cookie without Secure or HttpOnly: the cookie checks quote the Set-Cookie header.
+    response.writeHead(404, { 'content-type': 'text/html', 'set-cookie': `session=${SESSION}; Path=/` }).end('<!doctype html><title>not here</title>');
   });
   dir = mkdtempSync(join(tmpdir(), 'harden-secrets-scan-'));
   for (const [path, content] of Object.entries(files)) {
@@ -245,6 +254,10 @@ describe('no planted secret leaks from a scan, whatever the output (issue 9, def
       'compose/inline-credentials',
       'docker/secrets-in-env-arg',
       'http/exposed-paths',
+      'http/cookies',
+      'repo/secret-fallback-default',
+      'repo/debug-flag-in-prod',
+      'repo/kubeconfig-world-readable',
     ])
       expect(failing, check).toContain(check);
 
