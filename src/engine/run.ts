@@ -1,8 +1,8 @@
 import { formatMessage, messageSeverity, messageText, type AnyCheck, type CheckContext, type MessageData } from '../checks/define.js';
 import { loadTargets } from '../targets/kinds.js';
 import { placeOf, type Location } from '../targets/location.js';
-import { redactSecrets } from '../targets/secrets/redact.js';
 import type { Workspace } from '../targets/repo/workspace.js';
+import { redactSecrets } from '../targets/secrets/redact.js';
 import { useIndex, type SharedIndex } from '../targets/shared-index.js';
 import type { Target } from '../targets/target.js';
 import { fingerprint } from './fingerprint.js';
