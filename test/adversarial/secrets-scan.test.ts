@@ -166,8 +166,9 @@ plantLines('.github/workflows/deploy.yml', [
   `      API_TOKEN: ${secret('ci-literal-env')}`,
   '    steps:',
   '      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683',
-  `      - run: curl -H "Authorization: Bearer ${secret('bearer')}" https://api.example.com/deploy`,
-  `      - run: echo "${secret('ci-run')}" | docker login -u ci --password-stdin && docker login -u ci -p ${secret('password-on-command-line')} ghcr.io`,
+  '      - run: |',
+  `          curl -H "Authorization: Bearer ${secret('bearer')}" https://api.example.com/deploy`,
+  `          echo "${secret('ci-run')}" | docker login -u ci --password-stdin && docker login -u ci -p ${secret('password-on-command-line')} ghcr.io`,
 ]);
 
 // nginx: a Basic authorization forwarded upstream, a secret in a query string.
@@ -191,15 +192,21 @@ const SERVED: Record<string, string> = {
   '/.git/config': `[core]\n\tbare = false\n[remote "origin"]\n\turl = https://ci:${secret('http/exposed-paths .git/config')}@git.example.com/acme/app.git\n`,
 };
 
+/** The repository, and beside it (never scanned) the reports. */
 let dir: string;
+let out: string;
 beforeAll(async () => {
   site = await startServer((request, response) => {
     const served = SERVED[new URL(request.url ?? '/', 'http://x').pathname];
     if (served) return void response.writeHead(200, { 'content-type': 'text/plain' }).end(served);
     // A session cookie without Secure or HttpOnly: the cookie checks quote the Set-Cookie header.
-    response.writeHead(404, { 'content-type': 'text/html', 'set-cookie': `session=${SESSION}; Path=/` }).end('<!doctype html><title>not here</title>');
+    const home = request.url?.split('?')[0] === '/';
+    response.writeHead(home ? 200 : 404, { 'content-type': 'text/html', 'set-cookie': `session=${SESSION}; Path=/` }).end('<!doctype html><title>stage</title>');
   });
-  dir = mkdtempSync(join(tmpdir(), 'harden-secrets-scan-'));
+  const root = mkdtempSync(join(tmpdir(), 'harden-secrets-scan-'));
+  dir = join(root, 'repo');
+  out = join(root, 'out');
+  mkdirSync(out, { recursive: true });
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), content);
@@ -221,7 +228,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await site.close();
-  rmSync(dir, { recursive: true, force: true });
+  rmSync(dirname(dir), { recursive: true, force: true });
 });
 
 describe('no planted secret leaks from a scan, whatever the output (issue 9, defect 1)', () => {
@@ -229,18 +236,19 @@ describe('no planted secret leaks from a scan, whatever the output (issue 9, def
     const runs: Record<string, Run> = {};
     // Each run also prints the terminal report, so every run's stdout is searched as well.
     const commands: [string, string[]][] = [
-      ['terminal', ['scan', '--show-suppressed', '--write-baseline', 'out/baseline.json', '--timeout', '5000']],
-      ...(['json', 'sarif', 'junit', 'markdown'] as const).map((format): [string, string[]] => [format, ['scan', '-f', format, '-o', `out/report.${format}`, '--timeout', '5000']]),
-      ['verify', ['verify', '--show-suppressed', '-f', 'json', '-o', 'out/verify.json', '--timeout', '5000']],
-      ['report', ['report', '-o', 'out/SECURITY.md', '--timeout', '5000']],
+      ['terminal', ['scan', '--show-suppressed', '--write-baseline', join(out, 'baseline.json'), '--timeout', '5000']],
+      ...(['json', 'sarif', 'junit', 'markdown'] as const).map((format): [string, string[]] => [format, ['scan', '-f', format, '-o', join(out, `report.${format}`), '--timeout', '5000']]),
+      ['verify', ['verify', '--show-suppressed', '-f', 'json', '-o', join(out, 'verify.json'), '--timeout', '5000']],
+      ['report', ['report', '-o', join(out, 'SECURITY.md'), '--timeout', '5000']],
     ];
-    mkdirSync(join(dir, 'out'), { recursive: true });
     // A few at a time: the machine is shared, and each run is a whole scan.
     for (let i = 0; i < commands.length; i += 4)
       await Promise.all(commands.slice(i, i + 4).map(async ([name, args]) => (runs[name] = await harden(args, dir))));
 
     for (const [name, run] of Object.entries(runs)) expect(run.code, `${name}: ${run.stderr}`).not.toBe(2);
-    const report = JSON.parse(readFileSync(join(dir, 'out/report.json'), 'utf8')) as { results: { checkId: string; status: string }[] };
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { results: { checkId: string; status: string; message: string }[] };
+    // Every planted file parses and every check runs (the site is gradable): nothing hides behind an error.
+    expect(report.results.filter((result) => result.status === 'error').map((result) => result.message)).toEqual([]);
     const failing = new Set(report.results.filter((result) => result.status === 'fail').map((result) => result.checkId));
     // The plants are found (the test is not vacuous): each detector family reports.
     for (const check of [
@@ -266,7 +274,7 @@ describe('no planted secret leaks from a scan, whatever the output (issue 9, def
       outputs[`${name} stdout`] = run.stdout;
       outputs[`${name} stderr`] = run.stderr;
     }
-    for (const [path, text] of Object.entries(filesUnder(join(dir, 'out')))) outputs[path] = text;
+    for (const [path, text] of Object.entries(filesUnder(out))) outputs[path] = text;
     expect(Object.keys(outputs)).toEqual(expect.arrayContaining(['report.json', 'report.sarif', 'report.junit', 'report.markdown', 'baseline.json', 'verify.json', 'SECURITY.md']));
     expect(leaks(outputs, planted)).toEqual([]);
   }, 120_000);
