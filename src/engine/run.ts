@@ -2,6 +2,7 @@ import { formatMessage, messageSeverity, messageText, type AnyCheck, type CheckC
 import { loadTargets } from '../targets/kinds.js';
 import { placeOf, type Location } from '../targets/location.js';
 import type { Workspace } from '../targets/repo/workspace.js';
+import { redactSecrets } from '../targets/secrets/redact.js';
 import { useIndex, type SharedIndex } from '../targets/shared-index.js';
 import type { Target } from '../targets/target.js';
 import { fingerprint } from './fingerprint.js';
@@ -115,8 +116,9 @@ class PassRecord implements Recorded {
 
   toResult(): Result {
     const { check, key } = this.invocation;
-    const pass: Result = { checkId: check.id, invocation: key, status: 'pass', severity: check.severity, message: check.title, location: this.location, target: this.target, fingerprint: fingerprint(check.id, this.target) };
-    if (this.evidence !== undefined) pass.evidence = this.evidence;
+    const target = redactSecrets(this.target);
+    const pass: Result = { checkId: check.id, invocation: key, status: 'pass', severity: check.severity, message: check.title, location: redactLocation(this.location), target, fingerprint: fingerprint(check.id, target) };
+    if (this.evidence !== undefined) pass.evidence = redactSecrets(this.evidence);
     return pass;
   }
 }
@@ -131,20 +133,23 @@ class FailRecord implements Recorded {
 
   toResult(): Result {
     const { check, key } = this.invocation;
-    const { at, messageId, data, evidence } = this.failure;
+    const { at, messageId, evidence } = this.failure;
+    // Everything a check quotes from what it read is masked before it is formed into text or hashed.
+    const data = redactData(this.failure.data);
+    const target = redactSecrets(this.target);
     const result: Result = {
       checkId: check.id,
       invocation: key,
       status: 'fail',
       severity: messageSeverity(check, messageId),
       messageId,
-      message: formatMessage(messageText(check, messageId), data),
-      location: at,
-      target: this.target,
-      fingerprint: fingerprint(check.id, this.target, messageId, data),
+      message: redactSecrets(formatMessage(messageText(check, messageId), data)),
+      location: redactLocation(at),
+      target,
+      fingerprint: fingerprint(check.id, target, messageId, data),
     };
-    if (evidence !== undefined) result.evidence = evidence;
-    if (this.ignoredBecause !== undefined) result.suppression = { by: 'inline', reason: this.ignoredBecause };
+    if (evidence !== undefined) result.evidence = redactSecrets(evidence);
+    if (this.ignoredBecause !== undefined) result.suppression = { by: 'inline', reason: redactSecrets(this.ignoredBecause) };
     return result;
   }
 }
@@ -228,16 +233,35 @@ function record(records: Recorded[], workspace: Workspace, invocation: CheckInvo
 function errorResult(invocation: CheckInvocation, target: Target, error: unknown): Result {
   const { check, key } = invocation;
   const detail = error instanceof Error ? error.message : String(error);
+  const identity = redactSecrets(target.identity);
   return {
     checkId: check.id,
     invocation: key,
     status: 'error',
     severity: check.severity,
-    message: `check ${check.id} could not run: ${detail}`,
-    location: target.location,
-    target: target.identity,
-    fingerprint: fingerprint(check.id, target.identity, 'error'),
+    message: redactSecrets(`check ${check.id} could not run: ${detail}`),
+    location: redactLocation(target.location),
+    target: identity,
+    fingerprint: fingerprint(check.id, identity, 'error'),
   };
+}
+
+function redactData(data: MessageData): MessageData {
+  let redacted: MessageData | undefined;
+  for (const key in data) {
+    const value = data[key]!;
+    if (typeof value !== 'string') continue;
+    const masked = redactSecrets(value);
+    if (masked !== value) (redacted ??= { ...data })[key] = masked;
+  }
+  return redacted ?? data;
+}
+
+/** A live target's URL may carry user:password@ or ?token=. */
+function redactLocation(location: Location): Location {
+  if (location.kind !== 'url') return location;
+  const url = redactSecrets(location.url);
+  return url === location.url ? location : { ...location, url };
 }
 
 /** Files that could not be read or parsed: `error` results so nobody mistakes them for clean. */
@@ -247,10 +271,10 @@ function loadIssueResults(workspace: Workspace): Result[] {
     invocation: 'harden/input',
     status: 'error' as const,
     severity: 'info' as const,
-    message: `${issue.file}: ${issue.message}`,
+    message: redactSecrets(`${issue.file}: ${issue.message}`),
     location: { kind: 'file' as const, path: issue.file, line: issue.line, column: issue.column },
     target: issue.file,
-    fingerprint: fingerprint('harden/input', issue.file, issue.message),
+    fingerprint: fingerprint('harden/input', issue.file, redactSecrets(issue.message)),
   }));
 }
 

@@ -1,6 +1,7 @@
 import type { Store } from '../store/store.js';
 import { formatElapsed } from './duration.js';
 import type { Incident, Phases, Sample } from './model.js';
+import { maskStrings } from './secrets.js';
 import { TriggerTracker } from './trigger-tracker.js';
 
 export interface MonitorHistory {
@@ -13,7 +14,8 @@ export interface MonitorHistory {
 
 export async function monitorHistory(store: Store, monitor: string, since: number, limit: number): Promise<MonitorHistory> {
   const [incidents, samples] = await Promise.all([store.incidents({ monitor, since, limit }), store.samples({ monitor, since, limit })]);
-  return { monitor, since, incidents, samples };
+  // Reasons were masked when they were recorded; a database from an older version may hold them raw.
+  return maskStrings({ monitor, since, incidents, samples });
 }
 
 export function historyText(history: MonitorHistory, now: number): string {

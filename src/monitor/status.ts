@@ -3,6 +3,7 @@ import { monitorKind } from '../plan/monitor-schema.js';
 import type { Plan } from '../plan/schema.js';
 import type { OutboxStats, Store, WindowSummary } from '../store/store.js';
 import type { Incident, MonitorState } from './model.js';
+import { maskStrings } from './secrets.js';
 import { sloStatus } from './slo.js';
 import { TriggerTracker } from './trigger-tracker.js';
 
@@ -40,13 +41,14 @@ export async function monitoringStatus(plan: Plan, store: Store, now: number): P
     monitorStatus(monitor, states.get(monitor.name), incidents.get(monitor.name) ?? null, [day!.get(monitor.name), week!.get(monitor.name), month!.get(monitor.name)]),
   );
   const slos = await Promise.all(plan.slo.map(async (slo) => sloStatus(slo, await store.summary(slo.monitor, now - slo.window, now))));
-  return {
+  // Reasons and errors were masked when they were recorded; a database from an older version may hold them raw.
+  return maskStrings({
     at: now,
     monitors,
     alerts: await store.outboxStats(),
     slos,
     triggers: open.filter(TriggerTracker.owns).map((i) => ({ name: TriggerTracker.nameOf(i), monitor: i.monitor, since: i.openedAt, title: i.reason })),
-  };
+  });
 }
 
 function monitorStatus(monitor: Monitor, state: MonitorState | undefined, incident: Incident | null, windows: (WindowSummary | undefined)[]): MonitorStatus {

@@ -1,3 +1,4 @@
+import { redactSecrets } from '../../targets/secrets/redact.js';
 import { isCommandPosition, readShellScript } from '../../targets/shell/shell-lines.js';
 import { defineCheck } from '../define.js';
 
@@ -95,6 +96,7 @@ export const curlPipeShell = defineCheck({
 });
 
 function evidenceOf(text: string): string {
-  const trimmed = text.trim();
+  // Masked before it is cut: a cut token no longer has the shape the masking knows.
+  const trimmed = redactSecrets(text.trim());
   return trimmed.length > 200 ? `${trimmed.slice(0, 200)}…` : trimmed;
 }

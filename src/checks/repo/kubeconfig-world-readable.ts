@@ -1,4 +1,5 @@
 import { fileGroupsIndex } from '../../targets/repo/file-groups.js';
+import { redactSecrets } from '../../targets/secrets/redact.js';
 import { isWorldAccessibleMode, K3S_CONFIG_FILE, k3sConfigFile, k3sSetup } from '../../targets/shell/k3s.js';
 import { readShellScript } from '../../targets/shell/shell-lines.js';
 import { defineCheck } from '../define.js';
@@ -111,5 +112,5 @@ function opensToOthers(mode: string): boolean {
 }
 
 function line0(lines: readonly string[], line: number): string {
-  return (lines[line - 1] ?? '').trim().slice(0, 200);
+  return redactSecrets((lines[line - 1] ?? '').trim()).slice(0, 200);
 }

@@ -1,5 +1,6 @@
 import { isCredentialName } from '../../targets/secrets/credential-names.js';
 import { maskSecret } from '../../targets/secrets/mask.js';
+import { redactSecrets } from '../../targets/secrets/redact.js';
 import { readShellScript } from '../../targets/shell/shell-lines.js';
 import { defineCheck } from '../define.js';
 
@@ -36,7 +37,7 @@ export const secretFallbackDefault = defineCheck({
         const fallback = match[3]!.replace(/^["']|["']$/g, '');
         if (!isCredentialName(variable) || fallback.trim() === '' || /^\$\{?[A-Za-z_]\w*\}?$/.test(fallback)) continue;
         // A command substitution is shown as written (it names where the value comes from); a literal is masked.
-        const shown = fallback.startsWith('$(') || fallback.startsWith('`') ? fallback.slice(0, 80) : `"${maskSecret(fallback)}"`;
+        const shown = fallback.startsWith('$(') || fallback.startsWith('`') ? redactSecrets(fallback).slice(0, 80) : `"${maskSecret(fallback)}"`;
         const { line: at, column } = line.positionAt(match.index);
         ctx.fail(script.at(at, column), 'fallback', { variable, fallback: shown });
       }

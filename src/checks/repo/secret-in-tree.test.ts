@@ -112,4 +112,27 @@ describe('repo/secret-in-tree masking', () => {
       '-----BEGIN RSA PRIVATE KEY-----',
     ]);
   });
+
+  it('masks every credential before the one it reports, and before it cuts the line (issue 9, defect 1)', async () => {
+    const password = 'Hunter2' + 'SuperSecretPw';
+    const dbPassword = 'Zq8vT3kLm9wX2pR7' + 'bN4tK1wY6cH3fG0aE5uW8iO2qJd2Lq8Zp4Xw7Rt1Mv6Nb3';
+    const stripe = 'sk_live_' + '4eC39HqLyjWDarjtT1zdp7dc';
+    const results = await runCheckOn(secretInTree, {
+      'scripts/release.sh': [
+        `curl -u admin:${password} -H "Authorization: token ${GITHUB_TOKEN}" https://api.github.com/user`,
+        `./migrate --db-password=${dbPassword} GH_TOKEN=${GITHUB_TOKEN}`,
+        `STRIPE_KEY=${stripe} DATABASE_URL=postgres://app:npg_wNnMX0uwCBSr@db/app`,
+        '',
+      ].join('\n'),
+    });
+    const failures = results.filter((result) => result.status === 'fail');
+    expect(failures.map((failure) => failure.evidence)).toEqual([
+      'curl -u admin:Hunt… -H "Authorization: token ghp_…',
+      './migrate --db-password=Zq8v… GH_TOKEN=ghp_…',
+      'STRIPE_KEY=sk_l… DATABASE_URL=postgres://app:npg_…',
+    ]);
+    for (const failure of failures)
+      for (const secret of [password, dbPassword, stripe.slice(8)])
+        for (let i = 0; i + 8 <= secret.length; i++) expect(`${failure.message} ${failure.evidence}`).not.toContain(secret.slice(i, i + 8));
+  });
 });

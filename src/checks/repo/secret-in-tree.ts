@@ -1,6 +1,7 @@
 import { offsetIndex } from '../../targets/repo/offsets.js';
 import { isDefaultCredential } from '../../targets/secrets/credential-names.js';
 import { maskSecret, maskValue } from '../../targets/secrets/mask.js';
+import { redactSecrets } from '../../targets/secrets/redact.js';
 import type { SecretMatch } from '../../targets/secrets/secretlint.js';
 import { treeSecrets } from '../../targets/secrets/tree-secrets.js';
 import { defineCheck } from '../define.js';
@@ -83,7 +84,8 @@ export const secretInTree = defineCheck({
       const masked = maskedOf(match);
       // The evidence starts after an earlier secret on the same line, so it never shows that one.
       const from = previous?.line === line ? Math.min(previous.endColumn, column) : 1;
-      ctx.fail(file.at(line, column), messageIdOf(match), { kind, masked }, evidence(file.lines[line - 1] ?? '', from, column, masked));
+      const lineStart = match.offset - (column - 1);
+      ctx.fail(file.at(line, column), messageIdOf(match), { kind, masked }, evidence(file.text, lineStart + from - 1, match, matches));
       previous = { line, endColumn: column + match.value.length };
     }
   },
@@ -115,9 +117,21 @@ function messageIdOf(match: SecretMatch): 'token' | 'urlPassword' | 'privateKey'
   return match.kind === 'url-password' ? 'urlPassword' : 'token';
 }
 
-/** The line up to the secret, then the masked secret; nothing after it (it may hold another secret). */
-function evidence(line: string, fromColumn: number, column: number, masked: string): string {
-  const before = line.slice(fromColumn - 1, column - 1).trimStart();
+/**
+ * The line up to the secret, then the masked secret; nothing after it. The part before it is
+ * masked (other secrets on the line, passwords of `-u user:pass`, assignments) before it is cut
+ * to its last characters, so the cut cannot hide a secret from the masking.
+ */
+function evidence(text: string, from: number, match: SecretMatch, all: readonly SecretMatch[]): string {
+  let before = '';
+  let at = from;
+  for (const other of all) {
+    if (other.offset < at || other.offset >= match.offset) continue;
+    before += text.slice(at, other.offset) + maskedOf(other);
+    at = other.offset + other.value.length;
+  }
+  if (at < match.offset) before += text.slice(at, match.offset);
+  before = redactSecrets(before).trimStart();
   const prefix = before.length > EVIDENCE_PREFIX_CHARS ? `…${before.slice(-EVIDENCE_PREFIX_CHARS)}` : before;
-  return prefix + masked;
+  return prefix + maskedOf(match);
 }

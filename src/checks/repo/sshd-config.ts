@@ -1,5 +1,6 @@
 import { parseSshdConfig, type SshdConfig, type SshdSetting } from '../../targets/config/sshd.js';
 import { fileGroupsIndex } from '../../targets/repo/file-groups.js';
+import { redactSecrets } from '../../targets/secrets/redact.js';
 import { readShellScript } from '../../targets/shell/shell-lines.js';
 import type { TextFile } from '../../targets/repo/text-file.js';
 import { defineCheck, type CheckContext } from '../define.js';
@@ -77,7 +78,7 @@ export const sshdConfig = defineCheck({
       const setting = SCRIPT_SETTING.exec(line.text);
       if (!setting) continue;
       const { line: at, column } = line.positionAt(setting.index);
-      ctx.fail(file.at(at, column), YES_FINDINGS[setting[1]!.toLowerCase()]!, { scope: '' }, line.text.trim().slice(0, 200));
+      ctx.fail(file.at(at, column), YES_FINDINGS[setting[1]!.toLowerCase()]!, { scope: '' }, redactSecrets(line.text.trim()).slice(0, 200));
     }
     if (!applicable) ctx.notApplicable();
   },

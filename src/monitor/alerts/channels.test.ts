@@ -261,3 +261,35 @@ describe('pagerduty', () => {
     expect(error.message).toBe(`HTTP 400 from 127.0.0.1:${hook.port}: {"status":"invalid event","message":"routing_key R0UT… unknown"}`);
   });
 });
+
+describe('channel credentials (issue 9, defect 8)', () => {
+  // Fake credentials, assembled at run time so this file does not trip secret scanners.
+  const QUERY_TOKEN = 'qt_' + 'Hk29XcVb71Lp';
+  const HEADER_VALUE = 'Bearer ' + 'hv_Mn48QwEr63Ty';
+  const PASSWORD = 'pw_' + 'Zx93LkJh25Gf';
+
+  it('sends a URL\'s user:password as Basic authorization, not silently dropped', async () => {
+    const hook = await receiver();
+    const url = new URL(`${hook.origin}/in`);
+    url.username = 'alerts';
+    url.password = PASSWORD;
+    await deliver({ webhook: { url: url.href, headers: {} } }, opened, context({}));
+    const [request] = hook.received;
+    expect(request!.path).toBe('/in');
+    expect(request!.headers.authorization).toBe(`Basic ${Buffer.from(`alerts:${PASSWORD}`).toString('base64')}`);
+    const slack = await receiver();
+    await deliver({ slack: { webhook: 'env:SLACK' } }, opened, context({ SLACK: `http://hook:${PASSWORD}@127.0.0.1:${slack.port}${SLACK_PATH}` }));
+    expect(slack.received[0]!.headers.authorization).toBe(`Basic ${Buffer.from(`hook:${PASSWORD}`).toString('base64')}`);
+  });
+
+  it('keeps query tokens, header values and passwords of the channel out of an error that echoes them', async () => {
+    const hook = await receiver((response) => response.writeHead(401).end(`rejected ${JSON.stringify(hook.received.at(-1))}`));
+    const url = `http://alerts:${PASSWORD}@127.0.0.1:${hook.port}/in?token=${QUERY_TOKEN}&team=ops`;
+    const error = await deliveryError(deliver({ webhook: { url, headers: { 'X-Relay-Auth': HEADER_VALUE } } }, opened, context({})));
+    expect(error.message).toMatch(/^HTTP 401 from 127\.0\.0\.1:\d+: rejected /);
+    for (const secret of [QUERY_TOKEN, HEADER_VALUE.slice(7), PASSWORD, Buffer.from(`alerts:${PASSWORD}`).toString('base64')]) expect(error.message).not.toContain(secret.slice(4, 12));
+    const ntfy = await receiver((response) => response.writeHead(403).end(`no access to /ops?auth=${QUERY_TOKEN}`));
+    const denied = await deliveryError(deliver({ ntfy: { url: `${ntfy.origin}/ops?auth=${QUERY_TOKEN}` } }, opened, context({})));
+    expect(denied.message).toBe(`HTTP 403 from 127.0.0.1:${ntfy.port}: no access to /ops?auth=qt_H…`);
+  });
+});

@@ -6,7 +6,7 @@ import type { AlertEvent } from '../model.js';
 import { defineChannel, type DeliveryContext } from './define.js';
 import { detailLines } from './format.js';
 import { DeliveryError } from './http.js';
-import { redact } from '../secrets.js';
+import { maskText } from '../secrets.js';
 
 export interface EmailMessage {
   from: string;
@@ -45,7 +45,7 @@ async function send(message: EmailMessage, smtpUrl: string, ctx: DeliveryContext
     if (info.accepted.length === 0) throw new Error(`no recipient accepted (${info.response})`);
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
-    throw new DeliveryError(redact(`SMTP ${host}: ${text}`.replace(/\s+/g, ' ').slice(0, 300), [smtpUrl]));
+    throw new DeliveryError(maskText(`SMTP ${host}: ${text}`.replace(/\s+/g, ' ').slice(0, 300), [smtpUrl]));
   } finally {
     transport.close();
   }

@@ -1,7 +1,7 @@
 import { rootCertificates } from 'node:tls';
 import { HttpClient } from '../../targets/http/client.js';
 import type { DeliveryContext } from './define.js';
-import { redact } from '../secrets.js';
+import { basicAuthorization, maskText, urlSecrets } from '../secrets.js';
 
 /** A delivery the receiver refused or never answered; the message is safe to log and store. */
 export class DeliveryError extends Error {
@@ -19,28 +19,35 @@ export interface JsonPost {
   url: string;
   headers?: Record<string, string>;
   body: string;
-  /** Values that must never appear in an error: the webhook URL, tokens, routing keys. */
+  /** Values that must never appear in an error: the webhook URL, tokens, routing keys, header values (the URL's own credentials are added). */
   secrets: string[];
 }
 
 const MAX_RETRY_AFTER_MS = 3_600_000;
 const SNIPPET_CHARS = 120;
 
-/** POSTs to a receiver; resolves on a 2xx answer, else throws a DeliveryError naming only the host. */
+/**
+ * POSTs to a receiver; resolves on a 2xx answer, else throws a DeliveryError naming only the host,
+ * every secret of the request masked. A user:password in the URL is sent as Basic authorization.
+ */
 export async function post(request: JsonPost, ctx: DeliveryContext): Promise<void> {
-  const host = new URL(request.url).host;
+  const url = new URL(request.url);
+  const host = url.host;
+  const basic = basicAuthorization(url);
+  url.username = '';
+  url.password = '';
+  const secrets = [...request.secrets, ...urlSecrets(request.url), ...(basic ? [basic, basic.slice('Basic '.length)] : [])];
   // Extra CAs are added to the system's roots, not used instead of them.
   const client = new HttpClient({ connectionsPerHost: 1, timeoutMs: ctx.timeoutMs, ...(ctx.ca.length ? { ca: [...rootCertificates, ...ctx.ca] } : {}) });
   try {
-    const response = await client
-      .send(request.url, { method: 'POST', headers: { 'content-type': 'application/json', ...request.headers }, body: request.body })
-      .catch((error: unknown) => {
-        throw new DeliveryError(redact(unreachable(error, host, ctx.timeoutMs), request.secrets));
-      });
+    const headers = { 'content-type': 'application/json', ...(basic ? { authorization: basic } : {}), ...request.headers };
+    const response = await client.send(url.href, { method: 'POST', headers, body: request.body }).catch((error: unknown) => {
+      throw new DeliveryError(maskText(unreachable(error, host, ctx.timeoutMs), secrets));
+    });
     if (response.status >= 200 && response.status < 300) return;
     const snippet = response.body.replace(/\s+/g, ' ').trim().slice(0, SNIPPET_CHARS);
     const reason = `HTTP ${response.status}${response.status === 429 ? ' (rate limited)' : ''} from ${host}${snippet ? `: ${snippet}` : ''}`;
-    throw new DeliveryError(redact(reason, request.secrets), retryAfter(response.headers.get('retry-after')?.[0]));
+    throw new DeliveryError(maskText(reason, secrets), retryAfter(response.headers.get('retry-after')?.[0]));
   } finally {
     await client.close();
   }

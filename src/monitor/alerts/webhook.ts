@@ -28,6 +28,8 @@ export const webhook = defineChannel({
       'x-harden-timestamp': String(Math.floor(Date.now() / 1000)),
     };
     if (secret !== undefined) headers['x-harden-signature'] = webhookSignature(body, secret);
-    await post({ url: config.url, headers, body, secrets: secret === undefined ? [] : [secret] }, ctx);
+    // A header's value may be a credential (Authorization, X-Api-Key): none is ever shown.
+    const secrets = [...Object.values(config.headers), ...(secret === undefined ? [] : [secret])];
+    await post({ url: config.url, headers, body, secrets }, ctx);
   },
 });

@@ -1,5 +1,6 @@
 import type { Monitor } from '../../plan/monitor-schema.js';
 import type { Phases } from '../model.js';
+import { basicAuthorization, maskUrl } from '../secrets.js';
 import type { ConnectTimings } from './connect.js';
 import { defineProbe, type Observation } from './define.js';
 import { ProbeError } from './errors.js';
@@ -18,7 +19,7 @@ const ORIGIN_BOUND = new Set(['authorization', 'cookie', 'proxy-authorization'])
  */
 export const httpProbe = defineProbe({
   kind: 'http',
-  target: (monitor) => maskUserinfo(httpOf(monitor).url),
+  target: (monitor) => maskUrl(httpOf(monitor).url),
   async observe(monitor, env, signal, needs) {
     const http = httpOf(monitor);
     const started = performance.now();
@@ -65,25 +66,4 @@ export const httpProbe = defineProbe({
 function httpOf(monitor: Monitor): NonNullable<Monitor['http']> {
   if (!monitor.http) throw new Error(`monitor ${monitor.name} is not an http monitor`);
   return monitor.http;
-}
-
-/** The URL for logs, alerts and metrics: credentials in it (user:pass@) shown as ***. */
-export function maskUserinfo(text: string): string {
-  const url = URL.canParse(text) ? new URL(text) : undefined;
-  if (!url || (url.username === '' && url.password === '')) return text;
-  return `${url.protocol}//***@${url.host}${url.pathname}${url.search}${url.hash}`;
-}
-
-/** `Basic …` for the URL's user:pass@, as a browser or curl sends it; undefined without one. */
-function basicAuthorization(url: URL): string | undefined {
-  if (url.username === '' && url.password === '') return undefined;
-  return `Basic ${Buffer.from(`${decode(url.username)}:${decode(url.password)}`).toString('base64')}`;
-}
-
-function decode(component: string): string {
-  try {
-    return decodeURIComponent(component);
-  } catch {
-    return component; // a stray "%" the URL parser kept as is
-  }
 }

@@ -1,5 +1,5 @@
 import { monitorKind, type Monitor, type MonitorKind } from '../../plan/monitor-schema.js';
-import { resolveSecret } from '../secrets.js';
+import { basicAuthorization, isCredentialHeader, maskText, resolveSecret, urlSecrets } from '../secrets.js';
 import { evaluateConditions, parseConditions, type Condition } from '../conditions/index.js';
 import { formatDuration } from '../duration.js';
 import type { Sample } from '../model.js';
@@ -22,6 +22,8 @@ export interface PreparedMonitor {
   conditions: Condition[];
   /** Whether a condition reads the body: otherwise it is drained, not decoded. */
   needs: { body: boolean };
+  /** What the monitor sends that a reason must never show (a target may echo it): URL credentials, credential and secret header values. */
+  secrets: string[];
 }
 
 export interface PrepareOptions {
@@ -42,7 +44,15 @@ export function prepareMonitor(plain: Monitor, options: PrepareOptions = {}): Pr
   const [error] = errors;
   if (error) throw new Error(`monitor ${monitor.name}: condition "${texts[error.index]}", column ${error.column}: ${error.message}`);
   const needs = { body: conditions.some((condition) => condition.subject.startsWith('body')) };
-  return { monitor, kind, target: PROBES[kind].target(monitor), conditions, needs };
+  return { monitor, kind, target: PROBES[kind].target(monitor), conditions, needs, secrets: secretsOf(plain, monitor) };
+}
+
+function secretsOf(plain: Monitor, prepared: Monitor): string[] {
+  const http = prepared.http;
+  if (!http) return [];
+  const headers = Object.entries(http.headers).filter(([name]) => isCredentialHeader(name) || name in plain.http!.secretHeaders);
+  const basic = URL.canParse(http.url) ? basicAuthorization(new URL(http.url)) : undefined;
+  return [...urlSecrets(http.url), ...headers.map(([, value]) => value), ...(basic ? [basic.slice('Basic '.length)] : [])];
 }
 
 function withSecretHeaders(monitor: Monitor, planDir: string): Monitor {
@@ -77,10 +87,10 @@ export async function runProbe(prepared: PreparedMonitor, env: ProbeEnv, signal?
     const probe = PROBES[prepared.kind] as ProbeDefinition<MonitorKind>;
     const observation = await settleWithin(probe.observe(monitor, env, controller.signal, prepared.needs), controller.signal);
     const reason = evaluateConditions(conditions, observation, at);
-    return toSample(monitor.name, at, observation, reason);
+    return toSample(monitor.name, at, observation, reason === undefined ? undefined : maskText(reason, prepared.secrets));
   } catch (error) {
     const reason = reasonOf(controller.signal.aborted ? controller.signal.reason : error);
-    return { monitor: monitor.name, at, ok: false, latencyMs: round(performance.now() - started), reason };
+    return { monitor: monitor.name, at, ok: false, latencyMs: round(performance.now() - started), reason: maskText(reason, prepared.secrets) };
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', cancel);

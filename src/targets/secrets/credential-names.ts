@@ -21,6 +21,20 @@ export function isCredentialName(name: string): boolean {
   return parts.some((part, i) => SECRET_PARTS.has(part) || part.endsWith('PASSWORD') || (part === 'KEY' && i > 0 && KEY_QUALIFIERS.has(parts[i - 1]!)));
 }
 
+/**
+ * Whether `NAME=value` assigns a credential, for masking free text: stricter than isCredentialName,
+ * the name must end in the credential part (`DB_PASSWORD`, `apiKey`, `client_secret`, `"token"`), so
+ * `secrets.yaml` or `SECRET_NAME` do not; `PWD` alone is the shell's working directory.
+ */
+export function isCredentialAssignmentName(name: string): boolean {
+  const parts = name.replace(CAMEL_BOUNDARY, '$1_$2').toUpperCase().split(SEPARATORS).filter((part) => part !== '');
+  const last = parts.at(-1);
+  // Plurals (`secrets:`, `credentials: include`) name lists and modes, not one value.
+  if (last === undefined || parts.includes('PUBLIC') || last === 'SECRETS' || last === 'CREDENTIALS' || (parts.length === 1 && last === 'PWD')) return false;
+  if (SECRET_PARTS.has(last) || last.endsWith('PASSWORD') || last.endsWith('PASSWD') || last.endsWith('SECRET') || last.endsWith('TOKEN')) return true;
+  return last === 'KEY' && parts.length > 1 && KEY_QUALIFIERS.has(parts.at(-2)!);
+}
+
 /** Passwords every scanner and attacker tries first; also the built-in defaults of common images. */
 const DEFAULT_VALUES = new Set([
   'postgres',
