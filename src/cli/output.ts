@@ -12,6 +12,7 @@ export interface OutputOptions {
   format: string;
   output?: string;
   showSuppressed?: boolean;
+  verbose?: boolean;
   by: 'severity' | 'stage';
 }
 
@@ -20,6 +21,7 @@ export const formatOption = () =>
     .choices(FORMATS.map((f) => f.id))
     .default('terminal');
 export const outputOption = () => new Option('-o, --output <file>', 'write the report to a file (the terminal summary still goes to stdout)');
+export const verboseOption = () => new Option('--verbose', 'list every file or link that was not read (by default the first 10)');
 export const byOption = () => new Option('--by <grouping>', 'group terminal output by severity or stage').choices(['severity', 'stage']).default('severity');
 
 export function reportContext(plan: LoadedPlan | undefined, options: OutputOptions, date: Date): ReportContext {
@@ -30,6 +32,7 @@ export function reportContext(plan: LoadedPlan | undefined, options: OutputOptio
     groupBy: options.by,
     now: date,
   };
+  if (options.verbose) context.verbose = true;
   if (plan) context.plan = plan;
   return context;
 }

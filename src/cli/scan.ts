@@ -4,7 +4,7 @@ import { isOpenFailure } from '../engine/result.js';
 import { atLeast } from '../plan/severity.js';
 import { findPlan, now, openPlan, runScan, type RunOptions } from './context.js';
 import { addRunOptions, failOnOption, type FailOn } from './options.js';
-import { assertWritable, byOption, emit, formatOption, outputOption, reportContext, type OutputOptions } from './output.js';
+import { assertWritable, byOption, emit, formatOption, outputOption, reportContext, verboseOption, type OutputOptions } from './output.js';
 
 interface ScanOptions extends RunOptions, OutputOptions {
   failOn: FailOn;
@@ -23,6 +23,7 @@ export function registerScan(program: Command, exit: (code: number) => void): vo
     .addOption(formatOption())
     .addOption(outputOption())
     .addOption(byOption())
+    .addOption(verboseOption())
     .addOption(failOnOption('low'))
     .option('--show-suppressed', 'list suppressed failures with their reason and expiry')
     .option('--allow-errors', 'do not fail when some targets could not be checked (unreadable files, unreachable hosts)')

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { findPlan, now, requirePlan, runScan, type RunOptions } from './context.js';
 import { addRunOptions } from './options.js';
-import { assertWritable, byOption, emit, formatOption, outputOption, reportContext, type OutputOptions } from './output.js';
+import { assertWritable, byOption, emit, formatOption, outputOption, reportContext, verboseOption, type OutputOptions } from './output.js';
 
 interface VerifyOptions extends RunOptions, OutputOptions {
   strict?: boolean;
@@ -19,6 +19,7 @@ export function registerVerify(program: Command, exit: (code: number) => void): 
     .addOption(formatOption())
     .addOption(outputOption())
     .addOption(byOption())
+    .addOption(verboseOption())
     .option('--show-suppressed', 'list suppressed failures with their reason and expiry')
     .option('--strict', 'also exit 1 when an open item is past its due date')
     .option('--allow-errors', 'do not fail when some targets could not be checked (unreadable files, unreachable hosts)')

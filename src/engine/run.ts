@@ -240,12 +240,15 @@ function errorResult(invocation: CheckInvocation, target: Target, error: unknown
   };
 }
 
-/** Files that could not be read or parsed: `error` results so nobody mistakes them for clean. */
+/**
+ * Files that could not be read or parsed: `error` results so nobody mistakes them for clean;
+ * what the tree's boundary left out (links out of the repository, loops, FIFOs): `skipped` results.
+ */
 function loadIssueResults(workspace: Workspace): Result[] {
   return workspace.issues.map((issue) => ({
     checkId: 'harden/input',
     invocation: 'harden/input',
-    status: 'error' as const,
+    status: issue.status,
     severity: 'info' as const,
     message: `${issue.file}: ${issue.message}`,
     location: { kind: 'file' as const, path: issue.file, line: issue.line, column: issue.column },

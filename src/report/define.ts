@@ -11,6 +11,8 @@ export interface ReportContext {
   showSuppressed: boolean;
   /** Colour allowed (a TTY and no NO_COLOR). */
   color: boolean;
+  /** List everything that was not read, not only the first lines. */
+  verbose?: boolean;
   /** Group terminal output by stage instead of severity. */
   groupBy: 'severity' | 'stage';
   now: Date;

@@ -6,10 +6,13 @@ import { isOpenFailure, type Result } from '../engine/result.js';
 import type { ScanRun, WaiverStatus } from '../engine/scan-run.js';
 import type { Verdict, VerdictKind } from '../plan/verdicts.js';
 import { bySeverity, SEVERITIES, type Severity } from '../plan/severity.js';
-import { formatLocation } from '../targets/location.js';
+import { formatLocation, placeOf } from '../targets/location.js';
 import { defineFormat, type ReportContext } from './define.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
+
+/** Lines of the "Not read" section shown without --verbose. */
+const NOT_READ_SHOWN = 10;
 
 const SEVERITY_LABEL: Record<Severity, string> = { critical: 'CRIT', high: 'HIGH', medium: 'MED ', low: 'LOW ', info: 'INFO' };
 
@@ -25,6 +28,8 @@ export const terminalFormat = defineFormat({
     if (failures.length > 0) sections.push(renderFailures(failures, context, c));
     const errors = run.results.filter((r) => r.status === 'error');
     if (errors.length > 0) sections.push(renderErrors(errors, c));
+    const notRead = run.results.filter((r) => r.status === 'skipped');
+    if (notRead.length > 0) sections.push(renderNotRead(notRead, context, c));
     if (context.showSuppressed) sections.push(renderSuppressed(run.results, c));
     const waivers = renderWaivers(run.waivers, run.plan, c);
     if (waivers) sections.push(waivers);
@@ -95,6 +100,18 @@ function groupByStage(results: Result[], context: ReportContext): [string, Resul
 
 function renderErrors(errors: Result[], c: Colors): string {
   return [c.bold(c.underline(`Could not check (${errors.length})`)), ...errors.map((r) => `${c.magenta('ERR ')} ${formatLocation(r.location)}  ${r.message}`)].join('\n');
+}
+
+/** What the tree's boundary left out, one line each (the first ones, unless --verbose). */
+function renderNotRead(skipped: Result[], context: ReportContext, c: Colors): string {
+  const shown = context.verbose ? skipped : skipped.slice(0, NOT_READ_SHOWN);
+  const lines = shown.map((r) => {
+    const place = placeOf(r.location);
+    const reason = r.message.startsWith(`${place}: `) ? r.message.slice(place.length + 2) : r.message;
+    return `${c.dim('SKIP')} ${place}  ${reason}`;
+  });
+  if (shown.length < skipped.length) lines.push(c.dim(`… and ${skipped.length - shown.length} more (--verbose lists them all)`));
+  return [c.bold(c.underline(`Not read (${skipped.length})`)), ...lines].join('\n');
 }
 
 function renderSuppressed(results: Result[], c: Colors): string {
@@ -172,6 +189,8 @@ function summary(run: ScanRun, c: Colors): string {
     `${run.results.filter((r) => r.status === 'error').length} errors`,
     `${run.results.filter((r) => r.status === 'pass').length} passed`,
   ];
+  const notRead = run.results.filter((r) => r.status === 'skipped').length;
+  if (notRead > 0) parts.push(`${notRead} not read`);
   if (run.verdicts) {
     const counts = new Map<string, number>();
     for (const v of run.verdicts) counts.set(v.verdict, (counts.get(v.verdict) ?? 0) + 1);
