@@ -1,10 +1,11 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { catalog } from '../checks/index.js';
 import { InputError } from '../errors.js';
 import { parsePlan } from '../plan/load.js';
 import { mergePlanText, newPlanText, type PlanFragment } from '../plan/write.js';
 import { now, PLAN_FILE } from './context.js';
+import { planFileExists, writePlanFile } from './plan-file.js';
 
 interface ImportOptions {
   output: string;
@@ -56,13 +57,13 @@ Examples:
         output = merged.text;
         summary = `${merged.added} items added, ${merged.updated} updated`;
       } else {
-        if (target !== '-' && existsSync(target) && !options.force) throw new InputError([`${target} exists: use --merge to update it from the tracker, or --force to replace it`]);
+        if (target !== '-' && planFileExists(target) && !options.force) throw new InputError([`${target} exists: use --merge to update it from the tracker, or --force to replace it`]);
         output = newPlanText(fragment, ` Imported from ${tracker} by "harden import". Add checks: to items so "harden verify" can measure them.`);
         summary = `${imported.items.length} items`;
       }
       parsePlan(output, target === '-' ? 'stdout' : target, { catalog, now: now({}) });
       if (target === '-') process.stdout.write(output);
-      else writeFileSync(target, output);
+      else writePlanFile(target, output);
       const accepted = imported.items.filter((item) => (item as { status?: string }).status === 'accepted').length;
       process.stderr.write(`imported ${summary} (${imported.stages.length} stages, ${imported.themes.length} themes, ${accepted} accepted risks) from ${tracker}${target === '-' ? '' : ` into ${target}`}\n`);
       exit(0);

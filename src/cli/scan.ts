@@ -48,7 +48,8 @@ be checked (unless --allow-errors), 2 bad input.`)
       const threshold = options.failOn;
       const gated = threshold !== 'none' && run.results.some((r) => isOpenFailure(r) && atLeast(r.severity, threshold));
       const expired = run.waivers.some((w) => w.state === 'expired');
-      const blind = threshold !== 'none' && !options.allowErrors && run.results.some((r) => r.status === 'error');
+      // --fail-on sets the severity gate only: targets that could not be checked fail the run unless --allow-errors.
+      const blind = !options.allowErrors && run.results.some((r) => r.status === 'error');
       exit(gated || expired || blind ? 1 : 0);
     });
 }
