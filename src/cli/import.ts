@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { catalog } from '../checks/index.js';
+import { displayText } from '../display-text.js';
 import { InputError } from '../errors.js';
 import { parsePlan } from '../plan/load.js';
 import { mergePlanText, newPlanText, type PlanFragment } from '../plan/write.js';
@@ -42,7 +43,7 @@ Examples:
       }
       const imported = importTracker(text, tracker);
       const shown = options.verbose ? imported.warnings : imported.warnings.slice(0, MAX_WARNINGS);
-      for (const warning of shown) process.stderr.write(`${tracker}:${warning.line}: warning: ${warning.message}\n`);
+      for (const warning of shown) process.stderr.write(`${displayText(`${tracker}:${warning.line}: warning: ${warning.message}`)}\n`);
       if (shown.length < imported.warnings.length) process.stderr.write(`… and ${imported.warnings.length - shown.length} more warnings (--verbose lists them all)\n`);
       if (imported.items.length === 0)
         throw new InputError([`${tracker}: no tracker found (looked for tables with id/severity/finding/status columns, task lists and ~~done~~ headings)`]);
@@ -65,7 +66,7 @@ Examples:
       if (target === '-') process.stdout.write(output);
       else writePlanFile(target, output);
       const accepted = imported.items.filter((item) => (item as { status?: string }).status === 'accepted').length;
-      process.stderr.write(`imported ${summary} (${imported.stages.length} stages, ${imported.themes.length} themes, ${accepted} accepted risks) from ${tracker}${target === '-' ? '' : ` into ${target}`}\n`);
+      process.stderr.write(`${displayText(`imported ${summary} (${imported.stages.length} stages, ${imported.themes.length} themes, ${accepted} accepted risks) from ${tracker}${target === '-' ? '' : ` into ${target}`}`)}\n`);
       exit(0);
     });
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { displayText } from '../display-text.js';
 import { InputError } from '../errors.js';
 import { discover, draftPlan } from '../plan/init.js';
 import { PLAN_FILE } from './context.js';
@@ -28,7 +29,7 @@ export function registerInit(program: Command, exit: (code: number) => void): vo
       const counts = Object.entries(found).map(([kind, globs]) => `${kind}: ${globs.length ? globs.join(', ') : 'none'}`);
       const skipped = notRead.slice(0, NOT_READ_SHOWN).map((issue) => `not read: ${issue.file}: ${issue.message}`);
       if (notRead.length > NOT_READ_SHOWN) skipped.push(`… and ${notRead.length - NOT_READ_SHOWN} more not read (harden scan --verbose lists them all)`);
-      process.stderr.write(`wrote ${output}\n  ${[...counts, ...skipped].join('\n  ')}\nnext: harden scan, then add checks: to items and run harden verify\n`);
+      process.stderr.write(`wrote ${displayText(output)}\n  ${[...counts, ...skipped].map(displayText).join('\n  ')}\nnext: harden scan, then add checks: to items and run harden verify\n`);
       exit(0);
     });
 }

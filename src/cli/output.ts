@@ -2,6 +2,7 @@ import { accessSync, constants, existsSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Option } from 'commander';
 import { catalog } from '../checks/index.js';
+import { displayText } from '../display-text.js';
 import type { ScanRun } from '../engine/scan-run.js';
 import { InputError } from '../errors.js';
 import type { LoadedPlan } from '../plan/load.js';
@@ -60,7 +61,7 @@ export function emit(run: ScanRun, context: ReportContext, options: OutputOption
       throw new InputError([`${options.output}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? 'error'})`]);
     }
     if (format.id !== 'terminal') process.stdout.write(formatById('terminal').render(run, context));
-    process.stderr.write(`wrote ${format.id} report to ${options.output}\n`);
+    process.stderr.write(`wrote ${format.id} report to ${displayText(options.output)}\n`);
   } else {
     process.stdout.write(format.render(run, format.id === 'terminal' ? context : { ...context, color: false }));
   }

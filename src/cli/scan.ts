@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { displayText } from '../display-text.js';
 import { writeBaseline } from '../engine/baseline.js';
 import { isOpenFailure } from '../engine/result.js';
 import { atLeast } from '../plan/severity.js';
@@ -44,7 +45,7 @@ be checked (unless --allow-errors), 2 bad input.`)
       const plan = openPlan(findPlan(options.plan, dir), date);
       const run = await runScan(dir, plan, options, date, plan !== undefined);
       emit(run, reportContext(plan, options, date), options);
-      if (options.writeBaseline) process.stderr.write(`baseline: ${writeBaseline(options.writeBaseline, run.results)} fingerprints written to ${options.writeBaseline}\n`);
+      if (options.writeBaseline) process.stderr.write(`baseline: ${writeBaseline(options.writeBaseline, run.results)} fingerprints written to ${displayText(options.writeBaseline)}\n`);
       const threshold = options.failOn;
       const gated = threshold !== 'none' && run.results.some((r) => isOpenFailure(r) && atLeast(r.severity, threshold));
       const expired = run.waivers.some((w) => w.state === 'expired');

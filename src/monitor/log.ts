@@ -1,3 +1,5 @@
+import { escapeJsonControls } from '../display-text.js';
+
 /** One JSON object per line: what the daemon did, for people and for log shippers. */
 export type Logger = (level: 'debug' | 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
 
@@ -5,6 +7,7 @@ export function jsonLogger(write: (line: string) => void, options: { debug?: boo
   const now = options.now ?? Date.now;
   return (level, message, fields = {}) => {
     if (level === 'debug' && !options.debug) return;
-    write(`${JSON.stringify({ time: new Date(now()).toISOString(), level, msg: message, ...fields })}\n`);
+    // JSON escapes C0 controls; DEL, C1 and bidi controls a probed server may send are escaped too, for whoever tails the log.
+    write(`${escapeJsonControls(JSON.stringify({ time: new Date(now()).toISOString(), level, msg: message, ...fields }))}\n`);
   };
 }
