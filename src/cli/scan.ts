@@ -44,7 +44,7 @@ be checked (unless --allow-errors), 2 bad input.`)
       assertWritable(options.output, options.writeBaseline);
       const plan = openPlan(findPlan(options.plan, dir), date);
       const run = await runScan(dir, plan, options, date, plan !== undefined);
-      emit(run, reportContext(plan, options, date), options);
+      await emit(run, reportContext(plan, options, date), options);
       if (options.writeBaseline) process.stderr.write(`baseline: ${writeBaseline(options.writeBaseline, run.results)} fingerprints written to ${displayText(options.writeBaseline)}\n`);
       const threshold = options.failOn;
       const gated = threshold !== 'none' && run.results.some((r) => isOpenFailure(r) && atLeast(r.severity, threshold));

@@ -35,7 +35,7 @@ Exit codes: 0 the plan holds, 1 a regression, an expired waiver, targets that co
       assertWritable(options.output);
       const plan = requirePlan(findPlan(options.plan, dir), date);
       const run = await runScan(dir, plan, options, date, true);
-      emit(run, reportContext(plan, options, date), options);
+      await emit(run, reportContext(plan, options, date), options);
       const verdicts = run.verdicts ?? [];
       const broken = verdicts.some((v) => v.verdict === 'regression' || v.verdict === 'waiver-expired') || run.waivers.some((w) => w.state === 'expired');
       const late = options.strict === true && verdicts.some((v) => v.overdue);
