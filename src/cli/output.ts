@@ -62,7 +62,10 @@ export async function emit(run: ScanRun, context: ReportContext, options: Output
       await writeReport(format, run, { ...context, color: false }, file);
     } catch (error) {
       file.destroy();
-      throw new InputError([`${options.output}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? 'error'})`]);
+      // Only a failed write is the file's fault (a full disk, no permission); anything else is harden's.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (typeof code !== 'string') throw error;
+      throw new InputError([`${options.output}: cannot write the report (${code})`]);
     }
     if (format.id !== 'terminal') await writeReport(formatById('terminal'), run, context, process.stdout);
     process.stderr.write(`wrote ${format.id} report to ${displayText(options.output)}\n`);

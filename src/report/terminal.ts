@@ -25,11 +25,16 @@ export const terminalFormat = defineFormat({
   id: 'terminal',
   description: 'human-readable text, grouped by severity or by stage (--by stage)',
   extension: 'txt',
-  render(run, context) {
+  // Written failure by failure: a large repository's failures can be longer than any string.
+  *chunks(run, context) {
     const c = pc.createColors(context.color);
-    const sections = [header(run, c)];
+    yield header(run, c);
     const failures = run.results.filter(isOpenFailure);
-    if (failures.length > 0) sections.push(renderFailures(failures, context, c));
+    if (failures.length > 0) {
+      yield '\n\n';
+      yield* renderFailures(failures, context, c);
+    }
+    const sections: string[] = [];
     const errors = run.results.filter((r) => r.status === 'error');
     if (errors.length > 0) sections.push(renderErrors(errors, c));
     const notRead = run.results.filter((r) => r.status === 'skipped');
@@ -39,7 +44,8 @@ export const terminalFormat = defineFormat({
     if (waivers) sections.push(waivers);
     if (run.verdicts) sections.push(renderVerdicts(run.verdicts, run.results, context, c));
     sections.push(summary(run, c));
-    return `${sections.join('\n\n')}\n`;
+    for (const section of sections) yield `\n\n${section}`;
+    yield '\n';
   },
 });
 
@@ -56,11 +62,12 @@ function severityTag(severity: Severity, c: Colors): string {
   return c.dim(label);
 }
 
-function renderFailures(failures: Result[], context: ReportContext, c: Colors): string {
+function* renderFailures(failures: Result[], context: ReportContext, c: Colors): Generator<string> {
   const groups = context.groupBy === 'stage' ? groupByStage(failures, context) : groupBySeverity(failures);
-  return groups
-    .map(([title, results]) => [c.bold(c.underline(`${t(title)} (${results.length})`)), ...results.map((r) => renderFailure(r, context.catalog.get(r.checkId), c))].join('\n'))
-    .join('\n\n');
+  for (const [index, [title, results]] of groups.entries()) {
+    yield `${index > 0 ? '\n\n' : ''}${c.bold(c.underline(`${t(title)} (${results.length})`))}`;
+    for (const result of results) yield `\n${renderFailure(result, context.catalog.get(result.checkId), c)}`;
+  }
 }
 
 function renderFailure(result: Result, check: AnyCheck | undefined, c: Colors): string {
