@@ -24,7 +24,7 @@ export const formatOption = () =>
     .choices(FORMATS.map((f) => f.id))
     .default('terminal');
 export const outputOption = () => new Option('-o, --output <file>', 'write the report to a file (the terminal summary still goes to stdout)');
-export const verboseOption = () => new Option('--verbose', 'list every file or link that was not read (by default the first 10)');
+export const verboseOption = () => new Option('--verbose', 'list everything skipped (files and links not read, redirects not followed), not only the first 10');
 export const byOption = () => new Option('--by <grouping>', 'group terminal output by severity or stage').choices(['severity', 'stage']).default('severity');
 
 export function reportContext(plan: LoadedPlan | undefined, options: OutputOptions, date: Date): ReportContext {

@@ -242,10 +242,11 @@ function errorResult(invocation: CheckInvocation, target: Target, error: unknown
 
 /**
  * Files that could not be read or parsed: `error` results so nobody mistakes them for clean;
- * what the tree's boundary left out (links out of the repository, loops, FIFOs): `skipped` results.
+ * what the tree's boundary left out (links out of the repository, loops, FIFOs) and redirects
+ * to origins the plan does not name (never requested): `skipped` results.
  */
 function loadIssueResults(workspace: Workspace): Result[] {
-  return workspace.issues.map((issue) => ({
+  const issues = workspace.issues.map((issue) => ({
     checkId: 'harden/input',
     invocation: 'harden/input',
     status: issue.status,
@@ -255,6 +256,17 @@ function loadIssueResults(workspace: Workspace): Result[] {
     target: issue.file,
     fingerprint: fingerprint('harden/input', issue.file, issue.message),
   }));
+  const redirects = (workspace.live?.redirectsNotFollowed() ?? []).map(({ from, to }) => ({
+    checkId: 'harden/live',
+    invocation: 'harden/live',
+    status: 'skipped' as const,
+    severity: 'info' as const,
+    message: `${from}: redirect to ${to} not followed: not an origin the plan names, so what it serves was not measured`,
+    location: { kind: 'url' as const, url: from },
+    target: from,
+    fingerprint: fingerprint('harden/live', from, to),
+  }));
+  return [...issues, ...redirects];
 }
 
 async function withTimeout(promise: Promise<void>, timeoutMs: number, checkId: string): Promise<void> {

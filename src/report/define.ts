@@ -11,7 +11,7 @@ export interface ReportContext {
   showSuppressed: boolean;
   /** Colour allowed (a TTY and no NO_COLOR). */
   color: boolean;
-  /** List everything that was not read, not only the first lines. */
+  /** List everything skipped (files not read, redirects not followed), not only the first lines. */
   verbose?: boolean;
   /** Group terminal output by stage instead of severity. */
   groupBy: 'severity' | 'stage';

@@ -12,8 +12,8 @@ import { defineFormat, type ReportContext } from './define.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
-/** Lines of the "Not read" section shown without --verbose. */
-const NOT_READ_SHOWN = 10;
+/** Lines of the "Skipped" section shown without --verbose. */
+const SKIPPED_SHOWN = 10;
 
 const SEVERITY_LABEL: Record<Severity, string> = { critical: 'CRIT', high: 'HIGH', medium: 'MED ', low: 'LOW ', info: 'INFO' };
 
@@ -37,8 +37,8 @@ export const terminalFormat = defineFormat({
     const sections: string[] = [];
     const errors = run.results.filter((r) => r.status === 'error');
     if (errors.length > 0) sections.push(renderErrors(errors, c));
-    const notRead = run.results.filter((r) => r.status === 'skipped');
-    if (notRead.length > 0) sections.push(renderNotRead(notRead, context, c));
+    const skipped = run.results.filter((r) => r.status === 'skipped');
+    if (skipped.length > 0) sections.push(renderSkipped(skipped, context, c));
     if (context.showSuppressed) sections.push(renderSuppressed(run.results, c));
     const waivers = renderWaivers(run.waivers, run.plan, c);
     if (waivers) sections.push(waivers);
@@ -114,16 +114,16 @@ function renderErrors(errors: Result[], c: Colors): string {
   return [c.bold(c.underline(`Could not check (${errors.length})`)), ...errors.map((r) => `${c.magenta('ERR ')} ${t(formatLocation(r.location))}  ${t(r.message)}`)].join('\n');
 }
 
-/** What the tree's boundary left out, one line each (the first ones, unless --verbose). */
-function renderNotRead(skipped: Result[], context: ReportContext, c: Colors): string {
-  const shown = context.verbose ? skipped : skipped.slice(0, NOT_READ_SHOWN);
+/** What the tree's boundary and the plan's origins left out (files, links, redirects), one line each (the first ones, unless --verbose). */
+function renderSkipped(skipped: Result[], context: ReportContext, c: Colors): string {
+  const shown = context.verbose ? skipped : skipped.slice(0, SKIPPED_SHOWN);
   const lines = shown.map((r) => {
     const place = placeOf(r.location);
     const reason = r.message.startsWith(`${place}: `) ? r.message.slice(place.length + 2) : r.message;
     return `${c.dim('SKIP')} ${t(place)}  ${t(reason)}`;
   });
   if (shown.length < skipped.length) lines.push(c.dim(`… and ${skipped.length - shown.length} more (--verbose lists them all)`));
-  return [c.bold(c.underline(`Not read (${skipped.length})`)), ...lines].join('\n');
+  return [c.bold(c.underline(`Skipped (${skipped.length})`)), ...lines].join('\n');
 }
 
 function renderSuppressed(results: Result[], c: Colors): string {
@@ -201,8 +201,8 @@ function summary(run: ScanRun, c: Colors): string {
     `${run.results.filter((r) => r.status === 'error').length} errors`,
     `${run.results.filter((r) => r.status === 'pass').length} passed`,
   ];
-  const notRead = run.results.filter((r) => r.status === 'skipped').length;
-  if (notRead > 0) parts.push(`${notRead} not read`);
+  const skipped = run.results.filter((r) => r.status === 'skipped').length;
+  if (skipped > 0) parts.push(`${skipped} skipped`);
   if (run.verdicts) {
     const counts = new Map<string, number>();
     for (const v of run.verdicts) counts.set(v.verdict, (counts.get(v.verdict) ?? 0) + 1);
