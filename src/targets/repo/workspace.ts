@@ -38,7 +38,7 @@ export interface LoadIssue {
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 /**
- * The repository as the checks see it: files found once by glob, each read and
+ * The repository as the checks see it: files found by one walk of the tree, each read and
  * parsed at most once, targets built once per kind and shared by every check.
  */
 export class Workspace {
