@@ -3,6 +3,7 @@ import pc from 'picocolors';
 import { messageSeverity, messageText } from '../checks/define.js';
 import { catalogMarkdown, optionDocs } from '../checks/docs.js';
 import { catalog, CHECKS } from '../checks/index.js';
+import { displayLines, displayText } from '../display-text.js';
 import { InputError } from '../errors.js';
 
 export function registerChecks(program: Command): void {
@@ -22,7 +23,7 @@ export function registerChecks(program: Command): void {
         return;
       }
       const width = Math.max(...checks.map((c) => c.id.length));
-      for (const check of checks) process.stdout.write(`${check.id.padEnd(width)}  ${check.severity.padEnd(8)}  ${check.title}\n`);
+      for (const check of checks) process.stdout.write(`${displayText(`${check.id.padEnd(width)}  ${check.severity.padEnd(8)}  ${check.title}`)}\n`);
       process.stdout.write(`\n${checks.length} checks. "harden explain ID" for why and how to fix.\n`);
     });
 
@@ -39,22 +40,24 @@ export function registerChecks(program: Command): void {
       const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
       const c = pc.createColors(color);
 
+      // Catalog text is shown as text: escaped before any colour is added around it.
+      const t = displayLines;
       const lines = [
-        `${c.bold(check.id)} — ${check.title}`,
+        `${c.bold(t(check.id))} — ${t(check.title)}`,
         `severity ${check.severity} · target ${check.target}`,
         '',
         c.bold('Why'),
-        check.why,
+        t(check.why),
         '',
         c.bold('Fix'),
-        check.fix,
+        t(check.fix),
         '',
         c.bold('Reports'),
-        ...Object.keys(check.messages).map((messageId) => `  ${messageId}: ${messageText(check, messageId)}${messageSeverity(check, messageId) !== check.severity ? ` (${messageSeverity(check, messageId)})` : ''}`),
+        ...Object.keys(check.messages).map((messageId) => t(`  ${messageId}: ${messageText(check, messageId)}${messageSeverity(check, messageId) !== check.severity ? ` (${messageSeverity(check, messageId)})` : ''}`)),
       ];
       const params = optionDocs(check);
-      if (params.length > 0) lines.push('', c.bold('Parameters (item checks: with:)'), ...params.map((p) => `  ${p.name}${p.default !== undefined ? ` (default ${JSON.stringify(p.default)})` : ''}${p.description ? `: ${p.description}` : ''}`));
-      lines.push('', c.bold('References'), ...check.refs.map((ref) => `  ${ref}`));
+      if (params.length > 0) lines.push('', c.bold('Parameters (item checks: with:)'), ...params.map((p) => t(`  ${p.name}${p.default !== undefined ? ` (default ${JSON.stringify(p.default)})` : ''}${p.description ? `: ${p.description}` : ''}`)));
+      lines.push('', c.bold('References'), ...check.refs.map((ref) => `  ${t(ref)}`));
       lines.push('', c.bold('Suppress'), `  manifest annotation  harden.dev/ignore: "${check.id}: reason"`, `  comment above line   # harden-ignore ${check.id} reason`, `  plan waiver          waivers: [{ check: ${check.id}, where: PATH, reason: ..., expires: YYYY-MM-DD }]`);
       process.stdout.write(`${lines.join('\n')}\n`);
     });

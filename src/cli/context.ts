@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { isIPv4, isIPv6 } from 'node:net';
 import { join, resolve } from 'node:path';
 import { catalog } from '../checks/index.js';
 import { readBaseline } from '../engine/baseline.js';
@@ -58,6 +59,15 @@ export function readCa(file: string): string {
   }
 }
 
+/** --dns-server: an IPv4 address or a bracketed IPv6 one, and a port from 1 to 65535. */
+function dnsServer(value: string): string {
+  const match = /^(?:\[([^\]]+)\]|([^:]+)):(\d{1,5})$/.exec(value);
+  const port = Number(match?.[3]);
+  const valid = match !== null && (match[1] !== undefined ? isIPv6(match[1]) : isIPv4(match[2]!)) && port >= 1 && port <= 65535;
+  if (!valid) throw new InputError([`--dns-server: expected an IP address and port (127.0.0.1:5353, [::1]:53; ports 1 to 65535), got "${value}"`]);
+  return value;
+}
+
 export async function runScan(dir: string | undefined, plan: LoadedPlan | undefined, options: RunOptions, date: Date, verify: boolean): Promise<ScanRun> {
   const planBaseline = plan?.plan.settings.baseline;
   const baselineFile = options.baseline ?? (plan && planBaseline ? resolve(plan.dir, planBaseline) : undefined);
@@ -71,11 +81,7 @@ export async function runScan(dir: string | undefined, plan: LoadedPlan | undefi
   };
   if (plan) request.plan = plan;
   request.live = {};
-  if (options.dnsServer) {
-    if (!/^(\d{1,3}(\.\d{1,3}){3}|\[[\da-fA-F:]+\]):\d+$/.test(options.dnsServer))
-      throw new InputError([`--dns-server: expected an IP address and port (127.0.0.1:5353, [::1]:53), got "${options.dnsServer}"`]);
-    request.live.dnsServer = options.dnsServer;
-  }
+  if (options.dnsServer) request.live.dnsServer = dnsServer(options.dnsServer);
   if (options.ca) request.live.ca = [readCa(options.ca)];
   if (baselineFile) request.baseline = readBaseline(baselineFile);
   if (!existsSync(request.root) || !statSync(request.root).isDirectory()) throw new InputError([`${dir ?? request.root}: not a directory (scan takes the repository root)`]);

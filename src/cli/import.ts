@@ -1,10 +1,12 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { catalog } from '../checks/index.js';
+import { displayText } from '../display-text.js';
 import { InputError } from '../errors.js';
 import { parsePlan } from '../plan/load.js';
 import { mergePlanText, newPlanText, type PlanFragment } from '../plan/write.js';
 import { now, PLAN_FILE } from './context.js';
+import { planFileExists, writePlanFile } from './plan-file.js';
 
 interface ImportOptions {
   output: string;
@@ -41,7 +43,7 @@ Examples:
       }
       const imported = importTracker(text, tracker);
       const shown = options.verbose ? imported.warnings : imported.warnings.slice(0, MAX_WARNINGS);
-      for (const warning of shown) process.stderr.write(`${tracker}:${warning.line}: warning: ${warning.message}\n`);
+      for (const warning of shown) process.stderr.write(`${displayText(`${tracker}:${warning.line}: warning: ${warning.message}`)}\n`);
       if (shown.length < imported.warnings.length) process.stderr.write(`… and ${imported.warnings.length - shown.length} more warnings (--verbose lists them all)\n`);
       if (imported.items.length === 0)
         throw new InputError([`${tracker}: no tracker found (looked for tables with id/severity/finding/status columns, task lists and ~~done~~ headings)`]);
@@ -56,15 +58,15 @@ Examples:
         output = merged.text;
         summary = `${merged.added} items added, ${merged.updated} updated`;
       } else {
-        if (target !== '-' && existsSync(target) && !options.force) throw new InputError([`${target} exists: use --merge to update it from the tracker, or --force to replace it`]);
+        if (target !== '-' && planFileExists(target) && !options.force) throw new InputError([`${target} exists: use --merge to update it from the tracker, or --force to replace it`]);
         output = newPlanText(fragment, ` Imported from ${tracker} by "harden import". Add checks: to items so "harden verify" can measure them.`);
         summary = `${imported.items.length} items`;
       }
       parsePlan(output, target === '-' ? 'stdout' : target, { catalog, now: now({}) });
       if (target === '-') process.stdout.write(output);
-      else writeFileSync(target, output);
+      else writePlanFile(target, output);
       const accepted = imported.items.filter((item) => (item as { status?: string }).status === 'accepted').length;
-      process.stderr.write(`imported ${summary} (${imported.stages.length} stages, ${imported.themes.length} themes, ${accepted} accepted risks) from ${tracker}${target === '-' ? '' : ` into ${target}`}\n`);
+      process.stderr.write(`${displayText(`imported ${summary} (${imported.stages.length} stages, ${imported.themes.length} themes, ${accepted} accepted risks) from ${tracker}${target === '-' ? '' : ` into ${target}`}`)}\n`);
       exit(0);
     });
 }

@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
+import { displayLines, displayText } from '../display-text.js';
 import { InputError } from '../errors.js';
+import { redactSecrets } from '../targets/secrets/redact.js';
 import { StoreError } from '../store/store.js';
 import { VERSION } from '../version.js';
 import { registerChecks } from './checks.js';
@@ -21,7 +23,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('Make a security and operations hardening plan executable: check the repo, verify every claim the plan makes, render it back.')
     .exitOverride()
     .showSuggestionAfterError()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) })
+    .configureOutput({ writeErr: (text) => process.stderr.write(displayLines(text)) })
     .addHelpText('after', `
 Start:
   harden init                 write harden.yaml for this repo
@@ -45,14 +47,14 @@ Run "harden COMMAND --help" for a command's options and examples.`);
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof InputError) {
-      process.stderr.write(`${error.lines.join('\n')}\n`);
+      process.stderr.write(`${error.lines.map((line) => displayText(redactSecrets(line))).join('\n')}\n`);
       return 2;
     }
     if (error instanceof StoreError) {
-      process.stderr.write(`harden: ${error.message}\n`);
+      process.stderr.write(`harden: ${displayText(error.message)}\n`);
       return 1;
     }
-    process.stderr.write(`harden: internal error: ${(error as Error).message}\n${process.env.HARDEN_DEBUG ? `${(error as Error).stack}\n` : 'set HARDEN_DEBUG=1 for the stack trace, and please report it\n'}`);
+    process.stderr.write(`harden: internal error: ${displayText((error as Error).message)}\n${process.env.HARDEN_DEBUG ? `${displayLines(String((error as Error).stack))}\n` : 'set HARDEN_DEBUG=1 for the stack trace, and please report it\n'}`);
     return 3;
   }
 }

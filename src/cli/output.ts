@@ -1,17 +1,21 @@
-import { accessSync, constants, existsSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, createWriteStream, existsSync } from 'node:fs';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import { dirname, resolve } from 'node:path';
 import { Option } from 'commander';
 import { catalog } from '../checks/index.js';
+import { displayText } from '../display-text.js';
 import type { ScanRun } from '../engine/scan-run.js';
 import { InputError } from '../errors.js';
 import type { LoadedPlan } from '../plan/load.js';
-import type { ReportContext } from '../report/define.js';
+import type { ReportContext, ReportFormat } from '../report/define.js';
 import { FORMATS, formatById } from '../report/index.js';
 
 export interface OutputOptions {
   format: string;
   output?: string;
   showSuppressed?: boolean;
+  verbose?: boolean;
   by: 'severity' | 'stage';
 }
 
@@ -20,6 +24,7 @@ export const formatOption = () =>
     .choices(FORMATS.map((f) => f.id))
     .default('terminal');
 export const outputOption = () => new Option('-o, --output <file>', 'write the report to a file (the terminal summary still goes to stdout)');
+export const verboseOption = () => new Option('--verbose', 'list everything skipped (files and links not read, redirects not followed), not only the first 10');
 export const byOption = () => new Option('--by <grouping>', 'group terminal output by severity or stage').choices(['severity', 'stage']).default('severity');
 
 export function reportContext(plan: LoadedPlan | undefined, options: OutputOptions, date: Date): ReportContext {
@@ -30,6 +35,7 @@ export function reportContext(plan: LoadedPlan | undefined, options: OutputOptio
     groupBy: options.by,
     now: date,
   };
+  if (options.verbose) context.verbose = true;
   if (plan) context.plan = plan;
   return context;
 }
@@ -48,17 +54,51 @@ export function assertWritable(...files: (string | undefined)[]): void {
 }
 
 /** Writes the chosen format to --output (and the terminal report to stdout), or the format to stdout. */
-export function emit(run: ScanRun, context: ReportContext, options: OutputOptions): void {
+export async function emit(run: ScanRun, context: ReportContext, options: OutputOptions): Promise<void> {
   const format = formatById(options.format);
   if (options.output) {
+    const file = createWriteStream(options.output);
     try {
-      writeFileSync(options.output, format.render(run, { ...context, color: false }));
+      await writeReport(format, run, { ...context, color: false }, file);
     } catch (error) {
-      throw new InputError([`${options.output}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? 'error'})`]);
+      file.destroy();
+      // Only a failed write is the file's fault (a full disk, no permission); anything else is harden's.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (typeof code !== 'string') throw error;
+      throw new InputError([`${options.output}: cannot write the report (${code})`]);
     }
-    if (format.id !== 'terminal') process.stdout.write(formatById('terminal').render(run, context));
-    process.stderr.write(`wrote ${format.id} report to ${options.output}\n`);
+    if (format.id !== 'terminal') await writeReport(formatById('terminal'), run, context, process.stdout);
+    process.stderr.write(`wrote ${format.id} report to ${displayText(options.output)}\n`);
   } else {
-    process.stdout.write(format.render(run, format.id === 'terminal' ? context : { ...context, color: false }));
+    await writeReport(format, run, format.id === 'terminal' ? context : { ...context, color: false }, process.stdout);
+  }
+}
+
+/** Bytes gathered before one write: few writes, and never more than this held beyond the piece being written. */
+const WRITE_BYTES = 1 << 20;
+
+/**
+ * Writes a report piece by piece, waiting whenever the stream asks to (a slow pipe, a disk),
+ * so a report larger than any string is written with the memory of one piece. A stream of
+ * its own (a file) is ended and flushed; stdout is left open.
+ */
+export async function writeReport(format: ReportFormat, run: ScanRun, context: ReportContext, stream: NodeJS.WritableStream): Promise<void> {
+  let pending: string[] = [];
+  let size = 0;
+  const flush = async () => {
+    const text = pending.join('');
+    pending = [];
+    size = 0;
+    if (!stream.write(text)) await once(stream, 'drain');
+  };
+  for (const chunk of format.chunks(run, context)) {
+    pending.push(chunk);
+    size += chunk.length;
+    if (size >= WRITE_BYTES) await flush();
+  }
+  if (size > 0) await flush();
+  if (stream !== process.stdout && stream !== process.stderr) {
+    stream.end();
+    await finished(stream);
   }
 }

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { displayText } from '../display-text.js';
 import { InputError } from '../errors.js';
 import { markdownFormat } from '../report/markdown.js';
 import { findPlan, now, requirePlan, runScan, type RunOptions } from './context.js';
@@ -41,7 +42,7 @@ Examples:
         } catch (error) {
           throw new InputError([`${options.output}: cannot write the register (${(error as NodeJS.ErrnoException).code ?? 'error'})`]);
         }
-        process.stderr.write(`wrote the register of ${plan.plan.items.length} items to ${options.output}\n`);
+        process.stderr.write(`wrote the register of ${plan.plan.items.length} items to ${displayText(options.output)}\n`);
       }
       exit(0);
     });

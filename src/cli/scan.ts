@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
+import { displayText } from '../display-text.js';
 import { writeBaseline } from '../engine/baseline.js';
 import { isOpenFailure } from '../engine/result.js';
 import { atLeast } from '../plan/severity.js';
 import { findPlan, now, openPlan, runScan, type RunOptions } from './context.js';
 import { addRunOptions, failOnOption, type FailOn } from './options.js';
-import { assertWritable, byOption, emit, formatOption, outputOption, reportContext, type OutputOptions } from './output.js';
+import { assertWritable, byOption, emit, formatOption, outputOption, reportContext, verboseOption, type OutputOptions } from './output.js';
 
 interface ScanOptions extends RunOptions, OutputOptions {
   failOn: FailOn;
@@ -23,6 +24,7 @@ export function registerScan(program: Command, exit: (code: number) => void): vo
     .addOption(formatOption())
     .addOption(outputOption())
     .addOption(byOption())
+    .addOption(verboseOption())
     .addOption(failOnOption('low'))
     .option('--show-suppressed', 'list suppressed failures with their reason and expiry')
     .option('--allow-errors', 'do not fail when some targets could not be checked (unreadable files, unreachable hosts)')
@@ -42,12 +44,13 @@ be checked (unless --allow-errors), 2 bad input.`)
       assertWritable(options.output, options.writeBaseline);
       const plan = openPlan(findPlan(options.plan, dir), date);
       const run = await runScan(dir, plan, options, date, plan !== undefined);
-      emit(run, reportContext(plan, options, date), options);
-      if (options.writeBaseline) process.stderr.write(`baseline: ${writeBaseline(options.writeBaseline, run.results)} fingerprints written to ${options.writeBaseline}\n`);
+      await emit(run, reportContext(plan, options, date), options);
+      if (options.writeBaseline) process.stderr.write(`baseline: ${writeBaseline(options.writeBaseline, run.results)} fingerprints written to ${displayText(options.writeBaseline)}\n`);
       const threshold = options.failOn;
       const gated = threshold !== 'none' && run.results.some((r) => isOpenFailure(r) && atLeast(r.severity, threshold));
       const expired = run.waivers.some((w) => w.state === 'expired');
-      const blind = threshold !== 'none' && !options.allowErrors && run.results.some((r) => r.status === 'error');
+      // --fail-on sets the severity gate only: targets that could not be checked fail the run unless --allow-errors.
+      const blind = !options.allowErrors && run.results.some((r) => r.status === 'error');
       exit(gated || expired || blind ? 1 : 0);
     });
 }

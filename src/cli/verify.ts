@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { findPlan, now, requirePlan, runScan, type RunOptions } from './context.js';
 import { addRunOptions } from './options.js';
-import { assertWritable, byOption, emit, formatOption, outputOption, reportContext, type OutputOptions } from './output.js';
+import { assertWritable, byOption, emit, formatOption, outputOption, reportContext, verboseOption, type OutputOptions } from './output.js';
 
 interface VerifyOptions extends RunOptions, OutputOptions {
   strict?: boolean;
@@ -19,6 +19,7 @@ export function registerVerify(program: Command, exit: (code: number) => void): 
     .addOption(formatOption())
     .addOption(outputOption())
     .addOption(byOption())
+    .addOption(verboseOption())
     .option('--show-suppressed', 'list suppressed failures with their reason and expiry')
     .option('--strict', 'also exit 1 when an open item is past its due date')
     .option('--allow-errors', 'do not fail when some targets could not be checked (unreadable files, unreachable hosts)')
@@ -34,7 +35,7 @@ Exit codes: 0 the plan holds, 1 a regression, an expired waiver, targets that co
       assertWritable(options.output);
       const plan = requirePlan(findPlan(options.plan, dir), date);
       const run = await runScan(dir, plan, options, date, true);
-      emit(run, reportContext(plan, options, date), options);
+      await emit(run, reportContext(plan, options, date), options);
       const verdicts = run.verdicts ?? [];
       const broken = verdicts.some((v) => v.verdict === 'regression' || v.verdict === 'waiver-expired') || run.waivers.some((w) => w.state === 'expired');
       const late = options.strict === true && verdicts.some((v) => v.overdue);

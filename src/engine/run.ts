@@ -264,18 +264,33 @@ function redactLocation(location: Location): Location {
   return url === location.url ? location : { ...location, url };
 }
 
-/** Files that could not be read or parsed: `error` results so nobody mistakes them for clean. */
+/**
+ * Files that could not be read or parsed: `error` results so nobody mistakes them for clean;
+ * what the tree's boundary left out (links out of the repository, loops, FIFOs) and redirects
+ * to origins the plan does not name (never requested): `skipped` results.
+ */
 function loadIssueResults(workspace: Workspace): Result[] {
-  return workspace.issues.map((issue) => ({
+  const issues = workspace.issues.map((issue) => ({
     checkId: 'harden/input',
     invocation: 'harden/input',
-    status: 'error' as const,
+    status: issue.status,
     severity: 'info' as const,
     message: redactSecrets(`${issue.file}: ${issue.message}`),
     location: { kind: 'file' as const, path: issue.file, line: issue.line, column: issue.column },
     target: issue.file,
     fingerprint: fingerprint('harden/input', issue.file, redactSecrets(issue.message)),
   }));
+  const redirects = (workspace.live?.redirectsNotFollowed() ?? []).map(({ from, to }) => ({
+    checkId: 'harden/live',
+    invocation: 'harden/live',
+    status: 'skipped' as const,
+    severity: 'info' as const,
+    message: redactSecrets(`${from}: redirect to ${to} not followed: not an origin the plan names, so what it serves was not measured`),
+    location: redactLocation({ kind: 'url' as const, url: from }),
+    target: redactSecrets(from),
+    fingerprint: fingerprint('harden/live', redactSecrets(from), redactSecrets(to)),
+  }));
+  return [...issues, ...redirects];
 }
 
 async function withTimeout(promise: Promise<void>, timeoutMs: number, checkId: string): Promise<void> {

@@ -1,8 +1,10 @@
 import { relative, resolve } from 'node:path';
 import type { AnyCheck } from '../checks/define.js';
+import { InputError } from '../errors.js';
 import type { LoadedPlan } from '../plan/load.js';
 import { computeVerdicts } from '../plan/verdicts.js';
 import { LiveClients } from '../targets/live/targets.js';
+import { escapesRoot } from '../targets/repo/tree-globs.js';
 import { DEFAULT_GLOBS, FILE_GROUPS, Workspace, type FileGlobs } from '../targets/repo/workspace.js';
 import { VERSION } from '../version.js';
 import { runChecks, type EngineOptions } from './run.js';
@@ -79,14 +81,22 @@ export function resolveRoot(dirArgument: string | undefined, plan: LoadedPlan | 
   return process.cwd();
 }
 
-/** Plan globs replace the defaults group by group. */
+/** Plan globs replace the defaults group by group; a glob reaching outside the root is a plan error. */
 function globsOf(plan: LoadedPlan | undefined): FileGlobs {
   const globs: FileGlobs = { ...DEFAULT_GLOBS };
   const targets = plan?.plan.targets;
-  if (!targets) return globs;
+  if (!plan || !targets) return globs;
+  const refuseEscapes = (group: string, patterns: readonly string[]) => {
+    const index = patterns.findIndex(escapesRoot);
+    if (index === -1) return;
+    const { line, column } = plan.locate(['targets', group, index]);
+    throw InputError.at(plan.file, line, column, `targets.${group}[${index}] "${patterns[index]}" reaches outside the repository root: globs are relative to targets.root and stay inside it`);
+  };
   for (const group of FILE_GROUPS) {
     const patterns = targets[group];
-    if (patterns) globs[group] = patterns;
+    if (!patterns) continue;
+    refuseEscapes(group, patterns);
+    globs[group] = patterns;
   }
   if (targets.exclude) globs.exclude = [...DEFAULT_GLOBS.exclude, ...targets.exclude];
   return globs;

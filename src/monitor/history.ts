@@ -1,3 +1,4 @@
+import { displayText as t } from '../display-text.js';
 import type { Store } from '../store/store.js';
 import { formatElapsed } from './duration.js';
 import type { Incident, Phases, Sample } from './model.js';
@@ -18,18 +19,19 @@ export async function monitorHistory(store: Store, monitor: string, since: numbe
   return maskStrings({ monitor, since, incidents, samples });
 }
 
+/** `harden monitor history` as text; reasons (what a server answered) go through displayText (t). */
 export function historyText(history: MonitorHistory, now: number): string {
-  const lines = [`${history.monitor} since ${iso(history.since)}`, ''];
+  const lines = [`${t(history.monitor)} since ${iso(history.since)}`, ''];
   lines.push(history.incidents.length ? 'Incidents' : 'No incidents');
   for (const incident of history.incidents) {
     const span = incident.closedAt === null ? `open for ${formatElapsed(now - incident.openedAt)}` : `${formatElapsed(incident.closedAt - incident.firstFailure.at)} down`;
-    lines.push(`  ${iso(incident.openedAt)}  ${span}  ${TriggerTracker.owns(incident) ? 'trigger ' : ''}${incident.reason}`);
+    lines.push(`  ${iso(incident.openedAt)}  ${span}  ${TriggerTracker.owns(incident) ? 'trigger ' : ''}${t(incident.reason)}`);
   }
   lines.push('', history.samples.length ? `Samples (newest first, ${history.samples.length})` : 'No samples');
   for (const s of history.samples) {
     const cells = [iso(s.at), s.ok ? 'up  ' : 'down', `${Math.round(s.latencyMs)}ms`.padStart(7), s.status === undefined ? '   ' : String(s.status)];
     if (s.phases) cells.push(phases(s.phases));
-    if (s.reason && !s.ok) cells.push(s.reason);
+    if (s.reason && !s.ok) cells.push(t(s.reason));
     if (s.maintenance) cells.push('[maintenance]');
     lines.push(`  ${cells.join('  ')}`);
   }

@@ -1,3 +1,4 @@
+import { escapeJsonControls } from '../display-text.js';
 import { maskStrings, maskText } from './secrets.js';
 
 /** One JSON object per line: what the daemon did, for people and for log shippers. */
@@ -8,6 +9,7 @@ export function jsonLogger(write: (line: string) => void, options: { debug?: boo
   const now = options.now ?? Date.now;
   return (level, message, fields = {}) => {
     if (level === 'debug' && !options.debug) return;
-    write(`${JSON.stringify({ time: new Date(now()).toISOString(), level, msg: maskText(message), ...maskStrings(fields) })}\n`);
+    // JSON escapes C0 controls; DEL, C1 and bidi controls a probed server may send are escaped too, for whoever tails the log.
+    write(`${escapeJsonControls(JSON.stringify({ time: new Date(now()).toISOString(), level, msg: maskText(message), ...maskStrings(fields) }))}\n`);
   };
 }

@@ -1,10 +1,11 @@
+import { displayText as t } from '../display-text.js';
 import { formatElapsed } from './duration.js';
 import type { MonitoringStatus } from './status.js';
 
-/** The `harden monitor status` table and its notes on alerts, SLOs and triggers. */
+/** The `harden monitor status` table and its notes on alerts, SLOs and triggers; text from probes and the plan goes through displayText (t). */
 export function statusText(status: MonitoringStatus): string {
   const rows = status.monitors.map((m) => [
-    m.name,
+    t(m.name),
     m.state,
     percent(m.uptime['24h']),
     percent(m.uptime['7d']),
@@ -12,24 +13,24 @@ export function statusText(status: MonitoringStatus): string {
     ms(m.latency.p50),
     ms(m.latency.p95),
     ms(m.latency.p99),
-    m.incident ? `open ${formatElapsed(status.at - m.incident.openedAt)}: ${m.incident.reason}` : '-',
+    m.incident ? `open ${formatElapsed(status.at - m.incident.openedAt)}: ${t(m.incident.reason)}` : '-',
   ]);
   const lines = table(['MONITOR', 'STATE', 'UP 24h', '7d', '30d', 'p50', 'p95', 'p99', 'INCIDENT'], rows, [2, 3, 4, 5, 6, 7]);
   if (status.monitors.length === 0) lines.push('no monitors in the plan');
   if (status.slos.length > 0) {
     lines.push('', 'SLOs');
     for (const slo of status.slos)
-      lines.push(`  ${slo.monitor} ${slo.objective}% over ${formatElapsed(slo.window)}: ${slo.achieved === null ? 'no samples yet' : `${slo.achieved.toFixed(3)}% up, ${budget(slo.budgetRemaining)}`}`);
+      lines.push(`  ${t(slo.monitor)} ${slo.objective}% over ${formatElapsed(slo.window)}: ${slo.achieved === null ? 'no samples yet' : `${slo.achieved.toFixed(3)}% up, ${budget(slo.budgetRemaining)}`}`);
   }
   if (status.triggers.length > 0) {
     lines.push('', 'Triggers firing');
-    for (const trigger of status.triggers) lines.push(`  ${trigger.title} (firing for ${formatElapsed(status.at - trigger.since)})`);
+    for (const trigger of status.triggers) lines.push(`  ${t(trigger.title)} (firing for ${formatElapsed(status.at - trigger.since)})`);
   }
   const alerts = status.alerts.filter((a) => a.pending > 0 || a.lastError);
   if (alerts.length > 0) {
     lines.push('', 'Alerts not delivered');
     for (const a of alerts)
-      lines.push(`  ${a.channel}: ${a.pending} pending${a.failing ? `, ${a.failing} failing` : ''}${a.lastError ? ` — last error${a.lastErrorAt ? ` ${formatElapsed(status.at - a.lastErrorAt)} ago` : ''}: ${a.lastError}` : ''}`);
+      lines.push(`  ${t(a.channel)}: ${a.pending} pending${a.failing ? `, ${a.failing} failing` : ''}${a.lastError ? ` — last error${a.lastErrorAt ? ` ${formatElapsed(status.at - a.lastErrorAt)} ago` : ''}: ${t(a.lastError)}` : ''}`);
   }
   return `${lines.join('\n')}\n`;
 }

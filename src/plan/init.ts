@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { Document, isScalar, type YAMLMap } from 'yaml';
 import { objectsOfFile } from '../targets/k8s/objects.js';
-import { DEFAULT_GLOBS, Workspace } from '../targets/repo/workspace.js';
+import { DEFAULT_GLOBS, Workspace, type LoadIssue } from '../targets/repo/workspace.js';
 
 export interface Discovery {
   manifests: string[];
@@ -11,17 +11,22 @@ export interface Discovery {
   scripts: string[];
 }
 
-/** Finds what an ops repo holds, as globs per kind of file (one per directory). */
-export async function discover(root: string): Promise<Discovery> {
+/**
+ * Finds what an ops repo holds, as globs per kind of file (one per directory), and what the
+ * walk of the tree did not read (links out of it, loops, unreadable folders).
+ */
+export async function discover(root: string): Promise<{ found: Discovery; notRead: readonly LoadIssue[] }> {
   const workspace = await Workspace.open(root, DEFAULT_GLOBS);
+  const notRead = [...workspace.issues];
   const manifestFiles = workspace.files('manifests').filter((file) => objectsOfFile(file, workspace.yaml(file)).length > 0);
-  return {
+  const found = {
     manifests: dirGlobs(manifestFiles, '*.y*ml'),
     dockerfiles: [...workspace.files('dockerfiles')],
     compose: [...workspace.files('compose')],
     workflows: workspace.files('workflows').length > 0 ? ['.github/workflows/*.y*ml'] : [],
     scripts: dirGlobs([...workspace.files('scripts')], '*.sh'),
   };
+  return { found, notRead };
 }
 
 function dirGlobs(files: string[], pattern: string): string[] {

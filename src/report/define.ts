@@ -11,6 +11,8 @@ export interface ReportContext {
   showSuppressed: boolean;
   /** Colour allowed (a TTY and no NO_COLOR). */
   color: boolean;
+  /** List everything skipped (files not read, redirects not followed), not only the first lines. */
+  verbose?: boolean;
   /** Group terminal output by stage instead of severity. */
   groupBy: 'severity' | 'stage';
   now: Date;
@@ -22,9 +24,21 @@ export interface ReportFormat {
   description: string;
   /** Default file extension for --output. */
   extension: string;
+  /** The whole report as one string: for small runs and tests. */
   render(run: ScanRun, context: ReportContext): string;
+  /** The same text in pieces, in order: what the CLI writes, so a large run is never held as one string. */
+  chunks(run: ScanRun, context: ReportContext): Iterable<string>;
 }
 
-export function defineFormat(format: ReportFormat): ReportFormat {
-  return format;
+/** A format defines one of render and chunks; the other follows from it. */
+export type FormatDefinition = Omit<ReportFormat, 'render' | 'chunks'> &
+  ({ render: ReportFormat['render']; chunks?: never } | { chunks: ReportFormat['chunks']; render?: never });
+
+export function defineFormat(format: FormatDefinition): ReportFormat {
+  if (format.chunks) {
+    const chunks = format.chunks;
+    return { ...format, chunks, render: (run, context) => [...chunks(run, context)].join('') };
+  }
+  const render = format.render;
+  return { ...format, render, chunks: (run, context) => [render(run, context)] };
 }

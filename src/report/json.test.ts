@@ -4,7 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { fixtureContext, makeScanRun, sampleScanRun } from '../testing/scan-run-fixture.js';
-import { jsonFormat } from './json.js';
+import { jsonFormat, toJsonReport } from './json.js';
 import { REPORT_SCHEMA_FILE, reportJsonSchema, reportJsonSchemaText } from './json-shape.js';
 
 const committedSchema = readFileSync(fileURLToPath(new URL(`../../${REPORT_SCHEMA_FILE}`, import.meta.url)), 'utf8');
@@ -116,5 +116,15 @@ describe('json format', () => {
 
   it('ends with a newline', () => {
     expect(jsonFormat.render(sampleScanRun(), fixtureContext()).endsWith('}\n')).toBe(true);
+  });
+});
+
+describe('json format, streamed', () => {
+  it('writes in pieces exactly the bytes JSON.stringify gives the whole report', () => {
+    for (const run of [sampleScanRun(), makeScanRun()]) {
+      const chunks = [...jsonFormat.chunks(run, fixtureContext())];
+      expect(chunks.length).toBeGreaterThan(1);
+      expect(chunks.join('')).toBe(`${JSON.stringify(toJsonReport(run, fixtureContext().catalog), null, 2)}\n`);
+    }
   });
 });

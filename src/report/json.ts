@@ -4,6 +4,7 @@ import type { ScanRun, WaiverStatus } from '../engine/scan-run.js';
 import { SEVERITIES, type Severity } from '../plan/severity.js';
 import type { Verdict } from '../plan/verdicts.js';
 import { defineFormat } from './define.js';
+import { jsonChunks, LazyList } from './json-chunks.js';
 import {
   REPORT_SCHEMA_ID,
   REPORT_VERSION,
@@ -19,12 +20,20 @@ export const jsonFormat = defineFormat({
   id: 'json',
   description: `machine-readable JSON (version ${REPORT_VERSION}, JSON Schema: ${REPORT_SCHEMA_ID})`,
   extension: 'json',
-  render(run, context) {
-    return `${JSON.stringify(toJsonReport(run, context.catalog), null, 2)}\n`;
+  // Streamed result by result (a large repository's report can be longer than any string).
+  *chunks(run, context) {
+    const results = new LazyList(run.results, (result) => toJsonResult(result, context.catalog.get(result.checkId)));
+    yield* jsonChunks(jsonReport(run, results), 2);
+    yield '\n';
   },
 });
 
 export function toJsonReport(run: ScanRun, catalog: ReadonlyMap<string, AnyCheck>): JsonReport {
+  return jsonReport(run, run.results.map((result) => toJsonResult(result, catalog.get(result.checkId))));
+}
+
+/** The report's members in their order; `results` converted already, or as they are written. */
+function jsonReport<R extends JsonResult[] | LazyList<Result, JsonResult>>(run: ScanRun, results: R): Omit<JsonReport, 'results'> & { results: R } {
   return {
     $schema: REPORT_SCHEMA_ID,
     version: REPORT_VERSION,
@@ -34,7 +43,7 @@ export function toJsonReport(run: ScanRun, catalog: ReadonlyMap<string, AnyCheck
     root: run.root,
     plan: run.plan ?? null,
     summary: summarize(run.results),
-    results: run.results.map((result) => toJsonResult(result, catalog.get(result.checkId))),
+    results,
     waivers: run.waivers.map(toJsonWaiver),
     verdicts: run.verdicts ? run.verdicts.map(toJsonVerdict) : null,
   };

@@ -1,15 +1,9 @@
-import { createRequire } from 'node:module';
-import type { XMLBuilder, XMLBuilderCreateOptions } from 'xmlbuilder2/lib/interfaces.js';
 import type { AnyCheck } from '../checks/define.js';
 import { isOpenFailure, type Result, type Suppression } from '../engine/result.js';
 import type { ScanRun } from '../engine/scan-run.js';
 import { formatLocation } from '../targets/location.js';
 import { defineFormat } from './define.js';
-
-/** xmlbuilder2 takes ~100 ms to load: only a JUnit run pays for it (render is synchronous, hence require). */
-function createDocument(options: XMLBuilderCreateOptions): XMLBuilder {
-  return (createRequire(import.meta.url)('xmlbuilder2') as typeof import('xmlbuilder2')).create(options);
-}
+import { xmlAttributes, xmlText } from './xml-text.js';
 
 /**
  * JUnit XML for CI test views. One <testsuite> per check id: a check is the unit a
@@ -22,12 +16,10 @@ export const junitFormat = defineFormat({
   id: 'junit',
   description: 'JUnit XML for CI test reports (one testsuite per check, one testcase per check @ target)',
   extension: 'xml',
-  render(run, context) {
-    return renderJunit(run, context.catalog);
+  chunks(run, context) {
+    return junitChunks(run, context.catalog);
   },
 });
-
-type XmlElement = XMLBuilder;
 
 type Outcome =
   | { kind: 'pass' }
@@ -56,23 +48,35 @@ interface TestSuite extends Counts {
   cases: TestCase[];
 }
 
-export function renderJunit(run: ScanRun, catalog: ReadonlyMap<string, AnyCheck>): string {
+/**
+ * The document in pieces, one testcase at a time (a large run's report, even one suite of it,
+ * can be longer than any string), written directly: pretty-printed with two spaces, as an XML
+ * library would, and escaped by xml-text.ts.
+ */
+export function* junitChunks(run: ScanRun, catalog: ReadonlyMap<string, AnyCheck>): Generator<string> {
   const suites = buildSuites(run.results, catalog);
-  const total = sumCounts(suites);
-  const document = createDocument({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '\uFFFD' });
-  const root = document.ele('testsuites', {
-    name: 'harden',
-    ...countAttributes(total),
-    time: seconds(run.durationMs),
-    timestamp: run.startedAt,
-  });
-  for (const suite of suites) appendSuite(root, suite, run.startedAt);
-  return `${document.end({ prettyPrint: true })}\n`;
+  const root = xmlAttributes({ name: 'harden', ...countAttributes(sumCounts(suites)), time: seconds(run.durationMs), timestamp: run.startedAt });
+  yield '<?xml version="1.0" encoding="UTF-8"?>\n';
+  if (suites.length === 0) {
+    yield `<testsuites${root}/>\n`;
+    return;
+  }
+  yield `<testsuites${root}>\n`;
+  for (const suite of suites) {
+    yield suiteOpening(suite, run.startedAt);
+    for (const testCase of suite.cases) yield caseXml(testCase);
+    yield '  </testsuite>\n';
+  }
+  yield '</testsuites>\n';
 }
 
 function buildSuites(results: readonly Result[], catalog: ReadonlyMap<string, AnyCheck>): TestSuite[] {
   const byCheck = new Map<string, Result[]>();
-  for (const result of results) byCheck.set(result.checkId, [...(byCheck.get(result.checkId) ?? []), result]);
+  for (const result of results) {
+    const group = byCheck.get(result.checkId);
+    if (group) group.push(result);
+    else byCheck.set(result.checkId, [result]);
+  }
   const names = uniqueNames(results);
   return [...byCheck.keys()].sort().map((checkId) => {
     const check = catalog.get(checkId);
@@ -166,33 +170,36 @@ function countAttributes({ tests, failures, errors, skipped }: Counts): Record<s
   return { tests: String(tests), failures: String(failures), errors: String(errors), skipped: String(skipped) };
 }
 
-function appendSuite(parent: XmlElement, suite: TestSuite, timestamp: string): void {
-  const element = parent.ele('testsuite', { name: suite.name, ...countAttributes(suite), timestamp });
+/** The suite's start tag and properties; its testcases follow, one by one. */
+function suiteOpening(suite: TestSuite, timestamp: string): string {
+  let text = `  <testsuite${xmlAttributes({ name: suite.name, ...countAttributes(suite), timestamp })}>\n`;
   if (suite.check) {
-    const properties = element.ele('properties');
-    properties.ele('property', { name: 'title', value: suite.check.title });
-    properties.ele('property', { name: 'severity', value: suite.check.severity });
+    text += '    <properties>\n';
+    text += `      <property${xmlAttributes({ name: 'title', value: suite.check.title })}/>\n`;
+    text += `      <property${xmlAttributes({ name: 'severity', value: suite.check.severity })}/>\n`;
+    text += '    </properties>\n';
   }
-  for (const testCase of suite.cases) appendCase(element, testCase);
+  return text;
 }
 
-function appendCase(parent: XmlElement, testCase: TestCase): void {
-  const element = parent.ele('testcase', {
+function caseXml(testCase: TestCase): string {
+  const tag = `    <testcase${xmlAttributes({
     name: testCase.name,
     classname: testCase.classname,
     ...(testCase.file !== undefined ? { file: testCase.file, line: String(testCase.line) } : {}),
-  });
+  })}`;
   const { outcome } = testCase;
   switch (outcome.kind) {
     case 'pass':
-      return;
+      return `${tag}/>\n`;
     case 'failure':
-    case 'error':
-      element.ele(outcome.kind, { message: singleLine(outcome.message), type: outcome.type }).txt(outcome.text);
-      return;
+    case 'error': {
+      const start = `      <${outcome.kind}${xmlAttributes({ message: singleLine(outcome.message), type: outcome.type })}`;
+      const body = outcome.text === '' ? `${start}/>` : `${start}>${xmlText(outcome.text)}</${outcome.kind}>`;
+      return `${tag}>\n${body}\n    </testcase>\n`;
+    }
     case 'skipped':
-      element.ele('skipped', { message: singleLine(outcome.message) });
-      return;
+      return `${tag}>\n      <skipped${xmlAttributes({ message: singleLine(outcome.message) })}/>\n    </testcase>\n`;
   }
 }
 

@@ -1,3 +1,4 @@
+import { displayText } from '../display-text.js';
 import { isOpenFailure } from '../engine/result.js';
 import { escapeMarkdown, renderRegister } from '../plan/markdown/render.js';
 import { formatLocation } from '../targets/location.js';
@@ -17,12 +18,17 @@ export const markdownFormat = defineFormat({
       return renderRegister(run.verdicts ? { ...input, verdicts: run.verdicts } : input);
     }
     const failures = run.results.filter(isOpenFailure);
-    const rows = failures.map((r) => `| ${r.severity} | ${code(r.checkId)} | ${escapeMarkdown(r.message)} | ${code(formatLocation(r.location))} |`);
-    return [`# harden scan of ${escapeMarkdown(run.root)}`, '', `${failures.length} failures.`, '', '| Severity | Check | Finding | Where |', '|---|---|---|---|', ...rows, ''].join('\n');
+    const rows = failures.map((r) => `| ${r.severity} | ${code(r.checkId)} | ${cell(r.message)} | ${code(formatLocation(r.location))} |`);
+    return [`# harden scan of ${cell(run.root)}`, '', `${failures.length} failures.`, '', '| Severity | Check | Finding | Where |', '|---|---|---|---|', ...rows, ''].join('\n');
   },
 });
 
+/** Text in a table cell (or a heading): on one line, control characters escaped, pipes never splitting it. */
+function cell(text: string): string {
+  return escapeMarkdown(displayText(text));
+}
+
 /** A code span in a table cell: only the pipe needs escaping there (GFM splits cells first). */
 function code(text: string): string {
-  return `\`${text.replaceAll('`', "'").replaceAll('|', '\\|')}\``;
+  return `\`${displayText(text).replaceAll('`', "'").replaceAll('|', '\\|')}\``;
 }

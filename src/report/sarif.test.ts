@@ -10,7 +10,7 @@ import type { Result } from '../engine/result.js';
 import type { ScanRun } from '../engine/scan-run.js';
 import { fixtureCatalog, fixtureContext, fixturePlan, makeResult, makeScanRun, sampleScanRun } from '../testing/scan-run-fixture.js';
 import type { ReportContext } from './define.js';
-import { GITHUB_LIMITS, sarifFormat, type SarifLog, type SarifResult, type SarifRun } from './sarif.js';
+import { GITHUB_LIMITS, sarifFormat, toSarif, type SarifLog, type SarifResult, type SarifRun } from './sarif.js';
 
 const workDir = mkdtempSync(join(tmpdir(), 'harden-sarif-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
@@ -287,5 +287,16 @@ describe('sarif format runs and limits', () => {
     expect(rule.shortDescription.text).toBe('repo/gone');
     expect(rule.help.text).toBe("repo/gone is not in this version of harden's catalog.");
     expect(rule.properties.tags).toEqual(['security', 'repo']);
+  });
+});
+
+describe('sarif format, streamed', () => {
+  it('writes in pieces exactly the bytes JSON.stringify gives the whole log', () => {
+    for (const run of [sampleScanRun(), makeScanRun()]) {
+      const context = fixtureContext({ plan: fixturePlan(), showSuppressed: true });
+      const chunks = [...sarifFormat.chunks(run, context)];
+      expect(chunks.length).toBeGreaterThan(1);
+      expect(chunks.join('')).toBe(`${JSON.stringify(toSarif(run, context), null, 2)}\n`);
+    }
   });
 });

@@ -8,6 +8,7 @@ import { bySeverity, type Severity } from '../plan/severity.js';
 import { formatLocation, placeOf, type Location } from '../targets/location.js';
 import type { YamlPath } from '../targets/yaml/source.js';
 import { defineFormat, type ReportContext } from './define.js';
+import { jsonChunks } from './json-chunks.js';
 
 /**
  * SARIF 2.1.0 for GitHub code scanning, following
@@ -26,8 +27,10 @@ export const sarifFormat = defineFormat({
   id: 'sarif',
   description: 'SARIF 2.1.0 for GitHub code scanning (failures only; one run per category: harden/static/, harden/live/)',
   extension: 'sarif',
-  render(run, context) {
-    return `${JSON.stringify(toSarif(run, context), null, 2)}\n`;
+  // Streamed result by result: log → runs → run → results, each result stringified alone.
+  *chunks(run, context) {
+    yield* jsonChunks(toSarif(run, context), 4);
+    yield '\n';
   },
 });
 

@@ -6,38 +6,53 @@ import { isOpenFailure, type Result } from '../engine/result.js';
 import type { ScanRun, WaiverStatus } from '../engine/scan-run.js';
 import type { Verdict, VerdictKind } from '../plan/verdicts.js';
 import { bySeverity, SEVERITIES, type Severity } from '../plan/severity.js';
-import { formatLocation } from '../targets/location.js';
+import { displayLines, displayText as t } from '../display-text.js';
+import { formatLocation, placeOf } from '../targets/location.js';
 import { defineFormat, type ReportContext } from './define.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
+/** Lines of the "Skipped" section shown without --verbose. */
+const SKIPPED_SHOWN = 10;
+
 const SEVERITY_LABEL: Record<Severity, string> = { critical: 'CRIT', high: 'HIGH', medium: 'MED ', low: 'LOW ', info: 'INFO' };
 
-/** Human output for a terminal: failures grouped by severity (or stage), each with its place and its fix. */
+/**
+ * Human output for a terminal: failures grouped by severity (or stage), each with its place and its fix.
+ * Every text that came from input (paths, messages, evidence, plan titles) goes through displayText (t).
+ */
 export const terminalFormat = defineFormat({
   id: 'terminal',
   description: 'human-readable text, grouped by severity or by stage (--by stage)',
   extension: 'txt',
-  render(run, context) {
+  // Written failure by failure: a large repository's failures can be longer than any string.
+  *chunks(run, context) {
     const c = pc.createColors(context.color);
-    const sections = [header(run, c)];
+    yield header(run, c);
     const failures = run.results.filter(isOpenFailure);
-    if (failures.length > 0) sections.push(renderFailures(failures, context, c));
+    if (failures.length > 0) {
+      yield '\n\n';
+      yield* renderFailures(failures, context, c);
+    }
+    const sections: string[] = [];
     const errors = run.results.filter((r) => r.status === 'error');
     if (errors.length > 0) sections.push(renderErrors(errors, c));
+    const skipped = run.results.filter((r) => r.status === 'skipped');
+    if (skipped.length > 0) sections.push(renderSkipped(skipped, context, c));
     if (context.showSuppressed) sections.push(renderSuppressed(run.results, c));
     const waivers = renderWaivers(run.waivers, run.plan, c);
     if (waivers) sections.push(waivers);
     if (run.verdicts) sections.push(renderVerdicts(run.verdicts, run.results, context, c));
     sections.push(summary(run, c));
-    return `${sections.join('\n\n')}\n`;
+    for (const section of sections) yield `\n\n${section}`;
+    yield '\n';
   },
 });
 
 function header(run: ScanRun, c: Colors): string {
   const checks = new Set(run.results.map((r) => r.checkId)).size;
   const targets = new Set(run.results.map((r) => r.target)).size;
-  return c.bold(`harden ${run.tool.version}`) + c.dim(` · ${run.root} · ${checks} checks · ${targets} targets · ${(run.durationMs / 1000).toFixed(2)} s${run.plan ? ` · plan ${run.plan}` : ''}`);
+  return c.bold(`harden ${run.tool.version}`) + c.dim(` · ${t(run.root)} · ${checks} checks · ${targets} targets · ${(run.durationMs / 1000).toFixed(2)} s${run.plan ? ` · plan ${t(run.plan)}` : ''}`);
 }
 
 function severityTag(severity: Severity, c: Colors): string {
@@ -47,19 +62,21 @@ function severityTag(severity: Severity, c: Colors): string {
   return c.dim(label);
 }
 
-function renderFailures(failures: Result[], context: ReportContext, c: Colors): string {
+function* renderFailures(failures: Result[], context: ReportContext, c: Colors): Generator<string> {
   const groups = context.groupBy === 'stage' ? groupByStage(failures, context) : groupBySeverity(failures);
-  return groups
-    .map(([title, results]) => [c.bold(c.underline(`${title} (${results.length})`)), ...results.map((r) => renderFailure(r, context.catalog.get(r.checkId), c))].join('\n'))
-    .join('\n\n');
+  for (const [index, [title, results]] of groups.entries()) {
+    yield `${index > 0 ? '\n\n' : ''}${c.bold(c.underline(`${t(title)} (${results.length})`))}`;
+    for (const result of results) yield `\n${renderFailure(result, context.catalog.get(result.checkId), c)}`;
+  }
 }
 
 function renderFailure(result: Result, check: AnyCheck | undefined, c: Colors): string {
   const object = objectPart(result.target);
-  const lines = [`${severityTag(result.severity, c)} ${c.cyan(result.checkId)}  ${result.message}`, `     ${c.dim('at')} ${formatLocation(result.location)}${object ? c.dim(`  ${object}`) : ''}`];
-  if (result.waiverExpired) lines.push(`     ${c.red(`waiver expired on ${result.waiverExpired}: this failure counts again`)}`);
-  if (result.evidence) lines.push(`     ${c.dim('evidence')} ${result.evidence}`);
-  if (check) lines.push(`     ${c.green('fix')} ${firstLine(check.fix)}${check.fix.trim().includes('\n') ? c.dim(`  (harden explain ${check.id})`) : ''}`);
+  const lines = [`${severityTag(result.severity, c)} ${c.cyan(t(result.checkId))}  ${t(result.message)}`, `     ${c.dim('at')} ${t(formatLocation(result.location))}${object ? c.dim(`  ${t(object)}`) : ''}`];
+  if (result.waiverExpired) lines.push(`     ${c.red(`waiver expired on ${t(result.waiverExpired)}: this failure counts again`)}`);
+  // Evidence may span lines (response headers, a redirect chain): each line is shown under the first.
+  if (result.evidence) lines.push(`     ${c.dim('evidence')} ${displayLines(result.evidence).replaceAll('\n', '\n              ')}`);
+  if (check) lines.push(`     ${c.green('fix')} ${t(firstLine(check.fix))}${check.fix.trim().includes('\n') ? c.dim(`  (harden explain ${check.id})`) : ''}`);
   return lines.join('\n');
 }
 
@@ -94,7 +111,19 @@ function groupByStage(results: Result[], context: ReportContext): [string, Resul
 }
 
 function renderErrors(errors: Result[], c: Colors): string {
-  return [c.bold(c.underline(`Could not check (${errors.length})`)), ...errors.map((r) => `${c.magenta('ERR ')} ${formatLocation(r.location)}  ${r.message}`)].join('\n');
+  return [c.bold(c.underline(`Could not check (${errors.length})`)), ...errors.map((r) => `${c.magenta('ERR ')} ${t(formatLocation(r.location))}  ${t(r.message)}`)].join('\n');
+}
+
+/** What the tree's boundary and the plan's origins left out (files, links, redirects), one line each (the first ones, unless --verbose). */
+function renderSkipped(skipped: Result[], context: ReportContext, c: Colors): string {
+  const shown = context.verbose ? skipped : skipped.slice(0, SKIPPED_SHOWN);
+  const lines = shown.map((r) => {
+    const place = placeOf(r.location);
+    const reason = r.message.startsWith(`${place}: `) ? r.message.slice(place.length + 2) : r.message;
+    return `${c.dim('SKIP')} ${t(place)}  ${t(reason)}`;
+  });
+  if (shown.length < skipped.length) lines.push(c.dim(`… and ${skipped.length - shown.length} more (--verbose lists them all)`));
+  return [c.bold(c.underline(`Skipped (${skipped.length})`)), ...lines].join('\n');
 }
 
 function renderSuppressed(results: Result[], c: Colors): string {
@@ -105,7 +134,7 @@ function renderSuppressed(results: Result[], c: Colors): string {
     ...suppressed.map((r) => {
       const s = r.suppression!;
       const until = s.expires ? ` until ${s.expires}` : '';
-      return `${c.dim(SEVERITY_LABEL[r.severity])} ${r.checkId}  ${formatLocation(r.location)}\n     ${c.dim(`${s.by}${s.owner ? ` (${s.owner})` : ''}${until}:`)} ${s.reason}`;
+      return `${c.dim(SEVERITY_LABEL[r.severity])} ${t(r.checkId)}  ${t(formatLocation(r.location))}\n     ${c.dim(`${s.by}${s.owner ? ` (${t(s.owner)})` : ''}${t(until)}:`)} ${t(s.reason)}`;
     }),
   ].join('\n');
 }
@@ -113,14 +142,14 @@ function renderSuppressed(results: Result[], c: Colors): string {
 function renderWaivers(waivers: WaiverStatus[], planFile: string | undefined, c: Colors): string | undefined {
   const notable = waivers.filter((w) => w.state !== 'active');
   if (notable.length === 0) return undefined;
-  const place = (w: WaiverStatus) => c.dim(`${planFile ?? 'plan'}:${w.line}`);
+  const place = (w: WaiverStatus) => c.dim(`${t(planFile ?? 'plan')}:${w.line}`);
   const line = (w: WaiverStatus) => {
-    const what = `waiver of ${w.waiver.check}${w.waiver.where ? ` where ${w.waiver.where.join(', ')}` : ''}`;
+    const what = t(`waiver of ${w.waiver.check}${w.waiver.where ? ` where ${w.waiver.where.join(', ')}` : ''}`);
     switch (w.state) {
       case 'expired':
-        return `${c.red('✗ expired')}   ${what} expired on ${w.waiver.expires}${w.matched ? `: its ${w.matched} failure(s) count again` : ''}  ${place(w)}`;
+        return `${c.red('✗ expired')}   ${what} expired on ${t(w.waiver.expires ?? '')}${w.matched ? `: its ${w.matched} failure(s) count again` : ''}  ${place(w)}`;
       case 'expiring':
-        return `${c.yellow('⚠ expiring')}  ${what} expires in ${w.daysLeft} day(s) (${w.waiver.expires})  ${place(w)}`;
+        return `${c.yellow('⚠ expiring')}  ${what} expires in ${w.daysLeft} day(s) (${t(w.waiver.expires ?? '')})  ${place(w)}`;
       default:
         return `${c.yellow('? unmatched')} ${what} matches no failure: remove it or fix its where  ${place(w)}`;
     }
@@ -143,10 +172,10 @@ function renderVerdicts(verdicts: Verdict[], results: Result[], context: ReportC
   const lines = [c.bold(c.underline(`Plan items (${verdicts.length})`))];
   for (const v of ordered) {
     const tag = VERDICT_STYLE[v.verdict](c, v.verdict.toUpperCase().padEnd(19));
-    const meta = c.dim(`[${[v.severity, v.stage, `claimed ${v.claimed}`].filter(Boolean).join(' · ')}]`);
-    lines.push(`${tag} ${c.bold(v.item)} ${v.title} ${meta}`);
-    lines.push(`${' '.repeat(20)}${v.reason}${v.overdue && v.verdict !== 'overdue' ? c.yellow(` · overdue since ${v.due}`) : ''}`);
-    if (v.verdict === 'regression') for (const r of failuresOf(v, results, context)) lines.push(`${' '.repeat(20)}${c.dim('at')} ${formatLocation(r.location)}  ${r.message}`);
+    const meta = c.dim(`[${t([v.severity, v.stage, `claimed ${v.claimed}`].filter(Boolean).join(' · '))}]`);
+    lines.push(`${tag} ${c.bold(t(v.item))} ${t(v.title)} ${meta}`);
+    lines.push(`${' '.repeat(20)}${t(v.reason)}${v.overdue && v.verdict !== 'overdue' ? c.yellow(` · overdue since ${t(v.due ?? '')}`) : ''}`);
+    if (v.verdict === 'regression') for (const r of failuresOf(v, results, context)) lines.push(`${' '.repeat(20)}${c.dim('at')} ${t(formatLocation(r.location))}  ${t(r.message)}`);
   }
   return lines.join('\n');
 }
@@ -172,6 +201,8 @@ function summary(run: ScanRun, c: Colors): string {
     `${run.results.filter((r) => r.status === 'error').length} errors`,
     `${run.results.filter((r) => r.status === 'pass').length} passed`,
   ];
+  const skipped = run.results.filter((r) => r.status === 'skipped').length;
+  if (skipped > 0) parts.push(`${skipped} skipped`);
   if (run.verdicts) {
     const counts = new Map<string, number>();
     for (const v of run.verdicts) counts.set(v.verdict, (counts.get(v.verdict) ?? 0) + 1);

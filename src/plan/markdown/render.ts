@@ -3,6 +3,7 @@
  * status and what was measured, themes, and accepted risks. `importTracker`
  * reads it back to the same items, so the register can be the tracker.
  */
+import { displayLines, displayText } from '../../display-text.js';
 import { formatDate, parseDate } from '../dates.js';
 import type { Plan, PlanItem, Stage, Theme } from '../schema.js';
 import { worstSeverity, type Severity } from '../severity.js';
@@ -86,7 +87,7 @@ const STAGE_COLUMNS = ['Status', 'ID', 'Severity', 'Title', 'In repo', 'Owner', 
 
 function stageBlocks(section: StageSection, verdictOf: VerdictOf, now: Date): string[] {
   const blocks = [`## ${escapeHeading(section.title)}`, `<!-- harden:stage${section.id ? ` ${section.id}` : ''} -->`];
-  if (section.description) blocks.push(escapeMarkdown(section.description));
+  if (section.description) blocks.push(escapeMarkdown(displayLines(section.description)));
   if (section.items.length === 0) return [...blocks, '_No items._'];
   const rows = section.items.map((item) => [
     STATUS_BOX[item.status],
@@ -183,12 +184,13 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[])
   return [line(headers), `|${headers.map(() => '---').join('|')}|`, ...rows.map(line)].join('\n');
 }
 
+/** Text in a table cell: whitespace runs (line breaks too) made one space, control characters escaped, pipes escaped. */
 function cellText(text: string): string {
-  return escapeMarkdown(text.replace(/\s+/g, ' ').trim());
+  return escapeMarkdown(displayText(text.replace(/\s+/g, ' ').trim()));
 }
 
 function escapeHeading(text: string): string {
-  return escapeMarkdown(text.replace(/\s+/g, ' ').trim()).replace(/#$/, '\\#');
+  return escapeMarkdown(displayText(text.replace(/\s+/g, ' ').trim())).replace(/#$/, '\\#');
 }
 
 /**

@@ -41,8 +41,8 @@ async function observeChain(site: SiteTarget, start: URL): Promise<ObservedChain
   if (!outcome.ok) return outcome.certificate ? { certificateError: true } : undefined;
   const responses = outcome.chain.hops.map(observed);
   const urls = responses.map((r) => r.url);
-  // An off-host redirect is not requested, but it is where the browser goes next.
-  if (outcome.chain.stopped?.reason === 'off-host') urls.push(outcome.chain.stopped.location);
+  // A redirect off the host or the plan's origins is not requested, but it is where the browser goes next.
+  if (outcome.chain.stopped && outcome.chain.stopped.reason !== 'too-many') urls.push(outcome.chain.stopped.location);
   return { urls, responses };
 }
 

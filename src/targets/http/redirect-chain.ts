@@ -12,10 +12,12 @@ export interface RedirectChain {
   /** The last response fetched: not a redirect, unless following stopped early (see `stopped`). */
   final: HttpResponse;
   /**
-   * Why following stopped at a redirect: its Location leaves the site's host (live checks
-   * never request what the plan did not name), or the chain is longer than MAX_REDIRECTS.
+   * Why following stopped at a redirect: its Location leaves the site's host, or goes to another
+   * port or scheme of it that the plan does not name (live checks never request what the plan did
+   * not name: the redirect is recorded, see SiteTarget.notFollowed), or the chain is longer than
+   * MAX_REDIRECTS.
    */
-  stopped?: { reason: 'off-host' | 'too-many'; location: URL };
+  stopped?: { reason: 'off-host' | 'off-plan' | 'too-many'; location: URL };
 }
 
 export type ChainOutcome =
@@ -36,9 +38,9 @@ export function redirectTarget(response: HttpResponse): URL | undefined {
 }
 
 /**
- * GETs `start` on the site and follows redirects while they stay on the site's host
- * (any scheme or port). Each hop is a cached site.get, so checks reading the same chain
- * share the requests.
+ * GETs `start` on the site and follows redirects while they stay on the site's host and on
+ * origins the plan names (the site, its scheme twin, other sites of the plan on that host).
+ * Each hop is a cached site.get, so checks reading the same chain share the requests.
  */
 export async function followRedirects(site: SiteTarget, start: string | URL = site.url, maxRedirects = MAX_REDIRECTS): Promise<ChainOutcome> {
   const hops: HttpResponse[] = [];
@@ -53,7 +55,10 @@ export async function followRedirects(site: SiteTarget, start: string | URL = si
     hops.push(response);
     const next = redirectTarget(response);
     if (!next) return { ok: true, chain: { hops, final: response } };
-    if (next.hostname !== site.url.hostname) return { ok: true, chain: { hops, final: response, stopped: { reason: 'off-host', location: next } } };
+    if (next.hostname !== site.url.hostname || !site.isPlanned(next)) {
+      site.notFollowed(response.url, next);
+      return { ok: true, chain: { hops, final: response, stopped: { reason: next.hostname !== site.url.hostname ? 'off-host' : 'off-plan', location: next } } };
+    }
     if (hops.length > maxRedirects) return { ok: true, chain: { hops, final: response, stopped: { reason: 'too-many', location: next } } };
     url = next;
   }

@@ -6,6 +6,22 @@ import type { Target } from '../target.js';
 import { handshake, type TlsEndpointOptions, type TlsHandshake } from '../tls/handshake.js';
 import type { LiveConfig } from './config.js';
 
+/**
+ * The origins live checks may request: each site of the plan and its other-scheme twin (the
+ * plan's own site in the other scheme on that host, else the scheme's default port: where a
+ * browser goes when a user types the host name). Anything else, a redirect to another port
+ * included, is discovered, not named: recorded, never requested.
+ */
+export function plannedOrigins(planUrls: readonly URL[]): ReadonlySet<string> {
+  const origins = new Set<string>();
+  for (const url of planUrls) {
+    origins.add(url.origin);
+    const twin = schemeTwin(url, planUrls);
+    if (twin) origins.add(twin.origin);
+  }
+  return origins;
+}
+
 /** A site the plan names: its responses are fetched once and shared by every check. */
 export interface SiteTarget extends Target {
   readonly url: URL;
@@ -15,7 +31,11 @@ export interface SiteTarget extends Target {
   readonly twin: URL | undefined;
   /** Whether that twin is itself a site of the plan (checked as a site in its own right). */
   readonly twinInPlan: boolean;
-  /** Cached GET of a path (or absolute URL) on the site; redirects are not followed. */
+  /** Whether a URL is on an origin the plan names: the only ones a live check requests (see plannedOrigins). */
+  isPlanned(url: URL): boolean;
+  /** Records a redirect a check saw but did not follow: it leads to an origin the plan does not name. */
+  notFollowed(from: string, to: URL): void;
+  /** Cached GET of a path (or absolute URL on a planned origin) on the site; redirects are not followed. */
   get(path?: string, init?: Omit<HttpRequest, 'body'>): Promise<HttpResponse>;
   /** An uncached request, for active probes that must send each one. */
   send(path: string, init: HttpRequest): Promise<HttpResponse>;
@@ -45,21 +65,40 @@ export interface ServiceTarget extends Target {
   readonly timeoutMs: number;
 }
 
+/** A redirect to an origin the plan does not name: seen and reported, never requested. */
+export interface RedirectNotFollowed {
+  from: string;
+  to: string;
+}
+
 /** The run's live clients: one HTTP agent, one DNS client, shared by every live target. */
 export class LiveClients {
   readonly http: HttpClient;
   readonly dns: DnsClient;
+  private readonly skipped = new Map<string, RedirectNotFollowed>();
 
   constructor(readonly config: LiveConfig) {
     this.http = new HttpClient({ ...(config.ca ? { ca: config.ca } : {}), connectionsPerHost: config.connectionsPerHost, timeoutMs: config.timeoutMs });
     this.dns = new DnsClient(config.dnsServer, config.timeoutMs);
   }
 
+  /** Redirects the checks saw and did not follow, once each, in the order seen. */
+  redirectsNotFollowed(): RedirectNotFollowed[] {
+    return [...this.skipped.values()];
+  }
+
   sites(): SiteTarget[] {
     const planUrls = this.config.sites.map((site) => new URL(site.url));
+    const planned = plannedOrigins(planUrls);
+    const isPlanned = (url: URL) => planned.has(url.origin);
     return this.config.sites.map((site) => {
       const url = new URL(site.url);
-      const resolve = (path = '') => new URL(path || url.pathname, url).toString();
+      const resolve = (path = '') => {
+        const target = new URL(path || url.pathname, url);
+        // Every request of a live check goes through here: nothing the plan does not name is ever asked.
+        if (!isPlanned(target)) throw new Error(`${target.origin} is not an origin the plan names: not requested`);
+        return target.toString();
+      };
       return {
         identity: url.toString(),
         url,
@@ -68,9 +107,14 @@ export class LiveClients {
         twin: schemeTwin(url, planUrls),
         twinInPlan: listedTwin(url, planUrls) !== undefined,
         location: { kind: 'url', url: url.toString() },
-        get: (path, init) => this.http.get(resolve(path), init),
-        send: (path, init) => this.http.send(resolve(path), init),
-        at: (path) => ({ kind: 'url', url: resolve(path) }),
+        isPlanned,
+        notFollowed: (from, to) => {
+          const key = `${from} ${to.href}`;
+          if (!this.skipped.has(key)) this.skipped.set(key, { from, to: to.href });
+        },
+        get: async (path, init) => this.http.get(resolve(path), init),
+        send: async (path, init) => this.http.send(resolve(path), init),
+        at: (path) => ({ kind: 'url', url: new URL(path || url.pathname, url).toString() }),
       };
     });
   }

@@ -1,8 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { glob } from 'tinyglobby';
 import type { LiveClients } from '../live/targets.js';
 import { parseYaml, type ParsedYaml } from '../yaml/source.js';
+import { readBounded } from './bounded-read.js';
+import { globMatcher } from './tree-globs.js';
+import { walkTree, type TreeFile } from './tree-walk.js';
 
 export const FILE_GROUPS = ['manifests', 'dockerfiles', 'compose', 'workflows', 'scripts', 'configs', 'tree'] as const;
 export type FileGroup = (typeof FILE_GROUPS)[number];
@@ -22,18 +23,22 @@ export const DEFAULT_GLOBS: FileGlobs = {
 /** Never scanned for secrets: generated files whose hashes look like keys. */
 const TREE_EXCLUDE = ['**/package-lock.json', '**/yarn.lock', '**/pnpm-lock.yaml', '**/go.sum', '**/Cargo.lock', '**/poetry.lock', '**/*.min.js', '**/*.map', '**/*.svg'];
 
-/** A problem with an input file: reported as an `error` result, never a crash. */
+/**
+ * A problem with an input file, never a crash: an `error` result (it could not be checked),
+ * or a `skipped` one (the tree's boundary left it out: a link out of the repository, a loop, a FIFO).
+ */
 export interface LoadIssue {
   file: string;
   line: number;
   column: number;
   message: string;
+  status: 'error' | 'skipped';
 }
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 /**
- * The repository as the checks see it: files found once by glob, each read and
+ * The repository as the checks see it: files found by one walk of the tree, each read and
  * parsed at most once, targets built once per kind and shared by every check.
  */
 export class Workspace {
@@ -42,7 +47,8 @@ export class Workspace {
   private readonly reported = new Set<string>();
   private readonly fileGroups = new Map<FileGroup, string[]>();
   private readonly parsedYaml = new Map<string, ParsedYaml>();
-  private readonly texts = new Map<string, string | undefined>();
+  /** Text by file; BINARY for a binary file (reported or not, depending on who asks); undefined when unreadable (reported). */
+  private readonly texts = new Map<string, string | typeof BINARY | undefined>();
   private readonly memos = new Map<string, unknown>();
   /** Files whose text mentions harden-ignore: the only ones worth reading again for inline suppressions. */
   private readonly withIgnoreComments = new Set<string>();
@@ -54,21 +60,29 @@ export class Workspace {
     readonly live: LiveClients | undefined,
   ) {}
 
+  /**
+   * Walks the tree once (never leaving `root`: see walkTree) and sorts its files into the groups
+   * their globs match. What the walk could not or would not read is reported, once.
+   */
   static async open(root: string, globs: FileGlobs = DEFAULT_GLOBS, live?: LiveClients): Promise<Workspace> {
     const workspace = new Workspace(root, globs, live);
-    const found = await Promise.all(
-      FILE_GROUPS.map((group) =>
-        glob(globs[group], { cwd: root, ignore: group === 'tree' ? [...globs.exclude, ...TREE_EXCLUDE] : globs.exclude, dot: true, onlyFiles: true }),
-      ),
-    );
+    const excluded = globMatcher(globs.exclude);
+    const tree = walkTree(root, excluded);
+    const found = FILE_GROUPS.map((group) => {
+      const matches = globMatcher(globs[group]);
+      const ignored = group === 'tree' ? globMatcher([...globs.exclude, ...TREE_EXCLUDE]) : excluded;
+      return readOnce(tree.files.filter((file) => matches(file.path) && !ignored(file.path)));
+    });
     const compose = new Set(found[FILE_GROUPS.indexOf('compose')]);
     const workflows = new Set(found[FILE_GROUPS.indexOf('workflows')]);
     FILE_GROUPS.forEach((group, i) => {
-      let files = found[i]!.map((file) => file.split('\\').join('/')).sort();
+      let files = found[i]!;
       // A compose file or a workflow is YAML but not a manifest.
       if (group === 'manifests') files = files.filter((file) => !compose.has(file) && !workflows.has(file));
       workspace.fileGroups.set(group, files);
     });
+    for (const entry of tree.notRead)
+      if (!excluded(entry.path)) workspace.report({ file: entry.path, line: 1, column: 1, message: entry.reason, status: entry.error ? 'error' : 'skipped' });
     return workspace;
   }
 
@@ -81,11 +95,17 @@ export class Workspace {
    * binary; `binary: 'skip'` leaves binary files out silently (images in a tree scan).
    */
   text(file: string, options: { binary: 'report' | 'skip' } = { binary: 'report' }): string | undefined {
-    if (this.texts.has(file)) return this.texts.get(file);
-    const text = this.readChecked(file, options.binary);
-    this.texts.set(file, text);
-    if (text?.includes('harden-ignore')) this.withIgnoreComments.add(file);
-    return text;
+    let text = this.texts.get(file);
+    if (text === undefined && !this.texts.has(file)) {
+      text = this.readChecked(file);
+      this.texts.set(file, text);
+      if (typeof text === 'string' && text.includes('harden-ignore')) this.withIgnoreComments.add(file);
+    }
+    if (text !== BINARY) return text;
+    // Whoever reads it as a target (a manifest, a Dockerfile) must hear it could not be checked,
+    // even when a tree-wide reader that skips binary files came first.
+    if (options.binary === 'report') this.report({ file, line: 1, column: 1, message: 'skipped: binary file', status: 'error' });
+    return undefined;
   }
 
   mayHaveIgnoreComments(file: string): boolean {
@@ -102,7 +122,7 @@ export class Workspace {
     if (!parsed) {
       const text = this.text(file);
       parsed = text === undefined ? { documents: [], problems: [] } : parseYaml(text);
-      for (const problem of parsed.problems) this.report({ file, ...problem, message: `invalid YAML: ${problem.message}` });
+      for (const problem of parsed.problems) this.report({ file, ...problem, message: `invalid YAML: ${problem.message}`, status: 'error' });
       this.parsedYaml.set(file, parsed);
       this.forgetText(file);
     }
@@ -137,24 +157,29 @@ export class Workspace {
     this.issues.push(issue);
   }
 
-  private readChecked(file: string, binary: 'report' | 'skip'): string | undefined {
-    const path = join(this.root, file);
-    try {
-      const size = statSync(path).size;
-      if (size > MAX_FILE_BYTES) {
-        this.report({ file, line: 1, column: 1, message: `skipped: ${(size / 1048576).toFixed(1)} MB is over the ${MAX_FILE_BYTES / 1048576} MB limit for a file` });
-        return undefined;
-      }
-      const bytes = readFileSync(path);
-      if (bytes.subarray(0, 8000).includes(0)) {
-        if (binary === 'skip') return undefined;
-        this.report({ file, line: 1, column: 1, message: 'skipped: binary file' });
-        return undefined;
-      }
-      return bytes.toString('utf8');
-    } catch (error) {
-      this.report({ file, line: 1, column: 1, message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+  /** The file's text, BINARY, or undefined after reporting why it could not be read. */
+  private readChecked(file: string): string | typeof BINARY | undefined {
+    const read = readBounded(join(this.root, file), MAX_FILE_BYTES);
+    if ('problem' in read) {
+      this.report({ file, line: 1, column: 1, message: read.problem, status: 'error' });
       return undefined;
     }
+    if (read.bytes.subarray(0, 8000).includes(0)) return BINARY;
+    return read.bytes.toString('utf8');
   }
+}
+
+const BINARY = Symbol('binary file');
+
+/**
+ * A file reached under two paths (a link to another file of the tree) is read once, under its
+ * own path when that is among the files, else under the first link's.
+ */
+function readOnce(files: readonly TreeFile[]): string[] {
+  const byReal = new Map<string, string>();
+  for (const file of files) {
+    const kept = byReal.get(file.real);
+    if (kept === undefined || file.path === file.real) byReal.set(file.real, file.path);
+  }
+  return [...byReal.values()].sort();
 }

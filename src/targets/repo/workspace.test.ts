@@ -1,0 +1,94 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readBounded } from './bounded-read.js';
+import { escapesRoot } from './tree-globs.js';
+import { walkTree } from './tree-walk.js';
+import { DEFAULT_GLOBS, Workspace } from './workspace.js';
+
+function repo(files: Record<string, string | Buffer | { link: string }>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'harden-workspace-'));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    if (typeof content === 'object' && 'link' in content) symlinkSync(content.link, join(dir, path));
+    else writeFileSync(join(dir, path), content);
+  }
+  return dir;
+}
+
+describe('walkTree', () => {
+  it('lists regular files and links to files inside the tree, and says what it left out and why', () => {
+    const dir = repo({
+      'a.yaml': 'a: 1\n',
+      'deploy/b.yaml': 'b: 1\n',
+      'deploy/alias.yaml': { link: 'b.yaml' },
+      'loop/up': { link: '..' },
+      'current': { link: 'deploy' },
+      'zero.yaml': { link: '/dev/zero' },
+      'dangling.yaml': { link: 'nowhere.yaml' },
+      'node_modules/x/c.yaml': 'c: 1\n',
+    });
+    execFileSync('mkfifo', [join(dir, 'pipe.yaml')]);
+    const tree = walkTree(dir, (path) => path.endsWith('node_modules'));
+    expect(tree.files).toEqual([
+      { path: 'a.yaml', real: 'a.yaml' },
+      { path: 'deploy/alias.yaml', real: 'deploy/b.yaml' },
+      { path: 'deploy/b.yaml', real: 'deploy/b.yaml' },
+    ]);
+    expect(tree.notRead).toEqual([
+      { path: 'current', reason: 'link to the directory deploy: not followed (its files are scanned at their own path)', error: false },
+      { path: 'dangling.yaml', reason: 'broken symbolic link (to nowhere.yaml): not followed', error: false },
+      { path: 'loop/up', reason: 'symbolic link loop (to .): not followed', error: false },
+      { path: 'pipe.yaml', reason: 'not a regular file (a FIFO): not read', error: false },
+      { path: 'zero.yaml', reason: 'link out of the repository (to /dev/zero): not followed', error: false },
+    ]);
+  });
+
+  it('calls a link to itself a loop', () => {
+    const dir = repo({ 'self.yaml': { link: 'self.yaml' } });
+    expect(walkTree(dir, () => false).notRead).toEqual([{ path: 'self.yaml', reason: 'symbolic link loop (to self.yaml): not followed', error: false }]);
+  });
+});
+
+describe('readBounded', () => {
+  it('reads a regular file, and never more than the limit + 1 bytes of anything else', () => {
+    const dir = repo({ 'small.txt': 'hello', 'big.txt': Buffer.alloc(2048, 'a') });
+    expect(readBounded(join(dir, 'small.txt'), 1024)).toEqual({ bytes: Buffer.from('hello') });
+    expect(readBounded(join(dir, 'big.txt'), 1024)).toEqual({ problem: 'skipped: 0.0 MB is over the 0.0009765625 MB limit for a file' });
+    expect(readBounded('/dev/zero', 1024)).toEqual({ problem: 'skipped: not a regular file' });
+    expect(readBounded(join(dir, 'missing.txt'), 1024)).toEqual({ problem: 'cannot read: ENOENT' });
+  });
+
+  it('does not block on a FIFO', () => {
+    const dir = repo({});
+    execFileSync('mkfifo', [join(dir, 'pipe')]);
+    expect(readBounded(join(dir, 'pipe'), 1024)).toEqual({ problem: 'skipped: not a regular file' });
+  });
+});
+
+describe('escapesRoot', () => {
+  it('refuses absolute globs and globs through ..', () => {
+    expect(['deploy/*.yaml', '**/*', './a/../b/*.yaml', 'a..b/*.yaml'].map(escapesRoot)).toEqual([false, false, false, false]);
+    expect(['../x/*.yaml', '/etc/*.conf', 'a/../../x', '..'].map(escapesRoot)).toEqual([true, true, true, true]);
+  });
+});
+
+describe('Workspace', () => {
+  it('reports a binary target every time it is read as one, even after a reader that skips binaries cached it', async () => {
+    const dir = repo({ 'a.yaml': 'kind: Pod\n', 'b.yaml': Buffer.from([0x61, 0x00, 0x0a]) });
+    const workspace = await Workspace.open(dir, DEFAULT_GLOBS);
+    expect(workspace.text('b.yaml', { binary: 'skip' })).toBeUndefined();
+    expect(workspace.issues).toEqual([]);
+    expect(workspace.yaml('b.yaml').documents).toEqual([]);
+    expect(workspace.issues).toEqual([{ file: 'b.yaml', line: 1, column: 1, message: 'skipped: binary file', status: 'error' }]);
+  });
+
+  it('reads a file reached through a link inside the tree once, and reports what the walk left out', async () => {
+    const dir = repo({ 'deploy/pod.yaml': 'kind: Pod\n', 'deploy/alias.yaml': { link: 'pod.yaml' }, 'up': { link: '.' }, 'vendor/x': { link: '/etc' } });
+    const workspace = await Workspace.open(dir, DEFAULT_GLOBS);
+    expect(workspace.files('manifests')).toEqual(['deploy/pod.yaml']);
+    expect(workspace.issues).toEqual([{ file: 'up', line: 1, column: 1, message: 'symbolic link loop (to .): not followed', status: 'skipped' }]);
+  });
+});
