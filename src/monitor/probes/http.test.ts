@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startServer, type RunningServer } from '../../testing/http-server.js';
 import { freePort } from '../../testing/services.js';
+import { httpProbe } from './http.js';
 import { prepareMonitor, runProbe } from './index.js';
 import { eventually, monitor, probeOnce, testEnv } from './testing.js';
 
@@ -35,6 +36,7 @@ function handle(request: IncomingMessage, response: ServerResponse): void {
     if (path === '/moved') return void response.writeHead(301, { location: '/health' }).end();
     if (path === '/see-other') return void response.writeHead(303, { location: '/echo' }).end();
     if (path === '/loop') return void response.writeHead(302, { location: '/loop' }).end();
+    if (path === '/xy') return void response.writeHead(200).end(randomXY(1 << 20));
     if (path === '/big') return void response.writeHead(200).end('x'.repeat(3 * 1024 * 1024));
     if (path === '/stall') return void response.writeHead(200, { 'content-length': '100' }).write('partial');
     if (path === '/elsewhere') return void response.writeHead(302, { location: `${other.origin}/headers` }).end();
@@ -121,8 +123,23 @@ describe('http probe', () => {
   });
 
   it('reads at most 1 MB of a body', async () => {
-    const sample = await probeOnce({ http: url('/big'), expect: ['body matches /^x{1048576}$/'] });
-    expect(sample).toMatchObject({ ok: true });
+    const observation = await httpProbe.observe(monitor({ http: url('/big') }), testEnv(), new AbortController().signal, { body: true });
+    expect(observation.body).toBe('x'.repeat(1024 * 1024));
+    expect(await probeOnce({ http: url('/big'), expect: ['body matches /^x+$/'] })).toMatchObject({ ok: true });
+  });
+
+  it('bounds a regex match by the probe timeout, without blocking the event loop', async () => {
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 10);
+    const started = performance.now();
+    try {
+      const sample = await probeOnce({ http: url('/xy'), timeout: '700ms', expect: ['body matches /(x|y)*x(x|y){300}y$/'] });
+      expect(sample).toMatchObject({ ok: false, reason: 'timeout after 700ms' });
+    } finally {
+      clearInterval(ticker);
+    }
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(ticks).toBeGreaterThan(20);
   });
 
   it('measures the first response with redirects off, the last one when following', async () => {
@@ -186,3 +203,14 @@ describe('http probe', () => {
     }
   });
 });
+
+/** x and y in no pattern RE2's DFA can follow: its NFA then takes seconds over 1 MB. */
+function randomXY(length: number): string {
+  let seed = 7;
+  let text = '';
+  for (let i = 0; i < length; i++) {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    text += seed & 0x10000 ? 'x' : 'y';
+  }
+  return text;
+}

@@ -76,7 +76,8 @@ export async function runProbe(prepared: PreparedMonitor, env: ProbeEnv, signal?
   try {
     const probe = PROBES[prepared.kind] as ProbeDefinition<MonitorKind>;
     const observation = await settleWithin(probe.observe(monitor, env, controller.signal, prepared.needs), controller.signal);
-    const reason = evaluateConditions(conditions, observation, at);
+    const verdict = evaluateConditions(conditions, observation, at, controller.signal);
+    const reason = verdict instanceof Promise ? await settleWithin(verdict, controller.signal) : verdict;
     return toSample(monitor.name, at, observation, reason);
   } catch (error) {
     const reason = reasonOf(controller.signal.aborted ? controller.signal.reason : error);
