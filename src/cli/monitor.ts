@@ -174,6 +174,7 @@ function sinceTime(text: string, at: number): number {
 }
 
 function hostPort(text: string): string {
-  if (!/^(\[[0-9a-fA-F:]+\]|[\w.-]+):\d{1,5}$/.test(text)) throw new InputError([`--metrics: expected host:port (127.0.0.1:9464) or "off", got "${text}"`]);
+  const port = Number(/^(?:\[[0-9a-fA-F:]+\]|[\w.-]+):(\d{1,5})$/.exec(text)?.[1] ?? NaN);
+  if (!(port >= 0 && port <= 65_535)) throw new InputError([`--metrics: expected host:port (127.0.0.1:9464) or "off", got "${text}"`]);
   return text;
 }

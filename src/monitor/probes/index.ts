@@ -55,6 +55,8 @@ function withSecretHeaders(monitor: Monitor, planDir: string): Monitor {
     } catch (error) {
       throw new Error(`monitor ${monitor.name}: header ${header}: ${(error as Error).message}`, { cause: error });
     }
+    if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(headers[header]))
+      throw new Error(`monitor ${monitor.name}: header ${header}: the value of ${ref} holds a line break or another control character`);
   }
   return { ...monitor, http: { ...http, headers } };
 }
