@@ -9,7 +9,8 @@ import { ensureServices, freePort, startPostgres } from '../src/testing/services
 import { eventually, startAlertReceiver, startSwitchableTarget, type AlertReceiver, type SwitchableTarget } from '../src/testing/monitor-targets.js';
 
 const BIN = resolve('bin/harden.js');
-const ENV = { ...process.env, NO_COLOR: '1', HARDEN_NOW: '', HARDEN_DATABASE_URL: '', HOOK_SECRET: 'k3y' };
+// HARDEN_TEST_MIN_INTERVAL: the kill -9 case probes every 100 ms, below the 1 s floor plans are held to.
+const ENV = { ...process.env, NO_COLOR: '1', HARDEN_NOW: '', HARDEN_DATABASE_URL: '', HOOK_SECRET: 'k3y', HARDEN_TEST_MIN_INTERVAL: '100ms' };
 
 let dir: string;
 let target: SwitchableTarget;
