@@ -150,6 +150,14 @@ describe('SQLite store', () => {
     expect((failure as Error).message).toBe(`database ${path} is corrupt or not a SQLite database (SQLITE_NOTADB); move it aside (a new one is created) or restore a backup`);
   });
 
+  it('refuses a directory where the database should be, naming it', async () => {
+    const path = join(dir, 'a-folder.db');
+    mkdirSync(path);
+    const failure = await openStore({ sqlite: path }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(StoreError);
+    expect((failure as Error).message).toBe(`database ${path} is a directory, not a SQLite file; set monitoring.database (or --database) to a file path`);
+  });
+
   it('finds damage with the integrity check', async () => {
     const path = join(dir, 'damaged.db');
     const store = await fresh('damaged.db');

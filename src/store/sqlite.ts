@@ -53,6 +53,7 @@ export function openSqlite(path: string, options: SqliteOptions = {}): Connectio
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     throw new StoreError(`cannot create the folder ${dirname(file)} for database ${file} (${code}); create it or set monitoring.database to a writable path`, { cause: error });
   }
+  if (isDirectory(file)) throw new StoreError(`database ${file} is a directory, not a SQLite file; set monitoring.database (or --database) to a file path`);
   try {
     native = new Database(file, { timeout: options.busyTimeoutMs ?? 5000 });
   } catch (error) {
@@ -105,4 +106,12 @@ export function openSqlite(path: string, options: SqliteOptions = {}): Connectio
       await db.destroy();
     },
   };
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
