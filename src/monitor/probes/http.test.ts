@@ -16,6 +16,8 @@ let server: RunningServer;
 /** A second origin, for redirects that leave the first. */
 let other: RunningServer;
 const openSockets = new Set<Socket>();
+/** Where /redirect points. */
+let redirectTo = '/';
 const requests: { method: string; path: string; headers: IncomingMessage['headers']; body: string }[] = [];
 
 function handle(request: IncomingMessage, response: ServerResponse): void {
@@ -39,6 +41,7 @@ function handle(request: IncomingMessage, response: ServerResponse): void {
     if (path === '/xy') return void response.writeHead(200).end(randomXY(1 << 20));
     if (path === '/big') return void response.writeHead(200).end('x'.repeat(3 * 1024 * 1024));
     if (path === '/stall') return void response.writeHead(200, { 'content-length': '100' }).write('partial');
+    if (path === '/redirect') return void response.writeHead(302, { location: redirectTo }).end();
     if (path === '/elsewhere') return void response.writeHead(302, { location: `${other.origin}/headers` }).end();
     if (path.split('?')[0] === '/private') {
       const expected = `Basic ${Buffer.from('monitor:s3cr@t:x').toString('base64')}`;
@@ -108,10 +111,29 @@ describe('http probe', () => {
     expect(await eventually(() => openSockets.size === 0, 1000)).toBe(true);
   });
 
-  it('does not carry credentials to another origin on a redirect', async () => {
-    const headers = { authorization: 'Bearer secret', 'x-trace': 'kept' };
-    const sample = await probeOnce({ http: { url: url('/elsewhere'), headers, redirects: 'follow' }, expect: ["body.x-trace == 'kept'", "body !contains 'Bearer'"] });
-    expect(sample).toMatchObject({ ok: true, status: 200 });
+  it('sends none of the plan\'s headers to another origin a redirect points at', async () => {
+    vi.stubEnv('HARDEN_TEST_PROBE_KEY', 'key-from-env');
+    try {
+      const http = { url: url('/elsewhere'), headers: { authorization: 'Bearer secret', 'x-trace': 'plan-value', cookie: 'a=b' }, secretHeaders: { 'X-Api-Key': 'env:HARDEN_TEST_PROBE_KEY' }, redirects: 'follow' };
+      const conditions = ["body !contains 'plan-value'", "body !contains 'key-from-env'", "body !contains 'Bearer'", "body !contains 'a=b'", "body.user-agent contains 'harden-monitor'"];
+      expect(await probeOnce({ http, expect: conditions })).toMatchObject({ ok: true, status: 200 });
+      const userinfo = new URL(url('/elsewhere'));
+      userinfo.username = 'monitor';
+      userinfo.password = 'pw';
+      expect(await probeOnce({ http: { url: userinfo.href, redirects: 'follow' }, expect: ["body !contains 'Basic'"] })).toMatchObject({ ok: true });
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it('never follows a redirect to a link-local or cloud metadata address', async () => {
+    for (const target of ['http://169.254.169.254/latest/meta-data/', 'http://[fd00:ec2::254]/latest/', 'http://[fe80::1]:8080/', 'http://[::ffff:169.254.1.1]/']) {
+      redirectTo = target;
+      const started = performance.now();
+      const sample = await probeOnce({ http: { url: url('/redirect'), redirects: 'follow' } });
+      expect(sample.reason).toMatch(/^redirect to a link-local or cloud metadata address \(.+\) refused$/);
+      expect(performance.now() - started).toBeLessThan(1000);
+    }
   });
 
   it('evaluates JSON body, header and latency conditions', async () => {
