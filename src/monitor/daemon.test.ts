@@ -188,6 +188,30 @@ describe('monitor daemon', () => {
     expect((await store.samples({ monitor: 'other', since: reloadedAt })).length).toBeGreaterThan(0);
   });
 
+  it('refuses a reload to an empty plan (a save in progress), keeping incidents open; takes "monitors: []" and says so', async () => {
+    target.mode = 'error';
+    const file = writePlan(plan());
+    const { daemon, store, logs } = await startDaemon(file);
+    await eventually(async () => (await store.openIncidents()).length === 1, 8000, 'incident opened');
+    await eventually(() => kinds().includes('incident.opened'), 8000, 'opened alert');
+    writeFileSync(file, '');
+    daemon.reload();
+    expect(logs.at(-1)).toMatchObject({ level: 'error', msg: 'plan reload refused: the plan has no monitors (an empty or truncated file?); still running the previous plan' });
+    writeFileSync(file, plan().slice(0, plan().indexOf('alerts:')));
+    daemon.reload();
+    expect(logs.at(-1)).toMatchObject({ level: 'error', msg: 'plan reload failed; still running the previous plan' });
+    const before = (await store.samples({ monitor: 'api' })).length;
+    await eventually(async () => (await store.samples({ monitor: 'api' })).length > before + 2, 8000, 'still probing');
+    expect(await store.openIncidents()).toHaveLength(1);
+    expect(kinds()).toEqual(['incident.opened']);
+
+    writeFileSync(file, `monitors: []\nalerts:\n  hook: { webhook: { url: ${receiver.origin}/hook, secret: env:HARDEN_TEST_HOOK_SECRET } }\n`);
+    daemon.reload();
+    expect(logs.find((l) => String(l.msg).startsWith('plan reloaded with "monitors: []"'))).toMatchObject({ level: 'warn', removed: ['api'] });
+    await eventually(() => kinds().includes('incident.resolved'), 8000, 'resolution alert');
+    expect(await store.openIncidents()).toEqual([]);
+  });
+
   it('fires a latency trigger once while it holds and resolves it', async () => {
     target.mode = 'slow';
     target.delayMs = 250;

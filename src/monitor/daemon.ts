@@ -12,6 +12,7 @@ import type { Incident, MonitorState, Sample } from './model.js';
 import type { ProbeEnv } from './probes/define.js';
 import { runProbe } from './probes/index.js';
 import { Recorder } from './recorder.js';
+import { declaresNoMonitors } from './reload-guard.js';
 import { Scheduler } from './scheduler.js';
 import { DaemonStats } from './stats.js';
 import { TriggerTracker } from './trigger-tracker.js';
@@ -177,13 +178,21 @@ export class MonitorDaemon {
       return;
     }
     const previous = this.config;
+    const removesAll = config.monitors.size === 0 && previous.monitors.size > 0;
+    if (removesAll && !declaresNoMonitors(this.options.planFile)) {
+      this.options.log('error', 'plan reload refused: the plan has no monitors (an empty or truncated file?); still running the previous plan', {
+        problems: [`${this.options.planFile}: no monitors; to remove every monitor, write "monitors: []"`],
+      });
+      return;
+    }
     this.config = config;
     this.closeRemoved(previous);
     this.probeEnv = { ca: config.ca, now: this.now };
     this.dispatcher.setChannels(config.channels, this.deliveryContext(config));
     this.triggers.setTriggers(config.triggers);
     this.scheduler.set([...config.monitors.values()]);
-    this.options.log('info', 'plan reloaded', { monitors: config.monitors.size });
+    if (removesAll) this.options.log('warn', 'plan reloaded with "monitors: []": every monitor removed, nothing is probed until monitors are added', { removed: [...previous.monitors.keys()] });
+    else this.options.log('info', 'plan reloaded', { monitors: config.monitors.size });
   }
 
   /** Incidents of monitors the new plan no longer has are closed, and their channels told so. */
