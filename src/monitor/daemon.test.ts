@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -210,6 +210,22 @@ describe('monitor daemon', () => {
     expect(logs.find((l) => String(l.msg).startsWith('plan reloaded with "monitors: []"'))).toMatchObject({ level: 'warn', removed: ['api'] });
     await eventually(() => kinds().includes('incident.resolved'), 8000, 'resolution alert');
     expect(await store.openIncidents()).toEqual([]);
+  });
+
+  it('stops with exit 1 when its SQLite database is deleted or replaced under it', async () => {
+    for (const damage of ['deleted', 'replaced'] as const) {
+      const file = writePlan(plan());
+      const { daemon, store, logs } = await startDaemon(file);
+      await eventually(async () => (await store.samples({ monitor: 'api' })).length >= 2, 8000, 'first samples');
+      const database = join(dir, 'harden.db');
+      if (damage === 'replaced') copyFileSync(database, `${database}.copy`);
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${database}${suffix}`, { force: true });
+      if (damage === 'replaced') renameSync(`${database}.copy`, database);
+      expect(await Promise.race([daemon.exited, new Promise((resolve) => setTimeout(() => resolve('still running'), 5000))])).toBe(1);
+      expect(logs.find((l) => l.level === 'error')?.msg).toMatch(new RegExp(`^the database refused a write: database .*harden\\.db was ${damage} .*; stopping$`));
+      await store.close().catch(() => undefined);
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${database}${suffix}`, { force: true });
+    }
   });
 
   it('fires a latency trigger once while it holds and resolves it', async () => {

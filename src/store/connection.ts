@@ -12,6 +12,11 @@ export interface Connection {
   explain(error: unknown): string | undefined;
   sizeBytes(): Promise<number>;
   integrityCheck(quick: boolean): Promise<string[]>;
+  /**
+   * Throws a StoreError when the database is no longer where it was opened (SQLite: the file was
+   * deleted or replaced, so writes would go to a file nobody reads). Called before every write.
+   */
+  checkStillThere(): void;
   /** After pruning: returns free space to the file system when much of the file is free. */
   reclaim(): Promise<void>;
   close(): Promise<void>;

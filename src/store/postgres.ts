@@ -46,6 +46,9 @@ export async function openPostgres(url: string): Promise<Connection> {
       await db.selectFrom('store_meta').select('key').limit(1).execute();
       return [];
     },
+    checkStillThere() {
+      /* the server keeps its own files */
+    },
     async reclaim() {
       /* autovacuum reuses the space of deleted rows */
     },

@@ -72,6 +72,7 @@ export function openSqlite(path: string, options: SqliteOptions = {}): Connectio
     native.close();
     throw new StoreError(explain(error) ?? `cannot open database ${file}: ${(error as Error).message}`, { cause: error });
   }
+  const opened = fileIdentity(file);
   const db = new Kysely<Tables>({ dialect: new HardenSqliteDialect(native) });
   const pragma = (text: string) => native.pragma(text, { simple: true }) as number;
 
@@ -95,6 +96,15 @@ export function openSqlite(path: string, options: SqliteOptions = {}): Connectio
       const rows = native.pragma(quick ? 'quick_check' : 'integrity_check') as Record<string, string>[];
       return rows.map((row) => Object.values(row)[0]!).filter((line) => line !== 'ok');
     },
+    checkStillThere() {
+      const now = fileIdentity(file);
+      if (now === opened) return;
+      throw new StoreError(
+        now === undefined
+          ? `database ${file} was deleted while the monitor ran; stopping before more history goes to a file nobody can read (restore it, or restart to begin a new one)`
+          : `database ${file} was replaced by another file while the monitor ran; stopping before more history goes to the old one (restart to use the new file)`,
+      );
+    },
     async reclaim() {
       const free = pragma('freelist_count');
       const pages = pragma('page_count');
@@ -106,6 +116,16 @@ export function openSqlite(path: string, options: SqliteOptions = {}): Connectio
       await db.destroy();
     },
   };
+}
+
+/** The file's device and inode ("dev:ino"), undefined when it does not exist: which file a path names. */
+function fileIdentity(path: string): string | undefined {
+  try {
+    const { dev, ino } = statSync(path);
+    return `${dev}:${ino}`;
+  } catch {
+    return undefined;
+  }
 }
 
 function isDirectory(path: string): boolean {
