@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { unwatchFile, watchFile } from 'node:fs';
 import { InputError } from '../errors.js';
 import type { LoadedPlan } from '../plan/load.js';
@@ -64,6 +65,9 @@ export class MonitorDaemon {
   private statsTimer: NodeJS.Timeout | undefined;
   private reloadTimer: NodeJS.Timeout | undefined;
   private stopping: Promise<void> | undefined;
+  private exitCode = 0;
+  /** Aborts the probes of runOnce() when stop() is called. */
+  private readonly stopOnce = new AbortController();
   private resolveExit!: (code: number) => void;
   readonly exited = new Promise<number>((resolve) => (this.resolveExit = resolve));
   private readonly now: () => number;
@@ -73,6 +77,8 @@ export class MonitorDaemon {
     private readonly options: DaemonOptions,
   ) {
     this.now = options.now ?? Date.now;
+    // Every probe of runOnce() listens on it: far more than the default 10 listeners.
+    setMaxListeners(0, this.stopOnce.signal);
     this.config = monitoringConfig(loaded, options.ca);
     this.probeEnv = { ca: this.config.ca, now: this.now };
     this.stats = new DaemonStats();
@@ -110,9 +116,11 @@ export class MonitorDaemon {
     return this.config.monitors;
   }
 
+  /** Starts probing; a stop() while it starts (a signal during start-up) ends it before anything runs. */
   async start(): Promise<void> {
     const { log } = this.options;
     await this.restoreState();
+    if (this.stopping) return;
     const listen = this.options.metrics ?? this.config.settings.metrics;
     if (listen) {
       try {
@@ -120,6 +128,7 @@ export class MonitorDaemon {
       } catch (error) {
         throw new InputError([`${(error as Error).message} (set monitoring.metrics, or --metrics off)`]);
       }
+      if (this.stopping) return this.metrics.close();
     }
     this.recorder.start();
     this.dispatcher.start(this.options.alertPollMs ?? 5_000);
@@ -144,11 +153,15 @@ export class MonitorDaemon {
   async runOnce(): Promise<number> {
     await this.restoreState();
     const queue = [...this.config.monitors.values()];
-    const signal = new AbortController().signal;
+    const { signal } = this.stopOnce;
     const worker = async () => {
-      for (let runtime = queue.shift(); runtime; runtime = queue.shift()) await this.probe(runtime, signal);
+      for (let runtime = queue.shift(); runtime && !signal.aborted; runtime = queue.shift()) await this.probe(runtime, signal);
     };
     await Promise.all(Array.from({ length: Math.min(this.config.settings.concurrency, queue.length) }, worker));
+    if (this.stopping) {
+      await this.stopping;
+      return this.exitCode;
+    }
     await this.recorder.flush();
     await this.dispatcher.deliverDue();
     const at = this.now();
@@ -211,8 +224,10 @@ export class MonitorDaemon {
 
   /** Finishes or abandons probes in flight (within monitoring.shutdownGrace), flushes what was recorded. */
   stop(reason = 'stop requested', exitCode = 0): Promise<void> {
+    this.exitCode = Math.max(this.exitCode, exitCode);
     this.stopping ??= (async () => {
       this.options.log('info', 'monitor stopping', { reason });
+      this.stopOnce.abort(new Error('shutting down'));
       clearInterval(this.compactTimer);
       clearInterval(this.triggerTimer);
       clearInterval(this.statsTimer);
@@ -224,7 +239,7 @@ export class MonitorDaemon {
       await this.dispatcher.stop();
       await this.metrics?.close();
       this.options.log('info', 'monitor stopped', { abandonedProbes: abandoned });
-      this.resolveExit(exitCode);
+      this.resolveExit(this.exitCode);
     })();
     return this.stopping;
   }
