@@ -241,6 +241,25 @@ describe('monitor daemon', () => {
     expect(kinds()).toEqual(['trigger.fired', 'trigger.resolved']);
   });
 
+  it('on stop, aborts an alert delivery still hanging after the grace period; the alert stays pending and goes out at the next start', async () => {
+    receiver.hang = true;
+    target.mode = 'error';
+    const file = writePlan(plan() + '  shutdownGrace: 300ms\n');
+    const { daemon, store, logs } = await startDaemon(file);
+    await eventually(() => receiver.held >= 1, 8000, 'a delivery in flight');
+    const started = Date.now();
+    await daemon.stop();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(logs.find((l) => l.event === 'alert.abandoned')).toMatchObject({ msg: 'alert delivery abandoned at shutdown; it stays pending and is sent at the next start' });
+    expect((await store.outboxStats())[0]).toMatchObject({ channel: 'hook', pending: 1, failing: 0, delivered: 0 });
+    receiver.hang = false;
+    target.mode = 'up';
+    const next = await startDaemon(file);
+    await eventually(() => kinds().includes('incident.opened'), 8000, 'the pending alert delivered');
+    await next.daemon.stop();
+  });
+
   it('on stop, abandons a probe still hanging after the grace period, and records nothing for it', async () => {
     target.mode = 'hang';
     const file = writePlan(plan().replace('every: 150ms\n    timeout: 100ms', 'every: 2s\n    timeout: 2s') + '  shutdownGrace: 200ms\n');

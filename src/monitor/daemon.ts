@@ -233,10 +233,11 @@ export class MonitorDaemon {
       clearInterval(this.statsTimer);
       clearTimeout(this.reloadTimer);
       if (this.options.watchPlan) unwatchFile(this.options.planFile);
-      const abandoned = await this.scheduler.stop(this.config.settings.shutdownGrace);
+      // Probes and alert deliveries in flight share the grace period, then are abandoned.
+      const grace = this.config.settings.shutdownGrace;
+      const [abandoned] = await Promise.all([this.scheduler.stop(grace), this.dispatcher.stop(grace)]);
       await this.compacting;
       await this.recorder.stop();
-      await this.dispatcher.stop();
       await this.metrics?.close();
       this.options.log('info', 'monitor stopped', { abandonedProbes: abandoned });
       this.resolveExit(this.exitCode);

@@ -33,7 +33,7 @@ export async function post(request: JsonPost, ctx: DeliveryContext): Promise<voi
   const client = new HttpClient({ connectionsPerHost: 1, timeoutMs: ctx.timeoutMs, ...(ctx.ca.length ? { ca: [...rootCertificates, ...ctx.ca] } : {}) });
   try {
     const response = await client
-      .send(request.url, { method: 'POST', headers: { 'content-type': 'application/json', ...request.headers }, body: request.body })
+      .send(request.url, { method: 'POST', headers: { 'content-type': 'application/json', ...request.headers }, body: request.body, ...(ctx.signal ? { signal: ctx.signal } : {}) })
       .catch((error: unknown) => {
         throw new DeliveryError(redact(unreachable(error, host, ctx.timeoutMs), request.secrets));
       });
