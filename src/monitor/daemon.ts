@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import { unwatchFile, watchFile } from 'node:fs';
 import { InputError } from '../errors.js';
 import type { LoadedPlan } from '../plan/load.js';
-import type { Store } from '../store/store.js';
+import { StoreError, type Store } from '../store/store.js';
 import { AlertDispatcher } from './alerts/outbox.js';
 import type { DeliveryContext } from './alerts/define.js';
 import { secretResolver } from './secrets.js';
@@ -101,6 +101,9 @@ export class MonitorDaemon {
         if (batch.alerts.length > 0) this.dispatcher.wake();
       },
       onFailure: (error) => this.fail('the database refused a write', error),
+      onRetry: (error, retryInMs, pendingSamples) =>
+        options.log('warn', `the database cannot be reached: ${error.message}; keeping what was recorded and trying again`, { retryInMs, pendingSamples }),
+      onRecovered: (downMs, droppedSamples) => options.log(droppedSamples ? 'warn' : 'info', 'the database is reachable again; what was kept is written', { downMs, droppedSamples }),
     });
     this.dispatcher = new AlertDispatcher({
       store: options.store,
@@ -218,7 +221,7 @@ export class MonitorDaemon {
       this.open.delete(name);
       this.recorder.close(incident.key, at);
       if (runtime) this.recorder.alert(runtime.alert, resolvedEvent(closed, runtime.policy, 'monitor removed from the plan; incident closed'));
-      this.options.log('info', 'incident closed: its monitor was removed from the plan', { monitor: name, incident: incident.key });
+      this.recorder.afterCommit(() => this.options.log('info', 'incident closed: its monitor was removed from the plan', { monitor: name, incident: incident.key }));
     }
   }
 
@@ -282,12 +285,14 @@ export class MonitorDaemon {
       this.open.set(name, result.opened);
       this.recorder.open(result.opened);
       this.stats.incidentsOpened++;
-      this.options.log('warn', 'incident opened', { monitor: name, incident: result.opened.key, reason: result.opened.reason });
+      const { key, reason } = result.opened;
+      this.recorder.afterCommit(() => this.options.log('warn', 'incident opened', { monitor: name, incident: key, reason }));
     }
     if (result.closed) {
       this.open.delete(name);
       this.recorder.close(result.closed.key, sample.at);
-      this.options.log('info', 'incident closed', { monitor: name, incident: result.closed.key });
+      const { key } = result.closed;
+      this.recorder.afterCommit(() => this.options.log('info', 'incident closed', { monitor: name, incident: key }));
     }
     if (result.event) this.recorder.alert(runtime.alert, result.event);
     if (!sample.maintenance) this.recordTriggers(this.triggers.observe(sample));
@@ -299,7 +304,7 @@ export class MonitorDaemon {
       if (change.closed) this.recorder.close(change.closed.key, change.closed.closedAt ?? change.event.at);
       const inMaintenance = this.config.calendar.active(change.event.monitor, change.event.at);
       if (!inMaintenance || change.event.kind === 'trigger.resolved') this.recorder.alert(change.alert, change.event);
-      this.options.log(change.event.kind === 'trigger.fired' ? 'warn' : 'info', change.event.title, { monitor: change.event.monitor, trigger: change.name });
+      this.recorder.afterCommit(() => this.options.log(change.event.kind === 'trigger.fired' ? 'warn' : 'info', change.event.title, { monitor: change.event.monitor, trigger: change.name }));
     }
   }
 
@@ -332,7 +337,8 @@ export class MonitorDaemon {
       try {
         await this.options.store.compact(this.now(), this.config.settings.retention);
       } catch (error) {
-        if (!this.stopping) this.fail('the database could not be compacted', error as Error);
+        if (error instanceof StoreError && error.transient) this.options.log('warn', `the database could not be compacted: ${error.message}; trying again later`, {});
+        else if (!this.stopping) this.fail('the database could not be compacted', error as Error);
       } finally {
         this.compacting = undefined;
       }

@@ -10,6 +10,8 @@ export interface Connection {
   where: string;
   /** The user-facing one-line message for an engine error, or undefined when it is not one. */
   explain(error: unknown): string | undefined;
+  /** Whether an engine error passes (the server restarting), so the same write may be retried. */
+  transient(error: unknown): boolean;
   sizeBytes(): Promise<number>;
   integrityCheck(quick: boolean): Promise<string[]>;
   /**

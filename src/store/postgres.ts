@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { Connection } from './connection.js';
-import { explainPostgres, maskUrl } from './errors.js';
+import { explainPostgres, maskUrl, transientPostgres } from './errors.js';
 import { StoreError } from './store.js';
 import type { Tables } from './tables.js';
 
@@ -37,6 +37,7 @@ export async function openPostgres(url: string): Promise<Connection> {
     db,
     where,
     explain,
+    transient: transientPostgres,
     async sizeBytes() {
       const { rows } = await sql<{ size: number }>`select pg_database_size(current_database()) as size`.execute(db);
       return Number(rows[0]!.size);

@@ -26,7 +26,7 @@ export class SqlStore implements Store {
   }
 
   private guard<T>(work: () => Promise<T>): Promise<T> {
-    return guarded(this.connection.explain, work);
+    return guarded(this.connection.explain, work, this.connection.transient);
   }
 
   /** guard() for a write: refused before it starts when the database is no longer where it was opened. */

@@ -81,6 +81,7 @@ export function openSqlite(path: string, options: SqliteOptions = {}): Connectio
     db,
     where: file,
     explain,
+    transient: () => false,
     async sizeBytes() {
       let bytes = 0;
       for (const suffix of ['', '-wal']) {
