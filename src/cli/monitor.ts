@@ -169,8 +169,9 @@ async function runDaemon(options: RunOptions): Promise<number> {
   }
 }
 
+/** For status and history: the database opened for reading only, so they work where they cannot write. */
 async function withStore(loaded: LoadedPlan, options: PlanOptions, use: (store: Store) => Promise<void>): Promise<void> {
-  const store = await openStore(loaded, options);
+  const store = await openStore(loaded, options, { readOnly: true });
   try {
     await use(store);
   } finally {
@@ -182,9 +183,14 @@ function sqlitePath(loaded: LoadedPlan, options: PlanOptions): string {
   return resolve(options.database ?? resolve(loaded.dir, loaded.plan.monitoring.database));
 }
 
-async function openStore(loaded: LoadedPlan, options: PlanOptions): Promise<Store> {
-  const store = await storeFromEnvironment(sqlitePath(loaded, options));
-  await store.migrate();
+async function openStore(loaded: LoadedPlan, options: PlanOptions, { readOnly = false } = {}): Promise<Store> {
+  const store = await storeFromEnvironment(sqlitePath(loaded, options), process.env, { readOnly });
+  try {
+    await store.migrate();
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    throw error;
+  }
   return store;
 }
 

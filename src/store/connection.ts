@@ -8,6 +8,8 @@ export interface Connection {
   db: Kysely<Tables>;
   /** For messages: the file path, or the URL with its password masked. */
   where: string;
+  /** Opened for reading only (status and history): migrations cannot run. */
+  readOnly: boolean;
   /** The user-facing one-line message for an engine error, or undefined when it is not one. */
   explain(error: unknown): string | undefined;
   /** Whether an engine error passes (the server restarting), so the same write may be retried. */

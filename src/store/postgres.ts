@@ -36,6 +36,7 @@ export async function openPostgres(url: string): Promise<Connection> {
     engine: 'postgres',
     db,
     where,
+    readOnly: false,
     explain,
     transient: transientPostgres,
     async sizeBytes() {

@@ -38,7 +38,7 @@ export class SqlStore implements Store {
   }
 
   migrate(): Promise<void> {
-    return this.guard(() => migrate(this.db, this.connection.engine));
+    return this.guard(() => migrate(this.db, this.connection.engine, { where: this.connection.where, readOnly: this.connection.readOnly }));
   }
 
   /** Ids of these monitors, registering new names inside the caller's transaction. */
