@@ -9,6 +9,9 @@ import { ParseError } from './tokens.js';
  * deadline.
  */
 export class Pattern {
+  /** How costly a match is per character of text (RE2's program size). */
+  readonly size: number;
+
   private constructor(
     /** As written between the slashes. */
     readonly source: string,
@@ -17,7 +20,9 @@ export class Pattern {
     private readonly re2Source: string,
     private readonly re2Flags: number,
     private readonly compiled: RE2JS,
-  ) {}
+  ) {
+    this.size = compiled.programSize();
+  }
 
   /**
    * Compiles `source` (between the slashes) with `flags` (after them); `column` is where the
@@ -41,11 +46,6 @@ export class Pattern {
       const at = fragment ? source.indexOf(fragment) : -1;
       throw new ParseError(column + Math.max(0, at), `invalid regex /${source}/: ${description}${fragment ? ` in "${fragment}"` : ''}`);
     }
-  }
-
-  /** How costly a match is per character of text (RE2's program size). */
-  get size(): number {
-    return this.compiled.programSize();
   }
 
   toString(): string {
