@@ -112,11 +112,11 @@ async function runDaemon(options: RunOptions): Promise<number> {
   const log = jsonLogger((line) => process.stdout.write(line), { debug: options.debug === true });
   let daemon: MonitorDaemon | undefined;
   let stopSignal: string | undefined;
-  const releaseSignals = takeSignals((signal) => {
+  const stopHandlingSignals = takeSignals((signal) => {
     if (signal === 'SIGHUP') return daemon?.reload();
     // A second SIGTERM or SIGINT while stopping ends the process at once, as the default action does.
     if (stopSignal !== undefined) {
-      releaseSignals();
+      stopHandlingSignals();
       process.kill(process.pid, signal);
       return;
     }
@@ -165,7 +165,7 @@ async function runDaemon(options: RunOptions): Promise<number> {
       unlock();
     }
   } finally {
-    releaseSignals();
+    stopHandlingSignals();
   }
 }
 

@@ -183,6 +183,7 @@ export class MonitorDaemon {
 
   /** Re-reads the plan; a plan that does not load is reported and the running one kept. */
   reload(): void {
+    if (this.stopping) return;
     let loaded: LoadedPlan;
     let config: MonitoringConfig;
     try {
