@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
+// `harden monitor` stops on SIGTERM/SIGINT: hold signals from the first moment, before the CLI
+// (which takes a while to load) installs its handlers.
+if (process.argv[2] === 'monitor') (await import('../dist/cli/startup-signals.js')).holdSignals();
+const { main } = await import('../dist/cli/main.js');
 
 // `harden scan | head`: the reader went away; stop quietly as other Unix tools do.
 process.stdout.on('error', (error) => {

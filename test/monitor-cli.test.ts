@@ -9,7 +9,8 @@ import { ensureServices, freePort, startPostgres } from '../src/testing/services
 import { eventually, startAlertReceiver, startSwitchableTarget, type AlertReceiver, type SwitchableTarget } from '../src/testing/monitor-targets.js';
 
 const BIN = resolve('bin/harden.js');
-const ENV = { ...process.env, NO_COLOR: '1', HARDEN_NOW: '', HARDEN_DATABASE_URL: '', HOOK_SECRET: 'k3y' };
+// HARDEN_TEST_MIN_INTERVAL: the kill -9 case probes every 100 ms, below the 1 s floor plans are held to.
+const ENV = { ...process.env, NO_COLOR: '1', HARDEN_NOW: '', HARDEN_DATABASE_URL: '', HOOK_SECRET: 'k3y', HARDEN_TEST_MIN_INTERVAL: '100ms' };
 
 let dir: string;
 let target: SwitchableTarget;
@@ -87,6 +88,21 @@ describe('harden monitor (built CLI)', () => {
     expect((await harden(['monitor', '--once'])).code).toBe(1);
     expect((await harden(['monitor', 'history', 'api'])).stdout).toMatch(/down\s+\d+ms\s+500\s+\(dns 0 · connect \d+ · first byte \d+\)\s+status == 200: got 500/);
     expect((await harden(['monitor', 'history', 'nope'])).stderr).toContain('unknown monitor "nope" (monitors: api)');
+  });
+
+  it('status lists alerts not delivered while they are pending, and no longer once they all went out', async () => {
+    writePlan(api('1s', '    confirm: 1\n'), 'monitoring:\n  metrics: false\n');
+    receiver.down = true;
+    target.mode = 'error';
+    expect((await harden(['monitor', '--once'])).code).toBe(1);
+    expect((await harden(['monitor', 'status'])).stdout).toMatch(/\nAlerts not delivered\n {2}hook: 1 pending, 1 failing — last error .*: HTTP 503/);
+    receiver.down = false;
+    // The failed delivery is retried after its backoff (2.5-5 s): --once sends what is due.
+    await eventually(async () => (await harden(['monitor', '--once']), receiver.deliveries.length === 1), 20_000, 'the alert delivered');
+    const status = await harden(['monitor', 'status']);
+    expect(status.code).toBe(0);
+    expect(status.stdout).not.toContain('Alerts not delivered');
+    expect(status.stdout).not.toContain('0 pending');
   });
 
   it('keeps its history in PostgreSQL when HARDEN_DATABASE_URL is set', async () => {

@@ -8,6 +8,7 @@ import { resolveRoot, scan, type ScanRequest } from '../engine/scan.js';
 import type { ScanRun } from '../engine/scan-run.js';
 import { InputError } from '../errors.js';
 import { currentTime } from '../plan/dates.js';
+import { caFileProblem } from '../targets/tls/ca-file.js';
 import { loadPlan, type LoadedPlan } from '../plan/load.js';
 import { progressLine } from './progress.js';
 
@@ -51,12 +52,17 @@ export function requirePlan(file: string | undefined, date: Date): LoadedPlan {
   return plan;
 }
 
+/** The PEM certificates of a --ca file; a file that cannot be read or holds no certificate is an input error. */
 export function readCa(file: string): string {
+  let text: string;
   try {
-    return readFileSync(file, 'utf8');
+    text = readFileSync(file, 'utf8');
   } catch (error) {
     throw new InputError([`--ca: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`]);
   }
+  const problem = caFileProblem(text);
+  if (problem) throw new InputError([`--ca: ${file}: ${problem}`]);
+  return text;
 }
 
 /** --dns-server: an IPv4 address or a bracketed IPv6 one, and a port from 1 to 65535. */

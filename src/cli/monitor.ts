@@ -13,6 +13,7 @@ import { statusText } from '../monitor/status-text.js';
 import { storeFromEnvironment } from '../store/open.js';
 import type { Store } from '../store/store.js';
 import { findPlan, now, readCa, requirePlan } from './context.js';
+import { releaseSignals, takeSignals } from './startup-signals.js';
 
 interface PlanOptions {
   plan?: string;
@@ -47,6 +48,11 @@ Examples:
 The plan's monitors:, alerts:, maintenance:, slo:, triggers: and monitoring: sections drive it
 (README "Monitoring"). SIGTERM/SIGINT stop it cleanly; SIGHUP or saving the plan reloads it, and a
 plan that no longer loads is reported while the previous one keeps running.`);
+
+  // Signals are held from start-up for the daemon (bin/harden.js); status and history give them back.
+  monitor.hook('preAction', (_monitor, action) => {
+    if (action.name() !== 'run') releaseSignals();
+  });
 
   monitor
     .command('run', { isDefault: true })
@@ -103,51 +109,69 @@ plan that no longer loads is reported while the previous one keeps running.`);
 }
 
 async function runDaemon(options: RunOptions): Promise<number> {
-  const file = findPlan(options.plan, undefined);
-  const loaded = requirePlan(file, new Date());
-  if (loaded.plan.monitors.length === 0) throw new InputError([`${loaded.file}: no monitors (add a "monitors:" section; see "harden monitor --help")`]);
-  const metrics = options.metrics === undefined ? undefined : options.metrics === 'off' ? false : hostPort(options.metrics);
-  const ca = options.ca ? [readCa(options.ca)] : [];
-  const statsEveryMs = parseDuration(options.statsEvery);
-  if (statsEveryMs === undefined || statsEveryMs < 1000) throw new InputError([`--stats-every: expected a duration of at least 1s (30s, 5m), got "${options.statsEvery}"`]);
-  const database = sqlitePath(loaded, options);
-  const unlock = process.env.HARDEN_DATABASE_URL?.trim() ? () => undefined : lockDatabase(database);
-  let store: Store;
-  try {
-    store = await openStore(loaded, options);
-  } catch (error) {
-    unlock();
-    throw error;
-  }
   const log = jsonLogger((line) => process.stdout.write(line), { debug: options.debug === true });
-  const daemon = new MonitorDaemon(loaded, {
-    planFile: loaded.file,
-    loadPlan: (path) => loadPlan(path, { catalog, now: new Date() }),
-    store,
-    log,
-    ca,
-    statsEveryMs,
-    logSamples: options.debug === true,
-    watchPlan: options.watch && !options.once,
-    ...(metrics !== undefined ? { metrics: options.once ? false : metrics } : options.once ? { metrics: false } : {}),
+  let daemon: MonitorDaemon | undefined;
+  let stopSignal: string | undefined;
+  const stopHandlingSignals = takeSignals((signal) => {
+    if (signal === 'SIGHUP') return daemon?.reload();
+    // A second SIGTERM or SIGINT while stopping ends the process at once, as the default action does.
+    if (stopSignal !== undefined) {
+      stopHandlingSignals();
+      process.kill(process.pid, signal);
+      return;
+    }
+    stopSignal = signal;
+    if (daemon) void daemon.stop(signal);
   });
-  const stop = (signal: string) => void daemon.stop(signal);
-  process.once('SIGTERM', stop).once('SIGINT', stop);
-  process.on('SIGHUP', () => daemon.reload());
+  const stoppedEarly = () => {
+    if (stopSignal !== undefined) log('info', 'monitor stopped during start-up', { signal: stopSignal });
+    return stopSignal !== undefined;
+  };
   try {
-    if (options.once) return await daemon.runOnce();
-    await daemon.start();
-    return await daemon.exited;
+    if (stoppedEarly()) return 0;
+    const loaded = requirePlan(findPlan(options.plan, undefined), new Date());
+    if (loaded.plan.monitors.length === 0) throw new InputError([`${loaded.file}: no monitors (add a "monitors:" section; see "harden monitor --help")`]);
+    const metrics = options.metrics === undefined ? undefined : options.metrics === 'off' ? false : hostPort(options.metrics);
+    const ca = options.ca ? [readCa(options.ca)] : [];
+    const statsEveryMs = parseDuration(options.statsEvery);
+    if (statsEveryMs === undefined || statsEveryMs < 1000) throw new InputError([`--stats-every: expected a duration of at least 1s (30s, 5m), got "${options.statsEvery}"`]);
+    const database = sqlitePath(loaded, options);
+    const unlock = process.env.HARDEN_DATABASE_URL?.trim() ? () => undefined : lockDatabase(database);
+    let store: Store;
+    try {
+      store = await openStore(loaded, options);
+    } catch (error) {
+      unlock();
+      throw error;
+    }
+    try {
+      if (stoppedEarly()) return 0;
+      daemon = new MonitorDaemon(loaded, {
+        planFile: loaded.file,
+        loadPlan: (path) => loadPlan(path, { catalog, now: new Date() }),
+        store,
+        log,
+        ca,
+        statsEveryMs,
+        logSamples: options.debug === true,
+        watchPlan: options.watch && !options.once,
+        ...(metrics !== undefined ? { metrics: options.once ? false : metrics } : options.once ? { metrics: false } : {}),
+      });
+      if (options.once) return await daemon.runOnce();
+      await daemon.start();
+      return await daemon.exited;
+    } finally {
+      await store.close().catch(() => undefined);
+      unlock();
+    }
   } finally {
-    process.off('SIGTERM', stop).off('SIGINT', stop);
-    process.removeAllListeners('SIGHUP');
-    await store.close().catch(() => undefined);
-    unlock();
+    stopHandlingSignals();
   }
 }
 
+/** For status and history: the database opened for reading only, so they work where they cannot write. */
 async function withStore(loaded: LoadedPlan, options: PlanOptions, use: (store: Store) => Promise<void>): Promise<void> {
-  const store = await openStore(loaded, options);
+  const store = await openStore(loaded, options, { readOnly: true });
   try {
     await use(store);
   } finally {
@@ -159,9 +183,14 @@ function sqlitePath(loaded: LoadedPlan, options: PlanOptions): string {
   return resolve(options.database ?? resolve(loaded.dir, loaded.plan.monitoring.database));
 }
 
-async function openStore(loaded: LoadedPlan, options: PlanOptions): Promise<Store> {
-  const store = await storeFromEnvironment(sqlitePath(loaded, options));
-  await store.migrate();
+async function openStore(loaded: LoadedPlan, options: PlanOptions, { readOnly = false } = {}): Promise<Store> {
+  const store = await storeFromEnvironment(sqlitePath(loaded, options), process.env, { readOnly });
+  try {
+    await store.migrate();
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    throw error;
+  }
   return store;
 }
 
@@ -174,6 +203,7 @@ function sinceTime(text: string, at: number): number {
 }
 
 function hostPort(text: string): string {
-  if (!/^(\[[0-9a-fA-F:]+\]|[\w.-]+):\d{1,5}$/.test(text)) throw new InputError([`--metrics: expected host:port (127.0.0.1:9464) or "off", got "${text}"`]);
+  const port = Number(/^(?:\[[0-9a-fA-F:]+\]|[\w.-]+):(\d{1,5})$/.exec(text)?.[1] ?? NaN);
+  if (!(port >= 0 && port <= 65_535)) throw new InputError([`--metrics: expected host:port (127.0.0.1:9464) or "off", got "${text}"`]);
   return text;
 }

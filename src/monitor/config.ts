@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
+import { caFileProblem } from '../targets/tls/ca-file.js';
 import type { LoadedPlan } from '../plan/load.js';
 import type { AlertChannel, MonitoringSettings, Slo, Trigger } from '../plan/monitor-schema.js';
 import type { IncidentPolicy } from './incidents.js';
@@ -43,12 +44,19 @@ export function monitoringConfig(loaded: LoadedPlan, extraCa: readonly string[] 
     });
   }
   const ca = plan.monitoring.ca.map((file, i) => {
-    try {
-      return readFileSync(resolve(loaded.dir, file), 'utf8');
-    } catch (error) {
+    const at = (message: string) => {
       const { line, column } = loaded.locate(['monitoring', 'ca', i]);
-      throw InputError.at(loaded.file, line, column, `cannot read CA file ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      return InputError.at(loaded.file, line, column, message);
+    };
+    let text: string;
+    try {
+      text = readFileSync(resolve(loaded.dir, file), 'utf8');
+    } catch (error) {
+      throw at(`cannot read CA file ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
     }
+    const problem = caFileProblem(text);
+    if (problem) throw at(`CA file ${file}: ${problem}`);
+    return text;
   });
   return {
     monitors,

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -19,6 +19,8 @@ beforeEach(async () => {
   target = await startSwitchableTarget();
   receiver = await startAlertReceiver();
   process.env.HARDEN_TEST_HOOK_SECRET = 's3cret-signing-key';
+  // These tests probe every 150 ms, below the 1 s floor plans are held to.
+  process.env.HARDEN_TEST_MIN_INTERVAL = '100ms';
 });
 
 afterEach(async () => {
@@ -186,6 +188,46 @@ describe('monitor daemon', () => {
     expect((await store.samples({ monitor: 'other', since: reloadedAt })).length).toBeGreaterThan(0);
   });
 
+  it('refuses a reload to an empty plan (a save in progress), keeping incidents open; takes "monitors: []" and says so', async () => {
+    target.mode = 'error';
+    const file = writePlan(plan());
+    const { daemon, store, logs } = await startDaemon(file);
+    await eventually(async () => (await store.openIncidents()).length === 1, 8000, 'incident opened');
+    await eventually(() => kinds().includes('incident.opened'), 8000, 'opened alert');
+    writeFileSync(file, '');
+    daemon.reload();
+    expect(logs.at(-1)).toMatchObject({ level: 'error', msg: 'plan reload refused: the plan has no monitors (an empty or truncated file?); still running the previous plan' });
+    writeFileSync(file, plan().slice(0, plan().indexOf('alerts:')));
+    daemon.reload();
+    expect(logs.at(-1)).toMatchObject({ level: 'error', msg: 'plan reload failed; still running the previous plan' });
+    const before = (await store.samples({ monitor: 'api' })).length;
+    await eventually(async () => (await store.samples({ monitor: 'api' })).length > before + 2, 8000, 'still probing');
+    expect(await store.openIncidents()).toHaveLength(1);
+    expect(kinds()).toEqual(['incident.opened']);
+
+    writeFileSync(file, `monitors: []\nalerts:\n  hook: { webhook: { url: ${receiver.origin}/hook, secret: env:HARDEN_TEST_HOOK_SECRET } }\n`);
+    daemon.reload();
+    expect(logs.find((l) => String(l.msg).startsWith('plan reloaded with "monitors: []"'))).toMatchObject({ level: 'warn', removed: ['api'] });
+    await eventually(() => kinds().includes('incident.resolved'), 8000, 'resolution alert');
+    expect(await store.openIncidents()).toEqual([]);
+  });
+
+  it('stops with exit 1 when its SQLite database is deleted or replaced under it', async () => {
+    for (const damage of ['deleted', 'replaced'] as const) {
+      const file = writePlan(plan());
+      const { daemon, store, logs } = await startDaemon(file);
+      await eventually(async () => (await store.samples({ monitor: 'api' })).length >= 2, 8000, 'first samples');
+      const database = join(dir, 'harden.db');
+      if (damage === 'replaced') copyFileSync(database, `${database}.copy`);
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${database}${suffix}`, { force: true });
+      if (damage === 'replaced') renameSync(`${database}.copy`, database);
+      expect(await Promise.race([daemon.exited, new Promise((resolve) => setTimeout(() => resolve('still running'), 5000))])).toBe(1);
+      expect(logs.find((l) => l.level === 'error')?.msg).toMatch(new RegExp(`^the database refused a write: database .*harden\\.db was ${damage} .*; stopping$`));
+      await store.close().catch(() => undefined);
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${database}${suffix}`, { force: true });
+    }
+  });
+
   it('fires a latency trigger once while it holds and resolves it', async () => {
     target.mode = 'slow';
     target.delayMs = 250;
@@ -197,6 +239,25 @@ describe('monitor daemon', () => {
     await eventually(() => kinds().includes('trigger.resolved'), 6000, 'trigger resolved');
     await daemon.stop();
     expect(kinds()).toEqual(['trigger.fired', 'trigger.resolved']);
+  });
+
+  it('on stop, aborts an alert delivery still hanging after the grace period; the alert stays pending and goes out at the next start', async () => {
+    receiver.hang = true;
+    target.mode = 'error';
+    const file = writePlan(plan() + '  shutdownGrace: 300ms\n');
+    const { daemon, store, logs } = await startDaemon(file);
+    await eventually(() => receiver.held >= 1, 8000, 'a delivery in flight');
+    const started = Date.now();
+    await daemon.stop();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(logs.find((l) => l.event === 'alert.abandoned')).toMatchObject({ msg: 'alert delivery abandoned at shutdown; it stays pending and is sent at the next start' });
+    expect((await store.outboxStats())[0]).toMatchObject({ channel: 'hook', pending: 1, failing: 0, delivered: 0 });
+    receiver.hang = false;
+    target.mode = 'up';
+    const next = await startDaemon(file);
+    await eventually(() => kinds().includes('incident.opened'), 8000, 'the pending alert delivered');
+    await next.daemon.stop();
   });
 
   it('on stop, abandons a probe still hanging after the grace period, and records nothing for it', async () => {

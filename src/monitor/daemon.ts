@@ -1,7 +1,8 @@
+import { setMaxListeners } from 'node:events';
 import { unwatchFile, watchFile } from 'node:fs';
 import { InputError } from '../errors.js';
 import type { LoadedPlan } from '../plan/load.js';
-import type { Store } from '../store/store.js';
+import { StoreError, type Store } from '../store/store.js';
 import { AlertDispatcher } from './alerts/outbox.js';
 import type { DeliveryContext } from './alerts/define.js';
 import { secretResolver } from './secrets.js';
@@ -12,6 +13,7 @@ import type { Incident, MonitorState, Sample } from './model.js';
 import type { ProbeEnv } from './probes/define.js';
 import { runProbe } from './probes/index.js';
 import { Recorder } from './recorder.js';
+import { declaresNoMonitors } from './reload-guard.js';
 import { Scheduler } from './scheduler.js';
 import { DaemonStats } from './stats.js';
 import { TriggerTracker } from './trigger-tracker.js';
@@ -63,6 +65,9 @@ export class MonitorDaemon {
   private statsTimer: NodeJS.Timeout | undefined;
   private reloadTimer: NodeJS.Timeout | undefined;
   private stopping: Promise<void> | undefined;
+  private exitCode = 0;
+  /** Aborts the probes of runOnce() when stop() is called. */
+  private readonly stopOnce = new AbortController();
   private resolveExit!: (code: number) => void;
   readonly exited = new Promise<number>((resolve) => (this.resolveExit = resolve));
   private readonly now: () => number;
@@ -72,6 +77,8 @@ export class MonitorDaemon {
     private readonly options: DaemonOptions,
   ) {
     this.now = options.now ?? Date.now;
+    // Every probe of runOnce() listens on it: far more than the default 10 listeners.
+    setMaxListeners(0, this.stopOnce.signal);
     this.config = monitoringConfig(loaded, options.ca);
     this.probeEnv = { ca: this.config.ca, now: this.now };
     this.stats = new DaemonStats();
@@ -94,6 +101,9 @@ export class MonitorDaemon {
         if (batch.alerts.length > 0) this.dispatcher.wake();
       },
       onFailure: (error) => this.fail('the database refused a write', error),
+      onRetry: (error, retryInMs, pendingSamples) =>
+        options.log('warn', `the database cannot be reached: ${error.message}; keeping what was recorded and trying again`, { retryInMs, pendingSamples }),
+      onRecovered: (downMs, droppedSamples) => options.log(droppedSamples ? 'warn' : 'info', 'the database is reachable again; what was kept is written', { downMs, droppedSamples }),
     });
     this.dispatcher = new AlertDispatcher({
       store: options.store,
@@ -109,9 +119,11 @@ export class MonitorDaemon {
     return this.config.monitors;
   }
 
+  /** Starts probing; a stop() while it starts (a signal during start-up) ends it before anything runs. */
   async start(): Promise<void> {
     const { log } = this.options;
     await this.restoreState();
+    if (this.stopping) return;
     const listen = this.options.metrics ?? this.config.settings.metrics;
     if (listen) {
       try {
@@ -119,6 +131,7 @@ export class MonitorDaemon {
       } catch (error) {
         throw new InputError([`${(error as Error).message} (set monitoring.metrics, or --metrics off)`]);
       }
+      if (this.stopping) return this.metrics.close();
     }
     this.recorder.start();
     this.dispatcher.start(this.options.alertPollMs ?? 5_000);
@@ -143,11 +156,15 @@ export class MonitorDaemon {
   async runOnce(): Promise<number> {
     await this.restoreState();
     const queue = [...this.config.monitors.values()];
-    const signal = new AbortController().signal;
+    const { signal } = this.stopOnce;
     const worker = async () => {
-      for (let runtime = queue.shift(); runtime; runtime = queue.shift()) await this.probe(runtime, signal);
+      for (let runtime = queue.shift(); runtime && !signal.aborted; runtime = queue.shift()) await this.probe(runtime, signal);
     };
     await Promise.all(Array.from({ length: Math.min(this.config.settings.concurrency, queue.length) }, worker));
+    if (this.stopping) {
+      await this.stopping;
+      return this.exitCode;
+    }
     await this.recorder.flush();
     await this.dispatcher.deliverDue();
     const at = this.now();
@@ -166,6 +183,7 @@ export class MonitorDaemon {
 
   /** Re-reads the plan; a plan that does not load is reported and the running one kept. */
   reload(): void {
+    if (this.stopping) return;
     let loaded: LoadedPlan;
     let config: MonitoringConfig;
     try {
@@ -177,13 +195,21 @@ export class MonitorDaemon {
       return;
     }
     const previous = this.config;
+    const removesAll = config.monitors.size === 0 && previous.monitors.size > 0;
+    if (removesAll && !declaresNoMonitors(this.options.planFile)) {
+      this.options.log('error', 'plan reload refused: the plan has no monitors (an empty or truncated file?); still running the previous plan', {
+        problems: [`${this.options.planFile}: no monitors; to remove every monitor, write "monitors: []"`],
+      });
+      return;
+    }
     this.config = config;
     this.closeRemoved(previous);
     this.probeEnv = { ca: config.ca, now: this.now };
     this.dispatcher.setChannels(config.channels, this.deliveryContext(config));
     this.triggers.setTriggers(config.triggers);
     this.scheduler.set([...config.monitors.values()]);
-    this.options.log('info', 'plan reloaded', { monitors: config.monitors.size });
+    if (removesAll) this.options.log('warn', 'plan reloaded with "monitors: []": every monitor removed, nothing is probed until monitors are added', { removed: [...previous.monitors.keys()] });
+    else this.options.log('info', 'plan reloaded', { monitors: config.monitors.size });
   }
 
   /** Incidents of monitors the new plan no longer has are closed, and their channels told so. */
@@ -196,26 +222,29 @@ export class MonitorDaemon {
       this.open.delete(name);
       this.recorder.close(incident.key, at);
       if (runtime) this.recorder.alert(runtime.alert, resolvedEvent(closed, runtime.policy, 'monitor removed from the plan; incident closed'));
-      this.options.log('info', 'incident closed: its monitor was removed from the plan', { monitor: name, incident: incident.key });
+      this.recorder.afterCommit(() => this.options.log('info', 'incident closed: its monitor was removed from the plan', { monitor: name, incident: incident.key }));
     }
   }
 
   /** Finishes or abandons probes in flight (within monitoring.shutdownGrace), flushes what was recorded. */
   stop(reason = 'stop requested', exitCode = 0): Promise<void> {
+    this.exitCode = Math.max(this.exitCode, exitCode);
     this.stopping ??= (async () => {
       this.options.log('info', 'monitor stopping', { reason });
+      this.stopOnce.abort(new Error('shutting down'));
       clearInterval(this.compactTimer);
       clearInterval(this.triggerTimer);
       clearInterval(this.statsTimer);
       clearTimeout(this.reloadTimer);
       if (this.options.watchPlan) unwatchFile(this.options.planFile);
-      const abandoned = await this.scheduler.stop(this.config.settings.shutdownGrace);
+      // Probes and alert deliveries in flight share the grace period, then are abandoned.
+      const grace = this.config.settings.shutdownGrace;
+      const [abandoned] = await Promise.all([this.scheduler.stop(grace), this.dispatcher.stop(grace)]);
       await this.compacting;
       await this.recorder.stop();
-      await this.dispatcher.stop();
       await this.metrics?.close();
       this.options.log('info', 'monitor stopped', { abandonedProbes: abandoned });
-      this.resolveExit(exitCode);
+      this.resolveExit(this.exitCode);
     })();
     return this.stopping;
   }
@@ -257,12 +286,14 @@ export class MonitorDaemon {
       this.open.set(name, result.opened);
       this.recorder.open(result.opened);
       this.stats.incidentsOpened++;
-      this.options.log('warn', 'incident opened', { monitor: name, incident: result.opened.key, reason: result.opened.reason });
+      const { key, reason } = result.opened;
+      this.recorder.afterCommit(() => this.options.log('warn', 'incident opened', { monitor: name, incident: key, reason }));
     }
     if (result.closed) {
       this.open.delete(name);
       this.recorder.close(result.closed.key, sample.at);
-      this.options.log('info', 'incident closed', { monitor: name, incident: result.closed.key });
+      const { key } = result.closed;
+      this.recorder.afterCommit(() => this.options.log('info', 'incident closed', { monitor: name, incident: key }));
     }
     if (result.event) this.recorder.alert(runtime.alert, result.event);
     if (!sample.maintenance) this.recordTriggers(this.triggers.observe(sample));
@@ -274,7 +305,7 @@ export class MonitorDaemon {
       if (change.closed) this.recorder.close(change.closed.key, change.closed.closedAt ?? change.event.at);
       const inMaintenance = this.config.calendar.active(change.event.monitor, change.event.at);
       if (!inMaintenance || change.event.kind === 'trigger.resolved') this.recorder.alert(change.alert, change.event);
-      this.options.log(change.event.kind === 'trigger.fired' ? 'warn' : 'info', change.event.title, { monitor: change.event.monitor, trigger: change.name });
+      this.recorder.afterCommit(() => this.options.log(change.event.kind === 'trigger.fired' ? 'warn' : 'info', change.event.title, { monitor: change.event.monitor, trigger: change.name }));
     }
   }
 
@@ -307,7 +338,8 @@ export class MonitorDaemon {
       try {
         await this.options.store.compact(this.now(), this.config.settings.retention);
       } catch (error) {
-        if (!this.stopping) this.fail('the database could not be compacted', error as Error);
+        if (error instanceof StoreError && error.transient) this.options.log('warn', `the database could not be compacted: ${error.message}; trying again later`, {});
+        else if (!this.stopping) this.fail('the database could not be compacted', error as Error);
       } finally {
         this.compacting = undefined;
       }

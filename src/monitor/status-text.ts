@@ -26,7 +26,7 @@ export function statusText(status: MonitoringStatus): string {
     lines.push('', 'Triggers firing');
     for (const trigger of status.triggers) lines.push(`  ${t(trigger.title)} (firing for ${formatElapsed(status.at - trigger.since)})`);
   }
-  const alerts = status.alerts.filter((a) => a.pending > 0 || a.lastError);
+  const alerts = status.alerts.filter((a) => a.pending > 0);
   if (alerts.length > 0) {
     lines.push('', 'Alerts not delivered');
     for (const a of alerts)

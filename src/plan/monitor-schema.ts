@@ -1,21 +1,68 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import { z } from 'zod';
-import { parseDuration } from '../monitor/duration.js';
+import { formatDuration, parseDuration } from '../monitor/duration.js';
 
 /** A duration in the plan ("60s", "10m", "30d"), read as milliseconds. */
-export const duration = z.string().transform((text, ctx) => {
-  const ms = parseDuration(text);
+export const duration = z.unknown().transform((value, ctx) => {
+  if (value === undefined) {
+    ctx.addIssue({ code: 'invalid_type', expected: 'string', input: value });
+    return z.NEVER;
+  }
+  const ms = typeof value === 'string' ? parseDuration(value) : undefined;
   if (ms === undefined) {
-    ctx.addIssue({ code: 'custom', message: `"${text}" is not a duration (use e.g. 500ms, 60s, 10m, 1h, 30d)` });
+    ctx.addIssue({ code: 'custom', message: durationProblem(value) });
     return z.NEVER;
   }
   return ms;
 });
 
+function durationProblem(value: unknown): string {
+  if (typeof value === 'number') return `${value} is a number, not a duration: give the unit (${value}s, ${value}ms, ${value}m)`;
+  if (typeof value === 'string') return `"${value}" is not a duration (use e.g. 500ms, 60s, 10m, 1h, 30d)`;
+  return `expected a duration such as 60s, got ${value === null ? 'nothing' : Array.isArray(value) ? 'a list' : typeof value}`;
+}
+
+/** The shortest interval between two probes of a monitor: faster is hammering the target, and floods incidents when it flaps. */
+export const MIN_INTERVAL_MS = 1000;
+/** The shortest probe timeout: below this even a local connection fails. */
+export const MIN_TIMEOUT_MS = 10;
+
+/** HARDEN_TEST_MIN_INTERVAL lowers the floor for the daemon's own tests, which cannot wait seconds per probe. */
+function minimumInterval(): number {
+  const override = process.env.HARDEN_TEST_MIN_INTERVAL;
+  return (override && parseDuration(override)) || MIN_INTERVAL_MS;
+}
+
+/** An http:// or https:// URL: nothing else can be probed or posted to. */
+export const httpUrl = z.string().superRefine((text, ctx) => {
+  const url = URL.canParse(text) ? new URL(text) : undefined;
+  if (!url) ctx.addIssue({ code: 'custom', message: `"${text}" is not a URL` });
+  else if (url.protocol !== 'http:' && url.protocol !== 'https:') ctx.addIssue({ code: 'custom', message: `only http:// and https:// URLs are supported, not ${url.protocol}` });
+  else if (url.hostname === '') ctx.addIssue({ code: 'custom', message: `"${text}" has no host` });
+});
+
+/** Header names are HTTP tokens (no spaces or colons); values hold no line break or other control character, which would forge headers. */
+export const headers = z.record(z.string(), z.string()).superRefine((map, ctx) => checkHeaders(map, ctx, { values: true }));
+
+function checkHeaders(map: Record<string, string>, ctx: z.RefinementCtx, { values }: { values: boolean }): void {
+  for (const [header, value] of Object.entries(map)) {
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(header))
+      ctx.addIssue({ code: 'custom', path: [header], message: 'not a header name: letters, digits and !#$%&\'*+.^_`|~- only, no spaces or colons' });
+    else if (values && /[\u0000-\u0008\u000a-\u001f\u007f]/.test(value))
+      ctx.addIssue({ code: 'custom', path: [header], message: 'a header value cannot hold a line break or another control character' });
+  }
+}
+
 const name = z.string().min(1).regex(/^[\w.:-]+$/, 'names use letters, digits, ".", ":", "_" and "-"');
 const nameList = z.union([name, z.array(name)]).transform((v) => (Array.isArray(v) ? v : [v]));
 const textList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
-const hostPort = z.string().regex(/^(\[[0-9a-fA-F:]+\]|[\w.-]+):\d{1,5}$/, 'expected host:port');
+/** host:port of a target; `listen` also takes port 0 (any free port). */
+const hostPort = (listen = false) =>
+  z.string().refine((text) => {
+    const match = /^(\[[0-9a-fA-F:]+\]|[\w.-]+):(\d{1,5})$/.exec(text);
+    const port = Number(match?.[2]);
+    return match !== null && port >= (listen ? 0 : 1) && port <= 65_535;
+  }, `expected host:port with a port from ${listen ? 0 : 1} to 65535`);
 /** An IP address and port, 9.9.9.9:53 or [2620:fe::fe]:53: a DNS server cannot be found by name. */
 const ipPort = z.string().refine((text) => {
   const match = /^(?:\[([^\]]+)\]|([\d.]+)):(\d{1,5})$/.exec(text);
@@ -32,7 +79,7 @@ export const secretRef = z
   .regex(/^(env:[A-Za-z_][A-Za-z0-9_]*|file:.+)$/, 'secrets are references: env:VARIABLE or file:/path/to/secret, never the value itself');
 
 const httpProbe = z.union([
-  z.url().transform((url) => ({
+  httpUrl.transform((url) => ({
     url,
     method: 'GET' as const,
     headers: {} as Record<string, string>,
@@ -42,12 +89,15 @@ const httpProbe = z.union([
   })),
   z
     .object({
-      url: z.url(),
+      url: httpUrl,
       method: z.enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']).default('GET'),
       /** Literal header values, sent as written. */
-      headers: z.record(z.string(), z.string()).default({}),
+      headers: headers.default({}),
       /** Headers whose values are secret references (env:NAME, file:PATH), resolved when the monitor is loaded. */
-      secretHeaders: z.record(z.string(), secretRef).default({}),
+      secretHeaders: z
+        .record(z.string(), secretRef)
+        .superRefine((map, ctx) => checkHeaders(map, ctx, { values: false }))
+        .default({}),
       body: z.string().optional(),
       /** off: the first response is the one measured; follow: redirects are followed (at most 10). */
       redirects: z.enum(['off', 'follow']).default('off'),
@@ -73,8 +123,8 @@ const dnsProbe = z
   .strict();
 
 const tlsProbe = z.union([
-  hostPort.transform((text) => ({ address: text, servername: undefined as string | undefined })),
-  z.object({ address: hostPort, servername: z.string().optional() }).strict(),
+  hostPort().transform((text) => ({ address: text, servername: undefined as string | undefined })),
+  z.object({ address: hostPort(), servername: z.string().optional() }).strict(),
 ]);
 
 export const monitorSchema = z
@@ -82,7 +132,7 @@ export const monitorSchema = z
     name,
     description: z.string().optional(),
     http: httpProbe.optional(),
-    tcp: hostPort.optional(),
+    tcp: hostPort().optional(),
     dns: dnsProbe.optional(),
     tls: tlsProbe.optional(),
     every: duration.default(60_000),
@@ -101,7 +151,12 @@ export const monitorSchema = z
     const kinds = (['http', 'tcp', 'dns', 'tls'] as const).filter((kind) => monitor[kind] !== undefined);
     if (kinds.length !== 1)
       ctx.addIssue({ code: 'custom', message: kinds.length === 0 ? 'a monitor needs one of http, tcp, dns, tls' : `a monitor probes one thing; it has ${kinds.join(' and ')}` });
-    if (monitor.timeout !== undefined && monitor.timeout > monitor.every)
+    const floor = minimumInterval();
+    if (monitor.every < floor)
+      ctx.addIssue({ code: 'custom', path: ['every'], message: `${formatDuration(monitor.every)}: the shortest interval is ${formatDuration(floor)}` });
+    if (monitor.timeout !== undefined && monitor.timeout < MIN_TIMEOUT_MS)
+      ctx.addIssue({ code: 'custom', path: ['timeout'], message: `${formatDuration(monitor.timeout)}: the shortest timeout is ${formatDuration(MIN_TIMEOUT_MS)}` });
+    else if (monitor.timeout !== undefined && monitor.timeout > monitor.every)
       ctx.addIssue({ code: 'custom', path: ['timeout'], message: 'timeout is longer than the interval ("every")' });
   })
   .transform((monitor) => ({ ...monitor, timeout: monitor.timeout ?? Math.min(10_000, monitor.every) }));
@@ -110,10 +165,10 @@ const slackChannel = z.object({ webhook: secretRef }).strict();
 const discordChannel = z.object({ webhook: secretRef }).strict();
 const webhookChannel = z
   .object({
-    url: z.url(),
+    url: httpUrl,
     /** HMAC-SHA256 key: the body's signature is sent in X-Harden-Signature: sha256=HEX. */
     secret: secretRef.optional(),
-    headers: z.record(z.string(), z.string()).default({}),
+    headers: headers.default({}),
   })
   .strict();
 const emailChannel = z
@@ -127,7 +182,7 @@ const emailChannel = z
 const ntfyChannel = z
   .object({
     /** The topic URL, e.g. https://ntfy.sh/my-topic */
-    url: z.url(),
+    url: httpUrl,
     token: secretRef.optional(),
     priority: z.number().int().min(1).max(5).optional(),
   })
@@ -136,7 +191,7 @@ const pagerdutyChannel = z
   .object({
     routingKey: secretRef,
     /** Events API v2 endpoint; tests point it at a local receiver. */
-    url: z.url().default('https://events.pagerduty.com/v2/enqueue'),
+    url: httpUrl.default('https://events.pagerduty.com/v2/enqueue'),
   })
   .strict();
 
@@ -211,7 +266,7 @@ export const monitoringSchema = z
     /** Probes in flight at once, across all monitors. */
     concurrency: z.number().int().min(1).max(10_000).default(256),
     /** Prometheus metrics: host:port to listen on, or false. */
-    metrics: z.union([hostPort, z.literal(false)]).default('127.0.0.1:9464'),
+    metrics: z.union([hostPort(true), z.literal(false)]).default('127.0.0.1:9464'),
     /** Extra trusted CA certificates (PEM files, relative to the plan). */
     ca: textList.default([]),
     /** How long SIGTERM waits for probes in flight before abandoning them. */

@@ -86,6 +86,60 @@ describe('the monitoring sections of a plan', () => {
     ]);
   });
 
+  it('rejects monitors that cannot work: too often, no time to answer, a port out of range, a URL that is not http(s)', () => {
+    expect(
+      errorLines(yaml`
+        monitors:
+          - { name: never, tcp: "db:5432", every: 0s }
+          - { name: flood, tcp: "db:5432", every: 1ms }
+          - { name: instant, tcp: "db:5432", timeout: 0s }
+          - { name: port, tcp: "db:99999" }
+          - { name: tls, tls: "db:0" }
+          - { name: file, http: "file:///etc/passwd" }
+          - { name: script, http: "javascript:alert(1)" }
+          - { name: ftp, http: { url: "ftp://files.test/" } }
+      `),
+    ).toEqual([
+      'harden.yaml:2:36: every: 0ms: the shortest interval is 1s',
+      'harden.yaml:3:36: every: 1ms: the shortest interval is 1s',
+      'harden.yaml:4:38: timeout: 0ms: the shortest timeout is 10ms',
+      'harden.yaml:5:19: tcp: expected host:port with a port from 1 to 65535',
+      'harden.yaml:6:18: tls: expected host:port with a port from 1 to 65535',
+      'harden.yaml:7:19: http: only http:// and https:// URLs are supported, not file:',
+      'harden.yaml:8:21: http: only http:// and https:// URLs are supported, not javascript:',
+      'harden.yaml:9:26: url: only http:// and https:// URLs are supported, not ftp:',
+    ]);
+  });
+
+  it('says a number is not a duration instead of calling the field missing', () => {
+    expect(errorLines('monitors:\n  - { name: api, tcp: "db:5432", every: 60 }\n')).toEqual(['harden.yaml:2:34: every: 60 is a number, not a duration: give the unit (60s, 60ms, 60m)']);
+    expect(errorLines('monitors:\n  - { name: api, tcp: "db:5432", every: true }\n')).toEqual(['harden.yaml:2:34: every: expected a duration such as 60s, got boolean']);
+    expect(errorLines('maintenance:\n  - { monitors: [api], cron: "0 3 * * *" }\n')).toEqual(['harden.yaml:2:5: "duration" is required']);
+  });
+
+  it('rejects header names with spaces or colons and values with line breaks, in monitors and webhooks', () => {
+    expect(
+      errorLines(yaml`
+        monitors:
+          - name: api
+            http:
+              url: https://api.test/health
+              headers: { "X Trace": a, "X-Ok:": b, X-Split: "a\\r\\nInjected: 1" }
+              secretHeaders: { "Bad Name": env:TOKEN }
+        alerts:
+          hook: { webhook: { url: "https://hooks.test/", headers: { X-Tag: "a\\nb" } } }
+          local: { webhook: { url: "file:///tmp/hook" } }
+      `),
+    ).toEqual([
+      "harden.yaml:5:18: X Trace: not a header name: letters, digits and !#$%&'*+.^_`|~- only, no spaces or colons",
+      "harden.yaml:5:32: X-Ok:: not a header name: letters, digits and !#$%&'*+.^_`|~- only, no spaces or colons",
+      'harden.yaml:5:44: X-Split: a header value cannot hold a line break or another control character',
+      "harden.yaml:6:24: Bad Name: not a header name: letters, digits and !#$%&'*+.^_`|~- only, no spaces or colons",
+      'harden.yaml:8:61: X-Tag: a header value cannot hold a line break or another control character',
+      'harden.yaml:9:23: url: only http:// and https:// URLs are supported, not file:',
+    ]);
+  });
+
   it('takes probe headers from secret references in http.secretHeaders, never inline', () => {
     const { plan } = load(yaml`
       monitors:

@@ -52,14 +52,21 @@ export function explainPostgres(error: unknown, where: string): string | undefin
   return undefined;
 }
 
-/** Runs `work`, turning errors `explain` recognises into StoreError; others (bugs) pass through. */
-export async function guarded<T>(explain: (error: unknown) => string | undefined, work: () => Promise<T>): Promise<T> {
+/** PostgreSQL errors that pass: the server is unreachable, restarting, or cut the connection (class 08, admin shutdown, starting up). */
+export function transientPostgres(error: unknown): boolean {
+  const code = codeOf(error);
+  if (code && (NETWORK_CODES.has(code) || code.startsWith('08') || ['57P01', '57P02', '57P03'].includes(code))) return true;
+  return /timeout exceeded when trying to connect|Connection terminated|Client has encountered a connection error|connection is not open/i.test(messageOf(error));
+}
+
+/** Runs `work`, turning errors `explain` recognises into StoreError (transient when `transient` says so); others (bugs) pass through. */
+export async function guarded<T>(explain: (error: unknown) => string | undefined, work: () => Promise<T>, transient: (error: unknown) => boolean = () => false): Promise<T> {
   try {
     return await work();
   } catch (error) {
     if (error instanceof StoreError) throw error;
     const message = explain(error);
     if (message === undefined) throw error;
-    throw new StoreError(message, { cause: error });
+    throw new StoreError(message, { cause: error, transient: transient(error) });
   }
 }

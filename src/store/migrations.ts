@@ -1,4 +1,5 @@
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
+import { StoreError } from './store.js';
 import type { Tables } from './tables.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -110,10 +111,26 @@ function migrations(engine: Engine): Record<string, Migration> {
  * caller turns it into a StoreError). With nothing pending it only reads, so a status command
  * does not wait for the daemon's write lock.
  */
-export async function migrate(db: Kysely<Tables>, engine: Engine): Promise<void> {
+export async function migrate(db: Kysely<Tables>, engine: Engine, { where, readOnly }: { where: string; readOnly: boolean }): Promise<void> {
+  const foreign = await foreignTables(db, engine);
+  if (foreign)
+    throw new StoreError(
+      `database ${where} is not a harden database: it holds other tables (${foreign.slice(0, 5).join(', ')}${foreign.length > 5 ? ', …' : ''}) and none of harden's; give harden a database of its own (monitoring.database, --database or HARDEN_DATABASE_URL)`,
+    );
   const list = migrations(engine);
   const migrator = new Migrator({ db, provider: { getMigrations: async () => list } });
   if ((await migrator.getMigrations()).every((migration) => migration.executedAt !== undefined)) return;
+  if (readOnly) throw new StoreError(`database ${where} was written by an earlier harden; run "harden monitor --once" once to upgrade it`);
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;
+}
+
+/** The tables of a database that has some but not harden's (no migration record): undefined for an empty or a harden database. */
+async function foreignTables(db: Kysely<Tables>, engine: Engine): Promise<string[] | undefined> {
+  const { rows } =
+    engine === 'sqlite'
+      ? await sql<{ name: string }>`select name from sqlite_master where type = 'table' and substr(name, 1, 7) != 'sqlite_'`.execute(db)
+      : await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(db);
+  const names = rows.map((row) => row.name).sort();
+  return names.length > 0 && !names.includes('kysely_migration') ? names : undefined;
 }

@@ -11,8 +11,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   return new SqlStore(openSqlite(options.sqlite, options));
 }
 
-/** PostgreSQL when HARDEN_DATABASE_URL is set, else SQLite at `sqlitePath`. */
-export function storeFromEnvironment(sqlitePath: string, env: NodeJS.ProcessEnv = process.env): Promise<Store> {
+/** PostgreSQL when HARDEN_DATABASE_URL is set, else SQLite at `sqlitePath` (with `readOnly`, read only: status and history). */
+export function storeFromEnvironment(sqlitePath: string, env: NodeJS.ProcessEnv = process.env, { readOnly = false }: { readOnly?: boolean } = {}): Promise<Store> {
   const url = env.HARDEN_DATABASE_URL?.trim();
-  return openStore(url ? { postgres: url } : { sqlite: sqlitePath });
+  return openStore(url ? { postgres: url } : { sqlite: sqlitePath, readOnly });
 }

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { Connection } from './connection.js';
-import { explainPostgres, maskUrl } from './errors.js';
+import { explainPostgres, maskUrl, transientPostgres } from './errors.js';
 import { StoreError } from './store.js';
 import type { Tables } from './tables.js';
 
@@ -36,7 +36,9 @@ export async function openPostgres(url: string): Promise<Connection> {
     engine: 'postgres',
     db,
     where,
+    readOnly: false,
     explain,
+    transient: transientPostgres,
     async sizeBytes() {
       const { rows } = await sql<{ size: number }>`select pg_database_size(current_database()) as size`.execute(db);
       return Number(rows[0]!.size);
@@ -45,6 +47,9 @@ export async function openPostgres(url: string): Promise<Connection> {
       // PostgreSQL checksums pages itself; this confirms the server answers and the schema is readable.
       await db.selectFrom('store_meta').select('key').limit(1).execute();
       return [];
+    },
+    checkStillThere() {
+      /* the server keeps its own files */
     },
     async reclaim() {
       /* autovacuum reuses the space of deleted rows */

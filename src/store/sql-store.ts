@@ -26,11 +26,19 @@ export class SqlStore implements Store {
   }
 
   private guard<T>(work: () => Promise<T>): Promise<T> {
-    return guarded(this.connection.explain, work);
+    return guarded(this.connection.explain, work, this.connection.transient);
+  }
+
+  /** guard() for a write: refused before it starts when the database is no longer where it was opened. */
+  private guardWrite<T>(work: () => Promise<T>): Promise<T> {
+    return this.guard(() => {
+      this.connection.checkStillThere();
+      return work();
+    });
   }
 
   migrate(): Promise<void> {
-    return this.guard(() => migrate(this.db, this.connection.engine));
+    return this.guard(() => migrate(this.db, this.connection.engine, { where: this.connection.where, readOnly: this.connection.readOnly }));
   }
 
   /** Ids of these monitors, registering new names inside the caller's transaction. */
@@ -65,7 +73,7 @@ export class SqlStore implements Store {
   }
 
   commit(batch: Batch): Promise<void> {
-    return this.guard(async () => {
+    return this.guardWrite(async () => {
       const fresh = new Map<string, number>();
       await this.db.transaction().execute(async (trx) => {
         const names = [...batch.samples.map((s) => s.monitor), ...batch.states.map((s) => s.monitor), ...batch.opened.map((i) => i.monitor)];
@@ -248,14 +256,14 @@ export class SqlStore implements Store {
   }
 
   markDelivered(id: number, at: number): Promise<void> {
-    return this.guard(async () => {
+    return this.guardWrite(async () => {
       await this.db.updateTable('outbox').set({ delivered_at: at }).where('id', '=', id).where('delivered_at', 'is', null).execute();
     });
   }
 
   /** `at` (default: now) is when the attempt failed, shown as lastErrorAt. */
   markFailed(id: number, error: string, nextAttemptAt: number, at: number = Date.now()): Promise<void> {
-    return this.guard(async () => {
+    return this.guardWrite(async () => {
       await this.db
         .updateTable('outbox')
         .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: error, last_error_at: at, next_attempt_at: nextAttemptAt }))
@@ -294,7 +302,7 @@ export class SqlStore implements Store {
   }
 
   compact(now: number, retention: Retention): Promise<void> {
-    return this.guard(async () => {
+    return this.guardWrite(async () => {
       await compact(this.db, this.connection.engine, now, retention);
       // Delivered long ago: a replay of those events is no longer possible, so their keys can go.
       await this.db.deleteFrom('outbox').where('delivered_at', '<', now - retention.hour).execute();

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -148,6 +148,52 @@ describe('SQLite store', () => {
     const failure = await openStore({ sqlite: path }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(StoreError);
     expect((failure as Error).message).toBe(`database ${path} is corrupt or not a SQLite database (SQLITE_NOTADB); move it aside (a new one is created) or restore a backup`);
+  });
+
+  it('refuses a directory where the database should be, naming it', async () => {
+    const path = join(dir, 'a-folder.db');
+    mkdirSync(path);
+    const failure = await openStore({ sqlite: path }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(StoreError);
+    expect((failure as Error).message).toBe(`database ${path} is a directory, not a SQLite file; set monitoring.database (or --database) to a file path`);
+  });
+
+  it('refuses the database of another application before changing anything in it', async () => {
+    const path = join(dir, 'other-app.db');
+    const other = new Database(path);
+    other.exec("create table users (id integer primary key, name text); create table monitors (x); insert into users (name) values ('ada')");
+    other.close();
+    const store = await openStore({ sqlite: path });
+    const failure = await store.migrate().catch((error: unknown) => error);
+    await store.close();
+    expect(failure).toBeInstanceOf(StoreError);
+    expect((failure as Error).message).toBe(`database ${path} is not a harden database: it holds other tables (monitors, users) and none of harden's; give harden a database of its own (monitoring.database, --database or HARDEN_DATABASE_URL)`);
+    const after = new Database(path, { readonly: true });
+    expect(after.prepare("select name from sqlite_master where type = 'table' order by name").all()).toEqual([{ name: 'monitors' }, { name: 'users' }]);
+    after.close();
+  });
+
+  it('reads without writing: a database in a read-only folder, and none at all', async () => {
+    const folder = join(dir, 'read-only-folder');
+    mkdirSync(folder);
+    const path = join(folder, 'harden.db');
+    const writer = await fresh('read-only-folder/harden.db');
+    await writer.commit(batch({ samples: [sample('api', T0, 12)] }));
+    await writer.close();
+    chmodSync(folder, 0o555);
+    try {
+      const reader = await openStore({ sqlite: path, readOnly: true });
+      await reader.migrate();
+      expect((await reader.samples({ monitor: 'api' })).map((s) => s.at)).toEqual([T0]);
+      await reader.close();
+    } finally {
+      chmodSync(folder, 0o755);
+    }
+    const none = await openStore({ sqlite: join(dir, 'not-yet/harden.db'), readOnly: true });
+    await none.migrate();
+    expect(await none.samples({ monitor: 'api' })).toEqual([]);
+    await none.close();
+    expect(existsSync(join(dir, 'not-yet'))).toBe(false);
   });
 
   it('finds damage with the integrity check', async () => {

@@ -93,8 +93,12 @@ export interface Store {
 
 /** The database refused a write or could not be opened: a clear message for the user. */
 export class StoreError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  /** The database cannot be reached for now (a server restarting): the same write may succeed later. */
+  readonly transient: boolean;
+
+  constructor(message: string, options?: { cause?: unknown; transient?: boolean }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'StoreError';
+    this.transient = options?.transient ?? false;
   }
 }

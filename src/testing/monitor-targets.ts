@@ -44,12 +44,16 @@ export interface AlertReceiver extends RunningServer {
   deliveries: Delivery[];
   /** While true the receiver answers 503 and keeps nothing. */
   down: boolean;
+  /** While true the receiver never answers (it counts the requests in `held`). */
+  hang: boolean;
+  held: number;
 }
 
 /** Receives alert POSTs (webhook, Slack, ntfy, PagerDuty shapes) on 127.0.0.1 and keeps them. */
 export async function startAlertReceiver(): Promise<AlertReceiver> {
-  const state = { deliveries: [] as Delivery[], down: false };
+  const state = { deliveries: [] as Delivery[], down: false, hang: false, held: 0 };
   const server = await startServer((request, response) => {
+    if (state.hang) return void state.held++;
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {

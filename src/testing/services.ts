@@ -74,7 +74,14 @@ export type PostgresOptions = ({ auth: 'trust' } | { auth: 'scram-sha-256'; pass
   hba?: string;
 };
 
-export async function startPostgres(options: PostgresOptions): Promise<RunningService> {
+export interface RunningPostgres extends RunningService {
+  /** Shuts the server down at once (clients lose their connections); its data stays. */
+  stop(): Promise<void>;
+  /** Starts it again on the same port, with the same data. */
+  start(): Promise<void>;
+}
+
+export async function startPostgres(options: PostgresOptions): Promise<RunningPostgres> {
   const bin = postgresBin();
   if (!bin) throw new Error('PostgreSQL binaries not found (run scripts/ensure-services.sh)');
   const asRoot = userInfo().uid === 0;
@@ -111,17 +118,27 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningSe
   if (options.hba !== undefined) write('pg_hba.conf', `local all all trust\n${options.hba}\n`);
   const port = await freePort();
   settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c shared_buffers=8MB -c max_connections=10${settings}`;
-  run(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-o', settings, '-w', '-t', '60', 'start']);
-  const pid = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const start = () => {
+    run(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-o', settings, '-w', '-t', '60', 'start']);
+    return Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  };
+  let pid = start();
+  const stop = async () => {
+    try {
+      process.kill(pid, 'SIGQUIT'); // immediate shutdown
+    } catch {
+      /* already gone */
+    }
+    await waitForExit(pid, 20_000);
+  };
   return {
     port,
+    stop,
+    start: async () => {
+      pid = start();
+    },
     close: async () => {
-      try {
-        process.kill(pid, 'SIGQUIT'); // immediate shutdown
-      } catch {
-        /* already gone */
-      }
-      await waitForExit(pid, 20_000);
+      await stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

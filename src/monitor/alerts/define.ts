@@ -7,6 +7,8 @@ export interface DeliveryContext {
   timeoutMs: number;
   /** Extra trusted CA certificates (PEM) for HTTPS receivers. */
   ca: string[];
+  /** Aborts a delivery in flight (shutdown after its grace period). */
+  signal?: AbortSignal;
 }
 
 /**

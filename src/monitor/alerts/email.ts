@@ -40,6 +40,8 @@ async function send(message: EmailMessage, smtpUrl: string, ctx: DeliveryContext
     ...(ctx.ca.length ? { tls: { ca: [...rootCertificates, ...ctx.ca] } } : {}),
   });
   const host = URL.canParse(smtpUrl) ? new URL(smtpUrl).host : 'the SMTP server';
+  const abort = () => transport.close();
+  ctx.signal?.addEventListener('abort', abort, { once: true });
   try {
     const info = await transport.sendMail(message);
     if (info.accepted.length === 0) throw new Error(`no recipient accepted (${info.response})`);
@@ -47,6 +49,7 @@ async function send(message: EmailMessage, smtpUrl: string, ctx: DeliveryContext
     const text = error instanceof Error ? error.message : String(error);
     throw new DeliveryError(maskText(`SMTP ${host}: ${text}`.replace(/\s+/g, ' ').slice(0, 300), [smtpUrl]));
   } finally {
+    ctx.signal?.removeEventListener('abort', abort);
     transport.close();
   }
 }

@@ -41,9 +41,11 @@ export async function post(request: JsonPost, ctx: DeliveryContext): Promise<voi
   const client = new HttpClient({ connectionsPerHost: 1, timeoutMs: ctx.timeoutMs, ...(ctx.ca.length ? { ca: [...rootCertificates, ...ctx.ca] } : {}) });
   try {
     const headers = { 'content-type': 'application/json', ...(basic ? { authorization: basic } : {}), ...request.headers };
-    const response = await client.send(url.href, { method: 'POST', headers, body: request.body }).catch((error: unknown) => {
-      throw new DeliveryError(maskText(unreachable(error, host, ctx.timeoutMs), secrets));
-    });
+    const response = await client
+      .send(url.href, { method: 'POST', headers, body: request.body, ...(ctx.signal ? { signal: ctx.signal } : {}) })
+      .catch((error: unknown) => {
+        throw new DeliveryError(maskText(unreachable(error, host, ctx.timeoutMs), secrets));
+      });
     if (response.status >= 200 && response.status < 300) return;
     const snippet = response.body.replace(/\s+/g, ' ').trim().slice(0, SNIPPET_CHARS);
     const reason = `HTTP ${response.status}${response.status === 429 ? ' (rate limited)' : ''} from ${host}${snippet ? `: ${snippet}` : ''}`;

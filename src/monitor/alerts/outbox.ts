@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { AlertChannel } from '../../plan/monitor-schema.js';
 import type { Store } from '../../store/store.js';
 import type { OutboxEntry } from '../model.js';
@@ -43,6 +44,8 @@ export class AlertDispatcher {
   private looping: Promise<void> | undefined;
   private woken = false;
   private stopped = false;
+  /** Aborts the deliveries in flight when stop() runs out of time. */
+  private readonly shutdown = new AbortController();
 
   /** Secrets, trusted CAs and timeouts for deliveries; a reload may change them. */
   private context: DeliveryContext;
@@ -53,6 +56,7 @@ export class AlertDispatcher {
     this.claims = Claims.of(options.store);
     this.now = options.now ?? Date.now;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
+    setMaxListeners(0, this.shutdown.signal);
   }
 
   /** After a plan reload: later deliveries use the new channel map. */
@@ -83,12 +87,20 @@ export class AlertDispatcher {
     else this.schedule(0);
   }
 
-  /** Stops polling and waits for the deliveries in flight; due rows not yet attempted stay as they are. */
-  async stop(): Promise<void> {
+  /**
+   * Stops polling and waits for the deliveries in flight, at most `graceMs`: then they are
+   * aborted and stay pending as they were (sent again at the next start: at least once). Due rows
+   * not yet attempted stay as they are.
+   */
+  async stop(graceMs = Infinity): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
-    await this.looping;
-    await Promise.allSettled([...this.passes]);
+    const settled = Promise.allSettled([this.looping, ...this.passes]);
+    let timer: NodeJS.Timeout | undefined;
+    const late = Number.isFinite(graceMs) ? new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), graceMs))) : new Promise<never>(() => undefined);
+    if ((await Promise.race([settled, late])) === 'late') this.shutdown.abort(new Error('shutting down'));
+    clearTimeout(timer);
+    await settled;
     await this.markAccepted();
     for (const id of this.unmarked.keys()) this.claims.release(id);
     this.unmarked.clear();
@@ -147,8 +159,12 @@ export class AlertDispatcher {
       const channel = this.channels[entry.channel];
       try {
         if (!channel) throw new Error(`channel "${entry.channel}" is no longer in the plan's alerts; the alert waits until it is back`);
-        await deliver(channel, entry.event, this.context);
+        await deliver(channel, entry.event, { ...this.context, signal: this.shutdown.signal });
       } catch (error) {
+        if (this.shutdown.signal.aborted) {
+          this.options.log({ event: 'alert.abandoned', msg: 'alert delivery abandoned at shutdown; it stays pending and is sent at the next start', channel: entry.channel, key: entry.event.key, monitor: entry.event.monitor });
+          return false;
+        }
         await this.failed(entry, error);
         return false;
       }

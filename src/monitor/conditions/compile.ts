@@ -1,9 +1,10 @@
 import { formatElapsed } from '../duration.js';
-import type { Evaluation, Test } from './condition.js';
+import { andThen, type Evaluation, type Test } from './condition.js';
 import { formatMs, show, truncate } from './messages.js';
 import { PHASES, type Subject } from './subjects.js';
 import { type Op, ORDERING, ParseError, TEXTUAL } from './tokens.js';
-import { describeValue, regexText, type Value } from './values.js';
+import type { Pattern } from './pattern.js';
+import { describeValue, type Value } from './values.js';
 
 /**
  * Type-checks a parsed condition and compiles it to a closure, so that evaluating it is a
@@ -12,7 +13,7 @@ import { describeValue, regexText, type Value } from './values.js';
 export function compile(subject: Subject, op: Op, value: Value, { opColumn, valueColumn, raw }: { opColumn: number; valueColumn: number; raw: string }): Test {
   const { name } = subject;
   const wrongValue = (expected: string) => new ParseError(valueColumn, `${op} on ${name} needs ${expected}; ${raw} is ${describeValue(value)}`);
-  if (value.type === 'regex' && op !== 'matches') throw new ParseError(valueColumn, `a /regex/ goes with matches: ${name} matches ${regexText(value.value)}`);
+  if (value.type === 'regex' && op !== 'matches') throw new ParseError(valueColumn, `a /regex/ goes with matches: ${name} matches ${String(value.value)}`);
   if (op === 'matches' && value.type !== 'regex') throw wrongValue('a /regex/');
 
   if (name === 'status' || name.startsWith('latency') || name === 'cert.expires') {
@@ -25,7 +26,7 @@ export function compile(subject: Subject, op: Op, value: Value, { opColumn, valu
   if (name === 'answers' || name === 'answer') {
     if (!TEXTUAL.has(op)) throw new ParseError(opColumn, `${name} are text: use ==, !=, contains, !contains, matches`);
     if (op !== 'matches' && value.type !== 'string') throw wrongValue("'text'");
-    return answers(op, value.value as string | RegExp);
+    return answers(op, value.value as string | Pattern);
   }
   if (subject.path) return json(subject.path, op, value, wrongValue);
   if (!TEXTUAL.has(op)) throw new ParseError(opColumn, `${name} is text: use ==, !=, contains, !contains, matches`);
@@ -34,7 +35,7 @@ export function compile(subject: Subject, op: Op, value: Value, { opColumn, valu
   const read: (evaluation: Evaluation) => string | undefined = header
     ? ({ observation }) => observation.headers?.get(header)?.join(', ')
     : ({ observation }) => observation.body;
-  return text(read, op, value.value as string | RegExp, header !== undefined);
+  return text(read, op, value.value as string | Pattern, header !== undefined);
 }
 
 type Ordering = '==' | '!=' | '<' | '<=' | '>' | '>=';
@@ -66,7 +67,7 @@ function numeric(name: string, op: Ordering, expected: number): Test {
   };
 }
 
-function text(read: (evaluation: Evaluation) => string | undefined, op: Op, expected: string | RegExp, isHeader: boolean): Test {
+function text(read: (evaluation: Evaluation) => string | undefined, op: Op, expected: string | Pattern, isHeader: boolean): Test {
   const missing = isHeader ? 'no such header' : 'no body';
   switch (op) {
     case '==':
@@ -84,25 +85,28 @@ function text(read: (evaluation: Evaluation) => string | undefined, op: Op, expe
     case '!contains':
       return (evaluation) => (read(evaluation)?.includes(expected as string) ? 'found' : undefined);
     default: {
-      const pattern = expected as RegExp;
+      const pattern = expected as Pattern;
       return (evaluation) => {
         const value = read(evaluation);
-        return value === undefined ? missing : pattern.test(value) ? undefined : isHeader ? `got ${show(value)}` : 'no match';
+        if (value === undefined) return missing;
+        return andThen(pattern.test(value, evaluation.signal), (matched) => (matched ? undefined : isHeader ? `got ${show(value)}` : 'no match'));
       };
     }
   }
 }
 
-function answers(op: Op, expected: string | RegExp): Test {
-  const some: (answer: string) => boolean =
-    op === '==' || op === '!=' ? (answer) => answer === expected : op === 'matches' ? (answer) => (expected as RegExp).test(answer) : (answer) => answer.includes(expected as string);
+function answers(op: Op, expected: string | Pattern): Test {
+  const some: (answer: string) => boolean = op === '==' || op === '!=' ? (answer) => answer === expected : (answer) => answer.includes(expected as string);
   const negated = op === '!=' || op === '!contains';
-  return ({ observation }) => {
-    const list = observation.answers ?? [];
-    const found = list.find(some);
+  const verdict = (list: readonly string[], found: string | undefined) => {
     if (negated) return found === undefined ? undefined : `found ${show(found)}`;
     if (found !== undefined) return undefined;
     return list.length === 0 ? 'got no answers' : `got ${truncate(list.map(show).join(', '), 120)}`;
+  };
+  return ({ observation, signal }) => {
+    const list = observation.answers ?? [];
+    if (op !== 'matches') return verdict(list, list.find(some));
+    return andThen((expected as Pattern).find(list, signal), (found) => verdict(list, found));
   };
 }
 
@@ -122,10 +126,8 @@ function json(path: readonly (string | number)[], op: Op, value: Value, wrongVal
         const contained = Array.isArray(found) ? found.includes(expected) : typeof found === 'string' && found.includes(String(expected));
         return op === 'contains' ? contained : !contained;
       }
-      case 'matches':
-        return typeof found === 'string' && (expected as RegExp).test(found);
       default:
-        return typeof found === 'number' && COMPARE[op](found, expected as number);
+        return typeof found === 'number' && COMPARE[op as Ordering](found, expected as number);
     }
   };
   return (evaluation) => {
@@ -133,6 +135,8 @@ function json(path: readonly (string | number)[], op: Op, value: Value, wrongVal
     if (!parsed) return 'the body is not JSON';
     let found: unknown = parsed.value;
     for (const key of path) found = found !== null && typeof found === 'object' ? (found as Record<string | number, unknown>)[key] : undefined;
-    return has(found) ? undefined : `got ${show(found)}`;
+    const verdict = (holds: boolean) => (holds ? undefined : `got ${show(found)}`);
+    if (op !== 'matches') return verdict(has(found));
+    return typeof found === 'string' ? andThen((expected as Pattern).test(found, evaluation.signal), verdict) : verdict(false);
   };
 }

@@ -13,8 +13,16 @@ export interface Condition {
   readonly text: string;
   /** What it looks at: status, latency, latency.dns, body, body.PATH, header.NAME, cert.expires, answers. */
   readonly subject: string;
-  /** undefined when it holds; else what was found instead ("got 503"). */
-  readonly test: (sample: Evaluation) => string | undefined;
+  /** undefined when it holds; else what was found instead ("got 503"). A long regex match answers later. */
+  readonly test: (sample: Evaluation) => Verdict | Promise<Verdict>;
+}
+
+/** undefined when a condition holds; else what was found instead. */
+export type Verdict = string | undefined;
+
+/** `next(value)`: now when `value` is at hand, else once it resolves. */
+export function andThen<T, U>(value: T | Promise<T>, next: (value: T) => U): U | Promise<U> {
+  return value instanceof Promise ? value.then(next) : next(value);
 }
 
 /** A compiled condition's check of one observation. */
@@ -26,6 +34,8 @@ export class Evaluation {
   constructor(
     readonly observation: Observation,
     readonly now: number,
+    /** The probe's deadline: a long regex match stops when it aborts. */
+    readonly signal: AbortSignal,
   ) {}
 
   /** The parsed JSON body; null when the body is not JSON. */

@@ -9,7 +9,9 @@ const DAY = 86_400_000;
 function check(kind: MonitorKind, texts: string[], observation: Partial<Observation>): string | undefined {
   const { conditions, errors } = parseConditions(texts, kind);
   expect(errors).toEqual([]);
-  return evaluateConditions(conditions, { latencyMs: 0, ...observation }, NOW);
+  const verdict = evaluateConditions(conditions, { latencyMs: 0, ...observation }, NOW);
+  if (verdict instanceof Promise) throw new Error('expected a verdict at once');
+  return verdict;
 }
 
 function errorOf(kind: MonitorKind, text: string): { column: number; message: string } {
@@ -72,6 +74,16 @@ describe('text', () => {
     expect(http({ headers }, "header.x-missing == 'a'")).toBe("header.x-missing == 'a': no such header");
     expect(http({ headers }, "header.x-missing != 'a'", "header.x-missing !contains 'a'")).toBeUndefined();
     expect(http({ headers }, 'header.vary matches /^accept/')).toBeUndefined();
+  });
+  it('matches with RE2: a pattern that backtracks for ever elsewhere answers at once', () => {
+    const started = performance.now();
+    expect(http({ body: `${'a'.repeat(40)}!` }, 'body matches /^(a+)+$/')).toBe('body matches /^(a+)+$/: no match');
+    expect(http({ body: 'a'.repeat(40) }, 'body matches /^(a+)+$/')).toBeUndefined();
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+  it('understands the i, m and s flags, JavaScript escapes and named groups', () => {
+    expect(http({ body: 'Version 2\nOK' }, 'body matches /^ok$/im', 'body matches /2.ok/is', 'body matches /\\u0056ersion/', 'body matches /(?<major>\\d)/')).toBeUndefined();
+    expect(http({ body: 'a\nb' }, 'body matches /a.b/')).toBe('body matches /a.b/: no match');
   });
   it('keeps a g or y flag from making matches stateful', () => {
     const { conditions } = parseConditions(['body matches /ok/g'], 'http');
@@ -166,7 +178,13 @@ describe('parse errors name the column', () => {
     ['http', 'body.count == 5s', 15, '== on body.count needs a number, \'text\', true, false or null; 5s is a duration'],
     ['http', "body matches 'x'", 14, "matches on body needs a /regex/; 'x' is text"],
     ['http', 'body contains /x/', 15, 'a /regex/ goes with matches: body matches /x/'],
-    ['http', 'body matches /a(/', 14, 'invalid regex: /a(/: Unterminated group'],
+    ['http', 'body matches /a(/', 15, 'invalid regex /a(/: missing closing ) in "a("'],
+    ['http', 'body matches /x{2000}/', 16, 'invalid regex /x{2000}/: invalid repeat count in "{2000}"'],
+    ['http', 'body matches /(a+)\\1/', 19, 'backreferences (\\1) are not supported: harden matches regexes with RE2, in time linear in the text'],
+    ['http', 'body matches /(?<n>a)\\k<n>/', 22, 'backreferences (\\k<n>) are not supported: harden matches regexes with RE2, in time linear in the text'],
+    ['http', 'body matches /a(?!b)/', 16, 'lookahead and lookbehind ((?!…) are not supported: harden matches regexes with RE2, in time linear in the text'],
+    ['http', "header.x matches /(?<=a)b/", 19, 'lookahead and lookbehind ((?<=…) are not supported: harden matches regexes with RE2, in time linear in the text'],
+    ['http', 'body matches /ok/iz', 19, 'unknown regex flag "z" (i, m, s)'],
     ['http', 'body matches /abc', 14, 'unterminated /regex/: add the closing /'],
     ['http', "body contains 'ok", 15, "unterminated string: add the closing '"],
     ['http', 'latency < 5 parsecs', 13, 'unexpected "parsecs" after the value'],

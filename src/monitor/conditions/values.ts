@@ -1,5 +1,6 @@
 import { parseDuration } from '../duration.js';
 import { word } from './messages.js';
+import { Pattern } from './pattern.js';
 import { type Cursor, ParseError } from './tokens.js';
 
 /** The right-hand side of a condition: a number, a duration, 'text', /regex/, true, false or null. */
@@ -7,7 +8,7 @@ export type Value =
   | { type: 'number'; value: number }
   | { type: 'duration'; value: number }
   | { type: 'string'; value: string }
-  | { type: 'regex'; value: RegExp }
+  | { type: 'regex'; value: Pattern }
   | { type: 'boolean'; value: boolean }
   | { type: 'null'; value: null };
 
@@ -45,7 +46,7 @@ export function parseString(cursor: Cursor): string {
   throw new ParseError(column, `unterminated string: add the closing ${quote}`);
 }
 
-function parseRegex(cursor: Cursor): RegExp {
+function parseRegex(cursor: Cursor): Pattern {
   const column = cursor.column;
   let pos = cursor.pos + 1;
   let inClass = false;
@@ -60,18 +61,9 @@ function parseRegex(cursor: Cursor): RegExp {
   const pattern = cursor.text.slice(cursor.pos + 1, pos);
   cursor.pos = pos + 1;
   const flags = cursor.take(/[a-z]*/y) ?? '';
-  try {
-    // g and y make test() stateful across samples; they mean nothing for a yes/no match.
-    return new RegExp(pattern, flags.replace(/[gy]/g, ''));
-  } catch (error) {
-    throw new ParseError(column, `invalid regex: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`);
-  }
+  return Pattern.compile(pattern, flags, column + 1);
 }
 
 export function describeValue(value: Value): string {
   return { number: 'a number', duration: 'a duration', string: 'text', regex: 'a regex', boolean: 'a boolean', null: 'null' }[value.type];
-}
-
-export function regexText(pattern: RegExp): string {
-  return `/${pattern.source}/${pattern.flags}`;
 }

@@ -1,5 +1,5 @@
 import { lookup } from 'node:dns';
-import { connect as netConnect, type Socket } from 'node:net';
+import { isIP, connect as netConnect, type Socket } from 'node:net';
 import { connect as tlsConnect, type SecureContext, type TLSSocket } from 'node:tls';
 import type { Phases } from '../model.js';
 import { certificateReason, ProbeError } from './errors.js';
@@ -10,6 +10,8 @@ export interface ConnectOptions {
   /** Speak TLS: the chain must verify for the name (servername, else host). */
   tls?: { servername: string | undefined; secureContext: SecureContext | undefined };
   signal: AbortSignal;
+  /** Why the host's address may not be connected to; undefined when it may. Checked on the addresses the name resolves to. */
+  refuse?: (address: string) => string | undefined;
 }
 
 /** Where connecting went, filled in as it happens. */
@@ -36,6 +38,8 @@ export function connectTimed(options: ConnectOptions, timings: ConnectTimings): 
     };
     const abort = () => fail(signal.reason);
     if (signal.aborted) return reject(signal.reason);
+    const refused = isIP(options.host) ? options.refuse?.(options.host) : undefined;
+    if (refused) return reject(new ProbeError(refused));
     signal.addEventListener('abort', abort, { once: true });
     timings.dnsMs = 0;
     const tcp = netConnect({
@@ -46,7 +50,10 @@ export function connectTimed(options: ConnectOptions, timings: ConnectTimings): 
         lookup(hostname, lookupOptions, (...args: unknown[]) => {
           resolvedAt = performance.now();
           timings.dnsMs = resolvedAt - started;
-          (callback as (...args: unknown[]) => void)(...args);
+          const [error, found] = args as [Error | null, string | { address: string }[]];
+          const addresses = error ? [] : Array.isArray(found) ? found.map((entry) => entry.address) : [found];
+          const reason = options.refuse && addresses.map(options.refuse).find((why) => why !== undefined);
+          (callback as (...args: unknown[]) => void)(...(reason ? [new ProbeError(reason)] : args));
         }),
     });
     socket = tcp;

@@ -13,6 +13,8 @@ export interface ExchangeRequest {
   readBody: boolean;
   trust: SecureContext | undefined;
   signal: AbortSignal;
+  /** Why an address of the URL's host may not be connected to (see ConnectOptions.refuse). */
+  refuse?: (address: string) => string | undefined;
 }
 
 export interface Exchange {
@@ -36,7 +38,7 @@ export async function exchange(url: URL, request: ExchangeRequest, timings: Conn
   const client = new Client(url.origin, {
     connect: (_options, callback) => {
       const tls = https ? { servername: isIP(host) ? undefined : host, secureContext: request.trust } : undefined;
-      connectTimed({ host, port: Number(url.port || (https ? 443 : 80)), signal: request.signal, ...(tls ? { tls } : {}) }, timings).then(
+      connectTimed({ host, port: Number(url.port || (https ? 443 : 80)), signal: request.signal, ...(tls ? { tls } : {}), ...(request.refuse ? { refuse: request.refuse } : {}) }, timings).then(
         (socket) => {
           readyAt = performance.now();
           callback(null, socket);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startServer, type RunningServer } from '../../testing/http-server.js';
 import { freePort } from '../../testing/services.js';
+import { httpProbe } from './http.js';
 import { prepareMonitor, runProbe } from './index.js';
 import { eventually, monitor, probeOnce, testEnv } from './testing.js';
 
@@ -15,6 +16,8 @@ let server: RunningServer;
 /** A second origin, for redirects that leave the first. */
 let other: RunningServer;
 const openSockets = new Set<Socket>();
+/** Where /redirect points. */
+let redirectTo = '/';
 const requests: { method: string; path: string; headers: IncomingMessage['headers']; body: string }[] = [];
 
 function handle(request: IncomingMessage, response: ServerResponse): void {
@@ -35,8 +38,10 @@ function handle(request: IncomingMessage, response: ServerResponse): void {
     if (path === '/moved') return void response.writeHead(301, { location: '/health' }).end();
     if (path === '/see-other') return void response.writeHead(303, { location: '/echo' }).end();
     if (path === '/loop') return void response.writeHead(302, { location: '/loop' }).end();
+    if (path === '/xy') return void response.writeHead(200).end(randomXY(1 << 20));
     if (path === '/big') return void response.writeHead(200).end('x'.repeat(3 * 1024 * 1024));
     if (path === '/stall') return void response.writeHead(200, { 'content-length': '100' }).write('partial');
+    if (path === '/redirect') return void response.writeHead(302, { location: redirectTo }).end();
     if (path === '/elsewhere') return void response.writeHead(302, { location: `${other.origin}/headers` }).end();
     if (path.split('?')[0] === '/private') {
       const expected = `Basic ${Buffer.from('monitor:s3cr@t:x').toString('base64')}`;
@@ -106,10 +111,29 @@ describe('http probe', () => {
     expect(await eventually(() => openSockets.size === 0, 1000)).toBe(true);
   });
 
-  it('does not carry credentials to another origin on a redirect', async () => {
-    const headers = { authorization: 'Bearer secret', 'x-trace': 'kept' };
-    const sample = await probeOnce({ http: { url: url('/elsewhere'), headers, redirects: 'follow' }, expect: ["body.x-trace == 'kept'", "body !contains 'Bearer'"] });
-    expect(sample).toMatchObject({ ok: true, status: 200 });
+  it('sends none of the plan\'s headers to another origin a redirect points at', async () => {
+    vi.stubEnv('HARDEN_TEST_PROBE_KEY', 'key-from-env');
+    try {
+      const http = { url: url('/elsewhere'), headers: { authorization: 'Bearer secret', 'x-trace': 'plan-value', cookie: 'a=b' }, secretHeaders: { 'X-Api-Key': 'env:HARDEN_TEST_PROBE_KEY' }, redirects: 'follow' };
+      const conditions = ["body !contains 'plan-value'", "body !contains 'key-from-env'", "body !contains 'Bearer'", "body !contains 'a=b'", "body.user-agent contains 'harden-monitor'"];
+      expect(await probeOnce({ http, expect: conditions })).toMatchObject({ ok: true, status: 200 });
+      const userinfo = new URL(url('/elsewhere'));
+      userinfo.username = 'monitor';
+      userinfo.password = 'pw';
+      expect(await probeOnce({ http: { url: userinfo.href, redirects: 'follow' }, expect: ["body !contains 'Basic'"] })).toMatchObject({ ok: true });
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it('never follows a redirect to a link-local or cloud metadata address', async () => {
+    for (const target of ['http://169.254.169.254/latest/meta-data/', 'http://[fd00:ec2::254]/latest/', 'http://[fe80::1]:8080/', 'http://[::ffff:169.254.1.1]/']) {
+      redirectTo = target;
+      const started = performance.now();
+      const sample = await probeOnce({ http: { url: url('/redirect'), redirects: 'follow' } });
+      expect(sample.reason).toMatch(/^redirect to a link-local or cloud metadata address \(.+\) refused$/);
+      expect(performance.now() - started).toBeLessThan(1000);
+    }
   });
 
   it('evaluates JSON body, header and latency conditions', async () => {
@@ -121,8 +145,23 @@ describe('http probe', () => {
   });
 
   it('reads at most 1 MB of a body', async () => {
-    const sample = await probeOnce({ http: url('/big'), expect: ['body matches /^x{1048576}$/'] });
-    expect(sample).toMatchObject({ ok: true });
+    const observation = await httpProbe.observe(monitor({ http: url('/big') }), testEnv(), new AbortController().signal, { body: true });
+    expect(observation.body).toBe('x'.repeat(1024 * 1024));
+    expect(await probeOnce({ http: url('/big'), expect: ['body matches /^x+$/'] })).toMatchObject({ ok: true });
+  });
+
+  it('bounds a regex match by the probe timeout, without blocking the event loop', async () => {
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 10);
+    const started = performance.now();
+    try {
+      const sample = await probeOnce({ http: url('/xy'), timeout: '700ms', expect: ['body matches /(x|y)*x(x|y){300}y$/'] });
+      expect(sample).toMatchObject({ ok: false, reason: 'timeout after 700ms' });
+    } finally {
+      clearInterval(ticker);
+    }
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(ticks).toBeGreaterThan(2);
   });
 
   it('measures the first response with redirects off, the last one when following', async () => {
@@ -180,9 +219,23 @@ describe('http probe', () => {
       expect(() => prepareMonitor(monitor({ ...fields, name: 'api' }), { planDir })).toThrow(
         'monitor api: header X-Api-Key: secret env:HARDEN_TEST_PROBE_KEY is not set (the environment has no HARDEN_TEST_PROBE_KEY)',
       );
+      writeFileSync(join(planDir, 'token'), 'line one\nInjected: yes\n');
+      vi.stubEnv('HARDEN_TEST_PROBE_KEY', 'key-from-env');
+      expect(() => prepareMonitor(monitor({ ...fields, name: 'api' }), { planDir })).toThrow('monitor api: header X-File-Token: the value of file:token holds a line break or another control character');
     } finally {
       vi.unstubAllEnvs();
       rmSync(planDir, { recursive: true, force: true });
     }
   });
 });
+
+/** x and y in no pattern RE2's DFA can follow: its NFA then takes seconds over 1 MB. */
+function randomXY(length: number): string {
+  let seed = 7;
+  let text = '';
+  for (let i = 0; i < length; i++) {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    text += seed & 0x10000 ? 'x' : 'y';
+  }
+  return text;
+}

@@ -5,17 +5,18 @@ import type { ConnectTimings } from './connect.js';
 import { defineProbe, type Observation } from './define.js';
 import { ProbeError } from './errors.js';
 import { exchange, type Exchange } from './http-exchange.js';
+import { metadataAddressReason } from './metadata-addresses.js';
 import { trustFor } from './trust.js';
 
 const MAX_REDIRECTS = 10;
 const REDIRECT = new Set([301, 302, 303, 307, 308]);
 const USER_AGENT = 'harden-monitor (+https://harden.dev)';
-/** Credentials meant for one origin are not sent to another a redirect points at. */
-const ORIGIN_BOUND = new Set(['authorization', 'cookie', 'proxy-authorization']);
 
 /**
  * HTTP(S): one request on a fresh connection, so every phase is measured; with
- * `redirects: follow`, up to 10 redirects, the phases summed over the hops.
+ * `redirects: follow`, up to 10 redirects, the phases summed over the hops. A redirect to
+ * another origin gets none of the plan's headers (nor the URL's credentials), and none may
+ * lead to a link-local or cloud metadata address unless the plan's URL names that host.
  */
 export const httpProbe = defineProbe({
   kind: 'http',
@@ -30,9 +31,11 @@ export const httpProbe = defineProbe({
     let headers: Record<string, string> = { 'user-agent': USER_AGENT, ...http.headers };
     const basic = basicAuthorization(url);
     if (basic && !Object.keys(headers).some((name) => name.toLowerCase() === 'authorization')) headers.authorization = basic;
+    const plannedHost = url.hostname;
     for (let hop = 0; ; hop++) {
       const timings: ConnectTimings = {};
-      const response: Exchange = await exchange(url, { method, headers, body, readBody: needs?.body ?? true, trust: trustFor(env), signal }, timings);
+      const request = { method, headers, body, readBody: needs?.body ?? true, trust: trustFor(env), signal, ...(url.hostname === plannedHost ? {} : { refuse: metadataAddressReason }) };
+      const response: Exchange = await exchange(url, request, timings);
       phases.dnsMs += timings.dnsMs ?? 0;
       phases.connectMs += timings.connectMs ?? 0;
       if (timings.tlsMs !== undefined) phases.tlsMs = (phases.tlsMs ?? 0) + timings.tlsMs;
@@ -42,7 +45,8 @@ export const httpProbe = defineProbe({
         if (hop === MAX_REDIRECTS) throw new ProbeError(`more than ${MAX_REDIRECTS} redirects`);
         const next = new URL(location, url);
         if (next.protocol !== 'http:' && next.protocol !== 'https:') throw new ProbeError(`redirect to ${next.protocol} URL`);
-        if (next.origin !== url.origin) headers = Object.fromEntries(Object.entries(headers).filter(([name]) => !ORIGIN_BOUND.has(name.toLowerCase())));
+        // The plan's headers (API keys, secretHeaders, cookies) were meant for the origin it names.
+        if (next.origin !== url.origin) headers = { 'user-agent': USER_AGENT };
         if (response.status === 303 || (method === 'POST' && response.status !== 307 && response.status !== 308)) {
           if (method !== 'HEAD') method = 'GET';
           body = undefined;

@@ -65,6 +65,8 @@ function withSecretHeaders(monitor: Monitor, planDir: string): Monitor {
     } catch (error) {
       throw new Error(`monitor ${monitor.name}: header ${header}: ${(error as Error).message}`, { cause: error });
     }
+    if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(headers[header]))
+      throw new Error(`monitor ${monitor.name}: header ${header}: the value of ${ref} holds a line break or another control character`);
   }
   return { ...monitor, http: { ...http, headers } };
 }
@@ -86,7 +88,8 @@ export async function runProbe(prepared: PreparedMonitor, env: ProbeEnv, signal?
   try {
     const probe = PROBES[prepared.kind] as ProbeDefinition<MonitorKind>;
     const observation = await settleWithin(probe.observe(monitor, env, controller.signal, prepared.needs), controller.signal);
-    const reason = evaluateConditions(conditions, observation, at);
+    const verdict = evaluateConditions(conditions, observation, at, controller.signal);
+    const reason = verdict instanceof Promise ? await settleWithin(verdict, controller.signal) : verdict;
     return toSample(monitor.name, at, observation, reason === undefined ? undefined : maskText(reason, prepared.secrets));
   } catch (error) {
     const reason = reasonOf(controller.signal.aborted ? controller.signal.reason : error);

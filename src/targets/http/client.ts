@@ -19,6 +19,8 @@ export interface HttpRequest {
   method?: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'OPTIONS';
   headers?: Record<string, string>;
   body?: string;
+  /** Aborts the request before its timeout. */
+  signal?: AbortSignal;
 }
 
 export interface HttpClientOptions {
@@ -68,7 +70,7 @@ export class HttpClient {
       method: init.method ?? 'GET',
       headers: { 'user-agent': 'harden (+https://harden.dev)', ...init.headers },
       ...(init.body !== undefined ? { body: init.body } : {}),
-      signal: AbortSignal.timeout(this.options.timeoutMs),
+      signal: init.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(this.options.timeoutMs)]) : AbortSignal.timeout(this.options.timeoutMs),
     });
     const firstByteMs = performance.now() - started;
     const chunks: Buffer[] = [];
