@@ -275,7 +275,8 @@ function loadIssueResults(workspace: Workspace): Result[] {
     invocation: 'harden/input',
     status: issue.status,
     severity: 'info' as const,
-    message: redactSecrets(`${issue.file}: ${issue.message}`),
+    // Masked apart: a file named `secret` and its message would read as an assignment.
+    message: `${redactSecrets(issue.file)}: ${redactSecrets(issue.message)}`,
     location: { kind: 'file' as const, path: issue.file, line: issue.line, column: issue.column },
     target: issue.file,
     fingerprint: fingerprint('harden/input', issue.file, redactSecrets(issue.message)),
