@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_PLAN_BYTES } from '../limits.js';
 import { yaml } from '../testing/dedent.js';
 import { loadPlanText as load, planErrors as errorLines } from '../testing/plans.js';
 
@@ -116,5 +117,11 @@ describe('plan loading', () => {
 
   it('accepts an empty plan', () => {
     expect(load('').plan.items).toEqual([]);
+  });
+
+  it('refuses a plan over the size limit before parsing it', () => {
+    const padding = `# ${'x'.repeat(MAX_PLAN_BYTES)}\n`;
+    expect(errorLines(`version: 1\n${padding}`)).toEqual(['harden.yaml: the plan is over the 10 MB limit']);
+    expect(errorLines(`version: 1\n${padding}${padding}`)).toEqual(['harden.yaml: the plan is 20 MB, over the 10 MB limit']);
   });
 });

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { z } from 'zod';
 import type { AnyCheck } from '../checks/define.js';
 import { InputError } from '../errors.js';
+import { readInputFile, tooLarge } from '../input-file.js';
+import { MAX_PLAN_BYTES } from '../limits.js';
 import { parseYaml, type Position, type YamlPath } from '../targets/yaml/source.js';
 import { planSchema, type Plan } from './schema.js';
 import { validatePlan } from './validate.js';
@@ -23,17 +24,13 @@ export interface PlanLoadOptions {
 }
 
 export function loadPlan(file: string, options: PlanLoadOptions): LoadedPlan {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new InputError([`${file}: cannot read the plan (${(error as NodeJS.ErrnoException).code ?? 'error'})`]);
-  }
-  return parsePlan(text, file, options);
+  return parsePlan(readInputFile(file, 'plan', MAX_PLAN_BYTES), file, options);
 }
 
 /** Parses and validates a plan; every problem becomes a `file:line:col: message` line. */
 export function parsePlan(text: string, file: string, options: PlanLoadOptions): LoadedPlan {
+  const bytes = Buffer.byteLength(text);
+  if (bytes > MAX_PLAN_BYTES) throw tooLarge(file, 'plan', bytes, MAX_PLAN_BYTES);
   const { documents, problems } = parseYaml(text);
   if (problems.length > 0) throw new InputError(problems.map((p) => `${file}:${p.line}:${p.column}: ${p.message}`));
   const document = documents[0];

@@ -30,7 +30,9 @@ export interface LoadIssue {
   message: string;
 }
 
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+import { MAX_FILE_BYTES } from '../../limits.js';
+
+export { MAX_FILE_BYTES };
 
 /**
  * The repository as the checks see it: files found once by glob, each read and
