@@ -115,6 +115,21 @@ describe('plan loading', () => {
     `)).toEqual([expect.stringMatching(/^harden\.yaml:2:5: a waiver of (high|critical) check \S+ \(matched by "\*"\) needs "expires"$/)]);
   });
 
+  it('rejects dates that are no day of the calendar instead of rolling them over', () => {
+    expect(errorLines(yaml`
+      items:
+        - { id: A, title: t, due: 2026-04-31, found: 2025-02-29 }
+        - { id: B, title: t, decision: { on: 2026-13-01, revisit: 2028-02-29 } }
+      waivers:
+        - { check: k8s/image-digest, reason: vendor, expires: 2026-02-30 }
+    `)).toEqual([
+      'harden.yaml:2:41: found: 2025-02-29 is not a date: February 2025 has 28 days',
+      'harden.yaml:2:24: due: 2026-04-31 is not a date: April 2026 has 30 days',
+      'harden.yaml:3:36: on: 2026-13-01 is not a date: there is no month 13',
+      'harden.yaml:5:48: expires: 2026-02-30 is not a date: February 2026 has 28 days',
+    ]);
+  });
+
   it('accepts an empty plan', () => {
     expect(load('').plan.items).toEqual([]);
   });

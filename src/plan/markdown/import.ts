@@ -20,6 +20,7 @@ import {
 } from './imported.js';
 import { isHeadingItem, readHeadingItem, splitSections, type Section } from './sections.js';
 import { readAcceptedTable, readThemeTable, readTrackerTable, shapeOf, type TableShape } from './tables.js';
+import { warnImpossibleDates } from './impossible-dates.js';
 import { hasTasks, readAcceptedList, readTaskList } from './tasks.js';
 import { inlineText, lineOf, parseMarkdown, type Heading, type RootContent } from './tree.js';
 
@@ -28,7 +29,9 @@ export type { ImportedItem, ImportedStage, ImportedTheme, ImportWarning, Tracker
 export function importTracker(text: string, file: string): TrackerImport {
   const warnings: ImportWarning[] = [];
   const context: ReadContext = { file, text, warn: (line, message) => warnings.push({ line, message }) };
-  const found = collect(splitSections(parseMarkdown(text)), context);
+  const root = parseMarkdown(text);
+  warnImpossibleDates(root.children, context);
+  const found = collect(splitSections(root), context);
   const result = settle(found, context);
   if (result.items.length === 0)
     context.warn(1, 'no tracker found: no table with id/finding/severity/status columns, no task list, no done or status headings');
