@@ -130,6 +130,55 @@ describe('plan loading', () => {
     ]);
   });
 
+  it('says what was expected and what was found, instead of calling a wrong type missing', () => {
+    expect(errorLines(yaml`
+      items:
+        - id: 5
+          title: [a, b]
+          checks: k8s/privileged
+        - just a string
+      stages: [7]
+      version: 2
+      themes:
+        - { id: T, title: theme, closes: [] }
+    `)).toEqual([
+      'harden.yaml:7:1: "version" must be 1, found 2',
+      'harden.yaml:6:10: entry 1 of "stages" must be a string or a mapping (key: value), found a number (7)',
+      'harden.yaml:9:28: "closes" must not be an empty list',
+      'harden.yaml:2:5: "id" must be a string, found a number (5)',
+      'harden.yaml:3:5: "title" must be a string, found a list',
+      'harden.yaml:4:5: "checks" must be a list, found a string',
+      'harden.yaml:5:5: entry 2 of "items" must be a mapping (key: value), found a string',
+    ]);
+  });
+
+  it('says a plan that is not a mapping must be one', () => {
+    expect(errorLines('- id: A\n  title: t\n')).toEqual(['harden.yaml:1:1: the plan must be a mapping (version:, targets:, items:, ...), found a list']);
+    expect(errorLines('just words\n')).toEqual(['harden.yaml:1:1: the plan must be a mapping (version:, targets:, items:, ...), found a string']);
+  });
+
+  it('refuses a plan nested deeper than any real plan, before the parser runs out of stack', () => {
+    expect(errorLines(`items: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`)).toEqual(['harden.yaml:1:263: nested more than 256 levels deep']);
+  });
+
+  it('rejects a key set twice and a second YAML document, which used to be ignored', () => {
+    expect(errorLines(yaml`
+      items:
+        - id: A
+          title: one
+          status: done
+          status: open
+      items: []
+    `)).toEqual([
+      'harden.yaml:5:5: "status" is set twice (first at line 4); a key may appear once in a mapping',
+      'harden.yaml:6:1: "items" is set twice (first at line 1); a key may appear once in a mapping',
+    ]);
+    expect(errorLines('version: 1\n---\nitems: [{ id: A, title: t }]\n')).toEqual([
+      'harden.yaml:3:1: a second YAML document: a plan is one document (remove the "---" line before this one, or what follows it)',
+    ]);
+    expect(load('---\nversion: 1\n---\n').plan.version).toBe(1);
+  });
+
   it('accepts an empty plan', () => {
     expect(load('').plan.items).toEqual([]);
   });
