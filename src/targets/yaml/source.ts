@@ -77,13 +77,15 @@ export function parseYaml(text: string): ParsedYaml {
   const positionOf = (offset: number) => pack(lineCounter.linePos(offset));
   // The syntax tree is built by recursion: a document nested deeper than a real file ever is
   // would overflow the stack, so depth is measured on the parser's tokens first.
-  const tokens: CST.Token[] = [];
+  // Tokens go to the composer one by one (as parseAllDocuments does): only one document's syntax is held at a time.
+  const composer = new Composer({ uniqueKeys: false });
+  const parsed: Document.Parsed[] = [];
   for (const token of new Parser(lineCounter.addNewLine).parse(text)) {
     const tooDeep = token.type === 'document' ? collectionDeeperThan(token, MAX_YAML_DEPTH) : undefined;
     if (tooDeep) return { documents, problems: [{ ...unpack(positionOf(tooDeep.offset)), message: `nested more than ${MAX_YAML_DEPTH} levels deep` }] };
-    tokens.push(token);
+    parsed.push(...composer.next(token));
   }
-  const parsed = [...new Composer({ uniqueKeys: false }).compose(tokens)];
+  parsed.push(...composer.end());
   parsed.forEach((doc, index) => {
     if (doc.errors.length > 0) {
       for (const error of doc.errors) problems.push({ ...unpack(positionOf(error.pos[0])), message: firstLine(error.message) });
