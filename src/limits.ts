@@ -11,8 +11,14 @@ export const MAX_FILE_BYTES = 10 * MB;
 /** A plan: a file like the scanned ones (10,000 monitors take about 1.3 MB). */
 export const MAX_PLAN_BYTES = MAX_FILE_BYTES;
 
-/** A Markdown tracker for `harden import` (a 2,000-item tracker is about 300 KB). */
-export const MAX_TRACKER_BYTES = 4 * MB;
+/** A Markdown tracker for `harden import` (a tracker of 2,000 items is about 250 KB). */
+export const MAX_TRACKER_BYTES = 1 * MB;
+
+/**
+ * Items one import writes: the plan written from a tracker of one-line items is 12 times its
+ * size, and checking it costs about 80 bytes of memory per byte of plan.
+ */
+export const MAX_TRACKER_ITEMS = 10_000;
 
 /**
  * Collections inside collections in one YAML document (a Kubernetes CRD schema nests about
