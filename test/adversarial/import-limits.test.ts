@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { errorLines, hardenBounded, tempDir } from './plan-harness.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { errorLines, hardenBounded, removeTempDirs, tempDir } from './plan-harness.js';
 
 const nestedList = (bytes: number, depth: number) => {
   const lines: string[] = [];
@@ -22,6 +22,8 @@ function refused(name: string, content: string | undefined) {
 
 // The trackers of the adversarial run: each used to crash, exhaust the heap or never finish.
 describe('adversarial trackers', () => {
+  afterAll(removeTempDirs);
+
   it('10,000 nested ">" (was a stack overflow, exit 3)', () => {
     const run = refused('quote.md', `${'>'.repeat(10_000)} x\n`).run();
     expect(run.code).toBe(2);

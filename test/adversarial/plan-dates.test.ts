@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { errorLines, hardenBounded, tempDir } from './plan-harness.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { errorLines, hardenBounded, removeTempDirs, tempDir } from './plan-harness.js';
 
 // Impossible dates used to roll over silently (2026-02-30 became 2 March).
 describe('adversarial plans: impossible dates', () => {
+  afterAll(removeTempDirs);
+
   it('rejects an impossible waiver expiry or due date at its line', () => {
     const dir = tempDir({
       'harden.yaml': 'items:\n  - { id: A, title: t, due: 2026-04-31 }\nwaivers:\n  - { check: k8s/image-digest, reason: vendor, expires: 2026-02-30 }\n',

@@ -1,11 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { errorLines, hardenBounded, tempDir } from './plan-harness.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { errorLines, hardenBounded, removeTempDirs, tempDir } from './plan-harness.js';
 
 // Hostile plan files: each must be refused with one line and exit code 2, fast and in a small heap.
 describe('adversarial plans: size and file type', () => {
+  afterAll(removeTempDirs);
+
   it('refuses a 200 MB plan without reading it', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'harden.yaml'), 'version: 1\nitems:\n');

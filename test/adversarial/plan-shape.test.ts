@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { errorLines, hardenBounded, tempDir } from './plan-harness.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { errorLines, hardenBounded, removeTempDirs, tempDir } from './plan-harness.js';
 
 const verify = (plan: string) => hardenBounded(['verify', '.'], { cwd: tempDir({ 'harden.yaml': plan }), wallMs: 15_000 });
 
 // Plans that are YAML but not what they seem: each is refused with file:line:col and exit code 2.
 describe('adversarial plans: shape', () => {
+  afterAll(removeTempDirs);
+
   it('refuses deep nesting with a clear line instead of "Maximum call stack size exceeded"', () => {
     for (const plan of [`items: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`, Array.from({ length: 3000 }, (_, i) => `${'  '.repeat(i)}a:`).join('\n')]) {
       const run = verify(plan);

@@ -1,10 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { hardenBounded, tempDir } from './plan-harness.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { hardenBounded, removeTempDirs, tempDir } from './plan-harness.js';
 
 // A second key used to hide the first from every check: the scan passed a privileged container.
 describe('adversarial manifests: a key set twice', () => {
+  afterAll(removeTempDirs);
+
   it('reports the duplicate and still fails k8s/privileged on the hidden value', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'deploy'));
