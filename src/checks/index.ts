@@ -52,6 +52,7 @@ import { clusterAdminBinding } from './k8s/cluster-admin-binding.js';
 import { defaultNamespace } from './k8s/default-namespace.js';
 import { defaultServiceAccount } from './k8s/default-service-account.js';
 import { defaultServiceAccountBinding } from './k8s/default-service-account-binding.js';
+import { duplicateKey } from './k8s/duplicate-key.js';
 import { hostNamespaces } from './k8s/host-namespaces.js';
 import { hostPath } from './k8s/host-path.js';
 import { hostPort } from './k8s/host-port.js';
@@ -183,6 +184,7 @@ export const CHECKS: readonly AnyCheck[] = [
   defaultNamespace,
   defaultServiceAccount,
   defaultServiceAccountBinding,
+  duplicateKey,
   hostNamespaces,
   hostPath,
   hostPort,

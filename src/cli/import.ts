@@ -1,8 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { catalog } from '../checks/index.js';
 import { displayText } from '../display-text.js';
 import { InputError } from '../errors.js';
+import { readInputFile } from '../input-file.js';
+import { MAX_PLAN_BYTES, MAX_TRACKER_BYTES } from '../limits.js';
 import { parsePlan } from '../plan/load.js';
 import { mergePlanText, newPlanText, type PlanFragment } from '../plan/write.js';
 import { now, PLAN_FILE } from './context.js';
@@ -35,13 +37,7 @@ Examples:
     .action(async (tracker: string, options: ImportOptions) => {
       // The Markdown parser is the heaviest import: load it only for this command.
       const { importTracker } = await import('../plan/markdown/import.js');
-      let text: string;
-      try {
-        text = readFileSync(tracker, 'utf8');
-      } catch (error) {
-        throw new InputError([`${tracker}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`]);
-      }
-      const imported = importTracker(text, tracker);
+      const imported = importTracker(readInputFile(tracker, 'tracker', MAX_TRACKER_BYTES), tracker);
       const shown = options.verbose ? imported.warnings : imported.warnings.slice(0, MAX_WARNINGS);
       for (const warning of shown) process.stderr.write(`${displayText(`${tracker}:${warning.line}: warning: ${warning.message}`)}\n`);
       if (shown.length < imported.warnings.length) process.stderr.write(`… and ${imported.warnings.length - shown.length} more warnings (--verbose lists them all)\n`);
@@ -52,7 +48,7 @@ Examples:
       let output: string;
       let summary: string;
       if (target !== '-' && existsSync(target) && options.merge) {
-        const existing = readFileSync(target, 'utf8');
+        const existing = readInputFile(target, 'plan', MAX_PLAN_BYTES);
         parsePlan(existing, target, { catalog, now: now({}) }); // a plan with errors is reported as such, not merged into
         const merged = mergePlanText(existing, fragment);
         output = merged.text;

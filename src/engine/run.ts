@@ -76,6 +76,7 @@ class Evaluation implements CheckContext<string> {
  */
 export async function runChecks(workspace: Workspace, invocations: readonly CheckInvocation[], options: EngineOptions = DEFAULT_ENGINE_OPTIONS): Promise<Result[]> {
   const records: Recorded[] = [];
+  const readings = new Set<string>();
   let done = 0;
   const tick = () => {
     done += 1;
@@ -87,7 +88,7 @@ export async function runChecks(workspace: Workspace, invocations: readonly Chec
   for (const phase of phases) {
     const pending: (() => Promise<void>)[] = [];
     for (const invocation of phase) {
-      runInvocation(workspace, invocation, options, records, pending);
+      runInvocation(workspace, invocation, options, records, pending, readings);
       tick();
     }
     await runBounded(pending, options.concurrency);
@@ -98,7 +99,28 @@ export async function runChecks(workspace: Workspace, invocations: readonly Chec
   workspace.releaseAll();
   const results = records.map((record) => record.toResult());
   results.push(...issues);
-  return results.sort(compareResults);
+  results.sort(compareResults);
+  return readings.size === 0 ? results : collapseReadings(results, readings);
+}
+
+const readingKey = (checkId: string, invocation: string, target: string) => `${checkId}\0${invocation}\0${target}`;
+
+/**
+ * A target read more than once (a YAML key set twice: see Target.reading) is one target:
+ * each failure once, whichever reading found it, and no pass beside a failure.
+ */
+function collapseReadings(results: Result[], readings: ReadonlySet<string>): Result[] {
+  const seen = new Set<string>();
+  return results.filter((result) => {
+    const key = readingKey(result.checkId, result.invocation, result.target);
+    if (!readings.has(key)) return true;
+    if (result.status === 'pass') return false;
+    const { location } = result;
+    const failure = `${key}\0${placeOf(location)}\0${location.kind === 'file' ? `${location.line}:${location.column}` : ''}\0${result.message}`;
+    if (seen.has(failure)) return false;
+    seen.add(failure);
+    return true;
+  });
 }
 
 /** A result kept compact while the targets are alive: formatted messages and fingerprints come later. */
@@ -172,13 +194,13 @@ const LIVE_KINDS = new Set(['site', 'domain', 'tls-endpoint', 'service']);
  * asynchronous one (live checks, and any check that turns out to return a promise)
  * deferred to `pending`, so they start only within the concurrency bound.
  */
-function runInvocation(workspace: Workspace, invocation: CheckInvocation, options: EngineOptions, records: Recorded[], pending: (() => Promise<void>)[]): void {
+function runInvocation(workspace: Workspace, invocation: CheckInvocation, options: EngineOptions, records: Recorded[], pending: (() => Promise<void>)[], readings: Set<string>): void {
   const { check } = invocation;
   const timeoutMs = Math.max(options.timeoutMs, check.budgetMs ?? 0);
   const settle = async (target: Target, evaluation: Evaluation, running: Promise<void>) => {
     try {
       await withTimeout(running, timeoutMs, check.id);
-      record(records, workspace, invocation, target, evaluation);
+      record(records, workspace, invocation, target, evaluation, readings);
     } catch (error) {
       records.push(new ReadyRecord(errorResult(invocation, target, error)));
     }
@@ -217,12 +239,17 @@ function runInvocation(workspace: Workspace, invocation: CheckInvocation, option
       pending.push(() => settled);
       deferred = true;
     } else {
-      record(records, workspace, invocation, target, started.evaluation);
+      record(records, workspace, invocation, target, started.evaluation, readings);
     }
   }
 }
 
-function record(records: Recorded[], workspace: Workspace, invocation: CheckInvocation, target: Target, evaluation: Evaluation): void {
+function record(records: Recorded[], workspace: Workspace, invocation: CheckInvocation, target: Target, evaluation: Evaluation, readings: Set<string>): void {
+  if (target.reading !== undefined) {
+    // Another reading of the same target: only its failures count (collapseReadings merges them).
+    if (evaluation.failures.length === 0) return;
+    readings.add(readingKey(invocation.check.id, invocation.key, target.identity));
+  }
   if (evaluation.failures.length === 0) {
     if (evaluation.applicable) records.push(new PassRecord(invocation, target.identity, target.location, evaluation.evidence));
     return;

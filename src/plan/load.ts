@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { z } from 'zod';
 import type { AnyCheck } from '../checks/define.js';
 import { InputError } from '../errors.js';
-import { parseYaml, type Position, type YamlPath } from '../targets/yaml/source.js';
+import { readInputFile, tooLarge } from '../input-file.js';
+import { MAX_PLAN_BYTES } from '../limits.js';
+import { asRecord } from '../targets/yaml/read.js';
+import { parseYaml, type Position, type YamlDocument, type YamlPath, type YamlProblem } from '../targets/yaml/source.js';
 import { planSchema, type Plan } from './schema.js';
+import { describeIssues, kindOf } from './schema-issues.js';
 import { validatePlan } from './validate.js';
 
 export interface LoadedPlan {
@@ -23,17 +25,13 @@ export interface PlanLoadOptions {
 }
 
 export function loadPlan(file: string, options: PlanLoadOptions): LoadedPlan {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new InputError([`${file}: cannot read the plan (${(error as NodeJS.ErrnoException).code ?? 'error'})`]);
-  }
-  return parsePlan(text, file, options);
+  return parsePlan(readInputFile(file, 'plan', MAX_PLAN_BYTES), file, options);
 }
 
 /** Parses and validates a plan; every problem becomes a `file:line:col: message` line. */
 export function parsePlan(text: string, file: string, options: PlanLoadOptions): LoadedPlan {
+  const bytes = Buffer.byteLength(text);
+  if (bytes > MAX_PLAN_BYTES) throw tooLarge(file, 'plan', bytes, MAX_PLAN_BYTES);
   const { documents, problems } = parseYaml(text);
   if (problems.length > 0) throw new InputError(problems.map((p) => `${file}:${p.line}:${p.column}: ${p.message}`));
   const document = documents[0];
@@ -45,34 +43,25 @@ export function parsePlan(text: string, file: string, options: PlanLoadOptions):
     const { line, column } = locate(path);
     return `${file}:${line}:${column}: ${message}`;
   };
+  const shape = document ? shapeProblems(document, documents.slice(1)) : [];
+  if (shape.length > 0) throw new InputError(shape.slice(0, 20).map((p) => `${file}:${p.line}:${p.column}: ${p.message}`));
   // A plain copy: the YAML data carries source positions under a symbol key, which zod records would see.
-  const parsed = planSchema.safeParse(structuredClone(document?.data ?? {}));
-  if (!parsed.success) throw new InputError(parsed.error.issues.slice(0, 20).map(unionBranch).map((issue) => at(issuePath(issue), describe(issue))));
+  const parsed = planSchema.safeParse(structuredClone(document?.data ?? {}), { reportInput: true });
+  if (!parsed.success) throw new InputError(describeIssues(parsed.error.issues.slice(0, 20)).map((issue) => at(issue.path, issue.message)));
   const loaded: LoadedPlan = { plan: parsed.data, file, dir: dirname(resolve(file)), locate };
   const invalid = validatePlan(parsed.data, options);
   if (invalid.length > 0) throw new InputError(invalid.slice(0, 20).map((issue) => at(issue.path, issue.message)));
   return loaded;
 }
 
-/**
- * For a value that matched no branch of a union (a check given as a string or an object,
- * a site as a URL or an object), the most specific complaint of the closest branch.
- */
-function unionBranch(issue: z.core.$ZodIssue): z.core.$ZodIssue {
-  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue;
-  const branches = issue.errors.filter((branch) => branch.length > 0);
-  const closest = branches.sort((a, b) => Math.max(...b.map((i) => i.path.length)) - Math.max(...a.map((i) => i.path.length)))[0];
-  const inner = closest?.sort((a, b) => b.path.length - a.path.length)[0];
-  return inner ? unionBranch({ ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue) : issue;
-}
-
-function issuePath(issue: z.core.$ZodIssue): YamlPath {
-  return issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
-}
-
-function describe(issue: z.core.$ZodIssue): string {
-  const field = issue.path.at(-1);
-  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `"${String(field)}" is required`;
-  return typeof field === 'string' ? `${field}: ${issue.message}` : issue.message;
+/** A plan is one YAML document holding a mapping, each key set once: anything else would be read in part. */
+function shapeProblems(document: YamlDocument, more: readonly YamlDocument[]): YamlProblem[] {
+  const problems: YamlProblem[] = [];
+  if (asRecord(document.data) === undefined)
+    problems.push({ ...document.start, message: `the plan must be a mapping (version:, targets:, items:, ...), found ${kindOf(document.data)}` });
+  for (const duplicate of document.duplicates)
+    problems.push({ ...duplicate.again, message: `"${duplicate.key}" is set twice (first at line ${duplicate.first.line}); a key may appear once in a mapping` });
+  for (const extra of more)
+    problems.push({ ...extra.start, message: 'a second YAML document: a plan is one document (remove the "---" line before this one, or what follows it)' });
+  return problems;
 }

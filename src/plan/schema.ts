@@ -1,13 +1,18 @@
 import { z } from 'zod';
+import { dateProblem } from './dates.js';
 import { channelSchema, maintenanceSchema, monitoringSchema, monitorSchema, sloSchema, triggerSchema } from './monitor-schema.js';
 import { parseSeverity, SEVERITIES } from './severity.js';
 import { parseStatus, STATUSES } from './status.js';
 
-/** YYYY-MM-DD; a date means 00:00 UTC that day. */
+/** YYYY-MM-DD, a day of the calendar; a date means 00:00 UTC that day. */
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((text) => !Number.isNaN(Date.parse(`${text}T00:00:00Z`)), 'not a real date');
+  .regex(DATE_SHAPE, 'expected a date as YYYY-MM-DD')
+  .superRefine((text, ctx) => {
+    const problem = DATE_SHAPE.test(text) ? dateProblem(text) : undefined;
+    if (problem) ctx.addIssue({ code: 'custom', message: `${text} is not a date: ${problem}` });
+  });
 
 const severity = z.preprocess(
   (value) => (typeof value === 'string' ? parseSeverity(value) ?? value : value),

@@ -9,4 +9,10 @@ export interface Target {
   readonly location: Location;
   /** Suppressions written on the target itself (manifest annotations): check id → reason. */
   readonly inlineIgnores?: ReadonlyMap<string, string>;
+  /**
+   * Set when the target is read from another reading of its YAML document (a key set twice,
+   * an earlier value winning): it shares its identity with the target of the main reading, and
+   * only the failures it adds are reported.
+   */
+  readonly reading?: number;
 }

@@ -75,5 +75,33 @@ checkCases(privileged, {
                 - name: agent`,
       failures: [{ messageId: 'privileged', line: 9 }],
     },
+    {
+      name: 'privileged: true in a securityContext that a second one repeats (either value counts)',
+      input: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata: { name: web }
+        spec:
+          containers:
+            - name: app
+              securityContext:
+                privileged: true
+              securityContext:
+                privileged: false`,
+      failures: [{ messageId: 'privileged', line: 8 }],
+    },
+    {
+      name: 'privileged: true in the second of two securityContexts',
+      input: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata: { name: web }
+        spec:
+          containers:
+            - name: app
+              securityContext: { runAsNonRoot: true }
+              securityContext: { privileged: true }`,
+      failures: [{ messageId: 'privileged', line: 8 }],
+    },
   ],
 });

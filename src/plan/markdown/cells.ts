@@ -3,6 +3,7 @@
  * line: ids, dates, severities, yes/no answers, stage names. Each works on one
  * short piece of text, never on the whole document.
  */
+import { dateProblem } from '../dates.js';
 import { parseSeverity, type Severity } from '../severity.js';
 
 /** What the plan schema accepts as an id. */
@@ -64,19 +65,15 @@ function isLowercaseId(token: string): boolean {
   return /^[A-Za-z][\w.:-]*\d[\w.:-]*$/.test(token) && token.includes('-');
 }
 
-/** Every real YYYY-MM-DD date in the text, in order. */
+/** Every real YYYY-MM-DD date in the text, in order (impossible ones are warned about once, by the importer). */
 export function datesIn(text: string): string[] {
-  return [...text.matchAll(/\b(\d{4})-(\d{2})-(\d{2})\b/g)].map((match) => match[0]).filter(isRealDate);
+  return [...text.matchAll(/\b(\d{4})-(\d{2})-(\d{2})\b/g)].map((match) => match[0]).filter((date) => dateProblem(date) === undefined);
 }
 
 export function firstDate(text: string): string | undefined {
   return datesIn(text)[0];
 }
 
-function isRealDate(text: string): boolean {
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
-}
 
 /** A cell that says nothing: empty, a dash, "n/a", "tbd". */
 export function isBlank(text: string): boolean {

@@ -557,3 +557,33 @@ describe('importTracker: accepted-risk table without ids', () => {
     ]);
   });
 });
+
+describe('importTracker: impossible dates', () => {
+  it('leaves out a date that names no day, with a warning at its line instead of a silent rollover', () => {
+    const result = importTracker(
+      text`
+        ## Findings
+
+        | ID | Finding | Severity | Status | Due |
+        |---|---|---|---|---|
+        | OPS-1 | Rotate keys | high | open | 2026-04-31 |
+        | OPS-2 | Pin images | low | open | 2026-05-01 |
+
+        - [x] Enable HSTS (2026-02-30) — preload next
+        - [ ] Backups due 2026-02-29 \`2026-13-99\`
+      `,
+      'T.md',
+    );
+    expect(result.items.map(({ id, due }) => ({ id, due }))).toEqual([
+      { id: 'OPS-1', due: undefined },
+      { id: 'OPS-2', due: '2026-05-01' },
+      { id: 'task-1', due: undefined },
+      { id: 'task-2', due: undefined },
+    ]);
+    expect(result.warnings.filter((w) => w.message.includes('not a date'))).toEqual([
+      { line: 5, message: '2026-04-31 is not a date (April 2026 has 30 days); left out' },
+      { line: 8, message: '2026-02-30 is not a date (February 2026 has 28 days); left out' },
+      { line: 9, message: '2026-02-29 is not a date (February 2026 has 28 days); left out' },
+    ]);
+  });
+});

@@ -3,6 +3,9 @@
  * themes. Works on the GFM syntax tree, so code fences, prose and cost tables
  * never turn into items; what it cannot read becomes a warning, never a throw.
  */
+import { InputError } from '../../errors.js';
+import { tooLarge } from '../../input-file.js';
+import { MAX_MARKDOWN_NESTING, MAX_TRACKER_BYTES, MAX_TRACKER_ITEMS } from '../../limits.js';
 import type { Severity } from '../severity.js';
 import { isStageWorded, priorityOfHeading, slugify, stageIdOf, stripLeadingSymbols } from './cells.js';
 import { tableKind } from './columns.js';
@@ -18,21 +21,46 @@ import {
   type ReadContext,
   type TrackerImport,
 } from './imported.js';
+import { warnImpossibleDates } from './impossible-dates.js';
+import { InlineMarkupTooHeavy } from './inline-budget.js';
+import { tooDeeplyNested } from './nesting.js';
 import { isHeadingItem, readHeadingItem, splitSections, type Section } from './sections.js';
 import { readAcceptedTable, readThemeTable, readTrackerTable, shapeOf, type TableShape } from './tables.js';
 import { hasTasks, readAcceptedList, readTaskList } from './tasks.js';
-import { inlineText, lineOf, parseMarkdown, type Heading, type RootContent } from './tree.js';
+import { inlineText, lineOf, parseMarkdown, type Heading, type Root, type RootContent } from './tree.js';
 
 export type { ImportedItem, ImportedStage, ImportedTheme, ImportWarning, TrackerImport } from './imported.js';
 
+/**
+ * Throws an InputError (`file:line: message`) for a tracker harden will not read: over the
+ * size or item limit, nested too deep, or with more inline markup than bounded work allows.
+ */
 export function importTracker(text: string, file: string): TrackerImport {
   const warnings: ImportWarning[] = [];
   const context: ReadContext = { file, text, warn: (line, message) => warnings.push({ line, message }) };
-  const found = collect(splitSections(parseMarkdown(text)), context);
+  const root = parseTracker(text, file);
+  warnImpossibleDates(root.children, context);
+  const found = collect(splitSections(root), context);
+  const count = found.items.length + found.acceptances.length;
+  if (count > MAX_TRACKER_ITEMS)
+    throw new InputError([`${file}: ${count.toLocaleString('en-US')} items; harden imports at most ${MAX_TRACKER_ITEMS.toLocaleString('en-US')} from one tracker (split it, and import each part with --merge)`]);
   const result = settle(found, context);
   if (result.items.length === 0)
     context.warn(1, 'no tracker found: no table with id/finding/severity/status columns, no task list, no done or status headings');
   return { ...result, warnings: warnings.sort((a, b) => a.line - b.line) };
+}
+
+function parseTracker(text: string, file: string): Root {
+  const bytes = Buffer.byteLength(text);
+  if (bytes > MAX_TRACKER_BYTES) throw tooLarge(file, 'tracker', bytes, MAX_TRACKER_BYTES);
+  const deep = tooDeeplyNested(text, MAX_MARKDOWN_NESTING);
+  if (deep) throw new InputError([`${file}:${deep.line}: lists and block quotes nested more than ${MAX_MARKDOWN_NESTING} deep; harden reads at most ${MAX_MARKDOWN_NESTING} levels`]);
+  try {
+    return parseMarkdown(text);
+  } catch (error) {
+    if (error instanceof InlineMarkupTooHeavy) throw new InputError([`${file}:${error.line}: ${error.message}`]);
+    throw error;
+  }
 }
 
 /** A heading the items below it belong to. */

@@ -3,10 +3,13 @@
  * strikethrough) with source positions, and the text views the importer reads.
  */
 import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Point } from 'unist';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toString } from 'mdast-util-to-string';
 import { gfm } from 'micromark-extension-gfm';
+import { CHUNK_BYTES, chunksOf, type Run } from './chunks.js';
+import { INLINE_MARKER_BUDGET, inlineBudget } from './inline-budget.js';
 
 export type {
   Heading,
@@ -22,8 +25,65 @@ export type {
   TableRow,
 } from 'mdast';
 
-export function parseMarkdown(text: string): Root {
-  return fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+/**
+ * The tracker's syntax tree, parsed in pieces (see chunks.ts) so that time and memory grow
+ * with its length, not its square: the pieces' trees are joined into one, with positions in
+ * the whole text, a list or table cut in two made one again.
+ */
+export function parseMarkdown(text: string, chunkBytes = CHUNK_BYTES): Root {
+  const options = { extensions: [gfm(), inlineBudget({ left: INLINE_MARKER_BUDGET })], mdastExtensions: [gfmFromMarkdown()] };
+  const root: Root = { type: 'root', children: [] };
+  for (const chunk of chunksOf(text, chunkBytes)) {
+    const part = fromMarkdown(chunk.text, options);
+    const last = chunk.runs.at(-1)!;
+    const ownEnd = last.chunkOffset + last.length;
+    // Definitions appended to the piece (see chunks.ts) are not part of it.
+    const children = part.children.filter((child) => (child.position?.start.offset ?? 0) < ownEnd);
+    for (const child of children) movePositions(child, chunk.runs);
+    join(root, children, chunk.continues);
+  }
+  const [first, final] = [root.children[0], root.children.at(-1)];
+  if (first?.position && final?.position) root.position = { start: { line: 1, column: 1, offset: 0 }, end: final.position.end };
+  return root;
+}
+
+/** Rewrites the positions of a piece's nodes into positions in the whole tracker. */
+function movePositions(node: Nodes, runs: readonly Run[]): void {
+  const stack: Nodes[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (current.position) current.position = { start: movePoint(current.position.start, runs), end: movePoint(current.position.end, runs) };
+    if ('children' in current) stack.push(...(current.children as Nodes[]));
+  }
+}
+
+function movePoint(point: Point, runs: readonly Run[]): Point {
+  let run = runs[0]!;
+  for (const candidate of runs) if (candidate.chunkOffset <= (point.offset ?? 0)) run = candidate;
+  return { line: run.line + point.line - run.chunkLine, column: point.column, offset: run.offset + (point.offset ?? 0) - run.chunkOffset };
+}
+
+/** Adds a piece's blocks to the tree; a piece that continues a list or a table extends it. */
+function join(root: Root, children: RootContent[], continues: 'list' | 'table' | undefined): void {
+  const previous = root.children.at(-1);
+  const first = children[0];
+  if (continues === 'table' && previous?.type === 'table' && first?.type === 'table') {
+    // The piece repeats the header row: its own rows follow it.
+    const rows = first.children.slice(1);
+    previous.children.push(...rows);
+    if (rows.length > 0) extendTo(previous, first);
+    children.shift();
+  } else if (continues === 'list' && previous?.type === 'list' && first?.type === 'list' && previous.ordered === first.ordered) {
+    previous.children.push(...first.children);
+    previous.spread = Boolean(previous.spread || first.spread);
+    extendTo(previous, first);
+    children.shift();
+  }
+  root.children.push(...children);
+}
+
+function extendTo(node: Nodes, last: Nodes): void {
+  if (node.position && last.position) node.position = { start: node.position.start, end: last.position.end };
 }
 
 /** Text content only: formatting, code backticks and link targets dropped. */

@@ -20,23 +20,26 @@ export interface K8sObject extends Target {
 
 export function objectsOfFile(file: string, parsed: ParsedYaml): K8sObject[] {
   const objects: K8sObject[] = [];
-  for (const document of parsed.documents) {
-    const root = asRecord(document.data);
-    if (!root) continue;
-    if (root.kind === 'List' && Array.isArray(root.items)) {
-      asArray(root.items).forEach((item, i) => {
-        const object = toObject(file, document, asRecord(item), ['items', i]);
+  for (const main of parsed.documents) {
+    // A document with a key set twice is read once more per earlier value (see YamlDocument.readings).
+    [main, ...main.readings].forEach((document, reading) => {
+      const root = asRecord(document.data);
+      if (!root) return;
+      if (root.kind === 'List' && Array.isArray(root.items)) {
+        asArray(root.items).forEach((item, i) => {
+          const object = toObject(file, document, asRecord(item), ['items', i], reading);
+          if (object) objects.push(object);
+        });
+      } else {
+        const object = toObject(file, document, root, [], reading);
         if (object) objects.push(object);
-      });
-    } else {
-      const object = toObject(file, document, root, []);
-      if (object) objects.push(object);
-    }
+      }
+    });
   }
   return objects;
 }
 
-function toObject(file: string, document: YamlDocument, data: YamlRecord | undefined, basePath: YamlPath): K8sObject | undefined {
+function toObject(file: string, document: YamlDocument, data: YamlRecord | undefined, basePath: YamlPath, reading: number): K8sObject | undefined {
   const apiVersion = asString(data?.apiVersion);
   const kind = asString(data?.kind);
   if (!data || !apiVersion || !kind) return undefined;
@@ -60,6 +63,7 @@ function toObject(file: string, document: YamlDocument, data: YamlRecord | undef
     document,
     location: at([]),
     inlineIgnores: parseIgnoreAnnotation(asRecord(metadata?.annotations)),
+    ...(reading > 0 ? { reading } : {}),
     at,
   };
 }

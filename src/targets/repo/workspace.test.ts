@@ -3,7 +3,6 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readBounded } from './bounded-read.js';
 import { escapesRoot } from './tree-globs.js';
 import { walkTree } from './tree-walk.js';
 import { DEFAULT_GLOBS, Workspace } from './workspace.js';
@@ -49,22 +48,6 @@ describe('walkTree', () => {
   it('calls a link to itself a loop', () => {
     const dir = repo({ 'self.yaml': { link: 'self.yaml' } });
     expect(walkTree(dir, () => false).notRead).toEqual([{ path: 'self.yaml', reason: 'symbolic link loop (to self.yaml): not followed', error: false }]);
-  });
-});
-
-describe('readBounded', () => {
-  it('reads a regular file, and never more than the limit + 1 bytes of anything else', () => {
-    const dir = repo({ 'small.txt': 'hello', 'big.txt': Buffer.alloc(2048, 'a') });
-    expect(readBounded(join(dir, 'small.txt'), 1024)).toEqual({ bytes: Buffer.from('hello') });
-    expect(readBounded(join(dir, 'big.txt'), 1024)).toEqual({ problem: 'skipped: 0.0 MB is over the 0.0009765625 MB limit for a file' });
-    expect(readBounded('/dev/zero', 1024)).toEqual({ problem: 'skipped: not a regular file' });
-    expect(readBounded(join(dir, 'missing.txt'), 1024)).toEqual({ problem: 'cannot read: ENOENT' });
-  });
-
-  it('does not block on a FIFO', () => {
-    const dir = repo({});
-    execFileSync('mkfifo', [join(dir, 'pipe')]);
-    expect(readBounded(join(dir, 'pipe'), 1024)).toEqual({ problem: 'skipped: not a regular file' });
   });
 });
 

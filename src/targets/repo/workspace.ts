@@ -1,7 +1,8 @@
 import { join } from 'node:path';
+import { readBounded, type UnreadReason } from '../../bounded-read.js';
+import { MAX_FILE_BYTES } from '../../limits.js';
 import type { LiveClients } from '../live/targets.js';
 import { parseYaml, type ParsedYaml } from '../yaml/source.js';
-import { readBounded } from './bounded-read.js';
 import { globMatcher } from './tree-globs.js';
 import { walkTree, type TreeFile } from './tree-walk.js';
 
@@ -35,7 +36,8 @@ export interface LoadIssue {
   status: 'error' | 'skipped';
 }
 
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+export { MAX_FILE_BYTES };
 
 /**
  * The repository as the checks see it: files found by one walk of the tree, each read and
@@ -160,8 +162,8 @@ export class Workspace {
   /** The file's text, BINARY, or undefined after reporting why it could not be read. */
   private readChecked(file: string): string | typeof BINARY | undefined {
     const read = readBounded(join(this.root, file), MAX_FILE_BYTES);
-    if ('problem' in read) {
-      this.report({ file, line: 1, column: 1, message: read.problem, status: 'error' });
+    if ('unread' in read) {
+      this.report({ file, line: 1, column: 1, message: unreadMessage(read.unread), status: 'error' });
       return undefined;
     }
     if (read.bytes.subarray(0, 8000).includes(0)) return BINARY;
@@ -170,6 +172,19 @@ export class Workspace {
 }
 
 const BINARY = Symbol('binary file');
+
+function unreadMessage(reason: UnreadReason): string {
+  const limit = `the ${MAX_FILE_BYTES / 1048576} MB limit for a file`;
+  switch (reason.kind) {
+    case 'cannot-open':
+    case 'cannot-read':
+      return `cannot read: ${reason.code}`;
+    case 'not-a-file':
+      return 'skipped: not a regular file';
+    case 'too-large':
+      return reason.grew ? `skipped: it grew past ${limit} while it was read` : `skipped: ${(reason.bytes / 1048576).toFixed(1)} MB is over ${limit}`;
+  }
+}
 
 /**
  * A file reached under two paths (a link to another file of the tree) is read once, under its

@@ -37,3 +37,60 @@ describe('parseYaml', () => {
     expect(parseYaml(bomb).problems.map((p) => p.message)).toEqual(['Excessive alias expansion indicates a resource exhaustion attack']);
   });
 });
+
+describe('parseYaml: keys set twice', () => {
+  it('keeps the last value, lists the duplicates and reads the document again with the first one', () => {
+    const { documents, problems } = parseYaml(yaml`
+      kind: Pod
+      spec:
+        containers:
+          - name: app
+            securityContext:
+              privileged: true
+            image: nginx
+            securityContext:
+              runAsNonRoot: true
+    `);
+    expect(problems).toEqual([]);
+    const [document] = documents;
+    const container = (data: unknown) => JSON.parse(JSON.stringify((data as { spec: { containers: unknown[] } }).spec.containers[0]));
+    expect(container(document!.data)).toEqual({ name: 'app', image: 'nginx', securityContext: { runAsNonRoot: true } });
+    expect(document!.duplicates).toEqual([
+      { path: ['spec', 'containers', 0], key: 'securityContext', first: { line: 5, column: 7 }, again: { line: 8, column: 7 } },
+    ]);
+    expect(document!.readings).toHaveLength(1);
+    const first = document!.readings[0]!;
+    expect(container(first.data)).toEqual({ name: 'app', image: 'nginx', securityContext: { privileged: true } });
+    expect(first.locate(['spec', 'containers', 0, 'securityContext', 'privileged'])).toEqual({ line: 6, column: 9, found: true });
+    expect(document!.locate(['spec', 'containers', 0, 'securityContext'])).toMatchObject({ line: 8 });
+  });
+
+  it('reads a key set three times three ways, and a key set thousands of times a bounded number of ways', () => {
+    const thrice = parseYaml('a: 1\na: 2\na: 3\n').documents[0]!;
+    expect([thrice.data, ...thrice.readings.map((r) => r.data)].map((d) => (d as { a: number }).a)).toEqual([3, 1, 2]);
+    const many = parseYaml(Array.from({ length: 5000 }, (_, i) => `a: ${i}`).join('\n')).documents[0]!;
+    expect(many.duplicates).toHaveLength(4999);
+    expect(many.readings).toHaveLength(3);
+  });
+
+  it('leaves documents without duplicates alone, and merge keys are no duplicates', () => {
+    const document = parseYaml('x: &x { a: 1 }\ny: &y { b: 2 }\nz:\n  <<: *x\n  <<: *y\n').documents[0]!;
+    expect(document.duplicates).toEqual([]);
+    expect(document.readings).toEqual([]);
+  });
+});
+
+describe('parseYaml: nesting', () => {
+  it('refuses a document nested deeper than any real file before the parser recurses into it', () => {
+    expect(parseYaml(`a: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`).problems).toEqual([{ line: 1, column: 259, message: 'nested more than 256 levels deep' }]);
+    const block = Array.from({ length: 3000 }, (_, i) => `${'  '.repeat(i)}k:`).join('\n');
+    expect(parseYaml(block).problems).toEqual([{ line: 257, column: 513, message: 'nested more than 256 levels deep' }]);
+    expect(parseYaml(`a: ${'['.repeat(200)}${']'.repeat(200)}\n`).problems).toEqual([]);
+  });
+
+  it('refuses aliases that nest the data deeper than the text', () => {
+    const lines = ['l0: &l0 [1]'];
+    for (let i = 1; i <= 30; i++) lines.push(`l${i}: &l${i} [[[[[[[[[[*l${i - 1}]]]]]]]]]]`);
+    expect(parseYaml(lines.join('\n')).problems.map((p) => p.message)).toEqual(['nested more than 256 levels deep (through aliases)']);
+  });
+});
