@@ -37,8 +37,6 @@ export interface LoadIssue {
 }
 
 
-export { MAX_FILE_BYTES };
-
 /**
  * The repository as the checks see it: files found by one walk of the tree, each read and
  * parsed at most once, targets built once per kind and shared by every check.
