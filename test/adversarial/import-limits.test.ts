@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { errorLines, hardenBounded, removeTempDirs, tempDir } from './plan-harness.js';
+import { errorLines, harden, removeTempDirs, tree } from './cli.js';
 
 const nestedList = (bytes: number, depth: number) => {
   const lines: string[] = [];
@@ -16,8 +16,8 @@ const nestedList = (bytes: number, depth: number) => {
 
 /** `harden import FILE -o -` in a 256 MB heap: exit code 2 and one line, within seconds. */
 function refused(name: string, content: string | undefined) {
-  const dir = tempDir(content === undefined ? {} : { [name]: content });
-  return { dir, run: () => hardenBounded(['import', name, '-o', '-'], { cwd: dir, wallMs: 30_000 }) };
+  const dir = tree(content === undefined ? {} : { [name]: content });
+  return { dir, run: () => harden(['import', name, '-o', '-'], { cwd: dir, wallMs: 30_000 }) };
 }
 
 // The trackers of the adversarial run: each used to crash, exhaust the heap or never finish.
@@ -65,7 +65,7 @@ describe('adversarial trackers', () => {
     execFileSync('mkfifo', [join(dir, 'fifo.md')]);
     writeFileSync(join(dir, 'ok.md'), '- [ ] task\n');
     for (const tracker of ['zero.md', 'fifo.md']) {
-      const run = hardenBounded(['import', tracker, '-o', '-'], { cwd: dir, wallMs: 10_000 });
+      const run = harden(['import', tracker, '-o', '-'], { cwd: dir, wallMs: 10_000 });
       expect(run.code).toBe(2);
       expect(errorLines(run)).toEqual([`${tracker}: the tracker is not a regular file`]);
     }

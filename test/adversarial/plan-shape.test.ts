@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { errorLines, hardenBounded, removeTempDirs, tempDir } from './plan-harness.js';
+import { errorLines, harden, removeTempDirs, tree } from './cli.js';
 
-const verify = (plan: string) => hardenBounded(['verify', '.'], { cwd: tempDir({ 'harden.yaml': plan }), wallMs: 15_000 });
+const verify = (plan: string) => harden(['verify', '.'], { cwd: tree({ 'harden.yaml': plan }), wallMs: 15_000 });
 
 // Plans that are YAML but not what they seem: each is refused with file:line:col and exit code 2.
 describe('adversarial plans: shape', () => {

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hardenBounded, removeTempDirs, tempDir } from './plan-harness.js';
+import { harden, removeTempDirs, tempDir } from './cli.js';
 
 // A second key used to hide the first from every check: the scan passed a privileged container.
 describe('adversarial manifests: a key set twice', () => {
@@ -29,7 +29,7 @@ describe('adversarial manifests: a key set twice', () => {
         '',
       ].join('\n'),
     );
-    const run = hardenBounded(['scan', '.', '--only', 'k8s/privileged,k8s/duplicate-key', '-f', 'json'], { cwd: dir });
+    const run = harden(['scan', '.', '--only', 'k8s/privileged,k8s/duplicate-key', '-f', 'json'], { cwd: dir });
     expect(run.code).toBe(1);
     const results = (JSON.parse(run.stdout) as { results: { checkId: string; status: string; location: { line: number }; message: string }[] }).results;
     expect(results.map(({ checkId, status, location, message }) => ({ checkId, status, line: location.line, message }))).toEqual([

@@ -1,7 +1,7 @@
 import { chmodSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { harden, POD, tempDir, tree } from './tree-cli.js';
+import { harden, POD, tempDir, tree } from './cli.js';
 
 const ONE_CHECK = ['--only', 'k8s/run-as-non-root', '--fail-on', 'none'];
 const RUNS_AS_ROOT = process.getuid?.() === 0;

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/testing/http-server.js';
-import { harden, hardenAsync, tree } from './tree-cli.js';
+import { harden, hardenAsync, tree } from './cli.js';
 
 const ESC = '\u001b';
 /** Raw terminal controls a hostile input plants: ESC, BEL, CR, C1 CSI, a bidi override. */

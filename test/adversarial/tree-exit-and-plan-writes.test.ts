@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { harden, POD, tree } from './tree-cli.js';
+import { harden, POD, tree } from './cli.js';
 
 const TRACKER = '# Plan\n\n| ID | Severity | Finding | Status |\n|----|----------|---------|--------|\n| SEC-1 | HIGH | Containers run as root | ☐ |\n';
 

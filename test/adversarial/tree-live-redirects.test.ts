@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/testing/http-server.js';
-import { hardenAsync, tree } from './tree-cli.js';
+import { hardenAsync, tree } from './cli.js';
 
 /** Issue 9, defect 24: a live scan follows redirects only to report them; it probes only the origins the plan names. */
 describe('live scan of a site that redirects to another port of its host', () => {

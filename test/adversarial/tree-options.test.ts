@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { harden, tree } from './tree-cli.js';
+import { harden, tree } from './cli.js';
 
 /** Issue 9, defect 18 (--dns-server): a bad address is bad input (exit 2, one clear line), never an internal error. */
 describe('scan --dns-server', () => {

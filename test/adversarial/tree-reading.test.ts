@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { harden, POD, TIME_LIMIT_MS, tree } from './tree-cli.js';
+import { harden, POD, TIME_LIMIT_MS, tree } from './cli.js';
 
 /** Issue 9, defects 3 and 12: reading a hostile tree is bounded, and what is not read is said. */
 describe('scan of a hostile tree: reading files', () => {

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
@@ -16,18 +16,30 @@ export interface CliRun {
   ms: number;
 }
 
-/** The built CLI in a child with a small heap and a time limit, as a user runs it. */
-export function harden(args: string[], options: { cwd?: string; uid?: number; env?: NodeJS.ProcessEnv } = {}): CliRun {
+export interface CliOptions {
+  cwd?: string;
+  uid?: number;
+  env?: NodeJS.ProcessEnv;
+  heapMb?: number;
+  wallMs?: number;
+}
+
+/**
+ * The built CLI in a child with a small heap and a time limit, as a user runs it: a hostile
+ * input must end in a clear answer inside both, never in a crash, an OOM or a hang.
+ */
+export function harden(args: string[], options: CliOptions = {}): CliRun {
   const spawnOptions: SpawnSyncOptions = {
     cwd: options.cwd ?? process.cwd(),
     encoding: 'utf8',
-    timeout: TIME_LIMIT_MS,
+    timeout: options.wallMs ?? TIME_LIMIT_MS,
+    killSignal: 'SIGKILL',
     maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, NO_COLOR: '1', HARDEN_NOW: '2026-11-30', ...options.env },
   };
   if (options.uid !== undefined) Object.assign(spawnOptions, { uid: options.uid, gid: options.uid });
   const started = Date.now();
-  const run = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, BIN, ...args], spawnOptions);
+  const run = spawnSync(process.execPath, [`--max-old-space-size=${options.heapMb ?? HEAP_MB}`, BIN, ...args], spawnOptions);
   return { code: run.status, signal: run.signal, stdout: String(run.stdout), stderr: String(run.stderr), ms: Date.now() - started };
 }
 
@@ -48,11 +60,24 @@ export function hardenAsync(args: string[], options: { cwd?: string; env?: NodeJ
   });
 }
 
+const made: string[] = [];
+
 /** A fresh folder anyone can read (the unreadable-folder case runs the CLI as another user). */
-export function tempDir(prefix: string): string {
+export function tempDir(prefix = 'harden-adv-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   chmodSync(dir, 0o755);
+  made.push(dir);
   return dir;
+}
+
+/** For afterAll: some hostile files are large. */
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** stderr's lines, without the empty last one. */
+export function errorLines(run: CliRun): string[] {
+  return run.stderr.split('\n').filter((line) => line !== '');
 }
 
 /** Writes files (text or bytes) and symbolic links (`{ link: target }`) under a new temp folder. */
