@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Severity } from '../plan/severity.js';
+import type { Severity } from '../severity.js';
 import type { TargetKind, TargetTypes } from '../targets/kinds.js';
 import type { Location } from '../targets/location.js';
 import type { SharedIndex } from '../targets/shared-index.js';

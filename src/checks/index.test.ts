@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { SEVERITIES } from '../plan/severity.js';
+import { SEVERITIES } from '../severity.js';
 import type { TargetKind } from '../targets/kinds.js';
 import { messageText, type AnyCheck, type CheckDomain } from './define.js';
 import { ALL_HEADER_MESSAGE_IDS } from '../targets/http/headers/rules.js';

@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { displayLines, displayText } from '../display-text.js';
 import { InputError } from '../errors.js';
 import { redactSecrets } from '../targets/secrets/redact.js';
-import { StoreError } from '../store/store.js';
+import { StoreError } from '../monitor/store.js';
 import { VERSION } from '../version.js';
 import { registerChecks } from './checks.js';
 import { registerImport } from './import.js';

@@ -6,12 +6,12 @@ import { loadPlan, type LoadedPlan } from '../plan/load.js';
 import { MonitorDaemon } from '../monitor/daemon.js';
 import { parseDuration } from '../monitor/duration.js';
 import { historyText, monitorHistory } from '../monitor/history.js';
-import { lockDatabase } from '../monitor/instance-lock.js';
+import { lockDatabase } from '../store/instance-lock.js';
 import { jsonLogger } from '../monitor/log.js';
 import { monitoringStatus } from '../monitor/status.js';
 import { statusText } from '../monitor/status-text.js';
 import { storeFromEnvironment } from '../store/open.js';
-import type { Store } from '../store/store.js';
+import type { Store } from '../monitor/store.js';
 import { findPlan, now, readCa, requirePlan } from './context.js';
 import { releaseSignals, takeSignals } from './startup-signals.js';
 

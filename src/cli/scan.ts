@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { displayText } from '../display-text.js';
 import { writeBaseline } from '../engine/baseline.js';
 import { isOpenFailure } from '../engine/result.js';
-import { atLeast } from '../plan/severity.js';
+import { atLeast } from '../severity.js';
 import { findPlan, now, openPlan, runScan, type RunOptions } from './context.js';
 import { addRunOptions, failOnOption, type FailOn } from './options.js';
 import { assertWritable, byOption, emit, formatOption, outputOption, reportContext, verboseOption, type OutputOptions } from './output.js';

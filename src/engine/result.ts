@@ -1,4 +1,4 @@
-import type { Severity } from '../plan/severity.js';
+import type { Severity } from '../severity.js';
 import type { Location } from '../targets/location.js';
 
 export type ResultStatus = 'pass' | 'fail' | 'error' | 'skipped';

@@ -1,4 +1,4 @@
-import type { Verdict as ItemVerdict } from '../plan/verdicts.js';
+import type { Verdict as ItemVerdict } from './verdicts.js';
 import type { Waiver } from '../plan/schema.js';
 import type { Result } from './result.js';
 

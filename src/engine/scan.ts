@@ -2,7 +2,7 @@ import { relative, resolve } from 'node:path';
 import type { AnyCheck } from '../checks/define.js';
 import { InputError } from '../errors.js';
 import type { LoadedPlan } from '../plan/load.js';
-import { computeVerdicts } from '../plan/verdicts.js';
+import { computeVerdicts } from './verdicts.js';
 import { LiveClients } from '../targets/live/targets.js';
 import { escapesRoot } from '../targets/repo/tree-globs.js';
 import { DEFAULT_GLOBS, FILE_GROUPS, Workspace, type FileGlobs } from '../targets/repo/workspace.js';

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { catalog } from '../checks/index.js';
 import { loadPlan } from '../plan/load.js';
 import { openStore } from '../store/open.js';
-import type { Store } from '../store/store.js';
+import type { Store } from './store.js';
 import { eventually, startAlertReceiver, startSwitchableTarget, type AlertReceiver, type SwitchableTarget } from '../testing/monitor-targets.js';
 import { MonitorDaemon } from './daemon.js';
 

@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import { unwatchFile, watchFile } from 'node:fs';
 import { InputError } from '../errors.js';
 import type { LoadedPlan } from '../plan/load.js';
-import { StoreError, type Store } from '../store/store.js';
+import { StoreError, type Store } from './store.js';
 import { AlertDispatcher } from './alerts/outbox.js';
 import type { DeliveryContext } from './alerts/define.js';
 import { secretResolver } from './secrets.js';

@@ -1,5 +1,5 @@
 import { displayText as t } from '../display-text.js';
-import type { Store } from '../store/store.js';
+import type { Store } from './store.js';
 import { formatElapsed } from './duration.js';
 import type { Incident, Phases, Sample } from './model.js';
 import { maskStrings } from './secrets.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../store/open.js';
-import { StoreError, type Batch, type Store } from '../store/store.js';
+import { StoreError, type Batch, type Store } from './store.js';
 import { initialState } from './incidents.js';
 import { Recorder } from './recorder.js';
 

@@ -1,5 +1,5 @@
 import type { AlertEvent, Incident, MonitorState, Sample } from './model.js';
-import { StoreError, type Batch, type Store } from '../store/store.js';
+import { StoreError, type Batch, type Store } from './store.js';
 
 export interface RecorderOptions {
   /** Commit at least this often while there is something to write. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sloSchema } from '../plan/monitor-schema.js';
-import type { WindowSummary } from '../store/store.js';
+import type { WindowSummary } from './store.js';
 import { sloStatus } from './slo.js';
 
 function summary(total: number, failed: number, maintenance = 0): WindowSummary {

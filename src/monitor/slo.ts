@@ -1,5 +1,5 @@
 import type { Slo } from '../plan/monitor-schema.js';
-import type { WindowSummary } from '../store/store.js';
+import type { WindowSummary } from './store.js';
 
 export interface SloStatus {
   monitor: string;

@@ -1,4 +1,4 @@
-import type { Store } from '../store/store.js';
+import type { Store } from './store.js';
 import type { MonitorRuntime } from './config.js';
 import { LatencyHistogram, type MetricsSnapshot } from './metrics.js';
 import type { Sample } from './model.js';

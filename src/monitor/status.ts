@@ -1,7 +1,7 @@
 import type { Monitor } from '../plan/monitor-schema.js';
 import { monitorKind } from '../plan/monitor-schema.js';
 import type { Plan } from '../plan/schema.js';
-import type { OutboxStats, Store, WindowSummary } from '../store/store.js';
+import type { OutboxStats, Store, WindowSummary } from './store.js';
 import type { Incident, MonitorState } from './model.js';
 import { maskStrings } from './secrets.js';
 import { sloStatus } from './slo.js';

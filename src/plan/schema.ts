@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dateProblem } from './dates.js';
 import { channelSchema, maintenanceSchema, monitoringSchema, monitorSchema, sloSchema, triggerSchema } from './monitor-schema.js';
-import { parseSeverity, SEVERITIES } from './severity.js';
+import { parseSeverity, SEVERITIES } from '../severity.js';
 import { parseStatus, STATUSES } from './status.js';
 
 /** YYYY-MM-DD, a day of the calendar; a date means 00:00 UTC that day. */

@@ -3,7 +3,7 @@ import type { YamlPath } from '../targets/yaml/source.js';
 import { daysBetween, parseDate } from './dates.js';
 import type { Plan } from './schema.js';
 import { validateMonitoring } from './validate-monitors.js';
-import { atLeast, worstSeverity, type Severity } from './severity.js';
+import { atLeast, worstSeverity, type Severity } from '../severity.js';
 
 export interface PlanIssue {
   path: YamlPath;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { VERDICTS } from '../plan/verdicts.js';
-import { SEVERITIES, type Severity } from '../plan/severity.js';
+import { VERDICTS } from '../engine/verdicts.js';
+import { SEVERITIES, type Severity } from '../severity.js';
 import { STATUSES } from '../plan/status.js';
 
 /**

@@ -1,8 +1,8 @@
 import type { AnyCheck } from '../checks/define.js';
 import { isOpenFailure, type Result, type Suppression } from '../engine/result.js';
 import type { ScanRun, WaiverStatus } from '../engine/scan-run.js';
-import { SEVERITIES, type Severity } from '../plan/severity.js';
-import type { Verdict } from '../plan/verdicts.js';
+import { SEVERITIES, type Severity } from '../severity.js';
+import type { Verdict } from '../engine/verdicts.js';
 import { defineFormat } from './define.js';
 import { jsonChunks, LazyList } from './json-chunks.js';
 import {

@@ -4,7 +4,7 @@ import type { AnyCheck } from '../checks/define.js';
 import type { Result, Suppression } from '../engine/result.js';
 import type { ScanRun } from '../engine/scan-run.js';
 import type { PlanTargets } from '../plan/schema.js';
-import { bySeverity, type Severity } from '../plan/severity.js';
+import { bySeverity, type Severity } from '../severity.js';
 import { formatLocation, placeOf, type Location } from '../targets/location.js';
 import type { YamlPath } from '../targets/yaml/source.js';
 import { defineFormat, type ReportContext } from './define.js';

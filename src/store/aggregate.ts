@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { add, bucketOf, decode, encode, type Histogram } from './histogram.js';
-import type { Retention } from './store.js';
+import type { Retention } from '../monitor/store.js';
 import type { RollupRow, RollupTable, Tables } from './tables.js';
 
 export const MINUTE = 60_000;

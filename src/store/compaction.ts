@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { addRow, addSample, chunks, empty, TIERS, toRow, watermarks, type Aggregate, type Tier } from './aggregate.js';
 import type { Engine } from './migrations.js';
-import type { Retention } from './store.js';
+import type { Retention } from '../monitor/store.js';
 import type { Tables } from './tables.js';
 
 /**

@@ -1,4 +1,4 @@
-import { StoreError } from './store.js';
+import { StoreError } from '../monitor/store.js';
 
 /** A PostgreSQL URL fit for messages: the password replaced by ****. */
 export function maskUrl(url: string): string {

@@ -1,5 +1,5 @@
 import type { AlertEvent, Incident, Sample } from '../monitor/model.js';
-import type { Batch } from './store.js';
+import type { Batch } from '../monitor/store.js';
 
 /** Builders for the store's tests. */
 export const T0 = Date.UTC(2026, 0, 5);

@@ -1,5 +1,5 @@
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
-import { StoreError } from './store.js';
+import { StoreError } from '../monitor/store.js';
 import type { Tables } from './tables.js';
 
 export type Engine = 'sqlite' | 'postgres';

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ensureServices, freePort, startPostgres } from '../testing/services.js';
 import { maskUrl } from './errors.js';
 import { openStore, storeFromEnvironment } from './open.js';
-import { StoreError } from './store.js';
+import { StoreError } from '../monitor/store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'harden-open-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,7 +1,7 @@
 import { openPostgres } from './postgres.js';
 import { SqlStore } from './sql-store.js';
 import { openSqlite, type SqliteOptions } from './sqlite.js';
-import type { Store } from './store.js';
+import type { Store } from '../monitor/store.js';
 
 export type StoreOptions = ({ sqlite: string } & SqliteOptions) | { postgres: string };
 

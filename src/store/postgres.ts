@@ -2,7 +2,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { Connection } from './connection.js';
 import { explainPostgres, maskUrl, transientPostgres } from './errors.js';
-import { StoreError } from './store.js';
+import { StoreError } from '../monitor/store.js';
 import type { Tables } from './tables.js';
 
 const INT8 = 20;

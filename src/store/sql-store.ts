@@ -6,7 +6,7 @@ import type { Connection } from './connection.js';
 import { guarded } from './errors.js';
 import { migrate } from './migrations.js';
 import { incidentOf, outboxOf, sampleOf, sampleRow } from './rows.js';
-import type { Batch, OutboxStats, Retention, Store, WindowSummary } from './store.js';
+import type { Batch, OutboxStats, Retention, Store, WindowSummary } from '../monitor/store.js';
 import { summarize } from './summary.js';
 import type { Tables } from './tables.js';
 

@@ -10,7 +10,7 @@ import { batch, DAY, down, event, HOUR, MINUTE, sample, T0 } from './fixtures.js
 import { openStore } from './open.js';
 import { SqlStore } from './sql-store.js';
 import { openSqlite } from './sqlite.js';
-import { StoreError, type Retention, type Store } from './store.js';
+import { StoreError, type Retention, type Store } from '../monitor/store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'harden-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

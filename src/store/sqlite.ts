@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { Kysely, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type DialectAdapter, type Driver } from 'kysely';
 import type { Connection } from './connection.js';
 import { explainSqlite } from './errors.js';
-import { StoreError } from './store.js';
+import { StoreError } from '../monitor/store.js';
 import type { Tables } from './tables.js';
 
 export interface SqliteOptions {

@@ -6,7 +6,7 @@ import { ensureServices, startPostgres, type RunningService } from '../testing/s
 import { batch, DAY, down, event, HOUR, incident, MINUTE, sample, T0 } from './fixtures.js';
 import { openStore } from './open.js';
 import { createPostgresDatabase } from './postgres.js';
-import type { Retention, Store } from './store.js';
+import type { Retention, Store } from '../monitor/store.js';
 
 const KEEP_ALL: Retention = { raw: 365 * DAY, minute: 365 * DAY, hour: 365 * DAY, day: 365 * DAY };
 

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import { addRow, addSample, chunks, empty, MINUTE, TIERS, watermarks, type Aggregate } from './aggregate.js';
 import { quantile } from './histogram.js';
-import type { WindowSummary } from './store.js';
+import type { WindowSummary } from '../monitor/store.js';
 import type { RollupTable, Tables } from './tables.js';
 
 const IN_LIST = 1000;

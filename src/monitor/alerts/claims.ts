@@ -1,5 +1,5 @@
 import type { OutboxEntry } from '../model.js';
-import type { Store } from '../../store/store.js';
+import type { Store } from '../store.js';
 
 /**
  * Which outbox rows some dispatcher of this process is working on, per store. Process-wide on

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { AlertChannel } from '../../plan/monitor-schema.js';
 import { openStore } from '../../store/open.js';
-import type { Store } from '../../store/store.js';
+import type { Store } from '../store.js';
 import type { AlertEvent } from '../model.js';
 import type { DeliveryContext } from './define.js';
 import { AlertDispatcher, backoffMs } from './outbox.js';

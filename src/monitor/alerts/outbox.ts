@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import type { AlertChannel } from '../../plan/monitor-schema.js';
-import type { Store } from '../../store/store.js';
+import type { Store } from '../store.js';
 import type { OutboxEntry } from '../model.js';
 import { Claims } from './claims.js';
 import type { DeliveryContext } from './define.js';

@@ -4,7 +4,7 @@
  * short piece of text, never on the whole document.
  */
 import { dateProblem } from '../dates.js';
-import { parseSeverity, type Severity } from '../severity.js';
+import { parseSeverity, type Severity } from '../../severity.js';
 
 /** What the plan schema accepts as an id. */
 const PLAN_ID = /^[\w.:-]+$/;

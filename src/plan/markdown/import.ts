@@ -6,7 +6,7 @@
 import { InputError } from '../../errors.js';
 import { tooLarge } from '../../input-file.js';
 import { MAX_MARKDOWN_NESTING, MAX_TRACKER_BYTES, MAX_TRACKER_ITEMS } from '../../limits.js';
-import type { Severity } from '../severity.js';
+import type { Severity } from '../../severity.js';
 import { isStageWorded, priorityOfHeading, slugify, stageIdOf, stripLeadingSymbols } from './cells.js';
 import { tableKind } from './columns.js';
 import {

@@ -1,5 +1,5 @@
 /** What importing a Markdown tracker produces, and the drafts the readers hand back. */
-import type { Severity } from '../severity.js';
+import type { Severity } from '../../severity.js';
 import type { Status } from '../status.js';
 
 export interface SourceLine {

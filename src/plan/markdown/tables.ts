@@ -2,7 +2,7 @@
  * Tracker tables: finding/task rows, theme rows ("fix once, closes many") and
  * accepted-risk rows, each read by what its header columns mean.
  */
-import type { Severity } from '../severity.js';
+import type { Severity } from '../../severity.js';
 import { parseStatus, type Status } from '../status.js';
 import {
   datesIn,

@@ -1,4 +1,4 @@
-import type { Severity } from '../../../plan/severity.js';
+import type { Severity } from '../../../severity.js';
 import type { HttpHeaders } from '../client.js';
 
 /**

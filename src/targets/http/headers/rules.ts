@@ -1,4 +1,4 @@
-import type { Severity } from '../../../plan/severity.js';
+import type { Severity } from '../../../severity.js';
 import type { HttpHeaders } from '../client.js';
 import { CONTENT_TYPE_OPTIONS_MESSAGES, contentTypeOptionsRule } from './content-type-options.js';
 import { CROSS_ORIGIN_MESSAGES, crossOriginRule } from './cross-origin.js';

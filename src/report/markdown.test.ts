@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { text } from '../../testing/dedent.js';
-import { planSchema, type Plan } from '../schema.js';
-import type { Verdict, VerdictKind } from '../verdicts.js';
-import { importTracker, type TrackerImport } from './import.js';
-import { renderRegister } from './render.js';
+import { text } from '../testing/dedent.js';
+import { planSchema, type Plan } from '../plan/schema.js';
+import type { Verdict, VerdictKind } from '../engine/verdicts.js';
+import { importTracker, type TrackerImport } from '../plan/markdown/import.js';
+import { renderRegister } from './markdown.js';
 
 const now = new Date('2026-05-20T09:30:00Z');
 

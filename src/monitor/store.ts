@@ -1,4 +1,4 @@
-import type { AlertEvent, Incident, MonitorState, OutboxEntry, Sample } from '../monitor/model.js';
+import type { AlertEvent, Incident, MonitorState, OutboxEntry, Sample } from './model.js';
 
 /** Everything one scheduler tick decided, written in one transaction (all or nothing). */
 export interface Batch {

@@ -1,10 +1,10 @@
-import { invocationKey } from '../engine/fingerprint.js';
-import type { Result } from '../engine/result.js';
-import { compileWhere } from '../engine/where.js';
-import { addDays, formatDate, parseDate } from './dates.js';
-import type { ItemCheck, Plan, PlanItem } from './schema.js';
-import type { Severity } from './severity.js';
-import type { Status } from './status.js';
+import { invocationKey } from './fingerprint.js';
+import type { Result } from './result.js';
+import { compileWhere } from './where.js';
+import { addDays, formatDate, parseDate } from '../plan/dates.js';
+import type { ItemCheck, Plan, PlanItem } from '../plan/schema.js';
+import type { Severity } from '../severity.js';
+import type { Status } from '../plan/status.js';
 
 export const VERDICTS = [
   'regression',

@@ -1,8 +1,8 @@
 import { lstatSync, mkdirSync, readFileSync, readlinkSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
-import { explainSqlite } from '../store/errors.js';
-import { StoreError } from '../store/store.js';
+import { explainSqlite } from './errors.js';
+import { StoreError } from '../monitor/store.js';
 
 /** Who holds a lock: the pid, and when that process started (to tell it from a later process given the same pid). */
 interface Owner {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Result } from '../engine/result.js';
-import { planSchema } from './schema.js';
+import type { Result } from './result.js';
+import { planSchema } from '../plan/schema.js';
 import { computeVerdicts } from './verdicts.js';
 
 const result = (status: Result['status'], target: string, extra: Partial<Result> = {}): Result => ({
