@@ -161,13 +161,13 @@ function expectRoundTrip(original: Plan): void {
 }
 
 describe('renderRegister → importTracker round trip', () => {
-  const fixtures = readdirSync(new URL('./fixtures/', import.meta.url)).filter((name) => name.endsWith('.md'));
+  const fixtures = readdirSync(new URL('../plan/markdown/fixtures/', import.meta.url)).filter((name) => name.endsWith('.md'));
 
   it('has fixtures to run on', () => expect(fixtures.length).toBeGreaterThanOrEqual(4));
 
   for (const name of fixtures) {
     it(`keeps id, title, severity, stage and status of every item imported from ${name}`, () => {
-      const source = readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+      const source = readFileSync(new URL(`../plan/markdown/fixtures/${name}`, import.meta.url), 'utf8');
       const imported = planFrom(importTracker(source, name));
       expect(imported.items.length).toBeGreaterThan(0);
       expectRoundTrip(imported);
