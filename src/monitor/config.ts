@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { caFileProblem } from '../targets/tls/ca-file.js';
-import type { LoadedPlan } from '../plan/load.js';
-import type { AlertChannel, MonitoringSettings, Slo, Trigger } from '../plan/monitor-schema.js';
+import type { LoadedMonitoringPlan } from './schema.js';
+import type { AlertChannel } from './alerts/index.js';
+import type { MonitoringSettings, Slo, Trigger } from './schema.js';
 import type { IncidentPolicy } from './incidents.js';
 import { MaintenanceCalendar } from './maintenance.js';
-import { prepareMonitor, type PreparedMonitor } from './probes/index.js';
+import { prepareMonitor, type PreparedMonitor } from './probe-runner.js';
 
 export interface MonitorRuntime {
   name: string;
@@ -30,7 +31,7 @@ export interface MonitoringConfig {
   planDir: string;
 }
 
-export function monitoringConfig(loaded: LoadedPlan, extraCa: readonly string[] = []): MonitoringConfig {
+export function monitoringConfig(loaded: LoadedMonitoringPlan, extraCa: readonly string[] = []): MonitoringConfig {
   const { plan } = loaded;
   const monitors = new Map<string, MonitorRuntime>();
   for (const monitor of plan.monitors) {

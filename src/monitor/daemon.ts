@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { unwatchFile, watchFile } from 'node:fs';
 import { InputError } from '../errors.js';
-import type { LoadedPlan } from '../plan/load.js';
+import type { LoadedMonitoringPlan } from './schema.js';
 import { StoreError, type Store } from './store.js';
 import { AlertDispatcher } from './alerts/outbox.js';
 import type { DeliveryContext } from './alerts/define.js';
@@ -11,7 +11,7 @@ import { initialState, resolvedEvent, step } from './incidents.js';
 import type { Logger } from './log.js';
 import type { Incident, MonitorState, Sample } from './model.js';
 import type { ProbeEnv } from './probes/define.js';
-import { runProbe } from './probes/index.js';
+import { runProbe } from './probe-runner.js';
 import { Recorder } from './recorder.js';
 import { declaresNoMonitors } from './reload-guard.js';
 import { Scheduler } from './scheduler.js';
@@ -22,7 +22,7 @@ import { startMetricsServer } from './metrics.js';
 export interface DaemonOptions {
   planFile: string;
   /** Reads and validates the plan; throws InputError with file:line messages. */
-  loadPlan(file: string): LoadedPlan;
+  loadPlan(file: string): LoadedMonitoringPlan;
   store: Store;
   log: Logger;
   /** host:port for the metrics endpoint (overrides the plan), or false for none. */
@@ -73,7 +73,7 @@ export class MonitorDaemon {
   private readonly now: () => number;
 
   constructor(
-    loaded: LoadedPlan,
+    loaded: LoadedMonitoringPlan,
     private readonly options: DaemonOptions,
   ) {
     this.now = options.now ?? Date.now;
@@ -184,7 +184,7 @@ export class MonitorDaemon {
   /** Re-reads the plan; a plan that does not load is reported and the running one kept. */
   reload(): void {
     if (this.stopping) return;
-    let loaded: LoadedPlan;
+    let loaded: LoadedMonitoringPlan;
     let config: MonitoringConfig;
     try {
       loaded = this.options.loadPlan(this.options.planFile);

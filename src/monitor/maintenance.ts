@@ -1,5 +1,5 @@
 import { Cron } from 'croner';
-import type { Maintenance } from '../plan/monitor-schema.js';
+import type { Maintenance } from './schema.js';
 
 interface Span {
   start: number;

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { sloSchema } from '../plan/monitor-schema.js';
+import { sloSchema } from './schema.js';
 import { LatencyHistogram, type MetricsSnapshot, startMetricsServer } from './metrics.js';
 import { parseListen } from './metrics-server.js';
 import { sloStatus } from './slo.js';

@@ -1,4 +1,5 @@
-import type { MonitorKind } from '../plan/monitor-schema.js';
+/** What a monitor probes: the key of its probe in the plan (`http:`, `tcp:`, `dns:`, `tls:`). */
+export type MonitorKind = 'http' | 'tcp' | 'dns' | 'tls';
 
 /** Where a probe's time went, in milliseconds (HTTP fills all four; TCP only connect). */
 export interface Phases {
@@ -77,4 +78,3 @@ export interface MonitorState {
   lastOk: boolean | null;
 }
 
-export type { MonitorKind };

@@ -1,10 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
 import { maskSecret } from '../targets/secrets/mask.js';
 import { redactSecrets } from '../targets/secrets/redact.js';
 import { maskUrlParameters, urlCredentials } from '../targets/secrets/url-credentials.js';
 
 export { maskSecret };
+
+/**
+ * A secret in channel configuration: `env:NAME` (an environment variable) or `file:PATH`
+ * (a file's content, trimmed). Never inline: plans are committed and values reach logs.
+ */
+export const secretRef = z
+  .string()
+  .regex(/^(env:[A-Za-z_][A-Za-z0-9_]*|file:.+)$/, 'secrets are references: env:VARIABLE or file:/path/to/secret, never the value itself');
 
 /** A secret reference that cannot be resolved; the message names the reference, never a value. */
 export class SecretError extends Error {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sloSchema } from '../plan/monitor-schema.js';
+import { sloSchema } from './schema.js';
 import type { WindowSummary } from './store.js';
 import { sloStatus } from './slo.js';
 

@@ -1,4 +1,4 @@
-import type { Slo } from '../plan/monitor-schema.js';
+import type { Slo } from './schema.js';
 import type { WindowSummary } from './store.js';
 
 export interface SloStatus {

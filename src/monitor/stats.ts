@@ -3,7 +3,7 @@ import type { MonitorRuntime } from './config.js';
 import { LatencyHistogram, type MetricsSnapshot } from './metrics.js';
 import type { Sample } from './model.js';
 import { sloStatus } from './slo.js';
-import type { Slo } from '../plan/monitor-schema.js';
+import type { Slo } from './schema.js';
 
 interface MonitorCounters {
   up: boolean | null;

@@ -1,8 +1,6 @@
-import type { Monitor } from '../plan/monitor-schema.js';
-import { monitorKind } from '../plan/monitor-schema.js';
-import type { Plan } from '../plan/schema.js';
-import type { OutboxStats, Store, WindowSummary } from './store.js';
 import type { Incident, MonitorState } from './model.js';
+import { monitorKind, type Monitor, type MonitoringPlan } from './schema.js';
+import type { OutboxStats, Store, WindowSummary } from './store.js';
 import { maskStrings } from './secrets.js';
 import { sloStatus } from './slo.js';
 import { TriggerTracker } from './trigger-tracker.js';
@@ -31,7 +29,7 @@ export interface MonitoringStatus {
 }
 
 /** Everything `harden monitor status` shows, read from the store for the plan's monitors. */
-export async function monitoringStatus(plan: Plan, store: Store, now: number): Promise<MonitoringStatus> {
+export async function monitoringStatus(plan: MonitoringPlan, store: Store, now: number): Promise<MonitoringStatus> {
   const states = new Map((await store.states()).map((s) => [s.monitor, s]));
   const open = await store.openIncidents();
   const incidents = new Map(open.filter((i) => !TriggerTracker.owns(i)).map((i) => [i.monitor, i]));

@@ -1,4 +1,4 @@
-import type { Trigger } from '../plan/monitor-schema.js';
+import type { Trigger } from './schema.js';
 import type { AlertEvent, Incident } from './model.js';
 import { parseTriggerRule, TriggerEngine, type TriggerTransition } from './triggers/index.js';
 

@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { dateProblem } from './dates.js';
-import { channelSchema, maintenanceSchema, monitoringSchema, monitorSchema, sloSchema, triggerSchema } from './monitor-schema.js';
+import { monitoringPlanShape } from '../monitor/schema.js';
+import { stringList } from '../schema-fields.js';
 import { parseSeverity, SEVERITIES } from '../severity.js';
+import { targetsSchema } from '../targets/schema.js';
+import { dateProblem } from './dates.js';
 import { parseStatus, STATUSES } from './status.js';
 
 /** YYYY-MM-DD, a day of the calendar; a date means 00:00 UTC that day. */
@@ -24,90 +26,7 @@ const status = z.preprocess(
   z.enum(STATUSES, { error: `expected one of ${STATUSES.join(', ')}` }),
 );
 
-const stringList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
 const id = z.string().min(1).regex(/^[\w.:-]+$/, 'ids use letters, digits, ".", ":", "_" and "-"');
-
-/** Active probes send bounded, configured request counts, and only to sites that opt in here. */
-const rateLimitProbe = z
-  .object({
-    path: z.string().startsWith('/'),
-    method: z.enum(['GET', 'POST', 'PUT']).default('GET'),
-    headers: z.record(z.string(), z.string()).default({}),
-    body: z.string().optional(),
-    /** Stop after this many requests at the latest. */
-    maxRequests: z.number().int().min(1).max(1000).default(100),
-    perSecond: z.number().positive().max(200).default(20),
-    /** Statuses that show the limit kicked in. */
-    expectStatus: z.array(z.number().int()).default([429]),
-  })
-  .strict();
-
-const loginTimingProbe = z
-  .object({
-    path: z.string().startsWith('/'),
-    method: z.enum(['POST', 'GET', 'PUT']).default('POST'),
-    headers: z.record(z.string(), z.string()).default({ 'content-type': 'application/json' }),
-    /** Request body with {user} where the account name goes. */
-    body: z.string().default('{"email":"{user}","password":"harden-probe-wrong-password"}'),
-    knownUser: z.string(),
-    unknownUser: z.string().default('harden-probe-no-such-user@example.invalid'),
-    /** Total requests across both accounts, at most. */
-    maxRequests: z.number().int().min(20).max(5000).default(400),
-  })
-  .strict();
-
-const siteObject = z
-  .object({
-    url: z.url(),
-    name: z.string().optional(),
-    /** Auth endpoints that must answer with Cache-Control: no-store. */
-    authPaths: z.array(z.string().startsWith('/')).default([]),
-    probes: z.object({ rateLimit: rateLimitProbe.optional(), loginTiming: loginTimingProbe.optional() }).strict().default({}),
-  })
-  .strict();
-
-const site = z.union([z.url().transform((url) => siteObject.parse({ url })), siteObject]);
-
-/**
- * A service harden connects to. kind tcp (and the "host:port" shorthand) is a port that must NOT be
- * reachable from where harden runs (a datastore on a public address): net/port-closed fails when a
- * TCP connect succeeds. kind redis / postgres are probed for missing authentication (one PING, one
- * StartupMessage), never written to.
- */
-const service = z.union([
-  z
-    .string()
-    .regex(/^[\w.-]+:\d+$/, 'expected host:port')
-    .transform((text) => {
-      const [host, port] = text.split(':');
-      return { host: host!, port: Number(port), kind: 'tcp' as const, name: undefined as string | undefined };
-    }),
-  z
-    .object({
-      name: z.string().optional(),
-      host: z.string(),
-      port: z.number().int().min(1).max(65535),
-      kind: z.enum(['tcp', 'redis', 'postgres']).default('tcp'),
-    })
-    .strict(),
-]);
-
-export const targetsSchema = z
-  .object({
-    root: z.string().default('.'),
-    manifests: stringList.optional(),
-    dockerfiles: stringList.optional(),
-    compose: stringList.optional(),
-    workflows: stringList.optional(),
-    scripts: stringList.optional(),
-    configs: stringList.optional(),
-    tree: stringList.optional(),
-    exclude: stringList.optional(),
-    sites: z.array(site).default([]),
-    domains: z.array(z.string()).default([]),
-    services: z.array(service).default([]),
-  })
-  .strict();
 
 export const itemCheckSchema = z.union([
   z.string().transform((check) => ({ check, with: {} as Record<string, unknown>, where: undefined as string[] | undefined })),
@@ -204,12 +123,7 @@ export const planSchema = z
     sla: slaSchema.default({}),
     waivers: z.array(waiverSchema).default([]),
     settings: settingsSchema.default(() => settingsSchema.parse({})),
-    monitors: z.array(monitorSchema).default([]),
-    alerts: z.record(z.string().regex(/^[\w.:-]+$/, 'channel names use letters, digits, ".", ":", "_" and "-"'), channelSchema).default({}),
-    maintenance: z.array(maintenanceSchema).default([]),
-    slo: z.array(sloSchema).default([]),
-    triggers: z.array(triggerSchema).default([]),
-    monitoring: monitoringSchema.default(() => monitoringSchema.parse({})),
+    ...monitoringPlanShape,
   })
   .strict();
 
@@ -219,4 +133,4 @@ export type ItemCheck = PlanItem['checks'][number];
 export type Theme = Plan['themes'][number];
 export type Stage = Plan['stages'][number];
 export type Waiver = Plan['waivers'][number];
-export type PlanTargets = Plan['targets'];
+export type { PlanTargets } from '../targets/schema.js';

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createLocalCa } from '../../testing/local-ca.js';
 import { startServer, type RunningServer } from '../../testing/http-server.js';
 import { freePort } from '../../testing/services.js';
-import type { AlertChannel } from '../../plan/monitor-schema.js';
+import type { AlertChannel } from './index.js';
 import type { AlertEvent } from '../model.js';
 import type { DeliveryContext } from './define.js';
 import { deliver, DeliveryError } from './index.js';

@@ -1,4 +1,5 @@
-import { channelSchema } from '../../plan/monitor-schema.js';
+import { z } from 'zod';
+import { secretRef } from '../secrets.js';
 import type { AlertEvent } from '../model.js';
 import { defineChannel } from './define.js';
 import { isOpening, isoTime, truncate } from './format.js';
@@ -29,9 +30,11 @@ export function discordMessage(event: AlertEvent) {
   };
 }
 
+const discordConfig = z.object({ webhook: secretRef }).strict();
+
 export const discord = defineChannel({
   type: 'discord',
-  config: channelSchema.shape.discord.unwrap(),
+  config: discordConfig,
   async deliver(event, config, ctx) {
     const webhook = ctx.secret(config.webhook);
     await post({ url: webhook, body: JSON.stringify(discordMessage(event)), secrets: [webhook] }, ctx);

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { rootCertificates } from 'node:tls';
 import { createTransport } from 'nodemailer';
-import { channelSchema } from '../../plan/monitor-schema.js';
+import { z } from 'zod';
+import { stringList } from '../../schema-fields.js';
 import type { AlertEvent } from '../model.js';
 import { defineChannel, type DeliveryContext } from './define.js';
 import { detailLines } from './format.js';
 import { DeliveryError } from './http.js';
-import { maskText } from '../secrets.js';
+import { maskText, secretRef } from '../secrets.js';
 
 export interface EmailMessage {
   from: string;
@@ -54,9 +55,18 @@ async function send(message: EmailMessage, smtpUrl: string, ctx: DeliveryContext
   }
 }
 
+const emailConfig = z
+  .object({
+    to: stringList,
+    from: z.string().default('harden <harden@localhost>'),
+    /** smtp://user:pass@host:port or smtps://… */
+    smtp: secretRef,
+  })
+  .strict();
+
 export const email = defineChannel({
   type: 'email',
-  config: channelSchema.shape.email.unwrap(),
+  config: emailConfig,
   async deliver(event, config, ctx) {
     await send(emailMessage(event, config.from, config.to), ctx.secret(config.smtp), ctx);
   },

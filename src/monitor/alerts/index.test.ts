@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { channelSchema } from '../../plan/monitor-schema.js';
+import { channelSchema } from './index.js';
 import { CHANNELS, channelType } from './index.js';
 
 describe('channel registry', () => {

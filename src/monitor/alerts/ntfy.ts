@@ -1,4 +1,6 @@
-import { channelSchema } from '../../plan/monitor-schema.js';
+import { z } from 'zod';
+import { basicAuthConflict, hasUserinfo, httpUrl } from '../config-fields.js';
+import { secretRef } from '../secrets.js';
 import type { AlertEvent } from '../model.js';
 import { defineChannel } from './define.js';
 import { detailLines, isOpening } from './format.js';
@@ -26,9 +28,21 @@ function headerText(text: string): string {
   return /^[\x20-\x7e]*$/.test(text) ? text : `=?UTF-8?B?${Buffer.from(text, 'utf8').toString('base64')}?=`;
 }
 
+const ntfyConfig = z
+  .object({
+    /** The topic URL, e.g. https://ntfy.sh/my-topic */
+    url: httpUrl,
+    token: secretRef.optional(),
+    priority: z.number().int().min(1).max(5).optional(),
+  })
+  .strict()
+  .superRefine((config, ctx) => {
+    if (config.token !== undefined && hasUserinfo(config.url)) ctx.addIssue({ code: 'custom', path: ['url'], message: basicAuthConflict('the token as a Bearer one') });
+  });
+
 export const ntfy = defineChannel({
   type: 'ntfy',
-  config: channelSchema.shape.ntfy.unwrap(),
+  config: ntfyConfig,
   async deliver(event, config, ctx) {
     const token = config.token === undefined ? undefined : ctx.secret(config.token);
     const message = ntfyMessage(event, config.priority);

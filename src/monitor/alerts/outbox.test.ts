@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { AlertChannel } from '../../plan/monitor-schema.js';
+import type { AlertChannel } from './index.js';
 import { openStore } from '../../store/open.js';
 import type { Store } from '../store.js';
 import type { AlertEvent } from '../model.js';

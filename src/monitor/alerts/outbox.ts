@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import type { AlertChannel } from '../../plan/monitor-schema.js';
+import type { AlertChannel } from './index.js';
 import type { Store } from '../store.js';
 import type { OutboxEntry } from '../model.js';
 import { Claims } from './claims.js';

@@ -1,4 +1,6 @@
-import { channelSchema } from '../../plan/monitor-schema.js';
+import { z } from 'zod';
+import { httpUrl } from '../config-fields.js';
+import { secretRef } from '../secrets.js';
 import type { AlertEvent } from '../model.js';
 import { defineChannel } from './define.js';
 import { isoTime, isOpening, truncate } from './format.js';
@@ -26,9 +28,17 @@ export function pagerdutyEvent(event: AlertEvent, routingKey: string) {
   };
 }
 
+const pagerdutyConfig = z
+  .object({
+    routingKey: secretRef,
+    /** Events API v2 endpoint; tests point it at a local receiver. */
+    url: httpUrl.default('https://events.pagerduty.com/v2/enqueue'),
+  })
+  .strict();
+
 export const pagerduty = defineChannel({
   type: 'pagerduty',
-  config: channelSchema.shape.pagerduty.unwrap(),
+  config: pagerdutyConfig,
   async deliver(event, config, ctx) {
     const routingKey = ctx.secret(config.routingKey);
     await post({ url: config.url, body: JSON.stringify(pagerdutyEvent(event, routingKey)), secrets: [routingKey] }, ctx);

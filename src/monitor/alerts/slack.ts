@@ -1,4 +1,5 @@
-import { channelSchema } from '../../plan/monitor-schema.js';
+import { z } from 'zod';
+import { secretRef } from '../secrets.js';
 import type { AlertEvent } from '../model.js';
 import { defineChannel } from './define.js';
 import { isOpening, isoTime, truncate } from './format.js';
@@ -21,9 +22,11 @@ function escape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+const slackConfig = z.object({ webhook: secretRef }).strict();
+
 export const slack = defineChannel({
   type: 'slack',
-  config: channelSchema.shape.slack.unwrap(),
+  config: slackConfig,
   async deliver(event, config, ctx) {
     const webhook = ctx.secret(config.webhook);
     await post({ url: webhook, body: JSON.stringify(slackMessage(event)), secrets: [webhook] }, ctx);

@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { channelSchema } from '../../plan/monitor-schema.js';
+import { z } from 'zod';
+import { basicAuthConflict, hasUserinfo, headers, httpUrl } from '../config-fields.js';
+import { secretRef } from '../secrets.js';
 import type { AlertEvent } from '../model.js';
 import { defineChannel } from './define.js';
 import { post } from './http.js';
@@ -16,9 +18,22 @@ export function webhookSignature(body: string, secret: string): string {
   return `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
 }
 
+const webhookConfig = z
+  .object({
+    url: httpUrl,
+    /** HMAC-SHA256 key: the body's signature is sent in X-Harden-Signature: sha256=HEX. */
+    secret: secretRef.optional(),
+    headers: headers.default({}),
+  })
+  .strict()
+  .superRefine((config, ctx) => {
+    if (hasUserinfo(config.url) && Object.keys(config.headers).some((header) => header.toLowerCase() === 'authorization'))
+      ctx.addIssue({ code: 'custom', path: ['url'], message: basicAuthConflict('the headers set an Authorization too') });
+  });
+
 export const webhook = defineChannel({
   type: 'webhook',
-  config: channelSchema.shape.webhook.unwrap(),
+  config: webhookConfig,
   async deliver(event, config, ctx) {
     const secret = config.secret === undefined ? undefined : ctx.secret(config.secret);
     const body = webhookBody(event);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MonitorKind } from '../../plan/monitor-schema.js';
+import type { MonitorKind } from '../model.js';
 import type { Observation } from '../probes/define.js';
 import { evaluateConditions, parseConditions } from './index.js';
 

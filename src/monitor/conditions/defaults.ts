@@ -1,4 +1,4 @@
-import type { MonitorKind } from '../../plan/monitor-schema.js';
+import type { MonitorKind } from '../model.js';
 import type { Condition } from './condition.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { MonitorKind } from '../../plan/monitor-schema.js';
+import type { MonitorKind } from '../model.js';
 import { compile } from './compile.js';
 import type { Condition, ConditionError } from './condition.js';
 import { defaults } from './defaults.js';

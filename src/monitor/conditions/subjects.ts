@@ -1,4 +1,4 @@
-import type { MonitorKind } from '../../plan/monitor-schema.js';
+import type { MonitorKind } from '../model.js';
 import { word } from './messages.js';
 import { type Cursor, IDENT, INDEX, ParseError } from './tokens.js';
 import { parseString } from './values.js';

@@ -1,4 +1,4 @@
-import type { Monitor, MonitorKind } from '../../plan/monitor-schema.js';
+import type { z } from 'zod';
 import type { Phases } from '../model.js';
 
 /** What a probe measured; conditions ("status == 200", "cert.expires > 14d") are evaluated against it. */
@@ -27,14 +27,28 @@ export interface ObservationNeeds {
   body: boolean;
 }
 
-export interface ProbeDefinition<K extends MonitorKind> {
-  kind: K;
-  /** What the monitor points at, for logs and alerts: URL, host:port, "TXT _dmarc.example.com". */
-  target(monitor: Monitor): string;
-  /** One measurement. Throws (or rejects on `signal`) when the target cannot be reached. */
-  observe(monitor: Monitor, env: ProbeEnv, signal: AbortSignal, needs?: ObservationNeeds): Promise<Observation>;
+/** One measurement's circumstances. */
+export interface ProbeRun {
+  env: ProbeEnv;
+  /** Aborts the probe (its timeout, or the daemon stopping). */
+  signal: AbortSignal;
+  /** The monitor's timeout, already armed on `signal`: for probes that split it between tries. */
+  timeoutMs: number;
+  needs?: ObservationNeeds;
 }
 
-export function defineProbe<K extends MonitorKind>(definition: ProbeDefinition<K>): ProbeDefinition<K> {
+/**
+ * A probe: its configuration (under its key in a monitor, `http:`, `tcp:` …) and how one
+ * measurement is taken. Adding one is a module here and a line in the registry (index.ts).
+ */
+export interface ProbeDefinition<Config extends z.ZodType> {
+  config: Config;
+  /** What the monitor points at, for logs and alerts: URL, host:port, "TXT _dmarc.example.com". */
+  target(config: z.output<Config>): string;
+  /** One measurement. Throws (or rejects on `signal`) when the target cannot be reached. */
+  observe(config: z.output<Config>, run: ProbeRun): Promise<Observation>;
+}
+
+export function defineProbe<Config extends z.ZodType>(definition: ProbeDefinition<Config>): ProbeDefinition<Config> {
   return definition;
 }

@@ -2,7 +2,7 @@ import { createSocket } from 'node:dgram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDnsServer, type RunningDnsServer } from '../../testing/dns-server.js';
 import { freePort } from '../../testing/services.js';
-import { probeOnce } from './testing.js';
+import { probeOnce } from '../../testing/probes.js';
 
 let server: RunningDnsServer;
 

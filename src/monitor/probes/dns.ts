@@ -1,9 +1,21 @@
 import { Resolver } from 'node:dns/promises';
-import type { Monitor } from '../../plan/monitor-schema.js';
+import { z } from 'zod';
+import { ipPort } from '../config-fields.js';
 import { defineProbe } from './define.js';
 import { ProbeError } from './errors.js';
 
-type Dns = NonNullable<Monitor['dns']>;
+const dnsConfig = z
+  .object({
+    name: z.string().min(1),
+    type: z.enum(['A', 'AAAA', 'CNAME', 'MX', 'TXT', 'NS', 'CAA', 'SOA', 'SRV']).default('A'),
+    /** IP:port of the server to ask ([IPv6]:port); else the system's resolvers. */
+    server: ipPort.optional(),
+    /** A condition on the answers, e.g. "contains 'p=reject'". */
+    expect: z.string().optional(),
+  })
+  .strict();
+
+type Dns = z.output<typeof dnsConfig>;
 
 const FAILURES: Record<string, string> = {
   ENOTFOUND: 'NXDOMAIN',
@@ -20,15 +32,11 @@ const FAILURES: Record<string, string> = {
  * the probe; NODATA is an empty answer list, which the default condition reports.
  */
 export const dnsProbe = defineProbe({
-  kind: 'dns',
-  target: (monitor) => {
-    const dns = dnsOf(monitor);
-    return `${dns.type} ${dns.name}${dns.server ? ` @${dns.server}` : ''}`;
-  },
-  async observe(monitor, _env, signal) {
-    const dns = dnsOf(monitor);
+  config: dnsConfig,
+  target: (dns) => `${dns.type} ${dns.name}${dns.server ? ` @${dns.server}` : ''}`,
+  async observe(dns, { signal, timeoutMs }) {
     // Two tries within the timeout; the caller's abort cancels both.
-    const resolver = new Resolver({ timeout: Math.max(1, Math.floor(monitor.timeout / 2)), tries: 2 });
+    const resolver = new Resolver({ timeout: Math.max(1, Math.floor(timeoutMs / 2)), tries: 2 });
     if (dns.server) resolver.setServers([dns.server]);
     const cancel = () => resolver.cancel();
     signal.addEventListener('abort', cancel, { once: true });
@@ -72,9 +80,4 @@ async function query(resolver: Resolver, { name, type }: Dns): Promise<string[]>
     case 'SRV':
       return (await resolver.resolveSrv(name)).map((srv) => `${srv.priority} ${srv.weight} ${srv.port} ${srv.name}`);
   }
-}
-
-function dnsOf(monitor: Monitor): Dns {
-  if (!monitor.dns) throw new Error(`monitor ${monitor.name} is not a dns monitor`);
-  return monitor.dns;
 }

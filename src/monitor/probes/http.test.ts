@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startServer, type RunningServer } from '../../testing/http-server.js';
 import { freePort } from '../../testing/services.js';
 import { httpProbe } from './http.js';
-import { prepareMonitor, runProbe } from './index.js';
-import { eventually, monitor, probeOnce, testEnv } from './testing.js';
+import { prepareMonitor, runProbe } from '../probe-runner.js';
+import { eventually, monitor, probeOnce, testEnv } from '../../testing/probes.js';
 
 /** A target the tests break on command. */
 let mode: 'up' | 'error' | 'slow' = 'up';
@@ -145,7 +145,7 @@ describe('http probe', () => {
   });
 
   it('reads at most 1 MB of a body', async () => {
-    const observation = await httpProbe.observe(monitor({ http: url('/big') }), testEnv(), new AbortController().signal, { body: true });
+    const observation = await httpProbe.observe(monitor({ http: url('/big') }).http!, { env: testEnv(), signal: new AbortController().signal, timeoutMs: 2000, needs: { body: true } });
     expect(observation.body).toBe('x'.repeat(1024 * 1024));
     expect(await probeOnce({ http: url('/big'), expect: ['body matches /^x+$/'] })).toMatchObject({ ok: true });
   });

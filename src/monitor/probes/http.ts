@@ -1,12 +1,47 @@
-import type { Monitor } from '../../plan/monitor-schema.js';
+import { z } from 'zod';
+import { headers as headerMap, checkHeaders, httpUrl } from '../config-fields.js';
 import type { Phases } from '../model.js';
-import { basicAuthorization, maskUrl } from '../secrets.js';
+import { basicAuthorization, maskUrl, secretRef } from '../secrets.js';
 import type { ConnectTimings } from './connect.js';
 import { defineProbe, type Observation } from './define.js';
 import { ProbeError } from './errors.js';
 import { exchange, type Exchange } from './http-exchange.js';
 import { metadataAddressReason } from './metadata-addresses.js';
 import { trustFor } from './trust.js';
+
+/** `http: URL`, or the request in full. */
+const httpConfig = z.union([
+  httpUrl.transform((url) => ({
+    url,
+    method: 'GET' as const,
+    headers: {} as Record<string, string>,
+    secretHeaders: {} as Record<string, string>,
+    body: undefined as string | undefined,
+    redirects: 'off' as 'off' | 'follow',
+  })),
+  z
+    .object({
+      url: httpUrl,
+      method: z.enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']).default('GET'),
+      /** Literal header values, sent as written. */
+      headers: headerMap.default({}),
+      /** Headers whose values are secret references (env:NAME, file:PATH), resolved when the monitor is loaded. */
+      secretHeaders: z
+        .record(z.string(), secretRef)
+        .superRefine((map, ctx) => checkHeaders(map, ctx, { values: false }))
+        .default({}),
+      body: z.string().optional(),
+      /** off: the first response is the one measured; follow: redirects are followed (at most 10). */
+      redirects: z.enum(['off', 'follow']).default('off'),
+    })
+    .strict()
+    .superRefine((http, ctx) => {
+      const literal = new Set(Object.keys(http.headers).map((header) => header.toLowerCase()));
+      for (const header of Object.keys(http.secretHeaders))
+        if (literal.has(header.toLowerCase()))
+          ctx.addIssue({ code: 'custom', path: ['secretHeaders', header], message: 'also in headers (a header goes in headers or secretHeaders, not both)' });
+    }),
+]);
 
 const MAX_REDIRECTS = 10;
 const REDIRECT = new Set([301, 302, 303, 307, 308]);
@@ -19,10 +54,9 @@ const USER_AGENT = 'harden-monitor (+https://harden.dev)';
  * lead to a link-local or cloud metadata address unless the plan's URL names that host.
  */
 export const httpProbe = defineProbe({
-  kind: 'http',
-  target: (monitor) => maskUrl(httpOf(monitor).url),
-  async observe(monitor, env, signal, needs) {
-    const http = httpOf(monitor);
+  config: httpConfig,
+  target: (http) => maskUrl(http.url),
+  async observe(http, { env, signal, needs }) {
     const started = performance.now();
     const phases: Required<Omit<Phases, 'tlsMs'>> & Phases = { dnsMs: 0, connectMs: 0, firstByteMs: 0 };
     let url = new URL(http.url);
@@ -66,8 +100,3 @@ export const httpProbe = defineProbe({
     }
   },
 });
-
-function httpOf(monitor: Monitor): NonNullable<Monitor['http']> {
-  if (!monitor.http) throw new Error(`monitor ${monitor.name} is not an http monitor`);
-  return monitor.http;
-}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../testing/http-server.js';
 import { createLocalCa, selfSignedCertificate, type LocalCa } from '../../testing/local-ca.js';
-import { probeOnce, testEnv } from './testing.js';
+import { probeOnce, testEnv } from '../../testing/probes.js';
 
 const DAY = 86_400_000;
 /** Certificates keep whole seconds: times the tests compare exactly are second-aligned. */

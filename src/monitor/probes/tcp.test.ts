@@ -1,7 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../testing/services.js';
-import { eventually, probeOnce } from './testing.js';
+import { eventually, probeOnce } from '../../testing/probes.js';
 
 let server: Server;
 let port: number;

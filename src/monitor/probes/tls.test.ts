@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../testing/http-server.js';
 import { createLocalCa, type LocalCa } from '../../testing/local-ca.js';
 import { freePort } from '../../testing/services.js';
-import { probeOnce, testEnv } from './testing.js';
+import { probeOnce, testEnv } from '../../testing/probes.js';
 
 const DAY = 86_400_000;
 let ca: LocalCa;

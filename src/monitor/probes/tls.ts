@@ -1,19 +1,22 @@
-import type { Monitor } from '../../plan/monitor-schema.js';
+import { isIP } from 'node:net';
+import { z } from 'zod';
+import { hostPort } from '../config-fields.js';
 import { connectTimed, splitHostPort, type ConnectTimings } from './connect.js';
 import { defineProbe, type Observation } from './define.js';
 import { ProbeError } from './errors.js';
 import { trustFor } from './trust.js';
-import { isIP } from 'node:net';
+
+/** `tls: host:port`, or with the name to send as SNI. */
+const tlsConfig = z.union([
+  hostPort().transform((text) => ({ address: text, servername: undefined as string | undefined })),
+  z.object({ address: hostPort(), servername: z.string().optional() }).strict(),
+]);
 
 /** TLS: a handshake with host:port (SNI `servername`, else the host); the chain must verify. */
 export const tlsProbe = defineProbe({
-  kind: 'tls',
-  target: (monitor) => {
-    const tls = tlsOf(monitor);
-    return tls.servername ? `${tls.address} (${tls.servername})` : tls.address;
-  },
-  async observe(monitor, env, signal) {
-    const { address, servername } = tlsOf(monitor);
+  config: tlsConfig,
+  target: (tls) => (tls.servername ? `${tls.address} (${tls.servername})` : tls.address),
+  async observe({ address, servername }, { env, signal }) {
     const { host, port } = splitHostPort(address);
     const started = performance.now();
     const timings: ConnectTimings = {};
@@ -25,8 +28,3 @@ export const tlsProbe = defineProbe({
     return observation;
   },
 });
-
-function tlsOf(monitor: Monitor): NonNullable<Monitor['tls']> {
-  if (!monitor.tls) throw new Error(`monitor ${monitor.name} is not a tls monitor`);
-  return monitor.tls;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Trigger } from '../../plan/monitor-schema.js';
+import type { Trigger } from '../schema.js';
 import type { Sample } from '../model.js';
 import { TriggerEngine, type TriggerTransition } from './engine.js';
 import { TRIGGER_MAX_SAMPLES } from './window.js';

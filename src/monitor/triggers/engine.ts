@@ -1,4 +1,4 @@
-import type { Trigger } from '../../plan/monitor-schema.js';
+import type { Trigger } from '../schema.js';
 import type { AlertEvent, Sample } from '../model.js';
 import { parseTriggerRule, type TriggerMetric, type TriggerOp, type TriggerRule } from './rule.js';
 import { Window } from './window.js';

@@ -1,10 +1,49 @@
-import type { PlanTargets } from '../../plan/schema.js';
+import { z } from 'zod';
+import { loginTimingProbeSchema } from '../probe/login-timing.js';
+import { rateLimitProbeSchema } from '../probe/rate-limit.js';
+
+const siteObject = z
+  .object({
+    url: z.url(),
+    name: z.string().optional(),
+    /** Auth endpoints that must answer with Cache-Control: no-store. */
+    authPaths: z.array(z.string().startsWith('/')).default([]),
+    probes: z.object({ rateLimit: rateLimitProbeSchema.optional(), loginTiming: loginTimingProbeSchema.optional() }).strict().default({}),
+  })
+  .strict();
+
+/** A site of the plan: its URL, or the URL with auth paths and opt-in active probes. */
+export const siteSchema = z.union([z.url().transform((url) => siteObject.parse({ url })), siteObject]);
+
+/**
+ * A service harden connects to. kind tcp (and the "host:port" shorthand) is a port that must NOT be
+ * reachable from where harden runs (a datastore on a public address): net/port-closed fails when a
+ * TCP connect succeeds. kind redis / postgres are probed for missing authentication (one PING, one
+ * StartupMessage), never written to.
+ */
+export const serviceSchema = z.union([
+  z
+    .string()
+    .regex(/^[\w.-]+:\d+$/, 'expected host:port')
+    .transform((text) => {
+      const [host, port] = text.split(':');
+      return { host: host!, port: Number(port), kind: 'tcp' as const, name: undefined as string | undefined };
+    }),
+  z
+    .object({
+      name: z.string().optional(),
+      host: z.string(),
+      port: z.number().int().min(1).max(65535),
+      kind: z.enum(['tcp', 'redis', 'postgres']).default('tcp'),
+    })
+    .strict(),
+]);
 
 /** What the live checks reach: named by the plan, never discovered. */
 export interface LiveConfig {
-  sites: PlanTargets['sites'];
+  sites: z.output<typeof siteSchema>[];
   domains: readonly string[];
-  services: PlanTargets['services'];
+  services: z.output<typeof serviceSchema>[];
   /** host:port of the DNS server to ask (tests, private zones); else the system's. */
   dnsServer?: string;
   /** Extra trusted CA certificates (PEM). */

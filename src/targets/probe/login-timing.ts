@@ -1,8 +1,23 @@
+import { z } from 'zod';
 import type { HttpRequest, HttpResponse } from '../http/client.js';
-import type { PlanTargets } from '../../plan/schema.js';
 import { SequentialPlan, seededRandom, type SequentialDecision, type TimingComparison } from './timing-stats.js';
 
-export type LoginTimingConfig = NonNullable<PlanTargets['sites'][number]['probes']['loginTiming']>;
+/** The login-timing probe of a site: requests for a known and an unknown account, interleaved. */
+export const loginTimingProbeSchema = z
+  .object({
+    path: z.string().startsWith('/'),
+    method: z.enum(['POST', 'GET', 'PUT']).default('POST'),
+    headers: z.record(z.string(), z.string()).default({ 'content-type': 'application/json' }),
+    /** Request body with {user} where the account name goes. */
+    body: z.string().default('{"email":"{user}","password":"harden-probe-wrong-password"}'),
+    knownUser: z.string(),
+    unknownUser: z.string().default('harden-probe-no-such-user@example.invalid'),
+    /** Total requests across both accounts, at most. */
+    maxRequests: z.number().int().min(20).max(5000).default(400),
+  })
+  .strict();
+
+export type LoginTimingConfig = z.output<typeof loginTimingProbeSchema>;
 export type Send = (path: string, init: HttpRequest) => Promise<HttpResponse>;
 
 export interface LoginTimingOptions {

@@ -1,7 +1,22 @@
-import type { PlanTargets } from '../../plan/schema.js';
+import { z } from 'zod';
 import type { HttpRequest, HttpResponse } from '../http/client.js';
 
-export type RateLimitConfig = NonNullable<PlanTargets['sites'][number]['probes']['rateLimit']>;
+/** Active probes send bounded, configured request counts, and only to sites that opt in here. */
+export const rateLimitProbeSchema = z
+  .object({
+    path: z.string().startsWith('/'),
+    method: z.enum(['GET', 'POST', 'PUT']).default('GET'),
+    headers: z.record(z.string(), z.string()).default({}),
+    body: z.string().optional(),
+    /** Stop after this many requests at the latest. */
+    maxRequests: z.number().int().min(1).max(1000).default(100),
+    perSecond: z.number().positive().max(200).default(20),
+    /** Statuses that show the limit kicked in. */
+    expectStatus: z.array(z.number().int()).default([429]),
+  })
+  .strict();
+
+export type RateLimitConfig = z.output<typeof rateLimitProbeSchema>;
 type Send = (path: string, init: HttpRequest) => Promise<HttpResponse>;
 
 export interface RateLimitOutcome {

@@ -1,7 +1,7 @@
-import { monitorSchema, type Monitor } from '../../plan/monitor-schema.js';
-import type { Sample } from '../model.js';
-import type { ProbeEnv } from './define.js';
-import { prepareMonitor, runProbe } from './index.js';
+import { monitorSchema, type Monitor } from '../monitor/schema.js';
+import type { Sample } from '../monitor/model.js';
+import type { ProbeEnv } from '../monitor/probes/define.js';
+import { prepareMonitor, runProbe } from '../monitor/probe-runner.js';
 
 /** A monitor as the plan would load it: `fields` are what the YAML says. */
 export function monitor(fields: Record<string, unknown>): Monitor {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { freePort } from '../../testing/services.js';
-import { prepareMonitor, runProbe } from './index.js';
-import { monitor, testEnv } from './testing.js';
+import { freePort } from '../testing/services.js';
+import { prepareMonitor, runProbe } from './probe-runner.js';
+import { monitor, testEnv } from '../testing/probes.js';
 
 describe('prepareMonitor', () => {
   it('names the target each kind probes', () => {

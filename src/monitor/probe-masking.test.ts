@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startServer, type RunningServer } from '../../testing/http-server.js';
-import { prepareMonitor, runProbe } from './index.js';
-import { monitor, testEnv } from './testing.js';
+import { startServer, type RunningServer } from '../testing/http-server.js';
+import { prepareMonitor, runProbe } from './probe-runner.js';
+import { monitor, testEnv } from '../testing/probes.js';
 
 // Fake credentials, assembled at run time so this file does not trip secret scanners.
 const API_KEY = 'K3yQ9w' + 'Zr71LmXp0';

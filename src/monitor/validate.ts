@@ -1,13 +1,17 @@
-import { parseConditions } from '../monitor/conditions/index.js';
-import { cronProblem } from '../monitor/maintenance.js';
-import { parseTriggerRule } from '../monitor/triggers/index.js';
-import { monitorKind, type AlertChannel } from './monitor-schema.js';
-import type { Plan } from './schema.js';
-import type { PlanIssue } from './validate.js';
+import { parseConditions } from './conditions/index.js';
+import { cronProblem } from './maintenance.js';
+import { monitorKind, type MonitoringPlan } from './schema.js';
+import { parseTriggerRule } from './triggers/index.js';
+
+/** A problem with one entry of the monitoring sections, at its path in the plan. */
+export interface MonitoringIssue {
+  path: (string | number)[];
+  message: string;
+}
 
 /** Cross-references of the monitoring sections: names, channels, conditions, cron, trigger rules. */
-export function validateMonitoring(plan: Plan): PlanIssue[] {
-  const issues: PlanIssue[] = [];
+export function validateMonitoring(plan: MonitoringPlan): MonitoringIssue[] {
+  const issues: MonitoringIssue[] = [];
   const monitors = new Map<string, number>();
   const channels = new Set(Object.keys(plan.alerts));
   const knownChannel = (name: string, path: (string | number)[]) => {
@@ -31,8 +35,6 @@ export function validateMonitoring(plan: Plan): PlanIssue[] {
     }
   });
 
-  for (const [name, channel] of Object.entries(plan.alerts)) issues.push(...credentialConflicts(name, channel));
-
   plan.maintenance.forEach((window, i) => {
     window.monitors.forEach((name, j) => knownMonitor(name, ['maintenance', i, 'monitors', j]));
     if ('cron' in window) {
@@ -54,20 +56,4 @@ export function validateMonitoring(plan: Plan): PlanIssue[] {
     triggerNames.add(name);
   });
   return issues;
-}
-
-/**
- * A channel URL's user:password is sent as Basic authorization; with an Authorization header or an
- * ntfy token as well, one of the two would be dropped without a word.
- */
-function credentialConflicts(name: string, channel: AlertChannel): PlanIssue[] {
-  const hasUserinfo = (url: string) => URL.canParse(url) && (new URL(url).username !== '' || new URL(url).password !== '');
-  const problem = (type: string, other: string): PlanIssue => ({
-    path: ['alerts', name, type, 'url'],
-    message: `the URL's user:password would be sent as Basic authorization, and ${other}: keep one`,
-  });
-  if (channel.webhook && hasUserinfo(channel.webhook.url) && Object.keys(channel.webhook.headers).some((header) => header.toLowerCase() === 'authorization'))
-    return [problem('webhook', 'the headers set an Authorization too')];
-  if (channel.ntfy?.token !== undefined && hasUserinfo(channel.ntfy.url)) return [problem('ntfy', 'the token as a Bearer one')];
-  return [];
 }

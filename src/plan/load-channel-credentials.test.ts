@@ -23,8 +23,8 @@ describe('credentials in an alert channel\'s URL (issue 9, defect 8)', () => {
             ntfy: { url: "https://me:pw@ntfy.example.com/ops", token: env:NTFY_TOKEN }
       `),
     ).toEqual([
-      'harden.yaml:4:7: the URL\'s user:password would be sent as Basic authorization, and the headers set an Authorization too: keep one',
-      'harden.yaml:7:13: the URL\'s user:password would be sent as Basic authorization, and the token as a Bearer one: keep one',
+      'harden.yaml:4:7: url: the URL\'s user:password would be sent as Basic authorization, and the headers set an Authorization too: keep one',
+      'harden.yaml:7:13: url: the URL\'s user:password would be sent as Basic authorization, and the token as a Bearer one: keep one',
     ]);
   });
 });
