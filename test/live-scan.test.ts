@@ -68,4 +68,18 @@ describe('harden scan on a plan naming a site, a domain and a service', () => {
     expect(JSON.stringify(report)).not.toContain('hunter2hunter2');
     expect(Object.fromEntries(report.verdicts.map((v) => [v.item, v.verdict]))).toEqual({ 'WEB-1': 'regression', 'DNS-1': 'verified' });
   });
+
+  it('points each live result of the SARIF report at the plan line that names its target', async () => {
+    const { stdout } = await harden(['scan', '--dns-server', dns.address, '--ca', 'ca.pem', '--timeout', '5000', '-f', 'sarif'], dir);
+    const sarif = JSON.parse(stdout) as { runs: { automationDetails: { id: string }; results: { ruleId: string; locations: { physicalLocation?: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+    const lineOf = (ruleId: string) => {
+      const live = sarif.runs.find((run) => run.automationDetails.id.startsWith('harden/live'))!;
+      const physical = live.results.find((result) => result.ruleId === ruleId)?.locations[0]?.physicalLocation;
+      return [physical?.artifactLocation.uri, physical?.region.startLine];
+    };
+    // harden.yaml: line 2 names the site, 3 the domain, 4 the service.
+    expect(lineOf('http/hsts')).toEqual(['harden.yaml', 2]);
+    expect(lineOf('dns/caa')).toEqual(['harden.yaml', 3]);
+    expect(lineOf('net/port-closed')).toEqual(['harden.yaml', 4]);
+  });
 });

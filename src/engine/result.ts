@@ -1,5 +1,6 @@
 import type { Severity } from '../severity.js';
 import type { Location } from '../targets/location.js';
+import type { YamlPath } from '../targets/yaml/source.js';
 
 export type ResultStatus = 'pass' | 'fail' | 'error' | 'skipped';
 
@@ -22,6 +23,8 @@ export interface Result {
   messageId?: string;
   message: string;
   location: Location;
+  /** Where the plan names the target (live targets): reports point there when the location is no file. */
+  declaredAt?: YamlPath;
   /** Identity of the target: path + object, URL, host:port. */
   target: string;
   evidence?: string;

@@ -5,6 +5,7 @@ import type { Workspace } from '../targets/repo/workspace.js';
 import { redactSecrets } from '../targets/secrets/redact.js';
 import { useIndex, type SharedIndex } from '../targets/shared-index.js';
 import type { Target } from '../targets/target.js';
+import type { YamlPath } from '../targets/yaml/source.js';
 import { fingerprint } from './fingerprint.js';
 import { inlineIgnoreFor } from './inline-ignores.js';
 import type { Result } from './result.js';
@@ -133,6 +134,7 @@ class PassRecord implements Recorded {
     private readonly invocation: CheckInvocation,
     private readonly target: string,
     private readonly location: Location,
+    private readonly declaredAt: YamlPath | undefined,
     private readonly evidence: string | undefined,
   ) {}
 
@@ -141,6 +143,7 @@ class PassRecord implements Recorded {
     const target = redactSecrets(this.target);
     const pass: Result = { checkId: check.id, invocation: key, status: 'pass', severity: check.severity, message: check.title, location: redactLocation(this.location), target, fingerprint: fingerprint(check.id, target) };
     if (this.evidence !== undefined) pass.evidence = redactSecrets(this.evidence);
+    if (this.declaredAt) pass.declaredAt = this.declaredAt;
     return pass;
   }
 }
@@ -149,6 +152,7 @@ class FailRecord implements Recorded {
   constructor(
     private readonly invocation: CheckInvocation,
     private readonly target: string,
+    private readonly declaredAt: YamlPath | undefined,
     private readonly failure: Failure,
     private readonly ignoredBecause: string | undefined,
   ) {}
@@ -172,6 +176,7 @@ class FailRecord implements Recorded {
     };
     if (evidence !== undefined) result.evidence = redactSecrets(evidence);
     if (this.ignoredBecause !== undefined) result.suppression = { by: 'inline', reason: redactSecrets(this.ignoredBecause) };
+    if (this.declaredAt) result.declaredAt = this.declaredAt;
     return result;
   }
 }
@@ -251,10 +256,10 @@ function record(records: Recorded[], workspace: Workspace, invocation: CheckInvo
     readings.add(readingKey(invocation.check.id, invocation.key, target.identity));
   }
   if (evaluation.failures.length === 0) {
-    if (evaluation.applicable) records.push(new PassRecord(invocation, target.identity, target.location, evaluation.evidence));
+    if (evaluation.applicable) records.push(new PassRecord(invocation, target.identity, target.location, target.declaredAt, evaluation.evidence));
     return;
   }
-  for (const failure of evaluation.failures) records.push(new FailRecord(invocation, target.identity, failure, inlineIgnoreFor(workspace, invocation.check.id, target, failure.at)));
+  for (const failure of evaluation.failures) records.push(new FailRecord(invocation, target.identity, target.declaredAt, failure, inlineIgnoreFor(workspace, invocation.check.id, target, failure.at)));
 }
 
 function errorResult(invocation: CheckInvocation, target: Target, error: unknown): Result {
@@ -270,6 +275,7 @@ function errorResult(invocation: CheckInvocation, target: Target, error: unknown
     location: redactLocation(target.location),
     target: identity,
     fingerprint: fingerprint(check.id, identity, 'error'),
+    ...(target.declaredAt ? { declaredAt: target.declaredAt } : {}),
   };
 }
 

@@ -3,7 +3,6 @@ import { pathToFileURL } from 'node:url';
 import type { AnyCheck } from '../checks/define.js';
 import type { Result, Suppression } from '../engine/result.js';
 import type { ScanRun } from '../engine/scan-run.js';
-import type { PlanTargets } from '../plan/schema.js';
 import { bySeverity, type Severity } from '../severity.js';
 import { formatLocation, placeOf, type Location } from '../targets/location.js';
 import type { YamlPath } from '../targets/yaml/source.js';
@@ -155,7 +154,7 @@ function buildRun(category: Category, results: readonly Result[], run: ScanRun, 
   const withSuppressions = context.showSuppressed && kept.some((result) => result.suppression);
   let truncatedMessages = 0;
   const sarifResults = kept.map((result) => {
-    const sarif = toSarifResult(result, ruleIndex.get(result.checkId)!, locate(result.location), withSuppressions);
+    const sarif = toSarifResult(result, ruleIndex.get(result.checkId)!, locate(result.location, result.declaredAt), withSuppressions);
     if (sarif.message.text.length > GITHUB_LIMITS.messageChars) {
       sarif.message.text = truncate(sarif.message.text, GITHUB_LIMITS.messageChars);
       truncatedMessages += 1;
@@ -286,19 +285,19 @@ function toSarifSuppression(suppression: Suppression): SarifSuppression {
 
 // ── Locations ────────────────────────────────────────────────────────────────
 
-type Locator = (location: Location) => SarifLocation;
+type Locator = (location: Location, declaredAt?: YamlPath) => SarifLocation;
 
 function locatorFor(run: ScanRun, context: ReportContext): Locator {
   const baseDir = resolve('.');
   const rootDir = resolve(run.root);
   const planFile = run.plan ?? context.plan?.file;
   const planUri = planFile === undefined ? undefined : relativeUri(baseDir, resolve(planFile));
-  return (location) => {
+  return (location, declaredAt) => {
     if (location.kind === 'file') return fileLocation(location, rootDir, baseDir);
     const logicalLocations = [{ name: formatLocation(location), fullyQualifiedName: formatLocation(location), kind: 'resource' as const }];
     if (planUri === undefined) return { logicalLocations };
-    const planPath = context.plan ? planPathOf(location, context.plan.plan.targets) : undefined;
-    const { line, column } = planPath && context.plan ? context.plan.locate(planPath) : { line: 1, column: 1 };
+    // A live target has no file: the plan entry that names it stands for it.
+    const { line, column } = declaredAt && context.plan ? context.plan.locate(declaredAt) : { line: 1, column: 1 };
     return {
       physicalLocation: { artifactLocation: { uri: planUri, uriBaseId: SOURCE_ROOT }, region: { startLine: line, startColumn: column, endLine: line } },
       logicalLocations,
@@ -340,66 +339,6 @@ function directoryUri(absoluteDir: string): string {
   return href.endsWith('/') ? href : `${href}/`;
 }
 
-/** The plan entry that names a live target: a site for a URL, a service or site for a host, a domain for a DNS name. */
-export function planPathOf(location: Exclude<Location, { kind: 'file' }>, targets: PlanTargets): YamlPath | undefined {
-  switch (location.kind) {
-    case 'url':
-      return sitePath(targets, parseUrl(location.url)) ?? domainPath(targets, parseUrl(location.url)?.hostname);
-    case 'host':
-      return servicePath(targets, location.host, location.port) ?? siteHostPath(targets, location.host) ?? domainPath(targets, location.host);
-    case 'dns':
-      return domainPath(targets, location.name) ?? siteHostPath(targets, location.name);
-  }
-}
-
-function sitePath(targets: PlanTargets, url: URL | undefined): YamlPath | undefined {
-  if (!url) return undefined;
-  const sites = targets.sites.map((site) => parseUrl(site.url));
-  const index = firstIndex(sites, [(site) => site?.href === url.href, (site) => site?.origin === url.origin, (site) => sameHost(site?.hostname, url.hostname)]);
-  return index === undefined ? undefined : ['targets', 'sites', index];
-}
-
-function siteHostPath(targets: PlanTargets, host: string): YamlPath | undefined {
-  const index = firstIndex(targets.sites, [(site) => sameHost(parseUrl(site.url)?.hostname, host)]);
-  return index === undefined ? undefined : ['targets', 'sites', index];
-}
-
-function servicePath(targets: PlanTargets, host: string, port: number): YamlPath | undefined {
-  const index = firstIndex(targets.services, [(service) => sameHost(service.host, host) && service.port === port, (service) => sameHost(service.host, host)]);
-  return index === undefined ? undefined : ['targets', 'services', index];
-}
-
-function domainPath(targets: PlanTargets, name: string | undefined): YamlPath | undefined {
-  if (name === undefined) return undefined;
-  const host = normalizeHost(name);
-  const index = firstIndex(targets.domains, [(domain) => normalizeHost(domain) === host, (domain) => host.endsWith(`.${normalizeHost(domain)}`)]);
-  return index === undefined ? undefined : ['targets', 'domains', index];
-}
-
-/** Index of the first item the first matching test accepts: earlier tests are better matches. */
-function firstIndex<T>(items: readonly T[], tests: readonly ((item: T) => boolean)[]): number | undefined {
-  for (const test of tests) {
-    const index = items.findIndex(test);
-    if (index >= 0) return index;
-  }
-  return undefined;
-}
-
-function sameHost(a: string | undefined, b: string): boolean {
-  return a !== undefined && normalizeHost(a) === normalizeHost(b);
-}
-
-function normalizeHost(host: string): string {
-  return host.trim().toLowerCase().replace(/\.$/, '').replace(/^\[(.*)\]$/, '$1');
-}
-
-function parseUrl(text: string): URL | undefined {
-  try {
-    return new URL(text);
-  } catch {
-    return undefined;
-  }
-}
 
 // ── Text ─────────────────────────────────────────────────────────────────────
 

@@ -1,4 +1,5 @@
 import type { Location } from './location.js';
+import type { YamlPath } from './yaml/source.js';
 
 /** What every check target has: an identity for fingerprints and `where`, and a place to point at. */
 export interface Target {
@@ -7,6 +8,8 @@ export interface Target {
   /** Repo-relative file the target comes from, when it comes from one. */
   readonly file?: string;
   readonly location: Location;
+  /** Where the plan names this target (`targets.sites[2]`): live targets only, which have no file of their own. */
+  readonly declaredAt?: YamlPath;
   /** Suppressions written on the target itself (manifest annotations): check id → reason. */
   readonly inlineIgnores?: ReadonlyMap<string, string>;
   /**

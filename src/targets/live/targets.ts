@@ -91,7 +91,7 @@ export class LiveClients {
     const planUrls = this.config.sites.map((site) => new URL(site.url));
     const planned = plannedOrigins(planUrls);
     const isPlanned = (url: URL) => planned.has(url.origin);
-    return this.config.sites.map((site) => {
+    return this.config.sites.map((site, index) => {
       const url = new URL(site.url);
       const resolve = (path = '') => {
         const target = new URL(path || url.pathname, url);
@@ -107,6 +107,7 @@ export class LiveClients {
         twin: schemeTwin(url, planUrls),
         twinInPlan: listedTwin(url, planUrls) !== undefined,
         location: { kind: 'url', url: url.toString() },
+        declaredAt: ['targets', 'sites', index],
         isPlanned,
         notFollowed: (from, to) => {
           const key = `${from} ${to.href}`;
@@ -120,12 +121,12 @@ export class LiveClients {
   }
 
   domains(): DomainTarget[] {
-    return this.config.domains.map((name) => ({ identity: name, name, dns: this.dns, location: { kind: 'dns', name } }));
+    return this.config.domains.map((name, index) => ({ identity: name, name, dns: this.dns, location: { kind: 'dns', name }, declaredAt: ['targets', 'domains', index] }));
   }
 
   tlsEndpoints(): TlsTarget[] {
     const seen = new Map<string, TlsTarget>();
-    for (const site of this.config.sites) {
+    for (const [index, site] of this.config.sites.entries()) {
       const url = new URL(site.url);
       if (url.protocol !== 'https:') continue;
       const port = Number(url.port || 443);
@@ -141,6 +142,7 @@ export class LiveClients {
         port,
         servername: host,
         location: { kind: 'host', host, port },
+        declaredAt: ['targets', 'sites', index],
         handshake: (versions = {}) => {
           const cacheKey = `${versions.minVersion ?? ''}-${versions.maxVersion ?? ''}`;
           let result = handshakes.get(cacheKey);
@@ -156,7 +158,7 @@ export class LiveClients {
   }
 
   services(): ServiceTarget[] {
-    return this.config.services.map((service) => ({
+    return this.config.services.map((service, index) => ({
       identity: `${service.host}:${service.port}`,
       name: service.name,
       host: service.host,
@@ -164,6 +166,7 @@ export class LiveClients {
       kind: service.kind,
       timeoutMs: this.config.timeoutMs,
       location: { kind: 'host', host: service.host, port: service.port },
+      declaredAt: ['targets', 'services', index],
     }));
   }
 
