@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { rootCertificates } from 'node:tls';
-import { createTransport } from 'nodemailer';
 import { z } from 'zod';
 import { stringList } from '../../schema-fields.js';
 import type { AlertEvent } from '../model.js';
@@ -33,6 +32,8 @@ export function emailMessage(event: AlertEvent, from: string, to: string[]): Ema
 
 /** Sends one message through the SMTP server of `smtpUrl` (smtp:// with STARTTLS when offered, or smtps://). */
 async function send(message: EmailMessage, smtpUrl: string, ctx: DeliveryContext): Promise<void> {
+  // nodemailer loads with the first mail, not with the plan that names the channel.
+  const { createTransport } = await import('nodemailer');
   const transport = createTransport({
     url: smtpUrl,
     connectionTimeout: ctx.timeoutMs,

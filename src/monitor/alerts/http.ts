@@ -1,5 +1,4 @@
 import { rootCertificates } from 'node:tls';
-import { HttpClient } from '../../targets/http/client.js';
 import type { DeliveryContext } from './define.js';
 import { basicAuthorization, maskText, urlSecrets } from '../secrets.js';
 
@@ -38,6 +37,8 @@ export async function post(request: JsonPost, ctx: DeliveryContext): Promise<voi
   url.password = '';
   const secrets = [...request.secrets, ...urlSecrets(request.url), ...(basic ? [basic, basic.slice('Basic '.length)] : [])];
   // Extra CAs are added to the system's roots, not used instead of them.
+  // The HTTP client (undici) loads with the first delivery, not with the plan that names the channel.
+  const { HttpClient } = await import('../../targets/http/client.js');
   const client = new HttpClient({ connectionsPerHost: 1, timeoutMs: ctx.timeoutMs, ...(ctx.ca.length ? { ca: [...rootCertificates, ...ctx.ca] } : {}) });
   try {
     const headers = { 'content-type': 'application/json', ...(basic ? { authorization: basic } : {}), ...request.headers };

@@ -5,7 +5,7 @@ import { basicAuthorization, maskUrl, secretRef } from '../secrets.js';
 import type { ConnectTimings } from './connect.js';
 import { defineProbe, type Observation } from './define.js';
 import { ProbeError } from './errors.js';
-import { exchange, type Exchange } from './http-exchange.js';
+import type { Exchange } from './http-exchange.js';
 import { metadataAddressReason } from './metadata-addresses.js';
 import { trustFor } from './trust.js';
 
@@ -43,6 +43,9 @@ const httpConfig = z.union([
     }),
 ]);
 
+/** The HTTP client (undici) loads with the first probe, not with the plan that names it. */
+const exchangeModule = () => import('./http-exchange.js');
+
 const MAX_REDIRECTS = 10;
 const REDIRECT = new Set([301, 302, 303, 307, 308]);
 const USER_AGENT = 'harden-monitor (+https://harden.dev)';
@@ -69,7 +72,7 @@ export const httpProbe = defineProbe({
     for (let hop = 0; ; hop++) {
       const timings: ConnectTimings = {};
       const request = { method, headers, body, readBody: needs?.body ?? true, trust: trustFor(env), signal, ...(url.hostname === plannedHost ? {} : { refuse: metadataAddressReason }) };
-      const response: Exchange = await exchange(url, request, timings);
+      const response: Exchange = await (await exchangeModule()).exchange(url, request, timings);
       phases.dnsMs += timings.dnsMs ?? 0;
       phases.connectMs += timings.connectMs ?? 0;
       if (timings.tlsMs !== undefined) phases.tlsMs = (phases.tlsMs ?? 0) + timings.tlsMs;
