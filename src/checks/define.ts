@@ -27,6 +27,9 @@ export interface PeerRule<MessageId extends string = string> {
   messages?: NoInfer<MessageId>[];
 }
 
+/** The target kinds that are Kubernetes objects of a `kind:`: the objects themselves, and workloads. */
+export type KindedTargetKind = 'k8s-object' | 'k8s-workload';
+
 export type CheckDomain = 'k8s' | 'docker' | 'compose' | 'ci' | 'repo' | 'http' | 'tls' | 'dns' | 'net' | 'probe';
 
 export interface CheckDefinition<K extends TargetKind, MessageId extends string, Options extends z.ZodObject> {
@@ -35,6 +38,12 @@ export interface CheckDefinition<K extends TargetKind, MessageId extends string,
   title: string;
   severity: Severity;
   target: K;
+  /**
+   * The Kubernetes kinds the check reads, for object and workload targets: `Ingress` in any API
+   * group, or `group/Kind` in that group only (`rbac.authorization.k8s.io/Role`; `v1/Secret` for
+   * the core API). The engine does not evaluate other objects: they get no result at all.
+   */
+  kinds?: K extends KindedTargetKind ? readonly string[] : never;
   why: string;
   fix: string;
   refs: string[];

@@ -1,4 +1,7 @@
 import { formatMessage, messageSeverity, messageText, type AnyCheck, type CheckContext, type MessageData } from '../checks/define.js';
+import { kindFilter } from '../targets/k8s/kind-filter.js';
+import type { K8sObject } from '../targets/k8s/objects.js';
+import type { K8sWorkload } from '../targets/k8s/workloads.js';
 import { loadTargets } from '../targets/kinds.js';
 import { placeOf, type Location } from '../targets/location.js';
 import type { Workspace } from '../targets/repo/workspace.js';
@@ -211,7 +214,9 @@ function runInvocation(workspace: Workspace, invocation: CheckInvocation, option
   });
   const reused = new Evaluation(workspace);
   let deferred = LIVE_KINDS.has(check.target);
+  const ofDeclaredKind = declaredKindFilter(check);
   for (const target of loadTargets(workspace, check.target) as Target[]) {
+    if (ofDeclaredKind && !ofDeclaredKind(target)) continue;
     if (deferred) {
       pending.push(async () => {
         let started: ReturnType<typeof start>;
@@ -242,6 +247,13 @@ function runInvocation(workspace: Workspace, invocation: CheckInvocation, option
       record(records, workspace, invocation, target, started.evaluation, readings);
     }
   }
+}
+
+/** A check's declared `kinds` as a test of its targets (Kubernetes objects, or workloads by their object). */
+function declaredKindFilter(check: AnyCheck): ((target: Target) => boolean) | undefined {
+  if (!check.kinds) return undefined;
+  const ofKind = kindFilter(check.kinds);
+  return check.target === 'k8s-workload' ? (target) => ofKind((target as K8sWorkload).object) : (target) => ofKind(target as K8sObject);
 }
 
 function record(records: Recorded[], workspace: Workspace, invocation: CheckInvocation, target: Target, evaluation: Evaluation, readings: Set<string>): void {

@@ -1,4 +1,4 @@
-import { broadIdentity, isAdminRule, isBinding, isSystemName, roleIndex, roleRefOf, rulesOf, subjectsOf } from '../../targets/k8s/rbac.js';
+import { broadIdentity, isAdminRule, isSystemName, roleIndex, roleRefOf, rulesOf, subjectsOf } from '../../targets/k8s/rbac.js';
 import { UNSET_NAMESPACE_NOTE } from '../../targets/k8s/selectors.js';
 import { defineCheck } from '../define.js';
 
@@ -15,6 +15,7 @@ export const clusterAdminBinding = defineCheck({
   title: 'No binding grants cluster-admin or an equivalent role',
   severity: 'high',
   target: 'k8s-object',
+  kinds: ['rbac.authorization.k8s.io/RoleBinding', 'rbac.authorization.k8s.io/ClusterRoleBinding'],
   why:
     'cluster-admin allows every action on every resource: reading all Secrets, running privileged pods on any ' +
     'node, changing RBAC itself. Whoever holds a credential of a subject bound to it (a CI token stored as a ' +
@@ -53,7 +54,6 @@ export const clusterAdminBinding = defineCheck({
     roleBindingRole: 'RoleBinding "{binding}" grants Role "{role}", which allows every verb on every resource, to {subjects}',
   },
   evaluate(object, ctx) {
-    if (!isBinding(object)) return ctx.notApplicable();
     const ref = roleRefOf(object);
     const subjects = subjectsOf(object);
     // system:masters and the control plane's own identities are admins by design; system:authenticated is not.

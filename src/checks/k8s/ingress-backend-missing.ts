@@ -1,6 +1,5 @@
 import { UNSET_NAMESPACE_NOTE } from '../../targets/k8s/selectors.js';
 import { serviceIndex, type K8sService } from '../../targets/k8s/services.js';
-import { isTraefik } from '../../targets/k8s/traefik.js';
 import { asArray, asNumber, asRecord, asString, type YamlRecord } from '../../targets/yaml/read.js';
 import type { YamlPath } from '../../targets/yaml/source.js';
 import { defineCheck } from '../define.js';
@@ -16,6 +15,7 @@ export const ingressBackendMissing = defineCheck({
   title: 'Ingress backends are Services (and ports) the repository defines',
   severity: 'medium',
   target: 'k8s-object',
+  kinds: ['Ingress', 'traefik.io/IngressRoute', 'traefik.containo.us/IngressRoute'],
   why:
     'An Ingress or IngressRoute that points at a Service name or port that does not exist routes nothing: the ' +
     'controller answers 503 or 404 for the host, and health checks that only look at the pods stay green. It ' +
@@ -39,7 +39,6 @@ export const ingressBackendMissing = defineCheck({
   },
   evaluate(object, ctx) {
     const isIngress = object.kind === 'Ingress';
-    if (!isIngress && !isTraefik(object, 'IngressRoute')) return ctx.notApplicable();
     const index = ctx.shared(serviceIndex);
     if (!index.any) return ctx.notApplicable();
     const check = (service: string | undefined, port: string | number | undefined, path: YamlPath, portPath: YamlPath, namePath: YamlPath = [...path, 'name']) => {

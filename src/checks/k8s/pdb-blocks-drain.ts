@@ -1,5 +1,5 @@
 import type { K8sObject } from '../../targets/k8s/objects.js';
-import { isPodDisruptionBudget, templatesOfBudget } from '../../targets/k8s/pdbs.js';
+import { templatesOfBudget } from '../../targets/k8s/pdbs.js';
 import { podTemplateIndex } from '../../targets/k8s/pod-templates.js';
 import { UNSET_NAMESPACE_NOTE } from '../../targets/k8s/selectors.js';
 import { asNumber, asRecord } from '../../targets/yaml/read.js';
@@ -18,6 +18,7 @@ export const pdbBlocksDrain = defineCheck({
   title: 'PodDisruptionBudgets allow at least one voluntary eviction',
   severity: 'low',
   target: 'k8s-object',
+  kinds: ['PodDisruptionBudget'],
   why:
     'kubectl drain, node upgrades and the cluster autoscaler evict pods through the eviction API, which refuses any ' +
     'eviction that would break a PodDisruptionBudget. A budget with maxUnavailable: 0, minAvailable: 100%, or ' +
@@ -52,7 +53,6 @@ export const pdbBlocksDrain = defineCheck({
     minAvailableAtAutoscaler: 'PodDisruptionBudget "{budget}" requires {required} available pods, all {pods} of {workloads} at their autoscaler minimum: drains hang while it is scaled in',
   },
   evaluate(object, ctx) {
-    if (!isPodDisruptionBudget(object)) return ctx.notApplicable();
     const spec = asRecord(object.data.spec) ?? {};
     const budget = object.name;
     const maxUnavailable = quantity(spec.maxUnavailable);

@@ -13,6 +13,7 @@ export const serviceSelectsNothing = defineCheck({
   title: 'Service selectors match the labels of some pod template',
   severity: 'medium',
   target: 'k8s-object',
+  kinds: ['Service'],
   why:
     'A Service routes to the pods whose labels match its selector. When no pod template carries those labels (a typo, ' +
     'a label renamed on the Deployment but not the Service), the Service has no endpoints: clients and the ingress ' +

@@ -14,6 +14,7 @@ export const serviceTargetPortUnknown = defineCheck({
   title: 'Named Service targetPorts exist on the pods the Service selects',
   severity: 'medium',
   target: 'k8s-object',
+  kinds: ['Service'],
   why:
     'A Service whose targetPort names a port the selected containers do not declare gets endpoints without that ' +
     'port: the pods are Ready, the Service exists, and every connection is refused. It happens when a container ' +

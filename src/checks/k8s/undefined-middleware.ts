@@ -1,5 +1,5 @@
 import { UNSET_NAMESPACE_NOTE } from '../../targets/k8s/selectors.js';
-import { isTraefik, middlewareIndex, middlewareRefsOf } from '../../targets/k8s/traefik.js';
+import { middlewareIndex, middlewareRefsOf } from '../../targets/k8s/traefik.js';
 import { defineCheck } from '../define.js';
 
 /*
@@ -15,6 +15,7 @@ export const undefinedMiddleware = defineCheck({
   title: 'Traefik middlewares referenced by routes are defined',
   severity: 'medium',
   target: 'k8s-object',
+  kinds: ['Ingress', 'traefik.io/IngressRoute', 'traefik.containo.us/IngressRoute', 'traefik.io/Middleware', 'traefik.containo.us/Middleware'],
   why:
     'Traefik refuses a router whose middleware does not exist: the route answers 404 and the error is only in the ' +
     'Traefik log. When the missing middleware is the authentication or allow-list meant to protect the route, ' +
@@ -40,7 +41,6 @@ export const undefinedMiddleware = defineCheck({
     undefinedMiddleware: '{kind} "{name}" references middleware "{reference}", which no manifest defines',
   },
   evaluate(object, ctx) {
-    if (object.kind !== 'Ingress' && !isTraefik(object, 'IngressRoute') && !isTraefik(object, 'Middleware')) return ctx.notApplicable();
     const refs = middlewareRefsOf(object);
     if (refs.length === 0) return ctx.notApplicable();
     const index = ctx.shared(middlewareIndex);
