@@ -9,9 +9,24 @@ export type MessageData = Record<string, string | number>;
 /** A message template, or a template with its own severity when one outcome of a check is worse than another. */
 export type MessageSpec = string | { text: string; severity: Severity };
 
+/** Another place a failure involves, and what is there: where a referenced Secret is created. */
+export interface RelatedLocation {
+  at: Location;
+  message: string;
+}
+
+/** What a failure carries besides its message. */
+export interface FailDetails {
+  /** What was read that shows the failure (a header, a masked value). */
+  evidence?: string;
+  /** Other places the failure involves, such as the other side of a cross-file reference. */
+  related?: readonly RelatedLocation[];
+}
+
 /** What a check's evaluate function can report. */
 export interface CheckContext<MessageId extends string> {
-  fail(at: Location, messageId: MessageId, data?: MessageData, evidence?: string): void;
+  /** `details`: the evidence alone as a string, or evidence and related places. */
+  fail(at: Location, messageId: MessageId, data?: MessageData, details?: string | FailDetails): void;
   /** The target is outside the check's scope: no result at all, not even a pass. */
   notApplicable(): void;
   /** What was measured when the target passes (a grade, a count): kept as the pass result's evidence. */

@@ -1,4 +1,4 @@
-import { formatMessage, messageSeverity, messageText, type AnyCheck, type CheckContext, type MessageData } from '../checks/define.js';
+import { formatMessage, messageSeverity, messageText, type AnyCheck, type CheckContext, type FailDetails, type MessageData, type RelatedLocation } from '../checks/define.js';
 import { kindFilter } from '../targets/k8s/kind-filter.js';
 import type { K8sObject } from '../targets/k8s/objects.js';
 import type { K8sWorkload } from '../targets/k8s/workloads.js';
@@ -40,6 +40,7 @@ interface Failure {
   messageId: string;
   data: MessageData;
   evidence?: string;
+  related?: readonly RelatedLocation[];
 }
 
 class Evaluation implements CheckContext<string> {
@@ -60,8 +61,10 @@ class Evaluation implements CheckContext<string> {
     return useIndex(this.workspace, index);
   }
 
-  fail(at: Location, messageId: string, data: MessageData = {}, evidence?: string): void {
-    this.failures.push(evidence === undefined ? { at, messageId, data } : { at, messageId, data, evidence });
+  fail(at: Location, messageId: string, data: MessageData = {}, details?: string | FailDetails): void {
+    if (details === undefined) this.failures.push({ at, messageId, data });
+    else if (typeof details === 'string') this.failures.push({ at, messageId, data, evidence: details });
+    else this.failures.push({ at, messageId, data, ...details });
   }
 
   notApplicable(): void {
@@ -158,7 +161,7 @@ class FailRecord implements Recorded {
 
   toResult(): Result {
     const { check, key } = this.invocation;
-    const { at, messageId, evidence } = this.failure;
+    const { at, messageId, evidence, related } = this.failure;
     // Everything a check quotes from what it read is masked before it is formed into text or hashed.
     const data = redactData(this.failure.data);
     const target = redactSecrets(this.target);
@@ -174,6 +177,7 @@ class FailRecord implements Recorded {
       fingerprint: fingerprint(check.id, target, messageId, data),
     };
     if (evidence !== undefined) result.evidence = redactSecrets(evidence);
+    if (related?.length) result.related = related.map((place) => ({ location: redactLocation(place.at), message: redactSecrets(place.message) }));
     if (this.ignoredBecause !== undefined) result.suppression = { by: 'inline', reason: redactSecrets(this.ignoredBecause) };
     return result;
   }
