@@ -59,18 +59,17 @@ export const clusterAdminBinding = defineCheck({
     // system:masters and the control plane's own identities are admins by design; system:authenticated is not.
     const clusterOwned = subjects.every((subject) => isSystemName(subject.name) && !broadIdentity(subject));
     if (!ref || isSystemName(object.name) || subjects.length === 0 || clusterOwned) return ctx.notApplicable();
-    let admin = ref.kind === 'ClusterRole' && ref.name === 'cluster-admin';
-    if (!admin) {
-      const role = ctx.shared(roleIndex).resolve(object);
-      admin = role !== undefined && rulesOf(role).some(isAdminRule);
-    }
-    if (!admin) return;
+    const builtIn = ref.kind === 'ClusterRole' && ref.name === 'cluster-admin';
+    const role = builtIn ? undefined : ctx.shared(roleIndex).resolve(object);
+    const adminRule = role && rulesOf(role).find(isAdminRule);
+    if (!builtIn && !adminRule) return;
+    const related = role && adminRule ? [{ at: role.at(adminRule.path), message: `${role.kind} "${role.name}" allows every verb on every resource here` }] : [];
     const data = {
       binding: object.name,
-      role: ref.kind === 'ClusterRole' && ref.name === 'cluster-admin' ? 'cluster-admin' : `${ref.kind} "${ref.name}" (all verbs on all resources)`,
+      role: builtIn ? 'cluster-admin' : `${ref.kind} "${ref.name}" (all verbs on all resources)`,
       subjects: subjects.map((subject) => `${subject.kind} ${subject.namespace ? `${subject.namespace}/` : ''}${subject.name}`).join(', '),
     };
     const messageId = object.kind === 'ClusterRoleBinding' ? 'clusterRoleBinding' : ref.kind === 'ClusterRole' ? 'roleBindingClusterRole' : 'roleBindingRole';
-    ctx.fail(object.at('roleRef.name'), messageId, messageId === 'roleBindingRole' ? { ...data, role: ref.name } : data);
+    ctx.fail(object.at('roleRef.name'), messageId, messageId === 'roleBindingRole' ? { ...data, role: ref.name } : data, { related });
   },
 });

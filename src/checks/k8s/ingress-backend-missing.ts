@@ -45,8 +45,15 @@ export const ingressBackendMissing = defineCheck({
       if (!service) return;
       const found = index.find(service, object.namespace);
       const data = { kind: object.kind, name: object.name, service };
-      if (found.length === 0) return ctx.fail(object.at(namePath), 'noService', data);
-      if (port !== undefined && !found.some((candidate) => hasPort(candidate, port))) ctx.fail(object.at(portPath), 'noPort', { ...data, port: typeof port === 'string' ? `"${port}"` : port });
+      if (found.length === 0) {
+        // A Service of that name in another namespace: an Ingress reaches the Services of its own namespace only.
+        const related = index.find(service, undefined).map((other) => ({ at: other.object.at('metadata.name'), message: `Service "${service}" is defined here, in namespace ${other.object.namespace ?? '(unset)'}` }));
+        return ctx.fail(object.at(namePath), 'noService', data, { related });
+      }
+      if (port !== undefined && !found.some((candidate) => hasPort(candidate, port))) {
+        const related = found.map((candidate) => ({ at: candidate.object.at('spec.ports'), message: `Service "${service}" declares ${portsOf(candidate)}` }));
+        ctx.fail(object.at(portPath), 'noPort', { ...data, port: typeof port === 'string' ? `"${port}"` : port }, { related });
+      }
     };
     const spec = asRecord(object.data.spec) ?? {};
     if (isIngress) {
@@ -82,6 +89,11 @@ export const ingressBackendMissing = defineCheck({
     }
   },
 });
+
+function portsOf(service: K8sService): string {
+  if (service.ports.length === 0) return 'no ports';
+  return `ports ${service.ports.map((port) => (port.name ? `${port.port ?? '?'} (${port.name})` : String(port.port ?? '?'))).join(', ')}`;
+}
 
 function hasPort(service: K8sService, port: string | number): boolean {
   return service.ports.some((candidate) => (typeof port === 'number' ? candidate.port === port : candidate.name === port || String(candidate.port) === port));

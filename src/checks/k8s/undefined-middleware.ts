@@ -1,5 +1,6 @@
+import type { K8sObject } from '../../targets/k8s/objects.js';
 import { UNSET_NAMESPACE_NOTE } from '../../targets/k8s/selectors.js';
-import { middlewareIndex, middlewareRefsOf } from '../../targets/k8s/traefik.js';
+import { middlewareIndex, middlewareRefsOf, type MiddlewareIndex, type MiddlewareRef } from '../../targets/k8s/traefik.js';
 import { defineCheck } from '../define.js';
 
 /*
@@ -46,7 +47,20 @@ export const undefinedMiddleware = defineCheck({
     const index = ctx.shared(middlewareIndex);
     if (!index.any) return ctx.notApplicable();
     for (const ref of refs) {
-      if (ref.crd && index.resolve(ref).length === 0) ctx.fail(ref.at, 'undefinedMiddleware', { kind: object.kind, name: object.name, reference: ref.written });
+      if (!ref.crd || index.resolve(ref).length > 0) continue;
+      const related = sameNameElsewhere(ref, index).map((middleware) => ({
+        at: middleware.at('metadata.name'),
+        message: `Middleware "${middleware.name}" is defined here, in namespace ${middleware.namespace ?? '(unset)'}`,
+      }));
+      ctx.fail(ref.at, 'undefinedMiddleware', { kind: object.kind, name: object.name, reference: ref.written }, { related });
     }
   },
 });
+
+/** Middlewares of the referenced name in another namespace: the reference may name the wrong namespace. */
+function sameNameElsewhere(ref: MiddlewareRef, index: MiddlewareIndex): K8sObject[] {
+  const crd = ref.crd!;
+  // An unset namespace matches any; `<namespace>-<name>` may split at any dash.
+  const names = 'name' in crd ? [crd.name] : [...crd.combined.matchAll(/-/g)].map((dash) => crd.combined.slice(dash.index + 1));
+  return names.flatMap((name) => index.resolve({ ...ref, crd: { name, namespace: undefined } }));
+}
