@@ -9,6 +9,7 @@ import type { Result } from '../engine/result.js';
 import type { TargetKind } from '../targets/kinds.js';
 import { placeOf, type Location } from '../targets/location.js';
 import { DEFAULT_GLOBS, Workspace } from '../targets/repo/workspace.js';
+import { caseProblems, unfilledPlaceholders } from './case-problems.js';
 
 /** A case input: the file's text, or several files by repo-relative path. */
 export type CaseInput = string | Record<string, string>;
@@ -72,10 +73,13 @@ export async function runCheckOn(check: AnyCheck, input: CaseInput, options: Rec
 
 /**
  * The test suite of one check, ESLint RuleTester style: pass cases must produce no
- * failure, fail cases exactly the listed failures, and every message id must be
- * produced by some fail case.
+ * failure, fail cases exactly the listed failures with every message placeholder filled,
+ * and every message id must be produced by some fail case. Cases that repeat another or
+ * still hold a placeholder (see caseProblems) are refused before anything runs.
  */
 export function checkCases(check: AnyCheck, cases: { pass: (CaseInput | PassCase)[]; fail: FailCase[] }): void {
+  const problems = caseProblems({ pass: cases.pass.map(asPassCase), fail: cases.fail });
+  if (problems.length > 0) throw new Error(`${check.id}: fix these cases first:\n- ${problems.join('\n- ')}`);
   const produced = new Set<string>();
   describe(check.id, () => {
     cases.pass.forEach((raw, i) => {
@@ -92,6 +96,8 @@ export function checkCases(check: AnyCheck, cases: { pass: (CaseInput | PassCase
         expect(errors.map(describeResult)).toEqual([]);
         const failures = results.filter((r) => r.status === 'fail');
         for (const failure of failures) if (failure.messageId) produced.add(failure.messageId);
+        const unfilled = failures.flatMap((f) => unfilledPlaceholders(check, f).map((name) => `${f.messageId}: {${name}} is not filled in, the check passes no "${name}" in its data`));
+        expect(unfilled).toEqual([]);
         const withRelated = testCase.failures.some((e) => e.related !== undefined);
         const actual = failures.map((f) => ({
           messageId: f.messageId,
