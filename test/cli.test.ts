@@ -103,6 +103,12 @@ describe('bad input', () => {
     expect([explain.code, explain.stderr.trim()]).toEqual([2, 'unknown check id "run-as-non-root" (did you mean k8s/run-as-non-root?)']);
   });
 
+  it('explain names the Kubernetes kinds a check reads', () => {
+    const { code, stdout } = harden(['explain', 'k8s/ingress-tls']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('severity medium · target k8s-object · kinds Ingress, traefik.io/IngressRoute, traefik.containo.us/IngressRoute\n');
+  });
+
   it('an empty repo scans clean', () => {
     const { code, stdout } = harden(['scan', repo({})]);
     expect(code).toBe(0);

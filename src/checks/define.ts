@@ -9,9 +9,24 @@ export type MessageData = Record<string, string | number>;
 /** A message template, or a template with its own severity when one outcome of a check is worse than another. */
 export type MessageSpec = string | { text: string; severity: Severity };
 
+/** Another place a failure involves, and what is there: where a referenced Secret is created. */
+export interface RelatedLocation {
+  at: Location;
+  message: string;
+}
+
+/** What a failure carries besides its message. */
+export interface FailDetails {
+  /** What was read that shows the failure (a header, a masked value). */
+  evidence?: string;
+  /** Other places the failure involves, such as the other side of a cross-file reference. */
+  related?: readonly RelatedLocation[];
+}
+
 /** What a check's evaluate function can report. */
 export interface CheckContext<MessageId extends string> {
-  fail(at: Location, messageId: MessageId, data?: MessageData, evidence?: string): void;
+  /** `details`: the evidence alone as a string, or evidence and related places. */
+  fail(at: Location, messageId: MessageId, data?: MessageData, details?: string | FailDetails): void;
   /** The target is outside the check's scope: no result at all, not even a pass. */
   notApplicable(): void;
   /** What was measured when the target passes (a grade, a count): kept as the pass result's evidence. */
@@ -27,6 +42,9 @@ export interface PeerRule<MessageId extends string = string> {
   messages?: NoInfer<MessageId>[];
 }
 
+/** The target kinds that are Kubernetes objects of a `kind:`: the objects themselves, and workloads. */
+export type KindedTargetKind = 'k8s-object' | 'k8s-workload';
+
 export type CheckDomain = 'k8s' | 'docker' | 'compose' | 'ci' | 'repo' | 'http' | 'tls' | 'dns' | 'net' | 'probe';
 
 export interface CheckDefinition<K extends TargetKind, MessageId extends string, Options extends z.ZodObject> {
@@ -35,6 +53,12 @@ export interface CheckDefinition<K extends TargetKind, MessageId extends string,
   title: string;
   severity: Severity;
   target: K;
+  /**
+   * The Kubernetes kinds the check reads, for object and workload targets: `Ingress` in any API
+   * group, or `group/Kind` in that group only (`rbac.authorization.k8s.io/Role`; `v1/Secret` for
+   * the core API). The engine does not evaluate other objects: they get no result at all.
+   */
+  kinds?: K extends KindedTargetKind ? readonly string[] : never;
   why: string;
   fix: string;
   refs: string[];

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { catalogMarkdown, checkMarkdown } from './docs.js';
 import { CHECKS } from './index.js';
+import { ingressRiskyAnnotations } from './k8s/ingress-risky-annotations.js';
 import { runAsNonRoot } from './k8s/run-as-non-root.js';
 
 describe('check docs', () => {
@@ -15,5 +16,10 @@ describe('check docs', () => {
     expect(doc).toContain('Severity **medium**');
     expect(doc).toContain('- `rootUser`: container "{container}" sets runAsUser: 0');
     expect(doc).toContain('CIS Kubernetes Benchmark 5.2.6');
+  });
+
+  it('names the kinds a check reads, when it declares them', () => {
+    expect(checkMarkdown(ingressRiskyAnnotations)).toContain('Severity **high** · target `k8s-object` · kinds `Ingress`');
+    expect(checkMarkdown(runAsNonRoot)).not.toContain('kinds');
   });
 });

@@ -18,7 +18,7 @@ export function checkMarkdown(check: AnyCheck): string {
   const lines = [
     `### \`${check.id}\` — ${check.title}`,
     '',
-    `Severity **${check.severity}** · target \`${check.target}\``,
+    `Severity **${check.severity}** · target \`${check.target}\`${check.kinds ? ` · kinds ${check.kinds.map((kind) => `\`${kind}\``).join(', ')}` : ''}`,
     '',
     check.why,
     '',

@@ -44,7 +44,7 @@ export function registerChecks(program: Command): void {
       const t = displayLines;
       const lines = [
         `${c.bold(t(check.id))} — ${t(check.title)}`,
-        `severity ${check.severity} · target ${check.target}`,
+        `severity ${check.severity} · target ${check.target}${check.kinds ? ` · kinds ${check.kinds.join(', ')}` : ''}`,
         '',
         c.bold('Why'),
         t(check.why),

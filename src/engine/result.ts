@@ -13,6 +13,12 @@ export interface Suppression {
   expires?: string;
 }
 
+/** Another place a failure involves, with what is there. */
+export interface RelatedResultLocation {
+  location: Location;
+  message: string;
+}
+
 /** What one check measured on one target. */
 export interface Result {
   checkId: string;
@@ -28,6 +34,8 @@ export interface Result {
   /** Identity of the target: path + object, URL, host:port. */
   target: string;
   evidence?: string;
+  /** Other places a failure involves (the other side of a cross-file reference); the fingerprint ignores them. */
+  related?: RelatedResultLocation[];
   /** Stable id for baselines and SARIF: check id + target identity (+ message), never a line number. */
   fingerprint: string;
   suppression?: Suppression;

@@ -55,6 +55,38 @@ describe('runChecks redaction', () => {
     expect(other[0]!.fingerprint).toBe(failure!.fingerprint);
   });
 
+  it('keeps the related places a failure names, their messages and URLs masked', async () => {
+    const pointsElsewhere = defineCheck({
+      id: 'repo/test-points-elsewhere',
+      title: 'points elsewhere',
+      severity: 'low',
+      target: 'shell-script',
+      why: 'w',
+      fix: 'f',
+      refs: [],
+      messages: { elsewhere: 'see the other places' },
+      evaluate(script, ctx) {
+        ctx.fail(script.at(1), 'elsewhere', {}, {
+          evidence: 'read',
+          related: [
+            { at: script.at(2), message: `the line that runs ${LINE}` },
+            { at: { kind: 'url', url: `https://admin:${PASSWORD}@example.com/` }, message: 'the site' },
+          ],
+        });
+      },
+    });
+    const results = await runChecks(await Workspace.open(repo({ 'deploy.sh': `echo\necho\n` }), DEFAULT_GLOBS), [{ check: pointsElsewhere, options: {}, key: pointsElsewhere.id }]);
+    expect(results.map(({ evidence, related }) => ({ evidence, related }))).toEqual([
+      {
+        evidence: 'read',
+        related: [
+          { location: { kind: 'file', path: 'deploy.sh', line: 2, column: 1 }, message: `the line that runs curl -u admin:Hunt… --db-password=Zq8v… -H "X-Stripe: sk_l…" https://api.example.com` },
+          { location: { kind: 'url', url: expect.not.stringContaining(PASSWORD) as unknown as string }, message: 'the site' },
+        ],
+      },
+    ]);
+  });
+
   it('masks credentials in the error text of a check that could not run', async () => {
     const results = await runChecks(await Workspace.open(repo({ 'deploy.sh': `#!/bin/sh\n${LINE}\n` }), DEFAULT_GLOBS), [{ check: quotesLines, options: {}, key: quotesLines.id }]);
     expect(results.map((result) => result.message)).toEqual([

@@ -138,6 +138,40 @@ describe('runChecks', () => {
     ]);
   });
 
+  it('evaluates only the objects of the kinds a check declares, in any API group or in the one named', async () => {
+    const seen: string[] = [];
+    const object = (apiVersion: string, kind: string, name: string) => `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata: { name: ${name} }\n`;
+    const deployment = yaml`
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: { name: web }
+      spec: { template: { spec: { containers: [{ name: app }] } } }
+    `;
+    const dir = repo({
+      'a.yaml': [pod('p'), object('v1', 'Service', 's'), object('v1', 'Secret', 'core'), object('example.com/v1', 'Secret', 'custom'), object('rbac.authorization.k8s.io/v1', 'Role', 'r'), deployment].join('---\n'),
+    });
+    const declared = (target: 'k8s-object' | 'k8s-workload', kinds: readonly string[]) =>
+      defineCheck({
+        id: `k8s/test-${target}`,
+        title: 'kinds',
+        severity: 'low',
+        target,
+        kinds,
+        why: 'w',
+        fix: 'f',
+        refs: [],
+        messages: {},
+        evaluate(read: { kind: string; name: string }) {
+          seen.push(`${target} ${read.kind}/${read.name}`);
+        },
+      });
+    const results = await runChecks(await Workspace.open(dir, DEFAULT_GLOBS), invoke(declared('k8s-object', ['Pod', 'v1/Secret', 'rbac.authorization.k8s.io/Role']), declared('k8s-workload', ['Deployment'])));
+    expect(seen.sort()).toEqual(['k8s-object Pod/p', 'k8s-object Role/r', 'k8s-object Secret/core', 'k8s-workload Deployment/web']);
+    expect(results.map((r) => r.target).sort()).toEqual(['a.yaml#Deployment/web', 'a.yaml#Pod/p', 'a.yaml#Role/r', 'a.yaml#Secret/core']);
+    // @ts-expect-error -- a container has no kind of its own: kinds are for object and workload targets
+    defineCheck({ id: 'k8s/test-container', title: 't', severity: 'low', target: 'k8s-container', kinds: ['Pod'], why: 'w', fix: 'f', refs: [], messages: {}, evaluate() {} });
+  });
+
   it('turns a throwing check into an error result naming it, and goes on', async () => {
     const dir = repo({ 'a.yaml': pod('bad-1') + '---\n' + pod('bad-2') });
     const results = await runChecks(await Workspace.open(dir, DEFAULT_GLOBS), invoke(throws, namesPods));

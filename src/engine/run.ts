@@ -1,4 +1,7 @@
-import { formatMessage, messageSeverity, messageText, type AnyCheck, type CheckContext, type MessageData } from '../checks/define.js';
+import { formatMessage, messageSeverity, messageText, type AnyCheck, type CheckContext, type FailDetails, type MessageData, type RelatedLocation } from '../checks/define.js';
+import { kindFilter } from '../targets/k8s/kind-filter.js';
+import type { K8sObject } from '../targets/k8s/objects.js';
+import type { K8sWorkload } from '../targets/k8s/workloads.js';
 import { loadTargets } from '../targets/kinds.js';
 import { placeOf, type Location } from '../targets/location.js';
 import type { Workspace } from '../targets/repo/workspace.js';
@@ -38,6 +41,7 @@ interface Failure {
   messageId: string;
   data: MessageData;
   evidence?: string;
+  related?: readonly RelatedLocation[];
 }
 
 class Evaluation implements CheckContext<string> {
@@ -58,8 +62,10 @@ class Evaluation implements CheckContext<string> {
     return useIndex(this.workspace, index);
   }
 
-  fail(at: Location, messageId: string, data: MessageData = {}, evidence?: string): void {
-    this.failures.push(evidence === undefined ? { at, messageId, data } : { at, messageId, data, evidence });
+  fail(at: Location, messageId: string, data: MessageData = {}, details?: string | FailDetails): void {
+    if (details === undefined) this.failures.push({ at, messageId, data });
+    else if (typeof details === 'string') this.failures.push({ at, messageId, data, evidence: details });
+    else this.failures.push({ at, messageId, data, ...details });
   }
 
   notApplicable(): void {
@@ -159,7 +165,7 @@ class FailRecord implements Recorded {
 
   toResult(): Result {
     const { check, key } = this.invocation;
-    const { at, messageId, evidence } = this.failure;
+    const { at, messageId, evidence, related } = this.failure;
     // Everything a check quotes from what it read is masked before it is formed into text or hashed.
     const data = redactData(this.failure.data);
     const target = redactSecrets(this.target);
@@ -175,6 +181,7 @@ class FailRecord implements Recorded {
       fingerprint: fingerprint(check.id, target, messageId, data),
     };
     if (evidence !== undefined) result.evidence = redactSecrets(evidence);
+    if (related?.length) result.related = related.map((place) => ({ location: redactLocation(place.at), message: redactSecrets(place.message) }));
     if (this.ignoredBecause !== undefined) result.suppression = { by: 'inline', reason: redactSecrets(this.ignoredBecause) };
     if (this.declaredAt) result.declaredAt = this.declaredAt;
     return result;
@@ -216,7 +223,9 @@ function runInvocation(workspace: Workspace, invocation: CheckInvocation, option
   });
   const reused = new Evaluation(workspace);
   let deferred = LIVE_KINDS.has(check.target);
+  const ofDeclaredKind = declaredKindFilter(check);
   for (const target of loadTargets(workspace, check.target) as Target[]) {
+    if (ofDeclaredKind && !ofDeclaredKind(target)) continue;
     if (deferred) {
       pending.push(async () => {
         let started: ReturnType<typeof start>;
@@ -247,6 +256,13 @@ function runInvocation(workspace: Workspace, invocation: CheckInvocation, option
       record(records, workspace, invocation, target, started.evaluation, readings);
     }
   }
+}
+
+/** A check's declared `kinds` as a test of its targets (Kubernetes objects, or workloads by their object). */
+function declaredKindFilter(check: AnyCheck): ((target: Target) => boolean) | undefined {
+  if (!check.kinds) return undefined;
+  const ofKind = kindFilter(check.kinds);
+  return check.target === 'k8s-workload' ? (target) => ofKind((target as K8sWorkload).object) : (target) => ofKind(target as K8sObject);
 }
 
 function record(records: Recorded[], workspace: Workspace, invocation: CheckInvocation, target: Target, evaluation: Evaluation, readings: Set<string>): void {

@@ -55,6 +55,10 @@ const result = z
     location,
     target: z.string().describe('Identity of the target: path + object, URL, host:port'),
     evidence: z.string().optional(),
+    related: z
+      .array(z.object({ location, message: z.string().describe('What is at that place') }).strict())
+      .optional()
+      .describe('Other places a failure involves, such as the other side of a cross-file reference (where a referenced Secret is created)'),
     fingerprint: z.string().describe('Stable across line moves: check id + target identity (+ which failure)'),
     suppression: suppression.optional().describe('Present on a failure that was waived, ignored inline or baselined'),
     waiverExpired: isoDate.optional().describe('A plan waiver covered this failure but expired on this date: it counts again'),

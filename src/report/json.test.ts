@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { fixtureContext, makeScanRun, sampleScanRun } from '../testing/scan-run-fixture.js';
+import { fixtureContext, makeResult, makeScanRun, sampleScanRun } from '../testing/scan-run-fixture.js';
 import { jsonFormat, toJsonReport } from './json.js';
 import { REPORT_SCHEMA_FILE, reportJsonSchema, reportJsonSchemaText } from './json-shape.js';
 
@@ -98,6 +98,24 @@ describe('json format', () => {
     expect(results[2]!.suppression).toEqual({ by: 'inline', reason: 'legacy image, tracked in OPS-12' });
     expect(results[4]!.waiverExpired).toBe('2026-10-01');
     expect(results[9]!.location).toEqual({ kind: 'host', host: 'db.shop.example.com', port: 5432 });
+  });
+
+  it('keeps the related places of a failure, and the schema accepts them (an optional field of version 1)', () => {
+    const related = [
+      { location: { kind: 'file' as const, path: 'deploy/secrets.yaml', line: 3, column: 9 }, message: 'Secret "db-credentials" is created here' },
+      { location: { kind: 'url' as const, url: 'https://shop.example.com/' }, message: 'the site that reads it' },
+    ];
+    const run = makeScanRun({
+      results: [
+        makeResult({ checkId: 'k8s/run-as-non-root', status: 'fail', location: { kind: 'file', path: 'deploy/web.yaml', line: 12, column: 15 }, target: 'deploy/web.yaml#Deployment/web', related }),
+      ],
+    });
+    const report = render(run);
+    expect((report.results as Record<string, unknown>[])[0]!.related).toEqual(related);
+    const validate = validator();
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    ((report.results as { related: Record<string, unknown>[] }[])[0]!.related[0]!).line = 3;
+    expect(validate(report)).toBe(false);
   });
 
   it('flattens waivers and keeps verdicts; a run without a plan has plan and verdicts null', () => {

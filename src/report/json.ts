@@ -76,6 +76,7 @@ function toJsonResult(result: Result, check: AnyCheck | undefined): JsonResult {
   if (check) json.title = check.title;
   if (result.messageId !== undefined) json.messageId = result.messageId;
   if (result.evidence !== undefined) json.evidence = result.evidence;
+  if (result.related) json.related = result.related.map(({ location, message }) => ({ location: { ...location }, message }));
   if (result.suppression) json.suppression = toJsonSuppression(result.suppression);
   if (result.waiverExpired !== undefined) json.waiverExpired = result.waiverExpired;
   return json;

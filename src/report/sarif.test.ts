@@ -72,6 +72,46 @@ describe('sarif format against the SARIF multitool', () => {
     expect(findings.filter((f) => f.level === 'error' || f.level === 'warning')).toEqual([]);
   });
 
+  it('writes related places as relatedLocations with ids, linked from the message, and passes validation', () => {
+    const run = makeScanRun({
+      plan: 'harden.yaml',
+      results: [
+        makeResult({
+          checkId: 'k8s/run-as-non-root', status: 'fail', message: 'Deployment "web" references Secret "db", which nothing creates',
+          location: { kind: 'file', path: 'deploy/web.yaml', line: 12, column: 15 }, target: 'deploy/web.yaml#Deployment/web',
+          related: [
+            { location: { kind: 'file', path: 'deploy/secrets.yaml', line: 3, column: 9 }, message: 'Secret "db-credentials" [sealed] is created here' },
+            { location: { kind: 'url', url: 'https://shop.example.com/' }, message: 'the site that reads it' },
+          ],
+        }),
+      ],
+    });
+    const text = sarifFormat.render(run, fixtureContext({ plan: fixturePlan() }));
+    const { stdout, findings } = validateWithMultitool(text, 'related');
+    expect(stdout).toContain('Analysis completed successfully');
+    expect(findings.filter((f) => f.level === 'error' || f.level === 'warning')).toEqual([]);
+
+    const [result] = (JSON.parse(text) as SarifLog).runs[0]!.results;
+    expect(result!.message.text).toBe(
+      'Deployment "web" references Secret "db", which nothing creates — also: [Secret "db-credentials" \\[sealed\\] is created here](1); [the site that reads it](2)',
+    );
+    expect(result!.relatedLocations).toEqual([
+      {
+        id: 1,
+        physicalLocation: { artifactLocation: { uri: 'deploy/secrets.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 3, startColumn: 9, endLine: 3 } },
+        message: { text: 'Secret "db-credentials" [sealed] is created here' },
+      },
+      {
+        id: 2,
+        // A related live place has no plan entry of its own: the plan's first line stands for it.
+        physicalLocation: { artifactLocation: { uri: 'harden.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 1, startColumn: 1, endLine: 1 } },
+        logicalLocations: [{ name: 'https://shop.example.com/', fullyQualifiedName: 'https://shop.example.com/', kind: 'resource' }],
+        message: { text: 'the site that reads it' },
+      },
+    ]);
+    expect(sarifOf(sampleScanRun(), { plan: fixturePlan() }).runs.flatMap((r) => r.results).some((r) => 'relatedLocations' in r)).toBe(false);
+  });
+
   it('reports a wrong version and a result without a message (the check can fail)', () => {
     const broken = sarifOf(sampleScanRun(), { plan: fixturePlan() }) as unknown as Record<string, unknown>;
     broken.version = '2.0';

@@ -21,6 +21,8 @@ import { jsonChunks } from './json-chunks.js';
  *   the scan measured anything in it, even all passes, so GitHub closes fixed alerts.
  * - File URIs are relative to the working directory (%SRCROOT%), the checkout in CI.
  * - Live results point at the line of the plan that names the target.
+ * - Related places (the other side of a cross-file reference) are `relatedLocations`, linked
+ *   from the message as `[what is there](id)`: GitHub shows a related location only that way.
  */
 export const sarifFormat = defineFormat({
   id: 'sarif',
@@ -104,6 +106,7 @@ export interface SarifResult {
   level: Level;
   message: { text: string };
   locations: SarifLocation[];
+  relatedLocations?: SarifRelatedLocation[];
   partialFingerprints: Record<string, string>;
   suppressions?: SarifSuppression[];
   properties: { severity: Severity; target: string; evidence?: string };
@@ -115,6 +118,11 @@ export interface SarifLocation {
     region: { startLine: number; startColumn: number; endLine: number; endColumn?: number };
   };
   logicalLocations?: { name: string; fullyQualifiedName: string; kind: 'resource' }[];
+}
+
+export interface SarifRelatedLocation extends SarifLocation {
+  id: number;
+  message: { text: string };
 }
 
 interface SarifSuppression {
@@ -154,7 +162,7 @@ function buildRun(category: Category, results: readonly Result[], run: ScanRun, 
   const withSuppressions = context.showSuppressed && kept.some((result) => result.suppression);
   let truncatedMessages = 0;
   const sarifResults = kept.map((result) => {
-    const sarif = toSarifResult(result, ruleIndex.get(result.checkId)!, locate(result.location, result.declaredAt), withSuppressions);
+    const sarif = toSarifResult(result, ruleIndex.get(result.checkId)!, locate, withSuppressions);
     if (sarif.message.text.length > GITHUB_LIMITS.messageChars) {
       sarif.message.text = truncate(sarif.message.text, GITHUB_LIMITS.messageChars);
       truncatedMessages += 1;
@@ -239,18 +247,19 @@ function escapeMarkdown(text: string): string {
   return text.replace(/[&<>]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[ch]!);
 }
 
-function toSarifResult(result: Result, ruleIndex: number, location: SarifLocation, withSuppressions: boolean): SarifResult {
+function toSarifResult(result: Result, ruleIndex: number, locate: Locator, withSuppressions: boolean): SarifResult {
   const sarif: SarifResult = {
     ruleId: result.checkId,
     ruleIndex,
     level: LEVEL[result.severity],
     message: { text: messageOf(result) },
-    locations: [location],
+    locations: [locate(result.location, result.declaredAt)],
     // GitHub tracks alerts by primaryLocationLineHash only; harden's fingerprint is that identity
     // (check + target, never a line), so moving code or editing the plan keeps the alert.
     partialFingerprints: { [FINGERPRINT_KEY]: result.fingerprint, primaryLocationLineHash: result.fingerprint },
     properties: { severity: result.severity, target: result.target, ...(result.evidence !== undefined ? { evidence: result.evidence } : {}) },
   };
+  if (result.related?.length) sarif.relatedLocations = result.related.map((related, i) => ({ id: i + 1, ...locate(related.location), message: { text: related.message } }));
   // SARIF §3.27.23: within a run, either every result has `suppressions` or none does.
   if (withSuppressions) sarif.suppressions = result.suppression ? [toSarifSuppression(result.suppression)] : [];
   return sarif;
@@ -261,7 +270,13 @@ function messageOf(result: Result): string {
   const named = liveTargetName(result.location);
   const where = named !== undefined && !result.message.includes(named) ? ` (${formatLocation(result.location)})` : '';
   const expired = result.waiverExpired ? `; the waiver expired on ${result.waiverExpired}` : '';
-  return `${result.message}${where}${expired}`;
+  const related = result.related?.length ? ` — also: ${result.related.map((place, i) => `[${escapeLinkText(place.message)}](${i + 1})`).join('; ')}` : '';
+  return `${result.message}${where}${expired}${related}`;
+}
+
+/** SARIF §3.11.6: brackets in an embedded link's text are escaped. */
+function escapeLinkText(text: string): string {
+  return text.replace(/[[\]]/g, (ch) => `\\${ch}`);
 }
 
 function liveTargetName(location: Location): string | undefined {

@@ -73,6 +73,7 @@ function* renderFailures(failures: Result[], context: ReportContext, c: Colors):
 function renderFailure(result: Result, check: AnyCheck | undefined, c: Colors): string {
   const object = objectPart(result.target);
   const lines = [`${severityTag(result.severity, c)} ${c.cyan(t(result.checkId))}  ${t(result.message)}`, `     ${c.dim('at')} ${t(formatLocation(result.location))}${object ? c.dim(`  ${t(object)}`) : ''}`];
+  for (const place of result.related ?? []) lines.push(`     ${c.dim('also at')} ${t(formatLocation(place.location))} ${c.dim('—')} ${t(place.message)}`);
   if (result.waiverExpired) lines.push(`     ${c.red(`waiver expired on ${t(result.waiverExpired)}: this failure counts again`)}`);
   // Evidence may span lines (response headers, a redirect chain): each line is shown under the first.
   if (result.evidence) lines.push(`     ${c.dim('evidence')} ${displayLines(result.evidence).replaceAll('\n', '\n              ')}`);

@@ -7,7 +7,9 @@ import { invocationKey } from '../engine/fingerprint.js';
 import { runChecks } from '../engine/run.js';
 import type { Result } from '../engine/result.js';
 import type { TargetKind } from '../targets/kinds.js';
+import { placeOf, type Location } from '../targets/location.js';
 import { DEFAULT_GLOBS, Workspace } from '../targets/repo/workspace.js';
+import { caseProblems, unfilledPlaceholders } from './case-problems.js';
 
 /** A case input: the file's text, or several files by repo-relative path. */
 export type CaseInput = string | Record<string, string>;
@@ -20,7 +22,18 @@ export interface PassCase {
 
 export interface FailCase extends PassCase {
   /** Every failure the check must report, in source order: message id and 1-based line. */
-  failures: { messageId: string; line: number; column?: number }[];
+  failures: ExpectedFailure[];
+}
+
+export interface ExpectedFailure {
+  messageId: string;
+  line: number;
+  column?: number;
+  /**
+   * The other places the failure names, as `path:line` and text. When one failure of a case
+   * lists them, every failure of the case is compared with its own (none: `[]`).
+   */
+  related?: { at: string; message: string }[];
 }
 
 /** Where a single-text input is written, by the check's target kind. */
@@ -60,10 +73,13 @@ export async function runCheckOn(check: AnyCheck, input: CaseInput, options: Rec
 
 /**
  * The test suite of one check, ESLint RuleTester style: pass cases must produce no
- * failure, fail cases exactly the listed failures, and every message id must be
- * produced by some fail case.
+ * failure, fail cases exactly the listed failures with every message placeholder filled,
+ * and every message id must be produced by some fail case. Cases that repeat another or
+ * still hold a placeholder (see caseProblems) are refused before anything runs.
  */
 export function checkCases(check: AnyCheck, cases: { pass: (CaseInput | PassCase)[]; fail: FailCase[] }): void {
+  const problems = caseProblems({ pass: cases.pass.map(asPassCase), fail: cases.fail });
+  if (problems.length > 0) throw new Error(`${check.id}: fix these cases first:\n- ${problems.join('\n- ')}`);
   const produced = new Set<string>();
   describe(check.id, () => {
     cases.pass.forEach((raw, i) => {
@@ -80,12 +96,16 @@ export function checkCases(check: AnyCheck, cases: { pass: (CaseInput | PassCase
         expect(errors.map(describeResult)).toEqual([]);
         const failures = results.filter((r) => r.status === 'fail');
         for (const failure of failures) if (failure.messageId) produced.add(failure.messageId);
+        const unfilled = failures.flatMap((f) => unfilledPlaceholders(check, f).map((name) => `${f.messageId}: {${name}} is not filled in, the check passes no "${name}" in its data`));
+        expect(unfilled).toEqual([]);
+        const withRelated = testCase.failures.some((e) => e.related !== undefined);
         const actual = failures.map((f) => ({
           messageId: f.messageId,
           line: f.location.kind === 'file' ? f.location.line : 0,
           ...(testCase.failures.some((e) => e.column !== undefined) && f.location.kind === 'file' ? { column: f.location.column } : {}),
+          ...(withRelated ? { related: (f.related ?? []).map((place) => ({ at: relatedPlace(place.location), message: place.message })) } : {}),
         }));
-        expect(actual).toEqual(testCase.failures.map((e) => ({ ...e })));
+        expect(actual).toEqual(testCase.failures.map((e) => ({ ...e, ...(withRelated ? { related: e.related ?? [] } : {}) })));
       });
     });
     afterAll(() => {
@@ -99,6 +119,10 @@ function asPassCase(raw: CaseInput | PassCase): PassCase {
   if (typeof raw === 'string') return { input: raw };
   const isCase = 'input' in raw && Object.keys(raw).every((key) => key === 'name' || key === 'input' || key === 'options');
   return isCase ? (raw as PassCase) : { input: raw as Record<string, string> };
+}
+
+function relatedPlace(location: Location): string {
+  return location.kind === 'file' ? `${location.path}:${location.line}` : placeOf(location);
 }
 
 function describeResult(result: Result): string {

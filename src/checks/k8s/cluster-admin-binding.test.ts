@@ -119,9 +119,9 @@ checkCases(clusterAdminBinding, {
         'b3.yaml': binding('RoleBinding', 'test2', 'Role', 'ns-admin'),
       },
       failures: [
-        { messageId: 'clusterRoleBinding', line: 7 },
-        { messageId: 'roleBindingClusterRole', line: 7 },
-        { messageId: 'roleBindingRole', line: 7 },
+        { messageId: 'clusterRoleBinding', line: 7, related: [{ at: 'roles.yaml:5', message: 'ClusterRole "system:test" allows every verb on every resource here' }] },
+        { messageId: 'roleBindingClusterRole', line: 7, related: [] },
+        { messageId: 'roleBindingRole', line: 7, related: [{ at: 'roles.yaml:13', message: 'Role "ns-admin" allows every verb on every resource here' }] },
       ],
     },
   ],

@@ -1,4 +1,4 @@
-import { broadIdentity, isAdminRule, isBinding, isSystemName, roleIndex, roleRefOf, rulesOf, subjectsOf } from '../../targets/k8s/rbac.js';
+import { broadIdentity, isAdminRule, isSystemName, roleIndex, roleRefOf, rulesOf, subjectsOf } from '../../targets/k8s/rbac.js';
 import { UNSET_NAMESPACE_NOTE } from '../../targets/k8s/selectors.js';
 import { defineCheck } from '../define.js';
 
@@ -15,6 +15,7 @@ export const clusterAdminBinding = defineCheck({
   title: 'No binding grants cluster-admin or an equivalent role',
   severity: 'high',
   target: 'k8s-object',
+  kinds: ['rbac.authorization.k8s.io/RoleBinding', 'rbac.authorization.k8s.io/ClusterRoleBinding'],
   why:
     'cluster-admin allows every action on every resource: reading all Secrets, running privileged pods on any ' +
     'node, changing RBAC itself. Whoever holds a credential of a subject bound to it (a CI token stored as a ' +
@@ -53,24 +54,22 @@ export const clusterAdminBinding = defineCheck({
     roleBindingRole: 'RoleBinding "{binding}" grants Role "{role}", which allows every verb on every resource, to {subjects}',
   },
   evaluate(object, ctx) {
-    if (!isBinding(object)) return ctx.notApplicable();
     const ref = roleRefOf(object);
     const subjects = subjectsOf(object);
     // system:masters and the control plane's own identities are admins by design; system:authenticated is not.
     const clusterOwned = subjects.every((subject) => isSystemName(subject.name) && !broadIdentity(subject));
     if (!ref || isSystemName(object.name) || subjects.length === 0 || clusterOwned) return ctx.notApplicable();
-    let admin = ref.kind === 'ClusterRole' && ref.name === 'cluster-admin';
-    if (!admin) {
-      const role = ctx.shared(roleIndex).resolve(object);
-      admin = role !== undefined && rulesOf(role).some(isAdminRule);
-    }
-    if (!admin) return;
+    const builtIn = ref.kind === 'ClusterRole' && ref.name === 'cluster-admin';
+    const role = builtIn ? undefined : ctx.shared(roleIndex).resolve(object);
+    const adminRule = role && rulesOf(role).find(isAdminRule);
+    if (!builtIn && !adminRule) return;
+    const related = role && adminRule ? [{ at: role.at(adminRule.path), message: `${role.kind} "${role.name}" allows every verb on every resource here` }] : [];
     const data = {
       binding: object.name,
-      role: ref.kind === 'ClusterRole' && ref.name === 'cluster-admin' ? 'cluster-admin' : `${ref.kind} "${ref.name}" (all verbs on all resources)`,
+      role: builtIn ? 'cluster-admin' : `${ref.kind} "${ref.name}" (all verbs on all resources)`,
       subjects: subjects.map((subject) => `${subject.kind} ${subject.namespace ? `${subject.namespace}/` : ''}${subject.name}`).join(', '),
     };
     const messageId = object.kind === 'ClusterRoleBinding' ? 'clusterRoleBinding' : ref.kind === 'ClusterRole' ? 'roleBindingClusterRole' : 'roleBindingRole';
-    ctx.fail(object.at('roleRef.name'), messageId, messageId === 'roleBindingRole' ? { ...data, role: ref.name } : data);
+    ctx.fail(object.at('roleRef.name'), messageId, messageId === 'roleBindingRole' ? { ...data, role: ref.name } : data, { related });
   },
 });

@@ -1,4 +1,4 @@
-import { broadIdentity, isBinding, isSystemName, roleRefOf, subjectsOf } from '../../targets/k8s/rbac.js';
+import { broadIdentity, isSystemName, roleRefOf, subjectsOf } from '../../targets/k8s/rbac.js';
 import { defineCheck } from '../define.js';
 
 /* Bindings named system:... or gce:... come with the cluster and are skipped. */
@@ -7,6 +7,7 @@ export const defaultServiceAccountBinding = defineCheck({
   title: 'No role is bound to the default ServiceAccount or to all ServiceAccounts',
   severity: 'medium',
   target: 'k8s-object',
+  kinds: ['rbac.authorization.k8s.io/RoleBinding', 'rbac.authorization.k8s.io/ClusterRoleBinding'],
   why:
     'Every pod that does not name a ServiceAccount runs as its namespace’s default one, so a role bound to it is ' +
     'handed to every such pod: the next workload, a debug pod, a third-party chart, each with the token mounted ' +
@@ -30,7 +31,7 @@ export const defaultServiceAccountBinding = defineCheck({
     allServiceAccounts: '{kind} "{binding}" grants {role} to the group {group}: every ServiceAccount in it gets it',
   },
   evaluate(object, ctx) {
-    if (!isBinding(object) || isSystemName(object.name)) return ctx.notApplicable();
+    if (isSystemName(object.name)) return ctx.notApplicable();
     const ref = roleRefOf(object);
     const role = ref ? `${ref.kind} "${ref.name}"` : 'its role';
     for (const subject of subjectsOf(object)) {

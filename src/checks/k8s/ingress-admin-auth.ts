@@ -1,5 +1,5 @@
 import { UNSET_NAMESPACE_NOTE } from '../../targets/k8s/selectors.js';
-import { annotationsOf, isTraefik, matchRule, middlewareIndex, middlewareRefsOf, restrictsAccess } from '../../targets/k8s/traefik.js';
+import { annotationsOf, matchRule, middlewareIndex, middlewareRefsOf, restrictsAccess } from '../../targets/k8s/traefik.js';
 import { asArray, asRecord, asString } from '../../targets/yaml/read.js';
 import { defineCheck } from '../define.js';
 
@@ -22,6 +22,7 @@ export const ingressAdminAuth = defineCheck({
   title: 'Administration hosts behind the ingress require authentication or a source allow-list',
   severity: 'high',
   target: 'k8s-object',
+  kinds: ['Ingress', 'traefik.io/IngressRoute', 'traefik.containo.us/IngressRoute'],
   why:
     'Admin UIs, dashboards and back offices are the most valuable pages of a system and the least tested: they are ' +
     'found by certificate-transparency logs and subdomain scanners within hours of getting a certificate. Exposed ' +
@@ -57,7 +58,6 @@ export const ingressAdminAuth = defineCheck({
   },
   evaluate(object, ctx) {
     const isIngress = object.kind === 'Ingress';
-    if (!isIngress && !isTraefik(object, 'IngressRoute')) return ctx.notApplicable();
     const target = adminTarget(object);
     if (!target) return ctx.notApplicable();
     if (Object.keys(annotationsOf(object)).some((key) => ACCESS_ANNOTATION.test(key))) return;

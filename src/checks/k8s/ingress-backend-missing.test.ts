@@ -82,7 +82,7 @@ checkCases(ingressBackendMissing, {
                         servicePort: http`,
       },
       failures: [
-        { messageId: 'noPort', line: 7 },
+        { messageId: 'noPort', line: 7, related: [{ at: 'api.yaml:6', message: 'Service "api" declares ports 8000 (http)' }] },
         { messageId: 'noService', line: 12 },
       ],
     },
@@ -126,6 +126,20 @@ checkCases(ingressBackendMissing, {
         { messageId: 'noPort', line: 19 },
         { messageId: 'noPort', line: 29 },
       ],
+    },
+    {
+      name: 'a Service of that name in another namespace',
+      input: {
+        'api.yaml': api,
+        'ingress.yaml': yaml`
+          apiVersion: networking.k8s.io/v1
+          kind: Ingress
+          metadata: { name: api, namespace: web }
+          spec:
+            defaultBackend:
+              service: { name: api, port: { number: 8000 } }`,
+      },
+      failures: [{ messageId: 'noService', line: 6, related: [{ at: 'api.yaml:3', message: 'Service "api" is defined here, in namespace honeydue' }] }],
     },
   ],
 });

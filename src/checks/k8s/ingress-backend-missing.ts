@@ -1,6 +1,5 @@
 import { UNSET_NAMESPACE_NOTE } from '../../targets/k8s/selectors.js';
 import { serviceIndex, type K8sService } from '../../targets/k8s/services.js';
-import { isTraefik } from '../../targets/k8s/traefik.js';
 import { asArray, asNumber, asRecord, asString, type YamlRecord } from '../../targets/yaml/read.js';
 import type { YamlPath } from '../../targets/yaml/source.js';
 import { defineCheck } from '../define.js';
@@ -16,6 +15,7 @@ export const ingressBackendMissing = defineCheck({
   title: 'Ingress backends are Services (and ports) the repository defines',
   severity: 'medium',
   target: 'k8s-object',
+  kinds: ['Ingress', 'traefik.io/IngressRoute', 'traefik.containo.us/IngressRoute'],
   why:
     'An Ingress or IngressRoute that points at a Service name or port that does not exist routes nothing: the ' +
     'controller answers 503 or 404 for the host, and health checks that only look at the pods stay green. It ' +
@@ -39,15 +39,21 @@ export const ingressBackendMissing = defineCheck({
   },
   evaluate(object, ctx) {
     const isIngress = object.kind === 'Ingress';
-    if (!isIngress && !isTraefik(object, 'IngressRoute')) return ctx.notApplicable();
     const index = ctx.shared(serviceIndex);
     if (!index.any) return ctx.notApplicable();
     const check = (service: string | undefined, port: string | number | undefined, path: YamlPath, portPath: YamlPath, namePath: YamlPath = [...path, 'name']) => {
       if (!service) return;
       const found = index.find(service, object.namespace);
       const data = { kind: object.kind, name: object.name, service };
-      if (found.length === 0) return ctx.fail(object.at(namePath), 'noService', data);
-      if (port !== undefined && !found.some((candidate) => hasPort(candidate, port))) ctx.fail(object.at(portPath), 'noPort', { ...data, port: typeof port === 'string' ? `"${port}"` : port });
+      if (found.length === 0) {
+        // A Service of that name in another namespace: an Ingress reaches the Services of its own namespace only.
+        const related = index.find(service, undefined).map((other) => ({ at: other.object.at('metadata.name'), message: `Service "${service}" is defined here, in namespace ${other.object.namespace ?? '(unset)'}` }));
+        return ctx.fail(object.at(namePath), 'noService', data, { related });
+      }
+      if (port !== undefined && !found.some((candidate) => hasPort(candidate, port))) {
+        const related = found.map((candidate) => ({ at: candidate.object.at('spec.ports'), message: `Service "${service}" declares ${portsOf(candidate)}` }));
+        ctx.fail(object.at(portPath), 'noPort', { ...data, port: typeof port === 'string' ? `"${port}"` : port }, { related });
+      }
     };
     const spec = asRecord(object.data.spec) ?? {};
     if (isIngress) {
@@ -83,6 +89,11 @@ export const ingressBackendMissing = defineCheck({
     }
   },
 });
+
+function portsOf(service: K8sService): string {
+  if (service.ports.length === 0) return 'no ports';
+  return `ports ${service.ports.map((port) => (port.name ? `${port.port ?? '?'} (${port.name})` : String(port.port ?? '?'))).join(', ')}`;
+}
 
 function hasPort(service: K8sService, port: string | number): boolean {
   return service.ports.some((candidate) => (typeof port === 'number' ? candidate.port === port : candidate.name === port || String(candidate.port) === port));

@@ -12,6 +12,7 @@ export const ingressRiskyAnnotations = defineCheck({
   title: 'Ingresses use no risky ingress-nginx annotations (snippets, disabled HTTPS redirect, unverified client certificates)',
   severity: 'high',
   target: 'k8s-object',
+  kinds: ['Ingress'],
   why:
     'Snippet annotations paste raw NGINX configuration into the controller, which runs with a ServiceAccount that ' +
     'reads every Secret of the cluster: anyone allowed to create an Ingress can read the controller token and all ' +
@@ -39,7 +40,6 @@ export const ingressRiskyAnnotations = defineCheck({
     clientCertNotVerified: 'Ingress "{name}" sets {annotation}: "{value}": client certificates are not verified',
   },
   evaluate(object, ctx) {
-    if (object.kind !== 'Ingress') return ctx.notApplicable();
     const annotations = annotationsOf(object);
     for (const [key, raw] of Object.entries(annotations)) {
       if (!key.startsWith(NGINX)) continue;

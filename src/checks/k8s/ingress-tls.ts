@@ -1,4 +1,4 @@
-import { annotationsOf, entryPointsOf, isTraefik, matchRule, ROUTER_TLS } from '../../targets/k8s/traefik.js';
+import { annotationsOf, entryPointsOf, matchRule, ROUTER_TLS } from '../../targets/k8s/traefik.js';
 import { asArray, asRecord, asString, recordsOf } from '../../targets/yaml/read.js';
 import { defineCheck } from '../define.js';
 
@@ -11,6 +11,7 @@ export const ingressTls = defineCheck({
   title: 'Ingresses terminate TLS for every host and are not routed on plain HTTP',
   severity: 'medium',
   target: 'k8s-object',
+  kinds: ['Ingress', 'traefik.io/IngressRoute', 'traefik.containo.us/IngressRoute'],
   why:
     'An Ingress without a tls section (or a host missing from it) is served over plain HTTP, or over HTTPS with the ' +
     "controller's self-signed default certificate: session cookies, credentials and API tokens cross the network in " +
@@ -41,7 +42,6 @@ export const ingressTls = defineCheck({
   },
   evaluate(object, ctx) {
     const isIngress = object.kind === 'Ingress';
-    if (!isIngress && !isTraefik(object, 'IngressRoute')) return ctx.notApplicable();
     const spec = asRecord(object.data.spec) ?? {};
     const entryPoints = entryPointsOf(object);
     const tlsByEntryPoint = entryPoints !== undefined && entryPoints.names.length > 0 && entryPoints.names.every((name) => TLS_ENTRYPOINTS.has(name));

@@ -3,9 +3,6 @@ import { podTemplateIndex } from '../../targets/k8s/pod-templates.js';
 import { UNSET_NAMESPACE_NOTE } from '../../targets/k8s/selectors.js';
 import { defineCheck } from '../define.js';
 
-/** Workloads a drain evicts and a budget can protect (DaemonSet pods are skipped by drains; Jobs finish). */
-const KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
-
 /*
  * Only workloads running two pods or more (spec.replicas, or the HorizontalPodAutoscaler minReplicas)
  * are in scope: a budget cannot keep a single pod available through a drain, it can only block it.
@@ -17,6 +14,8 @@ export const missingPdb = defineCheck({
   title: 'Replicated workloads have a PodDisruptionBudget',
   severity: 'low',
   target: 'k8s-workload',
+  // Workloads a drain evicts and a budget can protect (DaemonSet pods are skipped by drains; Jobs finish).
+  kinds: ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController'],
   why:
     'Without a PodDisruptionBudget, a node drain (k3s or kernel upgrade, cluster autoscaler scale-in) may evict ' +
     'every replica at once when they share a node, or several nodes are drained in a row: the service goes down ' +
@@ -42,7 +41,6 @@ export const missingPdb = defineCheck({
     noBudget: '{workload} runs {replicas} replicas but no PodDisruptionBudget selects its pods',
   },
   evaluate(workload, ctx) {
-    if (!KINDS.has(workload.kind)) return ctx.notApplicable();
     const template = ctx.shared(podTemplateIndex).of(workload);
     const replicas = template?.minReplicas;
     if (replicas === undefined || replicas < 2) return ctx.notApplicable();

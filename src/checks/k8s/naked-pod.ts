@@ -6,6 +6,7 @@ export const nakedPod = defineCheck({
   title: 'Pods are managed by a controller',
   severity: 'low',
   target: 'k8s-workload',
+  kinds: ['Pod'],
   why:
     'A bare Pod is not rescheduled when its node fails or is drained, is not replaced when it is evicted, and cannot ' +
     'be rolled out or rolled back: when it goes, the service goes until someone notices and applies it again. A ' +
@@ -31,7 +32,6 @@ export const nakedPod = defineCheck({
   },
   peers: [{ tool: 'polaris', rule: 'nakedPod' }],
   evaluate(workload, ctx) {
-    if (workload.kind !== 'Pod') return ctx.notApplicable();
     // A Pod exported from a cluster keeps its owner: it was created by a controller.
     if (asArray(asRecord(workload.object.data.metadata)?.ownerReferences).length > 0) return;
     ctx.fail(workload.object.at('kind'), 'naked', { pod: workload.name });

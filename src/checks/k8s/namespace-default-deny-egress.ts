@@ -1,6 +1,6 @@
 import { namespaceRepresentedBy, networkPolicyIndex } from '../../targets/k8s/network-policies.js';
 import { UNSET_NAMESPACE_NOTE } from '../../targets/k8s/selectors.js';
-import { isWorkloadKind } from '../../targets/k8s/workloads.js';
+import { WORKLOAD_KINDS } from '../../targets/k8s/workloads.js';
 import { asArray, asRecord } from '../../targets/yaml/read.js';
 import { defineCheck } from '../define.js';
 
@@ -14,6 +14,7 @@ export const namespaceDefaultDenyEgress = defineCheck({
   title: 'Namespaces with workloads have a default-deny egress NetworkPolicy',
   severity: 'low',
   target: 'k8s-object',
+  kinds: ['Namespace', ...WORKLOAD_KINDS],
   why:
     'Egress left open lets a compromised pod reach anything: the cloud metadata endpoint, the Kubernetes API, other ' +
     "namespaces' databases, and any host on the internet to fetch tools or exfiltrate data. Denying egress by default " +
@@ -42,7 +43,6 @@ export const namespaceDefaultDenyEgress = defineCheck({
     noDefaultDeny: 'namespace {namespace} has workloads but no NetworkPolicy selecting all of its pods (empty podSelector) that denies egress by default',
   },
   evaluate(object, ctx) {
-    if (object.kind !== 'Namespace' && !isWorkloadKind(object.kind)) return ctx.notApplicable();
     const index = ctx.shared(networkPolicyIndex);
     const scope = namespaceRepresentedBy(object, index);
     if (!scope) return ctx.notApplicable();

@@ -1,6 +1,6 @@
 import { namespaceRepresentedBy, networkPolicyIndex } from '../../targets/k8s/network-policies.js';
 import { UNSET_NAMESPACE_NOTE } from '../../targets/k8s/selectors.js';
-import { isWorkloadKind } from '../../targets/k8s/workloads.js';
+import { WORKLOAD_KINDS } from '../../targets/k8s/workloads.js';
 import { defineCheck } from '../define.js';
 
 /*
@@ -14,6 +14,7 @@ export const namespaceDefaultDeny = defineCheck({
   title: 'Namespaces with workloads have a default-deny ingress NetworkPolicy',
   severity: 'medium',
   target: 'k8s-object',
+  kinds: ['Namespace', ...WORKLOAD_KINDS],
   why:
     'Without a NetworkPolicy selecting a pod, Kubernetes admits traffic to it from every pod of every namespace. One ' +
     'compromised or vulnerable pod anywhere in the cluster then reaches the databases, caches and internal admin ' +
@@ -44,7 +45,6 @@ export const namespaceDefaultDeny = defineCheck({
     noDefaultDeny: 'namespace {namespace} has workloads but no NetworkPolicy selecting all of its pods (empty podSelector) that denies ingress by default',
   },
   evaluate(object, ctx) {
-    if (object.kind !== 'Namespace' && !isWorkloadKind(object.kind)) return ctx.notApplicable();
     const index = ctx.shared(networkPolicyIndex);
     const scope = namespaceRepresentedBy(object, index);
     if (!scope) return ctx.notApplicable();

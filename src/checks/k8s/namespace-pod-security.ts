@@ -10,6 +10,7 @@ export const namespacePodSecurity = defineCheck({
   title: 'Namespaces enforce a Pod Security Standard',
   severity: 'medium',
   target: 'k8s-object',
+  kinds: ['v1/Namespace'],
   why:
     'Pod Security Admission rejects pods that break the namespace’s standard: privileged containers, host ' +
     'namespaces and paths, root users, added capabilities. Without the enforce label nothing stops such a pod — ' +
@@ -35,7 +36,7 @@ export const namespacePodSecurity = defineCheck({
     privileged: 'Namespace "{namespace}" enforces the privileged Pod Security Standard, which allows everything',
   },
   evaluate(object, ctx) {
-    if (object.kind !== 'Namespace' || object.apiVersion !== 'v1' || SYSTEM_NAMESPACES.has(object.name)) return ctx.notApplicable();
+    if (SYSTEM_NAMESPACES.has(object.name)) return ctx.notApplicable();
     const labels = asRecord(asRecord(object.data.metadata)?.labels);
     const level = asString(labels?.[ENFORCE])?.trim().toLowerCase();
     if (level === undefined) ctx.fail(object.at(labels ? 'metadata.labels' : 'metadata.name'), 'notEnforced', { namespace: object.name, label: ENFORCE });

@@ -21,6 +21,7 @@ export const networkPolicyTooBroad = defineCheck({
   title: 'NetworkPolicy ingress rules admit specific peers, not whole namespaces or networks',
   severity: 'medium',
   target: 'k8s-object',
+  kinds: ['networking.k8s.io/NetworkPolicy'],
   why:
     'A NetworkPolicy is only as strong as its narrowest rule. `namespaceSelector: {}` admits every pod of every ' +
     'namespace; an ipBlock such as 10.42.0.0/16 is the whole pod network of the cluster; `podSelector: {}` in front ' +

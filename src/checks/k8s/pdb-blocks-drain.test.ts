@@ -85,7 +85,7 @@ checkCases(pdbBlocksDrain, {
     {
       name: 'minAvailable equals the replica count (k3s-saas web)',
       input: { 'web.yaml': web(3), 'pdb.yaml': budget('minAvailable: 3') },
-      failures: [{ messageId: 'minAvailableReplicas', line: 7 }],
+      failures: [{ messageId: 'minAvailableReplicas', line: 7, related: [{ at: 'web.yaml:5', message: 'Deployment/web runs 3 pods' }] }],
     },
     {
       name: 'maxUnavailable 0 and "0%", minAvailable 100%',
@@ -122,7 +122,7 @@ checkCases(pdbBlocksDrain, {
     {
       name: 'above and at the autoscaler minimum',
       input: { 'web.yaml': web(10), 'pdb.yaml': budget('minAvailable: 6'), 'hpa.yaml': hpa('minReplicas: 5') },
-      failures: [{ messageId: 'minAvailableAboveAutoscaler', line: 7 }],
+      failures: [{ messageId: 'minAvailableAboveAutoscaler', line: 7, related: [{ at: 'hpa.yaml:6', message: 'HorizontalPodAutoscaler "web" keeps Deployment/web at 5 pods at least' }] }],
     },
     {
       name: 'at the autoscaler minimum',

@@ -1,9 +1,9 @@
 import type { K8sObject } from '../../targets/k8s/objects.js';
-import { isPodDisruptionBudget, templatesOfBudget } from '../../targets/k8s/pdbs.js';
-import { podTemplateIndex } from '../../targets/k8s/pod-templates.js';
+import { templatesOfBudget } from '../../targets/k8s/pdbs.js';
+import { podTemplateIndex, type PodTemplate } from '../../targets/k8s/pod-templates.js';
 import { UNSET_NAMESPACE_NOTE } from '../../targets/k8s/selectors.js';
 import { asNumber, asRecord } from '../../targets/yaml/read.js';
-import { defineCheck } from '../define.js';
+import { defineCheck, type RelatedLocation } from '../define.js';
 
 /*
  * The pods a budget guards are those of the workloads its selector matches in its namespace (an
@@ -18,6 +18,7 @@ export const pdbBlocksDrain = defineCheck({
   title: 'PodDisruptionBudgets allow at least one voluntary eviction',
   severity: 'low',
   target: 'k8s-object',
+  kinds: ['PodDisruptionBudget'],
   why:
     'kubectl drain, node upgrades and the cluster autoscaler evict pods through the eviction API, which refuses any ' +
     'eviction that would break a PodDisruptionBudget. A budget with maxUnavailable: 0, minAvailable: 100%, or ' +
@@ -52,7 +53,6 @@ export const pdbBlocksDrain = defineCheck({
     minAvailableAtAutoscaler: 'PodDisruptionBudget "{budget}" requires {required} available pods, all {pods} of {workloads} at their autoscaler minimum: drains hang while it is scaled in',
   },
   evaluate(object, ctx) {
-    if (!isPodDisruptionBudget(object)) return ctx.notApplicable();
     const spec = asRecord(object.data.spec) ?? {};
     const budget = object.name;
     const maxUnavailable = quantity(spec.maxUnavailable);
@@ -74,15 +74,23 @@ export const pdbBlocksDrain = defineCheck({
       workloads: templates.map((template) => `${template.workload.kind}/${template.workload.name}`).join(', '),
     };
     if (pods === 0) return; // scaled to zero: nothing to evict
+    const details = { related: templates.map(wherePodsAreCounted) };
     // An autoscaler that leaves its minimum to the default is reported like plain replicas.
     if (templates.some((template) => template.autoscaler && explicitMinimum(template.autoscaler.object))) {
-      if (required > pods) ctx.fail(at, 'minAvailableAboveAutoscaler', data);
-      else if (required === pods) ctx.fail(at, 'minAvailableAtAutoscaler', data);
+      if (required > pods) ctx.fail(at, 'minAvailableAboveAutoscaler', data, details);
+      else if (required === pods) ctx.fail(at, 'minAvailableAtAutoscaler', data, details);
     } else if (required >= pods) {
-      ctx.fail(at, 'minAvailableReplicas', { ...data, pods: `${pods} (${data.workloads})` });
+      ctx.fail(at, 'minAvailableReplicas', { ...data, pods: `${pods} (${data.workloads})` }, details);
     }
   },
 });
+
+/** Where a selected workload's pod count is set: its autoscaler's minimum, or its replicas. */
+function wherePodsAreCounted({ workload, autoscaler, minReplicas }: PodTemplate): RelatedLocation {
+  const pods = `${minReplicas} pod${minReplicas === 1 ? '' : 's'}`;
+  if (autoscaler) return { at: autoscaler.minReplicasAt, message: `${autoscaler.object.kind} "${autoscaler.object.name}" keeps ${workload.kind}/${workload.name} at ${pods} at least` };
+  return { at: workload.kind === 'Pod' ? workload.location : workload.object.at('spec.replicas'), message: `${workload.kind}/${workload.name} runs ${pods}` };
+}
 
 function explicitMinimum(autoscaler: K8sObject): boolean {
   const spec = asRecord(autoscaler.data.spec);

@@ -17,6 +17,7 @@ export const plaintextSecretManifest = defineCheck({
   title: 'No Secret manifest with its values is committed',
   severity: 'high',
   target: 'k8s-object',
+  kinds: ['v1/Secret'],
   why:
     'A `kind: Secret` manifest in git holds its values in clear: `stringData` literally, `data` as base64, which is an ' +
     'encoding, not encryption (`base64 -d` reads it). Everyone with read access to the repository, every fork, clone ' +
@@ -42,7 +43,6 @@ export const plaintextSecretManifest = defineCheck({
     plaintextValue: 'Secret "{secret}" is committed with the value of {field}.{key} ({masked})',
   },
   evaluate(object, ctx) {
-    if (object.kind !== 'Secret' || object.apiVersion !== 'v1') return ctx.notApplicable();
     if (asRecord(object.document.data)?.sops !== undefined) return ctx.notApplicable();
     for (const field of ['data', 'stringData'] as const) {
       const values = asRecord(object.data[field]);

@@ -1,4 +1,4 @@
-import { covering, coveringResource, DEFAULT_CLUSTER_ROLES, entryPath, isRole, isSystemName, rulesOf } from '../../targets/k8s/rbac.js';
+import { covering, coveringResource, DEFAULT_CLUSTER_ROLES, entryPath, isSystemName, rulesOf } from '../../targets/k8s/rbac.js';
 import { defineCheck } from '../define.js';
 
 /*
@@ -12,6 +12,7 @@ export const rbacPodExec = defineCheck({
   title: 'Roles do not allow exec or attach into pods',
   severity: 'high',
   target: 'k8s-object',
+  kinds: ['rbac.authorization.k8s.io/Role', 'rbac.authorization.k8s.io/ClusterRole'],
   why:
     'pods/exec runs any command in any container the role reaches, with that container’s identity: its mounted ' +
     'Secrets and ServiceAccount token, its network position, and root if the container runs as root. It bypasses ' +
@@ -41,7 +42,7 @@ export const rbacPodExec = defineCheck({
     attach: '{kind} "{name}" allows {verb} on pods/attach: the console of any pod it reaches',
   },
   evaluate(object, ctx) {
-    if (!isRole(object) || isSystemName(object.name) || (object.kind === 'ClusterRole' && DEFAULT_CLUSTER_ROLES.has(object.name))) return ctx.notApplicable();
+    if (isSystemName(object.name) || (object.kind === 'ClusterRole' && DEFAULT_CLUSTER_ROLES.has(object.name))) return ctx.notApplicable();
     for (const rule of rulesOf(object)) {
       if (covering(rule.apiGroups, '') === undefined) continue;
       const verb = covering(rule.verbs, 'create') ?? covering(rule.verbs, 'get');

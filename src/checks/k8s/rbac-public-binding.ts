@@ -1,4 +1,4 @@
-import { broadIdentity, isBinding, isSystemName, roleRefOf, subjectsOf } from '../../targets/k8s/rbac.js';
+import { broadIdentity, isSystemName, roleRefOf, subjectsOf } from '../../targets/k8s/rbac.js';
 import { defineCheck } from '../define.js';
 
 /*
@@ -11,6 +11,7 @@ export const rbacPublicBinding = defineCheck({
   title: 'No role is bound to anonymous users or to every authenticated identity',
   severity: 'high',
   target: 'k8s-object',
+  kinds: ['rbac.authorization.k8s.io/RoleBinding', 'rbac.authorization.k8s.io/ClusterRoleBinding'],
   why:
     'system:unauthenticated and system:anonymous are whoever reaches the API server without credentials; ' +
     'system:authenticated is every identity with any valid credential, including the ServiceAccount token mounted ' +
@@ -37,7 +38,7 @@ export const rbacPublicBinding = defineCheck({
     authenticated: '{kind} "{binding}" grants {role} to system:authenticated: every identity with a valid credential, every pod token included',
   },
   evaluate(object, ctx) {
-    if (!isBinding(object) || isSystemName(object.name)) return ctx.notApplicable();
+    if (isSystemName(object.name)) return ctx.notApplicable();
     const ref = roleRefOf(object);
     const role = ref ? `${ref.kind} "${ref.name}"` : 'its role';
     for (const subject of subjectsOf(object)) {

@@ -1,4 +1,4 @@
-import { covering, coveringResource, DEFAULT_CLUSTER_ROLES, entryPath, isRole, isSystemName, rulesOf } from '../../targets/k8s/rbac.js';
+import { covering, coveringResource, DEFAULT_CLUSTER_ROLES, entryPath, isSystemName, rulesOf } from '../../targets/k8s/rbac.js';
 import { defineCheck } from '../define.js';
 
 /*
@@ -12,6 +12,7 @@ export const rbacSecretsAccess = defineCheck({
   title: 'Roles do not read Secrets broadly',
   severity: 'high',
   target: 'k8s-object',
+  kinds: ['rbac.authorization.k8s.io/Role', 'rbac.authorization.k8s.io/ClusterRole'],
   why:
     'Secrets hold database passwords, API keys, TLS keys and the tokens of other ServiceAccounts. get on secrets ' +
     'reads any of them by name; list and watch return all of them, values included, in one call, so a leaked token ' +
@@ -37,7 +38,7 @@ export const rbacSecretsAccess = defineCheck({
     readSecrets: '{kind} "{name}" can get any Secret {scope} by name',
   },
   evaluate(object, ctx) {
-    if (!isRole(object) || isSystemName(object.name) || (object.kind === 'ClusterRole' && DEFAULT_CLUSTER_ROLES.has(object.name))) return ctx.notApplicable();
+    if (isSystemName(object.name) || (object.kind === 'ClusterRole' && DEFAULT_CLUSTER_ROLES.has(object.name))) return ctx.notApplicable();
     const scope = object.kind === 'ClusterRole' ? 'of the cluster (or of a namespace where it is bound)' : `of namespace ${object.namespace ?? '(unset)'}`;
     for (const rule of rulesOf(object)) {
       if (covering(rule.apiGroups, '') === undefined || rule.resourceNames.length > 0) continue;

@@ -1,4 +1,4 @@
-import { entryPath, isRole, isSystemName, rulesOf } from '../../targets/k8s/rbac.js';
+import { entryPath, isSystemName, rulesOf } from '../../targets/k8s/rbac.js';
 import { defineCheck } from '../define.js';
 
 /* Roles named system:... or gce:..., and the built-in cluster-admin, come with the cluster and are skipped. */
@@ -7,6 +7,7 @@ export const rbacWildcards = defineCheck({
   title: 'Roles name their verbs, resources and API groups instead of "*"',
   severity: 'medium',
   target: 'k8s-object',
+  kinds: ['rbac.authorization.k8s.io/Role', 'rbac.authorization.k8s.io/ClusterRole'],
   why:
     'A "*" grants everything that exists and everything added later: verbs include escalate, bind and impersonate, ' +
     'resources include Secrets, pods/exec and every CRD an operator installs tomorrow, API groups include the ones ' +
@@ -33,7 +34,7 @@ export const rbacWildcards = defineCheck({
     apiGroups: '{kind} "{name}" matches every API group ("*") in rule {rule}',
   },
   evaluate(object, ctx) {
-    if (!isRole(object) || isSystemName(object.name) || (object.kind === 'ClusterRole' && object.name === 'cluster-admin')) return ctx.notApplicable();
+    if (isSystemName(object.name) || (object.kind === 'ClusterRole' && object.name === 'cluster-admin')) return ctx.notApplicable();
     for (const rule of rulesOf(object)) {
       const data = { kind: object.kind, name: object.name, rule: rule.index + 1 };
       for (const field of ['verbs', 'resources', 'apiGroups'] as const) {

@@ -158,8 +158,8 @@ checkCases(secretKeyMissing, {
                       - { name: T, valueFrom: { secretKeyRef: { name: empty, key: token } } }`,
       },
       failures: [
-        { messageId: 'keyMissing', line: 15 },
-        { messageId: 'keyMissing', line: 16 },
+        { messageId: 'keyMissing', line: 15, related: [{ at: 'scripts/setup.sh:2', message: 'Secret "heredoc" is created here (kubectl create secret), with keys username' }] },
+        { messageId: 'keyMissing', line: 16, related: [{ at: 'k8s/all.yaml:1', message: 'Secret "empty" is created here (kind: Secret), with no keys' }] },
       ],
     },
   ],

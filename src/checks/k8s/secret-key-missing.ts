@@ -1,4 +1,5 @@
-import { secretCreatorsIndex, secretReferencesOf } from '../../targets/k8s/secret-references.js';
+import { creatorKind, secretCreatorsIndex, secretReferencesOf, type SecretCreator } from '../../targets/k8s/secret-references.js';
+import { fileLocation } from '../../targets/location.js';
 import { defineCheck } from '../define.js';
 
 const MAX_LISTED_KEYS = 8;
@@ -44,16 +45,23 @@ export const secretKeyMissing = defineCheck({
       const found = creators.find(reference.secret, reference.namespace);
       if (found.length === 0) continue;
       if (found.some((creator) => creator.keys === 'unknown' || creator.keys.has(reference.key!))) continue;
-      const keys = [...new Set(found.flatMap((creator) => [...(creator.keys as ReadonlySet<string>)]))].sort();
-      const listed = keys.length === 0 ? 'no keys' : keys.slice(0, MAX_LISTED_KEYS).join(', ') + (keys.length > MAX_LISTED_KEYS ? ', ...' : '');
       const creator = found.map((entry) => `${entry.file}:${entry.line}`).join(', ');
-      ctx.fail(object.at(reference.keyPath!), reference.optional ? 'optionalKeyMissing' : 'keyMissing', {
-        use: reference.use,
-        key: reference.key!,
-        secret: reference.secret,
-        creator,
-        keys: listed,
+      const related = found.map((entry) => {
+        const keys = listed([entry]);
+        return { at: fileLocation(entry.file, entry.line), message: `Secret "${reference.secret}" is created here (${creatorKind(entry)}), with ${keys === 'no keys' ? keys : `keys ${keys}`}` };
       });
+      ctx.fail(
+        object.at(reference.keyPath!),
+        reference.optional ? 'optionalKeyMissing' : 'keyMissing',
+        { use: reference.use, key: reference.key!, secret: reference.secret, creator, keys: listed(found) },
+        { related },
+      );
     }
   },
 });
+
+/** The keys the creators write (all known), for a message: `a, b` or `no keys`. */
+function listed(creators: readonly SecretCreator[]): string {
+  const keys = [...new Set(creators.flatMap((creator) => [...(creator.keys as ReadonlySet<string>)]))].sort();
+  return keys.length === 0 ? 'no keys' : keys.slice(0, MAX_LISTED_KEYS).join(', ') + (keys.length > MAX_LISTED_KEYS ? ', ...' : '');
+}

@@ -234,7 +234,7 @@ checkCases(secretNotCreated, {
             - name: app
               image: registry.example.com/web:1.0`),
       },
-      failures: [{ messageId: 'notCreatedSimilar', line: 8 }],
+      failures: [{ messageId: 'notCreatedSimilar', line: 8, related: [{ at: 'scripts/02-setup-secrets.sh:9', message: 'Secret "registry-credentials" is created here (kubectl create secret)' }] }],
     },
     {
       name: 'commented-out creation, wrong namespace, Traefik and Ingress references',
@@ -309,7 +309,7 @@ checkCases(secretNotCreated, {
       },
       failures: [
         { messageId: 'notCreated', line: 10 },
-        { messageId: 'notCreatedSimilar', line: 24 },
+        { messageId: 'notCreatedSimilar', line: 24, related: [{ at: 'k8s/all.yaml:1', message: 'Secret "db-credentials" is created here (kind: Secret)' }] },
       ],
     },
   ],

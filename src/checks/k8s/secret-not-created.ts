@@ -1,4 +1,5 @@
-import { secretCreatorsIndex, secretReferencesOf, type SecretCreator } from '../../targets/k8s/secret-references.js';
+import { creatorKind, secretCreatorsIndex, secretReferencesOf, type SecretCreator } from '../../targets/k8s/secret-references.js';
+import { fileLocation } from '../../targets/location.js';
 import { defineCheck } from '../define.js';
 
 export const secretNotCreated = defineCheck({
@@ -48,7 +49,10 @@ export const secretNotCreated = defineCheck({
       if (creators.find(reference.secret, reference.namespace).length > 0) continue;
       const similar = similarCreator(reference.secret, reference.use === 'imagePullSecrets', creators.named(reference.namespace));
       const data = { use: reference.use, secret: reference.secret };
-      if (similar) ctx.fail(object.at(reference.path), 'notCreatedSimilar', { ...data, similar: similar.name as string, creator: `${similar.file}:${similar.line}` });
+      if (similar)
+        ctx.fail(object.at(reference.path), 'notCreatedSimilar', { ...data, similar: similar.name as string, creator: `${similar.file}:${similar.line}` }, {
+          related: [{ at: fileLocation(similar.file, similar.line), message: `Secret "${similar.name as string}" is created here (${creatorKind(similar)})` }],
+        });
       else ctx.fail(object.at(reference.path), 'notCreated', data);
     }
   },

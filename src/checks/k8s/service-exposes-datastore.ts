@@ -16,6 +16,7 @@ export const serviceExposesDatastore = defineCheck({
   title: 'Datastores are not exposed outside the cluster by a NodePort or LoadBalancer Service',
   severity: 'high',
   target: 'k8s-object',
+  kinds: ['Service'],
   why:
     'A NodePort Service listens on every node address, a LoadBalancer Service on a public address. Databases, caches ' +
     'and queues (PostgreSQL, Redis, MongoDB, Elasticsearch, ...) are built to be reached by their own applications, ' +

@@ -6,6 +6,7 @@ export const serviceNodePort = defineCheck({
   title: 'Services are not of type NodePort',
   severity: 'medium',
   target: 'k8s-object',
+  kinds: ['Service'],
   why:
     'A NodePort Service opens a port (30000-32767) on every node, on every node address, public ones included. It ' +
     'bypasses the ingress controller and everything configured there (TLS, authentication middlewares, rate limits, ' +

@@ -98,7 +98,7 @@ checkCases(serviceSelectsNothing, {
             app: admin-web
           ports:
             - port: 80`),
-      failures: [{ messageId: 'noPods', line: 22 }],
+      failures: [{ messageId: 'noPods', line: 22, related: [{ at: 'manifest.yaml:1', message: 'Deployment "admin" labels its pods app=admin, tier=web' }] }],
     },
     {
       name: 'labels of the Deployment metadata are not pod labels; another namespace does not count',
@@ -138,7 +138,7 @@ checkCases(serviceSelectsNothing, {
         spec:
           selector: { app: web }`,
       failures: [
-        { messageId: 'noPods', line: 18 },
+        { messageId: 'noPods', line: 18, related: [] },
         { messageId: 'noPods', line: 34 },
       ],
     },

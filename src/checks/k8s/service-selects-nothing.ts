@@ -1,4 +1,4 @@
-import { podTemplateIndex } from '../../targets/k8s/pod-templates.js';
+import { podTemplateIndex, type PodTemplate } from '../../targets/k8s/pod-templates.js';
 import { parseMapSelector, UNSET_NAMESPACE_NOTE } from '../../targets/k8s/selectors.js';
 import { serviceOf } from '../../targets/k8s/services.js';
 import { defineCheck } from '../define.js';
@@ -13,6 +13,7 @@ export const serviceSelectsNothing = defineCheck({
   title: 'Service selectors match the labels of some pod template',
   severity: 'medium',
   target: 'k8s-object',
+  kinds: ['Service'],
   why:
     'A Service routes to the pods whose labels match its selector. When no pod template carries those labels (a typo, ' +
     'a label renamed on the Deployment but not the Service), the Service has no endpoints: clients and the ingress ' +
@@ -52,6 +53,27 @@ export const serviceSelectsNothing = defineCheck({
       .map(([key, value]) => `${key}=${String(value)}`)
       .join(',');
     const firstKey = Object.keys(service.selector)[0]!;
-    ctx.fail(object.at(['spec', 'selector', firstKey]), 'noPods', { service: object.name, selector: written, namespace: object.namespace ?? '(unset)' });
+    const nearest = nearestTemplate(service.selector, index.inNamespace(object.namespace));
+    const related = nearest ? [{ at: nearest.workload.location, message: `${nearest.workload.kind} "${nearest.workload.name}" labels its pods ${[...nearest.labels].map(([key, value]) => `${key}=${value}`).join(', ')}` }] : [];
+    ctx.fail(object.at(['spec', 'selector', firstKey]), 'noPods', { service: object.name, selector: written, namespace: object.namespace ?? '(unset)' }, { related });
   },
 });
+
+/**
+ * The pod template the selector was most likely meant for: the one whose labels agree with most
+ * of its pairs (a pair counts half when one value contains the other: `admin-web` and `admin`),
+ * when exactly one is closest.
+ */
+function nearestTemplate(selector: Record<string, unknown>, templates: readonly PodTemplate[]): PodTemplate | undefined {
+  const score = (template: PodTemplate) =>
+    Object.entries(selector).reduce((sum, [key, value]) => {
+      const label = template.labels.get(key);
+      const wanted = String(value);
+      if (label === undefined) return sum;
+      return sum + (label === wanted ? 1 : label.includes(wanted) || wanted.includes(label) ? 0.5 : 0);
+    }, 0);
+  const scored = templates.map((template) => ({ template, score: score(template) })).filter((entry) => entry.score > 0);
+  const best = Math.max(0, ...scored.map((entry) => entry.score));
+  const closest = scored.filter((entry) => entry.score === best);
+  return closest.length === 1 ? closest[0]!.template : undefined;
+}

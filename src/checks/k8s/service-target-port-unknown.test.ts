@@ -65,7 +65,16 @@ checkCases(serviceTargetPortUnknown, {
                 port: 80
                 targetPort: web`,
       },
-      failures: [{ messageId: 'unknownName', line: 9 }],
+      failures: [
+        {
+          messageId: 'unknownName',
+          line: 9,
+          related: [
+            { at: 'api.yaml:11', message: 'container "api" of Deployment/api names its ports http' },
+            { at: 'api.yaml:14', message: 'container "metrics-sidecar" of Deployment/api names its ports metrics' },
+          ],
+        },
+      ],
     },
   ],
 });

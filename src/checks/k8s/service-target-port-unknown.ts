@@ -1,6 +1,7 @@
 import { podTemplateIndex } from '../../targets/k8s/pod-templates.js';
 import { parseMapSelector, UNSET_NAMESPACE_NOTE } from '../../targets/k8s/selectors.js';
 import { serviceOf } from '../../targets/k8s/services.js';
+import type { K8sContainer } from '../../targets/k8s/workloads.js';
 import { asString, recordsOf } from '../../targets/yaml/read.js';
 import { defineCheck } from '../define.js';
 
@@ -14,6 +15,7 @@ export const serviceTargetPortUnknown = defineCheck({
   title: 'Named Service targetPorts exist on the pods the Service selects',
   severity: 'medium',
   target: 'k8s-object',
+  kinds: ['Service'],
   why:
     'A Service whose targetPort names a port the selected containers do not declare gets endpoints without that ' +
     'port: the pods are Ready, the Service exists, and every connection is refused. It happens when a container ' +
@@ -41,20 +43,20 @@ export const serviceTargetPortUnknown = defineCheck({
     if (!service || !service.selector || !service.ports.some((port) => typeof port.targetPort === 'string' && !/^\d+$/.test(port.targetPort))) return ctx.notApplicable();
     const templates = ctx.shared(podTemplateIndex).selectedBy(parseMapSelector(service.selector), object.namespace);
     if (templates.length === 0) return ctx.notApplicable();
-    const names = new Set<string>();
-    for (const template of templates)
-      for (const container of template.workload.containers) for (const port of recordsOf(container.spec.ports)) {
-        const name = asString(port.name);
-        if (name) names.add(name);
-      }
+    const containers = templates.flatMap((template) => template.workload.containers);
+    const names = new Set(containers.flatMap(portNames));
+    const related = containers.map((container) => {
+      const named = portNames(container);
+      return { at: container.at('ports'), message: `container "${container.name}" of ${container.workload.kind}/${container.workload.name} ${named.length > 0 ? `names its ports ${named.join(', ')}` : 'names no port'}` };
+    });
     for (const port of service.ports) {
       if (typeof port.targetPort !== 'string' || /^\d+$/.test(port.targetPort) || names.has(port.targetPort)) continue;
-      ctx.fail(object.at(['spec', 'ports', port.index, 'targetPort']), 'unknownName', {
-        service: object.name,
-        port: port.port ?? '?',
-        target: port.targetPort,
-        workloads: templates.map((template) => `${template.workload.kind}/${template.workload.name}`).join(', '),
-      });
+      const data = { service: object.name, port: port.port ?? '?', target: port.targetPort, workloads: templates.map((template) => `${template.workload.kind}/${template.workload.name}`).join(', ') };
+      ctx.fail(object.at(['spec', 'ports', port.index, 'targetPort']), 'unknownName', data, { related });
     }
   },
 });
+
+function portNames(container: K8sContainer): string[] {
+  return recordsOf(container.spec.ports).flatMap((port) => asString(port.name) ?? []);
+}

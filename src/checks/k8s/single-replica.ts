@@ -2,14 +2,13 @@ import { autoscalerIndex } from '../../targets/k8s/autoscalers.js';
 import { asNumber, asRecord } from '../../targets/yaml/read.js';
 import { defineCheck } from '../define.js';
 
-/** Controllers whose replica count the manifest sets; a DaemonSet runs one per node by design. */
-const REPLICATED = new Set(['Deployment', 'StatefulSet']);
-
 export const singleReplica = defineCheck({
   id: 'k8s/single-replica',
   title: 'Long-running workloads run more than one replica',
   severity: 'info',
   target: 'k8s-workload',
+  // Controllers whose replica count the manifest sets; a DaemonSet runs one per node by design.
+  kinds: ['Deployment', 'StatefulSet'],
   why:
     'With one replica every node drain, Kubernetes or OS upgrade, eviction, crash or rollout with Recreate is an ' +
     'outage of that component: requests fail or background jobs stop until the pod is rescheduled and ready again. ' +
@@ -40,7 +39,6 @@ export const singleReplica = defineCheck({
   },
   peers: [{ tool: 'polaris', rule: 'deploymentMissingReplicas', messages: ['singleReplica', 'replicasUnset'] }],
   evaluate(workload, ctx) {
-    if (!REPLICATED.has(workload.kind)) return ctx.notApplicable();
     const object = workload.object;
     const data = { workload: `${workload.kind}/${workload.name}` };
     const autoscaler = ctx.shared(autoscalerIndex).forWorkload(workload.kind, workload.name, object.namespace);

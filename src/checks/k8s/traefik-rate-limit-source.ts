@@ -1,4 +1,3 @@
-import { isTraefik } from '../../targets/k8s/traefik.js';
 import { asRecord } from '../../targets/yaml/read.js';
 import { defineCheck } from '../define.js';
 
@@ -7,6 +6,7 @@ export const traefikRateLimitSource = defineCheck({
   title: 'Traefik rate limits say which client address they count',
   severity: 'medium',
   target: 'k8s-object',
+  kinds: ['traefik.io/Middleware', 'traefik.containo.us/Middleware'],
   why:
     'Without sourceCriterion, a Traefik rateLimit or inFlightReq middleware counts requests per TCP peer address. ' +
     'Behind a CDN (Cloudflare), a cloud load balancer or a Service with externalTrafficPolicy: Cluster, that ' +
@@ -35,7 +35,6 @@ export const traefikRateLimitSource = defineCheck({
     noSourceCriterion: 'Middleware "{middleware}" {type} has no sourceCriterion: it counts per connecting address, which behind a proxy is the proxy',
   },
   evaluate(object, ctx) {
-    if (!isTraefik(object, 'Middleware')) return ctx.notApplicable();
     const spec = asRecord(object.data.spec) ?? {};
     let applicable = false;
     for (const type of ['rateLimit', 'inFlightReq'] as const) {

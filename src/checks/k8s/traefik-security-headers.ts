@@ -7,6 +7,7 @@ export const traefikSecurityHeaders = defineCheck({
   title: 'Traefik security-headers middlewares send strong browser security headers',
   severity: 'medium',
   target: 'k8s-object',
+  kinds: ['traefik.io/Middleware', 'traefik.containo.us/Middleware'],
   why:
     'The headers Middleware is where a Traefik setup decides what every browser is told: HSTS (without it, or with a ' +
     'short max-age, no includeSubDomains or no preload, the first request of a visit can be downgraded to HTTP and ' +

@@ -91,8 +91,8 @@ checkCases(undefinedMiddleware, {
       },
       failures: [
         { messageId: 'undefinedMiddleware', line: 7 },
-        { messageId: 'undefinedMiddleware', line: 7 },
-        { messageId: 'undefinedMiddleware', line: 16 },
+        { messageId: 'undefinedMiddleware', line: 7, related: [{ at: 'middleware.yaml:3', message: 'Middleware "rate-limit" is defined here, in namespace my-app' }] },
+        { messageId: 'undefinedMiddleware', line: 16, related: [{ at: 'middleware.yaml:3', message: 'Middleware "rate-limit" is defined here, in namespace my-app' }] },
       ],
     },
   ],

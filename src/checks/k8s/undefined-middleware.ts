@@ -1,5 +1,6 @@
+import type { K8sObject } from '../../targets/k8s/objects.js';
 import { UNSET_NAMESPACE_NOTE } from '../../targets/k8s/selectors.js';
-import { isTraefik, middlewareIndex, middlewareRefsOf } from '../../targets/k8s/traefik.js';
+import { middlewareIndex, middlewareRefsOf, type MiddlewareIndex, type MiddlewareRef } from '../../targets/k8s/traefik.js';
 import { defineCheck } from '../define.js';
 
 /*
@@ -15,6 +16,7 @@ export const undefinedMiddleware = defineCheck({
   title: 'Traefik middlewares referenced by routes are defined',
   severity: 'medium',
   target: 'k8s-object',
+  kinds: ['Ingress', 'traefik.io/IngressRoute', 'traefik.containo.us/IngressRoute', 'traefik.io/Middleware', 'traefik.containo.us/Middleware'],
   why:
     'Traefik refuses a router whose middleware does not exist: the route answers 404 and the error is only in the ' +
     'Traefik log. When the missing middleware is the authentication or allow-list meant to protect the route, ' +
@@ -40,13 +42,25 @@ export const undefinedMiddleware = defineCheck({
     undefinedMiddleware: '{kind} "{name}" references middleware "{reference}", which no manifest defines',
   },
   evaluate(object, ctx) {
-    if (object.kind !== 'Ingress' && !isTraefik(object, 'IngressRoute') && !isTraefik(object, 'Middleware')) return ctx.notApplicable();
     const refs = middlewareRefsOf(object);
     if (refs.length === 0) return ctx.notApplicable();
     const index = ctx.shared(middlewareIndex);
     if (!index.any) return ctx.notApplicable();
     for (const ref of refs) {
-      if (ref.crd && index.resolve(ref).length === 0) ctx.fail(ref.at, 'undefinedMiddleware', { kind: object.kind, name: object.name, reference: ref.written });
+      if (!ref.crd || index.resolve(ref).length > 0) continue;
+      const related = sameNameElsewhere(ref, index).map((middleware) => ({
+        at: middleware.at('metadata.name'),
+        message: `Middleware "${middleware.name}" is defined here, in namespace ${middleware.namespace ?? '(unset)'}`,
+      }));
+      ctx.fail(ref.at, 'undefinedMiddleware', { kind: object.kind, name: object.name, reference: ref.written }, { related });
     }
   },
 });
+
+/** Middlewares of the referenced name in another namespace: the reference may name the wrong namespace. */
+function sameNameElsewhere(ref: MiddlewareRef, index: MiddlewareIndex): K8sObject[] {
+  const crd = ref.crd!;
+  // An unset namespace matches any; `<namespace>-<name>` may split at any dash.
+  const names = 'name' in crd ? [crd.name] : [...crd.combined.matchAll(/-/g)].map((dash) => crd.combined.slice(dash.index + 1));
+  return names.flatMap((name) => index.resolve({ ...ref, crd: { name, namespace: undefined } }));
+}

@@ -1,7 +1,7 @@
 import type { SiteTarget } from '../live/targets.js';
 import { CORS_PREFLIGHT, PROBE_ORIGIN } from './cors.js';
 import type { HttpResponse } from './client.js';
-import type { ObservatoryRequests, ObservedChain, ObservedResponse } from './observatory-grade.js';
+import type { ObservatoryRequests, ObservedChain, ObservedResponse } from './observatory/observed.js';
 import { followRedirects } from './redirect-chain.js';
 
 /**

@@ -22,6 +22,11 @@ export interface SecretCreator {
   readonly via: string;
 }
 
+/** What creates a Secret, for a message: `kind: SealedSecret`, `kubectl create secret`. */
+export function creatorKind(creator: SecretCreator): string {
+  return /^[A-Z]/.test(creator.via) ? `kind: ${creator.via}` : creator.via;
+}
+
 export interface SecretCreators {
   /** False when the repository creates no Secret at all: it manages them elsewhere, nothing to cross-check. */
   readonly any: boolean;

@@ -50,6 +50,9 @@ export interface K8sContainer extends Target {
   at(path: string | YamlPath): Location;
 }
 
+/** The kinds with a pod template (or that are a Pod): a check's `kinds` for every workload. */
+export const WORKLOAD_KINDS: readonly string[] = Object.keys(POD_SPEC_PATHS);
+
 export function isWorkloadKind(kind: string): boolean {
   return kind in POD_SPEC_PATHS;
 }
