@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Severity } from '../severity.js';
 import type { TargetKind, TargetTypes } from '../targets/kinds.js';
 import type { Location } from '../targets/location.js';
-import type { SharedIndex } from '../targets/shared-index.js';
+import type { SharedIndex } from '../targets/repo/shared-index.js';
 
 export type MessageData = Record<string, string | number>;
 

@@ -6,7 +6,7 @@ import { loadTargets } from '../targets/kinds.js';
 import { placeOf, type Location } from '../targets/location.js';
 import type { Workspace } from '../targets/repo/workspace.js';
 import { redactSecrets } from '../targets/secrets/redact.js';
-import { useIndex, type SharedIndex } from '../targets/shared-index.js';
+import { useIndex, type SharedIndex } from '../targets/repo/shared-index.js';
 import type { Target } from '../targets/target.js';
 import type { YamlPath } from '../targets/yaml/source.js';
 import { fingerprint } from './fingerprint.js';

@@ -1,4 +1,4 @@
-import { headerEvidence } from '../../targets/http/site-page.js';
+import { headerEvidence } from '../../targets/live/site-page.js';
 import { defineCheck } from '../define.js';
 
 export const authNoStore = defineCheck({

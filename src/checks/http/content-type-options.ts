@@ -1,6 +1,6 @@
 import { contentTypeOptionsRule } from '../../targets/http/headers/content-type-options.js';
 import { headerMessages } from '../../targets/http/headers/rules.js';
-import { applyHeaderRule } from '../../targets/http/site-page.js';
+import { applyHeaderRule } from '../../targets/live/site-page.js';
 import { defineCheck } from '../define.js';
 
 export const contentTypeOptions = defineCheck({

@@ -1,5 +1,5 @@
 import { looksLikeSession, setCookies, isDeletion, type SetCookie } from '../../targets/http/set-cookie.js';
-import { sitePage } from '../../targets/http/site-page.js';
+import { sitePage } from '../../targets/live/site-page.js';
 import { maskSecret } from '../../targets/secrets/mask.js';
 import { defineCheck } from '../define.js';
 

@@ -1,6 +1,6 @@
 import { CORS_GET, CORS_NULL_GET, CORS_PREFLIGHT, corsExposure, PROBE_ORIGIN, type CorsExposure } from '../../targets/http/cors.js';
 import type { HttpRequest } from '../../targets/http/client.js';
-import { headerEvidence, sitePage } from '../../targets/http/site-page.js';
+import { headerEvidence, sitePage } from '../../targets/live/site-page.js';
 import { defineCheck } from '../define.js';
 
 const MESSAGE: Record<CorsExposure, 'originReflected' | 'originReflectedWithCredentials' | 'nullAllowed' | 'nullAllowedWithCredentials' | 'wildcardWithCredentials'> = {

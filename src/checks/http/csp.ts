@@ -1,6 +1,6 @@
 import { cspRule } from '../../targets/http/headers/csp.js';
 import { headerMessages } from '../../targets/http/headers/rules.js';
-import { applyHeaderRule } from '../../targets/http/site-page.js';
+import { applyHeaderRule } from '../../targets/live/site-page.js';
 import { defineCheck } from '../define.js';
 
 export const csp = defineCheck({

@@ -1,7 +1,7 @@
 import { hstsRule, parseHsts } from '../../targets/http/headers/hsts.js';
 import { headerMessages } from '../../targets/http/headers/rules.js';
-import { redirectTarget } from '../../targets/http/redirect-chain.js';
-import { applyHeaderRule, headerEvidence } from '../../targets/http/site-page.js';
+import { redirectTarget } from '../../targets/live/redirect-chain.js';
+import { applyHeaderRule, headerEvidence } from '../../targets/live/site-page.js';
 import { defineCheck } from '../define.js';
 
 export const hsts = defineCheck({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { gradeAtLeast, GRADE_ALGORITHM_VERSION, GRADE_ORDER, gradeSite, type SiteGrade } from '../../targets/http/observatory-grade.js';
-import { gradedPage, observeSite } from '../../targets/http/observatory-requests.js';
+import { gradedPage, observeSite } from '../../targets/live/observatory-requests.js';
 import { defineCheck } from '../define.js';
 
 export const observatoryGrade = defineCheck({

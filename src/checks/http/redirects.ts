@@ -1,6 +1,6 @@
 import type { SiteTarget } from '../../targets/live/targets.js';
-import { followRedirects, redirectTarget } from '../../targets/http/redirect-chain.js';
-import { headerEvidence } from '../../targets/http/site-page.js';
+import { followRedirects, redirectTarget } from '../../targets/live/redirect-chain.js';
+import { headerEvidence } from '../../targets/live/site-page.js';
 import { defineCheck, type CheckContext } from '../define.js';
 
 type RedirectMessage = 'noHttpsRedirect' | 'firstRedirectNotHttps' | 'neverReachesHttps' | 'firstRedirectOffHost' | 'downgrade';

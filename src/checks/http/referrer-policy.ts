@@ -1,6 +1,6 @@
 import { referrerPolicyRule } from '../../targets/http/headers/referrer-policy.js';
 import { headerMessages } from '../../targets/http/headers/rules.js';
-import { applyHeaderRule } from '../../targets/http/site-page.js';
+import { applyHeaderRule } from '../../targets/live/site-page.js';
 import { defineCheck } from '../define.js';
 
 export const referrerPolicy = defineCheck({

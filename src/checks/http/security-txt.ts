@@ -1,4 +1,4 @@
-import { followRedirects, type RedirectChain } from '../../targets/http/redirect-chain.js';
+import { followRedirects, type RedirectChain } from '../../targets/live/redirect-chain.js';
 import { fieldsNamed, looksLikeSecurityTxt, mediaType, parseExpires, parseSecurityTxt } from '../../targets/http/security-txt.js';
 import type { SiteTarget } from '../../targets/live/targets.js';
 import { defineCheck } from '../define.js';

@@ -1,6 +1,6 @@
 import { xssProtectionRule } from '../../targets/http/headers/xss-protection.js';
 import { headerMessages } from '../../targets/http/headers/rules.js';
-import { applyHeaderRule } from '../../targets/http/site-page.js';
+import { applyHeaderRule } from '../../targets/live/site-page.js';
 import { defineCheck } from '../define.js';
 
 export const xssProtection = defineCheck({

@@ -5,7 +5,7 @@ import { secretValueKind } from '../../targets/config/secret-values.js';
 import { isCredentialName } from '../../targets/secrets/credential-names.js';
 import { shannonEntropy } from '../../targets/secrets/entropy.js';
 import { maskSecret } from '../../targets/secrets/mask.js';
-import { treeSecrets } from '../../targets/secrets/tree-secrets.js';
+import { treeSecrets } from '../../targets/repo/tree-secrets.js';
 import { defineCheck } from '../define.js';
 
 /** Characters a token or key is made of (base64, base64url, hex, JWT dots). */

@@ -3,7 +3,7 @@ import { isDefaultCredential } from '../../targets/secrets/credential-names.js';
 import { maskSecret, maskValue } from '../../targets/secrets/mask.js';
 import { redactSecrets } from '../../targets/secrets/redact.js';
 import type { SecretMatch } from '../../targets/secrets/secretlint.js';
-import { treeSecrets } from '../../targets/secrets/tree-secrets.js';
+import { treeSecrets } from '../../targets/repo/tree-secrets.js';
 import { defineCheck } from '../define.js';
 
 /** Human names of secretlint's message ids (recommended preset 11.x). */

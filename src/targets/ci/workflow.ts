@@ -1,4 +1,5 @@
 import type { Location } from '../location.js';
+import type { Workspace } from '../repo/workspace.js';
 import type { Target } from '../target.js';
 import { asRecord, type YamlRecord } from '../yaml/read.js';
 import { toYamlPath, type ParsedYaml, type YamlPath } from '../yaml/source.js';
@@ -20,4 +21,9 @@ export function workflowOf(file: string, parsed: ParsedYaml): CiWorkflow | undef
     return { kind: 'file', path: file, line, column };
   };
   return { identity: file, file, data, location: at([]), at };
+}
+
+/** The workspace's GitHub Actions workflows, read once. */
+export function workspaceWorkflows(workspace: Workspace): CiWorkflow[] {
+  return workspace.memo('targets:ci-workflow', () => workspace.files('workflows').flatMap((file) => workflowOf(file, workspace.yaml(file)) ?? []));
 }

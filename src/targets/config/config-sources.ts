@@ -1,6 +1,7 @@
-import { loadTargets } from '../kinds.js';
+import { manifestObjects } from '../k8s/manifest-targets.js';
+import { textFilesOf } from '../repo/text-file.js';
 import { scriptConfigMaps } from '../shell/kubectl-create-configmap.js';
-import { defineIndex } from '../shared-index.js';
+import { defineIndex } from '../repo/shared-index.js';
 import { asRecord } from '../yaml/read.js';
 import { configFormatOf, entriesOfText, yamlEntries, type ConfigEntry } from './entries.js';
 
@@ -33,7 +34,7 @@ export const configSourcesIndex = defineIndex<ReadonlyMap<string, readonly Confi
     if (list) list.push(source);
     else byFile.set(source.file, [source]);
   };
-  for (const object of loadTargets(workspace, 'k8s-object')) {
+  for (const object of manifestObjects(workspace)) {
     if (object.kind !== 'ConfigMap' || object.apiVersion !== 'v1') continue;
     const data = asRecord(object.data.data);
     if (!data) continue;
@@ -52,7 +53,7 @@ export const configSourcesIndex = defineIndex<ReadonlyMap<string, readonly Confi
     const names = [object.file, object.name, object.namespace ?? ''];
     add({ file: object.file, label, environment: environmentOf(names, entries), entries });
   }
-  for (const script of loadTargets(workspace, 'shell-script')) {
+  for (const script of textFilesOf(workspace, 'scripts')) {
     for (const configMap of scriptConfigMaps(script.text)) {
       const entries = configMap.literals.map((literal) => ({ key: literal.key, path: literal.key, value: literal.value, line: literal.line, column: 1 }));
       if (entries.length === 0) continue;

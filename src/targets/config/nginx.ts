@@ -1,4 +1,4 @@
-import { defineIndex } from '../shared-index.js';
+import { defineIndex } from '../repo/shared-index.js';
 
 /**
  * nginx configuration read as directives: `name arg ...;` statements and `name arg ... { ... }`

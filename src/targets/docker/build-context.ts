@@ -1,4 +1,4 @@
-import { defineIndex } from '../shared-index.js';
+import { defineIndex } from '../repo/shared-index.js';
 
 /**
  * What a Dockerfile's build context holds and hides: the .dockerignore files of the tree and

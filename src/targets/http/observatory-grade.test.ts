@@ -12,7 +12,7 @@ import { NO_LIVE_TARGETS } from '../live/config.js';
 import { LiveClients } from '../live/targets.js';
 import { PROBE_ORIGIN } from './cors.js';
 import { gradeForScore, gradeSite, scoreOf, SCORE_MODIFIERS, type ObservatoryRequests, type SiteGrade } from './observatory-grade.js';
-import { observeSite } from './observatory-requests.js';
+import { observeSite } from '../live/observatory-requests.js';
 
 /**
  * The external reference: the MDN HTTP Observatory itself (@mdn/mdn-http-observatory 1.4.8, installed

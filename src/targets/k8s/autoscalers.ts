@@ -1,6 +1,6 @@
-import { loadTargets } from '../kinds.js';
+import { manifestObjects } from './manifest-targets.js';
 import type { Location } from '../location.js';
-import { defineIndex } from '../shared-index.js';
+import { defineIndex } from '../repo/shared-index.js';
 import { asNumber, asRecord, asString } from '../yaml/read.js';
 import type { K8sObject } from './objects.js';
 
@@ -21,7 +21,7 @@ export interface AutoscalerIndex {
 /** Autoscalers by the `kind/name` of their scale target: one map lookup per workload. */
 export const autoscalerIndex = defineIndex<AutoscalerIndex>('k8s:autoscalers', (workspace) => {
   const byTarget = new Map<string, Autoscaler[]>();
-  for (const object of loadTargets(workspace, 'k8s-object')) {
+  for (const object of manifestObjects(workspace)) {
     const autoscaler = toAutoscaler(object);
     if (!autoscaler) continue;
     const target = asRecord(asRecord(object.data.spec)?.scaleTargetRef);

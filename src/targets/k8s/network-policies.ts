@@ -1,5 +1,5 @@
-import { loadTargets } from '../kinds.js';
-import { defineIndex, useIndex } from '../shared-index.js';
+import { manifestObjects } from './manifest-targets.js';
+import { defineIndex, useIndex } from '../repo/shared-index.js';
 import { asArray, asRecord, asString } from '../yaml/read.js';
 import type { K8sObject } from './objects.js';
 import { podTemplateIndex, type PodTemplate } from './pod-templates.js';
@@ -71,7 +71,7 @@ export const networkPolicyIndex = defineIndex<NetworkPolicyIndex>('k8s/network-p
   const templates = useIndex(workspace, podTemplateIndex);
   const policies: NetworkPolicy[] = [];
   const namespaces = new Map<string, K8sObject>();
-  for (const object of loadTargets(workspace, 'k8s-object')) {
+  for (const object of manifestObjects(workspace)) {
     const policy = networkPolicyOf(object);
     if (policy) policies.push(policy);
     else if (object.kind === 'Namespace' && object.apiVersion === 'v1') namespaces.set(object.name, object);

@@ -1,5 +1,5 @@
-import { loadTargets } from '../kinds.js';
-import { defineIndex, useIndex } from '../shared-index.js';
+import { manifestObjects } from './manifest-targets.js';
+import { defineIndex, useIndex } from '../repo/shared-index.js';
 import { asRecord } from '../yaml/read.js';
 import type { K8sObject } from './objects.js';
 import { podTemplateIndex, type PodTemplate, type PodTemplateIndex } from './pod-templates.js';
@@ -29,7 +29,7 @@ export interface BudgetIndex {
 export const budgetIndex = defineIndex<BudgetIndex>('k8s/pod-disruption-budgets', (workspace) => {
   const templates = useIndex(workspace, podTemplateIndex);
   const byWorkload = new Map<K8sWorkload, K8sObject[]>();
-  for (const object of loadTargets(workspace, 'k8s-object')) {
+  for (const object of manifestObjects(workspace)) {
     if (!isPodDisruptionBudget(object)) continue;
     for (const template of templatesOfBudget(object, templates)) {
       const list = byWorkload.get(template.workload);

@@ -1,5 +1,5 @@
-import { loadTargets } from '../kinds.js';
-import { defineIndex, useIndex } from '../shared-index.js';
+import { manifestWorkloads } from './manifest-targets.js';
+import { defineIndex, useIndex } from '../repo/shared-index.js';
 import { asNumber, asRecord } from '../yaml/read.js';
 import { autoscalerIndex, type Autoscaler, type AutoscalerIndex } from './autoscalers.js';
 import { labelPair, podLabels, sameNamespace, type LabelSelector, type Labels } from './selectors.js';
@@ -35,7 +35,7 @@ export interface PodTemplateIndex {
 
 /** Every pod template of the workspace's manifests, by namespace and by label pair. */
 export const podTemplateIndex = defineIndex('k8s/pod-templates', (workspace) =>
-  buildPodTemplateIndex(loadTargets(workspace, 'k8s-workload'), useIndex(workspace, autoscalerIndex)),
+  buildPodTemplateIndex(manifestWorkloads(workspace), useIndex(workspace, autoscalerIndex)),
 );
 
 export function buildPodTemplateIndex(workloads: readonly K8sWorkload[], autoscalers: AutoscalerIndex): PodTemplateIndex {

@@ -1,5 +1,5 @@
-import { loadTargets } from '../kinds.js';
-import { defineIndex } from '../shared-index.js';
+import { manifestObjects } from './manifest-targets.js';
+import { defineIndex } from '../repo/shared-index.js';
 import { asArray, asRecord, asString, type YamlRecord } from '../yaml/read.js';
 import type { YamlPath } from '../yaml/source.js';
 import type { K8sObject } from './objects.js';
@@ -124,7 +124,7 @@ export interface RoleIndex {
 /** Roles and ClusterRoles by name, for bindings. */
 export const roleIndex = defineIndex<RoleIndex>('k8s/rbac-roles', (workspace) => {
   const byKey = new Map<string, K8sObject[]>();
-  for (const object of loadTargets(workspace, 'k8s-object')) {
+  for (const object of manifestObjects(workspace)) {
     if (!isRole(object)) continue;
     const key = `${object.kind}/${object.name}`;
     const list = byKey.get(key);

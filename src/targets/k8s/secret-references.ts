@@ -1,9 +1,11 @@
 import { basename } from 'node:path';
 import { ciModel } from '../ci/jobs.js';
-import { loadTargets } from '../kinds.js';
+import { workspaceWorkflows } from '../ci/workflow.js';
+import { textFilesOf } from '../repo/text-file.js';
+import { manifestObjects } from './manifest-targets.js';
 import type { ResolvedWord } from '../shell/command-words.js';
 import { scriptSecrets } from '../shell/kubectl-create-secret.js';
-import { defineIndex } from '../shared-index.js';
+import { defineIndex } from '../repo/shared-index.js';
 import { asArray, asBoolean, asRecord, asString, recordsOf, type YamlRecord } from '../yaml/read.js';
 import type { YamlPath } from '../yaml/source.js';
 import type { K8sObject } from './objects.js';
@@ -48,12 +50,12 @@ export const secretCreatorsIndex = defineIndex<SecretCreators>('k8s/secret-creat
       else byName.set(creator.name, [creator]);
     }
   };
-  for (const object of loadTargets(workspace, 'k8s-object')) for (const creator of manifestCreators(object)) add(templated(creator));
+  for (const object of manifestObjects(workspace)) for (const creator of manifestCreators(object)) add(templated(creator));
   for (const file of workspace.files('manifests')) {
     if (!KUSTOMIZATION.test(basename(file))) continue;
     for (const document of workspace.yaml(file).documents) for (const creator of kustomizeCreators(file, asRecord(document.data), document.start.line)) add(creator);
   }
-  for (const script of loadTargets(workspace, 'shell-script')) {
+  for (const script of textFilesOf(workspace, 'scripts')) {
     for (const secret of scriptSecrets(script.text)) {
       for (const name of namesOf(secret.name)) {
         add({ name, namespace: namespaceOf(secret.namespace), keys: secret.keys, file: script.file, line: secret.line, via: 'kubectl create secret' });
@@ -61,7 +63,7 @@ export const secretCreatorsIndex = defineIndex<SecretCreators>('k8s/secret-creat
     }
   }
   // Deploy workflows create pull and TLS secrets in `run:` steps too.
-  for (const workflow of loadTargets(workspace, 'ci-workflow')) {
+  for (const workflow of workspaceWorkflows(workspace)) {
     for (const job of ciModel(workflow).jobs) {
       for (const step of job.steps) {
         if (!step.run?.includes('secret')) continue;

@@ -1,5 +1,5 @@
-import { loadTargets } from '../kinds.js';
-import { defineIndex } from '../shared-index.js';
+import { manifestObjects } from './manifest-targets.js';
+import { defineIndex } from '../repo/shared-index.js';
 import { asArray, asNumber, asRecord, asString, type YamlRecord } from '../yaml/read.js';
 import type { K8sObject } from './objects.js';
 import { sameNamespace } from './selectors.js';
@@ -82,7 +82,7 @@ export interface ServiceIndex {
 /** Services by name, for Ingress and IngressRoute backends. */
 export const serviceIndex = defineIndex<ServiceIndex>('k8s/services', (workspace) => {
   const byName = new Map<string, K8sService[]>();
-  for (const object of loadTargets(workspace, 'k8s-object')) {
+  for (const object of manifestObjects(workspace)) {
     const service = serviceOf(object);
     if (!service) continue;
     const list = byName.get(object.name);

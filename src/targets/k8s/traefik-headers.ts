@@ -1,6 +1,6 @@
 import { headerMap } from '../http/headers/finding.js';
-import { loadTargets } from '../kinds.js';
-import { defineIndex, useIndex } from '../shared-index.js';
+import { manifestObjects } from './manifest-targets.js';
+import { defineIndex, useIndex } from '../repo/shared-index.js';
 import { asBoolean, asNumber, asRecord, asString } from '../yaml/read.js';
 import type { YamlPath } from '../yaml/source.js';
 import type { K8sObject } from './objects.js';
@@ -95,7 +95,7 @@ export const routerHeadersIndex = defineIndex<RouterHeaders>('k8s/traefik-router
     return sent.get(object);
   };
   const routersOf = new Map<K8sObject, Set<K8sObject>[]>();
-  for (const object of loadTargets(workspace, 'k8s-object')) {
+  for (const object of manifestObjects(workspace)) {
     if (object.kind !== 'Ingress' && !isTraefik(object, 'IngressRoute')) continue;
     const onRouter = new Set<K8sObject>();
     const expand = (refs: ReturnType<typeof middlewareRefsOf>) => {

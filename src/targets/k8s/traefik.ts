@@ -1,6 +1,6 @@
-import { loadTargets } from '../kinds.js';
+import { manifestObjects } from './manifest-targets.js';
 import type { Location } from '../location.js';
-import { defineIndex } from '../shared-index.js';
+import { defineIndex } from '../repo/shared-index.js';
 import { asArray, asRecord, asString, type YamlRecord } from '../yaml/read.js';
 import type { K8sObject } from './objects.js';
 import { sameNamespace } from './selectors.js';
@@ -88,7 +88,7 @@ export interface MiddlewareIndex {
 /** Traefik Middleware objects by name, for references from Ingresses, IngressRoutes and chains. */
 export const middlewareIndex = defineIndex<MiddlewareIndex>('k8s/traefik-middlewares', (workspace) => {
   const byName = new Map<string, K8sObject[]>();
-  for (const object of loadTargets(workspace, 'k8s-object')) {
+  for (const object of manifestObjects(workspace)) {
     if (!isTraefik(object, 'Middleware')) continue;
     const list = byName.get(object.name);
     if (list) list.push(object);

@@ -1,4 +1,4 @@
-import { defineIndex } from '../shared-index.js';
+import { defineIndex } from './shared-index.js';
 import { FILE_GROUPS, type FileGroup } from './workspace.js';
 
 /**

@@ -1,5 +1,6 @@
 import type { Location } from '../location.js';
 import type { Target } from '../target.js';
+import type { FileGroup, Workspace } from './workspace.js';
 
 /** A file read as text: shell scripts, config files, any file scanned for secrets. */
 export interface TextFile extends Target {
@@ -22,4 +23,14 @@ export function textFile(file: string, text: string): TextFile {
     location: { kind: 'file', path: file, line: 1, column: 1 },
     at: (line, column = 1) => ({ kind: 'file', path: file, line, column }),
   };
+}
+
+/** The text files of a group (scripts, configs, the whole tree), read once; binary files are left out. */
+export function textFilesOf(workspace: Workspace, group: FileGroup): TextFile[] {
+  return workspace.memo(`targets:files:${group}`, () =>
+    workspace.files(group).flatMap((file) => {
+      const text = workspace.text(file, { binary: 'skip' });
+      return text === undefined ? [] : [textFile(file, text)];
+    }),
+  );
 }

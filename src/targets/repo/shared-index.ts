@@ -1,4 +1,4 @@
-import type { Workspace } from './repo/workspace.js';
+import type { Workspace } from './workspace.js';
 
 /**
  * A view across many targets that several checks share (secret references, selectors,

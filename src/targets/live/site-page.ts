@@ -1,5 +1,5 @@
-import type { SiteTarget } from '../live/targets.js';
-import type { HttpHeaders, HttpResponse } from './client.js';
+import type { SiteTarget } from './targets.js';
+import type { HttpHeaders, HttpResponse } from '../http/client.js';
 import { followRedirects, type RedirectChain } from './redirect-chain.js';
 
 export interface SitePage {

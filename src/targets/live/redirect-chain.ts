@@ -1,5 +1,5 @@
-import type { SiteTarget } from '../live/targets.js';
-import type { HttpResponse } from './client.js';
+import type { SiteTarget } from './targets.js';
+import type { HttpResponse } from '../http/client.js';
 
 export const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
 

@@ -1,7 +1,7 @@
-import type { SiteTarget } from '../live/targets.js';
-import { CORS_PREFLIGHT, PROBE_ORIGIN } from './cors.js';
-import type { HttpResponse } from './client.js';
-import type { ObservatoryRequests, ObservedChain, ObservedResponse } from './observatory/observed.js';
+import type { SiteTarget } from './targets.js';
+import { CORS_PREFLIGHT, PROBE_ORIGIN } from '../http/cors.js';
+import type { HttpResponse } from '../http/client.js';
+import type { ObservatoryRequests, ObservedChain, ObservedResponse } from '../http/observatory/observed.js';
 import { followRedirects } from './redirect-chain.js';
 
 /**

@@ -1,6 +1,6 @@
-import type { TextFile } from '../repo/text-file.js';
-import { defineIndex } from '../shared-index.js';
-import { scanSecrets, type SecretMatch } from './secretlint.js';
+import type { TextFile } from './text-file.js';
+import { defineIndex } from './shared-index.js';
+import { scanSecrets, type SecretMatch } from '../secrets/secretlint.js';
 
 /** secretlint's results per file, scanned at most once per workspace whichever check asks first. */
 export interface TreeSecrets {

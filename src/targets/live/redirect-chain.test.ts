@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../testing/http-server.js';
-import { NO_LIVE_TARGETS } from '../live/config.js';
-import { LiveClients, plannedOrigins } from '../live/targets.js';
+import { NO_LIVE_TARGETS } from './config.js';
+import { LiveClients, plannedOrigins } from './targets.js';
 import { followRedirects } from './redirect-chain.js';
 
 describe('plannedOrigins', () => {
