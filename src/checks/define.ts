@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Claim } from '../claim.js';
 import type { Severity } from '../severity.js';
 import type { TargetKind, TargetTypes } from '../targets/kinds.js';
 import type { Location } from '../targets/location.js';
@@ -68,6 +69,8 @@ export interface CheckDefinition<K extends TargetKind, MessageId extends string,
    * restricted to some message ids when only part of the check matches the peer rule.
    */
   peers?: PeerRule<MessageId>[];
+  /** What plan items claim that this check measures: what `harden link` looks for in their text. */
+  claims?: Claim<NoInfer<MessageId>>[];
   /** Parameters an item's `with:` may set; defaults apply to a plain scan. */
   options?: Options;
   /** Time one evaluation needs at least (active probes); the run's --timeout applies when larger. */

@@ -27,6 +27,14 @@ export const dmarc = defineCheck({
     weakerSubdomains: 'DMARC record at _dmarc.{name}: sp={sp} is weaker than p={p}, subdomains are less protected',
     relaxedAlignment: 'DMARC record at _dmarc.{name} uses relaxed {tag} alignment (informational; strict alignment is required here)',
   },
+  claims: [
+    {
+      about: 'DMARC enforced',
+      names: ['DMARC', '_dmarc', ['email', 'spoof*'], ['mail', 'spoof*'], ['sender', 'spoof*'], 'p=reject', 'p=quarantine'],
+      messages: ['missing', 'multiple', 'syntax', 'policyNone', 'partialPct', 'weakerSubdomains'],
+    },
+    { about: 'DMARC aggregate reports', names: [['DMARC', 'rua'], ['DMARC', 'report*']], messages: ['noReports'] },
+  ],
   options: z
     .object({
       /** Also fail on relaxed adkim/aspf alignment (the default, usually fine). */
