@@ -189,3 +189,34 @@ describe('plan loading', () => {
     expect(errorLines(`version: 1\n${padding}${padding}`)).toEqual(['harden.yaml: the plan is 20 MB, over the 10 MB limit']);
   });
 });
+
+describe('an item check scoped to some of its messages', () => {
+  it('loads message ids the check reports, and refuses others at their line', () => {
+    const { plan } = load(yaml`
+      items:
+        - id: SEC-1
+          title: HSTS is preload-ready
+          checks: [{ check: k8s/traefik-security-headers, messages: [hstsNoPreload, hstsPreloadIneligible] }]
+    `);
+    expect(plan.items[0]!.checks[0]!.messages).toEqual(['hstsNoPreload', 'hstsPreloadIneligible']);
+    expect(
+      errorLines(yaml`
+        items:
+          - id: SEC-1
+            title: HSTS is preload-ready
+            checks: [{ check: k8s/traefik-security-headers, messages: [hstsNoPreload, preload] }]
+      `),
+    ).toEqual([expect.stringMatching(/^harden\.yaml:4:79: k8s\/traefik-security-headers reports no message "preload" \(it reports hstsMissing, /)]);
+  });
+
+  it('knows where the evidence of an unlinked item lives', () => {
+    expect(load(yaml`
+      items:
+        - { id: OPS-1, title: fail2ban on every node, evidence: host }
+    `).plan.items[0]!.evidence).toBe('host');
+    expect(errorLines(yaml`
+      items:
+        - { id: OPS-1, title: fail2ban on every node, evidence: hosts }
+    `)).toEqual([expect.stringMatching(/^harden\.yaml:2:49: evidence: expected one of host, cluster/)]);
+  });
+});

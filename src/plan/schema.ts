@@ -4,6 +4,7 @@ import { stringList } from '../schema-fields.js';
 import { parseSeverity, SEVERITIES } from '../severity.js';
 import { targetsSchema } from '../targets/schema.js';
 import { dateProblem } from './dates.js';
+import { EVIDENCE_KINDS } from './evidence.js';
 import { parseStatus, STATUSES } from './status.js';
 
 /** YYYY-MM-DD, a day of the calendar; a date means 00:00 UTC that day. */
@@ -29,12 +30,14 @@ const status = z.preprocess(
 const id = z.string().min(1).regex(/^[\w.:-]+$/, 'ids use letters, digits, ".", ":", "_" and "-"');
 
 export const itemCheckSchema = z.union([
-  z.string().transform((check) => ({ check, with: {} as Record<string, unknown>, where: undefined as string[] | undefined })),
+  z.string().transform((check) => ({ check, with: {} as Record<string, unknown>, where: undefined as string[] | undefined, messages: undefined as string[] | undefined })),
   z
     .object({
       check: z.string(),
       with: z.record(z.string(), z.unknown()).default({}),
       where: stringList.optional(),
+      /** Only these reports of the check judge the item (a headers check reports HSTS and CSP; the item claims one). */
+      messages: stringList.optional(),
     })
     .strict(),
 ]);
@@ -68,6 +71,8 @@ export const itemSchema = z
     tags: z.array(z.string()).default([]),
     notes: z.string().optional(),
     checks: z.array(itemCheckSchema).default([]),
+    /** Where the evidence lives when no check reads it (yet): host, cluster, backup, application-code, decision, … */
+    evidence: z.enum(EVIDENCE_KINDS, { error: `expected one of ${EVIDENCE_KINDS.join(', ')}` }).optional(),
     source: z.object({ file: z.string(), line: z.number().int().positive() }).strict().optional(),
   })
   .strict();

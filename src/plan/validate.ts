@@ -31,6 +31,10 @@ export function validatePlan(plan: Plan, { catalog, now }: { catalog: ReadonlyMa
       if (!options.success)
         for (const issue of options.error.issues)
           issues.push({ path: ['items', i, 'checks', j, 'with', ...issue.path.map(String)], message: `${check.id}: ${issue.message}` });
+      (itemCheck.messages ?? []).forEach((messageId, k) => {
+        if (!(messageId in check.messages))
+          issues.push({ path: ['items', i, 'checks', j, 'messages', k], message: `${check.id} reports no message "${messageId}" (it reports ${Object.keys(check.messages).join(', ')})` });
+      });
     });
   });
 
