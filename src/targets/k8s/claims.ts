@@ -28,7 +28,8 @@ export const NETWORK_POLICY_NAMES: Claim['names'] = [
   ['network segmentation', 'pod*'],
   ['network segmentation', 'namespace*'],
   ['network segmentation', 'cluster'],
-  ['pod-to-pod', 'traffic'],
-  ['east-west', 'traffic'],
+  ['pod-to-pod', 'isolat*'],
+  ['pod-to-pod', 'restrict*'],
+  ['east-west', 'restrict*'],
   ['lateral movement', 'pod*'],
 ];
