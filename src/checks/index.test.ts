@@ -87,8 +87,13 @@ describe('check registry', () => {
   });
 });
 
+/** The module's source without its claims: a message id named there is scoped, not used. */
+function withoutClaims(source: string): string {
+  return source.replace(/^  claims: \[.*\],$/m, '').replace(/^  claims: \[$[\s\S]*?^  \],$/m, '');
+}
+
 describe('check metadata', () => {
-  const sources = new Map(modules.map((module) => [module.id, readFileSync(module.file, 'utf8')]));
+  const sources = new Map(modules.map((module) => [module.id, withoutClaims(readFileSync(module.file, 'utf8'))]));
 
   it.each(CHECKS.map((check) => [check.id, check] as const))('%s is complete', (_id, check) => {
     expect(DOMAINS[check.domain]).toBe(true);

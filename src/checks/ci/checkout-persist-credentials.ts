@@ -33,6 +33,19 @@ export const checkoutPersistCredentials = defineCheck({
     persisted: 'actions/checkout in job "{job}" keeps the token in .git/config (no persist-credentials: false)',
   },
   peers: [{ tool: 'zizmor', rule: 'artipacked' }],
+  claims: [
+    {
+      about: 'checkout does not leave the token in .git/config',
+      names: [
+        'persist-credentials',
+        ['checkout', 'persist*'],
+        ['checkout', 'GITHUB_TOKEN'],
+        ['checkout', 'credential*'],
+        ['.git/config', 'token*'],
+        ['.git/config', 'credential*'],
+      ],
+    },
+  ],
   evaluate(workflow, ctx) {
     const model = ciModel(workflow);
     if (model.jobs.length === 0) return ctx.notApplicable();

@@ -40,6 +40,25 @@ export const continueOnErrorSecurity = defineCheck({
     step: 'security scan "{step}" has continue-on-error: true, so its findings never fail the build',
     job: 'job "{job}" runs the security scan "{step}" with continue-on-error: true',
   },
+  claims: [
+    {
+      about: 'security scans fail the build',
+      names: [
+        ['continue-on-error', 'scan*'],
+        ['continue-on-error', 'security'],
+        ['scan*', 'fail* the build'],
+        ['scan*', 'fail* the pipeline'],
+        ['scan*', 'fail* CI'],
+        ['scan*', 'break* the build'],
+        ['scan*', 'blocking'],
+        ['scan*', 'block* merg*'],
+        ['scan*', 'advisory only'],
+        ['scan*', 'soft fail*'],
+        ['scan*', 'gate'],
+        ['scanner*', 'exit code'],
+      ],
+    },
+  ],
   evaluate(workflow, ctx) {
     const model = ciModel(workflow);
     if (model.jobs.length === 0) return ctx.notApplicable();

@@ -48,6 +48,23 @@ export const deployJobNoEnvironment = defineCheck({
   messages: {
     noEnvironment: 'job "{job}" deploys ({reason}) without an environment: no required reviewers, no environment-scoped secrets',
   },
+  claims: [
+    {
+      about: 'deploy jobs run in a protected environment',
+      names: [
+        'deployment protection rule*',
+        'environment protection rule*',
+        'protected environment*',
+        ['deploy*', 'GitHub environment*'],
+        ['deploy*', 'required reviewer*'],
+        ['deploy*', 'manual approval'],
+        ['deploy*', 'approval gate'],
+        ['deploy*', 'environment-scoped'],
+        ['deploy*', 'environment secrets'],
+        ['deploy job*', 'environment'],
+      ],
+    },
+  ],
   evaluate(workflow, ctx) {
     const model = ciModel(workflow);
     if (model.jobs.length === 0) return ctx.notApplicable();

@@ -52,6 +52,32 @@ export const expressionInjection = defineCheck({
     input: 'step "{step}" interpolates {field} into its {place}; pass it through env: instead',
   },
   peers: [{ tool: 'zizmor', rule: 'template-injection' }],
+  claims: [
+    {
+      about: 'no expression injection in workflows',
+      names: [
+        'expression injection',
+        'workflow injection',
+        ['script injection', 'workflow*'],
+        ['script injection', 'GitHub Actions'],
+        ['command injection', 'workflow*'],
+        ['command injection', 'GitHub Actions'],
+        ['command injection', 'CI'],
+        ['shell injection', 'workflow*'],
+        ['inject*', 'github.event'],
+        ['inject*', 'github-script'],
+        ['inject*', 'pull request title*'],
+        ['inject*', 'PR title*'],
+        ['inject*', 'issue title*'],
+        ['inject*', 'issue body'],
+        ['inject*', 'branch name*'],
+        ['inject*', 'commit message*'],
+        ['interpolat*', 'github.event'],
+        ['interpolat*', 'run: script*'],
+        ['untrusted input*', 'workflow*'],
+      ],
+    },
+  ],
   evaluate(workflow, ctx) {
     const model = ciModel(workflow);
     if (model.jobs.length === 0) return ctx.notApplicable();

@@ -37,6 +37,27 @@ export const permissions = defineCheck({
     workflowWrite: 'top-level permissions grant {permission}: write to every job',
   },
   peers: [{ tool: 'zizmor', rule: 'excessive-permissions' }],
+  claims: [
+    {
+      about: 'least-privilege GITHUB_TOKEN permissions',
+      names: [
+        'workflow permissions',
+        'write-all',
+        'read-all',
+        'contents: read',
+        ['permissions', 'GITHUB_TOKEN'],
+        ['permissions', 'workflow*'],
+        ['permissions', 'GitHub Actions'],
+        ['least privilege', 'GITHUB_TOKEN'],
+        ['least privilege', 'workflow*'],
+        ['least privilege', 'GitHub Actions'],
+        ['GITHUB_TOKEN', 'scope*'],
+        ['GITHUB_TOKEN', 'read-only'],
+        ['GITHUB_TOKEN', 'write access'],
+        ['token scope*', 'workflow*'],
+      ],
+    },
+  ],
   evaluate(workflow, ctx) {
     const model = ciModel(workflow);
     // A reusable workflow runs with the token of its caller, capped by the caller's permissions.

@@ -42,6 +42,24 @@ export const pullRequestTargetCheckout = defineCheck({
     checkoutHead: '{event} runs with secrets and a write token, and step "{step}" checks out the pull request head ({ref})',
   },
   peers: [{ tool: 'zizmor', rule: 'dangerous-triggers' }],
+  claims: [
+    {
+      about: 'privileged triggers do not run pull request code',
+      names: [
+        'pull_request_target',
+        'pwn request*',
+        ['workflow_run', 'checkout'],
+        ['workflow_run', 'untrusted'],
+        ['issue_comment', 'checkout'],
+        ['fork*', 'pull request*', 'secret*'],
+        ['fork*', 'PRs', 'secret*'],
+        ['checkout', 'pull request head'],
+        ['checkout', 'PR head'],
+        ['untrusted', 'pull request code'],
+        ['privileged', 'workflow*', 'fork*'],
+      ],
+    },
+  ],
   evaluate(workflow, ctx) {
     const model = ciModel(workflow);
     const trigger = model.triggers.find((candidate) => PRIVILEGED_EVENTS.has(candidate.event));

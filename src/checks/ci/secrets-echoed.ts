@@ -1,4 +1,5 @@
 import { atLine, ciModel, lineOfScriptLine, scriptOf, EXPRESSION_PLACEHOLDER, type CiStep } from '../../targets/ci/jobs.js';
+import { SECRET_BUILD_ARG_NAMES, XTRACE_SECRET_NAMES } from '../../targets/secrets/claims.js';
 import { argvOf, type ShellCommand } from '../../targets/shell/command-line.js';
 import { asString, type YamlRecord } from '../../targets/yaml/read.js';
 import { defineCheck } from '../define.js';
@@ -48,6 +49,30 @@ export const secretsEchoed = defineCheck({
     envDump: 'step "{step}" prints its whole environment, which holds {secret}',
     buildArg: 'step "{step}" passes {secret} to docker build as --build-arg {arg}, recorded in the image history',
   },
+  claims: [
+    {
+      about: 'secrets stay out of CI logs',
+      names: [
+        ['secret*', 'CI log*'],
+        ['secret*', 'job log*'],
+        ['secret*', 'build log*'],
+        ['secret*', 'workflow log*'],
+        ['secret*', 'Actions log*'],
+        ['secret*', 'pipeline log*'],
+        ['token*', 'CI log*'],
+        ['credential*', 'CI log*'],
+        ['echo*', 'secret*'],
+        ['print*', 'secret*', 'log*'],
+        ['secret*', 'log mask*'],
+        ['secret*', 'masking'],
+        'add-mask',
+        ['env dump*', 'secret*'],
+      ],
+      messages: ['echoed', 'encoded', 'xtrace', 'envDump'],
+    },
+    { about: 'no shell tracing with secrets', names: XTRACE_SECRET_NAMES, messages: ['xtrace'] },
+    { about: 'no secrets as docker build arguments', names: SECRET_BUILD_ARG_NAMES, messages: ['buildArg'] },
+  ],
   evaluate(workflow, ctx) {
     const model = ciModel(workflow);
     if (model.jobs.length === 0) return ctx.notApplicable();

@@ -35,6 +35,21 @@ export const unpinnedAction = defineCheck({
     dockerNotPinned: 'the docker action {image} is referenced by tag, not by digest',
   },
   peers: [{ tool: 'zizmor', rule: 'unpinned-uses' }],
+  claims: [
+    {
+      about: 'actions pinned to a commit SHA',
+      names: [
+        'tj-actions',
+        ['action*', 'pin*'],
+        ['action*', 'unpinned'],
+        ['action*', 'SHA*'],
+        ['action*', 'commit hash*'],
+        ['action*', 'mutable tag*'],
+        ['action*', 'by tag'],
+        ['reusable workflow*', 'pin*'],
+      ],
+    },
+  ],
   options: z.object({
     /** Owners whose actions may stay on tags (e.g. your own organisation's). */
     trustedOwners: z.array(z.string()).default([]),

@@ -1,5 +1,6 @@
 import { portMappingsOf, rangeIncludes, type PortRange } from '../../targets/compose/ports.js';
 import { DATASTORE_PORTS, datastoreOfImage } from '../../targets/datastores.js';
+import { DATASTORE_EXPOSED_NAMES, DATASTORE_EXPOSED_UNLESS } from '../../targets/net/claims.js';
 import { defineCheck } from '../define.js';
 
 export const datastorePortExposed = defineCheck({
@@ -30,6 +31,13 @@ export const datastorePortExposed = defineCheck({
     allInterfaces: 'service "{service}" publishes {store} port {port} on all interfaces',
     hostNetwork: 'service "{service}" ({store}) uses network_mode: host, so it listens on every host interface',
   },
+  claims: [
+    {
+      about: 'datastore ports not published to every interface',
+      names: [...DATASTORE_EXPOSED_NAMES, ['publish*', 'port*', 'loopback'], ['publish*', 'port*', '127.0.0.1'], ['bind*', 'port*', 'localhost'], ['Docker', 'bypass*', 'UFW']],
+      unless: DATASTORE_EXPOSED_UNLESS,
+    },
+  ],
   evaluate(service, ctx) {
     const imageStore = datastoreOfImage(service.image);
     const exposed = portMappingsOf(service).flatMap((mapping) => {

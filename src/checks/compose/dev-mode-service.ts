@@ -1,4 +1,5 @@
 import { commandWordsOf, environmentOf } from '../../targets/compose/environment.js';
+import { DEBUG_MODE_NAMES, DEBUG_MODE_UNLESS } from '../../targets/config/claims.js';
 import { parseImageRef } from '../../targets/docker/image-ref.js';
 import { defineCheck } from '../define.js';
 
@@ -57,6 +58,22 @@ export const devModeService = defineCheck({
     devServer: 'service "{service}" runs {product} in dev mode ({how})',
     debugInProduction: 'service "{service}" sets {name}={value} in the production compose file {file}',
   },
+  claims: [
+    {
+      about: 'no server in development mode',
+      names: [
+        'dev mode',
+        'dev server*',
+        'start-dev',
+        ['Vault', 'server -dev'],
+        ['Vault', 'unsealed'],
+        ['Vault', 'in-memory'],
+        ['Keycloak', 'HTTPS', 'disabled'],
+      ],
+      messages: ['devServer'],
+    },
+    { about: 'debug off in production', names: DEBUG_MODE_NAMES, unless: DEBUG_MODE_UNLESS, messages: ['debugInProduction'] },
+  ],
   evaluate(service, ctx) {
     const image = service.image === undefined ? undefined : parseImageRef(service.image);
     const product = image ? DEV_SERVERS.get(image.name.toLowerCase()) : undefined;

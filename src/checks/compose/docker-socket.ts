@@ -1,3 +1,4 @@
+import { RUNTIME_SOCKET_NAMES } from '../../targets/docker/claims.js';
 import { asArray, asRecord, asString } from '../../targets/yaml/read.js';
 import { defineCheck } from '../define.js';
 
@@ -33,6 +34,7 @@ export const dockerSocket = defineCheck({
   messages: {
     socket: 'service "{service}" mounts the container runtime socket {source}',
   },
+  claims: [{ about: 'runtime socket not mounted', names: RUNTIME_SOCKET_NAMES }],
   evaluate(service, ctx) {
     asArray(service.spec.volumes).forEach((item, index) => {
       const short = asString(item);

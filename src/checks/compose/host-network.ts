@@ -1,3 +1,4 @@
+import { HOST_IPC_NAMES, HOST_NAMESPACE_NAMES, HOST_NETWORK_NAMES, HOST_PID_NAMES } from '../../targets/docker/claims.js';
 import { asString } from '../../targets/yaml/read.js';
 import { defineCheck } from '../define.js';
 
@@ -30,6 +31,13 @@ export const hostNetworkService = defineCheck({
     hostIpc: 'service "{service}" shares the host IPC namespace (ipc: host)',
     hostUserns: 'service "{service}" turns off user namespace remapping (userns_mode: host)',
   },
+  claims: [
+    { about: 'no host namespaces', names: HOST_NAMESPACE_NAMES, messages: ['hostNetwork', 'hostPid', 'hostIpc', 'hostUserns'] },
+    { about: 'no host network', names: HOST_NETWORK_NAMES, messages: ['hostNetwork'] },
+    { about: 'no host PID namespace', names: HOST_PID_NAMES, messages: ['hostPid'] },
+    { about: 'no host IPC namespace', names: HOST_IPC_NAMES, messages: ['hostIpc'] },
+    { about: 'user namespace remapping', names: ['userns_mode', 'userns-remap', 'user namespace*'], messages: ['hostUserns'] },
+  ],
   evaluate(service, ctx) {
     const data = { service: service.name };
     if (isHost(service.spec.network_mode)) ctx.fail(service.at('network_mode'), 'hostNetwork', data);

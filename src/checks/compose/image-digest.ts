@@ -1,3 +1,4 @@
+import { DEPLOYED_IMAGE_UNLESS, IMAGE_DIGEST_NAMES } from '../../targets/docker/claims.js';
 import { floatsOnLatest, hasUnresolvedVariable, isPinnedByDigest, parseImageRef } from '../../targets/docker/image-ref.js';
 import { defineCheck } from '../define.js';
 
@@ -29,6 +30,7 @@ export const composeImageDigest = defineCheck({
   messages: {
     notPinned: 'service "{service}" runs {image} by tag, not pinned by digest',
   },
+  claims: [{ about: 'images pinned by digest', names: IMAGE_DIGEST_NAMES, unless: DEPLOYED_IMAGE_UNLESS }],
   evaluate(service, ctx) {
     const written = service.image;
     const image = written === undefined ? undefined : parseImageRef(written);

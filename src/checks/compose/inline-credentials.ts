@@ -1,5 +1,7 @@
 import { commandWordsOf, environmentOf, isInterpolated } from '../../targets/compose/environment.js';
 import { parseImageRef } from '../../targets/docker/image-ref.js';
+import { POSTGRES_AUTH_NAMES } from '../../targets/net/claims.js';
+import { EMPTY_PASSWORD_NAMES, HARDCODED_SECRET_NAMES, HARDCODED_SECRET_UNLESS } from '../../targets/secrets/claims.js';
 import { isCredentialName, isDefaultCredential } from '../../targets/secrets/credential-names.js';
 import { maskSecret, urlPassword } from '../../targets/secrets/mask.js';
 import { defineCheck } from '../define.js';
@@ -52,6 +54,21 @@ export const inlineCredentials = defineCheck({
     commandSecret: 'service "{service}" passes a literal password on its {key} ({option} {masked})',
     defaultAdmin: 'service "{service}" runs {product} with its built-in admin login ({login}): {variable} is not set',
   },
+  claims: [
+    {
+      about: 'no literal credentials in compose files',
+      names: [...HARDCODED_SECRET_NAMES, ['compose', 'password*'], ['compose', 'secret*'], ['compose', 'credential*']],
+      unless: HARDCODED_SECRET_UNLESS,
+      messages: ['literalSecret', 'urlCredential', 'commandSecret'],
+    },
+    {
+      about: 'no default credentials',
+      names: ['default credential*', 'default password*', 'default admin*', 'built-in admin*', 'factory default*', ['default', 'login*', 'admin*']],
+      messages: ['defaultCredential', 'defaultAdmin'],
+    },
+    { about: 'PostgreSQL asks for a password', names: POSTGRES_AUTH_NAMES, messages: ['trustAuth'] },
+    { about: 'no empty passwords', names: EMPTY_PASSWORD_NAMES, messages: ['emptyPassword'] },
+  ],
   evaluate(service, ctx) {
     const environment = environmentOf(service);
     for (const variable of environment) {

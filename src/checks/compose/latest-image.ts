@@ -1,3 +1,4 @@
+import { DEPLOYED_IMAGE_UNLESS, LATEST_TAG_NAMES } from '../../targets/docker/claims.js';
 import { floatsOnLatest, hasUnresolvedVariable, parseImageRef } from '../../targets/docker/image-ref.js';
 import { defineCheck } from '../define.js';
 
@@ -29,6 +30,7 @@ export const latestImage = defineCheck({
     latestTag: 'service "{service}" runs {image}, and :latest changes on every upstream push',
     noTag: 'service "{service}" runs {image} without a tag, which means :latest',
   },
+  claims: [{ about: 'no :latest images', names: LATEST_TAG_NAMES, unless: DEPLOYED_IMAGE_UNLESS }],
   evaluate(service, ctx) {
     const written = service.image;
     const image = written === undefined ? undefined : parseImageRef(written);

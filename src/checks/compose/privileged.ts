@@ -1,3 +1,4 @@
+import { DANGEROUS_CAPABILITY_NAMES, PRIVILEGED_NAMES, SECCOMP_NAMES } from '../../targets/docker/claims.js';
 import { asArray, asBoolean, asString } from '../../targets/yaml/read.js';
 import { defineCheck } from '../define.js';
 
@@ -36,6 +37,11 @@ export const privilegedService = defineCheck({
     dangerousCapability: 'service "{service}" adds the dangerous capability {capability}',
     unconfined: 'service "{service}" turns off its {profile} profile ({option})',
   },
+  claims: [
+    { about: 'not privileged', names: PRIVILEGED_NAMES, messages: ['privileged'] },
+    { about: 'no dangerous capabilities', names: DANGEROUS_CAPABILITY_NAMES, messages: ['dangerousCapability'] },
+    { about: 'seccomp and AppArmor confine the container', names: [...SECCOMP_NAMES, 'AppArmor'], messages: ['unconfined'] },
+  ],
   evaluate(service, ctx) {
     if (asBoolean(service.spec.privileged) === true || asString(service.spec.privileged) === 'true') {
       ctx.fail(service.at('privileged'), 'privileged', { service: service.name });

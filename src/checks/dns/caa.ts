@@ -21,6 +21,14 @@ export const caa = defineCheck({
     invalid: 'CAA record at {name}: {error}',
     noIodef: 'CAA records at {name} have no "iodef" property (informational; a report address is required here)',
   },
+  claims: [
+    {
+      about: 'CAA limits who may issue',
+      names: ['CAA', 'Certification Authority Authorization', 'issuewild', ['certificate authorit*', 'allowed to issue'], ['certificate authorit*', 'restrict*']],
+      messages: ['missing', 'noIssue', 'invalid'],
+    },
+    { about: 'CAA iodef', names: ['iodef'], messages: ['noIodef'] },
+  ],
   options: z
     .object({
       /** Also fail when no iodef (violation report address) is published. */

@@ -30,7 +30,7 @@ export const dmarc = defineCheck({
   claims: [
     {
       about: 'DMARC enforced',
-      names: ['DMARC', '_dmarc', ['email', 'spoof*'], ['mail', 'spoof*'], ['sender', 'spoof*'], 'p=reject', 'p=quarantine'],
+      names: ['DMARC', ['email', 'spoof*'], ['mail', 'spoof*'], ['sender', 'spoof*'], 'p=reject', 'p=quarantine', 'p=none'],
       messages: ['missing', 'multiple', 'syntax', 'policyNone', 'partialPct', 'weakerSubdomains'],
     },
     { about: 'DMARC aggregate reports', names: [['DMARC', 'rua'], ['DMARC', 'report*']], messages: ['noReports'] },

@@ -21,6 +21,7 @@ export const dnssec = defineCheck({
     noDs: 'zone {zone} is signed (DNSKEY) but its parent publishes no DS record for it: validators treat it as unsigned',
     servfail: 'the resolver answered SERVFAIL for {name} DNSKEY: with DNSSEC, the usual cause is a validation failure (bogus signatures)',
   },
+  claims: [{ about: 'DNSSEC', names: ['DNSSEC', 'DNSKEY', 'DS record*', ['zone', 'signed', 'DNS'], ['DNS', 'signing'], 'DNS cache poisoning'] }],
   async evaluate(domain, ctx) {
     for (const name of nameAndParents(domain.name)) {
       const keys = await domain.dns.raw(name, 'DNSKEY');

@@ -20,6 +20,12 @@ export const mtaSts = defineCheck({
     multiple: '_mta-sts.{domain} has {count} MTA-STS records: senders treat that as no policy',
     invalid: 'MTA-STS record at _mta-sts.{domain}: {error}',
   },
+  claims: [
+    {
+      about: 'MTA-STS',
+      names: ['MTA-STS', ['SMTP', 'TLS', 'enforc*'], ['SMTP', 'STARTTLS', 'downgrade*'], ['STARTTLS', 'stripping'], ['inbound mail', 'TLS']],
+    },
+  ],
   async evaluate(domain, ctx) {
     if ((await domain.dns.mx(domain.name)).length === 0) {
       ctx.notApplicable();

@@ -29,6 +29,15 @@ export const spf = defineCheck({
     brokenReference: 'SPF record of {domain}: {error}',
     ptr: 'SPF record of {domain} uses the ptr mechanism (slow, unreliable, "SHOULD NOT be used")',
   },
+  claims: [
+    {
+      about: 'SPF rejects unauthorised senders',
+      names: ['SPF', 'v=spf1', 'Sender Policy Framework'],
+      messages: ['missing', 'multiple', 'syntax', 'passAll', 'neutralAll', 'noAll', 'tooManyLookups', 'tooManyVoidLookups', 'brokenReference'],
+    },
+    { about: 'SPF within the lookup limits', names: [['SPF', 'lookup*'], ['SPF', 'permerror'], ['SPF', 'flatten*']], messages: ['tooManyLookups', 'tooManyVoidLookups'] },
+    { about: 'SPF hard fail (-all)', names: [['SPF', 'hardfail'], ['SPF', 'hard fail'], ['SPF', 'softfail'], ['SPF', 'soft fail']], messages: ['softFail'] },
+  ],
   options: z
     .object({
       /** Fail on ~all too, asking for -all. */

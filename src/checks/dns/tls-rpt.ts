@@ -17,6 +17,7 @@ export const tlsRpt = defineCheck({
     multiple: '_smtp._tls.{domain} has {count} TLS-RPT records: senders ignore them all',
     invalid: 'TLS-RPT record at _smtp._tls.{domain}: {error}',
   },
+  claims: [{ about: 'TLS-RPT', names: ['TLS-RPT', 'TLSRPT', '_smtp._tls', ['SMTP', 'TLS report*']] }],
   async evaluate(domain, ctx) {
     if ((await domain.dns.mx(domain.name)).length === 0) {
       ctx.notApplicable();

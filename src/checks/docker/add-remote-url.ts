@@ -1,3 +1,4 @@
+import { UNVERIFIED_DOWNLOAD_NAMES } from '../../targets/shell/claims.js';
 import { defineCheck } from '../define.js';
 
 const REMOTE = /^https?:\/\//i;
@@ -29,6 +30,12 @@ export const addRemoteUrl = defineCheck({
   messages: {
     noChecksum: 'ADD downloads {url} without --checksum',
   },
+  claims: [
+    {
+      about: 'remote files added to images are verified',
+      names: [...UNVERIFIED_DOWNLOAD_NAMES, 'ADD instruction*', ['Dockerfile*', 'ADD', 'URL*'], ['Dockerfile*', 'checksum*'], ['ADD', '--checksum'], 'instead of ADD'],
+    },
+  ],
   evaluate(dockerfile, ctx) {
     if (dockerfile.stages.length === 0) return ctx.notApplicable();
     for (const stage of dockerfile.stages) {

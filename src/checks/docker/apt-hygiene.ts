@@ -49,6 +49,35 @@ export const aptHygiene = defineCheck({
     { tool: 'hadolint', rule: 'DL3018', messages: ['apkUnpinned'] },
     { tool: 'hadolint', rule: 'DL3019', messages: ['apkNoCache'] },
   ],
+  claims: [
+    {
+      about: 'packages in images pinned',
+      names: [
+        ['apt-get', 'pin*'],
+        ['apt', 'version pin*'],
+        ['apk', 'pin*'],
+        ['apk', 'version pin*'],
+        ['OS package*', 'pin*'],
+        ['system package*', 'pin*'],
+        ['package version*', 'Dockerfile*'],
+        ['package*', 'unpinned', 'Dockerfile*'],
+      ],
+      messages: ['aptUnpinned', 'apkUnpinned'],
+    },
+    {
+      about: 'package installs leave no cache',
+      names: [
+        'no-install-recommends',
+        '/var/lib/apt/lists',
+        ['apk', 'no-cache'],
+        ['apt', 'lists', 'image*'],
+        ['package cache', 'image*'],
+        ['apt cache', 'image*'],
+        ['apk cache', 'image*'],
+      ],
+      messages: ['aptNoRecommends', 'aptListsKept', 'apkNoCache'],
+    },
+  ],
   options: z.object({
     /** Require `package=version` pins (DL3008, DL3018). */
     pinVersions: z.boolean().default(true),

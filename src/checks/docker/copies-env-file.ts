@@ -1,4 +1,5 @@
 import { buildContextIndex, ignoreFor, isEnvFileName, isIgnored } from '../../targets/docker/build-context.js';
+import { SECRETS_IN_IMAGE_NAMES } from '../../targets/secrets/claims.js';
 import { defineCheck } from '../define.js';
 
 /** File names that hold credentials, and what they are, for the message. */
@@ -44,6 +45,22 @@ export const copiesEnvFile = defineCheck({
     contextNoIgnore: '{keyword} "{source}" copies the whole build context and no .dockerignore guards it, so a local .env or key ends up in the image',
     contextEnvNotIgnored: '{keyword} "{source}" copies the whole build context and {ignore} does not exclude {file}',
   },
+  claims: [
+    {
+      about: 'no env files or keys copied into images',
+      names: [
+        ...SECRETS_IN_IMAGE_NAMES,
+        '.dockerignore',
+        ['.env', 'image*'],
+        ['.env', 'Dockerfile*'],
+        ['env file*', 'image*'],
+        ['build context', 'secret*'],
+        ['build context', '.env'],
+        ['private key*', 'image*'],
+        ['kubeconfig', 'image*'],
+      ],
+    },
+  ],
   evaluate(dockerfile, ctx) {
     if (dockerfile.stages.length === 0) return ctx.notApplicable();
     let context: ReturnType<typeof ignoreFor> | null = null;

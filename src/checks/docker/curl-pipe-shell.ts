@@ -1,3 +1,4 @@
+import { PIPE_TO_SHELL_NAMES } from '../../targets/shell/claims.js';
 import { argvOf } from '../../targets/shell/command-line.js';
 import { defineCheck } from '../define.js';
 
@@ -36,6 +37,7 @@ export const runCurlPipeShell = defineCheck({
     pipeToShell: 'RUN pipes {fetcher} output into {shell}',
     substitution: 'RUN has {shell} execute a script fetched by {fetcher} on the fly',
   },
+  claims: [{ about: 'no download piped into a shell', names: PIPE_TO_SHELL_NAMES }],
   evaluate(dockerfile, ctx) {
     if (dockerfile.stages.length === 0) return ctx.notApplicable();
     for (const stage of dockerfile.stages) {

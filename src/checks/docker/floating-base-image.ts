@@ -1,3 +1,4 @@
+import { BASE_IMAGE_DIGEST_NAMES } from '../../targets/docker/claims.js';
 import { floatsOnLatest, hasUnresolvedVariable, isPinnedByDigest } from '../../targets/docker/image-ref.js';
 import { defineCheck } from '../define.js';
 
@@ -34,6 +35,7 @@ export const floatingBaseImage = defineCheck({
     latestTag: 'FROM {image} uses :latest (or no tag), which changes on every upstream push',
     notPinned: 'FROM {image} is pinned by tag, not by digest',
   },
+  claims: [{ about: 'base images pinned by digest', names: BASE_IMAGE_DIGEST_NAMES }],
   evaluate(dockerfile, ctx) {
     if (dockerfile.stages.length === 0) return ctx.notApplicable();
     for (const stage of dockerfile.stages) {

@@ -34,6 +34,12 @@ export const noHealthcheck = defineCheck({
     { tool: 'checkov', rule: 'CKV_DOCKER_2' },
     { tool: 'trivy', rule: 'DS-0026' },
   ],
+  claims: [
+    {
+      about: 'images declare a HEALTHCHECK',
+      names: ['HEALTHCHECK instruction', ['HEALTHCHECK', 'Dockerfile*'], ['HEALTHCHECK', 'image*'], ['health check*', 'Dockerfile*'], ['health check*', 'docker image*']],
+    },
+  ],
   evaluate(dockerfile, ctx) {
     const stage = dockerfile.finalStage;
     if (!stage) return ctx.notApplicable();

@@ -1,5 +1,6 @@
-import { hasUnresolvedVariable } from '../../targets/docker/image-ref.js';
+import { NON_ROOT_NAMES } from '../../targets/docker/claims.js';
 import { effectiveUser } from '../../targets/docker/dockerfile.js';
+import { hasUnresolvedVariable } from '../../targets/docker/image-ref.js';
 import { defineCheck } from '../define.js';
 
 export const runsAsRoot = defineCheck({
@@ -31,6 +32,7 @@ export const runsAsRoot = defineCheck({
     noUser: 'the final stage (FROM {image}) sets no USER, so the image runs as root',
     rootUser: 'the final stage runs as USER {user}',
   },
+  claims: [{ about: 'images run as a non-root user', names: [...NON_ROOT_NAMES, ['USER', 'Dockerfile*'], 'USER instruction'] }],
   evaluate(dockerfile, ctx) {
     const stage = dockerfile.finalStage;
     if (!stage) return ctx.notApplicable();

@@ -1,3 +1,4 @@
+import { HARDCODED_SECRET_NAMES, HARDCODED_SECRET_UNLESS, SECRET_BUILD_ARG_NAMES, SECRETS_IN_IMAGE_NAMES } from '../../targets/secrets/claims.js';
 import { isCredentialName } from '../../targets/secrets/credential-names.js';
 import { maskSecret } from '../../targets/secrets/mask.js';
 import { defineCheck } from '../define.js';
@@ -36,6 +37,15 @@ export const secretsInEnvArg = defineCheck({
     argNoDefault: 'ARG {name} takes a secret at build time; build arguments are recorded in the image history',
   },
   peers: [{ tool: 'trivy', rule: 'DS-0031' }],
+  claims: [
+    {
+      about: 'no secrets in the image config',
+      names: [...SECRETS_IN_IMAGE_NAMES, ['secret*', 'Dockerfile*'], ['credential*', 'Dockerfile*'], ['password*', 'Dockerfile*']],
+      messages: ['envLiteral', 'envFromArg'],
+    },
+    { about: 'no secrets as build arguments', names: SECRET_BUILD_ARG_NAMES, messages: ['argDefault', 'argNoDefault'] },
+    { about: 'no hardcoded secrets', names: HARDCODED_SECRET_NAMES, unless: HARDCODED_SECRET_UNLESS, messages: ['envLiteral', 'argDefault'] },
+  ],
   evaluate(dockerfile, ctx) {
     if (dockerfile.stages.length === 0) return ctx.notApplicable();
     for (const stage of dockerfile.stages) {

@@ -36,6 +36,10 @@ export const sudoOrChmod777 = defineCheck({
     worldWritable: 'RUN chmod {mode} {target} makes it writable by every user',
   },
   peers: [{ tool: 'hadolint', rule: 'DL3004', messages: ['sudo'] }],
+  claims: [
+    { about: 'no sudo in images', names: [['sudo', 'Dockerfile*'], ['sudo', 'image*'], ['sudo', 'container*']], messages: ['sudo'] },
+    { about: 'no world-writable files in images', names: ['chmod 777', 'world-writable', 'world writeable', 'chmod o+w'], messages: ['worldWritable'] },
+  ],
   evaluate(dockerfile, ctx) {
     if (dockerfile.stages.length === 0) return ctx.notApplicable();
     for (const stage of dockerfile.stages) {

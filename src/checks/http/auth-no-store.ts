@@ -18,6 +18,29 @@ export const authNoStore = defineCheck({
     storable: '{path} answers {status} without Cache-Control: no-store: caches and the browser may keep credentials and session data',
     pathNotFound: '{path} (an authPath of the plan) answers 404: the plan names an endpoint the site does not have',
   },
+  claims: [
+    {
+      about: 'authentication responses are not stored',
+      names: [
+        ['no-store', 'auth*'],
+        ['no-store', 'login'],
+        ['no-store', 'session*'],
+        ['no-store', 'token*'],
+        ['Cache-Control', 'auth*'],
+        ['Cache-Control', 'login'],
+        ['Cache-Control', 'session*'],
+        ['Cache-Control', 'token*'],
+        ['cach*', 'auth* response*'],
+        ['cach*', 'login response*'],
+        ['cach*', 'token response*'],
+        ['cach*', 'account page*'],
+        ['cach*', 'credential*'],
+        ['cach*', 'sensitive data'],
+        ['cach*', 'personal data'],
+      ],
+      messages: ['storable'],
+    },
+  ],
   async evaluate(site, ctx) {
     const paths = site.config.authPaths;
     if (paths.length === 0) return ctx.notApplicable();

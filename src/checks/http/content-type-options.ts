@@ -1,3 +1,4 @@
+import { NOSNIFF_CLAIM } from '../../targets/http/headers/claims.js';
 import { contentTypeOptionsRule } from '../../targets/http/headers/content-type-options.js';
 import { headerMessages } from '../../targets/http/headers/rules.js';
 import { applyHeaderRule } from '../../targets/live/site-page.js';
@@ -17,6 +18,7 @@ export const contentTypeOptions = defineCheck({
     'MDN HTTP Observatory test x-content-type-options',
   ],
   messages: headerMessages(['nosniffMissing', 'nosniffInvalid']),
+  claims: [NOSNIFF_CLAIM],
   async evaluate(site, ctx) {
     await applyHeaderRule(site, ctx, contentTypeOptionsRule);
   },

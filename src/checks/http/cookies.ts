@@ -25,6 +25,21 @@ export const cookies = defineCheck({
     hostPrefixInvalid: 'cookie "{cookie}" breaks the __Host- prefix rules ({problems}): browsers reject it',
     securePrefixInsecure: 'cookie "{cookie}" has the __Secure- prefix but no Secure attribute: browsers reject it',
   },
+  claims: [
+    {
+      about: 'cookie attributes',
+      names: ['cookie flags', 'cookie attributes', 'secure cookie*', 'cookie security', ['session cookie*', 'flag*'], ['session cookie*', 'attribute*']],
+      messages: ['notSecure', 'sessionNotHttpOnly', 'sessionNoSameSite', 'sameSiteInvalid', 'sameSiteNoneInsecure', 'hostPrefixInvalid', 'securePrefixInsecure'],
+    },
+    {
+      about: 'cookies are Secure',
+      names: [['cookie*', 'Secure flag'], ['cookie*', 'Secure attribute'], ['cookie*', 'plain HTTP'], ['cookie*', 'over HTTP']],
+      messages: ['notSecure', 'sameSiteNoneInsecure', 'securePrefixInsecure'],
+    },
+    { about: 'session cookies are HttpOnly', names: ['HttpOnly'], messages: ['sessionNotHttpOnly'] },
+    { about: 'session cookies set SameSite', names: ['SameSite', ['cookie*', 'CSRF']], messages: ['sessionNoSameSite', 'sameSiteInvalid', 'sameSiteNoneInsecure'] },
+    { about: 'cookie prefixes', names: [['cookie*', 'prefix*'], '__Host-prefix', '__Secure-prefix'], messages: ['hostPrefixInvalid', 'securePrefixInsecure'] },
+  ],
   async evaluate(site, ctx) {
     const page = await sitePage(site);
     if (!page) return ctx.notApplicable();

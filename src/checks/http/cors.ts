@@ -1,5 +1,5 @@
-import { CORS_GET, CORS_NULL_GET, CORS_PREFLIGHT, corsExposure, PROBE_ORIGIN, type CorsExposure } from '../../targets/http/cors.js';
 import type { HttpRequest } from '../../targets/http/client.js';
+import { CORS_GET, CORS_NULL_GET, CORS_PREFLIGHT, corsExposure, PROBE_ORIGIN, type CorsExposure } from '../../targets/http/cors.js';
 import { headerEvidence, sitePage } from '../../targets/live/site-page.js';
 import { defineCheck } from '../define.js';
 
@@ -32,6 +32,28 @@ export const cors = defineCheck({
     nullAllowedWithCredentials: '{url} allows the null origin with credentials: sandboxed iframes of any site can read its responses with the visitor\'s cookies ({request})',
     wildcardWithCredentials: '{url} sends Access-Control-Allow-Origin: * with Access-Control-Allow-Credentials: true: credentials were meant to be shared with everyone (browsers refuse this pair) ({request})',
   },
+  claims: [
+    {
+      about: 'CORS is not open to any origin',
+      names: [
+        'Access-Control-Allow-Origin',
+        'Access-Control-Allow-Credentials',
+        ['CORS', 'any origin'],
+        ['CORS', 'all origins'],
+        ['CORS', 'wildcard*'],
+        ['CORS', 'reflect*'],
+        ['CORS', 'misconfig*'],
+        ['CORS', 'permissive'],
+        ['CORS', 'too open'],
+        ['CORS', 'overly'],
+        ['CORS', 'credentials'],
+        ['CORS', 'null origin'],
+        ['CORS', 'tighten*'],
+        ['CORS', 'restrict*'],
+        ['CORS', 'lock* down'],
+      ],
+    },
+  ],
   async evaluate(site, ctx) {
     const page = await sitePage(site);
     if (!page) return ctx.notApplicable();

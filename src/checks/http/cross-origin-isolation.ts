@@ -1,3 +1,4 @@
+import { CROSS_ORIGIN_CLAIM } from '../../targets/http/headers/claims.js';
 import { crossOriginRule } from '../../targets/http/headers/cross-origin.js';
 import { headerMessages } from '../../targets/http/headers/rules.js';
 import { applyHeaderRule } from '../../targets/live/site-page.js';
@@ -18,6 +19,7 @@ export const crossOriginIsolation = defineCheck({
     'MDN HTTP Observatory tests cross-origin-resource-policy, cross-origin-opener-policy',
   ],
   messages: headerMessages(['coopMissing', 'coopInvalid', 'coopUnsafeNone', 'corpMissing', 'corpInvalid', 'coepInvalid']),
+  claims: [CROSS_ORIGIN_CLAIM],
   async evaluate(site, ctx) {
     await applyHeaderRule(site, ctx, crossOriginRule);
   },

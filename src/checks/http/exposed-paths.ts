@@ -34,6 +34,54 @@ export const exposedPaths = defineCheck({
     backups: '{path} serves {what}',
     listing: '{path} shows {what}',
   },
+  claims: [
+    {
+      about: 'no sensitive files or endpoints served',
+      names: [['sensitive file*', 'expos*'], ['sensitive file*', 'served'], ['sensitive path*', 'expos*'], ['sensitive endpoint*', 'expos*'], 'forced browsing'],
+      messages: ['secrets', 'source', 'debug', 'backups', 'listing'],
+    },
+    {
+      about: 'no secrets files served',
+      names: [
+        ['.env file*', 'expos*'],
+        ['.env file*', 'publicly'],
+        ['.env file*', 'served'],
+        ['.env', 'web root'],
+        ['actuator', 'env'],
+        ['config file*', 'publicly'],
+        ['config file*', 'served'],
+      ],
+      messages: ['secrets'],
+    },
+    {
+      about: 'no source metadata served',
+      names: [['.git director*', 'expos*'], ['.git director*', 'publicly'], ['.git folder*', 'expos*'], ['.git', 'served'], ['.git', 'web root'], ['.svn', 'expos*']],
+      messages: ['source'],
+    },
+    {
+      about: 'no debug or metrics endpoint served',
+      names: [
+        ['/metrics', 'expos*'],
+        ['/metrics', 'public*'],
+        ['metrics endpoint*', 'auth*'],
+        ['metrics endpoint*', 'expos*'],
+        ['metrics endpoint*', 'unauthenticated'],
+        'pprof',
+        'phpinfo',
+        'server-status',
+        ['debug endpoint*'],
+        ['actuator', 'expos*'],
+        ['Prometheus', 'metrics', 'publicly'],
+      ],
+      messages: ['debug'],
+    },
+    {
+      about: 'no backups served',
+      names: [['backup*', 'publicly'], ['backup*', 'served'], ['backup*', 'web root'], ['backup*', 'downloadable'], ['SQL dump*', 'expos*']],
+      messages: ['backups'],
+    },
+    { about: 'no directory listing', names: ['directory listing*', 'directory browsing', 'directory indexing', 'autoindex'], messages: ['listing'] },
+  ],
   async evaluate(site, ctx) {
     // Learn the site's answer to a path that cannot exist before asking for the real ones:
     // one request tells an unreachable site apart, and a catch-all 200 is not an exposure.

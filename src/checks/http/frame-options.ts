@@ -1,3 +1,4 @@
+import { FRAMING_CLAIM } from '../../targets/http/headers/claims.js';
 import { frameOptionsRule } from '../../targets/http/headers/frame-options.js';
 import { headerMessages } from '../../targets/http/headers/rules.js';
 import { applyHeaderRule } from '../../targets/live/site-page.js';
@@ -17,6 +18,7 @@ export const frameOptions = defineCheck({
     'MDN HTTP Observatory test x-frame-options',
   ],
   messages: headerMessages(['framingAllowed', 'frameOptionsInvalid', 'frameAncestorsWildcard']),
+  claims: [FRAMING_CLAIM],
   async evaluate(site, ctx) {
     await applyHeaderRule(site, ctx, frameOptionsRule);
   },

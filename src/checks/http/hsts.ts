@@ -1,3 +1,4 @@
+import { HSTS_CLAIM, HSTS_PRELOAD_CLAIM } from '../../targets/http/headers/claims.js';
 import { hstsRule, parseHsts } from '../../targets/http/headers/hsts.js';
 import { headerMessages } from '../../targets/http/headers/rules.js';
 import { redirectTarget } from '../../targets/live/redirect-chain.js';
@@ -23,6 +24,10 @@ export const hsts = defineCheck({
     preloadHttpFirstRedirect: 'HSTS asks for preload but {http} first redirects to {location}: the first redirect must go to https://{host} (same host), and only then elsewhere',
     preloadRedirectWithoutHsts: 'HSTS asks for preload but the https redirect {url} → {location} sends no Strict-Transport-Security header',
   },
+  claims: [
+    HSTS_CLAIM,
+    { ...HSTS_PRELOAD_CLAIM, messages: [...HSTS_PRELOAD_CLAIM.messages!, 'preloadHttpNoRedirect', 'preloadHttpFirstRedirect', 'preloadRedirectWithoutHsts'] },
+  ],
   async evaluate(site, ctx) {
     if (site.url.protocol !== 'https:') return ctx.notApplicable();
     const page = await applyHeaderRule(site, ctx, hstsRule, { httpsOnly: true });

@@ -18,6 +18,12 @@ export const observatoryGrade = defineCheck({
   messages: {
     belowMinimum: 'grade {grade} (score {score}) is below {minimum}; failing tests: {failing}',
   },
+  claims: [
+    {
+      about: 'MDN HTTP Observatory grade',
+      names: ['Observatory', 'securityheaders.com', ['header*', 'grade'], ['security headers', 'score'], ['security headers', 'rating']],
+    },
+  ],
   options: z.object({ minimumGrade: z.enum(GRADE_ORDER).default('B') }).strict(),
   async evaluate(site, ctx, options) {
     // The grade is the host's: a plain-http site whose https twin is in the plan is graded there.

@@ -1,6 +1,7 @@
-import type { SiteTarget } from '../../targets/live/targets.js';
+import { HTTPS_REDIRECT_NAMES } from '../../targets/http/claims.js';
 import { followRedirects, redirectTarget } from '../../targets/live/redirect-chain.js';
 import { headerEvidence } from '../../targets/live/site-page.js';
+import type { SiteTarget } from '../../targets/live/targets.js';
 import { defineCheck, type CheckContext } from '../define.js';
 
 type RedirectMessage = 'noHttpsRedirect' | 'firstRedirectNotHttps' | 'neverReachesHttps' | 'firstRedirectOffHost' | 'downgrade';
@@ -25,6 +26,10 @@ export const redirects = defineCheck({
     firstRedirectOffHost: '{http} first redirects to {location}, another host: redirect to https://{host} first, so its HSTS is set on the way',
     downgrade: '{from} redirects to {location}: from https back to plain http',
   },
+  claims: [
+    { about: 'plain http redirects to https', names: HTTPS_REDIRECT_NAMES, messages: ['noHttpsRedirect', 'firstRedirectNotHttps', 'neverReachesHttps', 'firstRedirectOffHost'] },
+    { about: 'no redirect from https back to http', names: ['HTTPS to HTTP', ['redirect*', 'downgrade*']], messages: ['downgrade'] },
+  ],
   async evaluate(site, ctx) {
     await checkDowngrades(site, ctx);
     // A plain-http site whose https twin is in the plan is judged by that twin's result: one finding, not two.

@@ -1,5 +1,5 @@
-import { followRedirects, type RedirectChain } from '../../targets/live/redirect-chain.js';
 import { fieldsNamed, looksLikeSecurityTxt, mediaType, parseExpires, parseSecurityTxt } from '../../targets/http/security-txt.js';
+import { followRedirects, type RedirectChain } from '../../targets/live/redirect-chain.js';
 import type { SiteTarget } from '../../targets/live/targets.js';
 import { defineCheck } from '../define.js';
 
@@ -46,6 +46,26 @@ export const securityTxt = defineCheck({
     longExpiry: '{url} expires on {date}, more than a year ahead: renew it yearly instead',
     canonicalMismatch: '{url}: no Canonical field lists the URL the file was fetched from',
   },
+  claims: [
+    {
+      about: 'security.txt is published',
+      names: ['security.txt', 'securitytxt', 'RFC 9116', ['vulnerability disclosure', 'contact', 'well-known']],
+      messages: ['missing', 'legacyLocation'],
+    },
+    {
+      about: 'security.txt is valid and current',
+      names: [
+        ['security.txt', 'expir*'],
+        ['security.txt', 'Contact'],
+        ['security.txt', 'valid*'],
+        ['security.txt', 'stale'],
+        ['security.txt', 'outdated'],
+        ['security.txt', 'renew*'],
+        ['security.txt', 'Canonical'],
+      ],
+      messages: ['notHttps', 'contentType', 'noContact', 'noExpires', 'multipleExpires', 'invalidExpires', 'expired', 'longExpiry', 'canonicalMismatch'],
+    },
+  ],
   async evaluate(site, ctx) {
     let chain = await fetchFile(site, WELL_KNOWN);
     if (!chain) {

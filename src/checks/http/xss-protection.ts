@@ -1,5 +1,6 @@
-import { xssProtectionRule } from '../../targets/http/headers/xss-protection.js';
+import { XSS_PROTECTION_CLAIM } from '../../targets/http/headers/claims.js';
 import { headerMessages } from '../../targets/http/headers/rules.js';
+import { xssProtectionRule } from '../../targets/http/headers/xss-protection.js';
 import { applyHeaderRule } from '../../targets/live/site-page.js';
 import { defineCheck } from '../define.js';
 
@@ -12,6 +13,7 @@ export const xssProtection = defineCheck({
   fix: 'Remove the X-XSS-Protection header or send `X-XSS-Protection: 0`, and rely on a Content-Security-Policy instead.',
   refs: ['MDN: X-XSS-Protection (deprecated)', 'OWASP Secure Headers Project: X-XSS-Protection', 'OWASP HTTP Headers Cheat Sheet'],
   messages: headerMessages(['xssProtectionEnabled']),
+  claims: [XSS_PROTECTION_CLAIM],
   async evaluate(site, ctx) {
     await applyHeaderRule(site, ctx, xssProtectionRule);
   },

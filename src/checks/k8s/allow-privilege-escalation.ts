@@ -1,4 +1,5 @@
 import { containerCapabilities } from '../../targets/k8s/capabilities.js';
+import { SECURITY_CONTEXT_NAMES } from '../../targets/k8s/claims.js';
 import { defineCheck } from '../define.js';
 
 /*
@@ -40,6 +41,21 @@ export const allowPrivilegeEscalation = defineCheck({
     sysAdmin: 'container "{container}" adds {capability}, which always allows privilege escalation',
   },
   peers: [{ tool: 'polaris', rule: 'privilegeEscalationAllowed' }],
+  claims: [
+    {
+      about: 'no privilege escalation',
+      names: [
+        ...SECURITY_CONTEXT_NAMES,
+        'allowPrivilegeEscalation',
+        'no_new_privs',
+        'no-new-privileges',
+        'additional privileges',
+        ['privilege escalation', 'container*'],
+        ['privilege escalation', 'pod*'],
+        ['setuid', 'container*'],
+      ],
+    },
+  ],
   evaluate(container, ctx) {
     const data = { container: container.name };
     const sysAdmin = containerCapabilities(container).add.find((entry) => entry.name === 'SYS_ADMIN' || entry.name === 'ALL');

@@ -43,6 +43,19 @@ export const automountServiceAccountToken = defineCheck({
     serviceAccountMountsToken: 'ServiceAccount "{serviceAccount}" used by {workload} does not set automountServiceAccountToken: false, nor does the pod',
   },
   peers: [{ tool: 'polaris', rule: 'automountServiceAccountToken' }],
+  claims: [
+    {
+      about: 'no unused API token mounted',
+      names: [
+        'automount*',
+        ['service account token*', 'mount*'],
+        ['ServiceAccount token*', 'mount*'],
+        ['SA token*', 'mount*'],
+        ['API token*', 'pod*', 'mount*'],
+        '/var/run/secrets/kubernetes.io',
+      ],
+    },
+  ],
   evaluate(workload, ctx) {
     const podSetting = workload.podSpec.automountServiceAccountToken;
     if (podSetting === false) return;

@@ -1,4 +1,6 @@
+import { DANGEROUS_CAPABILITY_NAMES } from '../../targets/docker/claims.js';
 import { containerCapabilities } from '../../targets/k8s/capabilities.js';
+import { SECURITY_CONTEXT_NAMES } from '../../targets/k8s/claims.js';
 import { defineCheck } from '../define.js';
 
 /** Capabilities that reach past the container: the host kernel, other pods' traffic, other processes. */
@@ -54,6 +56,14 @@ export const capabilitiesDropAll = defineCheck({
   peers: [
     { tool: 'polaris', rule: 'dangerousCapabilities', messages: ['dangerousAdd'] },
     { tool: 'polaris', rule: 'insecureCapabilities', messages: ['dropAllMissing'] },
+  ],
+  claims: [
+    {
+      about: 'capabilities dropped',
+      names: [...SECURITY_CONTEXT_NAMES, 'drop all capabilit*', 'drop: ALL', 'cap_drop', 'Linux capabilit*', 'NET_RAW', ['capabilities', 'drop*']],
+      messages: ['dropAllMissing', 'dangerousAdd'],
+    },
+    { about: 'no dangerous capabilities', names: DANGEROUS_CAPABILITY_NAMES, messages: ['dangerousAdd'] },
   ],
   evaluate(container, ctx) {
     const capabilities = containerCapabilities(container);

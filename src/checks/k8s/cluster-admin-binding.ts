@@ -1,3 +1,4 @@
+import { RBAC_LEAST_PRIVILEGE_NAMES } from '../../targets/k8s/claims.js';
 import { broadIdentity, isAdminRule, isSystemName, roleIndex, roleRefOf, rulesOf, subjectsOf } from '../../targets/k8s/rbac.js';
 import { UNSET_NAMESPACE_NOTE } from '../../targets/k8s/selectors.js';
 import { defineCheck } from '../define.js';
@@ -53,6 +54,12 @@ export const clusterAdminBinding = defineCheck({
     roleBindingClusterRole: 'RoleBinding "{binding}" grants {role} (full control of its namespace) to {subjects}',
     roleBindingRole: 'RoleBinding "{binding}" grants Role "{role}", which allows every verb on every resource, to {subjects}',
   },
+  claims: [
+    {
+      about: 'no cluster-admin binding',
+      names: [...RBAC_LEAST_PRIVILEGE_NAMES, 'cluster-admin', ['ClusterRoleBinding', 'admin*'], ['RoleBinding', 'full control']],
+    },
+  ],
   evaluate(object, ctx) {
     const ref = roleRefOf(object);
     const subjects = subjectsOf(object);

@@ -31,6 +31,7 @@ export const defaultNamespace = defineCheck({
   messages: {
     defaultNamespace: '{workload} is deployed to the default namespace',
   },
+  claims: [{ about: 'workloads not in the default namespace', names: ['default namespace'] }],
   evaluate(workload, ctx) {
     if (workload.object.namespace === 'default') ctx.fail(workload.object.at('metadata.namespace'), 'defaultNamespace', { workload: `${workload.kind}/${workload.name}` });
   },

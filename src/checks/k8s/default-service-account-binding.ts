@@ -1,3 +1,4 @@
+import { RBAC_LEAST_PRIVILEGE_NAMES } from '../../targets/k8s/claims.js';
 import { broadIdentity, isSystemName, roleRefOf, subjectsOf } from '../../targets/k8s/rbac.js';
 import { defineCheck } from '../define.js';
 
@@ -30,6 +31,19 @@ export const defaultServiceAccountBinding = defineCheck({
     defaultServiceAccount: '{kind} "{binding}" grants {role} to the default ServiceAccount{namespace}: every pod without its own ServiceAccount gets it',
     allServiceAccounts: '{kind} "{binding}" grants {role} to the group {group}: every ServiceAccount in it gets it',
   },
+  claims: [
+    {
+      about: 'no role bound to the default ServiceAccount',
+      names: [
+        ...RBAC_LEAST_PRIVILEGE_NAMES,
+        ['default service account*', 'role*'],
+        ['default service account*', 'bind*'],
+        ['default ServiceAccount*', 'role*'],
+        ['default ServiceAccount*', 'bind*'],
+        'system:serviceaccounts',
+      ],
+    },
+  ],
   evaluate(object, ctx) {
     if (isSystemName(object.name)) return ctx.notApplicable();
     const ref = roleRefOf(object);

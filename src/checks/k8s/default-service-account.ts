@@ -32,6 +32,19 @@ export const defaultServiceAccount = defineCheck({
     unset: '{workload} names no serviceAccountName: its pods run as the namespace default ServiceAccount',
     explicitDefault: '{workload} sets serviceAccountName: default',
   },
+  claims: [
+    {
+      about: 'pods run as their own ServiceAccount',
+      names: [
+        'default service account*',
+        'default ServiceAccount*',
+        'serviceAccountName',
+        ['dedicated', 'service account*'],
+        ['dedicated', 'ServiceAccount*'],
+        ['own', 'ServiceAccount'],
+      ],
+    },
+  ],
   evaluate(workload, ctx) {
     const name = asString(workload.podSpec.serviceAccountName) || asString(workload.podSpec.serviceAccount);
     const data = { workload: `${workload.kind}/${workload.name}` };

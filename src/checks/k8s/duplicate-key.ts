@@ -32,6 +32,12 @@ export const duplicateKey = defineCheck({
   messages: {
     duplicateKey: '"{key}" is set twice in {where} (first at line {first}); tools disagree on which value wins',
   },
+  claims: [
+    {
+      about: 'no duplicate keys in manifests',
+      names: [['duplicate key*', 'manifest*'], ['duplicate key*', 'YAML'], ['duplicate', 'YAML key*'], ['repeated key*', 'YAML']],
+    },
+  ],
   evaluate(object, ctx) {
     for (const duplicate of object.document.duplicates) {
       if (!startsWith(duplicate.path, object.basePath)) continue;

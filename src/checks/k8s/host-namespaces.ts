@@ -1,3 +1,4 @@
+import { HOST_IPC_NAMES, HOST_NAMESPACE_NAMES, HOST_NETWORK_NAMES, HOST_PID_NAMES } from '../../targets/docker/claims.js';
 import { defineCheck } from '../define.js';
 
 const NAMESPACES = [
@@ -45,6 +46,12 @@ export const hostNamespaces = defineCheck({
     { tool: 'polaris', rule: 'hostNetworkSet', messages: ['hostNetwork'] },
     { tool: 'polaris', rule: 'hostPIDSet', messages: ['hostPID'] },
     { tool: 'polaris', rule: 'hostIPCSet', messages: ['hostIPC'] },
+  ],
+  claims: [
+    { about: 'no host namespaces', names: HOST_NAMESPACE_NAMES, messages: ['hostNetwork', 'hostPID', 'hostIPC'] },
+    { about: 'no host network', names: HOST_NETWORK_NAMES, messages: ['hostNetwork'] },
+    { about: 'no host PID namespace', names: HOST_PID_NAMES, messages: ['hostPID'] },
+    { about: 'no host IPC namespace', names: HOST_IPC_NAMES, messages: ['hostIPC'] },
   ],
   evaluate(workload, ctx) {
     for (const [field, messageId] of NAMESPACES) {

@@ -1,3 +1,4 @@
+import { RUNTIME_SOCKET_NAMES } from '../../targets/docker/claims.js';
 import { asArray, asRecord, asString } from '../../targets/yaml/read.js';
 import { defineCheck } from '../define.js';
 
@@ -77,6 +78,14 @@ export const hostPath = defineCheck({
     sensitiveHostPath: '{workload} mounts the sensitive node path {path} (hostPath volume "{volume}"): access to it is access to the node',
   },
   peers: [{ tool: 'polaris', rule: 'hostPathSet' }],
+  claims: [
+    {
+      about: 'no hostPath volumes',
+      names: ['hostPath', 'host path volume*', ['host path*', 'mount*'], ['node filesystem', 'mount*'], ['host filesystem', 'mount*']],
+      messages: ['hostPath', 'sensitiveHostPath'],
+    },
+    { about: 'no sensitive node paths mounted', names: [...RUNTIME_SOCKET_NAMES, '/var/lib/kubelet', ['hostPath', 'sensitive']], messages: ['sensitiveHostPath'] },
+  ],
   evaluate(workload, ctx) {
     asArray(workload.podSpec.volumes).forEach((item, index) => {
       const volume = asRecord(item);

@@ -1,3 +1,4 @@
+import { DEPLOYED_IMAGE_UNLESS, IMAGE_DIGEST_NAMES, LATEST_TAG_NAMES } from '../../targets/docker/claims.js';
 import { floatsOnLatest, hasUnresolvedVariable, isPinnedByDigest, parseImageRef } from '../../targets/docker/image-ref.js';
 import { asString } from '../../targets/yaml/read.js';
 import { defineCheck } from '../define.js';
@@ -36,6 +37,10 @@ export const imageDigest = defineCheck({
     notPinned: 'container "{container}" runs image "{image}" by tag, not pinned by digest',
   },
   peers: [{ tool: 'polaris', rule: 'tagNotSpecified', messages: ['latestTag'] }],
+  claims: [
+    { about: 'images pinned by digest', names: IMAGE_DIGEST_NAMES, unless: DEPLOYED_IMAGE_UNLESS },
+    { about: 'no :latest images', names: LATEST_TAG_NAMES, unless: DEPLOYED_IMAGE_UNLESS, messages: ['latestTag'] },
+  ],
   evaluate(container, ctx) {
     const written = asString(container.spec.image);
     const image = written === undefined ? undefined : parseImageRef(written);

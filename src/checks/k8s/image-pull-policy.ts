@@ -36,6 +36,14 @@ export const imagePullPolicy = defineCheck({
     unknownPolicy: 'container "{container}" sets imagePullPolicy: {policy}, which is not Always, IfNotPresent or Never',
   },
   peers: [{ tool: 'polaris', rule: 'pullPolicyNotAlways' }],
+  claims: [
+    { about: 'imagePullPolicy set', names: ['imagePullPolicy', 'image pull policy', 'pull policy'], messages: ['notSet', 'unknownPolicy'] },
+    {
+      about: 'no stale cached images',
+      names: ['IfNotPresent', ['imagePullPolicy', 'Always'], ['pull policy', 'Always'], ['stale image*', 'node*'], ['cached image*', 'node*']],
+      messages: ['cachedMutableTag'],
+    },
+  ],
   evaluate(container, ctx) {
     const policy = asString(container.spec.imagePullPolicy);
     const at = container.at('imagePullPolicy');

@@ -56,6 +56,35 @@ export const ingressAdminAuth = defineCheck({
   messages: {
     noAuth: '{kind} "{name}" routes {target} without an authentication or IP allow-list middleware',
   },
+  claims: [
+    {
+      about: 'admin hosts need authentication or an allow-list at the ingress',
+      names: [
+        ['admin*', 'ingress*', 'auth*'],
+        ['admin*', 'basic auth*'],
+        ['admin*', 'basic-auth'],
+        ['admin*', 'forward auth*'],
+        ['admin*', 'forwardAuth'],
+        ['admin*', 'oauth2-proxy'],
+        ['admin*', 'SSO'],
+        ['admin*', 'IP allow*'],
+        ['admin*', 'allowlist'],
+        ['admin*', 'ipAllowList'],
+        ['admin*', 'whitelist*'],
+        ['admin*', 'IP restrict*'],
+        ['admin*', 'source IP'],
+        ['admin*', 'source IPs'],
+        ['admin*', 'middleware'],
+        ['admin*', 'publicly'],
+        ['admin*', 'exposed'],
+        ['admin*', 'unauthenticated'],
+        ['dashboard*', 'unauthenticated'],
+        ['dashboard*', 'without auth*'],
+        ['dashboard*', 'exposed'],
+      ],
+      unless: ['secret*'],
+    },
+  ],
   evaluate(object, ctx) {
     const isIngress = object.kind === 'Ingress';
     const target = adminTarget(object);

@@ -37,6 +37,19 @@ export const ingressBackendMissing = defineCheck({
     noService: '{kind} "{name}" routes to Service "{service}", which no manifest defines',
     noPort: '{kind} "{name}" routes to port {port} of Service "{service}", which has no such port',
   },
+  claims: [
+    {
+      about: 'ingress backends exist',
+      names: [
+        ['ingress*', 'backend*', 'missing'],
+        ['ingress*', 'backend*', 'not exist*'],
+        ['ingress*', 'backend service*'],
+        ['ingress*', 'dangling'],
+        ['ingress*', 'wrong service'],
+        ['ingress*', 'service port', 'mismatch'],
+      ],
+    },
+  ],
   evaluate(object, ctx) {
     const isIngress = object.kind === 'Ingress';
     const index = ctx.shared(serviceIndex);

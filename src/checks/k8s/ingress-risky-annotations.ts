@@ -1,3 +1,4 @@
+import { HTTPS_REDIRECT_NAMES } from '../../targets/http/claims.js';
 import { annotationsOf } from '../../targets/k8s/traefik.js';
 import { asString } from '../../targets/yaml/read.js';
 import { defineCheck } from '../define.js';
@@ -39,6 +40,19 @@ export const ingressRiskyAnnotations = defineCheck({
     sslRedirectOff: 'Ingress "{name}" sets {annotation}: "{value}": the host stays reachable over plain HTTP',
     clientCertNotVerified: 'Ingress "{name}" sets {annotation}: "{value}": client certificates are not verified',
   },
+  claims: [
+    {
+      about: 'no snippet annotations',
+      names: ['configuration-snippet', 'server-snippet', 'snippet annotation*', 'allow-snippet-annotations', 'CVE-2021-25742', ['ingress-nginx', 'snippet*']],
+      messages: ['snippet'],
+    },
+    { about: 'plain http redirects to https', names: HTTPS_REDIRECT_NAMES, messages: ['sslRedirectOff'] },
+    {
+      about: 'client certificates are verified',
+      names: ['auth-tls-verify-client', 'optional_no_ca', ['mTLS', 'verif*'], ['mutual TLS', 'verif*'], ['client certificate*', 'verif*']],
+      messages: ['clientCertNotVerified'],
+    },
+  ],
   evaluate(object, ctx) {
     const annotations = annotationsOf(object);
     for (const [key, raw] of Object.entries(annotations)) {

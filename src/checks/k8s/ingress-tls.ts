@@ -1,3 +1,4 @@
+import { HTTPS_REDIRECT_NAMES } from '../../targets/http/claims.js';
 import { annotationsOf, entryPointsOf, matchRule, ROUTER_TLS } from '../../targets/k8s/traefik.js';
 import { asArray, asRecord, asString, recordsOf } from '../../targets/yaml/read.js';
 import { defineCheck } from '../define.js';
@@ -40,6 +41,34 @@ export const ingressTls = defineCheck({
     hostNotCovered: 'host {host} of Ingress "{name}" is not listed in any spec.tls hosts',
     plainHttpEntrypoint: '{kind} "{name}" is also routed on the plain-HTTP entry point "{entrypoint}"',
   },
+  claims: [
+    {
+      about: 'TLS on every ingress host',
+      names: [
+        ['ingress*', 'TLS'],
+        ['ingress*', 'HTTPS'],
+        ['ingress*', 'certificate*'],
+        'Full (strict)',
+        ['origin', 'TLS'],
+        ['origin', 'HTTPS'],
+        ['origin', 'encrypt*'],
+        ['TLS termination', 'ingress*'],
+      ],
+      messages: ['noTls', 'hostNotCovered'],
+    },
+    {
+      about: 'no router answers on plain http',
+      names: [
+        ...HTTPS_REDIRECT_NAMES,
+        ['entrypoint*', 'plain HTTP'],
+        ['entryPoint*', 'web', 'websecure'],
+        ['port 80', 'ingress*'],
+        ['plain HTTP', 'ingress*'],
+        ['plain HTTP', 'router*'],
+      ],
+      messages: ['plainHttpEntrypoint'],
+    },
+  ],
   evaluate(object, ctx) {
     const isIngress = object.kind === 'Ingress';
     const spec = asRecord(object.data.spec) ?? {};

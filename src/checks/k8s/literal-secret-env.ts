@@ -1,4 +1,5 @@
 import { credentialIn, isLiteralSecretValue } from '../../targets/k8s/literal-secrets.js';
+import { HARDCODED_SECRET_NAMES, HARDCODED_SECRET_UNLESS } from '../../targets/secrets/claims.js';
 import { isCredentialName } from '../../targets/secrets/credential-names.js';
 import { maskSecret } from '../../targets/secrets/mask.js';
 import { asArray, asRecord, asString } from '../../targets/yaml/read.js';
@@ -45,6 +46,21 @@ export const literalSecretEnv = defineCheck({
     credentialValue: 'container "{container}" has {kind} in the literal value of {variable} ({masked})',
   },
   peers: [{ tool: 'polaris', rule: 'sensitiveContainerEnvVar' }],
+  claims: [
+    {
+      about: 'no literal secrets in manifests',
+      names: [
+        ...HARDCODED_SECRET_NAMES,
+        ['plaintext', 'secret*', 'manifest*'],
+        ['plain text', 'secret*', 'manifest*'],
+        ['secret*', 'in manifest*'],
+        ['password*', 'in manifest*'],
+        ['credential*', 'in manifest*'],
+        ['secret*', 'env value*'],
+      ],
+      unless: HARDCODED_SECRET_UNLESS,
+    },
+  ],
   evaluate(container, ctx) {
     asArray(container.spec.env).forEach((item, index) => {
       const entry = asRecord(item);

@@ -36,6 +36,21 @@ export const livenessProbePath = defineCheck({
     applicationPage: 'container "{container}" livenessProbe requests {path}, an application page rather than a health endpoint',
     differsFromReadiness: 'container "{container}" livenessProbe requests {path} while readinessProbe requests {readiness}: a ready pod is restarted whenever {path} fails',
   },
+  claims: [
+    {
+      about: 'liveness probes request a health endpoint',
+      names: [
+        ['liveness', 'path'],
+        ['liveness', 'health endpoint*'],
+        ['liveness', 'healthz'],
+        ['liveness', '404'],
+        ['liveness', 'crashloop*'],
+        ['liveness', 'CrashLoopBackOff'],
+        ['liveness', 'readiness', 'differ*'],
+        ['probe*', 'crashloop*'],
+      ],
+    },
+  ],
   evaluate(container, ctx) {
     const liveness = asRecord(asRecord(container.spec.livenessProbe)?.httpGet);
     const path = typeof liveness?.path === 'string' ? liveness.path : undefined;

@@ -40,6 +40,7 @@ export const missingPdb = defineCheck({
   messages: {
     noBudget: '{workload} runs {replicas} replicas but no PodDisruptionBudget selects its pods',
   },
+  claims: [{ about: 'replicated workloads have a PodDisruptionBudget', names: ['PodDisruptionBudget*', 'PDB*', 'disruption budget*'], unless: [['block*', 'drain*']] }],
   evaluate(workload, ctx) {
     const template = ctx.shared(podTemplateIndex).of(workload);
     const replicas = template?.minReplicas;

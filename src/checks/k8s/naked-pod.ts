@@ -31,6 +31,7 @@ export const nakedPod = defineCheck({
     naked: 'Pod "{pod}" is not managed by a controller (Deployment, StatefulSet, DaemonSet or Job)',
   },
   peers: [{ tool: 'polaris', rule: 'nakedPod' }],
+  claims: [{ about: 'pods are managed by a controller', names: ['naked pod*', 'bare pod*', 'standalone pod*', 'unmanaged pod*', ['pod*', 'without', 'controller']] }],
   evaluate(workload, ctx) {
     // A Pod exported from a cluster keeps its owner: it was created by a controller.
     if (asArray(asRecord(workload.object.data.metadata)?.ownerReferences).length > 0) return;

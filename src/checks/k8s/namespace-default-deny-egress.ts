@@ -42,6 +42,25 @@ export const namespaceDefaultDenyEgress = defineCheck({
     ingressOnly: 'default-deny policy "{policy}" of namespace {namespace} covers Ingress only: egress is open',
     noDefaultDeny: 'namespace {namespace} has workloads but no NetworkPolicy selecting all of its pods (empty podSelector) that denies egress by default',
   },
+  claims: [
+    {
+      about: 'default-deny egress NetworkPolicy',
+      names: [
+        ['egress', 'NetworkPolic*'],
+        ['egress', 'network polic*'],
+        ['egress', 'default deny'],
+        ['egress', 'deny'],
+        ['egress', 'restrict*'],
+        ['egress', 'lock* down'],
+        ['egress', 'allowlist'],
+        ['egress', 'exfiltration'],
+        'egress filtering',
+        'egress control*',
+        'egress polic*',
+        ['outbound', 'pod*', 'restrict*'],
+      ],
+    },
+  ],
   evaluate(object, ctx) {
     const index = ctx.shared(networkPolicyIndex);
     const scope = namespaceRepresentedBy(object, index);

@@ -1,3 +1,4 @@
+import { NETWORK_POLICY_NAMES } from '../../targets/k8s/claims.js';
 import { namespaceRepresentedBy, networkPolicyIndex } from '../../targets/k8s/network-policies.js';
 import { UNSET_NAMESPACE_NOTE } from '../../targets/k8s/selectors.js';
 import { WORKLOAD_KINDS } from '../../targets/k8s/workloads.js';
@@ -44,6 +45,20 @@ export const namespaceDefaultDeny = defineCheck({
   messages: {
     noDefaultDeny: 'namespace {namespace} has workloads but no NetworkPolicy selecting all of its pods (empty podSelector) that denies ingress by default',
   },
+  claims: [
+    {
+      about: 'default-deny ingress NetworkPolicy',
+      names: [
+        ...NETWORK_POLICY_NAMES,
+        ['default deny', 'namespace*'],
+        ['default deny', 'pod*'],
+        ['default deny', 'ingress'],
+        ['default deny', 'Kubernetes'],
+        ['default deny', 'k3s'],
+      ],
+      unless: ['egress'],
+    },
+  ],
   evaluate(object, ctx) {
     const index = ctx.shared(networkPolicyIndex);
     const scope = namespaceRepresentedBy(object, index);

@@ -35,6 +35,21 @@ export const namespacePodSecurity = defineCheck({
     notEnforced: 'Namespace "{namespace}" has no {label} label: no Pod Security Standard is enforced',
     privileged: 'Namespace "{namespace}" enforces the privileged Pod Security Standard, which allows everything',
   },
+  claims: [
+    {
+      about: 'Pod Security Standard enforced',
+      names: [
+        'Pod Security Standard*',
+        'Pod Security Admission',
+        'pod-security.kubernetes.io',
+        'PodSecurityPolicy',
+        'Pod Security Polic*',
+        'PSA',
+        ['pod security', 'enforce*'],
+        ['pod security', 'label*'],
+      ],
+    },
+  ],
   evaluate(object, ctx) {
     if (SYSTEM_NAMESPACES.has(object.name)) return ctx.notApplicable();
     const labels = asRecord(asRecord(object.data.metadata)?.labels);

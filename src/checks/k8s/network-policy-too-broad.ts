@@ -48,6 +48,42 @@ export const networkPolicyTooBroad = defineCheck({
     allPodsToDatastore: 'NetworkPolicy "{policy}" lets every pod of the namespace reach {store} ({workload}) in ingress rule {rule}',
     anySourceToDatastore: 'NetworkPolicy "{policy}" lets any source reach {store} ({workload}): ingress rule {rule} has no from',
   },
+  claims: [
+    {
+      about: 'NetworkPolicies admit specific peers',
+      names: [
+        ['NetworkPolic*', 'too broad'],
+        ['network polic*', 'too broad'],
+        ['NetworkPolic*', 'overly'],
+        ['network polic*', 'overly'],
+        ['NetworkPolic*', 'permissive'],
+        ['network polic*', 'permissive'],
+        ['NetworkPolic*', 'allow all'],
+        ['network polic*', 'allow all'],
+        ['NetworkPolic*', 'tighten*'],
+        ['network polic*', 'tighten*'],
+        ['namespaceSelector', 'any'],
+        ['namespaceSelector', 'empty'],
+        ['ipBlock', 'wide'],
+        ['ipBlock', 'pod CIDR'],
+      ],
+      messages: ['allNamespaces', 'wideBlock', 'allPodsToDatastore', 'anySourceToDatastore'],
+    },
+    {
+      about: 'only named clients reach the datastore',
+      names: [
+        ['NetworkPolic*', 'database*'],
+        ['network polic*', 'database*'],
+        ['NetworkPolic*', 'datastore*'],
+        ['network polic*', 'datastore*'],
+        ['NetworkPolic*', 'Redis'],
+        ['network polic*', 'Redis'],
+        ['NetworkPolic*', 'Postgre*'],
+        ['network polic*', 'Postgre*'],
+      ],
+      messages: ['allPodsToDatastore', 'anySourceToDatastore'],
+    },
+  ],
   evaluate(object, ctx) {
     const policy = networkPolicyOf(object);
     if (!policy || !policy.directions.has('Ingress')) return ctx.notApplicable();

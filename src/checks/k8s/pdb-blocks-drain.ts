@@ -52,6 +52,21 @@ export const pdbBlocksDrain = defineCheck({
     minAvailableAboveAutoscaler: 'PodDisruptionBudget "{budget}" requires {required} available pods, more than the {pods} of {workloads} at their autoscaler minimum',
     minAvailableAtAutoscaler: 'PodDisruptionBudget "{budget}" requires {required} available pods, all {pods} of {workloads} at their autoscaler minimum: drains hang while it is scaled in',
   },
+  claims: [
+    {
+      about: 'budgets allow node drains',
+      names: [
+        ['PDB*', 'drain*'],
+        ['PodDisruptionBudget*', 'drain*'],
+        ['disruption budget*', 'drain*'],
+        ['PDB*', 'maxUnavailable'],
+        ['PDB*', 'minAvailable'],
+        ['drain*', 'hang*'],
+        ['node drain*', 'block*'],
+        ['eviction*', 'block*'],
+      ],
+    },
+  ],
   evaluate(object, ctx) {
     const spec = asRecord(object.data.spec) ?? {};
     const budget = object.name;

@@ -1,4 +1,5 @@
 import { secretValueKind } from '../../targets/config/secret-values.js';
+import { HARDCODED_SECRET_NAMES, HARDCODED_SECRET_UNLESS } from '../../targets/secrets/claims.js';
 import { maskSecret } from '../../targets/secrets/mask.js';
 import { asRecord } from '../../targets/yaml/read.js';
 import { defineCheck } from '../define.js';
@@ -42,6 +43,29 @@ export const plaintextSecretManifest = defineCheck({
   messages: {
     plaintextValue: 'Secret "{secret}" is committed with the value of {field}.{key} ({masked})',
   },
+  claims: [
+    {
+      about: 'no Secret manifest with values committed',
+      names: [
+        ...HARDCODED_SECRET_NAMES,
+        ['plaintext', 'secret*', 'manifest*'],
+        ['plain text', 'secret*', 'manifest*'],
+        ['Secret manifest*', 'plaintext'],
+        ['Secret manifest*', 'commit*'],
+        ['Secret*', 'base64'],
+        ['Secret*', 'YAML', 'commit*'],
+        'secrets.yaml',
+        'kind: Secret',
+        'stringData',
+        'SealedSecret*',
+        'Sealed Secrets',
+        'SOPS',
+        'ExternalSecret*',
+        'External Secrets',
+      ],
+      unless: HARDCODED_SECRET_UNLESS,
+    },
+  ],
   evaluate(object, ctx) {
     if (asRecord(object.document.data)?.sops !== undefined) return ctx.notApplicable();
     for (const field of ['data', 'stringData'] as const) {

@@ -1,3 +1,4 @@
+import { NETWORK_POLICY_NAMES } from '../../targets/k8s/claims.js';
 import { networkPolicyIndex } from '../../targets/k8s/network-policies.js';
 import { UNSET_NAMESPACE_NOTE } from '../../targets/k8s/selectors.js';
 import { asRecord } from '../../targets/yaml/read.js';
@@ -41,6 +42,13 @@ export const podWithoutNetworkPolicy = defineCheck({
   messages: {
     notSelected: '{workload}: no NetworkPolicy with policyTypes Ingress selects its pods ({labels})',
   },
+  claims: [
+    {
+      about: 'every pod selected by an ingress NetworkPolicy',
+      names: [...NETWORK_POLICY_NAMES, ['pod*', 'not selected', 'polic*'], ['workload*', 'without', 'polic*'], ['pod*', 'isolat*', 'network']],
+      unless: ['egress'],
+    },
+  ],
   evaluate(workload, ctx) {
     if (workload.podSpec.hostNetwork === true) return ctx.notApplicable();
     const index = ctx.shared(networkPolicyIndex);

@@ -1,3 +1,4 @@
+import { PRIVILEGED_NAMES } from '../../targets/docker/claims.js';
 import { defineCheck } from '../define.js';
 
 export const privileged = defineCheck({
@@ -34,6 +35,7 @@ export const privileged = defineCheck({
     privileged: 'container "{container}" runs privileged',
   },
   peers: [{ tool: 'polaris', rule: 'runAsPrivileged' }],
+  claims: [{ about: 'not privileged', names: PRIVILEGED_NAMES }],
   evaluate(container, ctx) {
     // privileged is a container field only: the pod securityContext has none, so it is not read there.
     if (container.securityContext.privileged === true) ctx.fail(container.at('securityContext.privileged'), 'privileged', { container: container.name });

@@ -34,6 +34,19 @@ export const probePortNotExposed = defineCheck({
     unknownPortName: 'container "{container}" {probe} uses port "{port}", which is not the name of any of its ports',
     portNotDeclared: 'container "{container}" {probe} uses port {port}, which is not among its containerPorts ({declared})',
   },
+  claims: [
+    {
+      about: 'probes target a declared port',
+      names: [
+        ['probe*', 'port', 'not declared'],
+        ['probe*', 'port name'],
+        ['probe*', 'named port'],
+        ['probe*', 'containerPort*'],
+        ['probe*', 'wrong port'],
+        ['probe*', 'port', 'mismatch'],
+      ],
+    },
+  ],
   evaluate(container, ctx) {
     const declared = recordsOf(container.spec.ports);
     const names = new Set(declared.flatMap((port) => asString(port.name) ?? []));

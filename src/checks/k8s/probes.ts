@@ -1,6 +1,9 @@
 import { asRecord, asString } from '../../targets/yaml/read.js';
 import { defineCheck } from '../define.js';
 
+/** An item about the path a probe requests is k8s/liveness-probe-path's claim. */
+const PROBE_PATH_NAMES = [['liveness', 'path'], ['probe*', '404'], ['probe*', 'crashloop*']];
+
 /** Kinds whose pods run to completion: a probe has nothing to keep alive or route to. */
 const RUN_TO_COMPLETION = new Set(['Job', 'CronJob']);
 
@@ -42,6 +45,21 @@ export const probes = defineCheck({
   peers: [
     { tool: 'polaris', rule: 'livenessProbeMissing', messages: ['livenessMissing'] },
     { tool: 'polaris', rule: 'readinessProbeMissing', messages: ['readinessMissing'] },
+  ],
+  claims: [
+    {
+      about: 'liveness and readiness probes',
+      names: [['liveness', 'readiness'], 'health probe*', ['health check*', 'Kubernetes'], ['health check*', 'pod*'], ['health check*', 'Deployment*']],
+      unless: PROBE_PATH_NAMES,
+      messages: ['livenessMissing', 'readinessMissing'],
+    },
+    {
+      about: 'liveness probes',
+      names: ['livenessProbe', 'liveness probe*', 'liveness check*'],
+      unless: PROBE_PATH_NAMES,
+      messages: ['livenessMissing'],
+    },
+    { about: 'readiness probes', names: ['readinessProbe', 'readiness probe*', 'readiness check*'], messages: ['readinessMissing'] },
   ],
   evaluate(container, ctx) {
     const workload = container.workload;

@@ -21,6 +21,7 @@ export const procMount = defineCheck({
     unmasked: 'container "{container}" sets procMount: {procMount}, unmasking /proc',
   },
   peers: [{ tool: 'polaris', rule: 'procMount' }],
+  claims: [{ about: 'default masked /proc', names: ['procMount', ['/proc', 'unmask*']] }],
   evaluate(container, ctx) {
     const value = asString(container.securityContext.procMount);
     if (value !== undefined && value !== 'Default') ctx.fail(container.at('securityContext.procMount'), 'unmasked', { container: container.name, procMount: value });

@@ -1,3 +1,4 @@
+import { RBAC_LEAST_PRIVILEGE_NAMES } from '../../targets/k8s/claims.js';
 import { covering, coveringResource, DEFAULT_CLUSTER_ROLES, entryPath, isSystemName, rulesOf } from '../../targets/k8s/rbac.js';
 import { defineCheck } from '../define.js';
 
@@ -41,6 +42,20 @@ export const rbacPodExec = defineCheck({
     exec: '{kind} "{name}" allows {verb} on pods/exec: a shell in any pod it reaches',
     attach: '{kind} "{name}" allows {verb} on pods/attach: the console of any pod it reaches',
   },
+  claims: [
+    {
+      about: 'no exec into pods',
+      names: [
+        ...RBAC_LEAST_PRIVILEGE_NAMES,
+        'pods/exec',
+        'pods/attach',
+        ['exec', 'RBAC'],
+        ['kubectl exec', 'role*'],
+        ['kubectl exec', 'permission*'],
+        ['exec', 'into pods', 'role*'],
+      ],
+    },
+  ],
   evaluate(object, ctx) {
     if (isSystemName(object.name) || (object.kind === 'ClusterRole' && DEFAULT_CLUSTER_ROLES.has(object.name))) return ctx.notApplicable();
     for (const rule of rulesOf(object)) {

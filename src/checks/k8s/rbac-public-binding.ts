@@ -1,3 +1,4 @@
+import { RBAC_LEAST_PRIVILEGE_NAMES } from '../../targets/k8s/claims.js';
 import { broadIdentity, isSystemName, roleRefOf, subjectsOf } from '../../targets/k8s/rbac.js';
 import { defineCheck } from '../define.js';
 
@@ -37,6 +38,23 @@ export const rbacPublicBinding = defineCheck({
     everyone: '{kind} "{binding}" grants {role} to {subject}: anyone who reaches the API server, without credentials',
     authenticated: '{kind} "{binding}" grants {role} to system:authenticated: every identity with a valid credential, every pod token included',
   },
+  claims: [
+    {
+      about: 'no role for anonymous or every authenticated identity',
+      names: [
+        ...RBAC_LEAST_PRIVILEGE_NAMES,
+        'system:anonymous',
+        'system:unauthenticated',
+        'system:authenticated',
+        ['anonymous', 'RBAC'],
+        ['anonymous', 'RoleBinding*'],
+        ['anonymous', 'ClusterRoleBinding*'],
+        ['anonymous', 'role binding*'],
+        ['unauthenticated', 'RBAC'],
+        ['all authenticated', 'RBAC'],
+      ],
+    },
+  ],
   evaluate(object, ctx) {
     if (isSystemName(object.name)) return ctx.notApplicable();
     const ref = roleRefOf(object);

@@ -1,3 +1,4 @@
+import { RBAC_LEAST_PRIVILEGE_NAMES } from '../../targets/k8s/claims.js';
 import { covering, coveringResource, DEFAULT_CLUSTER_ROLES, entryPath, isSystemName, rulesOf } from '../../targets/k8s/rbac.js';
 import { defineCheck } from '../define.js';
 
@@ -37,6 +38,23 @@ export const rbacSecretsAccess = defineCheck({
     listSecrets: '{kind} "{name}" can {verb} Secrets: every Secret {scope}, values included, in one call',
     readSecrets: '{kind} "{name}" can get any Secret {scope} by name',
   },
+  claims: [
+    {
+      about: 'roles do not read Secrets broadly',
+      names: [
+        ...RBAC_LEAST_PRIVILEGE_NAMES,
+        ['RBAC', 'secrets'],
+        'list secrets',
+        'get secrets',
+        'watch secrets',
+        ['role*', 'read', 'secrets'],
+        ['ServiceAccount*', 'read', 'secrets'],
+        ['access to secrets', 'minimi*'],
+        ['access to secrets', 'RBAC'],
+        ['access to secrets', 'role*'],
+      ],
+    },
+  ],
   evaluate(object, ctx) {
     if (isSystemName(object.name) || (object.kind === 'ClusterRole' && DEFAULT_CLUSTER_ROLES.has(object.name))) return ctx.notApplicable();
     const scope = object.kind === 'ClusterRole' ? 'of the cluster (or of a namespace where it is bound)' : `of namespace ${object.namespace ?? '(unset)'}`;

@@ -1,3 +1,4 @@
+import { RBAC_LEAST_PRIVILEGE_NAMES } from '../../targets/k8s/claims.js';
 import { entryPath, isSystemName, rulesOf } from '../../targets/k8s/rbac.js';
 import { defineCheck } from '../define.js';
 
@@ -33,6 +34,9 @@ export const rbacWildcards = defineCheck({
     resources: '{kind} "{name}" grants access to every resource ("*") in rule {rule}',
     apiGroups: '{kind} "{name}" matches every API group ("*") in rule {rule}',
   },
+  claims: [
+    { about: 'roles name their verbs and resources', names: [...RBAC_LEAST_PRIVILEGE_NAMES, ['RBAC', 'wildcard*'], ['role*', 'wildcard*'], ['wildcard*', 'verbs']] },
+  ],
   evaluate(object, ctx) {
     if (isSystemName(object.name) || (object.kind === 'ClusterRole' && object.name === 'cluster-admin')) return ctx.notApplicable();
     for (const rule of rulesOf(object)) {

@@ -1,3 +1,4 @@
+import { SECURITY_CONTEXT_NAMES } from '../../targets/k8s/claims.js';
 import { defineCheck } from '../define.js';
 
 export const readOnlyRootFilesystem = defineCheck({
@@ -34,6 +35,21 @@ export const readOnlyRootFilesystem = defineCheck({
     writable: 'container "{container}" sets readOnlyRootFilesystem: false',
   },
   peers: [{ tool: 'polaris', rule: 'notReadOnlyRootFilesystem' }],
+  claims: [
+    {
+      about: 'read-only root filesystem',
+      names: [
+        ...SECURITY_CONTEXT_NAMES,
+        'readOnlyRootFilesystem',
+        'read-only root filesystem',
+        'read-only root fs',
+        'read-only filesystem',
+        'read_only: true',
+        'immutable filesystem',
+        ['root filesystem', 'read only'],
+      ],
+    },
+  ],
   evaluate(container, ctx) {
     const setting = container.securityContext.readOnlyRootFilesystem;
     const at = container.at('securityContext.readOnlyRootFilesystem');

@@ -52,6 +52,24 @@ export const resources = defineCheck({
     memoryLimitMissing: 'container "{container}" has no memory limit (resources.limits.memory)',
     cpuLimitMissing: 'container "{container}" has no CPU limit (resources.limits.cpu)',
   },
+  claims: [
+    {
+      about: 'resource requests and a memory limit',
+      names: ['resource limits', 'requests and limits', 'requests/limits', 'resources.limits', ['resource*', 'unbounded', 'container*']],
+      messages: ['notSet', 'cpuRequestMissing', 'memoryRequestMissing', 'memoryLimitMissing'],
+    },
+    {
+      about: 'resource requests',
+      names: ['resource requests', 'CPU request*', 'memory request*', 'BestEffort'],
+      messages: ['notSet', 'cpuRequestMissing', 'memoryRequestMissing'],
+    },
+    {
+      about: 'memory limit',
+      names: ['memory limit*', 'limits.memory', ['memory usage', 'limit*'], ['memory', 'limited', 'container*'], ['OOM', 'container*']],
+      messages: ['notSet', 'memoryLimitMissing'],
+    },
+    { about: 'CPU limit', names: ['CPU limit*', 'limits.cpu'], messages: ['cpuLimitMissing'] },
+  ],
   options: z
     .object({
       /** Also fail when a container has no CPU limit. */

@@ -1,3 +1,5 @@
+import { NON_ROOT_NAMES } from '../../targets/docker/claims.js';
+import { SECURITY_CONTEXT_NAMES } from '../../targets/k8s/claims.js';
 import { effectiveSecurityContext } from '../../targets/k8s/security-context.js';
 import { defineCheck } from '../define.js';
 
@@ -14,6 +16,7 @@ export const runAsNonRoot = defineCheck({
     rootUser: 'container "{container}" sets runAsUser: 0',
   },
   peers: [{ tool: 'polaris', rule: 'runAsRootAllowed' }],
+  claims: [{ about: 'containers run as a non-root user', names: [...NON_ROOT_NAMES, ...SECURITY_CONTEXT_NAMES, 'runAsNonRoot', 'runAsUser'] }],
   evaluate(container, ctx) {
     const effective = effectiveSecurityContext(container);
     if (effective.runAsUser === 0) {

@@ -1,3 +1,5 @@
+import { SECCOMP_NAMES } from '../../targets/docker/claims.js';
+import { SECURITY_CONTEXT_NAMES } from '../../targets/k8s/claims.js';
 import { asRecord, asString } from '../../targets/yaml/read.js';
 import { defineCheck } from '../define.js';
 
@@ -35,6 +37,7 @@ export const seccompProfile = defineCheck({
     notSet: 'container "{container}" runs without a seccomp profile: neither it nor its pod sets seccompProfile.type',
     unconfined: 'container "{container}" runs with seccompProfile.type: {type}',
   },
+  claims: [{ about: 'seccomp profile', names: [...SECCOMP_NAMES, ...SECURITY_CONTEXT_NAMES] }],
   evaluate(container, ctx) {
     const own = asString(asRecord(container.securityContext.seccompProfile)?.type);
     const pod = asString(asRecord(asRecord(container.workload.podSpec.securityContext)?.seccompProfile)?.type);

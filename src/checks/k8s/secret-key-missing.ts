@@ -37,6 +37,12 @@ export const secretKeyMissing = defineCheck({
       severity: 'medium',
     },
   },
+  claims: [
+    {
+      about: 'every Secret key read is written',
+      names: [['secretKeyRef', 'missing'], ['secretKeyRef', 'mismatch'], ['secretKeyRef', 'optional'], ['Secret', 'keys', 'drift*'], ['Secret', 'key names', 'mismatch']],
+    },
+  ],
   evaluate(object, ctx) {
     const references = secretReferencesOf(object).filter((reference) => reference.key !== undefined && reference.keyPath);
     if (references.length === 0) return ctx.notApplicable();

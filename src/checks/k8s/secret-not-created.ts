@@ -40,6 +40,26 @@ export const secretNotCreated = defineCheck({
     notCreated: '{use} references Secret "{secret}", which no manifest or script in the repository creates',
     notCreatedSimilar: '{use} references Secret "{secret}", which nothing in the repository creates; the repository creates "{similar}" ({creator})',
   },
+  claims: [
+    {
+      about: 'every referenced Secret is created',
+      names: [
+        ['Secret', 'never created'],
+        ['Secret', 'not created'],
+        ['Secret', 'does not exist'],
+        ['Secret', 'name mismatch'],
+        ['imagePullSecret*', 'missing'],
+        ['imagePullSecret*', 'mismatch'],
+        ['imagePullSecret*', 'not found'],
+        ['imagePullSecret*', 'does not exist'],
+        ['image pull secret*', 'missing'],
+        ['image pull secret*', 'mismatch'],
+        ['referenced', 'Secret*', 'missing'],
+        'missing Secret',
+        'CreateContainerConfigError',
+      ],
+    },
+  ],
   evaluate(object, ctx) {
     const references = secretReferencesOf(object).filter((reference) => !reference.optional && !reference.keyOnly);
     if (references.length === 0) return ctx.notApplicable();

@@ -1,3 +1,4 @@
+import { HARDCODED_SECRET_NAMES } from '../../targets/secrets/claims.js';
 import { asArray, asRecord, asString } from '../../targets/yaml/read.js';
 import { defineCheck } from '../define.js';
 
@@ -39,6 +40,22 @@ export const secretsInEnv = defineCheck({
     secretKeyRef: 'container "{container}" puts key "{key}" of secret "{secret}" in environment variable {variable}',
     secretRef: 'container "{container}" loads every key of secret "{secret}" into its environment (envFrom)',
   },
+  claims: [
+    {
+      about: 'secrets mounted as files, not environment variables',
+      names: [
+        ['secret*', 'env var*'],
+        ['secret*', 'environment variable*'],
+        ['secret*', 'file mount*'],
+        ['secret*', 'mounted as file*'],
+        ['secret*', 'as files'],
+        ['secret*', 'volume mount*'],
+        ['envFrom', 'secret*'],
+        ['secretKeyRef', 'env*'],
+      ],
+      unless: HARDCODED_SECRET_NAMES,
+    },
+  ],
   evaluate(container, ctx) {
     asArray(container.spec.env).forEach((item, index) => {
       const entry = asRecord(item);

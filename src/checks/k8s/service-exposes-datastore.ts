@@ -2,6 +2,7 @@ import { datastoreOfImage, datastoreOfPort } from '../../targets/datastores.js';
 import { podTemplateIndex } from '../../targets/k8s/pod-templates.js';
 import { parseMapSelector, UNSET_NAMESPACE_NOTE } from '../../targets/k8s/selectors.js';
 import { externalExposure, serviceOf } from '../../targets/k8s/services.js';
+import { DATASTORE_EXPOSED_NAMES, DATASTORE_EXPOSED_UNLESS } from '../../targets/net/claims.js';
 import { asString } from '../../targets/yaml/read.js';
 import { defineCheck } from '../define.js';
 
@@ -43,6 +44,23 @@ export const serviceExposesDatastore = defineCheck({
     datastoreImage: 'Service "{service}" ({type}) exposes {workload}, which runs {store}, outside the cluster',
     datastorePort: 'Service "{service}" ({type}) exposes {store} port {port} outside the cluster',
   },
+  claims: [
+    {
+      about: 'datastores not exposed outside the cluster',
+      names: [
+        ...DATASTORE_EXPOSED_NAMES,
+        ['NodePort', 'database*'],
+        ['NodePort', 'datastore*'],
+        ['NodePort', 'Redis'],
+        ['NodePort', 'Postgre*'],
+        ['LoadBalancer', 'database*'],
+        ['LoadBalancer', 'datastore*'],
+        ['LoadBalancer', 'Redis'],
+        ['LoadBalancer', 'Postgre*'],
+      ],
+      unless: DATASTORE_EXPOSED_UNLESS,
+    },
+  ],
   evaluate(object, ctx) {
     const service = serviceOf(object);
     if (!service) return ctx.notApplicable();

@@ -42,6 +42,18 @@ export const serviceSelectsNothing = defineCheck({
   messages: {
     noPods: 'Service "{service}" selects {selector}, but no pod template in namespace {namespace} has those labels',
   },
+  claims: [
+    {
+      about: 'Service selectors match pods',
+      names: [
+        ['Service*', 'selector*', 'mismatch'],
+        ['Service*', 'selector*', 'match*', 'no pods'],
+        ['Service*', 'no endpoints'],
+        ['Service*', 'selects nothing'],
+        ['selector*', 'label*', 'mismatch'],
+      ],
+    },
+  ],
   evaluate(object, ctx) {
     const service = serviceOf(object);
     if (!service || !service.selector || service.type === 'ExternalName') return ctx.notApplicable();

@@ -38,6 +38,7 @@ export const serviceTargetPortUnknown = defineCheck({
   messages: {
     unknownName: 'Service "{service}" sends port {port} to targetPort "{target}", which no container of {workloads} declares',
   },
+  claims: [{ about: 'named targetPorts exist', names: ['targetPort', ['target port', 'Service*'], ['named port', 'Service*'], ['port name', 'mismatch']] }],
   evaluate(object, ctx) {
     const service = serviceOf(object);
     if (!service || !service.selector || !service.ports.some((port) => typeof port.targetPort === 'string' && !/^\d+$/.test(port.targetPort))) return ctx.notApplicable();

@@ -38,6 +38,29 @@ export const singleReplica = defineCheck({
     autoscalerMinimumOne: '{workload} is scaled by {autoscaler} down to {minReplicas} replica(s)',
   },
   peers: [{ tool: 'polaris', rule: 'deploymentMissingReplicas', messages: ['singleReplica', 'replicasUnset'] }],
+  claims: [
+    {
+      about: 'more than one replica',
+      names: [
+        'single replica*',
+        'single-replica',
+        'SPOF*',
+        'single point* of failure',
+        'one replica',
+        'replicas: 1',
+        'multiple replicas',
+        'more than one replica',
+        '2 replicas',
+        'two replicas',
+        ['replica*', 'at least'],
+        ['replica*', 'redundan*'],
+        ['replica*', 'high availability'],
+        ['replica*', 'HA'],
+      ],
+      messages: ['singleReplica', 'replicasUnset', 'autoscalerMinimumOne'],
+    },
+    { about: 'autoscaler keeps two replicas', names: [['HPA', 'minReplicas'], ['autoscal*', 'min* replica*']], messages: ['autoscalerMinimumOne'] },
+  ],
   evaluate(workload, ctx) {
     const object = workload.object;
     const data = { workload: `${workload.kind}/${workload.name}` };

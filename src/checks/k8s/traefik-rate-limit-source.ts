@@ -34,6 +34,24 @@ export const traefikRateLimitSource = defineCheck({
   messages: {
     noSourceCriterion: 'Middleware "{middleware}" {type} has no sourceCriterion: it counts per connecting address, which behind a proxy is the proxy',
   },
+  claims: [
+    {
+      about: 'rate limits count the real client address',
+      names: [
+        'sourceCriterion',
+        'ipStrategy',
+        'inFlightReq',
+        ['rate limit*', 'client IP'],
+        ['rate limit*', 'real IP'],
+        ['rate limit*', 'X-Forwarded-For'],
+        ['rate limit*', 'CF-Connecting-IP'],
+        ['rate limit*', 'behind', 'proxy'],
+        ['rate limit*', 'behind', 'CDN'],
+        ['rate limit*', 'Cloudflare'],
+        ['rateLimit', 'middleware', 'Traefik'],
+      ],
+    },
+  ],
   evaluate(object, ctx) {
     const spec = asRecord(object.data.spec) ?? {};
     let applicable = false;

@@ -1,4 +1,4 @@
-import { SECURITY_HEADER_CLAIMS } from '../../targets/http/headers/claims.js';
+import { PROXY_HEADER_CLAIMS } from '../../targets/http/headers/claims.js';
 import { ALL_HEADER_MESSAGE_IDS, headerMessages, securityHeaderFindings } from '../../targets/http/headers/rules.js';
 import { routerHeadersIndex, traefikResponseHeaders } from '../../targets/k8s/traefik-headers.js';
 import { defineCheck } from '../define.js';
@@ -49,7 +49,7 @@ export const traefikSecurityHeaders = defineCheck({
   ],
   // The shared header rules' messages (src/targets/http/headers), the same a live check reports.
   messages: headerMessages(ALL_HEADER_MESSAGE_IDS),
-  claims: [...SECURITY_HEADER_CLAIMS],
+  claims: [...PROXY_HEADER_CLAIMS],
   evaluate(object, ctx) {
     const sent = traefikResponseHeaders(object);
     if (!sent) return ctx.notApplicable();

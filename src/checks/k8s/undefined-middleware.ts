@@ -41,6 +41,18 @@ export const undefinedMiddleware = defineCheck({
   messages: {
     undefinedMiddleware: '{kind} "{name}" references middleware "{reference}", which no manifest defines',
   },
+  claims: [
+    {
+      about: 'referenced middlewares exist',
+      names: [
+        ['middleware*', 'not defined'],
+        ['middleware*', 'undefined'],
+        ['middleware*', 'does not exist'],
+        ['middleware*', 'kubernetescrd', 'typo'],
+        ['middleware*', 'reference*', 'missing'],
+      ],
+    },
+  ],
   evaluate(object, ctx) {
     const refs = middlewareRefsOf(object);
     if (refs.length === 0) return ctx.notApplicable();

@@ -1,3 +1,4 @@
+import { DATASTORE_EXPOSED_NAMES, DATASTORE_EXPOSED_UNLESS } from '../../targets/net/claims.js';
 import { tcpReachability } from '../../targets/net/tcp.js';
 import { defineCheck } from '../define.js';
 
@@ -18,6 +19,46 @@ export const portClosed = defineCheck({
   messages: {
     open: '{host}:{port} accepts TCP connections from here; it is listed as a port that must be closed',
   },
+  claims: [
+    {
+      about: 'the port is closed from outside',
+      names: [
+        ...DATASTORE_EXPOSED_NAMES,
+        'open ports',
+        'port scan*',
+        'nmap',
+        'UFW',
+        'iptables',
+        'nftables',
+        'security group*',
+        'host firewall',
+        'cloud firewall',
+        ['firewall', 'rule*'],
+        ['firewall', 'database*'],
+        ['firewall', 'Postgre*'],
+        ['firewall', 'Redis'],
+        ['firewall', 'MySQL'],
+        ['port*', 'closed'],
+        ['close', 'port*'],
+        ['port*', 'public interface*'],
+        ['port*', 'blocked'],
+        ['port*', 'not reachable'],
+        ['port*', 'unreachable'],
+        ['port*', 'firewall*'],
+        ['SSH', 'port*'],
+        ['origin', 'IP restriction*'],
+        ['origin', 'allowlist'],
+        ['origin', 'allow-list'],
+        ['origin', 'whitelist*'],
+        ['origin', 'lock* down'],
+        ['origin', 'direct* access*'],
+        ['origin', 'direct-connect*'],
+        ['origin', 'Cloudflare IP'],
+        ['origin', 'Cloudflare IPs'],
+      ],
+      unless: [...DATASTORE_EXPOSED_UNLESS, 'web application firewall', 'WAF'],
+    },
+  ],
   async evaluate(service, ctx) {
     if (service.kind !== 'tcp') {
       ctx.notApplicable();

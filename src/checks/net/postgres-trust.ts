@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { POSTGRES_AUTH_NAMES } from '../../targets/net/claims.js';
 import { postgresAuthProbe } from '../../targets/net/postgres-wire.js';
 import { defineCheck } from '../define.js';
 
@@ -20,6 +21,7 @@ export const postgresTrust = defineCheck({
   messages: {
     trust: 'PostgreSQL at {host}:{port} let user "{user}" into database "{database}" without asking for a credential (trust)',
   },
+  claims: [{ about: 'PostgreSQL asks for a credential', names: POSTGRES_AUTH_NAMES }],
   options: z
     .object({
       user: z.string().min(1).default('postgres'),

@@ -1,3 +1,4 @@
+import { REDIS_AUTH_NAMES, REDIS_AUTH_UNLESS } from '../../targets/net/claims.js';
 import { redisPing } from '../../targets/net/redis-wire.js';
 import { defineCheck } from '../define.js';
 
@@ -18,6 +19,7 @@ export const redisNoAuth = defineCheck({
   messages: {
     noAuth: 'Redis at {host}:{port} answered PING with +PONG: it requires no authentication',
   },
+  claims: [{ about: 'Redis requires authentication', names: REDIS_AUTH_NAMES, unless: REDIS_AUTH_UNLESS }],
   async evaluate(service, ctx) {
     if (service.kind !== 'redis') {
       ctx.notApplicable();

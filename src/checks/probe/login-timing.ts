@@ -27,6 +27,23 @@ export const loginTiming = defineCheck({
     timingLeak:
       '{url}: the known account answers {direction} than the unknown one by {effect} ms ({confidence}% CI {low} to {high} ms, p = {p}, {pairs} pairs, {requests} requests): account existence leaks through timing',
   },
+  claims: [
+    {
+      about: 'no account enumeration through login timing',
+      names: [
+        ['enumerat*', 'timing'],
+        ['enumerat*', 'response time*'],
+        ['timing attack*', 'login'],
+        ['timing attack*', 'password reset'],
+        ['timing attack*', 'account*'],
+        ['timing side channel*', 'login'],
+        ['timing', 'login', 'account*'],
+        ['timing', 'username*'],
+        ['constant time', 'login'],
+        ['constant-time', 'password check*'],
+      ],
+    },
+  ],
   options: z
     .object({
       /** False-alarm rate over the whole sequential test. */

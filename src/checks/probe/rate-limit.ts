@@ -20,6 +20,35 @@ export const rateLimit = defineCheck({
     noLimit: '{url}: {sent} {method} requests at {rate}/s got no {expected} (statuses: {statuses})',
   },
   // Up to maxRequests at perSecond: minutes, not the seconds a read-only check gets.
+  claims: [
+    {
+      about: 'the endpoint rate-limits rapid requests',
+      names: [
+        ['rate limit*', 'login'],
+        ['rate limit*', 'auth*'],
+        ['rate limit*', 'sign-in'],
+        ['rate limit*', 'signup'],
+        ['rate limit*', 'sign-up'],
+        ['rate limit*', 'register*'],
+        ['rate limit*', 'registration'],
+        ['rate limit*', 'password reset'],
+        ['rate limit*', 'OTP'],
+        ['rate limit*', 'verification code*'],
+        ['rate limit*', 'join*'],
+        ['rate limit*', 'endpoint*'],
+        ['ratelimit*', 'login'],
+        ['ratelimit*', 'auth*'],
+        ['brute force*', 'login'],
+        ['brute-force', 'protection'],
+        ['brute force*', 'password*'],
+        ['credential stuffing'],
+        ['throttl*', 'login'],
+        ['throttl*', 'auth*'],
+        ['HTTP 429'],
+      ],
+      unless: ['per-user', 'per user', 'per-account', 'per account', 'SSH', 'fail2ban'],
+    },
+  ],
   budgetMs: 600_000,
   async evaluate(site, ctx) {
     const config = site.config.probes.rateLimit;

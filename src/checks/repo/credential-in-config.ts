@@ -1,5 +1,6 @@
 import { configSourcesIndex, inNonProductionSection } from '../../targets/config/config-sources.js';
 import { literalUrlPassword, secretValueKind } from '../../targets/config/secret-values.js';
+import { CONFIGMAP_SECRET_NAMES, HARDCODED_SECRET_NAMES, HARDCODED_SECRET_UNLESS } from '../../targets/secrets/claims.js';
 import { isCredentialName } from '../../targets/secrets/credential-names.js';
 import { maskSecret, maskValue } from '../../targets/secrets/mask.js';
 import { defineCheck } from '../define.js';
@@ -55,6 +56,25 @@ export const credentialInConfig = defineCheck({
     webhookUrl: { text: '{source}: {setting} is a webhook URL, a bearer credential ({masked})', severity: 'medium' },
     privateKey: '{source}: {setting} holds a private key',
   },
+  claims: [
+    {
+      about: 'no credentials in config files and ConfigMaps',
+      names: [
+        ...HARDCODED_SECRET_NAMES,
+        ...CONFIGMAP_SECRET_NAMES,
+        ['config file*', 'credential*'],
+        ['config file*', 'password*'],
+        ['config file*', 'secret*'],
+        ['connection string*', 'password*'],
+        ['database URL', 'password*'],
+        ['DSN', 'password*'],
+        ['webhook URL*', 'commit*'],
+        ['webhook URL*', 'config*'],
+        ['private key*', 'config*'],
+      ],
+      unless: HARDCODED_SECRET_UNLESS,
+    },
+  ],
   evaluate(file, ctx) {
     const sources = ctx.shared(configSourcesIndex).get(file.file);
     if (!sources) return ctx.notApplicable();

@@ -1,4 +1,5 @@
 import { redactSecrets } from '../../targets/secrets/redact.js';
+import { PIPE_TO_SHELL_NAMES, UNVERIFIED_DOWNLOAD_NAMES } from '../../targets/shell/claims.js';
 import { isCommandPosition, readShellScript } from '../../targets/shell/shell-lines.js';
 import { defineCheck } from '../define.js';
 
@@ -60,6 +61,10 @@ export const curlPipeShell = defineCheck({
     substitution: '{shell} runs a script fetched by {tool} on the fly, without verification',
     unverifiedRun: '{file} is downloaded by {tool} and run without a checksum or signature check',
   },
+  claims: [
+    { about: 'no download piped into a shell', names: PIPE_TO_SHELL_NAMES, messages: ['pipeToShell', 'substitution'] },
+    { about: 'downloads verified before they run', names: UNVERIFIED_DOWNLOAD_NAMES },
+  ],
   evaluate(script, ctx) {
     if (!FETCH.test(script.text)) return;
     const lines = readShellScript(script.text).lines;

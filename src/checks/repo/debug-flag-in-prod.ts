@@ -1,6 +1,9 @@
+import { DEBUG_MODE_NAMES, DEBUG_MODE_UNLESS } from '../../targets/config/claims.js';
 import { configSourcesIndex, inNonProductionSection, type ConfigEnvironment } from '../../targets/config/config-sources.js';
 import type { ConfigEntry } from '../../targets/config/entries.js';
 import { secretValueKind } from '../../targets/config/secret-values.js';
+import { REDIS_AUTH_NAMES, REDIS_AUTH_UNLESS } from '../../targets/net/claims.js';
+import { EMPTY_PASSWORD_NAMES, SECRET_FALLBACK_NAMES } from '../../targets/secrets/claims.js';
 import { isCredentialName } from '../../targets/secrets/credential-names.js';
 import { maskSecret } from '../../targets/secrets/mask.js';
 import { defineCheck } from '../define.js';
@@ -82,6 +85,36 @@ export const debugFlagInProd = defineCheck({
     placeholderSecret: { text: '{source} ({environment}): {setting} is a placeholder or default secret ({masked}), known to every reader', severity: 'high' },
     emptyPassword: { text: '{source} ({environment}): {setting} is empty: the service runs without a password', severity: 'high' },
   },
+  claims: [
+    { about: 'debug off in production', names: DEBUG_MODE_NAMES, unless: DEBUG_MODE_UNLESS, messages: ['debugEnabled', 'debugMode'] },
+    {
+      about: 'no switch bypasses a security control',
+      names: [
+        ['auth*', 'bypass*'],
+        ['bypass*', 'flag*'],
+        ['bypass*', 'verification'],
+        ['bypass*', 'production'],
+        ['fixed', 'verification code*'],
+        ['fixed', 'OTP'],
+        ['fixed', 'code*', 'email*'],
+        ['hardcoded', 'OTP'],
+        ['hardcoded', 'verification code*'],
+        'magic code*',
+        'backdoor',
+        'SKIP_EMAIL_VERIFICATION',
+        'DISABLE_AUTH',
+        ['test mode', 'production'],
+        ['CSRF protection', 'disabled'],
+      ],
+      messages: ['bypassEnabled', 'controlDisabled'],
+    },
+    {
+      about: 'no placeholder secrets',
+      names: [...SECRET_FALLBACK_NAMES, ['SECRET_KEY', 'hardcoded'], ['default secret*'], ['well-known', 'secret*']],
+      messages: ['placeholderSecret'],
+    },
+    { about: 'no service without a password', names: [...REDIS_AUTH_NAMES, ...EMPTY_PASSWORD_NAMES], unless: REDIS_AUTH_UNLESS, messages: ['emptyPassword'] },
+  ],
   evaluate(file, ctx) {
     const sources = ctx.shared(configSourcesIndex).get(file.file);
     if (!sources) return ctx.notApplicable();

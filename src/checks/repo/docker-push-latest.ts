@@ -1,3 +1,4 @@
+import { LATEST_TAG_NAMES } from '../../targets/docker/claims.js';
 import { commandsOfLine, readShellScript, type ShellLine, type ShellWordAt } from '../../targets/shell/shell-lines.js';
 import { defineCheck } from '../define.js';
 
@@ -39,6 +40,7 @@ export const dockerPushLatest = defineCheck({
     tagsLatest: 'tags {image}, a mutable tag this script pushes',
     pushesLatest: 'pushes {image}, a mutable tag',
   },
+  claims: [{ about: 'no image pushed as :latest', names: [...LATEST_TAG_NAMES, ['push*', 'latest']] }],
   evaluate(script, ctx) {
     if (!script.text.includes(':latest')) return;
     const tagged: LatestRef[] = [];

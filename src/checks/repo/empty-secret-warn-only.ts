@@ -37,6 +37,21 @@ export const emptySecretWarnOnly = defineCheck({
   messages: {
     warnOnly: '{variable} may be empty and the script only warns, then goes on without it',
   },
+  claims: [
+    {
+      about: 'scripts stop on an empty secret',
+      names: [
+        ['empty', 'secret*', 'warn*'],
+        ['empty', 'password*', 'warn*'],
+        ['required secret*', 'missing'],
+        ['required secret*', 'empty'],
+        ['secret*', 'unset', 'abort*'],
+        ['secret*', 'fail fast'],
+        ['secret*', 'fail closed'],
+        ['script*', 'warn* only', 'secret*'],
+      ],
+    },
+  ],
   evaluate(script, ctx) {
     const text = script.text;
     if (!text.includes('-z') && !text.includes('-n')) return;

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { offsetIndex } from '../../targets/repo/offsets.js';
 import { configSourcesIndex } from '../../targets/config/config-sources.js';
 import { secretValueKind } from '../../targets/config/secret-values.js';
+import { offsetIndex } from '../../targets/repo/offsets.js';
+import { treeSecrets } from '../../targets/repo/tree-secrets.js';
+import { HARDCODED_SECRET_NAMES, HARDCODED_SECRET_UNLESS } from '../../targets/secrets/claims.js';
 import { isCredentialName } from '../../targets/secrets/credential-names.js';
 import { shannonEntropy } from '../../targets/secrets/entropy.js';
 import { maskSecret } from '../../targets/secrets/mask.js';
-import { treeSecrets } from '../../targets/repo/tree-secrets.js';
 import { defineCheck } from '../define.js';
 
 /** Characters a token or key is made of (base64, base64url, hex, JWT dots). */
@@ -51,6 +52,27 @@ export const highEntropyAssignment = defineCheck({
     publicValue:
       '{setting} is a client-side (public) variable holding a random-looking value ({masked}): fine for a publishable key, a leak for anything else',
   },
+  claims: [
+    {
+      about: 'no random-looking tokens in config files',
+      names: [...HARDCODED_SECRET_NAMES, 'high entropy', 'high-entropy string*', ['API key*', 'config file*']],
+      unless: HARDCODED_SECRET_UNLESS,
+      messages: ['highEntropy'],
+    },
+    {
+      about: 'no secrets in client-side variables',
+      names: [
+        'NEXT_PUBLIC_',
+        ['client-side', 'secret*'],
+        ['client-side', 'API key*'],
+        ['frontend', 'secret*'],
+        ['browser bundle', 'secret*'],
+        ['public env*', 'secret*'],
+        ['bundle*', 'API key*'],
+      ],
+      messages: ['publicValue'],
+    },
+  ],
   options: z.object({
     /** Shortest value considered. */
     minLength: z.number().int().min(8).default(20),

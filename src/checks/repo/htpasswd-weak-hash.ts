@@ -36,6 +36,12 @@ export const htpasswdWeakHash = defineCheck({
     htpasswdWeak: 'htpasswd -{flag} hashes with {algorithm}',
     opensslWeak: 'openssl passwd {option} hashes with {algorithm}',
   },
+  claims: [
+    {
+      about: 'basic-auth files use bcrypt',
+      names: ['htpasswd', 'apr1', 'openssl passwd', ['basic auth*', 'bcrypt'], ['basic auth*', 'hash*'], ['basic-auth', 'bcrypt'], ['basic-auth', 'hash*'], ['basic auth*', 'MD5']],
+    },
+  ],
   evaluate(script, ctx) {
     const text = script.text;
     if (!text.includes('htpasswd') && !text.includes('passwd')) return;

@@ -34,6 +34,25 @@ export const k3sSecretsEncryptionOff = defineCheck({
     configOff: 'secrets-encryption is set to {value}: Secrets are stored unencrypted',
     installWithout: 'k3s server is installed without --secrets-encryption, so Secrets are stored unencrypted',
   },
+  claims: [
+    {
+      about: 'k3s encrypts Secrets at rest',
+      names: [
+        'secrets-encryption',
+        'secrets-encrypt',
+        'EncryptionConfiguration',
+        'encryption-provider-config',
+        ['etcd', 'encrypt*'],
+        ['etcd', 'plaintext'],
+        ['etcd', 'unencrypted'],
+        ['Secrets', 'encrypt*', 'at rest'],
+        ['encryption at rest', 'Kubernetes'],
+        ['encryption at rest', 'k3s'],
+        ['encryption at rest', 'k8s'],
+      ],
+      unless: ['snapshot*', 'backup*'],
+    },
+  ],
   evaluate(script, ctx) {
     const text = script.text;
     if (!ctx.shared(fileGroupsIndex).has('scripts', script.file)) {

@@ -47,6 +47,52 @@ export const kubeconfigWorldReadable = defineCheck({
     kubeconfigCopy: 'the cluster-admin kubeconfig is written to {file} with the default umask (0644), readable by every local user',
     tokenConfig: 'the k3s config holding the cluster token is written with the default mode (0644), readable by every user on the node',
   },
+  claims: [
+    {
+      about: 'kubeconfig not world-readable',
+      names: [
+        'write-kubeconfig-mode',
+        'k3s.yaml',
+        ['kubeconfig', 'world-readable'],
+        ['kubeconfig', 'readable'],
+        ['kubeconfig', 'mode'],
+        ['kubeconfig', 'permission*'],
+        ['kubeconfig', 'perms'],
+        ['kubeconfig', '644'],
+        ['kubeconfig', 'chmod'],
+      ],
+      messages: ['kubeconfigMode', 'kubeconfigCopy'],
+    },
+    {
+      about: 'k3s token config not world-readable',
+      names: [
+        ['server token*', 'perm*'],
+        ['server token*', 'mode'],
+        ['node-token', 'perm*'],
+        ['cluster token', 'readable'],
+        ['k3s', 'token', 'perm*'],
+        ['/etc/rancher/k3s', 'perm*'],
+        ['/etc/rancher/k3s', 'mode'],
+        ['token*', 'world-readable'],
+      ],
+      messages: ['tokenConfig'],
+    },
+    {
+      about: 'key files not world-readable',
+      names: [
+        ['chmod', 'private key*'],
+        ['chmod', '.env'],
+        ['private key*', 'world-readable'],
+        ['key file*', 'permission*'],
+        ['.env', 'world-readable'],
+        ['world-readable', 'secret*'],
+        ['world-readable', 'credential*'],
+        ['file permission*', 'secret*'],
+        ['file permission*', 'private key*'],
+      ],
+      messages: ['chmodCredential'],
+    },
+  ],
   evaluate(script, ctx) {
     const text = script.text;
     if (!ctx.shared(fileGroupsIndex).has('scripts', script.file)) {

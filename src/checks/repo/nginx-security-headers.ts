@@ -1,5 +1,6 @@
-import { includeResolver, nginxFilesIndex } from '../../targets/config/nginx.js';
 import { nginxServers, ownDirectives } from '../../targets/config/nginx-headers.js';
+import { includeResolver, nginxFilesIndex } from '../../targets/config/nginx.js';
+import { PROXY_HEADER_CLAIMS, SERVER_VERSION_CLAIM } from '../../targets/http/headers/claims.js';
 import { ALL_HEADER_MESSAGE_IDS, headerMessages, securityHeaderFindings } from '../../targets/http/headers/rules.js';
 import { defineCheck } from '../define.js';
 
@@ -44,6 +45,16 @@ export const nginxSecurityHeaders = defineCheck({
     ...headerMessages(ALL_HEADER_MESSAGE_IDS),
     locationDropsHeaders: 'location {location} has add_header of its own, so nginx does not send the inherited {headers} there',
   },
+  claims: [
+    ...PROXY_HEADER_CLAIMS,
+    // server_tokens decides the Server header nginx sends; X-Powered-By comes from the application behind it.
+    SERVER_VERSION_CLAIM,
+    {
+      about: 'nginx locations keep the inherited headers',
+      names: [['add_header', 'inherit*'], ['add_header', 'location*'], ['nginx', 'location*', 'header*', 'drop*']],
+      messages: ['locationDropsHeaders'],
+    },
+  ],
   evaluate(file, ctx) {
     const files = ctx.shared(nginxFilesIndex);
     const directives = files.get(file.file);

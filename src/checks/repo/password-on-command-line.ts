@@ -1,4 +1,5 @@
 import { secretValueKind } from '../../targets/config/secret-values.js';
+import { COMMAND_LINE_SECRET_NAMES, HARDCODED_SECRET_NAMES, HARDCODED_SECRET_UNLESS } from '../../targets/secrets/claims.js';
 import { isCredentialName } from '../../targets/secrets/credential-names.js';
 import { maskSecret } from '../../targets/secrets/mask.js';
 import { commandsOfLine, readShellScript, type ShellWordAt } from '../../targets/shell/shell-lines.js';
@@ -53,6 +54,14 @@ export const passwordOnCommandLine = defineCheck({
     literal: '{tool} gets a literal password on its command line ({masked})',
     envLiteral: '{variable} is set to a literal password ({masked}) for {tool}',
   },
+  claims: [
+    {
+      about: 'no literal passwords on command lines',
+      names: [...COMMAND_LINE_SECRET_NAMES, 'PGPASSWORD', 'sshpass', ['from-literal', 'password*']],
+      messages: ['literal', 'envLiteral'],
+    },
+    { about: 'no hardcoded passwords in scripts', names: HARDCODED_SECRET_NAMES, unless: HARDCODED_SECRET_UNLESS, messages: ['literal'] },
+  ],
   evaluate(script, ctx) {
     for (const line of readShellScript(script.text).lines) {
       for (const command of commandsOfLine(line.text)) {

@@ -1,3 +1,4 @@
+import { SECRET_BUILD_ARG_NAMES } from '../../targets/secrets/claims.js';
 import { isCredentialName } from '../../targets/secrets/credential-names.js';
 import { commandsOfLine, readShellScript } from '../../targets/shell/shell-lines.js';
 import { defineCheck } from '../define.js';
@@ -29,6 +30,7 @@ export const secretBuildArg = defineCheck({
   messages: {
     secretArg: '--build-arg {name} puts a secret into the image history and build provenance',
   },
+  claims: [{ about: 'no secrets as build arguments', names: SECRET_BUILD_ARG_NAMES }],
   evaluate(script, ctx) {
     if (!script.text.includes('--build-arg') && !script.text.includes('--opt')) return;
     for (const line of readShellScript(script.text).lines) {

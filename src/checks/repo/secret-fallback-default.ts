@@ -1,3 +1,4 @@
+import { SECRET_FALLBACK_NAMES } from '../../targets/secrets/claims.js';
 import { isCredentialName } from '../../targets/secrets/credential-names.js';
 import { maskSecret } from '../../targets/secrets/mask.js';
 import { redactSecrets } from '../../targets/secrets/redact.js';
@@ -28,6 +29,7 @@ export const secretFallbackDefault = defineCheck({
   messages: {
     fallback: '{variable} falls back to {fallback} when it is unset',
   },
+  claims: [{ about: 'no fallback for a missing secret', names: SECRET_FALLBACK_NAMES }],
   evaluate(script, ctx) {
     if (!script.text.includes('${')) return;
     for (const line of readShellScript(script.text).lines) {

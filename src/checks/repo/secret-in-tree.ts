@@ -1,9 +1,10 @@
 import { offsetIndex } from '../../targets/repo/offsets.js';
+import { treeSecrets } from '../../targets/repo/tree-secrets.js';
+import { COMMITTED_SECRET_NAMES, HARDCODED_SECRET_NAMES, HARDCODED_SECRET_UNLESS } from '../../targets/secrets/claims.js';
 import { isDefaultCredential } from '../../targets/secrets/credential-names.js';
 import { maskSecret, maskValue } from '../../targets/secrets/mask.js';
 import { redactSecrets } from '../../targets/secrets/redact.js';
 import type { SecretMatch } from '../../targets/secrets/secretlint.js';
-import { treeSecrets } from '../../targets/repo/tree-secrets.js';
 import { defineCheck } from '../define.js';
 
 /** Human names of secretlint's message ids (recommended preset 11.x). */
@@ -72,6 +73,7 @@ export const secretInTree = defineCheck({
     urlPassword: '{kind} committed: {masked}',
     privateKey: '{kind} committed ({masked})',
   },
+  claims: [{ about: 'no credentials committed', names: [...HARDCODED_SECRET_NAMES, ...COMMITTED_SECRET_NAMES], unless: HARDCODED_SECRET_UNLESS }],
   async evaluate(file, ctx) {
     const matches = await ctx.shared(treeSecrets).scan(file);
     if (matches.length === 0) return;

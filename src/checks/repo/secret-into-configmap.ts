@@ -1,3 +1,4 @@
+import { CONFIGMAP_SECRET_NAMES } from '../../targets/secrets/claims.js';
 import { isCredentialName } from '../../targets/secrets/credential-names.js';
 import { commandsOfLine, readShellScript } from '../../targets/shell/shell-lines.js';
 import { defineCheck } from '../define.js';
@@ -34,6 +35,12 @@ export const secretIntoConfigmap = defineCheck({
     secretKey: 'ConfigMap key {key} is named like a credential: it belongs in a Secret',
     secretValue: 'ConfigMap key {key} is built from {variable}: the secret ends up in a ConfigMap',
   },
+  claims: [
+    {
+      about: 'scripts write no secrets into ConfigMaps',
+      names: [...CONFIGMAP_SECRET_NAMES, ['create configmap', 'secret*'], ['create configmap', 'password*'], ['from-literal', 'ConfigMap*']],
+    },
+  ],
   evaluate(script, ctx) {
     if (!script.text.includes('configmap') && !script.text.includes(' cm ')) return;
     // Variables whose value carries a credential: named like one, or assigned from one.

@@ -1,3 +1,4 @@
+import { DEPLOYED_IMAGE_UNLESS, IMAGE_DIGEST_NAMES } from '../../targets/docker/claims.js';
 import { commandsOfLine, readShellScript } from '../../targets/shell/shell-lines.js';
 import { defineCheck } from '../define.js';
 
@@ -27,6 +28,13 @@ export const setImageByTag = defineCheck({
   messages: {
     byTag: 'kubectl set image rolls out {image} by tag, not by digest',
   },
+  claims: [
+    {
+      about: 'rollouts by digest',
+      names: [...IMAGE_DIGEST_NAMES, 'kubectl set image', ['rollout*', 'by tag'], ['rollout*', 'digest*'], ['deploy*', 'by digest']],
+      unless: DEPLOYED_IMAGE_UNLESS,
+    },
+  ],
   evaluate(script, ctx) {
     if (!script.text.includes('set image') && !script.text.includes('set\timage')) return;
     for (const line of readShellScript(script.text).lines) {

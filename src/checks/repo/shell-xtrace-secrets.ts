@@ -1,3 +1,4 @@
+import { XTRACE_SECRET_NAMES } from '../../targets/secrets/claims.js';
 import { readShellScript } from '../../targets/shell/shell-lines.js';
 import { defineCheck } from '../define.js';
 
@@ -30,6 +31,7 @@ export const shellXtraceSecrets = defineCheck({
   messages: {
     xtrace: 'xtrace is on ({how}) in a script that handles secrets: expanded commands print them',
   },
+  claims: [{ about: 'no shell tracing with secrets', names: XTRACE_SECRET_NAMES }],
   evaluate(script, ctx) {
     const text = script.text;
     if (!HANDLES_SECRETS.test(text)) return;

@@ -31,6 +31,12 @@ export const sshHostKeyCheckDisabled = defineCheck({
     strictOff: 'StrictHostKeyChecking={value}: ssh accepts any host key, so the session can be intercepted',
     knownHostsNull: 'UserKnownHostsFile=/dev/null: host keys are never remembered, so none is ever verified',
   },
+  claims: [
+    {
+      about: 'SSH host keys verified',
+      names: ['StrictHostKeyChecking', 'UserKnownHostsFile', 'known_hosts', 'host key checking', ['host key*', 'verif*'], ['SSH', 'MITM'], ['SSH', 'man-in-the-middle']],
+    },
+  ],
   evaluate(script, ctx) {
     const text = script.text;
     if (!text.includes('StrictHostKeyChecking') && !text.includes('UserKnownHostsFile') && !/stricthostkeychecking|userknownhostsfile/i.test(text)) return;

@@ -1,8 +1,8 @@
 import { parseSshdConfig, type SshdConfig, type SshdSetting } from '../../targets/config/sshd.js';
 import { fileGroupsIndex } from '../../targets/repo/file-groups.js';
+import type { TextFile } from '../../targets/repo/text-file.js';
 import { redactSecrets } from '../../targets/secrets/redact.js';
 import { readShellScript } from '../../targets/shell/shell-lines.js';
-import type { TextFile } from '../../targets/repo/text-file.js';
 import { defineCheck, type CheckContext } from '../define.js';
 
 /** The main server config, and drop-ins that Debian/Ubuntu include from it. */
@@ -57,6 +57,16 @@ export const sshdConfig = defineCheck({
     emptyPasswords: 'PermitEmptyPasswords yes{scope}: accounts without a password can log in',
     x11Forwarding: 'X11Forwarding yes{scope}: the client display is exposed to the server',
   },
+  claims: [
+    { about: 'sshd hardened', names: ['sshd_config', 'SSH hardening', ['harden*', 'SSH']], messages: ['rootLogin', 'passwordAuth', 'passwordAuthDefault', 'emptyPasswords'] },
+    { about: 'no root login over SSH', names: ['PermitRootLogin', ['root', 'login*', 'SSH'], ['root', 'SSH', 'disable*'], ['SSH', 'root access']], messages: ['rootLogin'] },
+    {
+      about: 'no password login over SSH',
+      names: ['PasswordAuthentication', 'PermitEmptyPasswords', ['SSH', 'password*'], ['SSH', 'key-only'], ['SSH', 'keys only'], ['SSH', 'key-based'], ['SSH', 'public key auth*']],
+      messages: ['passwordAuth', 'passwordAuthDefault', 'emptyPasswords'],
+    },
+    { about: 'X11 forwarding off', names: ['X11Forwarding', 'X11 forwarding'], messages: ['x11Forwarding'] },
+  ],
   evaluate(file, ctx) {
     if (MAIN_CONFIG.test(file.file) || DROP_IN.test(file.file)) {
       const lines = file.lines.map((text, i) => ({ text, line: i + 1 }));

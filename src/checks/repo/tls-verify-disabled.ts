@@ -32,6 +32,25 @@ export const tlsVerifyDisabled = defineCheck({
     insecureFlag: '{tool} {flag} accepts any TLS certificate',
     insecureEnv: '{setting} turns TLS certificate verification off',
   },
+  claims: [
+    {
+      about: 'TLS certificate verification stays on',
+      names: [
+        'certificate verification',
+        'insecure-skip-tls-verify',
+        'NODE_TLS_REJECT_UNAUTHORIZED',
+        'no-check-certificate',
+        'curl -k',
+        'verify=False',
+        ['TLS', 'verif*', 'disabled'],
+        ['TLS', 'verif*', 'skip*'],
+        ['SSL', 'verif*', 'disabled'],
+        ['certificate*', 'verif*', 'disabled'],
+        ['certificate*', 'validation', 'disabled'],
+        ['certificate*', 'verif*', 'skip*'],
+      ],
+    },
+  ],
   evaluate(script, ctx) {
     const text = script.text;
     if (!/-[A-Za-z]*k|insecure|no-check-certificate|verify|VERIFY|REJECT_UNAUTHORIZED/.test(text)) return;

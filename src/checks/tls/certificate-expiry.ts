@@ -21,6 +21,12 @@ export const certificateExpiry = defineCheck({
     expiresSoon: '{endpoint}: the certificate expires in {days} days ({date}), under {threshold} days',
     renewalDue: '{endpoint}: the certificate expires in {days} days ({date}): renewal, due {threshold} days ahead, has not happened',
   },
+  claims: [
+    {
+      about: 'certificates renewed before they expire',
+      names: [['cert*', 'expir*'], ['cert*', 'renew*'], ['TLS', 'expir*'], ['SSL', 'expir*'], ['ACME', 'renew*'], 'certbot', ["Let's Encrypt", 'renew*']],
+    },
+  ],
   options: z
     .object({
       /** Fail when fewer days than this remain. */

@@ -34,6 +34,23 @@ export const certificateValid = defineCheck({
     hostMismatch: '{endpoint}: the certificate is not valid for {host}',
     invalid: '{endpoint}: the certificate does not verify ({error})',
   },
+  claims: [
+    {
+      about: 'the certificate is trusted and names the host',
+      names: [
+        ['certificate*', 'trusted'],
+        ['certificate*', 'untrusted'],
+        ['certificate*', 'self-signed'],
+        ['certificate*', 'chain'],
+        ['certificate*', 'name mismatch'],
+        ['certificate*', 'hostname'],
+        ['certificate*', 'browser warning*'],
+        ['TLS certificate*', 'valid'],
+        ['SSL certificate*', 'valid'],
+        ['cert*', 'expired'],
+      ],
+    },
+  ],
   async evaluate(endpoint, ctx) {
     const result = await endpoint.handshake();
     const problem = certificateProblem(result.authorized, result.authorizationError);

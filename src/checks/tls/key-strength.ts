@@ -20,6 +20,22 @@ export const keyStrength = defineCheck({
   messages: {
     weakKey: '{endpoint}: the certificate has an {type} key of {bits} bits (minimum {minimum})',
   },
+  claims: [
+    {
+      about: 'certificate key at least RSA 2048 or EC 256',
+      names: [
+        ['RSA', '2048'],
+        ['RSA', '1024'],
+        ['weak key*', 'certificate*'],
+        ['weak key*', 'TLS'],
+        ['key size', 'certificate*'],
+        ['key size', 'TLS'],
+        ['key length', 'certificate*'],
+        ['key strength', 'certificate*'],
+        ['key strength', 'TLS'],
+      ],
+    },
+  ],
   async evaluate(endpoint, ctx) {
     const { certificate } = await endpoint.handshake();
     if (!certificate) return ctx.notApplicable();

@@ -13,6 +13,7 @@ export const ocspStapling = defineCheck({
   messages: {
     notStapled: '{endpoint} does not staple an OCSP response',
   },
+  claims: [{ about: 'OCSP stapling', names: ['OCSP', 'ssl_stapling', 'stapling'] }],
   async evaluate(endpoint, ctx) {
     const result = await endpoint.handshake();
     if (!result.ocspStapled) ctx.fail(endpoint.location, 'notStapled', { endpoint: endpoint.identity }, `issuer: ${result.certificate?.issuer || '(none)'}`);

@@ -20,6 +20,31 @@ export const protocolVersions = defineCheck({
     tls10: '{endpoint} accepts TLS 1.0',
     tls11: '{endpoint} accepts TLS 1.1',
   },
+  claims: [
+    {
+      about: 'TLS 1.0 and 1.1 refused',
+      names: [
+        'TLS 1.0',
+        'TLS 1.1',
+        'TLSv1.0',
+        'TLSv1.1',
+        'TLS1.0',
+        'TLS1.1',
+        'SSLv3',
+        'RFC 8996',
+        'ssl_protocols',
+        'VersionTLS12',
+        ['legacy', 'TLS'],
+        ['deprecated', 'TLS version*'],
+        ['old', 'TLS version*'],
+        ['TLS', 'protocol version*'],
+        ['minimum', 'TLS 1.2'],
+        ['TLS 1.2', 'only'],
+        ['s_client', '-tls1'],
+        ['s_client', '-tls1_1'],
+      ],
+    },
+  ],
   async evaluate(endpoint, ctx) {
     // Only a refused negotiation counts as "not accepted": offers() rethrows connection failures,
     // so an unreachable endpoint is an error, never a pass.

@@ -14,6 +14,7 @@ export const tls13 = defineCheck({
   messages: {
     notOffered: '{endpoint} does not offer TLS 1.3 (negotiates {protocol})',
   },
+  claims: [{ about: 'TLS 1.3 offered', names: ['TLS 1.3', 'TLSv1.3', 'TLS1.3'] }],
   async evaluate(endpoint, ctx) {
     const usual = await endpoint.handshake();
     const offered = await offers((versions) => endpoint.handshake(versions), 'TLSv1.3');
