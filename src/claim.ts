@@ -17,6 +17,12 @@ export interface Claim<MessageId extends string = string> {
   names: (string | readonly string[])[];
   /** Names that mean the item is about something else when present (rare: a name shared with a different claim). */
   unless?: (string | readonly string[])[];
+  /**
+   * The names name the risk the check forbids (hostNetwork, privileged, `:latest`), not the
+   * control it wants (HSTS, DMARC, a Redis password): a task that sets the risk up ("Traefik
+   * DaemonSet + hostNetwork") claims the opposite, and is not linked.
+   */
+  risk?: boolean;
   /** Only these reports judge the claim; by default every message of the check does. */
   messages?: MessageId[];
 }

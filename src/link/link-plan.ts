@@ -5,7 +5,7 @@ import { applyLinks, type AppliedLinks, type ItemChange, type TargetChange } fro
 import { claimIndex } from './claim-index.js';
 import type { NamedTarget } from './commands.js';
 import { evidenceKindOf } from './evidence-kinds.js';
-import { itemText, ownDomains, proposeLinks, type LinkContext } from './propose.js';
+import { itemText, ownDomains, ownSites, proposeLinks, type LinkContext } from './propose.js';
 import { RepoEvidence } from './repo-evidence.js';
 
 export interface LinkRequest {
@@ -37,8 +37,13 @@ export function linkPlan({ plan, planText, catalog, results }: LinkRequest): Lin
       domains: plan.targets.domains,
       services: plan.targets.services.map((service) => `${service.host}:${service.port}`),
     },
-    ownDomains: ownDomains(plan.items.map((item) => `${item.title}\n${itemText(item)}`)),
+    ownDomains: [],
+    ownSites: [],
+    stageTitles: new Map(plan.stages.map((stage) => [stage.id, stage.title])),
   };
+  const texts = plan.items.map((item) => `${item.title}\n${itemText(item)}`);
+  context.ownDomains = ownDomains(texts);
+  context.ownSites = ownSites(texts, context.ownDomains);
   const unlinked = plan.items.filter((item) => item.checks.length === 0);
   const items = unlinked.map((item) => itemChange(item, context));
   const targetChanges = targetsOf(items, plan.items);

@@ -3,6 +3,7 @@ import type { PlanItem } from '../plan/schema.js';
 import { findClaims, type ClaimEntry, type ClaimHit } from './claim-index.js';
 import { commandsIn, hintsOf, type CommandHint, type NamedTarget } from './commands.js';
 import { namedHosts, registrableDomain } from './hosts.js';
+import { familiesNamed, familyOf } from './families.js';
 import type { RepoEvidence } from './repo-evidence.js';
 
 /** A check the linker attaches to an item, and why. */
@@ -37,6 +38,10 @@ export interface LinkContext {
   planned: { sites: readonly string[]; domains: readonly string[]; services: readonly string[] };
   /** Registrable domains the document names as the team's own (see ownDomains). */
   ownDomains: readonly string[];
+  /** Sites on those domains the document names (`https://api.example.org`). */
+  ownSites: readonly string[];
+  /** Stage titles by id: "Kubernetes manifests" says which files an item is about. */
+  stageTitles: ReadonlyMap<string, string>;
 }
 
 const LIVE_KINDS: Record<string, 'site' | 'domain' | 'service'> = { site: 'site', 'tls-endpoint': 'site', domain: 'domain', service: 'service' };
@@ -57,23 +62,25 @@ export function proposeLinks(item: PlanItem, context: LinkContext): LinkProposal
     if (hits) hits.push(hit);
     else byCheck.set(hit.entry.check.id, [hit]);
   }
+  const abouts = new Map<string, string[]>();
   for (const [checkId, hits] of byCheck) {
     const check = hits[0]!.entry.check;
-    const inTitle = hits.filter((hit) => hit.place === 'title');
+    const inTitle = hits.filter((hit) => hit.place === 'title' && !claimsOpposite(item, hit));
     if (inTitle.length === 0) {
       if (!links.has(checkId)) candidates.set(checkId, { check: checkId, why: `"${hits[0]!.name}" in the notes, not in the title (${hits[0]!.entry.about})` });
       continue;
     }
     const why = `"${inTitle[0]!.name}" in the title (${inTitle[0]!.entry.about})`;
     const messages = mergeMessages(inTitle.map((hit) => hit.entry));
+    abouts.set(checkId, inTitle.map((hit) => hit.entry.about));
     const live = LIVE_KINDS[check.target];
     if (live) {
-      const target = liveTarget(live, hosts, context);
-      if (target === 'ambiguous' || target === undefined) {
-        if (!links.has(checkId)) candidates.set(checkId, { check: checkId, why: `${why}, but no ${live} to measure it on${target === 'ambiguous' ? ' (the tracker names several: add the one it means under targets)' : ' (name one under targets)'}` });
+      const targets = liveTargets(live, hosts, context, item.status === 'done');
+      if (!Array.isArray(targets)) {
+        if (!links.has(checkId)) candidates.set(checkId, { check: checkId, why: `${why}, but ${targets}` });
         continue;
       }
-      if (target !== 'planned') addTarget(proposal, target);
+      for (const target of targets) addTarget(proposal, target);
       mergeLink(links, { check: checkId, ...(messages ? { messages } : {}), why });
       continue;
     }
@@ -84,6 +91,8 @@ export function proposeLinks(item: PlanItem, context: LinkContext): LinkProposal
     const where = context.repo.namedTargets(checkId, `${item.title}\n${text}`);
     mergeLink(links, { check: checkId, ...(messages ? { messages } : {}), ...(where ? { where } : {}), why });
   }
+  narrowToNamedObjects(links, candidates, context);
+  narrowToNamedFamily(links, candidates, abouts, context, `${item.title}\n${text}\n${item.stage ? (context.stageTitles.get(item.stage) ?? item.stage) : ''}`);
   for (const checkId of links.keys()) candidates.delete(checkId);
   proposal.links = [...links.values()];
   proposal.candidates = [...candidates.values()];
@@ -127,25 +136,79 @@ function addTarget(proposal: LinkProposal, target: NamedTarget): void {
 }
 
 /**
- * What a live check of the item runs on: a target the item names, else the plan's own
- * (`planned`), else — for a domain — the one domain the document names as the team's.
+ * What a live check of the item runs on: the target the item names, else the plan's own
+ * (none to add), else the team's own domain or sites the document names. A target the item
+ * does not name is taken only for a claim still open: a claim made done must be measured
+ * where it was made, or it turns into a false regression.
  */
-function liveTarget(kind: 'site' | 'domain' | 'service', hosts: ReturnType<typeof namedHosts>, context: LinkContext): NamedTarget | 'planned' | 'ambiguous' | undefined {
+function liveTargets(kind: 'site' | 'domain' | 'service', hosts: ReturnType<typeof namedHosts>, context: LinkContext, done: boolean): NamedTarget[] | string {
   if (kind === 'domain') {
     const own = hosts.domains.filter((domain) => !isPlatform(domain));
-    if (own.length === 1) return { kind: 'domain', name: own[0]! };
-    if (own.length > 1) return 'ambiguous';
-    if (context.planned.domains.length > 0) return 'planned';
-    if (context.ownDomains.length === 1) return { kind: 'domain', name: context.ownDomains[0]! };
-    return context.ownDomains.length > 1 ? 'ambiguous' : undefined;
+    if (own.length > 0) return own.map((name) => ({ kind: 'domain', name }));
+    if (context.planned.domains.length > 0) return [];
+    if (context.ownDomains.length === 1) return [{ kind: 'domain', name: context.ownDomains[0]! }];
+    return context.ownDomains.length > 1 ? 'the tracker names several domains: add the one it means under targets.domains' : 'no domain named: add one under targets.domains';
   }
   if (kind === 'site') {
-    const sites = hosts.sites.filter((site) => !isPlatform(registrableDomain(new URL(site).hostname) ?? ''));
-    if (sites.length === 1) return { kind: 'site', url: sites[0]! };
-    if (sites.length > 1) return 'ambiguous';
-    return context.planned.sites.length > 0 ? 'planned' : undefined;
+    const named = [...hosts.sites, ...hosts.hosts.filter((host) => !hosts.sites.some((site) => new URL(site).hostname === host)).map((host) => `https://${host}`)];
+    const sites = named.filter((site) => !isPlatform(registrableDomain(new URL(site).hostname) ?? ''));
+    if (sites.length > 0) return sites.map((url) => ({ kind: 'site', url }));
+    if (context.planned.sites.length > 0) return [];
+    if (context.ownSites.length === 0) return 'no site named: add one under targets.sites';
+    if (done) return `the item names no site, and it is done: add the one it was fixed on under targets.sites (the tracker names ${context.ownSites.slice(0, 3).join(', ')})`;
+    return context.ownSites.map((url) => ({ kind: 'site', url }));
   }
-  return context.planned.services.length > 0 ? 'planned' : undefined;
+  return context.planned.services.length > 0 ? [] : 'no host:port named: add the service under targets.services';
+}
+
+/** Words that take a risk away: a task "remove hostNetwork" claims the check's side, "Traefik DaemonSet + hostNetwork" the opposite. */
+const REMOVAL = /\b(?:no|not|non|never|without|remov\w*|disabl\w*|drop\w*|block\w*|den(?:y|ied)|restrict\w*|avoid\w*|stop\w*|forbid\w*|prevent\w*|prohibit\w*|fix\w*|harden\w*|eliminat\w*|replac\w*|clos\w*|revok\w*|lock\w* down|get rid|pin\w*|rotat\w*|mitigat\w*|enforc\w*|requir\w*)\b/i;
+
+/**
+ * A task names what it does. When the claim's names name the risk the check forbids
+ * (hostNetwork, privileged, :latest) and the task's title takes nothing away, the task sets
+ * up the very thing: it claims the opposite of the check.
+ */
+function claimsOpposite(item: PlanItem, hit: ClaimHit): boolean {
+  return item.kind === 'task' && hit.entry.risk && !REMOVAL.test(item.title);
+}
+
+/**
+ * An item that names some of the repository's objects is about those: a static check that
+ * reads none of them is not its link, even when the item's words fit it.
+ */
+function narrowToNamedObjects(links: Map<string, ProposedLink>, candidates: Map<string, Candidate>, context: LinkContext): void {
+  const scoped = [...links.values()].filter((link) => link.where);
+  if (scoped.length === 0) return;
+  for (const link of [...links.values()]) {
+    const check = context.catalog.get(link.check);
+    if (link.where || !check || LIVE_KINDS[check.target]) continue;
+    links.delete(link.check);
+    candidates.set(link.check, { check: link.check, why: `${link.why}, but the item names ${scoped[0]!.where!.join(', ')}, which it does not read` });
+  }
+}
+
+/**
+ * The same claim measured on several kinds of file (images pinned in Kubernetes, compose and
+ * Dockerfiles): when the item or its stage names one kind, the others are not its links.
+ */
+function narrowToNamedFamily(links: Map<string, ProposedLink>, candidates: Map<string, Candidate>, abouts: ReadonlyMap<string, string[]>, context: LinkContext, text: string): void {
+  const named = familiesNamed(text);
+  if (named.size === 0) return;
+  for (const link of [...links.values()]) {
+    const check = context.catalog.get(link.check);
+    const family = check && familyOf(check);
+    if (!family || named.has(family)) continue;
+    const siblings = [...links.values()].filter((other) => other !== link && (abouts.get(other.check) ?? []).some((about) => abouts.get(link.check)?.includes(about)));
+    const namedSibling = siblings.find((other) => {
+      const otherCheck = context.catalog.get(other.check);
+      const otherFamily = otherCheck && familyOf(otherCheck);
+      return otherFamily !== undefined && named.has(otherFamily);
+    });
+    if (!namedSibling) continue;
+    links.delete(link.check);
+    candidates.set(link.check, { check: link.check, why: `${link.why}, but the item is about ${[...named].join(', ')} (${namedSibling.check})` });
+  }
 }
 
 /**
@@ -170,4 +233,16 @@ export function ownDomains(texts: readonly string[]): string[] {
   const counts = new Map<string, number>();
   for (const text of texts) for (const domain of namedHosts(text).domains) if (!isPlatform(domain)) counts.set(domain, (counts.get(domain) ?? 0) + 1);
   return [...counts].filter(([, count]) => count >= 2).map(([domain]) => domain).sort();
+}
+
+/** Sites on the team's own domains the document names, as https origins. */
+export function ownSites(texts: readonly string[], domains: readonly string[]): string[] {
+  const own = new Set(domains);
+  const sites = new Set<string>();
+  for (const text of texts) {
+    const named = namedHosts(text);
+    for (const site of named.sites) if (own.has(registrableDomain(new URL(site).hostname) ?? '')) sites.add(new URL(site).origin);
+    for (const host of named.hosts) if (own.has(registrableDomain(host) ?? '') && host !== registrableDomain(host)) sites.add(`https://${host}`);
+  }
+  return [...sites].sort();
 }

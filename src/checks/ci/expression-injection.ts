@@ -54,7 +54,7 @@ export const expressionInjection = defineCheck({
   peers: [{ tool: 'zizmor', rule: 'template-injection' }],
   claims: [
     {
-      about: 'no expression injection in workflows',
+      about: 'no expression injection in workflows', risk: true,
       names: [
         'expression injection',
         'workflow injection',

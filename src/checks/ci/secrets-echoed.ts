@@ -70,8 +70,8 @@ export const secretsEchoed = defineCheck({
       ],
       messages: ['echoed', 'encoded', 'xtrace', 'envDump'],
     },
-    { about: 'no shell tracing with secrets', names: XTRACE_SECRET_NAMES, messages: ['xtrace'] },
-    { about: 'no secrets as docker build arguments', names: SECRET_BUILD_ARG_NAMES, messages: ['buildArg'] },
+    { about: 'no shell tracing with secrets', risk: true, names: XTRACE_SECRET_NAMES, messages: ['xtrace'] },
+    { about: 'no secrets as docker build arguments', risk: true, names: SECRET_BUILD_ARG_NAMES, messages: ['buildArg'] },
   ],
   evaluate(workflow, ctx) {
     const model = ciModel(workflow);

@@ -60,7 +60,7 @@ export const devModeService = defineCheck({
   },
   claims: [
     {
-      about: 'no server in development mode',
+      about: 'no server in development mode', risk: true,
       names: [
         'dev mode',
         'dev server*',

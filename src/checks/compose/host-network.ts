@@ -32,10 +32,10 @@ export const hostNetworkService = defineCheck({
     hostUserns: 'service "{service}" turns off user namespace remapping (userns_mode: host)',
   },
   claims: [
-    { about: 'no host namespaces', names: HOST_NAMESPACE_NAMES, messages: ['hostNetwork', 'hostPid', 'hostIpc', 'hostUserns'] },
-    { about: 'no host network', names: HOST_NETWORK_NAMES, messages: ['hostNetwork'] },
-    { about: 'no host PID namespace', names: HOST_PID_NAMES, messages: ['hostPid'] },
-    { about: 'no host IPC namespace', names: HOST_IPC_NAMES, messages: ['hostIpc'] },
+    { about: 'no host namespaces', risk: true, names: HOST_NAMESPACE_NAMES, messages: ['hostNetwork', 'hostPid', 'hostIpc', 'hostUserns'] },
+    { about: 'no host network', risk: true, names: HOST_NETWORK_NAMES, messages: ['hostNetwork'] },
+    { about: 'no host PID namespace', risk: true, names: HOST_PID_NAMES, messages: ['hostPid'] },
+    { about: 'no host IPC namespace', risk: true, names: HOST_IPC_NAMES, messages: ['hostIpc'] },
     { about: 'user namespace remapping', names: ['userns_mode', 'userns-remap', 'user namespace*'], messages: ['hostUserns'] },
   ],
   evaluate(service, ctx) {

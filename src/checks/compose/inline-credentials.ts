@@ -56,13 +56,13 @@ export const inlineCredentials = defineCheck({
   },
   claims: [
     {
-      about: 'no literal credentials in compose files',
+      about: 'no literal credentials in compose files', risk: true,
       names: [...HARDCODED_SECRET_NAMES, ['compose', 'password*'], ['compose', 'secret*'], ['compose', 'credential*']],
       unless: HARDCODED_SECRET_UNLESS,
       messages: ['literalSecret', 'urlCredential', 'commandSecret'],
     },
     {
-      about: 'no default credentials',
+      about: 'no default credentials', risk: true,
       names: ['default credential*', 'default password*', 'default admin*', 'built-in admin*', 'factory default*', ['default', 'login*', 'admin*']],
       messages: ['defaultCredential', 'defaultAdmin'],
     },

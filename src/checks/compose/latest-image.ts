@@ -30,7 +30,7 @@ export const latestImage = defineCheck({
     latestTag: 'service "{service}" runs {image}, and :latest changes on every upstream push',
     noTag: 'service "{service}" runs {image} without a tag, which means :latest',
   },
-  claims: [{ about: 'no :latest images', names: LATEST_TAG_NAMES, unless: DEPLOYED_IMAGE_UNLESS }],
+  claims: [{ about: 'no :latest images', risk: true, names: LATEST_TAG_NAMES, unless: DEPLOYED_IMAGE_UNLESS }],
   evaluate(service, ctx) {
     const written = service.image;
     const image = written === undefined ? undefined : parseImageRef(written);

@@ -38,8 +38,8 @@ export const privilegedService = defineCheck({
     unconfined: 'service "{service}" turns off its {profile} profile ({option})',
   },
   claims: [
-    { about: 'not privileged', names: PRIVILEGED_NAMES, messages: ['privileged'] },
-    { about: 'no dangerous capabilities', names: DANGEROUS_CAPABILITY_NAMES, messages: ['dangerousCapability'] },
+    { about: 'not privileged', risk: true, names: PRIVILEGED_NAMES, messages: ['privileged'] },
+    { about: 'no dangerous capabilities', risk: true, names: DANGEROUS_CAPABILITY_NAMES, messages: ['dangerousCapability'] },
     { about: 'seccomp and AppArmor confine the container', names: [...SECCOMP_NAMES, 'AppArmor'], messages: ['unconfined'] },
   ],
   evaluate(service, ctx) {

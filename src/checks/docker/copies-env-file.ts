@@ -47,7 +47,7 @@ export const copiesEnvFile = defineCheck({
   },
   claims: [
     {
-      about: 'no env files or keys copied into images',
+      about: 'no env files or keys copied into images', risk: true,
       names: [
         ...SECRETS_IN_IMAGE_NAMES,
         '.dockerignore',

@@ -37,7 +37,7 @@ export const runCurlPipeShell = defineCheck({
     pipeToShell: 'RUN pipes {fetcher} output into {shell}',
     substitution: 'RUN has {shell} execute a script fetched by {fetcher} on the fly',
   },
-  claims: [{ about: 'no download piped into a shell', names: PIPE_TO_SHELL_NAMES }],
+  claims: [{ about: 'no download piped into a shell', risk: true, names: PIPE_TO_SHELL_NAMES }],
   evaluate(dockerfile, ctx) {
     if (dockerfile.stages.length === 0) return ctx.notApplicable();
     for (const stage of dockerfile.stages) {

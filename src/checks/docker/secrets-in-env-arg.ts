@@ -39,12 +39,12 @@ export const secretsInEnvArg = defineCheck({
   peers: [{ tool: 'trivy', rule: 'DS-0031' }],
   claims: [
     {
-      about: 'no secrets in the image config',
+      about: 'no secrets in the image config', risk: true,
       names: [...SECRETS_IN_IMAGE_NAMES, ['secret*', 'Dockerfile*'], ['credential*', 'Dockerfile*'], ['password*', 'Dockerfile*']],
       messages: ['envLiteral', 'envFromArg'],
     },
-    { about: 'no secrets as build arguments', names: SECRET_BUILD_ARG_NAMES, messages: ['argDefault', 'argNoDefault'] },
-    { about: 'no hardcoded secrets', names: HARDCODED_SECRET_NAMES, unless: HARDCODED_SECRET_UNLESS, messages: ['envLiteral', 'argDefault'] },
+    { about: 'no secrets as build arguments', risk: true, names: SECRET_BUILD_ARG_NAMES, messages: ['argDefault', 'argNoDefault'] },
+    { about: 'no hardcoded secrets', risk: true, names: HARDCODED_SECRET_NAMES, unless: HARDCODED_SECRET_UNLESS, messages: ['envLiteral', 'argDefault'] },
   ],
   evaluate(dockerfile, ctx) {
     if (dockerfile.stages.length === 0) return ctx.notApplicable();

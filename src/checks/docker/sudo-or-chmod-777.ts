@@ -37,8 +37,8 @@ export const sudoOrChmod777 = defineCheck({
   },
   peers: [{ tool: 'hadolint', rule: 'DL3004', messages: ['sudo'] }],
   claims: [
-    { about: 'no sudo in images', names: [['sudo', 'Dockerfile*'], ['sudo', 'image*'], ['sudo', 'container*']], messages: ['sudo'] },
-    { about: 'no world-writable files in images', names: ['chmod 777', 'world-writable', 'world writeable', 'chmod o+w'], messages: ['worldWritable'] },
+    { about: 'no sudo in images', risk: true, names: [['sudo', 'Dockerfile*'], ['sudo', 'image*'], ['sudo', 'container*']], messages: ['sudo'] },
+    { about: 'no world-writable files in images', risk: true, names: ['chmod 777', 'world-writable', 'world writeable', 'chmod o+w'], messages: ['worldWritable'] },
   ],
   evaluate(dockerfile, ctx) {
     if (dockerfile.stages.length === 0) return ctx.notApplicable();

@@ -36,12 +36,12 @@ export const exposedPaths = defineCheck({
   },
   claims: [
     {
-      about: 'no sensitive files or endpoints served',
+      about: 'no sensitive files or endpoints served', risk: true,
       names: [['sensitive file*', 'expos*'], ['sensitive file*', 'served'], ['sensitive path*', 'expos*'], ['sensitive endpoint*', 'expos*'], 'forced browsing'],
       messages: ['secrets', 'source', 'debug', 'backups', 'listing'],
     },
     {
-      about: 'no secrets files served',
+      about: 'no secrets files served', risk: true,
       names: [
         ['.env file*', 'expos*'],
         ['.env file*', 'publicly'],
@@ -54,12 +54,12 @@ export const exposedPaths = defineCheck({
       messages: ['secrets'],
     },
     {
-      about: 'no source metadata served',
+      about: 'no source metadata served', risk: true,
       names: [['.git director*', 'expos*'], ['.git director*', 'publicly'], ['.git folder*', 'expos*'], ['.git', 'served'], ['.git', 'web root'], ['.svn', 'expos*']],
       messages: ['source'],
     },
     {
-      about: 'no debug or metrics endpoint served',
+      about: 'no debug or metrics endpoint served', risk: true,
       names: [
         ['/metrics', 'expos*'],
         ['/metrics', 'public*'],
@@ -76,11 +76,11 @@ export const exposedPaths = defineCheck({
       messages: ['debug'],
     },
     {
-      about: 'no backups served',
+      about: 'no backups served', risk: true,
       names: [['backup*', 'publicly'], ['backup*', 'served'], ['backup*', 'web root'], ['backup*', 'downloadable'], ['SQL dump*', 'expos*']],
       messages: ['backups'],
     },
-    { about: 'no directory listing', names: ['directory listing*', 'directory browsing', 'directory indexing', 'autoindex'], messages: ['listing'] },
+    { about: 'no directory listing', risk: true, names: ['directory listing*', 'directory browsing', 'directory indexing', 'autoindex'], messages: ['listing'] },
   ],
   async evaluate(site, ctx) {
     // Learn the site's answer to a path that cannot exist before asking for the real ones:

@@ -28,7 +28,7 @@ export const redirects = defineCheck({
   },
   claims: [
     { about: 'plain http redirects to https', names: HTTPS_REDIRECT_NAMES, messages: ['noHttpsRedirect', 'firstRedirectNotHttps', 'neverReachesHttps', 'firstRedirectOffHost'] },
-    { about: 'no redirect from https back to http', names: ['HTTPS to HTTP', ['redirect*', 'downgrade*']], messages: ['downgrade'] },
+    { about: 'no redirect from https back to http', risk: true, names: ['HTTPS to HTTP', ['redirect*', 'downgrade*']], messages: ['downgrade'] },
   ],
   async evaluate(site, ctx) {
     await checkDowngrades(site, ctx);

@@ -43,7 +43,7 @@ export const allowPrivilegeEscalation = defineCheck({
   peers: [{ tool: 'polaris', rule: 'privilegeEscalationAllowed' }],
   claims: [
     {
-      about: 'no privilege escalation',
+      about: 'no privilege escalation', risk: true,
       names: [
         ...SECURITY_CONTEXT_NAMES,
         'allowPrivilegeEscalation',

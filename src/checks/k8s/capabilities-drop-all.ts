@@ -63,7 +63,7 @@ export const capabilitiesDropAll = defineCheck({
       names: [...SECURITY_CONTEXT_NAMES, 'drop all capabilit*', 'drop: ALL', 'cap_drop', 'Linux capabilit*', 'NET_RAW', ['capabilities', 'drop*']],
       messages: ['dropAllMissing', 'dangerousAdd'],
     },
-    { about: 'no dangerous capabilities', names: DANGEROUS_CAPABILITY_NAMES, messages: ['dangerousAdd'] },
+    { about: 'no dangerous capabilities', risk: true, names: DANGEROUS_CAPABILITY_NAMES, messages: ['dangerousAdd'] },
   ],
   evaluate(container, ctx) {
     const capabilities = containerCapabilities(container);

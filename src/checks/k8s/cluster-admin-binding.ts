@@ -56,7 +56,7 @@ export const clusterAdminBinding = defineCheck({
   },
   claims: [
     {
-      about: 'no cluster-admin binding',
+      about: 'no cluster-admin binding', risk: true,
       names: [...RBAC_LEAST_PRIVILEGE_NAMES, 'cluster-admin', ['ClusterRoleBinding', 'admin*'], ['RoleBinding', 'full control']],
     },
   ],

@@ -33,7 +33,7 @@ export const defaultServiceAccountBinding = defineCheck({
   },
   claims: [
     {
-      about: 'no role bound to the default ServiceAccount',
+      about: 'no role bound to the default ServiceAccount', risk: true,
       names: [
         ...RBAC_LEAST_PRIVILEGE_NAMES,
         ['default service account*', 'role*'],

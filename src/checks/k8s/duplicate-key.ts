@@ -34,7 +34,7 @@ export const duplicateKey = defineCheck({
   },
   claims: [
     {
-      about: 'no duplicate keys in manifests',
+      about: 'no duplicate keys in manifests', risk: true,
       names: [['duplicate key*', 'manifest*'], ['duplicate key*', 'YAML'], ['duplicate', 'YAML key*'], ['repeated key*', 'YAML']],
     },
   ],

@@ -48,10 +48,10 @@ export const hostNamespaces = defineCheck({
     { tool: 'polaris', rule: 'hostIPCSet', messages: ['hostIPC'] },
   ],
   claims: [
-    { about: 'no host namespaces', names: HOST_NAMESPACE_NAMES, messages: ['hostNetwork', 'hostPID', 'hostIPC'] },
-    { about: 'no host network', names: HOST_NETWORK_NAMES, messages: ['hostNetwork'] },
-    { about: 'no host PID namespace', names: HOST_PID_NAMES, messages: ['hostPID'] },
-    { about: 'no host IPC namespace', names: HOST_IPC_NAMES, messages: ['hostIPC'] },
+    { about: 'no host namespaces', risk: true, names: HOST_NAMESPACE_NAMES, messages: ['hostNetwork', 'hostPID', 'hostIPC'] },
+    { about: 'no host network', risk: true, names: HOST_NETWORK_NAMES, messages: ['hostNetwork'] },
+    { about: 'no host PID namespace', risk: true, names: HOST_PID_NAMES, messages: ['hostPID'] },
+    { about: 'no host IPC namespace', risk: true, names: HOST_IPC_NAMES, messages: ['hostIPC'] },
   ],
   evaluate(workload, ctx) {
     for (const [field, messageId] of NAMESPACES) {

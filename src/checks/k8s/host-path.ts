@@ -80,11 +80,11 @@ export const hostPath = defineCheck({
   peers: [{ tool: 'polaris', rule: 'hostPathSet' }],
   claims: [
     {
-      about: 'no hostPath volumes',
+      about: 'no hostPath volumes', risk: true,
       names: ['hostPath', 'host path volume*', ['host path*', 'mount*'], ['node filesystem', 'mount*'], ['host filesystem', 'mount*']],
       messages: ['hostPath', 'sensitiveHostPath'],
     },
-    { about: 'no sensitive node paths mounted', names: [...RUNTIME_SOCKET_NAMES, '/var/lib/kubelet', ['hostPath', 'sensitive']], messages: ['sensitiveHostPath'] },
+    { about: 'no sensitive node paths mounted', risk: true, names: [...RUNTIME_SOCKET_NAMES, '/var/lib/kubelet', ['hostPath', 'sensitive']], messages: ['sensitiveHostPath'] },
   ],
   evaluate(workload, ctx) {
     asArray(workload.podSpec.volumes).forEach((item, index) => {

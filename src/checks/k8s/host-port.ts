@@ -30,7 +30,7 @@ export const hostPort = defineCheck({
     hostPort: 'container "{container}" binds port {hostPort} on the node (hostPort)',
   },
   peers: [{ tool: 'polaris', rule: 'hostPortSet' }],
-  claims: [{ about: 'no hostPort', names: ['hostPort*', 'host port*'] }],
+  claims: [{ about: 'no hostPort', risk: true, names: ['hostPort*', 'host port*'] }],
   evaluate(container, ctx) {
     asArray(container.spec.ports).forEach((item, index) => {
       const value = asRecord(item)?.hostPort;

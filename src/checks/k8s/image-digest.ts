@@ -39,7 +39,7 @@ export const imageDigest = defineCheck({
   peers: [{ tool: 'polaris', rule: 'tagNotSpecified', messages: ['latestTag'] }],
   claims: [
     { about: 'images pinned by digest', names: IMAGE_DIGEST_NAMES, unless: DEPLOYED_IMAGE_UNLESS },
-    { about: 'no :latest images', names: LATEST_TAG_NAMES, unless: DEPLOYED_IMAGE_UNLESS, messages: ['latestTag'] },
+    { about: 'no :latest images', risk: true, names: LATEST_TAG_NAMES, unless: DEPLOYED_IMAGE_UNLESS, messages: ['latestTag'] },
   ],
   evaluate(container, ctx) {
     const written = asString(container.spec.image);

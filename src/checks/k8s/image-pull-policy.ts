@@ -39,7 +39,7 @@ export const imagePullPolicy = defineCheck({
   claims: [
     { about: 'imagePullPolicy set', names: ['imagePullPolicy', 'image pull policy', 'pull policy'], messages: ['notSet', 'unknownPolicy'] },
     {
-      about: 'no stale cached images',
+      about: 'no stale cached images', risk: true,
       names: ['IfNotPresent', ['imagePullPolicy', 'Always'], ['pull policy', 'Always'], ['stale image*', 'node*'], ['cached image*', 'node*']],
       messages: ['cachedMutableTag'],
     },

@@ -42,7 +42,7 @@ export const ingressRiskyAnnotations = defineCheck({
   },
   claims: [
     {
-      about: 'no snippet annotations',
+      about: 'no snippet annotations', risk: true,
       names: ['configuration-snippet', 'server-snippet', 'snippet annotation*', 'allow-snippet-annotations', 'CVE-2021-25742', ['ingress-nginx', 'snippet*']],
       messages: ['snippet'],
     },

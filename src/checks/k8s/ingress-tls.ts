@@ -57,7 +57,7 @@ export const ingressTls = defineCheck({
       messages: ['noTls', 'hostNotCovered'],
     },
     {
-      about: 'no router answers on plain http',
+      about: 'no router answers on plain http', risk: true,
       names: [
         ...HTTPS_REDIRECT_NAMES,
         ['entrypoint*', 'plain HTTP'],

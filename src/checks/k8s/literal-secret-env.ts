@@ -48,7 +48,7 @@ export const literalSecretEnv = defineCheck({
   peers: [{ tool: 'polaris', rule: 'sensitiveContainerEnvVar' }],
   claims: [
     {
-      about: 'no literal secrets in manifests',
+      about: 'no literal secrets in manifests', risk: true,
       names: [
         ...HARDCODED_SECRET_NAMES,
         ['plaintext', 'secret*', 'manifest*'],

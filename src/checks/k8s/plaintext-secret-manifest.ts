@@ -45,7 +45,7 @@ export const plaintextSecretManifest = defineCheck({
   },
   claims: [
     {
-      about: 'no Secret manifest with values committed',
+      about: 'no Secret manifest with values committed', risk: true,
       names: [
         ...HARDCODED_SECRET_NAMES,
         ['plaintext', 'secret*', 'manifest*'],

@@ -35,7 +35,7 @@ export const privileged = defineCheck({
     privileged: 'container "{container}" runs privileged',
   },
   peers: [{ tool: 'polaris', rule: 'runAsPrivileged' }],
-  claims: [{ about: 'not privileged', names: PRIVILEGED_NAMES }],
+  claims: [{ about: 'not privileged', risk: true, names: PRIVILEGED_NAMES }],
   evaluate(container, ctx) {
     // privileged is a container field only: the pod securityContext has none, so it is not read there.
     if (container.securityContext.privileged === true) ctx.fail(container.at('securityContext.privileged'), 'privileged', { container: container.name });

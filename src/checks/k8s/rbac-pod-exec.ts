@@ -44,7 +44,7 @@ export const rbacPodExec = defineCheck({
   },
   claims: [
     {
-      about: 'no exec into pods',
+      about: 'no exec into pods', risk: true,
       names: [
         ...RBAC_LEAST_PRIVILEGE_NAMES,
         'pods/exec',

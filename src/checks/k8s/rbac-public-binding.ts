@@ -40,7 +40,7 @@ export const rbacPublicBinding = defineCheck({
   },
   claims: [
     {
-      about: 'no role for anonymous or every authenticated identity',
+      about: 'no role for anonymous or every authenticated identity', risk: true,
       names: [
         ...RBAC_LEAST_PRIVILEGE_NAMES,
         'system:anonymous',

@@ -50,7 +50,7 @@ export const secretsInArgs = defineCheck({
     credential: 'container "{container}" has {kind} on its command line: {masked}',
     secretExpanded: 'container "{container}" expands the Secret-backed variable $({variable}) into its command line, where ps and /proc/<pid>/cmdline show it',
   },
-  claims: [{ about: 'no secrets on container command lines', names: [...COMMAND_LINE_SECRET_NAMES, ['secret*', 'container args']] }],
+  claims: [{ about: 'no secrets on container command lines', risk: true, names: [...COMMAND_LINE_SECRET_NAMES, ['secret*', 'container args']] }],
   evaluate(container, ctx) {
     const fromSecrets = secretVariables(container.spec.env);
     for (const list of LISTS) {

@@ -25,7 +25,7 @@ export const serviceNodePort = defineCheck({
   messages: {
     nodePort: 'Service "{service}" is of type NodePort: it listens on every node address, outside the ingress',
   },
-  claims: [{ about: 'no NodePort Services', names: ['NodePort*', ['node port*', 'service*']] }],
+  claims: [{ about: 'no NodePort Services', risk: true, names: ['NodePort*', ['node port*', 'service*']] }],
   evaluate(object, ctx) {
     const service = serviceOf(object);
     if (!service) return ctx.notApplicable();

@@ -29,7 +29,7 @@ export const loginTiming = defineCheck({
   },
   claims: [
     {
-      about: 'no account enumeration through login timing',
+      about: 'no account enumeration through login timing', risk: true,
       names: [
         ['enumerat*', 'timing'],
         ['enumerat*', 'response time*'],

@@ -58,7 +58,7 @@ export const credentialInConfig = defineCheck({
   },
   claims: [
     {
-      about: 'no credentials in config files and ConfigMaps',
+      about: 'no credentials in config files and ConfigMaps', risk: true,
       names: [
         ...HARDCODED_SECRET_NAMES,
         ...CONFIGMAP_SECRET_NAMES,

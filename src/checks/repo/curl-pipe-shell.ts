@@ -62,7 +62,7 @@ export const curlPipeShell = defineCheck({
     unverifiedRun: '{file} is downloaded by {tool} and run without a checksum or signature check',
   },
   claims: [
-    { about: 'no download piped into a shell', names: PIPE_TO_SHELL_NAMES, messages: ['pipeToShell', 'substitution'] },
+    { about: 'no download piped into a shell', risk: true, names: PIPE_TO_SHELL_NAMES, messages: ['pipeToShell', 'substitution'] },
     { about: 'downloads verified before they run', names: UNVERIFIED_DOWNLOAD_NAMES },
   ],
   evaluate(script, ctx) {

@@ -88,7 +88,7 @@ export const debugFlagInProd = defineCheck({
   claims: [
     { about: 'debug off in production', names: DEBUG_MODE_NAMES, unless: DEBUG_MODE_UNLESS, messages: ['debugEnabled', 'debugMode'] },
     {
-      about: 'no switch bypasses a security control',
+      about: 'no switch bypasses a security control', risk: true,
       names: [
         ['auth*', 'bypass*'],
         ['bypass*', 'flag*'],
@@ -109,7 +109,7 @@ export const debugFlagInProd = defineCheck({
       messages: ['bypassEnabled', 'controlDisabled'],
     },
     {
-      about: 'no placeholder secrets',
+      about: 'no placeholder secrets', risk: true,
       names: [...SECRET_FALLBACK_NAMES, ['SECRET_KEY', 'hardcoded'], ['default secret*'], ['well-known', 'secret*']],
       messages: ['placeholderSecret'],
     },

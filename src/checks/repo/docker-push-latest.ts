@@ -40,7 +40,7 @@ export const dockerPushLatest = defineCheck({
     tagsLatest: 'tags {image}, a mutable tag this script pushes',
     pushesLatest: 'pushes {image}, a mutable tag',
   },
-  claims: [{ about: 'no image pushed as :latest', names: [...LATEST_TAG_NAMES, ['push*', 'latest']] }],
+  claims: [{ about: 'no image pushed as :latest', risk: true, names: [...LATEST_TAG_NAMES, ['push*', 'latest']] }],
   evaluate(script, ctx) {
     if (!script.text.includes(':latest')) return;
     const tagged: LatestRef[] = [];

@@ -54,13 +54,13 @@ export const highEntropyAssignment = defineCheck({
   },
   claims: [
     {
-      about: 'no random-looking tokens in config files',
+      about: 'no random-looking tokens in config files', risk: true,
       names: [...HARDCODED_SECRET_NAMES, 'high entropy', 'high-entropy string*', ['API key*', 'config file*']],
       unless: HARDCODED_SECRET_UNLESS,
       messages: ['highEntropy'],
     },
     {
-      about: 'no secrets in client-side variables',
+      about: 'no secrets in client-side variables', risk: true,
       names: [
         'NEXT_PUBLIC_',
         ['client-side', 'secret*'],

@@ -56,11 +56,11 @@ export const passwordOnCommandLine = defineCheck({
   },
   claims: [
     {
-      about: 'no literal passwords on command lines',
+      about: 'no literal passwords on command lines', risk: true,
       names: [...COMMAND_LINE_SECRET_NAMES, 'PGPASSWORD', 'sshpass', ['from-literal', 'password*']],
       messages: ['literal', 'envLiteral'],
     },
-    { about: 'no hardcoded passwords in scripts', names: HARDCODED_SECRET_NAMES, unless: HARDCODED_SECRET_UNLESS, messages: ['literal'] },
+    { about: 'no hardcoded passwords in scripts', risk: true, names: HARDCODED_SECRET_NAMES, unless: HARDCODED_SECRET_UNLESS, messages: ['literal'] },
   ],
   evaluate(script, ctx) {
     for (const line of readShellScript(script.text).lines) {

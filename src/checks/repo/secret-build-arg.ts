@@ -30,7 +30,7 @@ export const secretBuildArg = defineCheck({
   messages: {
     secretArg: '--build-arg {name} puts a secret into the image history and build provenance',
   },
-  claims: [{ about: 'no secrets as build arguments', names: SECRET_BUILD_ARG_NAMES }],
+  claims: [{ about: 'no secrets as build arguments', risk: true, names: SECRET_BUILD_ARG_NAMES }],
   evaluate(script, ctx) {
     if (!script.text.includes('--build-arg') && !script.text.includes('--opt')) return;
     for (const line of readShellScript(script.text).lines) {

@@ -29,7 +29,7 @@ export const secretFallbackDefault = defineCheck({
   messages: {
     fallback: '{variable} falls back to {fallback} when it is unset',
   },
-  claims: [{ about: 'no fallback for a missing secret', names: SECRET_FALLBACK_NAMES }],
+  claims: [{ about: 'no fallback for a missing secret', risk: true, names: SECRET_FALLBACK_NAMES }],
   evaluate(script, ctx) {
     if (!script.text.includes('${')) return;
     for (const line of readShellScript(script.text).lines) {

@@ -73,7 +73,7 @@ export const secretInTree = defineCheck({
     urlPassword: '{kind} committed: {masked}',
     privateKey: '{kind} committed ({masked})',
   },
-  claims: [{ about: 'no credentials committed', names: [...HARDCODED_SECRET_NAMES, ...COMMITTED_SECRET_NAMES], unless: HARDCODED_SECRET_UNLESS }],
+  claims: [{ about: 'no credentials committed', risk: true, names: [...HARDCODED_SECRET_NAMES, ...COMMITTED_SECRET_NAMES], unless: HARDCODED_SECRET_UNLESS }],
   async evaluate(file, ctx) {
     const matches = await ctx.shared(treeSecrets).scan(file);
     if (matches.length === 0) return;

@@ -31,7 +31,7 @@ export const shellXtraceSecrets = defineCheck({
   messages: {
     xtrace: 'xtrace is on ({how}) in a script that handles secrets: expanded commands print them',
   },
-  claims: [{ about: 'no shell tracing with secrets', names: XTRACE_SECRET_NAMES }],
+  claims: [{ about: 'no shell tracing with secrets', risk: true, names: XTRACE_SECRET_NAMES }],
   evaluate(script, ctx) {
     const text = script.text;
     if (!HANDLES_SECRETS.test(text)) return;

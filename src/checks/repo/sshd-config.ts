@@ -59,9 +59,9 @@ export const sshdConfig = defineCheck({
   },
   claims: [
     { about: 'sshd hardened', names: ['sshd_config', 'SSH hardening', ['harden*', 'SSH']], messages: ['rootLogin', 'passwordAuth', 'passwordAuthDefault', 'emptyPasswords'] },
-    { about: 'no root login over SSH', names: ['PermitRootLogin', ['root', 'login*', 'SSH'], ['root', 'SSH', 'disable*'], ['SSH', 'root access']], messages: ['rootLogin'] },
+    { about: 'no root login over SSH', risk: true, names: ['PermitRootLogin', ['root', 'login*', 'SSH'], ['root', 'SSH', 'disable*'], ['SSH', 'root access']], messages: ['rootLogin'] },
     {
-      about: 'no password login over SSH',
+      about: 'no password login over SSH', risk: true,
       names: ['PasswordAuthentication', 'PermitEmptyPasswords', ['SSH', 'password*'], ['SSH', 'key-only'], ['SSH', 'keys only'], ['SSH', 'key-based'], ['SSH', 'public key auth*']],
       messages: ['passwordAuth', 'passwordAuthDefault', 'emptyPasswords'],
     },

@@ -104,7 +104,7 @@ export const XSS_PROTECTION_CLAIM: Claim<XssProtectionMessageId> = {
 };
 
 export const SERVER_VERSION_CLAIM: Claim<ServerTokensMessageId> = {
-  about: 'no version in the Server header',
+  about: 'no version in the Server header', risk: true,
   names: [
     'server_tokens off',
     ['server_tokens', 'nginx'],
@@ -121,7 +121,7 @@ export const SERVER_VERSION_CLAIM: Claim<ServerTokensMessageId> = {
 };
 
 export const POWERED_BY_CLAIM: Claim<ServerTokensMessageId> = {
-  about: 'no X-Powered-By',
+  about: 'no X-Powered-By', risk: true,
   names: [
     'X-Powered-By',
     'X-AspNet-Version',
