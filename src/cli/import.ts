@@ -15,6 +15,8 @@ interface ImportOptions {
   merge?: boolean;
   force?: boolean;
   verbose?: boolean;
+  /** --no-link sets it false. */
+  link: boolean;
 }
 
 const MAX_WARNINGS = 5;
@@ -29,11 +31,15 @@ export function registerImport(program: Command, exit: (code: number) => void): 
     .option('--merge', 'merge into an existing plan: add new items, update imported fields of known ids, keep checks and comments')
     .option('--force', 'overwrite an existing plan file')
     .option('--verbose', 'list every warning (by default the first 5)')
+    .option('--no-link', 'do not link the items to checks (see "harden link")')
     .addHelpText('after', `
 Examples:
   harden import docs/SECURITY-PLAN.md              write harden.yaml from the tracker
   harden import docs/SECURITY-PLAN.md --merge      update harden.yaml after the tracker changed
-  harden import plan.md -o - | less                 preview`)
+  harden import plan.md -o - | less                 preview
+
+Items are linked to the checks that verify them, as "harden link" does (a comment on each link says
+why; what is unsure stays a "# candidate:" comment): the repository is the plan's targets.root.`)
     .action(async (tracker: string, options: ImportOptions) => {
       // The Markdown parser is the heaviest import: load it only for this command.
       const { importTracker } = await import('../plan/markdown/import.js');
@@ -58,7 +64,14 @@ Examples:
         output = newPlanText(fragment, ` Imported from ${tracker} by "harden import". Add checks: to items so "harden verify" can measure them.`);
         summary = `${imported.items.length} items`;
       }
-      parsePlan(output, target === '-' ? 'stdout' : target, { catalog, now: now({}) });
+      const planFile = target === '-' ? 'stdout' : target;
+      parsePlan(output, planFile, { catalog, now: now({}) });
+      if (options.link) {
+        const { linkPlanText, summaryOf } = await import('./link.js');
+        const linked = await linkPlanText(output, planFile, undefined, now({}));
+        output = linked.text;
+        summary += `; ${summaryOf(linked, imported.items.length).replace(/^\d+ items: /, '')}`;
+      }
       if (target === '-') process.stdout.write(output);
       else writePlanFile(target, output);
       const accepted = imported.items.filter((item) => (item as { status?: string }).status === 'accepted').length;

@@ -7,6 +7,7 @@ import { VERSION } from '../version.js';
 import { registerChecks } from './checks.js';
 import { registerImport } from './import.js';
 import { registerInit } from './init.js';
+import { registerLink } from './link.js';
 import { registerMonitor } from './monitor.js';
 import { registerReport } from './report.js';
 import { registerScan } from './scan.js';
@@ -27,7 +28,8 @@ export async function main(argv: string[]): Promise<number> {
     .addHelpText('after', `
 Start:
   harden init                 write harden.yaml for this repo
-  harden import TRACKER.md    or import an existing Markdown tracker
+  harden import TRACKER.md    or import an existing Markdown tracker (linked to checks)
+  harden link --write         link plan items to the checks that verify them
   harden scan                 run the checks
   harden verify               measure every item's claimed status (CI gate)
   harden report -o SECURITY.md
@@ -38,6 +40,7 @@ Run "harden COMMAND --help" for a command's options and examples.`);
   registerVerify(program, exit);
   registerReport(program, exit);
   registerImport(program, exit);
+  registerLink(program, exit);
   registerInit(program, exit);
   registerMonitor(program, exit);
   registerChecks(program);

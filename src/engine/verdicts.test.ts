@@ -65,10 +65,22 @@ describe('verdicts', () => {
       ],
       [...passing.map((r) => ({ ...r, target: 'other.yaml#Pod/o' })), result('error', 'e.yaml#Pod/e', { message: 'boom' })],
     );
-    expect(v.A!.reason).toBe('no automated check: verify it by hand or add `checks:`');
+    expect(v.A!.reason).toBe('no automated check: run "harden link" or add `checks:`');
     expect([v.A!.verdict, v.B!.verdict, v.C!.verdict]).toEqual(['unverifiable', 'unverifiable', 'unverifiable']);
     expect(v.B!.reason).toBe('k8s/run-as-non-root matched no target (where: nowhere/**)');
     expect(v.C!.reason).toBe('k8s/run-as-non-root could not run: boom');
+    expect([v.A!.unverifiable, v.B!.unverifiable, v.C!.unverifiable]).toEqual([{ cause: 'no-check' }, { cause: 'no-target' }, { cause: 'error' }]);
+    const host = verdictsOf([item({ id: 'D', status: 'done', checks: [], evidence: 'host' })], []);
+    expect(host.D).toMatchObject({ verdict: 'unverifiable', reason: 'no check reads host configuration yet: verify it by hand', unverifiable: { cause: 'no-check', evidence: 'host' } });
+  });
+
+  it('judges a check scoped to some messages by those reports alone', () => {
+    const hsts = (target: string, messageId: string) => result('fail', target, { checkId: 'k8s/traefik-security-headers', invocation: 'k8s/traefik-security-headers', messageId });
+    const results = [hsts('a.yaml#Middleware/a', 'cspMissing'), hsts('b.yaml#Middleware/b', 'cspMissing'), hsts('b.yaml#Middleware/b', 'hstsNoPreload')];
+    const scoped = (id: string, where: string) => item({ id, status: 'done', checks: [{ check: 'k8s/traefik-security-headers', messages: ['hstsNoPreload'], where }] });
+    const v = verdictsOf([scoped('A', 'Middleware/a'), scoped('B', 'Middleware/b')], results);
+    expect(v.A).toMatchObject({ verdict: 'verified', checks: [{ pass: 1, fail: 0, messages: ['hstsNoPreload'] }] });
+    expect(v.B).toMatchObject({ verdict: 'regression', checks: [{ pass: 0, fail: 1 }] });
   });
 
   it('marks open items past their due date (explicit or found + SLA) as overdue', () => {

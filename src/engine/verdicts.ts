@@ -5,6 +5,7 @@ import { addDays, formatDate, parseDate } from '../plan/dates.js';
 import type { ItemCheck, Plan, PlanItem } from '../plan/schema.js';
 import type { Severity } from '../severity.js';
 import type { Status } from '../plan/status.js';
+import { EVIDENCE_LABELS, type EvidenceKind } from '../plan/evidence.js';
 
 export const VERDICTS = [
   'regression',
@@ -21,6 +22,8 @@ export type VerdictKind = (typeof VERDICTS)[number];
 export interface ItemCheckOutcome {
   check: string;
   where?: string[];
+  /** The reports that judge the item, when the plan scopes the check to some. */
+  messages?: string[];
   pass: number;
   fail: number;
   /** Failures suppressed by an active waiver, annotation or baseline. */
@@ -42,7 +45,19 @@ export interface Verdict {
   due?: string;
   /** One sentence a reader can act on. */
   reason: string;
+  /** Why an unverifiable item could not be measured: no check linked (and where its evidence lives), or its check did not measure. */
+  unverifiable?: Unverifiable;
   checks: ItemCheckOutcome[];
+}
+
+/**
+ * What keeps an item from being measured: no check (`evidence` says where the proof lives,
+ * when the plan says), a check that matched no target, one left out by --only/--skip, or one
+ * that could not run.
+ */
+export interface Unverifiable {
+  cause: 'no-check' | 'no-target' | 'not-run' | 'error';
+  evidence?: EvidenceKind;
 }
 
 export interface VerdictInput {
@@ -81,20 +96,24 @@ function verdictOf(item: PlanItem, byInvocation: Map<string, Result[]>, sla: Pla
   };
   const outcomes = item.checks.map((itemCheck) => outcomeOf(itemCheck, byInvocation));
   const checks = outcomes.map(({ outcome }) => outcome);
-  const verdict = (kind: VerdictKind, reason: string): Verdict => ({ ...base, verdict: kind, reason, checks });
+  const verdict = (kind: VerdictKind, reason: string, unverifiable?: Unverifiable): Verdict => ({ ...base, verdict: kind, reason, ...(unverifiable ? { unverifiable } : {}), checks });
 
-  if (item.checks.length === 0) return verdict(overdue ? 'overdue' : 'unverifiable', 'no automated check: verify it by hand or add `checks:`');
+  if (item.checks.length === 0) {
+    const noCheck: Unverifiable = item.evidence ? { cause: 'no-check', evidence: item.evidence } : { cause: 'no-check' };
+    if (overdue) return verdict('overdue', `still open, due ${due}`, noCheck);
+    return verdict('unverifiable', item.evidence ? `no check reads ${EVIDENCE_LABELS[item.evidence]} yet: verify it by hand` : 'no automated check: run "harden link" or add `checks:`', noCheck);
+  }
   const failing = outcomes.filter(({ outcome }) => outcome.fail > 0);
   const expired = outcomes.flatMap(({ expiredOn }) => expiredOn);
   const skipped = ran && item.checks.find((itemCheck) => !ran.has(invocationKey(itemCheck.check, itemCheck.with)));
-  if (skipped) return verdict('unverifiable', `${skipped.check} was not run (--only/--skip)`);
+  if (skipped) return verdict('unverifiable', `${skipped.check} was not run (--only/--skip)`, { cause: 'not-run' });
   const blind = outcomes.find(({ outcome }) => outcome.pass + outcome.fail + outcome.waived + outcome.error === 0);
   const broken = outcomes.find(({ outcome }) => outcome.error > 0);
 
   if (item.status === 'done' && expired.length > 0) return verdict('waiver-expired', `a waiver covering ${failing[0]?.outcome.check} expired on ${expired[0]}`);
   if (item.status === 'done' && failing.length > 0) return verdict('regression', `claimed done, but ${describeFailures(failing.map((f) => f.outcome))}`);
-  if (blind) return verdict('unverifiable', `${blind.outcome.check} matched no target${blind.outcome.where ? ` (where: ${blind.outcome.where.join(', ')})` : ''}`);
-  if (broken) return verdict('unverifiable', `${broken.outcome.check} could not run: ${broken.firstError}`);
+  if (blind) return verdict('unverifiable', `${blind.outcome.check} matched no target${blind.outcome.where ? ` (where: ${blind.outcome.where.join(', ')})` : ''}`, { cause: 'no-target' });
+  if (broken) return verdict('unverifiable', `${broken.outcome.check} could not run: ${broken.firstError}`, { cause: 'error' });
 
   const stillFailing = outcomes.some(({ outcome }) => outcome.fail + outcome.waived > 0);
   switch (item.status) {
@@ -112,21 +131,50 @@ function outcomeOf(itemCheck: ItemCheck, byInvocation: Map<string, Result[]>) {
   const matches = compileWhere(itemCheck.where);
   const outcome: ItemCheckOutcome = { check: itemCheck.check, pass: 0, fail: 0, waived: 0, error: 0 };
   if (itemCheck.where) outcome.where = itemCheck.where;
+  if (itemCheck.messages) outcome.messages = itemCheck.messages;
   const expiredOn: string[] = [];
   let firstError: string | undefined;
-  for (const result of byInvocation.get(invocationKey(itemCheck.check, itemCheck.with)) ?? []) {
-    if (!matches(result.target)) continue;
-    if (result.status === 'pass') outcome.pass += 1;
-    else if (result.status === 'error') {
+  const results = (byInvocation.get(invocationKey(itemCheck.check, itemCheck.with)) ?? []).filter((result) => matches(result.target));
+  for (const result of results) {
+    if (result.status === 'error') {
       outcome.error += 1;
       firstError ??= result.message;
-    } else if (result.status === 'fail') {
+    }
+  }
+  if (itemCheck.messages) {
+    countScoped(results, new Set(itemCheck.messages), outcome, expiredOn);
+    return { outcome, expiredOn, firstError };
+  }
+  for (const result of results) {
+    if (result.status === 'pass') outcome.pass += 1;
+    else if (result.status === 'fail') {
       if (result.suppression) outcome.waived += 1;
       else outcome.fail += 1;
       if (result.waiverExpired) expiredOn.push(result.waiverExpired);
     }
   }
   return { outcome, expiredOn, firstError };
+}
+
+/**
+ * An item check scoped to some messages judges each target by those reports alone: a target
+ * failing only other reports of the check (an accepted "no CSP" beside the claimed HSTS) passes.
+ */
+function countScoped(results: readonly Result[], scope: ReadonlySet<string>, outcome: ItemCheckOutcome, expiredOn: string[]): void {
+  const targets = new Map<string, { fail: number; waived: number }>();
+  for (const result of results) {
+    if (result.status === 'error' || result.status === 'skipped') continue;
+    const counts = targets.get(result.target) ?? targets.set(result.target, { fail: 0, waived: 0 }).get(result.target)!;
+    if (result.status !== 'fail' || !scope.has(result.messageId ?? '')) continue;
+    if (result.suppression) counts.waived += 1;
+    else counts.fail += 1;
+    if (result.waiverExpired) expiredOn.push(result.waiverExpired);
+  }
+  for (const { fail, waived } of targets.values()) {
+    outcome.fail += fail;
+    outcome.waived += waived;
+    if (fail + waived === 0) outcome.pass += 1;
+  }
 }
 
 function describeFailures(outcomes: ItemCheckOutcome[]): string {

@@ -1,7 +1,10 @@
 import { argvOf, parseShell, type ShellCommand, type ShellPipeline } from '../targets/shell/command-line.js';
 
 /** A live target a command reaches. */
-export type NamedTarget = { kind: 'domain'; name: string } | { kind: 'site'; url: string } | { kind: 'service'; host: string; port: number; service: 'tcp' | 'redis' | 'postgres' };
+export type NamedTarget = ({ kind: 'domain'; name: string } | { kind: 'site'; url: string } | { kind: 'service'; host: string; port: number; service: 'tcp' | 'redis' | 'postgres' }) & {
+  /** Set when the item does not name the target itself: where it comes from. */
+  from?: string;
+};
 
 /** What a verification command measures: a check (scoped to some of its messages) and the target it reads. */
 export interface CommandHint {

@@ -5,7 +5,7 @@ import { applyLinks, type AppliedLinks, type ItemChange, type TargetChange } fro
 import { claimIndex } from './claim-index.js';
 import type { NamedTarget } from './commands.js';
 import { evidenceKindOf } from './evidence-kinds.js';
-import { itemText, ownDomains, ownSites, proposeLinks, type LinkContext } from './propose.js';
+import { itemText, ownDomains, ownSites, proposeLinks, targetKey, type LinkContext } from './propose.js';
 import { RepoEvidence } from './repo-evidence.js';
 
 export interface LinkRequest {
@@ -64,19 +64,20 @@ function normalizedIn(title: string, name: string): boolean {
 
 /** Each live target the links need, once, with the items that named it. */
 function targetsOf(items: readonly ItemChange[], planItems: readonly PlanItem[]): TargetChange[] {
-  const byKey = new Map<string, { target: NamedTarget; items: string[] }>();
+  const byKey = new Map<string, { target: NamedTarget; items: string[]; named: boolean }>();
   for (const { proposal } of items) {
     if (proposal.links.length === 0) continue;
     for (const target of proposal.targets) {
-      const key = JSON.stringify(target);
-      const known = byKey.get(key);
-      if (known) known.items.push(proposal.item);
-      else byKey.set(key, { target, items: [proposal.item] });
+      const key = targetKey(target);
+      const known = byKey.get(key) ?? byKey.set(key, { target, items: [], named: false }).get(key)!;
+      known.items.push(proposal.item);
+      if (target.from === undefined) known.named = true;
     }
   }
   const lines = new Map(planItems.map((item) => [item.id, item.source?.line]));
-  return [...byKey.values()].map(({ target, items: named }) => {
-    const where = named.slice(0, 3).map((id) => (lines.get(id) ? `${id}, line ${lines.get(id)}` : id));
-    return { target, why: `named by ${where.join('; ')}${named.length > 3 ? ` and ${named.length - 3} more` : ''}` };
+  return [...byKey.values()].map(({ target, items: by, named }) => {
+    const where = by.slice(0, 3).map((id) => (lines.get(id) ? `${id}, line ${lines.get(id)}` : id)).join('; ') + (by.length > 3 ? ` and ${by.length - 3} more` : '');
+    const { from: _from, ...plain } = target;
+    return { target: plain, why: named ? `named by ${where}` : `${target.from}, for ${where}` };
   });
 }

@@ -85,7 +85,7 @@ export function proposeLinks(item: PlanItem, context: LinkContext): LinkProposal
       continue;
     }
     if (!context.repo.hasTargets(checkId)) {
-      candidates.set(checkId, { check: checkId, why: `${why}, but nothing in this repository for it to read` });
+      // A check with nothing to read here is no link, and no candidate worth a reviewer's time.
       continue;
     }
     const where = context.repo.namedTargets(checkId, `${item.title}\n${text}`);
@@ -131,8 +131,12 @@ function mergeLink(links: Map<string, ProposedLink>, link: ProposedLink): void {
 }
 
 function addTarget(proposal: LinkProposal, target: NamedTarget): void {
-  const key = JSON.stringify(target);
-  if (!proposal.targets.some((known) => JSON.stringify(known) === key)) proposal.targets.push(target);
+  if (!proposal.targets.some((known) => targetKey(known) === targetKey(target))) proposal.targets.push(target);
+}
+
+/** A target's identity, whatever the reason it was named for. */
+export function targetKey({ from: _from, ...target }: NamedTarget): string {
+  return JSON.stringify(target);
 }
 
 /**
@@ -146,7 +150,7 @@ function liveTargets(kind: 'site' | 'domain' | 'service', hosts: ReturnType<type
     const own = hosts.domains.filter((domain) => !isPlatform(domain));
     if (own.length > 0) return own.map((name) => ({ kind: 'domain', name }));
     if (context.planned.domains.length > 0) return [];
-    if (context.ownDomains.length === 1) return [{ kind: 'domain', name: context.ownDomains[0]! }];
+    if (context.ownDomains.length === 1) return [{ kind: 'domain', name: context.ownDomains[0]!, from: 'the domain of the hosts the tracker names' }];
     return context.ownDomains.length > 1 ? 'the tracker names several domains: add the one it means under targets.domains' : 'no domain named: add one under targets.domains';
   }
   if (kind === 'site') {
@@ -156,7 +160,7 @@ function liveTargets(kind: 'site' | 'domain' | 'service', hosts: ReturnType<type
     if (context.planned.sites.length > 0) return [];
     if (context.ownSites.length === 0) return 'no site named: add one under targets.sites';
     if (done) return `the item names no site, and it is done: add the one it was fixed on under targets.sites (the tracker names ${context.ownSites.slice(0, 3).join(', ')})`;
-    return context.ownSites.map((url) => ({ kind: 'site', url }));
+    return context.ownSites.map((url) => ({ kind: 'site', url, from: 'a site the tracker names' }));
   }
   return context.planned.services.length > 0 ? [] : 'no host:port named: add the service under targets.services';
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { VERDICTS } from '../engine/verdicts.js';
 import { SEVERITIES, type Severity } from '../severity.js';
+import { EVIDENCE_KINDS } from '../plan/evidence.js';
 import { STATUSES } from '../plan/status.js';
 
 /**
@@ -92,11 +93,17 @@ const verdict = z
     overdue: z.boolean(),
     due: isoDate.optional(),
     reason: z.string(),
+    unverifiable: z
+      .object({ cause: z.enum(['no-check', 'no-target', 'not-run', 'error']), evidence: z.enum(EVIDENCE_KINDS).optional() })
+      .strict()
+      .optional()
+      .describe('Why an unverifiable item was not measured; evidence: where its proof lives when no check reads it'),
     checks: z.array(
       z
         .object({
           check: z.string(),
           where: z.array(z.string()).optional(),
+          messages: z.array(z.string()).optional().describe('The reports of the check that judge the item'),
           pass: count,
           fail: count,
           waived: count,
