@@ -66,16 +66,17 @@ why; what is unsure stays a "# candidate:" comment): the repository is the plan'
       }
       const planFile = target === '-' ? 'stdout' : target;
       parsePlan(output, planFile, { catalog, now: now({}) });
+      let links = '';
       if (options.link) {
         const { linkPlanText, summaryOf } = await import('./link.js');
         const linked = await linkPlanText(output, planFile, undefined, now({}));
         output = linked.text;
-        summary += `; ${summaryOf(linked, imported.items.length).replace(/^\d+ items: /, '')}`;
+        links = summaryOf(linked, linked.items.length + linked.kept);
       }
       if (target === '-') process.stdout.write(output);
       else writePlanFile(target, output);
       const accepted = imported.items.filter((item) => (item as { status?: string }).status === 'accepted').length;
-      process.stderr.write(`${displayText(`imported ${summary} (${imported.stages.length} stages, ${imported.themes.length} themes, ${accepted} accepted risks) from ${tracker}${target === '-' ? '' : ` into ${target}`}`)}\n`);
+      process.stderr.write(`${displayText(`imported ${summary} (${imported.stages.length} stages, ${imported.themes.length} themes, ${accepted} accepted risks) from ${tracker}${target === '-' ? '' : ` into ${target}`}`)}\n${links ? `${displayText(links)}\n` : ''}`);
       exit(0);
     });
 }
