@@ -1,0 +1,80 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const BIN = resolve('bin/harden.js');
+const dirs: string[] = [];
+
+function repo(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'harden-link-'));
+  dirs.push(dir);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+function harden(args: string[], cwd: string) {
+  const run = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 30_000 });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+// A compose stack (not Kubernetes), a plan written by hand in another team's words.
+const FILES = {
+  'docker-compose.yml': 'services:\n  web:\n    image: nginx:1.27\n    privileged: true\n  cache:\n    image: redis:latest\n',
+  'harden.yaml': [
+    '# Ops plan — kept by hand',
+    'version: 1',
+    'items:',
+    '  - id: OPS-1',
+    '    title: Run no container in privileged mode',
+    '    status: done',
+    '  - id: OPS-2',
+    '    title: Pin every image to an immutable digest (no :latest)',
+    '    status: open',
+    '  - id: OPS-3',
+    '    title: DMARC set to p=reject',
+    '    notes: "Verify: dig +short TXT _dmarc.shopfront.io"',
+    '  - id: OPS-4',
+    '    title: Install fail2ban on the VM',
+    '  - id: OPS-5',
+    '    title: Quarterly access review',
+    '',
+  ].join('\n'),
+};
+
+describe('harden link', () => {
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('prints what it would link, and --write saves it with a comment on each link', () => {
+    const dir = repo(FILES);
+    const dry = harden(['link'], dir);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('OPS-1  + compose/privileged');
+    expect(dry.stdout).toContain('OPS-3  + dns/dmarc');
+    expect(dry.stdout).toContain('targets  + domains: shopfront.io');
+    expect(dry.stdout).toContain('OPS-4  evidence: host');
+    expect(dry.stderr).toMatch(/^5 items: 3 linked .* · run with --write to save them$/m);
+    expect(readFileSync(join(dir, 'harden.yaml'), 'utf8')).toBe(FILES['harden.yaml']);
+
+    const written = harden(['link', '--write'], dir);
+    expect(written.code, written.stderr).toBe(0);
+    const plan = readFileSync(join(dir, 'harden.yaml'), 'utf8');
+    expect(plan).toMatch(/^# Ops plan — kept by hand\n/);
+    expect(plan).toMatch(/- \{ check: compose\/privileged.*\} # linked: .* in the title/);
+    expect(plan).toMatch(/- \{ check: dns\/dmarc.*\} # linked: Verify line: dig \+short TXT _dmarc\.shopfront\.io/);
+    expect(plan).toMatch(/- shopfront\.io # named by OPS-3/);
+    expect(plan).toMatch(/evidence: host # no check reads this yet/);
+
+    // Linked items are left alone the second time; the plan loads and measures them.
+    expect(harden(['link'], dir).stderr).toMatch(/3 already had checks/);
+    const verified = harden(['verify', '--skip', 'http,tls,dns,net,probe', '-f', 'json'], dir);
+    const verdicts = Object.fromEntries((JSON.parse(verified.stdout) as { verdicts: { item: string; verdict: string }[] }).verdicts.map((v) => [v.item, v.verdict]));
+    expect(verdicts).toMatchObject({ 'OPS-1': 'regression', 'OPS-2': 'verified', 'OPS-4': 'unverifiable' });
+  });
+});
