@@ -51,6 +51,13 @@ const verdicts: Verdict[] = [
 ];
 
 describe('renderRegister', () => {
+  it('says what was measured: an open item whose check still fails is confirmed open, not "verified"; an unverifiable one says why', () => {
+    const open = renderRegister({ plan, verdicts: [verdict('WEB-2', 'verified', 'still open: http/server-leaks fails on 1 target'), verdict('OPS-1', 'unverifiable', 'k8s/privileged matched no target')], now });
+    expect(open).toContain('| ✓ confirmed open — still open: http/server-leaks fails on 1 target |');
+    expect(open).not.toMatch(/WEB-2.*✓ verified/);
+    expect(open).toContain('| unverifiable — k8s/privileged matched no target |');
+  });
+
   it('renders the summary, the stage tables, themes and accepted risks', () => {
     expect(renderRegister({ plan, verdicts, now })).toBe(text`
       # Payments API — security register
@@ -66,7 +73,7 @@ describe('renderRegister', () => {
       | Status | ID | Severity | Title | In repo | Owner | Due | Measured |
       |---|---|---|---|---|---|---|---|
       | ☑ | WEB-1 | High | No HSTS header | Y | ana |  | ✓ verified |
-      | ☐ | WEB-2 | Low | Banner \\| leaks \`nginx\\|1.18\` |  |  | 2026-03-01 ⚠ overdue | stale-doc |
+      | ☐ | WEB-2 | Low | Banner \\| leaks \`nginx\\|1.18\` |  |  | 2026-03-01 ⚠ overdue | stale-doc — every check passes |
 
       ## Application
 
@@ -89,8 +96,8 @@ describe('renderRegister', () => {
 
       | Status | ID | Severity | Title | In repo | Owner | Due | Measured |
       |---|---|---|---|---|---|---|---|
-      | ☐ | OPS-1 |  | Write runbook |  |  |  | unverifiable — no automated check |
-      | ⊘ | RISK-1 | Medium | Single region |  |  |  | unverifiable — no automated check |
+      | ☐ | OPS-1 |  | Write runbook |  |  |  | unverifiable — no checks |
+      | ⊘ | RISK-1 | Medium | Single region |  |  |  | unverifiable — no checks |
       | ⊘ | RISK-2 | Low | Shared staging |  |  |  | not measured |
 
       ## Themes

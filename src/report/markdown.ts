@@ -144,19 +144,20 @@ function dueLabel(item: PlanItem, now: Date): string {
   return open && parseDate(item.due) < now ? `${item.due} ⚠ overdue` : item.due;
 }
 
-const VERDICT_LABELS: Record<VerdictKind, (reason: string) => string> = {
-  verified: () => '✓ verified',
-  regression: (reason) => `✗ regression — ${reason}`,
-  'waiver-expired': (reason) => `✗ waiver expired — ${reason}`,
-  'stale-doc': () => 'stale-doc',
-  'acceptance-unneeded': (reason) => `acceptance unneeded — ${reason}`,
-  overdue: (reason) => `overdue — ${reason}`,
-  unverifiable: () => 'unverifiable — no automated check',
+const VERDICT_LABELS: Record<VerdictKind, (verdict: Verdict) => string> = {
+  // Verified means the claim holds: "done" and passing, or still open and still failing.
+  verified: ({ claimed, reason }) => (claimed === 'done' ? '✓ verified' : `✓ confirmed ${STATUS_WORDS[claimed]} — ${reason}`),
+  regression: ({ reason }) => `✗ regression — ${reason}`,
+  'waiver-expired': ({ reason }) => `✗ waiver expired — ${reason}`,
+  'stale-doc': ({ reason }) => `stale-doc — ${reason}`,
+  'acceptance-unneeded': ({ reason }) => `acceptance unneeded — ${reason}`,
+  overdue: ({ reason }) => `overdue — ${reason}`,
+  unverifiable: ({ reason }) => `unverifiable — ${reason}`,
 };
 
 function measuredLabel(verdict: Verdict | undefined | 'not measured'): string {
   if (verdict === 'not measured' || verdict === undefined) return 'not measured';
-  return VERDICT_LABELS[verdict.verdict](verdict.reason);
+  return VERDICT_LABELS[verdict.verdict](verdict);
 }
 
 // ── Themes ─────────────────────────────────────────────────────────────────
