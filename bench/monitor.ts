@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { formatDuration } from '../src/monitor/duration.js';
-import { RETENTION_DEFAULTS } from '../src/plan/monitor-schema.js';
+import { RETENTION_DEFAULTS } from '../src/monitor/schema.js';
 
 const MONITORS = Number(process.env.BENCH_MONITORS ?? 10_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 180);
