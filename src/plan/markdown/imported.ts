@@ -90,10 +90,15 @@ export interface DraftAcceptance {
   line: number;
 }
 
+/** How a tracker writes numeric dates: 24/04/2026 is day first, 04/24/2026 month first. */
+export type DateOrder = 'day-first' | 'month-first';
+
 /** What every reader needs: the document text (for source slices) and a place to warn. */
 export interface ReadContext {
   file: string;
   text: string;
+  /** How the tracker writes numeric dates (24/04/2026), when its dates say. */
+  dateOrder?: DateOrder;
   warn(line: number, message: string): void;
 }
 
