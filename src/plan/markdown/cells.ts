@@ -25,6 +25,11 @@ function looksLikeId(token: string): boolean {
   return isPrefixedId(token) || SHORT_ID.test(token);
 }
 
+/** A cell that holds one id and nothing else: "OPS-12", "`C3`", "**K3S-F4**". */
+export function isIdCell(text: string): boolean {
+  return looksLikeId(text.replace(/[`*_[\]]/g, '').trim());
+}
+
 /**
  * An id written at the start of a line ("OPS-12: Enable HSTS", "[C3] Pin images",
  * "C3 — Pin images") or in brackets at its end ("Pin images (OPS-12)").
@@ -78,17 +83,6 @@ export function firstDate(text: string): string | undefined {
 /** A cell that says nothing: empty, a dash, "n/a", "tbd". */
 export function isBlank(text: string): boolean {
   return /^(?:|[-—–?]+|n\/?a|tbd|none|unassigned)$/i.test(text.trim());
-}
-
-/** A severity anywhere in a short text: "HIGH", "🔴 Critical", "P1 (high)". */
-export function severityIn(text: string): Severity | undefined {
-  const whole = parseSeverity(text);
-  if (whole) return whole;
-  for (const word of text.split(/[\s()/,:]+/)) {
-    const severity = word ? parseSeverity(word) : undefined;
-    if (severity && severity !== 'info') return severity;
-  }
-  return undefined;
 }
 
 const YES = new Set(['y', 'yes', 'true', 'x', '✓', '✔', '✔️', '✅', '☑']);

@@ -54,11 +54,13 @@ function labelAt(children: readonly PhrasingContent[], i: number): string | unde
 
 const FIELD_KEYS = {
   status: ['status', 'state', 'progress'],
-  severity: ['severity', 'sev', 'priority', 'risk level'],
-  owner: ['owner', 'assignee', 'assigned to', 'who'],
-  due: ['due', 'due date', 'deadline', 'target date'],
+  severity: ['severity', 'sev', 'priority', 'prio', 'risk level', 'risk rating', 'criticality'],
+  owner: ['owner', 'owners', 'assignee', 'assigned to', 'who', 'dri'],
+  due: ['due', 'due date', 'deadline', 'target date', 'eta'],
   effort: ['effort', 'estimate'],
-  found: ['found', 'reported', 'discovered'],
+  found: ['found', 'reported', 'discovered', 'date found', 'identified', 'opened'],
+  date: ['date', 'done', 'completed', 'closed', 'fixed', 'resolved', 'decided', 'accepted'],
+  reason: ['reason', 'rationale', 'justification', 'decision', "why we won't fix", 'why not'],
   id: ['id', 'ref'],
   /** Labels that only a tracker entry has: what is wrong and why it matters. */
   motive: ['why', 'problem', 'risk', 'finding', 'issue'],

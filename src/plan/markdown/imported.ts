@@ -99,6 +99,8 @@ export interface ReadContext {
   text: string;
   /** How the tracker writes numeric dates (24/04/2026), when its dates say. */
   dateOrder?: DateOrder;
+  /** Footnote texts by label, lower-cased. */
+  footnotes: ReadonlyMap<string, string>;
   warn(line: number, message: string): void;
 }
 

@@ -3,9 +3,14 @@
  * "### OPS-7: Rotate keys", or a heading followed by "**Status:**" / "**Why:**" lines.
  */
 import { parseStatus, type Status } from '../status.js';
-import { firstDate, isBlank, severityIn, splitIdFromText, stripLeadingSymbols, stripNumbering } from './cells.js';
+import { firstDate, isBlank, splitIdFromText, stripLeadingSymbols, stripNumbering } from './cells.js';
 import { fieldsIn, fieldValue, type Field } from './fields.js';
-import { compact, type DraftItem, type ReadContext } from './imported.js';
+import { compact, type AcceptanceType, type DraftItem, type ReadContext } from './imported.js';
+import { dateFields } from './item-dates.js';
+import { readDate } from './loose-dates.js';
+import { ownerInText } from './owners.js';
+import { priorityInText, severityIn } from './priority-words.js';
+import { readStatusText } from './status-words.js';
 import { inlineText, lineOf, sourceOf, type Heading, type PhrasingContent, type Root, type RootContent } from './tree.js';
 
 /** A heading and the blocks up to the next heading (the preamble has no heading). */
@@ -44,21 +49,40 @@ export function isHeadingItem(section: Section): section is Required<Section> {
 export function readHeadingItem(section: Required<Section>, notesBlocks: readonly RootContent[], context: ReadContext): DraftItem {
   const heading = readHeadingTitle(section.heading.children);
   const fields = fieldsIn(section.body);
-  const doneNote = heading.doneOn ? `Done ${heading.doneOn}.` : undefined;
+  const said = fieldStatus(fields, context);
+  const status = heading.status ?? said?.status ?? 'open';
+  const priority = priorityInText(heading.title);
+  const owner = ownerInText(priority?.rest ?? heading.title);
+  const title = owner?.rest || priority?.rest || heading.title;
+  const dateField = fieldValue(fields, 'date');
+  const dated = dateField ? readDate(dateField.value, context, dateField.line) : undefined;
+  const placed = dated ? dateFields(status, dated, dateField!.key) : {};
+  const reason = presentValue(fieldValue(fields, 'reason'));
+  const decidedOn = placed.decidedOn;
+  const accepted = status === 'accepted';
+  const doneNote = heading.doneOn ? `Done ${heading.doneOn}.` : placed.note;
   const body = sourceOf(context.text, notesBlocks).trim();
+  const line = lineOf(section.heading);
   return compact<DraftItem>({
     id: fieldValue(fields, 'id')?.value || heading.id,
     kind: isFinding(fields) ? 'finding' : 'task',
-    title: heading.title,
-    severity: fieldSeverity(fields, context),
-    status: heading.status ?? fieldStatus(fields, context) ?? 'open',
-    owner: presentValue(fieldValue(fields, 'owner')),
-    due: firstDate(fieldValue(fields, 'due')?.value ?? ''),
-    found: firstDate(fieldValue(fields, 'found')?.value ?? ''),
+    title,
+    severity: fieldSeverity(fields, context) ?? priority?.severity,
+    status,
+    acceptance: accepted && said?.acceptance ? { type: said.acceptance } : undefined,
+    decision: accepted && (reason || decidedOn) ? compact({ treatment: 'accept' as const, on: decidedOn, reason }) : undefined,
+    owner: presentValue(fieldValue(fields, 'owner'))?.replace(/^@/, '') ?? owner?.owner,
+    due: fieldDate(fields, 'due', context) ?? placed.due,
+    found: fieldDate(fields, 'found', context) ?? placed.found,
     effort: presentValue(fieldValue(fields, 'effort')),
-    notes: [doneNote, body].filter(Boolean).join('\n\n') || undefined,
-    source: { file: context.file, line: lineOf(section.heading) },
+    notes: [doneNote, said?.blocked ? 'Blocked.' : undefined, body].filter(Boolean).join('\n\n') || undefined,
+    source: { file: context.file, line },
   });
+}
+
+function fieldDate(fields: readonly Field[], role: 'due' | 'found', context: ReadContext): string | undefined {
+  const field = fieldValue(fields, role);
+  return field ? readDate(field.value, context, field.line) : undefined;
 }
 
 function isTrackerEntry(heading: HeadingTitle, fields: readonly Field[]): boolean {
@@ -99,12 +123,12 @@ function isFinding(fields: readonly Field[]): boolean {
   return fields.some((field) => ['risk', 'finding', 'issue', 'problem'].includes(field.key));
 }
 
-function fieldStatus(fields: readonly Field[], context: ReadContext): Status | undefined {
+function fieldStatus(fields: readonly Field[], context: ReadContext): { status: Status; acceptance?: AcceptanceType; blocked?: boolean } | undefined {
   const field = fieldValue(fields, 'status');
   if (!field || isBlank(field.value)) return undefined;
-  const status = parseStatus(field.value);
-  if (!status) context.warn(field.line, `status "${field.value}" is not a status harden knows; read as open`);
-  return status;
+  const reading = readStatusText(field.value);
+  if (!reading) context.warn(field.line, `status "${field.value}" is not a status harden knows; read as open`);
+  return reading;
 }
 
 function fieldSeverity(fields: readonly Field[], context: ReadContext) {
