@@ -387,7 +387,7 @@ describe('importTracker: severity aliases and header synonyms', () => {
     expect(result.items.map(({ title, status }) => ({ title, status }))).toEqual([{ title: 'db1', status: 'done' }]);
     expect(result.warnings).toEqual([
       { line: 1, message: 'table "Host | Status" has no finding/title/task column; "Host" is read as the title' },
-      { line: 3, message: 'no id for "db1"; generated "finding-1"' },
+      { line: 3, message: 'no id for "db1"; generated "finding-1"', generatedId: 'finding-1' },
     ]);
   });
 });

@@ -41,9 +41,9 @@ export function importTracker(text: string, file: string): TrackerImport {
   const warnings: ImportWarning[] = [];
   const said = new Set<string>();
   const root = parseTracker(text, file);
-  const warn = (line: number, message: string) => {
+  const warn = (line: number, message: string, generatedId?: string) => {
     const key = `${line}\0${message}`;
-    if (!said.has(key)) warnings.push({ line, message });
+    if (!said.has(key)) warnings.push(generatedId ? { line, message, generatedId } : { line, message });
     said.add(key);
   };
   const context: ReadContext = { file, text, warn, dateOrder: dateOrderOf(text), footnotes: footnotesOf(root) };
@@ -310,7 +310,7 @@ function generateId(prefix: string, position: number, draft: DraftItem, taken: M
   while (taken.has(`${prefix}-${n}`)) n++;
   const id = `${prefix}-${n}`;
   taken.set(id, draft.source.line);
-  context.warn(draft.source.line, `no id for "${draft.title}"; generated "${id}"`);
+  context.warn(draft.source.line, `no id for "${draft.title}"; generated "${id}"`, id);
   return id;
 }
 

@@ -53,6 +53,8 @@ export interface ImportedTheme {
 export interface ImportWarning {
   line: number;
   message: string;
+  /** A generated id: routine in trackers without ids, so the CLI counts these rather than listing each. */
+  generatedId?: string;
 }
 
 export interface TrackerImport {
@@ -101,7 +103,7 @@ export interface ReadContext {
   dateOrder?: DateOrder;
   /** Footnote texts by label, lower-cased. */
   footnotes: ReadonlyMap<string, string>;
-  warn(line: number, message: string): void;
+  warn(line: number, message: string, generatedId?: string): void;
 }
 
 /** Drops keys whose value is undefined, so the plan file lists only what the tracker said. */
