@@ -5,6 +5,7 @@
  */
 import { dateProblem } from '../dates.js';
 import { parseSeverity, type Severity } from '../../severity.js';
+import { severityWord } from './priority-words.js';
 
 /** What the plan schema accepts as an id. */
 const PLAN_ID = /^[\w.:-]+$/;
@@ -143,11 +144,16 @@ const PRIORITY_WORDS: Record<string, Severity> = {
   moderate: 'medium', low: 'low', lower: 'low', lowest: 'low',
 };
 
-/** "High priority (do soon)", "Lower priority", "P1" → the severity the section gives its items. */
+/**
+ * "High priority (do soon)", "Lower priority", "P1", "🔴 Critical", "High — this sprint" → the
+ * severity the section gives its items; "High availability" is no priority.
+ */
 export function priorityOfHeading(title: string): Severity | undefined {
   const words = stripLeadingSymbols(title).toLowerCase();
   const named = /^(\w+)[- ]priority\b/.exec(words) ?? /^priority\s*[:—–-]?\s*(\w+)\b/.exec(words);
   if (named) return PRIORITY_WORDS[named[1]!] ?? parseSeverity(named[1]!);
   const ranked = /^(p[0-3])\b/.exec(words);
-  return ranked ? parseSeverity(ranked[1]!) : undefined;
+  if (ranked) return parseSeverity(ranked[1]!);
+  const alone = /^(critical|high|medium|low|blocker|major|minor|urgent|sev[\s-]?[0-4])\s*(?:$|[(:—–]|-\s)/.exec(words);
+  return alone ? severityWord(alone[1]!) : undefined;
 }

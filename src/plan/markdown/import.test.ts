@@ -813,3 +813,25 @@ describe('importTracker: heading entries with a won\'t-fix status', () => {
     });
   });
 });
+
+describe('importTracker: sections named by a severity', () => {
+  it('gives the items under "🔴 Critical" or "High — this sprint" that severity, and none under "High availability"', () => {
+    const result = importTracker(
+      text`
+        ## 🔴 Critical
+        - [ ] Revoke the leaked token
+        ## High — this sprint
+        - [ ] Pin base images
+        ## High availability
+        - [ ] Second region
+      `,
+      'P.md',
+    );
+    expect(result.items.map((item) => [item.title, item.severity])).toEqual([
+      ['Revoke the leaked token', 'critical'],
+      ['Pin base images', 'high'],
+      ['Second region', undefined],
+    ]);
+    expect(result.stages).toEqual([]);
+  });
+});
