@@ -28,6 +28,8 @@ export type ColumnRole =
   | 'decidedOn'
   | 'revisit'
   | 'acceptance'
+  /** Jira's "Resolution" beside its status: "Won't Do" and "Duplicate" close an issue without fixing it. */
+  | 'resolution'
   /** A column harden writes itself and reads back as nothing: the register's "Measured". */
   | 'ignored';
 
@@ -48,7 +50,7 @@ export const HEADER_PHRASES: Record<ColumnRole, readonly string[]> = {
   ],
   status: [
     'status', 'state', 'progress', 'done', 'done?', 'complete', 'completed', 'fixed', 'fixed?', 'resolved', 'current status',
-    'compliance', 'compliant', 'compliant?', 'implemented', 'implemented?', 'met', 'met?', 'result', 'outcome', 'resolution',
+    'compliance', 'compliant', 'compliant?', 'implemented', 'implemented?', 'met', 'met?', 'result', 'outcome',
   ],
   owner: [
     'owner', 'assignee', 'assigned', 'assigned to', 'who', 'responsible', 'dri', 'owners', 'assignees', 'lead', 'accountable',
@@ -75,6 +77,7 @@ export const HEADER_PHRASES: Record<ColumnRole, readonly string[]> = {
   decidedOn: ['date', 'accepted on', 'decided on', 'decided', 'accepted', 'approved on', 'on'],
   acceptance: ['acceptance', 'acceptance type', 'treatment', 'disposition'],
   revisit: ['revisit', 'revisit by', 'review', 'review by', 'review date', 'next review', 'expires', 'expiry', 're-review'],
+  resolution: ['resolution', 'resolved as', 'close reason', 'closed as'],
   ignored: ['measured', 'verdict'],
 };
 
@@ -90,7 +93,7 @@ export const PRIMARY_TITLE_WORDS = new Set(
 export const HEADER_WORDS: Record<string, Partial<Record<ColumnRole, number>>> = {
   id: { id: 3 }, ref: { id: 3 }, '#': { id: 3 }, no: { id: 2 }, nr: { id: 2 }, number: { id: 2 }, identifier: { id: 3 }, key: { id: 2 },
   status: { status: 3 }, state: { status: 3 }, progress: { status: 3 }, compliance: { status: 3 }, compliant: { status: 3 },
-  implemented: { status: 2 }, resolution: { status: 2 },
+  implemented: { status: 2 }, resolution: { resolution: 3 },
   severity: { severity: 3 }, sev: { severity: 3 }, priority: { severity: 3 }, prio: { severity: 3 }, criticality: { severity: 3 },
   rating: { severity: 3 }, cvss: { severity: 3 }, urgency: { severity: 3 }, level: { severity: 1 },
   owner: { owner: 3 }, owners: { owner: 3 }, assignee: { owner: 3 }, assigned: { owner: 3 }, responsible: { owner: 3 },

@@ -835,3 +835,47 @@ describe('importTracker: sections named by a severity', () => {
     expect(result.stages).toEqual([]);
   });
 });
+
+describe('importTracker: exports of issue trackers and risk registers', () => {
+  it('reads a Jira export: a "Won\'t Do" resolution closes an issue as an accepted risk, not as done; Jira dates are read', () => {
+    const result = importTracker(
+      text`
+        | **Key** | **Summary** | **Status** | **Resolution** | **Priority** | **Assignee** | **Created** |
+        |---|---|---|---|---|---|---|
+        | SEC-101 | Enforce MFA for admin accounts | Closed | Done | Highest | Ana Lima | 12/Feb/26 |
+        | SEC-102 | Disable TLS 1.0 on the legacy balancer | Closed | Won't Do | Medium | Unassigned | 15/Feb/26 |
+        | SEC-103 | Add a CSP header to the web app | In Progress | Unresolved | High | Ben Ode | 01/Mar/26 |
+      `,
+      'JIRA.md',
+    );
+    expect(result.items.map(({ source, kind, title, ...item }) => item)).toEqual([
+      { id: 'SEC-101', severity: 'critical', status: 'done', owner: 'Ana Lima', found: '2026-02-12' },
+      { id: 'SEC-102', severity: 'medium', status: 'accepted', acceptance: { type: 'risk' }, found: '2026-02-15' },
+      { id: 'SEC-103', severity: 'high', status: 'in-progress', owner: 'Ben Ode', found: '2026-03-01' },
+    ]);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('reads a risk register: the rating is the severity, likelihood and impact are notes, the review date is an accepted risk\'s revisit', () => {
+    const result = importTracker(
+      text`
+        | Risk ID | Risk description | Likelihood | Impact | Risk rating | Treatment | Risk owner | Status | Review date |
+        |---|---|---|---|---|---|---|---|---|
+        | R-01 | Backups are never restored | Medium | High | High | Mitigate: monthly restore drill | @ines | Open | 2026-06-30 |
+        | R-02 | One region takes the product down | Low | High | Medium | Accept | CTO | Accepted | 2026-09-01 |
+      `,
+      'RISKS.md',
+    );
+    expect(result.items.map(({ source, kind, title, ...item }) => item)).toEqual([
+      {
+        id: 'R-01', severity: 'high', status: 'open', owner: 'ines',
+        notes: 'Likelihood: Medium\nImpact: High\nTreatment: Mitigate: monthly restore drill\nReview date: 2026-06-30',
+      },
+      {
+        id: 'R-02', severity: 'medium', status: 'accepted', acceptance: { type: 'risk' }, owner: 'CTO',
+        decision: { treatment: 'accept', revisit: '2026-09-01' }, notes: 'Likelihood: Low\nImpact: High',
+      },
+    ]);
+    expect(result.warnings).toEqual([]);
+  });
+});

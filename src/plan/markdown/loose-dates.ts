@@ -1,6 +1,6 @@
 /**
  * Dates as people write them in trackers: 2026-04-24, 2026/04/24, Apr 24, 2026, 24 April 2026,
- * 24/04/2026, 04/24/2026, 24.04.2026. Each is read as YYYY-MM-DD. Whether 04/05/2026 is the
+ * 24/04/2026, 04/24/2026, 24.04.2026, and Jira's 24/Apr/26. Each is read as YYYY-MM-DD. Whether 04/05/2026 is the
  * 4th of May or the 5th of April is decided once per document, by its unambiguous dates
  * (24/04/2026 says days come first); a date still ambiguous is left out with a warning.
  */
@@ -14,7 +14,9 @@ const YEAR = String.raw`(\d{4})`;
 
 const ISO = /(?<![\d/.-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d/-]|\.\d)/g;
 const MONTH_DAY_YEAR = new RegExp(String.raw`\b${MONTH}\s+${DAY},?\s+${YEAR}\b`, 'gi');
-const DAY_MONTH_YEAR = new RegExp(String.raw`\b${DAY}[\s-]+${MONTH}[\s,-]+${YEAR}\b`, 'gi');
+const DAY_MONTH_YEAR = new RegExp(String.raw`\b${DAY}[\s/-]+${MONTH}[\s,/-]+${YEAR}\b`, 'gi');
+/** Jira's 12/Feb/26. */
+const DAY_MONTH_SHORT_YEAR = new RegExp(String.raw`\b(\d{1,2})([/-])${MONTH}\2(\d{2})\b`, 'gi');
 const NUMERIC = /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/-]|\.\d)/g;
 
 export interface FoundDate {
@@ -43,6 +45,7 @@ export function findDates(text: string, order: DateOrder | undefined): { dates: 
   for (const match of text.matchAll(ISO)) add(match, match[1]!, Number(match[3]), match[4]!, match[2] !== '-');
   for (const match of text.matchAll(MONTH_DAY_YEAR)) add(match, match[3]!, monthOf(match[1]!), match[2]!, true);
   for (const match of text.matchAll(DAY_MONTH_YEAR)) add(match, match[3]!, monthOf(match[2]!), match[1]!, true);
+  for (const match of text.matchAll(DAY_MONTH_SHORT_YEAR)) add(match, `20${match[4]}`, monthOf(match[3]!), match[1]!, true);
   for (const match of text.matchAll(NUMERIC)) {
     const [first, second] = [Number(match[1]), Number(match[3])];
     const dayFirst = first > 12 || (second <= 12 && (first === second || order === 'day-first'));

@@ -76,11 +76,6 @@ class Row {
     return index === undefined ? undefined : this.row.children[index];
   }
 
-  header(role: ColumnRole): string {
-    const index = this.shape.columns[role];
-    return index === undefined ? '' : this.shape.headers[index] ?? '';
-  }
-
   text(role: ColumnRole): string {
     const cell = this.cell(role);
     return cell ? inlineText(cell.children) : '';
@@ -101,9 +96,10 @@ class Row {
    * The notes column and the labelled columns, in the table's order: "Requirement: …",
    * "Evidence: screenshot 4"; a column called "Notes" or the like is kept without its label.
    */
-  columnNotes(): string[] {
+  columnNotes(alsoLabelled: readonly ColumnRole[] = []): string[] {
     const notes = this.shape.columns.notes;
-    const columns = [...(notes === undefined ? [] : [notes]), ...this.shape.labelled].sort((a, b) => a - b);
+    const more = alsoLabelled.flatMap((role) => (this.shape.columns[role] === undefined ? [] : [this.shape.columns[role]!]));
+    const columns = [...(notes === undefined ? [] : [notes]), ...this.shape.labelled, ...more].sort((a, b) => a - b);
     return columns.flatMap((index) => {
       const cell = this.row.children[index];
       const text = cell ? inlineText(cell.children) : '';
@@ -126,7 +122,7 @@ function rowsOf(shape: TableShape): Row[] {
 
 /** Roles of theme and accepted-risk tables: in a tracker table their columns are notes ("Where: edge"). */
 const NOT_TRACKER_ROLES: readonly ColumnRole[] = ['anchor', 'theme', 'closes'];
-/** Roles a tracker row reads only when it is accepted; otherwise their columns are notes. */
+/** Roles a tracker row reads only when it is accepted; otherwise their columns are notes ("Review date: 2026-06-30"). */
 const DECISION_ROLES: readonly ColumnRole[] = ['decidedBy', 'revisit', 'acceptance'];
 
 export function readTrackerTable(table: TableShape, context: ReadContext): DraftItem[] {
@@ -165,7 +161,7 @@ function readTrackerRow(row: Row, how: RowHow, context: ReadContext): DraftItem 
   let title = titleSplit?.rest || how.title;
   const priority = how.hasSeverityColumn ? undefined : priorityInText(title);
   if (priority) title = priority.rest;
-  const said = row.isStruck('title') ? { status: 'done' as const, notes: [] } : rowStatus(row, how.statusHeader, context);
+  const said = row.isStruck('title') ? { status: 'done' as const, notes: [] } : resolved(rowStatus(row, how.statusHeader, context), row);
   const owner = rowOwner(row, title);
   if (owner?.rest) title = owner.rest;
   const dates = rowDates(row, said.status, context);
@@ -180,7 +176,7 @@ function readTrackerRow(row: Row, how: RowHow, context: ReadContext): DraftItem 
     ? compact({ ...told, treatment: 'accept' as const, by: decidedBy ?? told?.by, on: decidedOn, revisit })
     : undefined;
   const acceptance = said.acceptance ?? (accepted ? acceptanceTypeOf(row.text('acceptance')) : undefined);
-  const saidFirst = [...(dates.note ? [dates.note] : []), ...said.notes, ...(accepted ? [] : decisionNotes(row))];
+  const saidFirst = [...(dates.note ? [dates.note] : []), ...said.notes];
   return compact<DraftItem>({
     id: rowId(row, context) ?? titleSplit?.id,
     kind: how.kind,
@@ -197,7 +193,7 @@ function readTrackerRow(row: Row, how: RowHow, context: ReadContext): DraftItem 
     refs: listOf(row.value('refs')),
     tags: listOf(row.value('tags')),
     stageTitle: row.value('stage'),
-    notes: rowNotes(row, saidFirst, accepted ? [] : [row.value('decision'), ...footnotes]),
+    notes: rowNotes(row, saidFirst, accepted ? [] : [row.value('decision'), ...footnotes], accepted ? [] : DECISION_ROLES),
     source: { file: context.file, line: row.line },
   });
 }
@@ -245,6 +241,16 @@ function rowStatus(row: Row, statusHeader: string, context: ReadContext): RowSta
   return { status: 'open', notes: [`Status: ${text}`] };
 }
 
+/**
+ * A "Resolution" column says how a closed issue was closed: "Won't Do", "Duplicate" and
+ * "Cannot Reproduce" are accepted, not done. "Done", "Fixed" and "Unresolved" add nothing.
+ */
+function resolved(said: RowStatus, row: Row): RowStatus {
+  const resolution = readStatusText(row.text('resolution'));
+  if (!resolution || resolution.status !== 'accepted' || said.status === 'in-progress' || said.status === 'open') return said;
+  return compact({ ...said, status: 'accepted' as const, acceptance: resolution.acceptance ?? said.acceptance });
+}
+
 /** The owner column, or else the first @handle in the title or notes. */
 function rowOwner(row: Row, title: string): { owner: string; rest?: string } | undefined {
   const cell = row.value('owner');
@@ -282,20 +288,12 @@ function readStatusDate(row: Row, context: ReadContext): string | undefined {
  * called "Notes" or the like), the other columns kept as "Header: value", and what is no
  * decision's reason.
  */
-function rowNotes(row: Row, said: readonly string[], more: readonly (string | undefined)[]): string | undefined {
+function rowNotes(row: Row, said: readonly string[], more: readonly (string | undefined)[], alsoLabelled: readonly ColumnRole[]): string | undefined {
   const [decision, ...footnotes] = more;
-  const notes = [...said, ...row.columnNotes(), decision, ...footnotes].filter(Boolean);
+  const notes = [...said, ...row.columnNotes(alsoLabelled), decision, ...footnotes].filter(Boolean);
   const inRepo = row.value('inRepo');
   if (inRepo && yesNo(inRepo) === undefined) notes.push(`In repo: ${inRepo}`);
   return notes.join('\n') || undefined;
-}
-
-/** The columns of an accepted-risk decision on a row that is not accepted: kept as "Header: value". */
-function decisionNotes(row: Row): string[] {
-  return DECISION_ROLES.flatMap((role) => {
-    const text = row.value(role);
-    return text ? [`${row.header(role)}: ${text}`] : [];
-  });
 }
 
 function listOf(text: string | undefined): string[] | undefined {
