@@ -879,3 +879,38 @@ describe('importTracker: exports of issue trackers and risk registers', () => {
     expect(result.warnings).toEqual([]);
   });
 });
+
+describe('importTracker: heading entries with plain "Status:" lines', () => {
+  it('reads Status, Severity, Owner and Reason lines written without bold, the status date and a blocked note', () => {
+    const result = importTracker(
+      text`
+        # HARDENING
+
+        ## SEC-1: Enable HSTS on every site
+        Status: Done (2026-03-02)
+        Severity: High
+        Owner: @ana
+
+        ## SEC-2: Rotate the deploy key
+        Status: Blocked — waiting for the vendor
+        Priority: P1
+
+        ## SEC-3: Drop the legacy admin panel
+        Status: Won't fix
+        Reason: the panel is only reachable from the office network.
+
+        ## Background
+        Owner: the platform team, since 2024.
+      `,
+      'HARDENING.md',
+    );
+    expect(result.items.map(({ id, severity, status, owner, acceptance, decision, notes }) => ({ id, severity, status, owner, acceptance, decision, note: notes?.split('\n')[0] }))).toEqual([
+      { id: 'SEC-1', severity: 'high', status: 'done', owner: 'ana', acceptance: undefined, decision: undefined, note: 'Done 2026-03-02.' },
+      { id: 'SEC-2', severity: 'high', status: 'open', owner: undefined, acceptance: undefined, decision: undefined, note: 'Blocked: waiting for the vendor' },
+      {
+        id: 'SEC-3', severity: undefined, status: 'accepted', owner: undefined, acceptance: { type: 'risk' },
+        decision: { treatment: 'accept', reason: 'the panel is only reachable from the office network.' }, note: "Status: Won't fix",
+      },
+    ]);
+  });
+});

@@ -5,12 +5,13 @@
 import { parseStatus, type Status } from '../status.js';
 import { firstDate, isBlank, splitIdFromText, stripLeadingSymbols, stripNumbering } from './cells.js';
 import { fieldsIn, fieldValue, type Field } from './fields.js';
-import { compact, type AcceptanceType, type DraftItem, type ReadContext } from './imported.js';
+import { compact, type DraftItem, type ReadContext } from './imported.js';
 import { dateFields } from './item-dates.js';
-import { readDate } from './loose-dates.js';
-import { ownerInText } from './owners.js';
+import { readDate, withoutDates } from './loose-dates.js';
+import { ownerInText, ownerOfCell } from './owners.js';
 import { priorityInText, severityIn } from './priority-words.js';
-import { readStatusText } from './status-words.js';
+import { decisionFromReason } from './reasons.js';
+import { readStatusText, type StatusReading } from './status-words.js';
 import { inlineText, lineOf, sourceOf, type Heading, type PhrasingContent, type Root, type RootContent } from './tree.js';
 
 /** A heading and the blocks up to the next heading (the preamble has no heading). */
@@ -54,15 +55,20 @@ export function readHeadingItem(section: Required<Section>, notesBlocks: readonl
   const priority = priorityInText(heading.title);
   const owner = ownerInText(priority?.rest ?? heading.title);
   const title = owner?.rest || priority?.rest || heading.title;
+  const line = lineOf(section.heading);
   const dateField = fieldValue(fields, 'date');
   const dated = dateField ? readDate(dateField.value, context, dateField.line) : undefined;
-  const placed = dated ? dateFields(status, dated, dateField!.key) : {};
-  const reason = presentValue(fieldValue(fields, 'reason'));
-  const decidedOn = placed.decidedOn;
+  const statusDate = said ? readDate(said.rest, context, said.line) : undefined;
+  const placed = dated ? dateFields(status, dated, dateField!.key) : statusDate ? dateFields(status, statusDate) : {};
   const accepted = status === 'accepted';
+  const saidMore = said ? withoutDates(said.rest, context).replace(/^[\s(:—–-]+|[\s):—–-]+$/g, '') : '';
+  const reason = presentValue(fieldValue(fields, 'reason')) ?? (accepted && saidMore ? saidMore : undefined);
+  const told = accepted && reason ? decisionFromReason(reason, context, line) : undefined;
+  const decidedOn = placed.decidedOn ?? told?.on;
   const doneNote = heading.doneOn ? `Done ${heading.doneOn}.` : placed.note;
+  const blocked = said?.blocked ? `Blocked${saidMore ? `: ${saidMore}` : '.'}` : undefined;
   const body = sourceOf(context.text, notesBlocks).trim();
-  const line = lineOf(section.heading);
+  const ownerField = presentValue(fieldValue(fields, 'owner'));
   return compact<DraftItem>({
     id: fieldValue(fields, 'id')?.value || heading.id,
     kind: isFinding(fields) ? 'finding' : 'task',
@@ -70,12 +76,12 @@ export function readHeadingItem(section: Required<Section>, notesBlocks: readonl
     severity: fieldSeverity(fields, context) ?? priority?.severity,
     status,
     acceptance: accepted && said?.acceptance ? { type: said.acceptance } : undefined,
-    decision: accepted && (reason || decidedOn) ? compact({ treatment: 'accept' as const, on: decidedOn, reason }) : undefined,
-    owner: presentValue(fieldValue(fields, 'owner'))?.replace(/^@/, '') ?? owner?.owner,
+    decision: accepted && (reason || decidedOn) ? compact({ ...told, treatment: 'accept' as const, on: decidedOn }) : undefined,
+    owner: (ownerField ? ownerOfCell(ownerField) : undefined) ?? owner?.owner,
     due: fieldDate(fields, 'due', context) ?? placed.due,
     found: fieldDate(fields, 'found', context) ?? placed.found,
     effort: presentValue(fieldValue(fields, 'effort')),
-    notes: [doneNote, said?.blocked ? 'Blocked.' : undefined, body].filter(Boolean).join('\n\n') || undefined,
+    notes: [doneNote, blocked, body].filter(Boolean).join('\n\n') || undefined,
     source: { file: context.file, line },
   });
 }
@@ -123,12 +129,12 @@ function isFinding(fields: readonly Field[]): boolean {
   return fields.some((field) => ['risk', 'finding', 'issue', 'problem'].includes(field.key));
 }
 
-function fieldStatus(fields: readonly Field[], context: ReadContext): { status: Status; acceptance?: AcceptanceType; blocked?: boolean } | undefined {
+function fieldStatus(fields: readonly Field[], context: ReadContext): (StatusReading & { line: number }) | undefined {
   const field = fieldValue(fields, 'status');
   if (!field || isBlank(field.value)) return undefined;
   const reading = readStatusText(field.value);
   if (!reading) context.warn(field.line, `status "${field.value}" is not a status harden knows; read as open`);
-  return reading;
+  return reading && { ...reading, line: field.line };
 }
 
 function fieldSeverity(fields: readonly Field[], context: ReadContext) {

@@ -99,6 +99,11 @@ export function inlineText(nodes: readonly PhrasingContent[] | readonly Nodes[])
   return collapseSpace(nodes.map(inlineNodeText).join(''));
 }
 
+/** The text of each source line of a paragraph, as inlineText reads it, spaces collapsed within the line. */
+export function inlineLines(nodes: readonly PhrasingContent[]): string[] {
+  return nodes.map((node) => (node.type === 'break' ? '\n' : inlineNodeText(node))).join('').split('\n').map(collapseSpace);
+}
+
 function inlineNodeText(node: Nodes): string {
   switch (node.type) {
     case 'text':
