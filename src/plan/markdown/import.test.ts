@@ -914,3 +914,45 @@ describe('importTracker: heading entries with plain "Status:" lines', () => {
     ]);
   });
 });
+
+describe('importTracker: the status a section heading gives', () => {
+  it('reads rows with no status column under "Open", "✅ Fixed" and "Won\'t fix" headings, and a "Done" column of dates', () => {
+    const result = importTracker(
+      text`
+        ## Open
+        | ID | Finding | Severity |
+        |---|---|---|
+        | F-1 | No CSP | Medium |
+
+        ## ✅ Fixed
+        | ID | Finding | Severity |
+        |---|---|---|
+        | F-2 | TLS 1.0 offered | High |
+
+        ## Won't fix
+        | ID | Finding | Severity |
+        |---|---|---|
+        | F-3 | Sequential invoice numbers | Low |
+
+        ## Testing
+        | ID | Task | Done |
+        |---|---|---|
+        | T-1 | Load test the API | 2026-04-02 |
+        | T-2 | Chaos test the queue | |
+
+        ## Not fixing
+        - **Office VPN without MFA**: replaced in Q3
+      `,
+      'S.md',
+    );
+    expect(result.items.map(({ id, status, acceptance, notes }) => ({ id, status, acceptance, notes }))).toEqual([
+      { id: 'F-1', status: 'open', acceptance: undefined, notes: undefined },
+      { id: 'F-2', status: 'done', acceptance: undefined, notes: undefined },
+      { id: 'F-3', status: 'accepted', acceptance: { type: 'risk' }, notes: undefined },
+      { id: 'T-1', status: 'done', acceptance: undefined, notes: 'Done 2026-04-02.' },
+      { id: 'T-2', status: 'open', acceptance: undefined, notes: undefined },
+      { id: 'finding-4', status: 'accepted', acceptance: { type: 'risk' }, notes: undefined },
+    ]);
+    expect(result.stages).toEqual([]);
+  });
+});

@@ -29,6 +29,7 @@ import { readAcceptedTable, readThemeTable, readTrackerTable, shapeOf, type Tabl
 import { hasTasks, readAcceptedList, readTaskList } from './tasks.js';
 import { dateOrderOf } from './loose-dates.js';
 import { attachReasonsBelow } from './reasons.js';
+import { statusOfHeading } from './status-words.js';
 import { footnotesOf, inlineText, lineOf, parseMarkdown, type Heading, type Root, type RootContent } from './tree.js';
 
 export type { ImportedItem, ImportedStage, ImportedTheme, ImportWarning, TrackerImport } from './imported.js';
@@ -76,7 +77,8 @@ interface Scope {
   depth: number;
   title: string;
   line: number;
-  role: 'document' | 'priority' | 'section';
+  /** A status heading ("Done", "Won't fix") says what its rows are, not a stage they belong to. */
+  role: 'document' | 'priority' | 'status' | 'section';
   priority?: Severity;
   /** Set by a `<!-- harden:stage ID -->` comment under the heading; null means "no stage". */
   marker?: string | null;
@@ -148,7 +150,7 @@ function scopeOf(heading: Heading, isDocumentTitle: boolean, marker: string | nu
   const line = lineOf(heading);
   if (marker !== undefined) return { depth: heading.depth, title, line, role: 'section', marker };
   const priority = priorityOfHeading(title);
-  const role = isDocumentTitle ? 'document' : priority ? 'priority' : 'section';
+  const role = isDocumentTitle ? 'document' : priority ? 'priority' : statusOfHeading(title) ? 'status' : 'section';
   return compact<Scope>({ depth: heading.depth, title, line, role, priority });
 }
 
@@ -180,7 +182,7 @@ function readBlocks(blocks: readonly RootContent[], stack: Scope[], found: Found
       readTable(shapeOf(block), lineOf(block), place, found, context);
     } else if (block.type === 'list' && hasTasks(block)) {
       addItems(found, readTaskList(block, context), scope, priorityOf(stack));
-    } else if (block.type === 'list' && /\baccept/i.test(nearestTitle)) {
+    } else if (block.type === 'list' && /\baccept|won'?t fix|wontfix|not fixing/i.test(nearestTitle)) {
       found.items.push(...readAcceptedList(block, context).map((draft) => ({ draft, scope })));
     } else if (block.type === 'blockquote') {
       readBlocks(block.children, stack, found, context);
@@ -218,7 +220,7 @@ function readTable(shape: TableShape, line: number, place: TablePlace, found: Fo
     context.warn(line, `${shape.unknown.length === 1 ? 'column' : 'columns'} ${columns} of ${named} ${shape.unknown.length === 1 ? 'is' : 'are'} kept in each item's notes (harden has no field for ${shape.unknown.length === 1 ? 'it' : 'them'})`);
   }
   if (kind === 'tracker') {
-    const items = readTrackerTable(shape, context);
+    const items = readTrackerTable(shape, context, statusOfHeading(place.nearestTitle));
     attachReasonsBelow(items, place.below, context);
     addItems(found, items, place.scope, place.priority);
   } else if (kind === 'theme') found.themes.push(...readThemeTable(shape, context));

@@ -143,3 +143,19 @@ export function acceptanceIn(text: string): AcceptanceType | undefined {
   if (/won'?t fix|wontfix|will not fix|won'?t do|risk accepted|accepted risk|accept the risk/.test(words)) return 'risk';
   return undefined;
 }
+
+/** Section headings that give the rows under them a status: "Done", "✅ Fixed in 2.3", "Won't fix", "Accepted risks". */
+const HEADING_STATUSES = new Set([
+  'open', 'todo', 'to do', 'to-do', 'backlog', 'planned', 'not started', 'outstanding', 'pending', 'unresolved',
+  'done', 'fixed', 'resolved', 'closed', 'complete', 'completed', 'finished', 'shipped', 'implemented', 'mitigated', 'remediated',
+  'in progress', 'in-progress', 'doing', 'wip', 'ongoing',
+  "won't fix", 'wont fix', 'wontfix', 'will not fix', 'not fixing', 'accepted', 'accepted risk', 'risk accepted', 'deferred',
+  'out of scope', 'not applicable', 'n/a', 'false positive', 'false-positive',
+]);
+
+/** The status a section heading gives rows that state none; only the words above, so "Testing" or "Review" give none. */
+export function statusOfHeading(title: string): StatusReading | undefined {
+  const worded = leadingPhrase(title.trim());
+  if (!worded || !HEADING_STATUSES.has(worded.phrase)) return undefined;
+  return { ...refine(worded, worded.rest), rest: '' };
+}

@@ -12,7 +12,7 @@ import { readDate, withoutDates } from './loose-dates.js';
 import { ownerInText, ownerOfCell } from './owners.js';
 import { isSeverityPlaceholder, priorityInText, severityIn } from './priority-words.js';
 import { decisionFromReason, joinSentences } from './reasons.js';
-import { readStatusText } from './status-words.js';
+import { readStatusText, type StatusReading } from './status-words.js';
 import { footnoteLabelsIn, inlineText, lineOf, type Table, type TableCell, type TableRow } from './tree.js';
 
 export interface TableShape {
@@ -125,7 +125,8 @@ const NOT_TRACKER_ROLES: readonly ColumnRole[] = ['anchor', 'theme', 'closes'];
 /** Roles a tracker row reads only when it is accepted; otherwise their columns are notes ("Review date: 2026-06-30"). */
 const DECISION_ROLES: readonly ColumnRole[] = ['decidedBy', 'revisit', 'acceptance'];
 
-export function readTrackerTable(table: TableShape, context: ReadContext): DraftItem[] {
+/** `sectionStatus`: what the heading above says of rows that state no status ("## Fixed", "## Won't fix"). */
+export function readTrackerTable(table: TableShape, context: ReadContext, sectionStatus?: StatusReading): DraftItem[] {
   const moved = NOT_TRACKER_ROLES.flatMap((role) => (table.columns[role] === undefined ? [] : [table.columns[role]!]));
   const shape = { ...table, labelled: [...table.labelled, ...moved] };
   const titleHeader = shape.headers[shape.columns.title!] ?? '';
@@ -139,7 +140,8 @@ export function readTrackerTable(table: TableShape, context: ReadContext): Draft
       return [];
     }
     if (isSeverityPlaceholder(row.text('severity'))) unrated.push({ line: row.line, text: row.text('severity') });
-    return [readTrackerRow(row, { kind, statusHeader, title, hasSeverityColumn: shape.columns.severity !== undefined }, context)];
+    const how: RowHow = { kind, statusHeader, title, hasSeverityColumn: shape.columns.severity !== undefined, sectionStatus };
+    return [readTrackerRow(row, how, context)];
   });
   if (unrated.length > 0) {
     const header = shape.headers[shape.columns.severity!] ?? 'severity';
@@ -154,6 +156,7 @@ interface RowHow {
   statusHeader: string;
   title: string;
   hasSeverityColumn: boolean;
+  sectionStatus?: StatusReading;
 }
 
 function readTrackerRow(row: Row, how: RowHow, context: ReadContext): DraftItem {
@@ -161,7 +164,7 @@ function readTrackerRow(row: Row, how: RowHow, context: ReadContext): DraftItem 
   let title = titleSplit?.rest || how.title;
   const priority = how.hasSeverityColumn ? undefined : priorityInText(title);
   if (priority) title = priority.rest;
-  const said = row.isStruck('title') ? { status: 'done' as const, notes: [] } : resolved(rowStatus(row, how.statusHeader, context), row);
+  const said = row.isStruck('title') ? { status: 'done' as const, notes: [] } : resolved(rowStatus(row, how, context), row);
   const owner = rowOwner(row, title);
   if (owner?.rest) title = owner.rest;
   const dates = rowDates(row, said.status, context);
@@ -223,19 +226,27 @@ interface RowStatus {
   notes: string[];
 }
 
-/** A "Done" column holds yes/no; a "Status" column holds boxes or words. */
-function rowStatus(row: Row, statusHeader: string, context: ReadContext): RowStatus {
+/**
+ * A "Status" column holds boxes or words; a "Done" column yes/no or the day it was done; a
+ * row with no status takes the one its section heading gives, if any.
+ */
+function rowStatus(row: Row, how: RowHow, context: ReadContext): RowStatus {
   const text = row.text('status');
   const reading = readStatusText(text);
-  if (!reading && isBlank(text)) return { status: 'open', notes: [] };
+  if (!reading && isBlank(text)) {
+    const section = how.sectionStatus;
+    return section ? compact({ status: section.status, acceptance: section.acceptance, notes: [] }) : { status: 'open', notes: [] };
+  }
   if (reading) {
     const rest = withoutDates(reading.rest, context).replace(/^[\s(:—–-]+|[\s):—–-]+$/g, '');
     const notes = reading.blocked ? [`Blocked${rest ? `: ${rest}` : '.'}`] : /\p{L}{2}/u.test(rest) ? [`Status: ${text}`] : [];
     return compact({ status: reading.status, acceptance: reading.acceptance, notes });
   }
-  if (/^(done|fixed|resolved|complete|completed|implemented|compliant|met)\??$/.test(statusHeader)) {
+  if (/^(done|fixed|resolved|complete|completed|implemented|compliant|met)\??$/.test(how.statusHeader)) {
     const yes = yesNo(text);
     if (yes !== undefined) return { status: yes ? 'done' : 'open', notes: [] };
+    const day = readDate(text, context, row.line);
+    if (day) return { status: 'done', notes: [] };
   }
   context.warn(row.line, `status "${text}" is not a status harden knows; read as open`);
   return { status: 'open', notes: [`Status: ${text}`] };
@@ -278,9 +289,11 @@ function rowDates(row: Row, status: Status, context: ReadContext) {
   };
 }
 
+/** "Done (2026-04-24)" in a status column, or "2026-04-24" in a "Done" column. */
 function readStatusDate(row: Row, context: ReadContext): string | undefined {
-  const reading = readStatusText(row.text('status'));
-  return reading ? readDate(reading.rest, context, row.line) : undefined;
+  const text = row.text('status');
+  const reading = readStatusText(text);
+  return readDate(reading ? reading.rest : text, context, row.line);
 }
 
 /**
