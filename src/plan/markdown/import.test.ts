@@ -956,3 +956,37 @@ describe('importTracker: the status a section heading gives', () => {
     expect(result.stages).toEqual([]);
   });
 });
+
+describe('importTracker: plain lists under a status heading', () => {
+  it('reads each entry of a list under "Done", "TODO" or "Won\'t fix" as an item with that status; other lists stay prose', () => {
+    const result = importTracker(
+      text`
+        # Ops notes
+
+        ## Done
+        - Moved DNS to the new provider (2026-01-12)
+        - TLS 1.0 disabled — checked with testssl.sh
+          - grade A on every host
+
+        ## TODO
+        - Rotate the deploy key @priya
+
+        ## Won't fix
+        - Sequential invoice ids — not secret, access is checked per request
+
+        ## Links
+        - https://example.com/runbook
+
+        ### Ongoing: cloud services
+        - Keep PostHog Cloud
+      `,
+      'NOTES.md',
+    );
+    expect(result.items.map(({ title, status, owner, decision, notes }) => ({ title, status, owner, reason: decision?.reason, notes }))).toEqual([
+      { title: 'Moved DNS to the new provider', status: 'done', owner: undefined, reason: undefined, notes: 'Done 2026-01-12.' },
+      { title: 'TLS 1.0 disabled', status: 'done', owner: undefined, reason: undefined, notes: 'checked with testssl.sh - grade A on every host' },
+      { title: 'Rotate the deploy key', status: 'open', owner: 'priya', reason: undefined, notes: undefined },
+      { title: 'Sequential invoice ids', status: 'accepted', owner: undefined, reason: 'not secret, access is checked per request', notes: undefined },
+    ]);
+  });
+});

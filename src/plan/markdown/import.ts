@@ -30,7 +30,7 @@ import { hasTasks, readAcceptedList, readTaskList } from './tasks.js';
 import { dateOrderOf } from './loose-dates.js';
 import { attachReasonsBelow } from './reasons.js';
 import { statusOfHeading } from './status-words.js';
-import { footnotesOf, inlineText, lineOf, parseMarkdown, type Heading, type Root, type RootContent } from './tree.js';
+import { footnotesOf, inlineText, lineOf, parseMarkdown, type Heading, type List, type Root, type RootContent } from './tree.js';
 
 export type { ImportedItem, ImportedStage, ImportedTheme, ImportWarning, TrackerImport } from './imported.js';
 
@@ -176,18 +176,29 @@ function priorityOf(stack: readonly Scope[]): Severity | undefined {
 function readBlocks(blocks: readonly RootContent[], stack: Scope[], found: Found, context: ReadContext): void {
   const scope = governingScope(stack);
   const nearestTitle = stack.at(-1)?.title ?? '';
+  const sectionStatus = statusOfHeading(nearestTitle);
   for (const [index, block] of blocks.entries()) {
     if (block.type === 'table') {
       const place = { scope, nearestTitle, priority: priorityOf(stack), below: blocks.slice(index + 1) };
       readTable(shapeOf(block), lineOf(block), place, found, context);
     } else if (block.type === 'list' && hasTasks(block)) {
       addItems(found, readTaskList(block, context), scope, priorityOf(stack));
-    } else if (block.type === 'list' && /\baccept|won'?t fix|wontfix|not fixing/i.test(nearestTitle)) {
+    } else if (block.type === 'list' && /\baccept|won'?t fix|wontfix|not fixing/i.test(nearestTitle) && (!sectionStatus || startsBold(block))) {
       found.items.push(...readAcceptedList(block, context).map((draft) => ({ draft, scope })));
+    } else if (block.type === 'list' && sectionStatus) {
+      addItems(found, readTaskList(block, context, sectionStatus), scope, priorityOf(stack));
     } else if (block.type === 'blockquote') {
       readBlocks(block.children, stack, found, context);
     }
   }
+}
+
+/** "- **No canary deploys**: …" entries, each starting with a bold label. */
+function startsBold(list: List): boolean {
+  return list.children.every((entry) => {
+    const first = entry.children[0];
+    return first?.type === 'paragraph' && first.children[0]?.type === 'strong';
+  });
 }
 
 function addItems(found: Found, drafts: DraftItem[], scope: Scope | undefined, priority: Severity | undefined): void {

@@ -148,14 +148,21 @@ export function acceptanceIn(text: string): AcceptanceType | undefined {
 const HEADING_STATUSES = new Set([
   'open', 'todo', 'to do', 'to-do', 'backlog', 'planned', 'not started', 'outstanding', 'pending', 'unresolved',
   'done', 'fixed', 'resolved', 'closed', 'complete', 'completed', 'finished', 'shipped', 'implemented', 'mitigated', 'remediated',
-  'in progress', 'in-progress', 'doing', 'wip', 'ongoing',
+  'in progress', 'in-progress', 'doing', 'wip',
   "won't fix", 'wont fix', 'wontfix', 'will not fix', 'not fixing', 'accepted', 'accepted risk', 'risk accepted', 'deferred',
   'out of scope', 'not applicable', 'n/a', 'false positive', 'false-positive',
 ]);
 
-/** The status a section heading gives rows that state none; only the words above, so "Testing" or "Review" give none. */
+/** What may follow the status in such a heading: "Done (12)", "Open issues", "Accepted risks:". */
+const HEADING_TAIL = /^\s*(?:items?|issues?|findings?|risks?|tasks?|tickets?|work)?\s*(?:\([^)]*\))?\s*:?\s*$/i;
+
+/**
+ * The status a section heading gives rows that state none. Only a heading that is the status
+ * ("Done", "✅ Fixed (4)", "Won't fix", "Accepted risks"): "Testing", "Ongoing: cloud services"
+ * or "Fixed costs" give none.
+ */
 export function statusOfHeading(title: string): StatusReading | undefined {
   const worded = leadingPhrase(title.trim());
-  if (!worded || !HEADING_STATUSES.has(worded.phrase)) return undefined;
+  if (!worded || !HEADING_STATUSES.has(worded.phrase) || !HEADING_TAIL.test(worded.rest)) return undefined;
   return { ...refine(worded, worded.rest), rest: '' };
 }

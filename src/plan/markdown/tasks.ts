@@ -14,12 +14,16 @@ import { decisionFromReason, joinSentences } from './reasons.js';
 import { acceptanceIn, BOXES, readStatusText, type StatusReading } from './status-words.js';
 import { footnoteLabelsIn, inlineText, lineOf, sourceOf, type List, type ListItem, type PhrasingContent, type RootContent } from './tree.js';
 
-/** Every task-list entry in the list, nested ones included, in document order. */
-export function readTaskList(list: List, context: ReadContext): DraftItem[] {
+/**
+ * Every task-list entry in the list, nested ones included, in document order. Under a
+ * heading that names a status ("## Done", "## TODO"), `sectionStatus`, every entry of a
+ * plain list is one, with that status.
+ */
+export function readTaskList(list: List, context: ReadContext, sectionStatus?: StatusReading): DraftItem[] {
   const items: DraftItem[] = [];
   for (const entry of list.children) {
-    if (isTask(entry)) items.push(readTask(entry, context));
-    for (const child of entry.children) if (child.type === 'list') items.push(...readTaskList(child, context));
+    if (isTask(entry) || sectionStatus) items.push(readTask(entry, context, sectionStatus));
+    for (const child of entry.children) if (child.type === 'list' && hasTasks(child)) items.push(...readTaskList(child, context));
   }
   return items;
 }
@@ -44,13 +48,14 @@ function otherBox(entry: ListItem): string | undefined {
 /** Symbols some trackers put after an unticked box to say more than "open". */
 const LEADING_SYMBOL = /^(◐|◑|🚧|🔄|⏳|⊘|⛔|🛑)\uFE0F?\s*/u;
 
-function readTask(entry: ListItem, context: ReadContext): DraftItem {
+function readTask(entry: ListItem, context: ReadContext, sectionStatus?: StatusReading): DraftItem {
   const first = entry.children[0];
   const phrasing = first?.type === 'paragraph' ? first.children : [];
   const struck = phrasing.length > 0 && phrasing.every((node) => node.type === 'delete' || isBlankText(node));
   let text = inlineText(phrasing);
   const box = otherBox(entry);
-  let reading: Omit<StatusReading, 'rest'> = box ? BOXES[box]! : { status: entry.checked ? 'done' : 'open' };
+  const unboxed = typeof entry.checked !== 'boolean' && sectionStatus ? sectionStatus : { status: entry.checked ? ('done' as const) : ('open' as const) };
+  let reading: Omit<StatusReading, 'rest'> = box ? BOXES[box]! : unboxed;
   if (box) text = text.replace(OTHER_BOX, '');
   const symbol = LEADING_SYMBOL.exec(text);
   if (symbol) {
