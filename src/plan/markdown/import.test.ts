@@ -990,3 +990,27 @@ describe('importTracker: plain lists under a status heading', () => {
     ]);
   });
 });
+
+describe('importTracker: rows that cannot be read are named', () => {
+  it('warns about a theme row without a title and an accepted-risk row that names nothing', () => {
+    const result = importTracker(
+      text`
+        | Theme | Also closes |
+        |---|---|
+        |  | A-1 |
+
+        ## Accepted risks
+
+        | ID | Risk | Decision | Accepted by |
+        |---|---|---|---|
+        |  |  | we live with it | CTO |
+      `,
+      'R.md',
+    );
+    expect(result.warnings).toEqual([
+      { line: 1, message: expect.stringContaining('no tracker found') },
+      { line: 3, message: 'theme row has no title; skipped' },
+      { line: 9, message: 'accepted-risk row names no item and has no title; skipped' },
+    ]);
+  });
+});

@@ -318,6 +318,7 @@ function listOf(text: string | undefined): string[] | undefined {
 export function readThemeTable(shape: TableShape, context: ReadContext): DraftTheme[] {
   return rowsOf(shape).flatMap((row) => {
     const title = row.text('theme') || row.text('title');
+    if (!title) context.warn(row.line, 'theme row has no title; skipped');
     if (!title) return [];
     const closes = idsIn(row.text('closes'));
     const ownId = row.value('id');
@@ -341,6 +342,7 @@ export function readAcceptedTable(shape: TableShape, type: AcceptanceType, conte
     const idText = row.value('id') ?? '';
     const ids = idText ? idsIn(idText) : [];
     if (idText && ids.length === 0) context.warn(row.line, `"${idText}" names no item id; read as a new item`);
+    if (!title && ids.length === 0) context.warn(row.line, 'accepted-risk row names no item and has no title; skipped');
     if (!title && ids.length === 0) return [];
     const reason = joinSentences([row.value('decision'), ...row.footnotes(context)]);
     const decision = decisionOf(row, reason, context);
