@@ -26,9 +26,10 @@ function looksLikeId(token: string): boolean {
   return isPrefixedId(token) || SHORT_ID.test(token);
 }
 
-/** A cell that holds one id and nothing else: "OPS-12", "`C3`", "**K3S-F4**". */
+/** A cell that holds one id and nothing else: "OPS-12", "`C3`", "**K3S-F4**", an issue number "#12". */
 export function isIdCell(text: string): boolean {
-  return looksLikeId(text.replace(/[`*_[\]]/g, '').trim());
+  const token = text.replace(/[`*_[\]]/g, '').trim();
+  return looksLikeId(token) || /^#\d+$/.test(token);
 }
 
 /**

@@ -1014,3 +1014,13 @@ describe('importTracker: rows that cannot be read are named', () => {
     ]);
   });
 });
+
+describe('importTracker: a list of GitHub issues', () => {
+  it('reads an "Issue" column of #numbers as the id, and the Title column as the title', () => {
+    const result = importTracker('| Issue | Title | Labels | Status |\n|---|---|---|---|\n| #12 | Rotate the npm token | security, ci | Closed |\n', 'GH.md');
+    expect(result.items.map(({ id, title, tags, status }) => ({ id, title, tags, status }))).toEqual([
+      { id: '12', title: 'Rotate the npm token', tags: ['security', 'ci'], status: 'done' },
+    ]);
+    expect(result.warnings).toEqual([]);
+  });
+});

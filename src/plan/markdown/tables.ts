@@ -202,7 +202,8 @@ function readTrackerRow(row: Row, how: RowHow, context: ReadContext): DraftItem 
 }
 
 function rowId(row: Row, context: ReadContext): string | undefined {
-  const text = row.value('id')?.replace(/[`*]/g, '').trim();
+  // An issue number "#12" is the id "12".
+  const text = row.value('id')?.replace(/[`*]/g, '').trim().replace(/^#(?=\d+$)/, '');
   if (!text) return undefined;
   if (isPlanId(text)) return text;
   const id = idsIn(text)[0] ?? slugify(text);
