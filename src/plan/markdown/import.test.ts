@@ -1024,3 +1024,22 @@ describe('importTracker: a list of GitHub issues', () => {
     expect(result.warnings).toEqual([]);
   });
 });
+
+describe('importTracker: a date in brackets in a heading entry', () => {
+  it('takes it out of the title and places it by the status: found when open, "Done <date>." when done', () => {
+    const result = importTracker(
+      text`
+        ### OPS-3: Rotate the deploy key (Apr 2, 2026)
+        **Status:** open
+
+        ### OPS-4: Enable HSTS (2026-03-01)
+        **Status:** done
+      `,
+      'H.md',
+    );
+    expect(result.items.map(({ id, title, found, notes }) => ({ id, title, found, note: notes?.split('\n')[0] }))).toEqual([
+      { id: 'OPS-3', title: 'Rotate the deploy key', found: '2026-04-02', note: '**Status:** open' },
+      { id: 'OPS-4', title: 'Enable HSTS', found: undefined, note: 'Done 2026-03-01.' },
+    ]);
+  });
+});

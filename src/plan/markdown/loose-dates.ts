@@ -99,3 +99,14 @@ export function withoutDates(text: string, context: ReadContext): string {
   for (const found of [...dates].reverse()) rest = `${rest.slice(0, found.index)}${rest.slice(found.index + found.length)}`;
   return rest.replace(/\(\s*\)/g, '').replace(/\s{2,}/g, ' ').trim();
 }
+
+/** "(2026-04-24)", "(Apr 24, 2026)", "(done 24/04/2026)": a date in brackets, and the word before it. */
+export function bracketedDateIn(text: string, context: ReadContext, line: number): { date: string; word?: string; index: number; length: number } | undefined {
+  for (const found of readDates(text, context, line)) {
+    const before = /\s*\(\s*([A-Za-z]+(?: off)?)?[\s:]*$/.exec(text.slice(0, found.index));
+    const after = /^\s*\)/.exec(text.slice(found.index + found.length));
+    if (!before || !after) continue;
+    return { date: found.date, word: before[1], index: before.index, length: found.index + found.length + after[0].length - before.index };
+  }
+  return undefined;
+}

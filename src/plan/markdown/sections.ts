@@ -7,7 +7,7 @@ import { firstDate, isBlank, splitIdFromText, stripLeadingSymbols, stripNumberin
 import { fieldsIn, fieldValue, type Field } from './fields.js';
 import { compact, type DraftItem, type ReadContext } from './imported.js';
 import { dateFields } from './item-dates.js';
-import { readDate, withoutDates } from './loose-dates.js';
+import { bracketedDateIn, readDate, withoutDates } from './loose-dates.js';
 import { ownerInText, ownerOfCell } from './owners.js';
 import { priorityInText, severityIn } from './priority-words.js';
 import { decisionFromReason } from './reasons.js';
@@ -52,14 +52,22 @@ export function readHeadingItem(section: Required<Section>, notesBlocks: readonl
   const fields = fieldsIn(section.body);
   const said = fieldStatus(fields, context);
   const status = heading.status ?? said?.status ?? 'open';
-  const priority = priorityInText(heading.title);
-  const owner = ownerInText(priority?.rest ?? heading.title);
-  const title = owner?.rest || priority?.rest || heading.title;
   const line = lineOf(section.heading);
+  const inHeading = bracketedDateIn(heading.title, context, line);
+  const headingText = inHeading ? `${heading.title.slice(0, inHeading.index)}${heading.title.slice(inHeading.index + inHeading.length)}`.trim() : heading.title;
+  const priority = priorityInText(headingText);
+  const owner = ownerInText(priority?.rest ?? headingText);
+  const title = owner?.rest || priority?.rest || headingText;
   const dateField = fieldValue(fields, 'date');
   const dated = dateField ? readDate(dateField.value, context, dateField.line) : undefined;
   const statusDate = said ? readDate(said.rest, context, said.line) : undefined;
-  const placed = dated ? dateFields(status, dated, dateField!.key) : statusDate ? dateFields(status, statusDate) : {};
+  const placed = dated
+    ? dateFields(status, dated, dateField!.key)
+    : statusDate
+      ? dateFields(status, statusDate)
+      : inHeading
+        ? dateFields(status, inHeading.date, inHeading.word)
+        : {};
   const accepted = status === 'accepted';
   const saidMore = said ? withoutDates(said.rest, context).replace(/^[\s(:—–-]+|[\s):—–-]+$/g, '') : '';
   const reason = presentValue(fieldValue(fields, 'reason')) ?? (accepted && saidMore ? saidMore : undefined);

@@ -7,7 +7,7 @@
 import { firstDate, splitIdFromText } from './cells.js';
 import { compact, type DraftItem, type ReadContext } from './imported.js';
 import { dateFields, type DateFields } from './item-dates.js';
-import { readDates } from './loose-dates.js';
+import { bracketedDateIn, readDates } from './loose-dates.js';
 import { ownerInText } from './owners.js';
 import { priorityInText } from './priority-words.js';
 import { decisionFromReason, joinSentences } from './reasons.js';
@@ -171,16 +171,6 @@ function dueIn(text: string, context: ReadContext, line: number): { date: string
   return undefined;
 }
 
-/** "(2026-04-24)", "(Apr 24, 2026)", "(done 24/04/2026)": a date in brackets, and the word before it. */
-function bracketedDateIn(text: string, context: ReadContext, line: number): { date: string; word?: string; index: number; length: number } | undefined {
-  for (const found of readDates(text, context, line)) {
-    const before = /\s*\(\s*([A-Za-z]+(?: off)?)?[\s:]*$/.exec(text.slice(0, found.index));
-    const after = /^\s*\)/.exec(text.slice(found.index + found.length));
-    if (!before || !after) continue;
-    return { date: found.date, word: before[1], index: before.index, length: found.index + found.length + after[0].length - before.index };
-  }
-  return undefined;
-}
 
 /** "- **No canary deploys**: all-or-nothing rollouts" under a heading about accepted gaps. */
 export function readAcceptedList(list: List, context: ReadContext): DraftItem[] {
