@@ -6,6 +6,7 @@ import { InputError } from '../errors.js';
 import { readInputFile } from '../input-file.js';
 import { MAX_PLAN_BYTES, MAX_TRACKER_BYTES } from '../limits.js';
 import { parsePlan } from '../plan/load.js';
+import type { ImportWarning } from '../plan/markdown/import.js';
 import { mergePlanText, newPlanText, type PlanFragment } from '../plan/write.js';
 import { now, PLAN_FILE } from './context.js';
 import { planFileExists, writePlanFile } from './plan-file.js';
@@ -20,6 +21,27 @@ interface ImportOptions {
 }
 
 const MAX_WARNINGS = 5;
+
+/**
+ * The warnings to print: each one with --verbose; otherwise the first five that need a
+ * reader (a skipped table, an unknown status, a date left out), and one line for the ids
+ * generated for items that had none, which a tracker without ids has for every item.
+ */
+function warningLines(tracker: string, warnings: readonly ImportWarning[], verbose: boolean): string[] {
+  const line = (warning: ImportWarning) => `${tracker}:${warning.line}: warning: ${warning.message}`;
+  if (verbose) return warnings.map(line);
+  const generated = warnings.filter((warning) => warning.generatedId);
+  const others = warnings.filter((warning) => !warning.generatedId);
+  const lines = others.slice(0, MAX_WARNINGS).map(line);
+  if (others.length > MAX_WARNINGS) lines.push(`… and ${others.length - MAX_WARNINGS} more warnings (--verbose lists them all)`);
+  if (generated.length > 0) {
+    const ids = generated.map((warning) => warning.generatedId);
+    const some = ids.length <= 3 ? ids.join(', ') : `${ids.slice(0, 2).join(', ')}, … ${ids.at(-1)}`;
+    const items = generated.length === 1 ? 'item has' : 'items have';
+    lines.push(`${tracker}: ${generated.length} ${items} no id in the tracker and got one from its stage or kind (${some}); --verbose lists each`);
+  }
+  return lines;
+}
 
 export function registerImport(program: Command, exit: (code: number) => void): void {
   program
@@ -44,9 +66,7 @@ why; what is unsure stays a "# candidate:" comment): the repository is the plan'
       // The Markdown parser is the heaviest import: load it only for this command.
       const { importTracker } = await import('../plan/markdown/import.js');
       const imported = importTracker(readInputFile(tracker, 'tracker', MAX_TRACKER_BYTES), tracker);
-      const shown = options.verbose ? imported.warnings : imported.warnings.slice(0, MAX_WARNINGS);
-      for (const warning of shown) process.stderr.write(`${displayText(`${tracker}:${warning.line}: warning: ${warning.message}`)}\n`);
-      if (shown.length < imported.warnings.length) process.stderr.write(`… and ${imported.warnings.length - shown.length} more warnings (--verbose lists them all)\n`);
+      for (const line of warningLines(tracker, imported.warnings, options.verbose === true)) process.stderr.write(`${displayText(line)}\n`);
       if (imported.items.length === 0)
         throw new InputError([`${tracker}: no tracker found (looked for tables with id/severity/finding/status columns, task lists and ~~done~~ headings)`]);
       const fragment = imported as unknown as PlanFragment;

@@ -7,11 +7,14 @@ export interface PlanFragment {
   items: ({ id: string } & Record<string, unknown>)[];
 }
 
+/** Objects two items share (one decision for "L-14/L15") are written in full under each: no anchors or aliases. */
+const PLAIN = { aliasDuplicateObjects: false } as const;
+
 /** Fields an import owns: re-importing updates these and leaves the rest of an item (checks, notes) alone. */
 const IMPORTED_FIELDS = ['title', 'kind', 'severity', 'stage', 'status', 'inRepo', 'owner', 'due', 'found', 'effort', 'acceptance', 'decision', 'source'];
 
 export function newPlanText(fragment: PlanFragment, header: string): string {
-  const doc = new Document({ version: 1, stages: fragment.stages, themes: fragment.themes, items: fragment.items.map(compact) });
+  const doc = new Document({ version: 1, stages: fragment.stages, themes: fragment.themes, items: fragment.items.map(compact) }, PLAIN);
   doc.commentBefore = header;
   return doc.toString({ lineWidth: 120 });
 }
@@ -35,11 +38,11 @@ export function mergePlanText(existing: string, fragment: PlanFragment): { text:
 
   const stages = seq('stages');
   const stageIds = new Set(stages.items.map((node) => String(isMap(node) ? node.get('id') : (node as { value?: unknown }).value)));
-  for (const stage of fragment.stages) if (!stageIds.has(stage.id)) stages.add(doc.createNode(stage));
+  for (const stage of fragment.stages) if (!stageIds.has(stage.id)) stages.add(doc.createNode(stage, PLAIN));
 
   const themes = seq('themes');
   const themeIds = idsOf(themes);
-  for (const theme of fragment.themes) if (!themeIds.has(theme.id)) themes.add(doc.createNode(theme));
+  for (const theme of fragment.themes) if (!themeIds.has(theme.id)) themes.add(doc.createNode(theme, PLAIN));
 
   const items = seq('items');
   const itemIds = idsOf(items);
@@ -48,11 +51,11 @@ export function mergePlanText(existing: string, fragment: PlanFragment): { text:
   for (const item of fragment.items.map(compact)) {
     const node = itemIds.get(item.id);
     if (!node) {
-      items.add(doc.createNode(item));
+      items.add(doc.createNode(item, PLAIN));
       added += 1;
       continue;
     }
-    for (const field of IMPORTED_FIELDS) if (field in item) node.set(field, doc.createNode(item[field]));
+    for (const field of IMPORTED_FIELDS) if (field in item) node.set(field, doc.createNode(item[field], PLAIN));
     updated += 1;
   }
   return { text: doc.toString({ lineWidth: 120 }), added, updated };

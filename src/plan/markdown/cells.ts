@@ -5,6 +5,7 @@
  */
 import { dateProblem } from '../dates.js';
 import { parseSeverity, type Severity } from '../../severity.js';
+import { severityWord } from './priority-words.js';
 
 /** What the plan schema accepts as an id. */
 const PLAN_ID = /^[\w.:-]+$/;
@@ -23,6 +24,12 @@ function isPrefixedId(token: string): boolean {
 
 function looksLikeId(token: string): boolean {
   return isPrefixedId(token) || SHORT_ID.test(token);
+}
+
+/** A cell that holds one id and nothing else: "OPS-12", "`C3`", "**K3S-F4**", an issue number "#12". */
+export function isIdCell(text: string): boolean {
+  const token = text.replace(/[`*_[\]]/g, '').trim();
+  return looksLikeId(token) || /^#\d+$/.test(token);
 }
 
 /**
@@ -78,17 +85,6 @@ export function firstDate(text: string): string | undefined {
 /** A cell that says nothing: empty, a dash, "n/a", "tbd". */
 export function isBlank(text: string): boolean {
   return /^(?:|[-—–?]+|n\/?a|tbd|none|unassigned)$/i.test(text.trim());
-}
-
-/** A severity anywhere in a short text: "HIGH", "🔴 Critical", "P1 (high)". */
-export function severityIn(text: string): Severity | undefined {
-  const whole = parseSeverity(text);
-  if (whole) return whole;
-  for (const word of text.split(/[\s()/,:]+/)) {
-    const severity = word ? parseSeverity(word) : undefined;
-    if (severity && severity !== 'info') return severity;
-  }
-  return undefined;
 }
 
 const YES = new Set(['y', 'yes', 'true', 'x', '✓', '✔', '✔️', '✅', '☑']);
@@ -149,11 +145,16 @@ const PRIORITY_WORDS: Record<string, Severity> = {
   moderate: 'medium', low: 'low', lower: 'low', lowest: 'low',
 };
 
-/** "High priority (do soon)", "Lower priority", "P1" → the severity the section gives its items. */
+/**
+ * "High priority (do soon)", "Lower priority", "P1", "🔴 Critical", "High — this sprint" → the
+ * severity the section gives its items; "High availability" is no priority.
+ */
 export function priorityOfHeading(title: string): Severity | undefined {
   const words = stripLeadingSymbols(title).toLowerCase();
   const named = /^(\w+)[- ]priority\b/.exec(words) ?? /^priority\s*[:—–-]?\s*(\w+)\b/.exec(words);
   if (named) return PRIORITY_WORDS[named[1]!] ?? parseSeverity(named[1]!);
   const ranked = /^(p[0-3])\b/.exec(words);
-  return ranked ? parseSeverity(ranked[1]!) : undefined;
+  if (ranked) return parseSeverity(ranked[1]!);
+  const alone = /^(critical|high|medium|low|blocker|major|minor|urgent|sev[\s-]?[0-4])\s*(?:$|[(:—–]|-\s)/.exec(words);
+  return alone ? severityWord(alone[1]!) : undefined;
 }

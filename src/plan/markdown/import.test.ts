@@ -39,7 +39,7 @@ describe('importTracker: staged finding tables (security remediation style)', ()
       { id: 'WEB-L3', kind: 'finding', title: 'No security.txt', severity: 'low', stage: 'stage-0', status: 'done' },
       { id: 'KUB-F1', kind: 'finding', title: 'etcd snapshots written unencrypted to /var/backups', severity: 'critical', stage: 'stage-1', status: 'in-progress' },
       { id: 'KUB-F2', kind: 'finding', title: 'Control plane and workers share nodes', severity: 'info', stage: 'stage-1', status: 'accepted' },
-      { id: 'KUB-G1', kind: 'finding', title: 'kube-bench never run', severity: 'info', stage: 'stage-1', status: 'open' },
+      { id: 'KUB-G1', kind: 'finding', title: 'kube-bench never run', severity: undefined, stage: 'stage-1', status: 'open' },
       { id: 'APP-C1', kind: 'finding', title: 'Refresh tokens never expire', severity: 'critical', stage: 'stage-2', status: 'done' },
       { id: 'APP-H1', kind: 'finding', title: 'No rate limit on /login', severity: 'high', stage: 'stage-2', status: 'done' },
       { id: 'APP-M1', kind: 'finding', title: 'CSV export allows formula injection', severity: 'medium', stage: 'stage-2', status: 'open' },
@@ -80,7 +80,14 @@ describe('importTracker: staged finding tables (security remediation style)', ()
       { id: 'backup-encryption', title: 'Backup encryption', closes: ['KUB-F1'], description: 'Stage 1 snapshot config' },
       { id: 'predictable-numbering', title: 'Predictable numbering', closes: ['WEB-L4', 'WEB-L5'], description: 'Stage 2 app' },
     ]);
-    expect(result.warnings).toEqual([{ line: 54, message: expect.stringContaining('KUB-F9') }]);
+    expect(result.warnings).toContainEqual({ line: 54, message: expect.stringContaining('KUB-F9') });
+  });
+
+  it('leaves a "—" severity unset, with one warning for the table', () => {
+    expect(result.warnings).toEqual([
+      { line: 21, message: '"Sev" is "—" on 1 row: no severity, left unset (not info)' },
+      { line: 54, message: expect.stringContaining('KUB-F9') },
+    ]);
   });
 
   it('is a valid plan', () => expectValidPlan(result));
@@ -137,9 +144,10 @@ describe('importTracker: roadmap notes (priority headings, struck-through done h
     expect(byId(result, 'finding-2').decision?.reason).toBe('staging reads a nightly copy, never production');
   });
 
-  it('warns once for each generated id, with its line', () => {
-    expect(result.warnings.map((w) => w.line)).toEqual([5, 9, 16, 21, 28, 30, 39, 40, 42, 43, 45]);
+  it('warns once for each generated id, with its line, and names the table it does not read', () => {
+    expect(result.warnings.map((w) => w.line)).toEqual([5, 9, 16, 21, 28, 30, 34, 39, 40, 42, 43, 45]);
     expect(result.warnings[0]!.message).toBe('no id for "Off-site backups"; generated "task-1"');
+    expect(result.warnings[6]!.message).toBe('table "Trigger | Action" has no id, status or severity column: not read as a tracker; its 2 rows are skipped');
   });
 
   it('is a valid plan', () => expectValidPlan(result));
@@ -190,12 +198,13 @@ describe('importTracker: sprint plan with a summary checklist', () => {
       { id: 'sprint-2-1', kind: 'task', title: 'Restrict the database firewall', severity: undefined, stage: 'sprint-2', status: 'open' },
       { id: 'sprint-2-2', kind: 'task', title: 'Move secrets to a secrets manager', severity: undefined, stage: 'sprint-2', status: 'open' },
     ]);
-    expect(result.warnings.map((w) => w.line)).toEqual([36, 37, 38, 41, 42]);
+    expect(result.warnings.map((w) => w.line)).toEqual([36, 37, 38, 41, 42, 46]);
+    expect(result.warnings.at(-1)!.message).toContain('table "Service | Before | After | Increase" has no id, status or severity column');
   });
 });
 
 describe('importTracker: no tracker', () => {
-  it('returns no items and one warning for prose, a code fence and a cost table', () => {
+  it('returns no items, and warnings naming the cost table and the missing tracker, for prose, a code fence and a cost table', () => {
     const result = importTracker(
       text`
         # Runbook
@@ -218,7 +227,10 @@ describe('importTracker: no tracker', () => {
       stages: [],
       items: [],
       themes: [],
-      warnings: [{ line: 1, message: expect.stringContaining('no tracker found') }],
+      warnings: [
+        { line: 1, message: expect.stringContaining('no tracker found') },
+        { line: 11, message: 'table "Service | Cost" has no id, status or severity column: not read as a tracker; its row is skipped' },
+      ],
     });
   });
 
@@ -266,8 +278,9 @@ describe('importTracker: status forms', () => {
       | 14 | construction sign | 🚧 |
       | 15 | ~~struck title~~ |  |
       | 16 | empty status |  |
-      | 17 | mystery | blocked on vendor |
+      | 17 | blocked | blocked on vendor |
       | 18 | implemented | Implemented |
+      | 19 | mystery | needs discussion |
     `,
     'T.md',
   );
@@ -275,12 +288,13 @@ describe('importTracker: status forms', () => {
   it('reads boxes, emoji and words', () => {
     expect(result.items.map((item) => `${item.id} ${item.status}`)).toEqual([
       '1 open', '2 in-progress', '3 done', '4 accepted', '5 done', '6 done', '7 done', '8 in-progress', '9 in-progress',
-      '10 accepted', '11 done', '12 open', '13 done', '14 in-progress', '15 done', '16 open', '17 open', '18 done',
+      '10 accepted', '11 done', '12 open', '13 done', '14 in-progress', '15 done', '16 open', '17 open', '18 done', '19 open',
     ]);
   });
 
   it('warns about a status it does not know, and a single "## Findings" heading is not a stage', () => {
-    expect(result.warnings).toEqual([{ line: 21, message: 'status "blocked on vendor" is not a status harden knows; read as open' }]);
+    expect(result.warnings).toEqual([{ line: 23, message: 'status "needs discussion" is not a status harden knows; read as open' }]);
+    expect(result.items.find((item) => item.id === '19')!.notes).toBe('Status: needs discussion');
     expect(result.stages).toEqual([]);
   });
 
@@ -322,12 +336,15 @@ describe('importTracker: severity aliases and header synonyms', () => {
       'S.md',
     );
     expect(result.items.map((item) => item.severity)).toEqual([
-      'critical', 'critical', 'critical', 'high', 'high', 'medium', 'medium', 'low', 'info', 'info', 'high', undefined, undefined,
+      'critical', 'critical', 'critical', 'high', 'high', 'medium', 'medium', 'low', 'info', undefined, 'high', undefined, undefined,
     ]);
-    expect(result.warnings).toEqual([{ line: 15, message: 'severity "whenever" is not a severity harden knows; left out' }]);
+    expect(result.warnings).toEqual([
+      { line: 12, message: '"Priority" is "—" on 1 row: no severity, left unset (not info)' },
+      { line: 15, message: 'severity "whenever" is not a severity harden knows; left out' },
+    ]);
   });
 
-  it('maps Ref/Sev/Task/State/Owner/Due/Effort/Repo? and a notes column; unknown columns are ignored', () => {
+  it('maps Ref/Sev/Task/State/Owner/Due/Effort/Repo? and a notes column; an unknown column is kept in the notes, with a warning', () => {
     const result = importTracker(
       text`
         ## Before launch
@@ -349,13 +366,16 @@ describe('importTracker: severity aliases and header synonyms', () => {
         owner: 'ana',
         effort: '1h',
         due: '2026-05-01',
-        notes: 'preload later',
+        notes: 'preload later\nCost: $0',
         source: { file: 'O.md', line: 5 },
       },
     ]);
+    expect(result.warnings).toEqual([
+      { line: 3, message: `column "Cost" of table "Ref | Sev | Task | State | Owner | Due | Effort | Repo? | Notes | Cost" is kept in each item's notes (harden has no field for it)` },
+    ]);
   });
 
-  it('skips a table that has a status column but nothing to call the item, with a warning', () => {
+  it('reads a table with a status column but no title header, taking its wordiest column as the title, with a warning', () => {
     const result = importTracker(
       text`
         | Host | Status |
@@ -364,9 +384,11 @@ describe('importTracker: severity aliases and header synonyms', () => {
       `,
       'H.md',
     );
-    expect(result.items).toEqual([]);
-    expect(result.warnings.map((w) => w.line)).toEqual([1, 1]);
-    expect(result.warnings[0]!.message).toContain('no finding/title/task column');
+    expect(result.items.map(({ title, status }) => ({ title, status }))).toEqual([{ title: 'db1', status: 'done' }]);
+    expect(result.warnings).toEqual([
+      { line: 1, message: 'table "Host | Status" has no finding/title/task column; "Host" is read as the title' },
+      { line: 3, message: 'no id for "db1"; generated "finding-1"', generatedId: 'finding-1' },
+    ]);
   });
 });
 
@@ -584,6 +606,440 @@ describe('importTracker: impossible dates', () => {
       { line: 5, message: '2026-04-31 is not a date (April 2026 has 30 days); left out' },
       { line: 8, message: '2026-02-30 is not a date (February 2026 has 28 days); left out' },
       { line: 9, message: '2026-02-29 is not a date (February 2026 has 28 days); left out' },
+    ]);
+  });
+});
+
+describe('importTracker: task lists as people write them', () => {
+  const result = importTracker(
+    text`
+      ## Hardening
+
+      - [x] [OPS-12] pin base images (high) — notes on the digests
+      - [ ] **SEC-3**: rotate keys — P1
+      - [~] DNS-2 publish a DMARC record (Apr 2, 2026) @maria
+      - [/] DNS-3 add CAA records, owner: @li
+      - [-] OPS-13 read-only root filesystem — not applicable, the service is gone
+      - [>] OPS-14 move to the new region
+      - [ ] OPS-15 turn on audit logs (blocked on the cloud account) due 30 Jun 2026
+      - [x] OPS-16 close port 22 (done 2026-03-01) — Assignee: @sam
+    `,
+    'T.md',
+  );
+
+  it('reads ids in brackets or bold, priority words, other boxes, dates, owners and reasons', () => {
+    expect(result.items.map(({ source, kind, stage, ...item }) => item)).toEqual([
+      { id: 'OPS-12', title: 'pin base images', severity: 'high', status: 'done', notes: 'notes on the digests' },
+      { id: 'SEC-3', title: 'rotate keys', severity: 'high', status: 'open' },
+      { id: 'DNS-2', title: 'publish a DMARC record', status: 'in-progress', owner: 'maria', found: '2026-04-02' },
+      { id: 'DNS-3', title: 'add CAA records', status: 'in-progress', owner: 'li' },
+      {
+        id: 'OPS-13', title: 'read-only root filesystem', status: 'accepted', acceptance: { type: 'not-applicable' },
+        decision: { treatment: 'accept', reason: 'the service is gone' },
+      },
+      { id: 'OPS-14', title: 'move to the new region', status: 'accepted', acceptance: { type: 'deferred' } },
+      { id: 'OPS-15', title: 'turn on audit logs', status: 'open', due: '2026-06-30', notes: 'Blocked: the cloud account' },
+      { id: 'OPS-16', title: 'close port 22', status: 'done', owner: 'sam', notes: 'Done 2026-03-01.' },
+    ]);
+    expect(result.warnings).toEqual([]);
+  });
+});
+
+describe('importTracker: tables as people write them', () => {
+  it('reads a Concern/State table with board words and emoji, Blocked as open with a note', () => {
+    const result = importTracker(
+      text`
+        | # | Concern | State | Owner |
+        |---|---|---|---|
+        | C-1 | a | Done | |
+        | C-2 | b | Doing | |
+        | C-3 | c | Todo | |
+        | C-4 | d | Won't fix | |
+        | C-5 | e | WIP | |
+        | C-6 | f | Blocked | |
+        | C-7 | g | N/A | |
+        | C-8 | h | Fixed | |
+        | C-9 | i | Resolved | |
+        | C-10 | j | Open | |
+        | C-11 | k | Planned | |
+        | C-12 | l | ✅ | |
+        | C-13 | m | ❌ | |
+        | C-14 | n | ⏳ | |
+        | C-15 | o | 🚧 | |
+        | C-16 | p | False positive | |
+        | C-17 | q | Deferred | |
+      `,
+      'C.md',
+    );
+    expect(result.items.map((item) => [item.id, item.status, item.acceptance?.type ?? item.notes ?? ''])).toEqual([
+      ['C-1', 'done', ''], ['C-2', 'in-progress', ''], ['C-3', 'open', ''], ['C-4', 'accepted', 'risk'], ['C-5', 'in-progress', ''],
+      ['C-6', 'open', 'Blocked.'], ['C-7', 'accepted', 'not-applicable'], ['C-8', 'done', ''], ['C-9', 'done', ''], ['C-10', 'open', ''],
+      ['C-11', 'open', ''], ['C-12', 'done', ''], ['C-13', 'open', ''], ['C-14', 'in-progress', ''], ['C-15', 'in-progress', ''],
+      ['C-16', 'accepted', 'false-positive'], ['C-17', 'accepted', 'deferred'],
+    ]);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('reads the columns of a table whose headers are unusual from their cells, and guesses the title with a warning', () => {
+    const result = importTracker(
+      text`
+        | Key | What we fix | Where | ✓ | Impact |
+        |---|---|---|---|---|
+        | OPS-1 | HSTS on every site | edge | ☑ | High |
+        | OPS-2 | Pin base images | ci | ☐ | Low |
+      `,
+      'U.md',
+    );
+    expect(result.items.map(({ id, title, status, severity, notes }) => ({ id, title, status, severity, notes }))).toEqual([
+      { id: 'OPS-1', title: 'HSTS on every site', status: 'done', severity: 'high', notes: 'Where: edge' },
+      { id: 'OPS-2', title: 'Pin base images', status: 'open', severity: 'low', notes: 'Where: ci' },
+    ]);
+    expect(result.warnings).toEqual([
+      { line: 1, message: 'table "Key | What we fix | Where | ✓ | Impact" has no finding/title/task column; "What we fix" is read as the title' },
+    ]);
+  });
+
+  it('skips a glossary and a matrix of boxes, naming each', () => {
+    const result = importTracker(
+      text`
+        | Term | Meaning |
+        |---|---|
+        | HSTS | HTTP Strict Transport Security |
+
+        | Feature | Vault | AWS SM |
+        |---|---|---|
+        | Rotation | ✅ | ✅ |
+        | Audit log | ✅ | ❌ |
+      `,
+      'G.md',
+    );
+    expect(result.items).toEqual([]);
+    expect(result.warnings).toEqual([
+      { line: 1, message: 'table "Term | Meaning" has no id, status or severity column: not read as a tracker; its row is skipped' },
+      { line: 1, message: expect.stringContaining('no tracker found') },
+      { line: 5, message: 'table "Feature | Vault | AWS SM" has no id, status or severity column: not read as a tracker; its 2 rows are skipped' },
+    ]);
+  });
+
+  it('takes the reason of a won\'t-fix row from its footnote, or from the paragraph under the table', () => {
+    const result = importTracker(
+      text`
+        | ID | Finding | Status |
+        |---|---|---|
+        | W-1 | TLS 1.0 on the terminals | Won't fix[^legacy] |
+        | W-2 | Old jQuery | Won't fix |
+        | W-3 | Open redirect | Fixed |
+
+        We will not fix the jQuery version: the page is static and goes away in June.
+
+        [^legacy]: The card terminals speak nothing newer; they are replaced in Q4. Accepted by Dana on 2026-03-02.
+      `,
+      'W.md',
+    );
+    expect(result.items.slice(0, 2).map(({ id, decision }) => ({ id, decision }))).toEqual([
+      { id: 'W-1', decision: { treatment: 'accept', by: 'Dana', on: '2026-03-02', reason: 'The card terminals speak nothing newer; they are replaced in Q4. Accepted by Dana on 2026-03-02.' } },
+      { id: 'W-2', decision: { treatment: 'accept', reason: 'We will not fix the jQuery version: the page is static and goes away in June.' } },
+    ]);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('warns when the paragraph under the table could give the reason of several rows', () => {
+    const result = importTracker(
+      text`
+        | ID | Finding | Status |
+        |---|---|---|
+        | W-1 | TLS 1.0 on the terminals | Won't fix |
+        | W-2 | Old jQuery | Won't fix |
+
+        We won't fix these this year because the budget went to the migration.
+      `,
+      'W.md',
+    );
+    expect(result.items.map((item) => item.decision)).toEqual([undefined, undefined]);
+    expect(result.warnings).toEqual([
+      { line: 6, message: 'this paragraph reads as the reason of an accepted row, but names none of W-1, W-2; not attached (start it with the id)' },
+    ]);
+  });
+
+  it('reads a found date written "Apr 24, 2026" and the day-first dates of a tracker that writes 24/04/2026', () => {
+    const result = importTracker(
+      text`
+        | ID | Finding | Status | Found | Due |
+        |---|---|---|---|---|
+        | D-1 | a | Open | Apr 24, 2026 | 01/06/2026 |
+        | D-2 | b | Open | 24/04/2026 | 30 June 2026 |
+      `,
+      'D.md',
+    );
+    expect(result.items.map(({ found, due }) => ({ found, due }))).toEqual([
+      { found: '2026-04-24', due: '2026-06-01' },
+      { found: '2026-04-24', due: '2026-06-30' },
+    ]);
+  });
+
+  it('warns about a numeric date nothing in the tracker can tell apart, and leaves it out', () => {
+    const result = importTracker('| ID | Finding | Status | Due |\n|---|---|---|---|\n| D-1 | a | Open | 04/05/2026 |\n', 'D.md');
+    expect(result.items[0]!.due).toBeUndefined();
+    expect(result.warnings).toEqual([
+      { line: 3, message: '04/05/2026 could be day/month or month/day and no other date in the tracker says which; left out (write 2026-MM-DD)' },
+    ]);
+  });
+
+  it('takes the owner from an @handle in the title when there is no owner column', () => {
+    const result = importTracker('| ID | Finding | Status |\n|---|---|---|\n| O-1 | Rotate the deploy key (@priya) | Open |\n', 'O.md');
+    expect(result.items[0]).toMatchObject({ title: 'Rotate the deploy key', owner: 'priya' });
+  });
+});
+
+describe('importTracker: heading entries with a won\'t-fix status', () => {
+  it('reads the acceptance from the status words and the reason from a Reason line', () => {
+    const result = importTracker(
+      text`
+        ### OPS-9: Canary deploys (low)
+        **Status:** Won't fix — deferred to next quarter
+        **Reason:** one region, one replica set; a canary buys little. Decided 2026-02-01.
+        **Owner:** @marco
+      `,
+      'H.md',
+    );
+    expect(result.items[0]).toMatchObject({
+      id: 'OPS-9',
+      title: 'Canary deploys',
+      severity: 'low',
+      status: 'accepted',
+      acceptance: { type: 'deferred' },
+      decision: { treatment: 'accept', reason: 'one region, one replica set; a canary buys little. Decided 2026-02-01.' },
+      owner: 'marco',
+    });
+  });
+});
+
+describe('importTracker: sections named by a severity', () => {
+  it('gives the items under "🔴 Critical" or "High — this sprint" that severity, and none under "High availability"', () => {
+    const result = importTracker(
+      text`
+        ## 🔴 Critical
+        - [ ] Revoke the leaked token
+        ## High — this sprint
+        - [ ] Pin base images
+        ## High availability
+        - [ ] Second region
+      `,
+      'P.md',
+    );
+    expect(result.items.map((item) => [item.title, item.severity])).toEqual([
+      ['Revoke the leaked token', 'critical'],
+      ['Pin base images', 'high'],
+      ['Second region', undefined],
+    ]);
+    expect(result.stages).toEqual([]);
+  });
+});
+
+describe('importTracker: exports of issue trackers and risk registers', () => {
+  it('reads a Jira export: a "Won\'t Do" resolution closes an issue as an accepted risk, not as done; Jira dates are read', () => {
+    const result = importTracker(
+      text`
+        | **Key** | **Summary** | **Status** | **Resolution** | **Priority** | **Assignee** | **Created** |
+        |---|---|---|---|---|---|---|
+        | SEC-101 | Enforce MFA for admin accounts | Closed | Done | Highest | Ana Lima | 12/Feb/26 |
+        | SEC-102 | Disable TLS 1.0 on the legacy balancer | Closed | Won't Do | Medium | Unassigned | 15/Feb/26 |
+        | SEC-103 | Add a CSP header to the web app | In Progress | Unresolved | High | Ben Ode | 01/Mar/26 |
+      `,
+      'JIRA.md',
+    );
+    expect(result.items.map(({ source, kind, title, ...item }) => item)).toEqual([
+      { id: 'SEC-101', severity: 'critical', status: 'done', owner: 'Ana Lima', found: '2026-02-12' },
+      { id: 'SEC-102', severity: 'medium', status: 'accepted', acceptance: { type: 'risk' }, found: '2026-02-15' },
+      { id: 'SEC-103', severity: 'high', status: 'in-progress', owner: 'Ben Ode', found: '2026-03-01' },
+    ]);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('reads a risk register: the rating is the severity, likelihood and impact are notes, the review date is an accepted risk\'s revisit', () => {
+    const result = importTracker(
+      text`
+        | Risk ID | Risk description | Likelihood | Impact | Risk rating | Treatment | Risk owner | Status | Review date |
+        |---|---|---|---|---|---|---|---|---|
+        | R-01 | Backups are never restored | Medium | High | High | Mitigate: monthly restore drill | @ines | Open | 2026-06-30 |
+        | R-02 | One region takes the product down | Low | High | Medium | Accept | CTO | Accepted | 2026-09-01 |
+      `,
+      'RISKS.md',
+    );
+    expect(result.items.map(({ source, kind, title, ...item }) => item)).toEqual([
+      {
+        id: 'R-01', severity: 'high', status: 'open', owner: 'ines',
+        notes: 'Likelihood: Medium\nImpact: High\nTreatment: Mitigate: monthly restore drill\nReview date: 2026-06-30',
+      },
+      {
+        id: 'R-02', severity: 'medium', status: 'accepted', acceptance: { type: 'risk' }, owner: 'CTO',
+        decision: { treatment: 'accept', revisit: '2026-09-01' }, notes: 'Likelihood: Low\nImpact: High',
+      },
+    ]);
+    expect(result.warnings).toEqual([]);
+  });
+});
+
+describe('importTracker: heading entries with plain "Status:" lines', () => {
+  it('reads Status, Severity, Owner and Reason lines written without bold, the status date and a blocked note', () => {
+    const result = importTracker(
+      text`
+        # HARDENING
+
+        ## SEC-1: Enable HSTS on every site
+        Status: Done (2026-03-02)
+        Severity: High
+        Owner: @ana
+
+        ## SEC-2: Rotate the deploy key
+        Status: Blocked — waiting for the vendor
+        Priority: P1
+
+        ## SEC-3: Drop the legacy admin panel
+        Status: Won't fix
+        Reason: the panel is only reachable from the office network.
+
+        ## Background
+        Owner: the platform team, since 2024.
+      `,
+      'HARDENING.md',
+    );
+    expect(result.items.map(({ id, severity, status, owner, acceptance, decision, notes }) => ({ id, severity, status, owner, acceptance, decision, note: notes?.split('\n')[0] }))).toEqual([
+      { id: 'SEC-1', severity: 'high', status: 'done', owner: 'ana', acceptance: undefined, decision: undefined, note: 'Done 2026-03-02.' },
+      { id: 'SEC-2', severity: 'high', status: 'open', owner: undefined, acceptance: undefined, decision: undefined, note: 'Blocked: waiting for the vendor' },
+      {
+        id: 'SEC-3', severity: undefined, status: 'accepted', owner: undefined, acceptance: { type: 'risk' },
+        decision: { treatment: 'accept', reason: 'the panel is only reachable from the office network.' }, note: "Status: Won't fix",
+      },
+    ]);
+  });
+});
+
+describe('importTracker: the status a section heading gives', () => {
+  it('reads rows with no status column under "Open", "✅ Fixed" and "Won\'t fix" headings, and a "Done" column of dates', () => {
+    const result = importTracker(
+      text`
+        ## Open
+        | ID | Finding | Severity |
+        |---|---|---|
+        | F-1 | No CSP | Medium |
+
+        ## ✅ Fixed
+        | ID | Finding | Severity |
+        |---|---|---|
+        | F-2 | TLS 1.0 offered | High |
+
+        ## Won't fix
+        | ID | Finding | Severity |
+        |---|---|---|
+        | F-3 | Sequential invoice numbers | Low |
+
+        ## Testing
+        | ID | Task | Done |
+        |---|---|---|
+        | T-1 | Load test the API | 2026-04-02 |
+        | T-2 | Chaos test the queue | |
+
+        ## Not fixing
+        - **Office VPN without MFA**: replaced in Q3
+      `,
+      'S.md',
+    );
+    expect(result.items.map(({ id, status, acceptance, notes }) => ({ id, status, acceptance, notes }))).toEqual([
+      { id: 'F-1', status: 'open', acceptance: undefined, notes: undefined },
+      { id: 'F-2', status: 'done', acceptance: undefined, notes: undefined },
+      { id: 'F-3', status: 'accepted', acceptance: { type: 'risk' }, notes: undefined },
+      { id: 'T-1', status: 'done', acceptance: undefined, notes: 'Done 2026-04-02.' },
+      { id: 'T-2', status: 'open', acceptance: undefined, notes: undefined },
+      { id: 'finding-4', status: 'accepted', acceptance: { type: 'risk' }, notes: undefined },
+    ]);
+    expect(result.stages).toEqual([]);
+  });
+});
+
+describe('importTracker: plain lists under a status heading', () => {
+  it('reads each entry of a list under "Done", "TODO" or "Won\'t fix" as an item with that status; other lists stay prose', () => {
+    const result = importTracker(
+      text`
+        # Ops notes
+
+        ## Done
+        - Moved DNS to the new provider (2026-01-12)
+        - TLS 1.0 disabled — checked with testssl.sh
+          - grade A on every host
+
+        ## TODO
+        - Rotate the deploy key @priya
+
+        ## Won't fix
+        - Sequential invoice ids — not secret, access is checked per request
+
+        ## Links
+        - https://example.com/runbook
+
+        ### Ongoing: cloud services
+        - Keep PostHog Cloud
+      `,
+      'NOTES.md',
+    );
+    expect(result.items.map(({ title, status, owner, decision, notes }) => ({ title, status, owner, reason: decision?.reason, notes }))).toEqual([
+      { title: 'Moved DNS to the new provider', status: 'done', owner: undefined, reason: undefined, notes: 'Done 2026-01-12.' },
+      { title: 'TLS 1.0 disabled', status: 'done', owner: undefined, reason: undefined, notes: 'checked with testssl.sh - grade A on every host' },
+      { title: 'Rotate the deploy key', status: 'open', owner: 'priya', reason: undefined, notes: undefined },
+      { title: 'Sequential invoice ids', status: 'accepted', owner: undefined, reason: 'not secret, access is checked per request', notes: undefined },
+    ]);
+  });
+});
+
+describe('importTracker: rows that cannot be read are named', () => {
+  it('warns about a theme row without a title and an accepted-risk row that names nothing', () => {
+    const result = importTracker(
+      text`
+        | Theme | Also closes |
+        |---|---|
+        |  | A-1 |
+
+        ## Accepted risks
+
+        | ID | Risk | Decision | Accepted by |
+        |---|---|---|---|
+        |  |  | we live with it | CTO |
+      `,
+      'R.md',
+    );
+    expect(result.warnings).toEqual([
+      { line: 1, message: expect.stringContaining('no tracker found') },
+      { line: 3, message: 'theme row has no title; skipped' },
+      { line: 9, message: 'accepted-risk row names no item and has no title; skipped' },
+    ]);
+  });
+});
+
+describe('importTracker: a list of GitHub issues', () => {
+  it('reads an "Issue" column of #numbers as the id, and the Title column as the title', () => {
+    const result = importTracker('| Issue | Title | Labels | Status |\n|---|---|---|---|\n| #12 | Rotate the npm token | security, ci | Closed |\n', 'GH.md');
+    expect(result.items.map(({ id, title, tags, status }) => ({ id, title, tags, status }))).toEqual([
+      { id: '12', title: 'Rotate the npm token', tags: ['security', 'ci'], status: 'done' },
+    ]);
+    expect(result.warnings).toEqual([]);
+  });
+});
+
+describe('importTracker: a date in brackets in a heading entry', () => {
+  it('takes it out of the title and places it by the status: found when open, "Done <date>." when done', () => {
+    const result = importTracker(
+      text`
+        ### OPS-3: Rotate the deploy key (Apr 2, 2026)
+        **Status:** open
+
+        ### OPS-4: Enable HSTS (2026-03-01)
+        **Status:** done
+      `,
+      'H.md',
+    );
+    expect(result.items.map(({ id, title, found, notes }) => ({ id, title, found, note: notes?.split('\n')[0] }))).toEqual([
+      { id: 'OPS-3', title: 'Rotate the deploy key', found: '2026-04-02', note: '**Status:** open' },
+      { id: 'OPS-4', title: 'Enable HSTS', found: undefined, note: 'Done 2026-03-01.' },
     ]);
   });
 });

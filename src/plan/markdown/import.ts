@@ -8,7 +8,7 @@ import { tooLarge } from '../../input-file.js';
 import { MAX_MARKDOWN_NESTING, MAX_TRACKER_BYTES, MAX_TRACKER_ITEMS } from '../../limits.js';
 import type { Severity } from '../../severity.js';
 import { isStageWorded, priorityOfHeading, slugify, stageIdOf, stripLeadingSymbols } from './cells.js';
-import { tableKind } from './columns.js';
+import { isTrackerShaped, tableKind } from './columns.js';
 import {
   compact,
   type DraftAcceptance,
@@ -27,7 +27,10 @@ import { tooDeeplyNested } from './nesting.js';
 import { isHeadingItem, readHeadingItem, splitSections, type Section } from './sections.js';
 import { readAcceptedTable, readThemeTable, readTrackerTable, shapeOf, type TableShape } from './tables.js';
 import { hasTasks, readAcceptedList, readTaskList } from './tasks.js';
-import { inlineText, lineOf, parseMarkdown, type Heading, type Root, type RootContent } from './tree.js';
+import { dateOrderOf } from './loose-dates.js';
+import { attachReasonsBelow } from './reasons.js';
+import { statusOfHeading } from './status-words.js';
+import { footnotesOf, inlineText, lineOf, parseMarkdown, type Heading, type List, type Root, type RootContent } from './tree.js';
 
 export type { ImportedItem, ImportedStage, ImportedTheme, ImportWarning, TrackerImport } from './imported.js';
 
@@ -37,8 +40,14 @@ export type { ImportedItem, ImportedStage, ImportedTheme, ImportWarning, Tracker
  */
 export function importTracker(text: string, file: string): TrackerImport {
   const warnings: ImportWarning[] = [];
-  const context: ReadContext = { file, text, warn: (line, message) => warnings.push({ line, message }) };
+  const said = new Set<string>();
   const root = parseTracker(text, file);
+  const warn = (line: number, message: string, generatedId?: string) => {
+    const key = `${line}\0${message}`;
+    if (!said.has(key)) warnings.push(generatedId ? { line, message, generatedId } : { line, message });
+    said.add(key);
+  };
+  const context: ReadContext = { file, text, warn, dateOrder: dateOrderOf(text), footnotes: footnotesOf(root) };
   warnImpossibleDates(root.children, context);
   const found = collect(splitSections(root), context);
   const count = found.items.length + found.acceptances.length;
@@ -68,7 +77,8 @@ interface Scope {
   depth: number;
   title: string;
   line: number;
-  role: 'document' | 'priority' | 'section';
+  /** A status heading ("Done", "Won't fix") says what its rows are, not a stage they belong to. */
+  role: 'document' | 'priority' | 'status' | 'section';
   priority?: Severity;
   /** Set by a `<!-- harden:stage ID -->` comment under the heading; null means "no stage". */
   marker?: string | null;
@@ -140,7 +150,7 @@ function scopeOf(heading: Heading, isDocumentTitle: boolean, marker: string | nu
   const line = lineOf(heading);
   if (marker !== undefined) return { depth: heading.depth, title, line, role: 'section', marker };
   const priority = priorityOfHeading(title);
-  const role = isDocumentTitle ? 'document' : priority ? 'priority' : 'section';
+  const role = isDocumentTitle ? 'document' : priority ? 'priority' : statusOfHeading(title) ? 'status' : 'section';
   return compact<Scope>({ depth: heading.depth, title, line, role, priority });
 }
 
@@ -166,17 +176,29 @@ function priorityOf(stack: readonly Scope[]): Severity | undefined {
 function readBlocks(blocks: readonly RootContent[], stack: Scope[], found: Found, context: ReadContext): void {
   const scope = governingScope(stack);
   const nearestTitle = stack.at(-1)?.title ?? '';
-  for (const block of blocks) {
+  const sectionStatus = statusOfHeading(nearestTitle);
+  for (const [index, block] of blocks.entries()) {
     if (block.type === 'table') {
-      readTable(shapeOf(block), lineOf(block), { scope, nearestTitle, priority: priorityOf(stack) }, found, context);
+      const place = { scope, nearestTitle, priority: priorityOf(stack), below: blocks.slice(index + 1) };
+      readTable(shapeOf(block), lineOf(block), place, found, context);
     } else if (block.type === 'list' && hasTasks(block)) {
       addItems(found, readTaskList(block, context), scope, priorityOf(stack));
-    } else if (block.type === 'list' && /\baccept/i.test(nearestTitle)) {
+    } else if (block.type === 'list' && /\baccept|won'?t fix|wontfix|not fixing/i.test(nearestTitle) && (!sectionStatus || startsBold(block))) {
       found.items.push(...readAcceptedList(block, context).map((draft) => ({ draft, scope })));
+    } else if (block.type === 'list' && sectionStatus) {
+      addItems(found, readTaskList(block, context, sectionStatus), scope, priorityOf(stack));
     } else if (block.type === 'blockquote') {
       readBlocks(block.children, stack, found, context);
     }
   }
+}
+
+/** "- **No canary deploys**: …" entries, each starting with a bold label. */
+function startsBold(list: List): boolean {
+  return list.children.every((entry) => {
+    const first = entry.children[0];
+    return first?.type === 'paragraph' && first.children[0]?.type === 'strong';
+  });
 }
 
 function addItems(found: Found, drafts: DraftItem[], scope: Scope | undefined, priority: Severity | undefined): void {
@@ -188,17 +210,34 @@ interface TablePlace {
   scope?: Scope;
   nearestTitle: string;
   priority?: Severity;
+  /** The blocks after the table in its section: where a won't-fix row's reason may be written. */
+  below: readonly RootContent[];
 }
 
 function readTable(shape: TableShape, line: number, place: TablePlace, found: Found, context: ReadContext): void {
   const kind = tableKind(shape.columns, place.nearestTitle);
-  if (kind === 'tracker') addItems(found, readTrackerTable(shape, context), place.scope, place.priority);
-  else if (kind === 'theme') found.themes.push(...readThemeTable(shape, context));
-  else if (kind === 'accepted-risk') {
+  const named = `table "${shape.headers.join(' | ')}"`;
+  if (kind === undefined) {
+    const why = shape.columns.title === undefined && isTrackerShaped(shape.columns)
+      ? 'has no finding/title/task column, and no status column or ids to say its rows are items'
+      : 'has no id, status or severity column';
+    if (shape.rows.length > 0) context.warn(line, `${named} ${why}: not read as a tracker; its ${shape.rows.length === 1 ? 'row is' : `${shape.rows.length} rows are`} skipped`);
+    return;
+  }
+  if (shape.guessedTitle !== undefined)
+    context.warn(line, `${named} has no finding/title/task column; "${shape.guessedTitle}" is read as the title`);
+  if (shape.unknown.length > 0) {
+    const columns = shape.unknown.map((header) => `"${header}"`).join(', ');
+    context.warn(line, `${shape.unknown.length === 1 ? 'column' : 'columns'} ${columns} of ${named} ${shape.unknown.length === 1 ? 'is' : 'are'} kept in each item's notes (harden has no field for ${shape.unknown.length === 1 ? 'it' : 'them'})`);
+  }
+  if (kind === 'tracker') {
+    const items = readTrackerTable(shape, context, statusOfHeading(place.nearestTitle));
+    attachReasonsBelow(items, place.below, context);
+    addItems(found, items, place.scope, place.priority);
+  } else if (kind === 'theme') found.themes.push(...readThemeTable(shape, context));
+  else {
     const deferredOnly = /defer/i.test(place.nearestTitle) && !/accept/i.test(place.nearestTitle);
     found.acceptances.push(...readAcceptedTable(shape, deferredOnly ? 'deferred' : 'risk', context));
-  } else if (shape.columns.title === undefined && (shape.columns.status !== undefined || shape.columns.id !== undefined)) {
-    context.warn(line, `table (${shape.headers.join(' | ')}) has a status or id column but no finding/title/task column; skipped`);
   }
 }
 
@@ -284,7 +323,7 @@ function generateId(prefix: string, position: number, draft: DraftItem, taken: M
   while (taken.has(`${prefix}-${n}`)) n++;
   const id = `${prefix}-${n}`;
   taken.set(id, draft.source.line);
-  context.warn(draft.source.line, `no id for "${draft.title}"; generated "${id}"`);
+  context.warn(draft.source.line, `no id for "${draft.title}"; generated "${id}"`, id);
   return id;
 }
 
@@ -350,7 +389,7 @@ function mergeAcceptances(placed: readonly { draft: DraftItem }[], rows: readonl
       if (!item || item.source.line === row.line) continue;
       if (row.saysSomething) {
         item.acceptance = { type: row.type };
-        item.decision = row.decision;
+        item.decision = { ...row.decision };
       }
       if (row.notes) item.notes = [item.notes, row.notes].filter(Boolean).join(' ');
       if (item.status === 'open') item.status = 'accepted';

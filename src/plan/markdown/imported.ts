@@ -53,6 +53,8 @@ export interface ImportedTheme {
 export interface ImportWarning {
   line: number;
   message: string;
+  /** A generated id: routine in trackers without ids, so the CLI counts these rather than listing each. */
+  generatedId?: string;
 }
 
 export interface TrackerImport {
@@ -90,11 +92,18 @@ export interface DraftAcceptance {
   line: number;
 }
 
+/** How a tracker writes numeric dates: 24/04/2026 is day first, 04/24/2026 month first. */
+export type DateOrder = 'day-first' | 'month-first';
+
 /** What every reader needs: the document text (for source slices) and a place to warn. */
 export interface ReadContext {
   file: string;
   text: string;
-  warn(line: number, message: string): void;
+  /** How the tracker writes numeric dates (24/04/2026), when its dates say. */
+  dateOrder?: DateOrder;
+  /** Footnote texts by label, lower-cased. */
+  footnotes: ReadonlyMap<string, string>;
+  warn(line: number, message: string, generatedId?: string): void;
 }
 
 /** Drops keys whose value is undefined, so the plan file lists only what the tracker said. */

@@ -3,9 +3,15 @@
  * "### OPS-7: Rotate keys", or a heading followed by "**Status:**" / "**Why:**" lines.
  */
 import { parseStatus, type Status } from '../status.js';
-import { firstDate, isBlank, severityIn, splitIdFromText, stripLeadingSymbols, stripNumbering } from './cells.js';
+import { firstDate, isBlank, splitIdFromText, stripLeadingSymbols, stripNumbering } from './cells.js';
 import { fieldsIn, fieldValue, type Field } from './fields.js';
 import { compact, type DraftItem, type ReadContext } from './imported.js';
+import { dateFields } from './item-dates.js';
+import { bracketedDateIn, readDate, withoutDates } from './loose-dates.js';
+import { ownerInText, ownerOfCell } from './owners.js';
+import { priorityInText, severityIn } from './priority-words.js';
+import { decisionFromReason } from './reasons.js';
+import { readStatusText, type StatusReading } from './status-words.js';
 import { inlineText, lineOf, sourceOf, type Heading, type PhrasingContent, type Root, type RootContent } from './tree.js';
 
 /** A heading and the blocks up to the next heading (the preamble has no heading). */
@@ -44,21 +50,53 @@ export function isHeadingItem(section: Section): section is Required<Section> {
 export function readHeadingItem(section: Required<Section>, notesBlocks: readonly RootContent[], context: ReadContext): DraftItem {
   const heading = readHeadingTitle(section.heading.children);
   const fields = fieldsIn(section.body);
-  const doneNote = heading.doneOn ? `Done ${heading.doneOn}.` : undefined;
+  const said = fieldStatus(fields, context);
+  const status = heading.status ?? said?.status ?? 'open';
+  const line = lineOf(section.heading);
+  const inHeading = bracketedDateIn(heading.title, context, line);
+  const headingText = inHeading ? `${heading.title.slice(0, inHeading.index)}${heading.title.slice(inHeading.index + inHeading.length)}`.trim() : heading.title;
+  const priority = priorityInText(headingText);
+  const owner = ownerInText(priority?.rest ?? headingText);
+  const title = owner?.rest || priority?.rest || headingText;
+  const dateField = fieldValue(fields, 'date');
+  const dated = dateField ? readDate(dateField.value, context, dateField.line) : undefined;
+  const statusDate = said ? readDate(said.rest, context, said.line) : undefined;
+  const placed = dated
+    ? dateFields(status, dated, dateField!.key)
+    : statusDate
+      ? dateFields(status, statusDate)
+      : inHeading
+        ? dateFields(status, inHeading.date, inHeading.word)
+        : {};
+  const accepted = status === 'accepted';
+  const saidMore = said ? withoutDates(said.rest, context).replace(/^[\s(:—–-]+|[\s):—–-]+$/g, '') : '';
+  const reason = presentValue(fieldValue(fields, 'reason')) ?? (accepted && saidMore ? saidMore : undefined);
+  const told = accepted && reason ? decisionFromReason(reason, context, line) : undefined;
+  const decidedOn = placed.decidedOn ?? told?.on;
+  const doneNote = heading.doneOn ? `Done ${heading.doneOn}.` : placed.note;
+  const blocked = said?.blocked ? `Blocked${saidMore ? `: ${saidMore}` : '.'}` : undefined;
   const body = sourceOf(context.text, notesBlocks).trim();
+  const ownerField = presentValue(fieldValue(fields, 'owner'));
   return compact<DraftItem>({
     id: fieldValue(fields, 'id')?.value || heading.id,
     kind: isFinding(fields) ? 'finding' : 'task',
-    title: heading.title,
-    severity: fieldSeverity(fields, context),
-    status: heading.status ?? fieldStatus(fields, context) ?? 'open',
-    owner: presentValue(fieldValue(fields, 'owner')),
-    due: firstDate(fieldValue(fields, 'due')?.value ?? ''),
-    found: firstDate(fieldValue(fields, 'found')?.value ?? ''),
+    title,
+    severity: fieldSeverity(fields, context) ?? priority?.severity,
+    status,
+    acceptance: accepted && said?.acceptance ? { type: said.acceptance } : undefined,
+    decision: accepted && (reason || decidedOn) ? compact({ ...told, treatment: 'accept' as const, on: decidedOn }) : undefined,
+    owner: (ownerField ? ownerOfCell(ownerField) : undefined) ?? owner?.owner,
+    due: fieldDate(fields, 'due', context) ?? placed.due,
+    found: fieldDate(fields, 'found', context) ?? placed.found,
     effort: presentValue(fieldValue(fields, 'effort')),
-    notes: [doneNote, body].filter(Boolean).join('\n\n') || undefined,
-    source: { file: context.file, line: lineOf(section.heading) },
+    notes: [doneNote, blocked, body].filter(Boolean).join('\n\n') || undefined,
+    source: { file: context.file, line },
   });
+}
+
+function fieldDate(fields: readonly Field[], role: 'due' | 'found', context: ReadContext): string | undefined {
+  const field = fieldValue(fields, role);
+  return field ? readDate(field.value, context, field.line) : undefined;
 }
 
 function isTrackerEntry(heading: HeadingTitle, fields: readonly Field[]): boolean {
@@ -99,12 +137,12 @@ function isFinding(fields: readonly Field[]): boolean {
   return fields.some((field) => ['risk', 'finding', 'issue', 'problem'].includes(field.key));
 }
 
-function fieldStatus(fields: readonly Field[], context: ReadContext): Status | undefined {
+function fieldStatus(fields: readonly Field[], context: ReadContext): (StatusReading & { line: number }) | undefined {
   const field = fieldValue(fields, 'status');
   if (!field || isBlank(field.value)) return undefined;
-  const status = parseStatus(field.value);
-  if (!status) context.warn(field.line, `status "${field.value}" is not a status harden knows; read as open`);
-  return status;
+  const reading = readStatusText(field.value);
+  if (!reading) context.warn(field.line, `status "${field.value}" is not a status harden knows; read as open`);
+  return reading && { ...reading, line: field.line };
 }
 
 function fieldSeverity(fields: readonly Field[], context: ReadContext) {

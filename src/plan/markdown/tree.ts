@@ -99,6 +99,11 @@ export function inlineText(nodes: readonly PhrasingContent[] | readonly Nodes[])
   return collapseSpace(nodes.map(inlineNodeText).join(''));
 }
 
+/** The text of each source line of a paragraph, as inlineText reads it, spaces collapsed within the line. */
+export function inlineLines(nodes: readonly PhrasingContent[]): string[] {
+  return nodes.map((node) => (node.type === 'break' ? '\n' : inlineNodeText(node))).join('').split('\n').map(collapseSpace);
+}
+
 function inlineNodeText(node: Nodes): string {
   switch (node.type) {
     case 'text':
@@ -138,4 +143,27 @@ export function sourceOf(text: string, nodes: readonly RootContent[]): string {
 
 export function lineOf(node: Nodes): number {
   return node.position?.start.line ?? 1;
+}
+
+/** Footnote texts by label: `[^1]: We keep TLS 1.2 for the payment terminals.` */
+export function footnotesOf(root: Root): Map<string, string> {
+  const notes = new Map<string, string>();
+  for (const node of root.children) {
+    if (node.type !== 'footnoteDefinition') continue;
+    const text = node.children.map((child) => ('children' in child ? inlineText(child.children as Nodes[]) : '')).join(' ');
+    notes.set(node.identifier.toLowerCase(), collapseSpace(text));
+  }
+  return notes;
+}
+
+/** The labels of the footnotes a run of inline nodes refers to, in order. */
+export function footnoteLabelsIn(nodes: readonly Nodes[]): string[] {
+  const labels: string[] = [];
+  const stack = [...nodes].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'footnoteReference') labels.push(node.identifier.toLowerCase());
+    else if ('children' in node) stack.push(...[...(node.children as Nodes[])].reverse());
+  }
+  return labels;
 }
