@@ -1,7 +1,8 @@
 import type { AnyCheck } from '../checks/define.js';
-import { isOpenFailure, type Result, type Suppression } from '../engine/result.js';
+import type { Result, Suppression } from '../engine/result.js';
 import type { ScanRun, WaiverStatus } from '../engine/scan-run.js';
-import { SEVERITIES, type Severity } from '../plan/severity.js';
+import type { ResultTally } from '../engine/tally.js';
+import { SEVERITIES } from '../plan/severity.js';
 import type { Verdict } from '../plan/verdicts.js';
 import { defineFormat } from './define.js';
 import { jsonChunks, LazyList } from './json-chunks.js';
@@ -20,7 +21,8 @@ export const jsonFormat = defineFormat({
   id: 'json',
   description: `machine-readable JSON (version ${REPORT_VERSION}, JSON Schema: ${REPORT_SCHEMA_ID})`,
   extension: 'json',
-  // Streamed result by result (a large repository's report can be longer than any string).
+  // Streamed result by result as the run's results are read (a large repository's report can be
+  // longer than any string, and its passes are built only as they are written).
   *chunks(run, context) {
     const results = new LazyList(run.results, (result) => toJsonResult(result, context.catalog.get(result.checkId)));
     yield* jsonChunks(jsonReport(run, results), 2);
@@ -29,7 +31,7 @@ export const jsonFormat = defineFormat({
 });
 
 export function toJsonReport(run: ScanRun, catalog: ReadonlyMap<string, AnyCheck>): JsonReport {
-  return jsonReport(run, run.results.map((result) => toJsonResult(result, catalog.get(result.checkId))));
+  return jsonReport(run, Array.from(run.results, (result) => toJsonResult(result, catalog.get(result.checkId))));
 }
 
 /** The report's members in their order; `results` converted already, or as they are written. */
@@ -42,24 +44,17 @@ function jsonReport<R extends JsonResult[] | LazyList<Result, JsonResult>>(run: 
     durationMs: run.durationMs,
     root: run.root,
     plan: run.plan ?? null,
-    summary: summarize(run.results),
+    summary: summaryOf(run.tally),
     results,
     waivers: run.waivers.map(toJsonWaiver),
     verdicts: run.verdicts ? run.verdicts.map(toJsonVerdict) : null,
   };
 }
 
-export function summarize(results: readonly Result[]): JsonSummary {
-  const bySeverity = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
-  const summary: JsonSummary = { total: results.length, pass: 0, fail: 0, error: 0, skipped: 0, suppressed: 0, bySeverity };
-  for (const result of results) {
-    if (isOpenFailure(result)) {
-      summary.fail += 1;
-      bySeverity[result.severity] += 1;
-    } else if (result.status === 'fail') summary.suppressed += 1;
-    else summary[result.status] += 1;
-  }
-  return summary;
+function summaryOf(tally: ResultTally): JsonSummary {
+  const { total, pass, fail, error, skipped, suppressed } = tally;
+  const bySeverity = Object.fromEntries(SEVERITIES.map((severity) => [severity, tally.bySeverity[severity]])) as JsonSummary['bySeverity'];
+  return { total, pass, fail, error, skipped, suppressed, bySeverity };
 }
 
 function toJsonResult(result: Result, check: AnyCheck | undefined): JsonResult {
