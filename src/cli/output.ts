@@ -74,8 +74,12 @@ export async function emit(run: ScanRun, context: ReportContext, options: Output
   }
 }
 
-/** Bytes gathered before one write: few writes, and never more than this held beyond the piece being written. */
-const WRITE_BYTES = 1 << 20;
+/**
+ * Bytes gathered before one write: few writes, and pieces that die young. Gathering 1 MB kept
+ * each piece alive through collections of the young generation, so V8 moved them to the old one,
+ * where they piled up as garbage: the 115 MB report of 24,000 objects took 50 to 100 MB more peak RSS.
+ */
+const WRITE_BYTES = 1 << 16;
 
 /**
  * Writes a report piece by piece, waiting whenever the stream asks to (a slow pipe, a disk),
