@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { fixtureContext, makeScanRun, sampleScanRun } from '../testing/scan-run-fixture.js';
+import { fixtureContext, makeResult, makeScanRun, sampleScanRun } from '../testing/scan-run-fixture.js';
 import { jsonFormat, toJsonReport } from './json.js';
 import { REPORT_SCHEMA_FILE, reportJsonSchema, reportJsonSchemaText } from './json-shape.js';
 
@@ -126,5 +126,19 @@ describe('json format, streamed', () => {
       expect(chunks.length).toBeGreaterThan(1);
       expect(chunks.join('')).toBe(`${JSON.stringify(toJsonReport(run, fixtureContext().catalog), null, 2)}\n`);
     }
+  });
+
+  it('forms each result directly as JSON.stringify would, whatever its strings hold', () => {
+    const odd = 'a "quoted" \\ back\nslash\r\t\u0000\u001b[2J \u2028 é 😀 \ud800 lone \udfff';
+    const run = makeScanRun({
+      results: [
+        makeResult({ checkId: 'repo/gone', status: 'fail', messageId: odd, message: odd, target: odd, evidence: `${odd}\n${odd}`, location: { kind: 'file', path: odd, line: 3, column: 4, endLine: 5, endColumn: 6 } }),
+        makeResult({ checkId: 'http/hsts', status: 'fail', messageId: 'missing', message: 'm', target: 't', evidence: 'e', location: { kind: 'url', url: `https://x.example/${odd}` }, suppression: { by: 'waiver', reason: odd, owner: odd, expires: '2027-01-31' }, waiverExpired: '2026-10-01' }),
+        makeResult({ checkId: 'dns/caa', status: 'pass', target: 'example.com', location: { type: 'CAA', name: 'example.com', kind: 'dns' } as never }),
+        makeResult({ checkId: 'net/public-database', status: 'skipped', target: 'db:5432', location: { kind: 'host', host: 'db', port: 5432 }, suppression: { by: 'inline', reason: 'r' } }),
+      ],
+    });
+    const chunks = [...jsonFormat.chunks(run, fixtureContext())];
+    expect(chunks.join('')).toBe(`${JSON.stringify(toJsonReport(run, fixtureContext().catalog), null, 2)}\n`);
   });
 });

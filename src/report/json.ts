@@ -5,7 +5,7 @@ import type { ResultTally } from '../engine/tally.js';
 import { SEVERITIES } from '../plan/severity.js';
 import type { Verdict } from '../plan/verdicts.js';
 import { defineFormat } from './define.js';
-import { jsonChunks, LazyList } from './json-chunks.js';
+import { jsonChunks, JsonText, LazyList, leaf } from './json-chunks.js';
 import {
   REPORT_SCHEMA_ID,
   REPORT_VERSION,
@@ -24,18 +24,21 @@ export const jsonFormat = defineFormat({
   // Streamed result by result as the run's results are read (a large repository's report can be
   // longer than any string, and its passes are built only as they are written).
   *chunks(run, context) {
-    const results = new LazyList(run.results, (result) => toJsonResult(result, context.catalog.get(result.checkId)));
+    const results = new LazyList(run.results, (result) => new JsonText(jsonResultText(result, context.catalog.get(result.checkId), RESULT_INDENT)));
     yield* jsonChunks(jsonReport(run, results), 2);
     yield '\n';
   },
 });
+
+/** Where results sit in the report: an item of the root object's `results`. */
+const RESULT_INDENT = '    ';
 
 export function toJsonReport(run: ScanRun, catalog: ReadonlyMap<string, AnyCheck>): JsonReport {
   return jsonReport(run, Array.from(run.results, (result) => toJsonResult(result, catalog.get(result.checkId))));
 }
 
 /** The report's members in their order; `results` converted already, or as they are written. */
-function jsonReport<R extends JsonResult[] | LazyList<Result, JsonResult>>(run: ScanRun, results: R): Omit<JsonReport, 'results'> & { results: R } {
+function jsonReport<R extends JsonResult[] | LazyList<Result, JsonText>>(run: ScanRun, results: R): Omit<JsonReport, 'results'> & { results: R } {
   return {
     $schema: REPORT_SCHEMA_ID,
     version: REPORT_VERSION,
@@ -74,6 +77,31 @@ function toJsonResult(result: Result, check: AnyCheck | undefined): JsonResult {
   if (result.suppression) json.suppression = toJsonSuppression(result.suppression);
   if (result.waiverExpired !== undefined) json.waiverExpired = result.waiverExpired;
   return json;
+}
+
+/**
+ * The text JSON.stringify gives toJsonResult's object at this indentation, formed directly:
+ * results are the bulk of a large report, and this takes half the time.
+ */
+function jsonResultText(result: Result, check: AnyCheck | undefined, indent: string): string {
+  const inner = `${indent}  `;
+  const member = (key: string, text: string) => `,\n${inner}"${key}": ${text}`;
+  const string = JSON.stringify;
+  let text =
+    `{\n${inner}"checkId": ${string(result.checkId)}` +
+    member('invocation', string(result.invocation)) +
+    member('status', string(result.status)) +
+    member('severity', string(result.severity)) +
+    member('message', string(result.message)) +
+    member('location', leaf(result.location, inner)) +
+    member('target', string(result.target)) +
+    member('fingerprint', string(result.fingerprint));
+  if (check) text += member('title', string(check.title));
+  if (result.messageId !== undefined) text += member('messageId', string(result.messageId));
+  if (result.evidence !== undefined) text += member('evidence', string(result.evidence));
+  if (result.suppression) text += member('suppression', leaf(toJsonSuppression(result.suppression), inner));
+  if (result.waiverExpired !== undefined) text += member('waiverExpired', string(result.waiverExpired));
+  return `${text}\n${indent}}`;
 }
 
 function toJsonSuppression({ by, reason, owner, expires }: Suppression): NonNullable<JsonResult['suppression']> {
