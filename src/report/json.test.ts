@@ -136,6 +136,7 @@ describe('json format, streamed', () => {
         makeResult({ checkId: 'http/hsts', status: 'fail', messageId: 'missing', message: 'm', target: 't', evidence: 'e', location: { kind: 'url', url: `https://x.example/${odd}` }, suppression: { by: 'waiver', reason: odd, owner: odd, expires: '2027-01-31' }, waiverExpired: '2026-10-01' }),
         makeResult({ checkId: 'dns/caa', status: 'pass', target: 'example.com', location: { type: 'CAA', name: 'example.com', kind: 'dns' } as never }),
         makeResult({ checkId: 'net/public-database', status: 'skipped', target: 'db:5432', location: { kind: 'host', host: 'db', port: 5432 }, suppression: { by: 'inline', reason: 'r' } }),
+        makeResult({ checkId: 'net/public-database', status: 'error', target: 'db', location: { kind: 'host', host: odd, port: Number.NaN, 'we"ird': [1], 0: 'first' } as never }),
       ],
     });
     const chunks = [...jsonFormat.chunks(run, fixtureContext())];

@@ -81,7 +81,7 @@ function toJsonResult(result: Result, check: AnyCheck | undefined): JsonResult {
 
 /**
  * The text JSON.stringify gives toJsonResult's object at this indentation, formed directly:
- * results are the bulk of a large report, and this takes half the time.
+ * results are the bulk of a large report, and this takes a third less time.
  */
 function jsonResultText(result: Result, check: AnyCheck | undefined, indent: string): string {
   const inner = `${indent}  `;
@@ -93,7 +93,7 @@ function jsonResultText(result: Result, check: AnyCheck | undefined, indent: str
     member('status', string(result.status)) +
     member('severity', string(result.severity)) +
     member('message', string(result.message)) +
-    member('location', leaf(result.location, inner)) +
+    member('location', flatLeaf(result.location, inner)) +
     member('target', string(result.target)) +
     member('fingerprint', string(result.fingerprint));
   if (check) text += member('title', string(check.title));
@@ -102,6 +102,22 @@ function jsonResultText(result: Result, check: AnyCheck | undefined, indent: str
   if (result.suppression) text += member('suppression', leaf(toJsonSuppression(result.suppression), inner));
   if (result.waiverExpired !== undefined) text += member('waiverExpired', string(result.waiverExpired));
   return `${text}\n${indent}}`;
+}
+
+const PLAIN_KEY = /^[A-Za-z_$][\w$]*$/;
+
+/** leaf() of an object whose members are strings and numbers, such as a location, formed directly. */
+function flatLeaf(value: object, indent: string): string {
+  const separator = `,\n${indent}  `;
+  let text = '';
+  for (const key in value) {
+    const member = (value as Record<string, unknown>)[key];
+    if (member === undefined) continue;
+    const simple = typeof member === 'string' || (typeof member === 'number' && Number.isFinite(member));
+    if (!simple || !PLAIN_KEY.test(key) || !Object.hasOwn(value, key)) return leaf(value, indent);
+    text += `${separator}"${key}": ${typeof member === 'number' ? member : JSON.stringify(member)}`;
+  }
+  return text === '' ? '{}' : `{${text.slice(1)}\n${indent}}`;
 }
 
 function toJsonSuppression({ by, reason, owner, expires }: Suppression): NonNullable<JsonResult['suppression']> {
