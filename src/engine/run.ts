@@ -170,11 +170,11 @@ function record(recorder: Recorder, workspace: Workspace, invocation: CheckInvoc
     if (evaluation.failures.length === 0) return;
     recorder.readings.add(readingKey(invocation.check.id, invocation.key, recorder.masked.of(target.identity)));
   }
-  const identity = recorder.masked.of(target.identity);
   if (evaluation.failures.length === 0) {
-    if (evaluation.applicable) recorder.records.push(new PassRecord(invocation, identity, redactLocation(target.location), evaluation.evidence));
+    if (evaluation.applicable) recorder.records.push(new PassRecord(invocation, recorder.masked.of(target.identity), redactLocation(target.location), evaluation.evidence));
     return;
   }
+  const identity = recorder.masked.of(target.identity);
   for (const failure of evaluation.failures) recorder.records.push(new FailRecord(invocation, identity, failure, inlineIgnoreFor(workspace, invocation.check.id, target, failure.at)));
 }
 
