@@ -1,6 +1,7 @@
 import type { MessageData } from '../checks/define.js';
 import type { Location } from '../targets/location.js';
 import { redactSecrets } from '../targets/secrets/redact.js';
+import type { Target } from '../targets/target.js';
 
 /** Every string value of a check's message data, masked; the same object when nothing needed masking. */
 export function redactData(data: MessageData): MessageData {
@@ -21,15 +22,15 @@ export function redactLocation(location: Location): Location {
   return url === location.url ? location : { ...location, url };
 }
 
-/** Target identities masked once per run: the results of every check on a target share one string. */
+/** Target identities masked once per target: the results of every check on a target share one string. */
 export class MaskedIdentities {
-  private readonly masked = new Map<string, string>();
+  private readonly masked = new WeakMap<Target, string>();
 
-  of(identity: string): string {
-    let masked = this.masked.get(identity);
+  of(target: Target): string {
+    let masked = this.masked.get(target);
     if (masked === undefined) {
-      masked = redactSecrets(identity);
-      this.masked.set(identity, masked);
+      masked = redactSecrets(target.identity);
+      this.masked.set(target, masked);
     }
     return masked;
   }

@@ -168,20 +168,20 @@ function record(recorder: Recorder, workspace: Workspace, invocation: CheckInvoc
   if (target.reading !== undefined) {
     // Another reading of the same target: only its failures count (ResultLog merges them).
     if (evaluation.failures.length === 0) return;
-    recorder.readings.add(readingKey(invocation.check.id, invocation.key, recorder.masked.of(target.identity)));
+    recorder.readings.add(readingKey(invocation.check.id, invocation.key, recorder.masked.of(target)));
   }
   if (evaluation.failures.length === 0) {
-    if (evaluation.applicable) recorder.records.push(new PassRecord(invocation, recorder.masked.of(target.identity), redactLocation(target.location), evaluation.evidence));
+    if (evaluation.applicable) recorder.records.push(new PassRecord(invocation, recorder.masked.of(target), redactLocation(target.location), evaluation.evidence));
     return;
   }
-  const identity = recorder.masked.of(target.identity);
+  const identity = recorder.masked.of(target);
   for (const failure of evaluation.failures) recorder.records.push(new FailRecord(invocation, identity, failure, inlineIgnoreFor(workspace, invocation.check.id, target, failure.at)));
 }
 
 function errorResult(invocation: CheckInvocation, target: Target, error: unknown, masked: MaskedIdentities): Result {
   const { check, key } = invocation;
   const detail = error instanceof Error ? error.message : String(error);
-  const identity = masked.of(target.identity);
+  const identity = masked.of(target);
   return {
     checkId: check.id,
     invocation: key,
