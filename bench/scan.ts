@@ -5,7 +5,8 @@
 //   /dev/null) against `node bench/_parse-only.mjs DIR` (walk, read and parse the same files with
 //   the same yaml library, keeping nothing), at each size of BENCH_SIZES (default 6000,24000
 //   objects); wall time, CPU time (user + sys: steadier than wall time on a shared machine) and
-//   peak RSS from /usr/bin/time, and their ratios measured in the same run.
+//   peak RSS from /usr/bin/time, and their ratios measured in the same run. `harden scan` of an
+//   empty directory is measured too: what harden's own start-up adds to every figure.
 // - in process: the engine's scan() against harden's own parse of the same files (Workspace), at
 //   BENCH_IN_PROCESS objects (default: the largest size); BENCH_ONLY=id,id,... measures a subset
 //   of the catalog there.
@@ -13,7 +14,7 @@
 // BENCH_ROUNDS (default 2) runs of each; the best time and the lowest peak RSS are kept.
 // Goals at 24,000 objects: whole process ≤ 2× the parse-only process's time, peak RSS ≤ 400 MB.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeSyntheticRepo } from './_synthetic-repo.js';
@@ -114,6 +115,13 @@ function measureWholeProcess(size: number, dir: string, work: string): void {
   console.log(`  ratio harden/parse : time ${time.toFixed(2)}×, CPU ${((h.cpuMs ?? Number.NaN) / (p.cpuMs ?? Number.NaN)).toFixed(2)}×, peak RSS ${rss.toFixed(2)}×${goals}`);
 }
 
+function measureStartUp(work: string): void {
+  const empty = join(work, 'empty');
+  mkdirSync(empty);
+  const runs = Array.from({ length: ROUNDS }, () => wholeProcess([join(ROOT, 'bin/harden.js'), 'scan', empty, '-f', 'json', '-o', join(work, 'report.json')], work, () => ''));
+  console.log(`harden scan of an empty directory (its start-up, part of every figure): ${describe(best(runs))}`);
+}
+
 function measureInProcess(dir: string): void {
   const parse: Figure[] = [];
   const full: Figure[] = [];
@@ -135,6 +143,7 @@ function measureInProcess(dir: string): void {
   if (!existsSync(TIME)) console.log(`${TIME} not found: whole-process CPU time and peak RSS are not measured`);
   const work = mkdtempSync(join(tmpdir(), 'harden-bench-scan-'));
   try {
+    measureStartUp(work);
     const sizes = [...new Set([...SIZES, IN_PROCESS])].sort((a, b) => a - b);
     for (const size of sizes) {
       const dir = join(work, `repo-${size}`);
