@@ -57,7 +57,8 @@ export function assertWritable(...files: (string | undefined)[]): void {
 export async function emit(run: ScanRun, context: ReportContext, options: OutputOptions): Promise<void> {
   const format = formatById(options.format);
   if (options.output) {
-    const file = createWriteStream(options.output);
+    // Up to 1 MB queued: the file is written while the next pieces are formed, not after.
+    const file = createWriteStream(options.output, { highWaterMark: 1 << 20 });
     try {
       await writeReport(format, run, { ...context, color: false }, file);
     } catch (error) {
