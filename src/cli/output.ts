@@ -57,7 +57,8 @@ export function assertWritable(...files: (string | undefined)[]): void {
 export async function emit(run: ScanRun, context: ReportContext, options: OutputOptions): Promise<void> {
   const format = formatById(options.format);
   if (options.output) {
-    const file = createWriteStream(options.output);
+    // Up to 1 MB queued: the file is written while the next pieces are formed, not after.
+    const file = createWriteStream(options.output, { highWaterMark: 1 << 20 });
     try {
       await writeReport(format, run, { ...context, color: false }, file);
     } catch (error) {
@@ -74,8 +75,16 @@ export async function emit(run: ScanRun, context: ReportContext, options: Output
   }
 }
 
-/** Bytes gathered before one write: few writes, and never more than this held beyond the piece being written. */
-const WRITE_BYTES = 1 << 20;
+/**
+ * Bytes gathered before one write: few writes, and never much held. Pieces are encoded into the
+ * buffer as they come, so each dies young: gathering 1 MB of them (joined, then encoded) kept
+ * them alive through collections of the young generation, and V8 moved them to the old one, where
+ * they piled up as garbage (50 to 100 MB more peak RSS for the 115 MB report of 24,000 objects).
+ */
+const WRITE_BYTES = 1 << 16;
+
+/** UTF-8 takes at most three bytes for one UTF-16 code unit. */
+const MAX_BYTES_PER_UNIT = 3;
 
 /**
  * Writes a report piece by piece, waiting whenever the stream asks to (a slow pipe, a disk),
@@ -83,20 +92,29 @@ const WRITE_BYTES = 1 << 20;
  * its own (a file) is ended and flushed; stdout is left open.
  */
 export async function writeReport(format: ReportFormat, run: ScanRun, context: ReportContext, stream: NodeJS.WritableStream): Promise<void> {
-  let pending: string[] = [];
-  let size = 0;
+  let buffer = Buffer.allocUnsafe(WRITE_BYTES);
+  let used = 0;
+  const write = async (data: Buffer | string) => {
+    if (!stream.write(data)) await once(stream, 'drain');
+  };
   const flush = async () => {
-    const text = pending.join('');
-    pending = [];
-    size = 0;
-    if (!stream.write(text)) await once(stream, 'drain');
+    const full = buffer.subarray(0, used);
+    // The stream may hold on to what it was given until it is written out.
+    buffer = Buffer.allocUnsafe(WRITE_BYTES);
+    used = 0;
+    await write(full);
   };
   for (const chunk of format.chunks(run, context)) {
-    pending.push(chunk);
-    size += chunk.length;
-    if (size >= WRITE_BYTES) await flush();
+    if (chunk.length * MAX_BYTES_PER_UNIT > WRITE_BYTES - used) {
+      if (used > 0) await flush();
+      if (chunk.length * MAX_BYTES_PER_UNIT > WRITE_BYTES) {
+        await write(chunk);
+        continue;
+      }
+    }
+    used += buffer.write(chunk, used);
   }
-  if (size > 0) await flush();
+  if (used > 0) await flush();
   if (stream !== process.stdout && stream !== process.stderr) {
     stream.end();
     await finished(stream);

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { displayText } from '../display-text.js';
+import { tallyResults } from '../engine/tally.js';
 import { InputError } from '../errors.js';
 import { markdownFormat } from '../report/markdown.js';
 import { findPlan, now, requirePlan, runScan, type RunOptions } from './context.js';
@@ -32,7 +33,7 @@ Examples:
       const plan = requirePlan(findPlan(options.plan, dir), date);
       const run = options.measure
         ? await runScan(dir, plan, options, date, true)
-        : { tool: { name: 'harden' as const, version: '' }, startedAt: date.toISOString(), durationMs: 0, root: '.', results: [], waivers: [] };
+        : { tool: { name: 'harden' as const, version: '' }, startedAt: date.toISOString(), durationMs: 0, root: '.', results: [], findings: [], tally: tallyResults([]), waivers: [] };
       const context = reportContext(plan, { format: 'markdown', by: 'stage' }, date);
       const register = markdownFormat.render(run, { ...context, color: false });
       if (!options.output) process.stdout.write(register);

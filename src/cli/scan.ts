@@ -45,12 +45,12 @@ be checked (unless --allow-errors), 2 bad input.`)
       const plan = openPlan(findPlan(options.plan, dir), date);
       const run = await runScan(dir, plan, options, date, plan !== undefined);
       await emit(run, reportContext(plan, options, date), options);
-      if (options.writeBaseline) process.stderr.write(`baseline: ${writeBaseline(options.writeBaseline, run.results)} fingerprints written to ${displayText(options.writeBaseline)}\n`);
+      if (options.writeBaseline) process.stderr.write(`baseline: ${writeBaseline(options.writeBaseline, run.findings)} fingerprints written to ${displayText(options.writeBaseline)}\n`);
       const threshold = options.failOn;
-      const gated = threshold !== 'none' && run.results.some((r) => isOpenFailure(r) && atLeast(r.severity, threshold));
+      const gated = threshold !== 'none' && run.findings.some((r) => isOpenFailure(r) && atLeast(r.severity, threshold));
       const expired = run.waivers.some((w) => w.state === 'expired');
       // --fail-on sets the severity gate only: targets that could not be checked fail the run unless --allow-errors.
-      const blind = !options.allowErrors && run.results.some((r) => r.status === 'error');
+      const blind = !options.allowErrors && run.tally.error > 0;
       exit(gated || expired || blind ? 1 : 0);
     });
 }

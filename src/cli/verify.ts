@@ -39,7 +39,7 @@ Exit codes: 0 the plan holds, 1 a regression, an expired waiver, targets that co
       const verdicts = run.verdicts ?? [];
       const broken = verdicts.some((v) => v.verdict === 'regression' || v.verdict === 'waiver-expired') || run.waivers.some((w) => w.state === 'expired');
       const late = options.strict === true && verdicts.some((v) => v.overdue);
-      const blind = !options.allowErrors && run.results.some((r) => r.status === 'error');
+      const blind = !options.allowErrors && run.tally.error > 0;
       exit(broken || late || blind ? 1 : 0);
     });
 }

@@ -225,4 +225,19 @@ describe('runChecks', () => {
     const results = await runChecks(await Workspace.open(dir, DEFAULT_GLOBS), invoke(namesPods));
     expect(results.map((r) => r.message)).toEqual(['huge.yaml: skipped: 50.0 MB is over the 10 MB limit for a file']);
   });
+
+  it('reports a target read twice once, even when its identity is masked', async () => {
+    const twice = yaml`
+      apiVersion: v1
+      kind: Pod
+      metadata: { name: "bad-https://ops:Hunter2-Hunter2@db.example.com/" }
+      spec:
+        containers:
+          - name: app
+            image: nginx
+            image: nginx:1.27
+    `;
+    const results = await runChecks(await Workspace.open(repo({ 'a.yaml': twice }), DEFAULT_GLOBS), invoke(namesPods));
+    expect(results.map((r) => [r.status, r.target])).toEqual([['fail', 'a.yaml#Pod/bad-https://ops:Hunt…@db.example.com/']]);
+  });
 });

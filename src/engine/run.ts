@@ -1,25 +1,22 @@
-import { formatMessage, messageSeverity, messageText, type AnyCheck, type CheckContext, type FailDetails, type MessageData, type RelatedLocation } from '../checks/define.js';
+import type { AnyCheck, CheckContext, FailDetails, MessageData } from '../checks/define.js';
 import { kindFilter } from '../targets/k8s/kind-filter.js';
 import type { K8sObject } from '../targets/k8s/objects.js';
 import type { K8sWorkload } from '../targets/k8s/workloads.js';
 import { loadTargets } from '../targets/kinds.js';
-import { placeOf, type Location } from '../targets/location.js';
+import type { Location } from '../targets/location.js';
 import type { Workspace } from '../targets/repo/workspace.js';
 import { redactSecrets } from '../targets/secrets/redact.js';
 import { useIndex, type SharedIndex } from '../targets/repo/shared-index.js';
 import type { Target } from '../targets/target.js';
-import type { YamlPath } from '../targets/yaml/source.js';
 import { fingerprint } from './fingerprint.js';
 import { inlineIgnoreFor } from './inline-ignores.js';
+import type { CheckInvocation } from './invocation.js';
+import { MaskedIdentities, redactLocation } from './masked.js';
+import { FailRecord, PassRecord, type Failure } from './records.js';
 import type { Result } from './result.js';
+import { readingKey, ResultLog, type Recorded } from './result-log.js';
 
-/** One check to run with one set of options. */
-export interface CheckInvocation {
-  check: AnyCheck;
-  options: Record<string, unknown>;
-  /** `checkId`, or `checkId#hash` when an item gave parameters. */
-  key: string;
-}
+export type { CheckInvocation } from './invocation.js';
 
 export interface EngineOptions {
   /** Async evaluations in flight at once (live checks); sync checks run inline. */
@@ -36,14 +33,6 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = { concurrency: 16, timeoutM
  * path reuses one per invocation (reset between targets): hundreds of thousands of
  * evaluations then allocate nothing but their failures.
  */
-interface Failure {
-  at: Location;
-  messageId: string;
-  data: MessageData;
-  evidence?: string;
-  related?: readonly RelatedLocation[];
-}
-
 class Evaluation implements CheckContext<string> {
   failures: Failure[] = [];
   applicable = true;
@@ -79,11 +68,11 @@ class Evaluation implements CheckContext<string> {
 
 /**
  * Runs every invocation over the targets of its kind. A check that throws or times
- * out becomes an `error` result naming the check; the run goes on.
+ * out becomes an `error` result naming the check; the run goes on. The results come
+ * as a ResultLog, read as a stream.
  */
-export async function runChecks(workspace: Workspace, invocations: readonly CheckInvocation[], options: EngineOptions = DEFAULT_ENGINE_OPTIONS): Promise<Result[]> {
-  const records: Recorded[] = [];
-  const readings = new Set<string>();
+export async function checkResults(workspace: Workspace, invocations: readonly CheckInvocation[], options: EngineOptions = DEFAULT_ENGINE_OPTIONS): Promise<ResultLog> {
+  const recorder: Recorder = { records: [], readings: new Set(), masked: new MaskedIdentities() };
   let done = 0;
   const tick = () => {
     done += 1;
@@ -95,105 +84,29 @@ export async function runChecks(workspace: Workspace, invocations: readonly Chec
   for (const phase of phases) {
     const pending: (() => Promise<void>)[] = [];
     for (const invocation of phase) {
-      runInvocation(workspace, invocation, options, records, pending, readings);
+      runInvocation(workspace, invocation, options, recorder, pending);
       tick();
     }
     await runBounded(pending, options.concurrency);
     workspace.release((key) => isKubernetesKey(key));
   }
-  const issues = loadIssueResults(workspace);
-  // Results are built in full only now, once the parsed files they came from can be collected.
+  recorder.records.push(...loadIssueResults(workspace));
+  // Failures are built in full only now, once the parsed files they came from can be collected.
   workspace.releaseAll();
-  const results = records.map((record) => record.toResult());
-  results.push(...issues);
-  results.sort(compareResults);
-  return readings.size === 0 ? results : collapseReadings(results, readings);
+  return new ResultLog(recorder.records, recorder.readings);
 }
 
-const readingKey = (checkId: string, invocation: string, target: string) => `${checkId}\0${invocation}\0${target}`;
-
-/**
- * A target read more than once (a YAML key set twice: see Target.reading) is one target:
- * each failure once, whichever reading found it, and no pass beside a failure.
- */
-function collapseReadings(results: Result[], readings: ReadonlySet<string>): Result[] {
-  const seen = new Set<string>();
-  return results.filter((result) => {
-    const key = readingKey(result.checkId, result.invocation, result.target);
-    if (!readings.has(key)) return true;
-    if (result.status === 'pass') return false;
-    const { location } = result;
-    const failure = `${key}\0${placeOf(location)}\0${location.kind === 'file' ? `${location.line}:${location.column}` : ''}\0${result.message}`;
-    if (seen.has(failure)) return false;
-    seen.add(failure);
-    return true;
-  });
+/** Every result of the run, built and held: for small runs and tests. */
+export async function runChecks(workspace: Workspace, invocations: readonly CheckInvocation[], options: EngineOptions = DEFAULT_ENGINE_OPTIONS): Promise<Result[]> {
+  return [...(await checkResults(workspace, invocations, options))];
 }
 
-/** A result kept compact while the targets are alive: formatted messages and fingerprints come later. */
-interface Recorded {
-  toResult(): Result;
-}
-
-class PassRecord implements Recorded {
-  constructor(
-    private readonly invocation: CheckInvocation,
-    private readonly target: string,
-    private readonly location: Location,
-    private readonly declaredAt: YamlPath | undefined,
-    private readonly evidence: string | undefined,
-  ) {}
-
-  toResult(): Result {
-    const { check, key } = this.invocation;
-    const target = redactSecrets(this.target);
-    const pass: Result = { checkId: check.id, invocation: key, status: 'pass', severity: check.severity, message: check.title, location: redactLocation(this.location), target, fingerprint: fingerprint(check.id, target) };
-    if (this.evidence !== undefined) pass.evidence = redactSecrets(this.evidence);
-    if (this.declaredAt) pass.declaredAt = this.declaredAt;
-    return pass;
-  }
-}
-
-class FailRecord implements Recorded {
-  constructor(
-    private readonly invocation: CheckInvocation,
-    private readonly target: string,
-    private readonly declaredAt: YamlPath | undefined,
-    private readonly failure: Failure,
-    private readonly ignoredBecause: string | undefined,
-  ) {}
-
-  toResult(): Result {
-    const { check, key } = this.invocation;
-    const { at, messageId, evidence, related } = this.failure;
-    // Everything a check quotes from what it read is masked before it is formed into text or hashed.
-    const data = redactData(this.failure.data);
-    const target = redactSecrets(this.target);
-    const result: Result = {
-      checkId: check.id,
-      invocation: key,
-      status: 'fail',
-      severity: messageSeverity(check, messageId),
-      messageId,
-      message: redactSecrets(formatMessage(messageText(check, messageId), data)),
-      location: redactLocation(at),
-      target,
-      fingerprint: fingerprint(check.id, target, messageId, data),
-    };
-    if (evidence !== undefined) result.evidence = redactSecrets(evidence);
-    if (related?.length) result.related = related.map((place) => ({ location: redactLocation(place.at), message: redactSecrets(place.message) }));
-    if (this.ignoredBecause !== undefined) result.suppression = { by: 'inline', reason: redactSecrets(this.ignoredBecause) };
-    if (this.declaredAt) result.declaredAt = this.declaredAt;
-    return result;
-  }
-}
-
-class ReadyRecord implements Recorded {
-  constructor(private readonly result: Result) {}
-
-  toResult(): Result {
-    return this.result;
-  }
+/** Where evaluations leave what they found. */
+interface Recorder {
+  records: Recorded[];
+  /** Targets read more than once (see Target.reading) that failed in some reading. */
+  readings: Set<string>;
+  masked: MaskedIdentities;
 }
 
 const KUBERNETES_KINDS = new Set(['k8s-object', 'k8s-workload', 'k8s-container']);
@@ -206,15 +119,15 @@ const LIVE_KINDS = new Set(['site', 'domain', 'tls-endpoint', 'service']);
  * asynchronous one (live checks, and any check that turns out to return a promise)
  * deferred to `pending`, so they start only within the concurrency bound.
  */
-function runInvocation(workspace: Workspace, invocation: CheckInvocation, options: EngineOptions, records: Recorded[], pending: (() => Promise<void>)[], readings: Set<string>): void {
+function runInvocation(workspace: Workspace, invocation: CheckInvocation, options: EngineOptions, recorder: Recorder, pending: (() => Promise<void>)[]): void {
   const { check } = invocation;
   const timeoutMs = Math.max(options.timeoutMs, check.budgetMs ?? 0);
   const settle = async (target: Target, evaluation: Evaluation, running: Promise<void>) => {
     try {
       await withTimeout(running, timeoutMs, check.id);
-      record(records, workspace, invocation, target, evaluation, readings);
+      record(recorder, workspace, invocation, target, evaluation);
     } catch (error) {
-      records.push(new ReadyRecord(errorResult(invocation, target, error)));
+      recorder.records.push(errorResult(invocation, target, error, recorder.masked));
     }
   };
   const start = (target: Target, evaluation = new Evaluation(workspace)): { evaluation: Evaluation; outcome: void | Promise<void> } => ({
@@ -232,7 +145,7 @@ function runInvocation(workspace: Workspace, invocation: CheckInvocation, option
         try {
           started = start(target);
         } catch (error) {
-          records.push(new ReadyRecord(errorResult(invocation, target, error)));
+          recorder.records.push(errorResult(invocation, target, error, recorder.masked));
           return;
         }
         await settle(target, started.evaluation, Promise.resolve(started.outcome));
@@ -243,7 +156,7 @@ function runInvocation(workspace: Workspace, invocation: CheckInvocation, option
     try {
       started = start(target, reused.reset());
     } catch (error) {
-      records.push(new ReadyRecord(errorResult(invocation, target, error)));
+      recorder.records.push(errorResult(invocation, target, error, recorder.masked));
       continue;
     }
     if (started.outcome instanceof Promise) {
@@ -253,7 +166,7 @@ function runInvocation(workspace: Workspace, invocation: CheckInvocation, option
       pending.push(() => settled);
       deferred = true;
     } else {
-      record(records, workspace, invocation, target, started.evaluation, readings);
+      record(recorder, workspace, invocation, target, started.evaluation);
     }
   }
 }
@@ -265,23 +178,24 @@ function declaredKindFilter(check: AnyCheck): ((target: Target) => boolean) | un
   return check.target === 'k8s-workload' ? (target) => ofKind((target as K8sWorkload).object) : (target) => ofKind(target as K8sObject);
 }
 
-function record(records: Recorded[], workspace: Workspace, invocation: CheckInvocation, target: Target, evaluation: Evaluation, readings: Set<string>): void {
+function record(recorder: Recorder, workspace: Workspace, invocation: CheckInvocation, target: Target, evaluation: Evaluation): void {
   if (target.reading !== undefined) {
-    // Another reading of the same target: only its failures count (collapseReadings merges them).
+    // Another reading of the same target: only its failures count (ResultLog merges them).
     if (evaluation.failures.length === 0) return;
-    readings.add(readingKey(invocation.check.id, invocation.key, target.identity));
+    recorder.readings.add(readingKey(invocation.check.id, invocation.key, recorder.masked.of(target)));
   }
   if (evaluation.failures.length === 0) {
-    if (evaluation.applicable) records.push(new PassRecord(invocation, target.identity, target.location, target.declaredAt, evaluation.evidence));
+    if (evaluation.applicable) recorder.records.push(new PassRecord(invocation, recorder.masked.of(target), redactLocation(target.location), target.declaredAt, evaluation.evidence));
     return;
   }
-  for (const failure of evaluation.failures) records.push(new FailRecord(invocation, target.identity, target.declaredAt, failure, inlineIgnoreFor(workspace, invocation.check.id, target, failure.at)));
+  const identity = recorder.masked.of(target);
+  for (const failure of evaluation.failures) recorder.records.push(new FailRecord(invocation, identity, target.declaredAt, failure, inlineIgnoreFor(workspace, invocation.check.id, target, failure.at)));
 }
 
-function errorResult(invocation: CheckInvocation, target: Target, error: unknown): Result {
+function errorResult(invocation: CheckInvocation, target: Target, error: unknown, masked: MaskedIdentities): Result {
   const { check, key } = invocation;
   const detail = error instanceof Error ? error.message : String(error);
-  const identity = redactSecrets(target.identity);
+  const identity = masked.of(target);
   return {
     checkId: check.id,
     invocation: key,
@@ -293,24 +207,6 @@ function errorResult(invocation: CheckInvocation, target: Target, error: unknown
     fingerprint: fingerprint(check.id, identity, 'error'),
     ...(target.declaredAt ? { declaredAt: target.declaredAt } : {}),
   };
-}
-
-function redactData(data: MessageData): MessageData {
-  let redacted: MessageData | undefined;
-  for (const key in data) {
-    const value = data[key]!;
-    if (typeof value !== 'string') continue;
-    const masked = redactSecrets(value);
-    if (masked !== value) (redacted ??= { ...data })[key] = masked;
-  }
-  return redacted ?? data;
-}
-
-/** A live target's URL may carry user:password@ or ?token=. */
-function redactLocation(location: Location): Location {
-  if (location.kind !== 'url') return location;
-  const url = redactSecrets(location.url);
-  return url === location.url ? location : { ...location, url };
 }
 
 /**
@@ -361,20 +257,4 @@ async function runBounded(tasks: (() => Promise<void>)[], concurrency: number): 
     while (next < tasks.length) await tasks[next++]!();
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, tasks.length) }, worker));
-}
-
-const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Stable order: by place, then check, then target, then message. Allocates nothing: it runs n log n times on the fullest heap. */
-export function compareResults(a: Result, b: Result): number {
-  const la = a.location;
-  const lb = b.location;
-  return (
-    text(placeOf(la), placeOf(lb)) ||
-    (la.kind === 'file' ? la.line : 0) - (lb.kind === 'file' ? lb.line : 0) ||
-    (la.kind === 'file' ? la.column : 0) - (lb.kind === 'file' ? lb.column : 0) ||
-    text(a.checkId, b.checkId) ||
-    text(a.target, b.target) ||
-    text(a.message, b.message)
-  );
 }

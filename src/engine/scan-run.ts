@@ -1,6 +1,7 @@
 import type { Verdict as ItemVerdict } from './verdicts.js';
 import type { Waiver } from '../plan/schema.js';
 import type { Result } from './result.js';
+import type { ResultTally } from './tally.js';
 
 export type WaiverState = 'active' | 'expiring' | 'expired' | 'unmatched';
 
@@ -18,7 +19,11 @@ export interface WaiverStatus {
   line: number;
 }
 
-/** Everything one run measured: the input of every report. */
+/**
+ * Everything one run measured: the input of every report. `results` is read as a stream (a
+ * large repository's passes are built only as they are read); what reports need besides
+ * reading it once is held apart: the findings and the counts.
+ */
 export interface ScanRun {
   tool: { name: 'harden'; version: string };
   startedAt: string;
@@ -27,7 +32,12 @@ export interface ScanRun {
   root: string;
   /** The plan file, relative to the working directory, when a plan was used. */
   plan?: string;
-  results: Result[];
+  /** Every result in a stable order; it can be read more than once, each reading building the passes again. */
+  results: Iterable<Result>;
+  /** The results that are not passes (failures, errors, skipped), in the same order. */
+  findings: readonly Result[];
+  /** Counts over every result. */
+  tally: ResultTally;
   waivers: WaiverStatus[];
   /** Present when the run verified a plan's items. */
   verdicts?: ItemVerdict[];

@@ -7,7 +7,8 @@ import { LiveClients } from '../targets/live/targets.js';
 import { escapesRoot } from '../targets/repo/tree-globs.js';
 import { DEFAULT_GLOBS, FILE_GROUPS, Workspace, type FileGlobs } from '../targets/repo/workspace.js';
 import { VERSION } from '../version.js';
-import { runChecks, type EngineOptions } from './run.js';
+import { invocationKey } from './fingerprint.js';
+import { checkResults, type EngineOptions } from './run.js';
 import type { ScanRun } from './scan-run.js';
 import { selectInvocations, type Selection } from './select.js';
 import { applySuppressions, compileCheckPattern } from './suppress.js';
@@ -34,8 +35,8 @@ export async function scan(request: ScanRequest): Promise<ScanRun> {
   const live = liveClients(plan, request);
   const workspace = await Workspace.open(request.root, globsOf(plan), live);
   const invocations = selectInvocations(catalog, { ...request.selection, items: plan?.plan.items ?? [] });
-  const results = await runChecks(workspace, invocations, request.engine).finally(() => live?.close());
-  const statuses = applySuppressions(results, {
+  const log = await checkResults(workspace, invocations, request.engine).finally(() => live?.close());
+  const statuses = applySuppressions(log.findings, {
     waivers: plan?.plan.waivers ?? [],
     waiverLine: (index) => plan?.locate(['waivers', index]).line ?? 0,
     ...(request.baseline ? { baseline: request.baseline } : {}),
@@ -50,11 +51,17 @@ export async function scan(request: ScanRequest): Promise<ScanRun> {
     startedAt: now.toISOString(),
     durationMs: 0,
     root: relative(process.cwd(), request.root) || '.',
-    results,
+    results: log,
+    findings: log.findings,
+    tally: log.tally(),
     waivers,
   };
   if (plan) run.plan = relative(process.cwd(), resolve(plan.file));
-  if (plan && request.verify) run.verdicts = computeVerdicts({ items: plan.plan.items, results, sla: plan.plan.sla, now, ran: new Set(invocations.map((i) => i.key)) });
+  if (plan && request.verify) {
+    // Only the results of the items' checks are read (and their passes built) to measure them.
+    const measured = new Set(plan.plan.items.flatMap((item) => item.checks.map((itemCheck) => invocationKey(itemCheck.check, itemCheck.with))));
+    run.verdicts = computeVerdicts({ items: plan.plan.items, results: [...log.of(measured)], sla: plan.plan.sla, now, ran: new Set(invocations.map((i) => i.key)) });
+  }
   run.durationMs = Math.round(performance.now() - started);
   return run;
 }

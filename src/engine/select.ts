@@ -3,7 +3,7 @@ import type { AnyCheck } from '../checks/define.js';
 import { InputError } from '../errors.js';
 import type { PlanItem } from '../plan/schema.js';
 import { invocationKey } from './fingerprint.js';
-import type { CheckInvocation } from './run.js';
+import type { CheckInvocation } from './invocation.js';
 
 export interface Selection {
   /** Check ids, `domain/*` globs or bare domains; empty means the whole catalog. */

@@ -15,11 +15,12 @@ export interface SuppressionInput {
 }
 
 /**
- * Applies plan waivers and the baseline to failures not already suppressed inline.
+ * Applies plan waivers and the baseline to failures not already suppressed inline (only
+ * failures are touched: a run's findings are enough).
  * Waived checks still ran: an expired waiver suppresses nothing and is marked on the
  * failures it would have covered, an unmatched waiver is reported.
  */
-export function applySuppressions(results: Result[], input: SuppressionInput): WaiverStatus[] {
+export function applySuppressions(results: readonly Result[], input: SuppressionInput): WaiverStatus[] {
   const compiled = input.waivers.map((waiver, index) => ({
     waiver,
     index,

@@ -13,12 +13,21 @@ export class LazyList<T, U = T> {
   }
 }
 
+/** JSON text formed already for its place in the document (indentation included): written as it is. */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
 /**
  * `JSON.stringify(value, null, 2)` written in pieces, byte for byte the same: objects and
  * arrays down to `depth` levels are opened here (their members streamed one by one), deeper
  * values are stringified whole. A LazyList stands for an array at any of those levels.
  */
 export function* jsonChunks(value: unknown, depth: number, indent = ''): Generator<string> {
+  if (value instanceof JsonText) {
+    yield value.text;
+    return;
+  }
   if (depth <= 0 || !isContainer(value)) {
     yield leaf(value, indent);
     return;
@@ -52,7 +61,7 @@ function isContainer(value: unknown): value is object {
 }
 
 /** A value stringified whole at this indentation: JSON escapes every line break inside strings, so each raw one is structure. */
-function leaf(value: unknown, indent: string): string {
+export function leaf(value: unknown, indent: string): string {
   const text = JSON.stringify(value, null, 2);
   return indent === '' ? text : text.replaceAll('\n', `\n${indent}`);
 }

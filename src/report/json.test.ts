@@ -145,4 +145,19 @@ describe('json format, streamed', () => {
       expect(chunks.join('')).toBe(`${JSON.stringify(toJsonReport(run, fixtureContext().catalog), null, 2)}\n`);
     }
   });
+
+  it('forms each result directly as JSON.stringify would, whatever its strings hold', () => {
+    const odd = 'a "quoted" \\ back\nslash\r\t\u0000\u001b[2J \u2028 é 😀 \ud800 lone \udfff';
+    const run = makeScanRun({
+      results: [
+        makeResult({ checkId: 'repo/gone', status: 'fail', messageId: odd, message: odd, target: odd, evidence: `${odd}\n${odd}`, location: { kind: 'file', path: odd, line: 3, column: 4, endLine: 5, endColumn: 6 } }),
+        makeResult({ checkId: 'http/hsts', status: 'fail', messageId: 'missing', message: 'm', target: 't', evidence: 'e', location: { kind: 'url', url: `https://x.example/${odd}` }, suppression: { by: 'waiver', reason: odd, owner: odd, expires: '2027-01-31' }, waiverExpired: '2026-10-01' }),
+        makeResult({ checkId: 'dns/caa', status: 'pass', target: 'example.com', location: { type: 'CAA', name: 'example.com', kind: 'dns' } as never }),
+        makeResult({ checkId: 'net/public-database', status: 'skipped', target: 'db:5432', location: { kind: 'host', host: 'db', port: 5432 }, suppression: { by: 'inline', reason: 'r' } }),
+        makeResult({ checkId: 'net/public-database', status: 'error', target: 'db', location: { kind: 'host', host: odd, port: Number.NaN, 'we"ird': [1], 0: 'first' } as never }),
+      ],
+    });
+    const chunks = [...jsonFormat.chunks(run, fixtureContext())];
+    expect(chunks.join('')).toBe(`${JSON.stringify(toJsonReport(run, fixtureContext().catalog), null, 2)}\n`);
+  });
 });

@@ -1,10 +1,11 @@
 import type { AnyCheck } from '../checks/define.js';
-import { isOpenFailure, type Result, type Suppression } from '../engine/result.js';
+import type { Result, Suppression } from '../engine/result.js';
 import type { ScanRun, WaiverStatus } from '../engine/scan-run.js';
-import { SEVERITIES, type Severity } from '../severity.js';
+import { SEVERITIES } from '../severity.js';
+import type { ResultTally } from '../engine/tally.js';
 import type { Verdict } from '../engine/verdicts.js';
 import { defineFormat } from './define.js';
-import { jsonChunks, LazyList } from './json-chunks.js';
+import { jsonChunks, JsonText, LazyList, leaf } from './json-chunks.js';
 import {
   REPORT_SCHEMA_ID,
   REPORT_VERSION,
@@ -20,20 +21,24 @@ export const jsonFormat = defineFormat({
   id: 'json',
   description: `machine-readable JSON (version ${REPORT_VERSION}, JSON Schema: ${REPORT_SCHEMA_ID})`,
   extension: 'json',
-  // Streamed result by result (a large repository's report can be longer than any string).
+  // Streamed result by result as the run's results are read (a large repository's report can be
+  // longer than any string, and its passes are built only as they are written).
   *chunks(run, context) {
-    const results = new LazyList(run.results, (result) => toJsonResult(result, context.catalog.get(result.checkId)));
+    const results = new LazyList(run.results, (result) => new JsonText(jsonResultText(result, context.catalog.get(result.checkId), RESULT_INDENT)));
     yield* jsonChunks(jsonReport(run, results), 2);
     yield '\n';
   },
 });
 
+/** Where results sit in the report: an item of the root object's `results`. */
+const RESULT_INDENT = '    ';
+
 export function toJsonReport(run: ScanRun, catalog: ReadonlyMap<string, AnyCheck>): JsonReport {
-  return jsonReport(run, run.results.map((result) => toJsonResult(result, catalog.get(result.checkId))));
+  return jsonReport(run, Array.from(run.results, (result) => toJsonResult(result, catalog.get(result.checkId))));
 }
 
 /** The report's members in their order; `results` converted already, or as they are written. */
-function jsonReport<R extends JsonResult[] | LazyList<Result, JsonResult>>(run: ScanRun, results: R): Omit<JsonReport, 'results'> & { results: R } {
+function jsonReport<R extends JsonResult[] | LazyList<Result, JsonText>>(run: ScanRun, results: R): Omit<JsonReport, 'results'> & { results: R } {
   return {
     $schema: REPORT_SCHEMA_ID,
     version: REPORT_VERSION,
@@ -42,24 +47,17 @@ function jsonReport<R extends JsonResult[] | LazyList<Result, JsonResult>>(run: 
     durationMs: run.durationMs,
     root: run.root,
     plan: run.plan ?? null,
-    summary: summarize(run.results),
+    summary: summaryOf(run.tally),
     results,
     waivers: run.waivers.map(toJsonWaiver),
     verdicts: run.verdicts ? run.verdicts.map(toJsonVerdict) : null,
   };
 }
 
-export function summarize(results: readonly Result[]): JsonSummary {
-  const bySeverity = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
-  const summary: JsonSummary = { total: results.length, pass: 0, fail: 0, error: 0, skipped: 0, suppressed: 0, bySeverity };
-  for (const result of results) {
-    if (isOpenFailure(result)) {
-      summary.fail += 1;
-      bySeverity[result.severity] += 1;
-    } else if (result.status === 'fail') summary.suppressed += 1;
-    else summary[result.status] += 1;
-  }
-  return summary;
+function summaryOf(tally: ResultTally): JsonSummary {
+  const { total, pass, fail, error, skipped, suppressed } = tally;
+  const bySeverity = Object.fromEntries(SEVERITIES.map((severity) => [severity, tally.bySeverity[severity]])) as JsonSummary['bySeverity'];
+  return { total, pass, fail, error, skipped, suppressed, bySeverity };
 }
 
 function toJsonResult(result: Result, check: AnyCheck | undefined): JsonResult {
@@ -80,6 +78,48 @@ function toJsonResult(result: Result, check: AnyCheck | undefined): JsonResult {
   if (result.suppression) json.suppression = toJsonSuppression(result.suppression);
   if (result.waiverExpired !== undefined) json.waiverExpired = result.waiverExpired;
   return json;
+}
+
+/**
+ * The text JSON.stringify gives toJsonResult's object at this indentation, formed directly:
+ * results are the bulk of a large report, and this takes a third less time.
+ */
+function jsonResultText(result: Result, check: AnyCheck | undefined, indent: string): string {
+  const inner = `${indent}  `;
+  const member = (key: string, text: string) => `,\n${inner}"${key}": ${text}`;
+  const string = JSON.stringify;
+  let text =
+    `{\n${inner}"checkId": ${string(result.checkId)}` +
+    member('invocation', string(result.invocation)) +
+    member('status', string(result.status)) +
+    member('severity', string(result.severity)) +
+    member('message', string(result.message)) +
+    member('location', flatLeaf(result.location, inner)) +
+    member('target', string(result.target)) +
+    member('fingerprint', string(result.fingerprint));
+  if (check) text += member('title', string(check.title));
+  if (result.messageId !== undefined) text += member('messageId', string(result.messageId));
+  if (result.evidence !== undefined) text += member('evidence', string(result.evidence));
+  if (result.related) text += member('related', leaf(result.related.map(({ location, message }) => ({ location: { ...location }, message })), inner));
+  if (result.suppression) text += member('suppression', leaf(toJsonSuppression(result.suppression), inner));
+  if (result.waiverExpired !== undefined) text += member('waiverExpired', string(result.waiverExpired));
+  return `${text}\n${indent}}`;
+}
+
+const PLAIN_KEY = /^[A-Za-z_$][\w$]*$/;
+
+/** leaf() of an object whose members are strings and numbers, such as a location, formed directly. */
+function flatLeaf(value: object, indent: string): string {
+  const separator = `,\n${indent}  `;
+  let text = '';
+  for (const key in value) {
+    const member = (value as Record<string, unknown>)[key];
+    if (member === undefined) continue;
+    const simple = typeof member === 'string' || (typeof member === 'number' && Number.isFinite(member));
+    if (!simple || !PLAIN_KEY.test(key) || !Object.hasOwn(value, key)) return leaf(value, indent);
+    text += `${separator}"${key}": ${typeof member === 'number' ? member : JSON.stringify(member)}`;
+  }
+  return text === '' ? '{}' : `{${text.slice(1)}\n${indent}}`;
 }
 
 function toJsonSuppression({ by, reason, owner, expires }: Suppression): NonNullable<JsonResult['suppression']> {

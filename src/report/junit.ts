@@ -49,20 +49,29 @@ interface TestSuite extends Counts {
 }
 
 /**
+ * What a testcase needs of a result, held while the results are gathered by check: the failure,
+ * error or skipped result itself (the run holds it anyway), or the few fields of a pass.
+ */
+type CaseSource = Result | (Pick<Result, 'checkId' | 'invocation' | 'target' | 'location'> & { status: 'pass' });
+
+/**
  * The document in pieces, one testcase at a time (a large run's report, even one suite of it,
  * can be longer than any string), written directly: pretty-printed with two spaces, as an XML
- * library would, and escaped by xml-text.ts.
+ * library would, and escaped by xml-text.ts. The results are read once and gathered by check;
+ * each suite's testcases are formed only when it is written.
  */
 export function* junitChunks(run: ScanRun, catalog: ReadonlyMap<string, AnyCheck>): Generator<string> {
-  const suites = buildSuites(run.results, catalog);
-  const root = xmlAttributes({ name: 'harden', ...countAttributes(sumCounts(suites)), time: seconds(run.durationMs), timestamp: run.startedAt });
+  const { byCheck, counts } = gatherByCheck(run.results);
+  const root = xmlAttributes({ name: 'harden', ...countAttributes(counts), time: seconds(run.durationMs), timestamp: run.startedAt });
   yield '<?xml version="1.0" encoding="UTF-8"?>\n';
-  if (suites.length === 0) {
+  if (byCheck.size === 0) {
     yield `<testsuites${root}/>\n`;
     return;
   }
   yield `<testsuites${root}>\n`;
-  for (const suite of suites) {
+  for (const checkId of [...byCheck.keys()].sort()) {
+    const suite = buildSuite(checkId, byCheck.get(checkId)!, catalog.get(checkId));
+    byCheck.delete(checkId);
     yield suiteOpening(suite, run.startedAt);
     for (const testCase of suite.cases) yield caseXml(testCase);
     yield '  </testsuite>\n';
@@ -70,22 +79,28 @@ export function* junitChunks(run: ScanRun, catalog: ReadonlyMap<string, AnyCheck
   yield '</testsuites>\n';
 }
 
-function buildSuites(results: readonly Result[], catalog: ReadonlyMap<string, AnyCheck>): TestSuite[] {
-  const byCheck = new Map<string, Result[]>();
+function gatherByCheck(results: Iterable<Result>): { byCheck: Map<string, CaseSource[]>; counts: Counts } {
+  const byCheck = new Map<string, CaseSource[]>();
+  const counts: Counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
   for (const result of results) {
-    const group = byCheck.get(result.checkId);
-    if (group) group.push(result);
-    else byCheck.set(result.checkId, [result]);
+    const { checkId, invocation, target, location, status } = result;
+    const source: CaseSource = status === 'pass' ? { checkId, invocation, target, location, status } : result;
+    const group = byCheck.get(checkId);
+    if (group) group.push(source);
+    else byCheck.set(checkId, [source]);
+    counts.tests += 1;
+    if (status === 'fail' && result.suppression) counts.skipped += 1;
+    else if (status === 'fail') counts.failures += 1;
+    else if (status === 'error') counts.errors += 1;
+    else if (status === 'skipped') counts.skipped += 1;
   }
+  return { byCheck, counts };
+}
+
+function buildSuite(checkId: string, results: readonly CaseSource[], check: AnyCheck | undefined): TestSuite {
   const names = uniqueNames(results);
-  return [...byCheck.keys()].sort().map((checkId) => {
-    const check = catalog.get(checkId);
-    const cases = byCheck
-      .get(checkId)!
-      .map((result) => toTestCase(result, names.get(result)!, check))
-      .sort(byName);
-    return { name: checkId, check, cases, ...countCases(cases) };
-  });
+  const cases = results.map((result) => toTestCase(result, names.get(result)!, check)).sort(byName);
+  return { name: checkId, check, cases, ...countCases(cases) };
 }
 
 function byName(a: TestCase, b: TestCase): number {
@@ -96,14 +111,15 @@ function byName(a: TestCase, b: TestCase): number {
 /**
  * `check @ target`; results that share one get their location appended, and a
  * counter when even that repeats. Parameterised runs use the invocation (`id#hash`).
+ * Names repeat only within a check (the invocation starts with its id): one suite at a time.
  */
-function uniqueNames(results: readonly Result[]): Map<Result, string> {
-  const baseName = (result: Result) => `${result.invocation} @ ${result.target}`;
+function uniqueNames(results: readonly CaseSource[]): Map<CaseSource, string> {
+  const baseName = (result: CaseSource) => `${result.invocation} @ ${result.target}`;
   const baseCounts = countBy(results, baseName);
-  const located = (result: Result) =>
+  const located = (result: CaseSource) =>
     baseCounts.get(baseName(result))! > 1 ? `${baseName(result)} (${formatLocation(result.location)})` : baseName(result);
   const seen = new Map<string, number>();
-  const names = new Map<Result, string>();
+  const names = new Map<CaseSource, string>();
   for (const result of results) {
     const name = located(result);
     const occurrence = (seen.get(name) ?? 0) + 1;
@@ -119,7 +135,7 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return counts;
 }
 
-function toTestCase(result: Result, name: string, check: AnyCheck | undefined): TestCase {
+function toTestCase(result: CaseSource, name: string, check: AnyCheck | undefined): TestCase {
   const testCase: TestCase = { name, classname: result.checkId, outcome: outcomeOf(result, check) };
   if (result.location.kind === 'file') {
     testCase.file = result.location.path;
@@ -128,12 +144,12 @@ function toTestCase(result: Result, name: string, check: AnyCheck | undefined): 
   return testCase;
 }
 
-function outcomeOf(result: Result, check: AnyCheck | undefined): Outcome {
+function outcomeOf(result: CaseSource, check: AnyCheck | undefined): Outcome {
+  if (result.status === 'pass') return { kind: 'pass' };
   if (result.status === 'fail' && result.suppression) return { kind: 'skipped', message: describeSuppression(result.suppression) };
   if (isOpenFailure(result)) return { kind: 'failure', message: result.message, type: result.severity, text: failureText(result, check) };
   if (result.status === 'error') return { kind: 'error', message: result.message, type: 'error', text: `${result.message}\nat ${formatLocation(result.location)}` };
-  if (result.status === 'skipped') return { kind: 'skipped', message: result.message };
-  return { kind: 'pass' };
+  return { kind: 'skipped', message: result.message };
 }
 
 function failureText(result: Result, check: AnyCheck | undefined): string {
@@ -157,13 +173,6 @@ function countCases(cases: readonly TestCase[]): Counts {
     errors: cases.filter((c) => c.outcome.kind === 'error').length,
     skipped: cases.filter((c) => c.outcome.kind === 'skipped').length,
   };
-}
-
-function sumCounts(counts: readonly Counts[]): Counts {
-  return counts.reduce(
-    (sum, c) => ({ tests: sum.tests + c.tests, failures: sum.failures + c.failures, errors: sum.errors + c.errors, skipped: sum.skipped + c.skipped }),
-    { tests: 0, failures: 0, errors: 0, skipped: 0 },
-  );
 }
 
 function countAttributes({ tests, failures, errors, skipped }: Counts): Record<string, string> {

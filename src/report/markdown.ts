@@ -21,7 +21,7 @@ export const markdownFormat = defineFormat({
       const input = { plan: context.plan.plan, now: context.now };
       return renderRegister(run.verdicts ? { ...input, verdicts: run.verdicts } : input);
     }
-    const failures = run.results.filter(isOpenFailure);
+    const failures = run.findings.filter(isOpenFailure);
     const rows = failures.map((r) => `| ${r.severity} | ${code(r.checkId)} | ${cell(r.message)} | ${code(formatLocation(r.location))} |`);
     return [`# harden scan of ${cell(run.root)}`, '', `${failures.length} failures.`, '', '| Severity | Check | Finding | Where |', '|---|---|---|---|', ...rows, ''].join('\n');
   },

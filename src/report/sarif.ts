@@ -7,7 +7,7 @@ import { bySeverity, type Severity } from '../severity.js';
 import { formatLocation, placeOf, type Location } from '../targets/location.js';
 import type { YamlPath } from '../targets/yaml/source.js';
 import { defineFormat, type ReportContext } from './define.js';
-import { jsonChunks } from './json-chunks.js';
+import { jsonChunks, LazyList } from './json-chunks.js';
 
 /**
  * SARIF 2.1.0 for GitHub code scanning, following
@@ -28,9 +28,9 @@ export const sarifFormat = defineFormat({
   id: 'sarif',
   description: 'SARIF 2.1.0 for GitHub code scanning (failures only; one run per category: harden/static/, harden/live/)',
   extension: 'sarif',
-  // Streamed result by result: log → runs → run → results, each result stringified alone.
+  // Streamed result by result: log → runs → run → results, each result formed and stringified alone.
   *chunks(run, context) {
-    yield* jsonChunks(toSarif(run, context), 4);
+    yield* jsonChunks(sarifLog(run, context), 4);
     yield '\n';
   },
 });
@@ -131,14 +131,23 @@ interface SarifSuppression {
   properties: { by: Suppression['by']; owner?: string; expires?: string };
 }
 
+/** A run whose results are formed one by one as they are written. */
+type StreamedRun = Omit<SarifRun, 'results'> & { results: LazyList<Result, SarifResult> };
+
 export function toSarif(run: ScanRun, context: ReportContext): SarifLog {
-  const present = CATEGORIES.filter((category) => run.results.some((result) => categoryOf(result.location) === category));
+  const log = sarifLog(run, context);
+  return { ...log, runs: log.runs.map((sarifRun) => ({ ...sarifRun, results: [...sarifRun.results] })) };
+}
+
+/** The log, its results read from the run's findings: only failures become results. */
+function sarifLog(run: ScanRun, context: ReportContext): Omit<SarifLog, 'runs'> & { runs: StreamedRun[] } {
+  const present = CATEGORIES.filter((category) => (category === 'static' ? run.tally.inFiles : run.tally.live) > 0);
   const categories: readonly Category[] = present.length > 0 ? present : ['static'];
   return {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
     runs: categories.map((category) => {
-      const inCategory = run.results.filter((result) => categoryOf(result.location) === category);
+      const inCategory = run.findings.filter((result) => categoryOf(result.location) === category);
       return buildRun(category, inCategory, run, context);
     }),
   };
@@ -148,7 +157,7 @@ function categoryOf(location: Location): Category {
   return location.kind === 'file' ? 'static' : 'live';
 }
 
-function buildRun(category: Category, results: readonly Result[], run: ScanRun, context: ReportContext): SarifRun {
+function buildRun(category: Category, results: readonly Result[], run: ScanRun, context: ReportContext): StreamedRun {
   const notes: string[] = [];
   const reported = mostSevereFirst(results.filter((result) => isReported(result, context)));
   const kept = reported.slice(0, GITHUB_LIMITS.resultsPerRun);
@@ -160,17 +169,15 @@ function buildRun(category: Category, results: readonly Result[], run: ScanRun, 
   const rules = ruleIds.map((id) => toRule(id, context.catalog.get(id), kept.find((r) => r.checkId === id)!.severity));
   const locate = locatorFor(run, context);
   const withSuppressions = context.showSuppressed && kept.some((result) => result.suppression);
-  let truncatedMessages = 0;
-  const sarifResults = kept.map((result) => {
-    const sarif = toSarifResult(result, ruleIndex.get(result.checkId)!, locate, withSuppressions);
-    if (sarif.message.text.length > GITHUB_LIMITS.messageChars) {
-      sarif.message.text = truncate(sarif.message.text, GITHUB_LIMITS.messageChars);
-      truncatedMessages += 1;
-    }
-    return sarif;
-  });
+  // Counted before the results are written: the note goes in the invocation, which comes first.
+  const truncatedMessages = kept.filter((result) => messageOf(result).length > GITHUB_LIMITS.messageChars).length;
   if (truncatedMessages > 0)
     notes.push(`${truncatedMessages} result message${truncatedMessages === 1 ? '' : 's'} cut to ${GITHUB_LIMITS.messageChars} characters.`);
+  const sarifResults = new LazyList(kept, (result) => {
+    const sarif = toSarifResult(result, ruleIndex.get(result.checkId)!, locate, withSuppressions);
+    if (sarif.message.text.length > GITHUB_LIMITS.messageChars) sarif.message.text = truncate(sarif.message.text, GITHUB_LIMITS.messageChars);
+    return sarif;
+  });
 
   return {
     tool: { driver: { name: 'harden', version: run.tool.version, informationUri: INFORMATION_URI, rules } },

@@ -26,23 +26,24 @@ export const terminalFormat = defineFormat({
   description: 'human-readable text, grouped by severity or by stage (--by stage)',
   extension: 'txt',
   // Written failure by failure: a large repository's failures can be longer than any string.
+  // Only the findings are read (never the passes), and the counts.
   *chunks(run, context) {
     const c = pc.createColors(context.color);
     yield header(run, c);
-    const failures = run.results.filter(isOpenFailure);
+    const failures = run.findings.filter(isOpenFailure);
     if (failures.length > 0) {
       yield '\n\n';
       yield* renderFailures(failures, context, c);
     }
     const sections: string[] = [];
-    const errors = run.results.filter((r) => r.status === 'error');
+    const errors = run.findings.filter((r) => r.status === 'error');
     if (errors.length > 0) sections.push(renderErrors(errors, c));
-    const skipped = run.results.filter((r) => r.status === 'skipped');
+    const skipped = run.findings.filter((r) => r.status === 'skipped');
     if (skipped.length > 0) sections.push(renderSkipped(skipped, context, c));
-    if (context.showSuppressed) sections.push(renderSuppressed(run.results, c));
+    if (context.showSuppressed) sections.push(renderSuppressed(run.findings, c));
     const waivers = renderWaivers(run.waivers, run.plan, c);
     if (waivers) sections.push(waivers);
-    if (run.verdicts) sections.push(renderVerdicts(run.verdicts, run.results, context, c));
+    if (run.verdicts) sections.push(renderVerdicts(run.verdicts, run.findings, context, c));
     sections.push(summary(run, c));
     for (const section of sections) yield `\n\n${section}`;
     yield '\n';
@@ -50,8 +51,7 @@ export const terminalFormat = defineFormat({
 });
 
 function header(run: ScanRun, c: Colors): string {
-  const checks = new Set(run.results.map((r) => r.checkId)).size;
-  const targets = new Set(run.results.map((r) => r.target)).size;
+  const { checks, targets } = run.tally;
   return c.bold(`harden ${run.tool.version}`) + c.dim(` · ${t(run.root)} · ${checks} checks · ${targets} targets · ${(run.durationMs / 1000).toFixed(2)} s${run.plan ? ` · plan ${t(run.plan)}` : ''}`);
 }
 
@@ -127,7 +127,7 @@ function renderSkipped(skipped: Result[], context: ReportContext, c: Colors): st
   return [c.bold(c.underline(`Skipped (${skipped.length})`)), ...lines].join('\n');
 }
 
-function renderSuppressed(results: Result[], c: Colors): string {
+function renderSuppressed(results: readonly Result[], c: Colors): string {
   const suppressed = results.filter((r) => r.status === 'fail' && r.suppression);
   if (suppressed.length === 0) return c.dim('No suppressed failures.');
   return [
@@ -168,7 +168,7 @@ const VERDICT_STYLE: Record<VerdictKind, (c: Colors, text: string) => string> = 
   verified: (c, t) => c.green(t),
 };
 
-function renderVerdicts(verdicts: Verdict[], results: Result[], context: ReportContext, c: Colors): string {
+function renderVerdicts(verdicts: Verdict[], results: readonly Result[], context: ReportContext, c: Colors): string {
   const ordered = context.groupBy === 'stage' ? [...verdicts].sort((a, b) => stageIndex(a, context) - stageIndex(b, context)) : verdicts;
   const lines = [c.bold(c.underline(`Plan items (${verdicts.length})`))];
   for (const v of ordered) {
@@ -187,23 +187,22 @@ function stageIndex(verdict: Verdict, context: ReportContext): number {
 }
 
 /** The open failures behind an item's verdict: its checks, with its parameters, where it points. */
-function failuresOf(verdict: Verdict, results: Result[], context: ReportContext): Result[] {
+function failuresOf(verdict: Verdict, results: readonly Result[], context: ReportContext): Result[] {
   const item = context.plan?.plan.items.find((i) => i.id === verdict.item);
   const matchers = (item?.checks ?? []).map((c) => ({ key: invocationKey(c.check, c.with), where: compileWhere(c.where) }));
   return results.filter((r) => isOpenFailure(r) && matchers.some((m) => m.key === r.invocation && m.where(r.target))).slice(0, 5);
 }
 
 function summary(run: ScanRun, c: Colors): string {
-  const open = run.results.filter(isOpenFailure);
-  const bySev = SEVERITIES.map((s) => [s, open.filter((r) => r.severity === s).length] as const).filter(([, n]) => n > 0);
+  const { tally } = run;
+  const bySev = SEVERITIES.map((s) => [s, tally.bySeverity[s]] as const).filter(([, n]) => n > 0);
   const parts = [
-    open.length === 0 ? c.green('no failures') : c.bold(`${open.length} failure${open.length === 1 ? '' : 's'}`) + (bySev.length ? ` (${bySev.map(([s, n]) => `${n} ${s}`).join(', ')})` : ''),
-    `${run.results.filter((r) => r.status === 'fail' && r.suppression).length} suppressed`,
-    `${run.results.filter((r) => r.status === 'error').length} errors`,
-    `${run.results.filter((r) => r.status === 'pass').length} passed`,
+    tally.fail === 0 ? c.green('no failures') : c.bold(`${tally.fail} failure${tally.fail === 1 ? '' : 's'}`) + (bySev.length ? ` (${bySev.map(([s, n]) => `${n} ${s}`).join(', ')})` : ''),
+    `${tally.suppressed} suppressed`,
+    `${tally.error} errors`,
+    `${tally.pass} passed`,
   ];
-  const skipped = run.results.filter((r) => r.status === 'skipped').length;
-  if (skipped > 0) parts.push(`${skipped} skipped`);
+  if (tally.skipped > 0) parts.push(`${tally.skipped} skipped`);
   if (run.verdicts) {
     const counts = new Map<string, number>();
     for (const v of run.verdicts) counts.set(v.verdict, (counts.get(v.verdict) ?? 0) + 1);

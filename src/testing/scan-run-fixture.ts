@@ -3,6 +3,7 @@ import { runAsNonRoot } from '../checks/k8s/run-as-non-root.js';
 import { fingerprint } from '../engine/fingerprint.js';
 import type { Result } from '../engine/result.js';
 import type { ScanRun, WaiverStatus } from '../engine/scan-run.js';
+import { tallyResults } from '../engine/tally.js';
 import { parsePlan, type LoadedPlan } from '../plan/load.js';
 import type { ReportContext } from '../report/define.js';
 import { dedent } from './dedent.js';
@@ -18,15 +19,22 @@ export function makeResult(fields: Partial<Result> & Pick<Result, 'checkId' | 's
   };
 }
 
-export function makeScanRun(fields: Partial<ScanRun> = {}): ScanRun {
+/** A run whose results are held in an array, as tests like to index them. */
+export type FixtureRun = ScanRun & { results: Result[] };
+
+/** A run of these results, with the findings and counts the engine would give them. */
+export function makeScanRun(fields: Partial<Omit<ScanRun, 'results'>> & { results?: Result[] } = {}): FixtureRun {
+  const results = fields.results ?? [];
   return {
     tool: { name: 'harden', version: '0.1.0' },
     startedAt: '2026-11-30T09:00:00.000Z',
     durationMs: 1234,
     root: '.',
-    results: [],
+    findings: results.filter((result) => result.status !== 'pass'),
+    tally: tallyResults(results),
     waivers: [],
     ...fields,
+    results,
   };
 }
 
@@ -125,7 +133,7 @@ const API = 'deploy/api.yaml#Deployment/shop/api';
  * A realistic run: file and live results, passes, open and suppressed failures,
  * an error, an expired waiver and a verdict.
  */
-export function sampleScanRun(): ScanRun {
+export function sampleScanRun(): FixtureRun {
   const results: Result[] = [
     makeResult({
       checkId: 'k8s/run-as-non-root', status: 'fail', severity: 'medium', messageId: 'notSet',

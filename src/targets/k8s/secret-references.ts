@@ -34,7 +34,7 @@ export interface SecretCreators {
   readonly any: boolean;
   /** Creators of `name` that may be in `namespace`. */
   find(name: string, namespace: string | undefined): SecretCreator[];
-  /** Every creator with a literal name that may be in `namespace`, for "did you mean" hints. */
+  /** Every creator with a literal name that may be in `namespace`, for "did you mean" hints (shared: do not change it). */
   named(namespace: string | undefined): SecretCreator[];
 }
 
@@ -77,6 +77,9 @@ export const secretCreatorsIndex = defineIndex<SecretCreators>('k8s/secret-creat
       }
     }
   }
+  // Asked once per reference to a missing Secret: listed once per namespace, or a repository with
+  // many of both would take time quadratic in its size.
+  const named = new Map<string | undefined, SecretCreator[]>();
   return {
     any: byName.size > 0 || patterns.length > 0,
     find(name, namespace) {
@@ -84,7 +87,12 @@ export const secretCreatorsIndex = defineIndex<SecretCreators>('k8s/secret-creat
       return candidates.filter((creator) => sameNamespace(creator.namespace, namespace));
     },
     named(namespace) {
-      return [...byName.values()].flat().filter((creator) => sameNamespace(creator.namespace, namespace));
+      let creators = named.get(namespace);
+      if (!creators) {
+        creators = [...byName.values()].flat().filter((creator) => sameNamespace(creator.namespace, namespace));
+        named.set(namespace, creators);
+      }
+      return creators;
     },
   };
 });

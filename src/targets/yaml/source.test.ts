@@ -1,3 +1,5 @@
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { yaml } from '../../testing/dedent.js';
 import { parseYaml } from './source.js';
@@ -92,5 +94,22 @@ describe('parseYaml: nesting', () => {
     const lines = ['l0: &l0 [1]'];
     for (let i = 1; i <= 30; i++) lines.push(`l${i}: &l${i} [[[[[[[[[[*l${i - 1}]]]]]]]]]]`);
     expect(parseYaml(lines.join('\n')).problems.map((p) => p.message)).toEqual(['nested more than 256 levels deep (through aliases)']);
+  });
+});
+
+describe('parsed documents in memory', () => {
+  it('hold their data and positions only, not the syntax tree or the text they were read from', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const object = (i: number) => `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: app-${i}, labels: { app: app-${i} } }\nspec:\n  template:\n    spec:\n      containers:\n        - { name: app, image: "registry.example.com/app:${i}", ports: [{ containerPort: 8080 }] }\n`;
+    const text = Array.from({ length: 2000 }, (_, i) => object(i)).join('---\n');
+    gc();
+    const before = getHeapStatistics().used_heap_size;
+    const parsed = parseYaml(text);
+    gc();
+    const held = getHeapStatistics().used_heap_size - before;
+    expect(parsed.documents).toHaveLength(2000);
+    // Plain data with packed positions: about 11 bytes per source byte here; with the syntax tree and the text, about 45.
+    expect(held / text.length).toBeLessThan(20);
   });
 });

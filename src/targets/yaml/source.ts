@@ -93,14 +93,7 @@ export function parseYaml(text: string): ParsedYaml {
     }
     const read = (pick: Pick) => new Converter(doc, positionOf, text.length + ALIAS_EXPANSION_BUDGET, pick).convert(doc.contents, 0);
     const start = positionOf(doc.contents?.range?.[0] ?? doc.range[0]);
-    const documentOf = (data: unknown, duplicates: readonly YamlDuplicate[], readings: readonly YamlDocument[]): YamlDocument => ({
-      index,
-      data,
-      start: unpack(start),
-      locate: (path) => locate(data, start, path),
-      duplicates,
-      readings,
-    });
+    const documentOf = (data: unknown, duplicates: readonly YamlDuplicate[], readings: readonly YamlDocument[]) => yamlDocument(index, data, start, duplicates, readings);
     try {
       const data = read('last');
       if (data === null || data === undefined) return;
@@ -113,6 +106,14 @@ export function parseYaml(text: string): ParsedYaml {
     }
   });
   return { documents, problems };
+}
+
+/**
+ * Built outside parseYaml: a closure made there would keep its scope alive, and with it the
+ * syntax tree and the text of the file for as long as the document is held (four times the data).
+ */
+function yamlDocument(index: number, data: unknown, start: number, duplicates: readonly YamlDuplicate[], readings: readonly YamlDocument[]): YamlDocument {
+  return { index, data, start: unpack(start), locate: (path) => locate(data, start, path), duplicates, readings };
 }
 
 /** The first collection (map, sequence, flow collection) nested deeper than `max` in a document's tokens. */
