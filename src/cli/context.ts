@@ -1,15 +1,17 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isIPv4, isIPv6 } from 'node:net';
 import { join, resolve } from 'node:path';
-import { catalog } from '../checks/index.js';
+import type { AnyCheck } from '../checks/define.js';
 import { readBaseline } from '../engine/baseline.js';
 import { DEFAULT_ENGINE_OPTIONS } from '../engine/run.js';
-import { resolveRoot, scan, type ScanRequest } from '../engine/scan.js';
+import { resolveRoot, scan, type CatalogSource, type ScanRequest } from '../engine/scan.js';
+import { domainsNamed } from '../engine/select.js';
 import type { ScanRun } from '../engine/scan-run.js';
 import { InputError } from '../errors.js';
 import { currentTime } from '../plan/dates.js';
 import { caFileProblem } from '../targets/tls/ca-file.js';
-import { loadPlan, type LoadedPlan } from '../plan/load.js';
+import type { LoadedPlan } from '../plan/load.js';
+import { PLAN_FILE } from './plan-file.js';
 import { progressLine } from './progress.js';
 
 /** Options every command that runs checks understands. */
@@ -24,8 +26,6 @@ export interface RunOptions {
   dnsServer?: string;
   ca?: string;
 }
-
-export const PLAN_FILE = 'harden.yaml';
 
 /** --plan, else harden.yaml in DIR, else harden.yaml in the working directory. */
 export function findPlan(explicit: string | undefined, dir: string | undefined): string | undefined {
@@ -42,12 +42,15 @@ export function now(options: { now?: string }): Date {
   }
 }
 
-export function openPlan(file: string | undefined, date: Date): LoadedPlan | undefined {
-  return file ? loadPlan(file, { catalog, now: date }) : undefined;
+/** The plan in this file, validated against the whole catalog (its items may name any check). */
+export async function openPlan(file: string | undefined, date: Date): Promise<LoadedPlan | undefined> {
+  if (!file) return undefined;
+  const [{ loadPlan }, { catalog }] = await Promise.all([import('../plan/load.js'), import('../checks/index.js')]);
+  return loadPlan(file, { catalog, now: date });
 }
 
-export function requirePlan(file: string | undefined, date: Date): LoadedPlan {
-  const plan = openPlan(file, date);
+export async function requirePlan(file: string | undefined, date: Date): Promise<LoadedPlan> {
+  const plan = await openPlan(file, date);
   if (!plan) throw new InputError([`no plan: ${PLAN_FILE} not found here (run "harden init" to write one, or pass --plan FILE)`]);
   return plan;
 }
@@ -74,11 +77,19 @@ function dnsServer(value: string): string {
   return value;
 }
 
-export async function runScan(dir: string | undefined, plan: LoadedPlan | undefined, options: RunOptions, date: Date, verify: boolean): Promise<ScanRun> {
+export interface ScanOutcome {
+  run: ScanRun;
+  /** The checks the run loaded, for the reports. */
+  catalog: ReadonlyMap<string, AnyCheck>;
+}
+
+export async function runScan(dir: string | undefined, plan: LoadedPlan | undefined, options: RunOptions, date: Date, verify: boolean): Promise<ScanOutcome> {
   const planBaseline = plan?.plan.settings.baseline;
   const baselineFile = options.baseline ?? (plan && planBaseline ? resolve(plan.dir, planBaseline) : undefined);
+  let loaded: ReadonlyMap<string, AnyCheck> = new Map();
+  const source = await catalogSource(plan, options);
   const request: ScanRequest = {
-    catalog,
+    catalog: typeof source === 'function' ? async (present) => (loaded = await source(present)) : (loaded = source),
     root: resolveRoot(dir, plan),
     selection: { only: options.only ?? [], skip: options.skip ?? [] },
     verify,
@@ -91,5 +102,19 @@ export async function runScan(dir: string | undefined, plan: LoadedPlan | undefi
   if (options.ca) request.live.ca = [readCa(options.ca)];
   if (baselineFile) request.baseline = readBaseline(baselineFile);
   if (!existsSync(request.root) || !statSync(request.root).isDirectory()) throw new InputError([`${dir ?? request.root}: not a directory (scan takes the repository root)`]);
-  return scan(request);
+  return { run: await scan(request), catalog: loaded };
+}
+
+/**
+ * The checks a run needs: all of them with a plan (validating it loaded them); otherwise the
+ * domains --only names, or else those reading a target kind the tree has (an empty tree loads
+ * none), and those --skip names, so an unknown id there is still an error.
+ */
+async function catalogSource(plan: LoadedPlan | undefined, options: RunOptions): Promise<CatalogSource> {
+  if (plan) return (await import('../checks/index.js')).catalog;
+  const { CHECK_DOMAIN_IDS, domainsReading, loadCatalog } = await import('../checks/domains.js');
+  const only = domainsNamed(options.only ?? [], CHECK_DOMAIN_IDS);
+  const skip = domainsNamed(options.skip ?? [], CHECK_DOMAIN_IDS);
+  if (only === 'all' || skip === 'all') return loadCatalog(CHECK_DOMAIN_IDS);
+  return (present) => loadCatalog([...(only.length > 0 ? only : domainsReading(present)), ...skip] as typeof CHECK_DOMAIN_IDS);
 }

@@ -1,33 +1,6 @@
-import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { catalog } from '../checks/index.js';
-import { InputError } from '../errors.js';
-import { loadPlan, type LoadedPlan } from '../plan/load.js';
-import { MonitorDaemon } from '../monitor/daemon.js';
-import { parseDuration } from '../monitor/duration.js';
-import { historyText, monitorHistory } from '../monitor/history.js';
-import { lockDatabase } from '../store/instance-lock.js';
-import { jsonLogger } from '../monitor/log.js';
-import { monitoringStatus } from '../monitor/status.js';
-import { statusText } from '../monitor/status-text.js';
-import { storeFromEnvironment } from '../store/open.js';
-import type { Store } from '../monitor/store.js';
-import { findPlan, now, readCa, requirePlan } from './context.js';
-import { releaseSignals, takeSignals } from './startup-signals.js';
-
-interface PlanOptions {
-  plan?: string;
-  database?: string;
-}
-
-interface RunOptions extends PlanOptions {
-  metrics?: string;
-  ca?: string;
-  once?: boolean;
-  debug?: boolean;
-  watch: boolean;
-  statsEvery: string;
-}
+import type { MonitorRunOptions, PlanOptions } from './monitor-action.js';
+import { releaseSignals } from './startup-signals.js';
 
 const planOption = () => new Option('-p, --plan <file>', 'plan file (default: harden.yaml here)');
 const databaseOption = () => new Option('--database <file>', 'SQLite database (default: the plan\'s monitoring.database, .harden/harden.db); HARDEN_DATABASE_URL selects PostgreSQL');
@@ -65,7 +38,7 @@ plan that no longer loads is reported while the previous one keeps running.`);
     .option('--debug', 'log every sample')
     .option('--stats-every <duration>', 'log a "stats" line (probes/s, schedule lag, memory) this often', '60s')
     .option('--no-watch', 'do not reload when the plan file changes (SIGHUP still reloads)')
-    .action(async (options: RunOptions) => exit(await runDaemon(options)));
+    .action(async (options: MonitorRunOptions) => exit(await (await import('./monitor-action.js')).runDaemon(options)));
 
   monitor
     .command('status')
@@ -74,14 +47,7 @@ plan that no longer loads is reported while the previous one keeps running.`);
     .addOption(databaseOption())
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('--now <time>', 'as of this time (tests); also HARDEN_NOW')
-    .action(async (options: PlanOptions & { format: string; now?: string }) => {
-      const at = now(options).getTime();
-      const loaded = requirePlan(findPlan(options.plan, undefined), new Date(at));
-      await withStore(loaded, options, async (store) => {
-        const status = await monitoringStatus(loaded.plan, store, at);
-        process.stdout.write(options.format === 'json' ? `${JSON.stringify(status, null, 2)}\n` : statusText(status));
-      });
-    });
+    .action(async (options: PlanOptions & { format: string; now?: string }) => (await import('./monitor-action.js')).monitorStatus(options));
 
   monitor
     .command('history')
@@ -93,117 +59,7 @@ plan that no longer loads is reported while the previous one keeps running.`);
     .option('--limit <n>', 'samples and incidents at most', '200')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--now <time>', 'as of this time (tests); also HARDEN_NOW')
-    .action(async (name: string, options: PlanOptions & { since: string; limit: string; format: string; now?: string }) => {
-      const at = now(options).getTime();
-      const loaded = requirePlan(findPlan(options.plan, undefined), new Date(at));
-      if (!loaded.plan.monitors.some((m) => m.name === name))
-        throw new InputError([`unknown monitor "${name}" (monitors: ${loaded.plan.monitors.map((m) => m.name).join(', ') || 'none'})`]);
-      const since = sinceTime(options.since, at);
-      const limit = Number(options.limit);
-      if (!Number.isInteger(limit) || limit <= 0) throw new InputError([`--limit: expected a positive whole number, got "${options.limit}"`]);
-      await withStore(loaded, options, async (store) => {
-        const history = await monitorHistory(store, name, since, limit);
-        process.stdout.write(options.format === 'json' ? `${JSON.stringify(history, null, 2)}\n` : historyText(history, at));
-      });
-    });
-}
-
-async function runDaemon(options: RunOptions): Promise<number> {
-  const log = jsonLogger((line) => process.stdout.write(line), { debug: options.debug === true });
-  let daemon: MonitorDaemon | undefined;
-  let stopSignal: string | undefined;
-  const stopHandlingSignals = takeSignals((signal) => {
-    if (signal === 'SIGHUP') return daemon?.reload();
-    // A second SIGTERM or SIGINT while stopping ends the process at once, as the default action does.
-    if (stopSignal !== undefined) {
-      stopHandlingSignals();
-      process.kill(process.pid, signal);
-      return;
-    }
-    stopSignal = signal;
-    if (daemon) void daemon.stop(signal);
-  });
-  const stoppedEarly = () => {
-    if (stopSignal !== undefined) log('info', 'monitor stopped during start-up', { signal: stopSignal });
-    return stopSignal !== undefined;
-  };
-  try {
-    if (stoppedEarly()) return 0;
-    const loaded = requirePlan(findPlan(options.plan, undefined), new Date());
-    if (loaded.plan.monitors.length === 0) throw new InputError([`${loaded.file}: no monitors (add a "monitors:" section; see "harden monitor --help")`]);
-    const metrics = options.metrics === undefined ? undefined : options.metrics === 'off' ? false : hostPort(options.metrics);
-    const ca = options.ca ? [readCa(options.ca)] : [];
-    const statsEveryMs = parseDuration(options.statsEvery);
-    if (statsEveryMs === undefined || statsEveryMs < 1000) throw new InputError([`--stats-every: expected a duration of at least 1s (30s, 5m), got "${options.statsEvery}"`]);
-    const database = sqlitePath(loaded, options);
-    const unlock = process.env.HARDEN_DATABASE_URL?.trim() ? () => undefined : lockDatabase(database);
-    let store: Store;
-    try {
-      store = await openStore(loaded, options);
-    } catch (error) {
-      unlock();
-      throw error;
-    }
-    try {
-      if (stoppedEarly()) return 0;
-      daemon = new MonitorDaemon(loaded, {
-        planFile: loaded.file,
-        loadPlan: (path) => loadPlan(path, { catalog, now: new Date() }),
-        store,
-        log,
-        ca,
-        statsEveryMs,
-        logSamples: options.debug === true,
-        watchPlan: options.watch && !options.once,
-        ...(metrics !== undefined ? { metrics: options.once ? false : metrics } : options.once ? { metrics: false } : {}),
-      });
-      if (options.once) return await daemon.runOnce();
-      await daemon.start();
-      return await daemon.exited;
-    } finally {
-      await store.close().catch(() => undefined);
-      unlock();
-    }
-  } finally {
-    stopHandlingSignals();
-  }
-}
-
-/** For status and history: the database opened for reading only, so they work where they cannot write. */
-async function withStore(loaded: LoadedPlan, options: PlanOptions, use: (store: Store) => Promise<void>): Promise<void> {
-  const store = await openStore(loaded, options, { readOnly: true });
-  try {
-    await use(store);
-  } finally {
-    await store.close();
-  }
-}
-
-function sqlitePath(loaded: LoadedPlan, options: PlanOptions): string {
-  return resolve(options.database ?? resolve(loaded.dir, loaded.plan.monitoring.database));
-}
-
-async function openStore(loaded: LoadedPlan, options: PlanOptions, { readOnly = false } = {}): Promise<Store> {
-  const store = await storeFromEnvironment(sqlitePath(loaded, options), process.env, { readOnly });
-  try {
-    await store.migrate();
-  } catch (error) {
-    await store.close().catch(() => undefined);
-    throw error;
-  }
-  return store;
-}
-
-function sinceTime(text: string, at: number): number {
-  const back = parseDuration(text);
-  if (back !== undefined) return at - back;
-  const date = Date.parse(text);
-  if (Number.isNaN(date)) throw new InputError([`--since: expected a duration (6h, 7d) or an ISO date-time, got "${text}"`]);
-  return date;
-}
-
-function hostPort(text: string): string {
-  const port = Number(/^(?:\[[0-9a-fA-F:]+\]|[\w.-]+):(\d{1,5})$/.exec(text)?.[1] ?? NaN);
-  if (!(port >= 0 && port <= 65_535)) throw new InputError([`--metrics: expected host:port (127.0.0.1:9464) or "off", got "${text}"`]);
-  return text;
+    .action(async (name: string, options: PlanOptions & { since: string; limit: string; format: string; now?: string }) =>
+      (await import('./monitor-action.js')).monitorHistoryCommand(name, options),
+    );
 }

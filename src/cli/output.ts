@@ -2,32 +2,16 @@ import { accessSync, constants, createWriteStream, existsSync } from 'node:fs';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { dirname, resolve } from 'node:path';
-import { Option } from 'commander';
-import { catalog } from '../checks/index.js';
+import type { AnyCheck } from '../checks/define.js';
 import { displayText } from '../display-text.js';
 import type { ScanRun } from '../engine/scan-run.js';
 import { InputError } from '../errors.js';
 import type { LoadedPlan } from '../plan/load.js';
 import type { ReportContext, ReportFormat } from '../report/define.js';
-import { FORMATS, formatById } from '../report/index.js';
+import { formatById } from '../report/index.js';
+import type { OutputOptions } from './output-options.js';
 
-export interface OutputOptions {
-  format: string;
-  output?: string;
-  showSuppressed?: boolean;
-  verbose?: boolean;
-  by: 'severity' | 'stage';
-}
-
-export const formatOption = () =>
-  new Option('-f, --format <format>', 'output format')
-    .choices(FORMATS.map((f) => f.id))
-    .default('terminal');
-export const outputOption = () => new Option('-o, --output <file>', 'write the report to a file (the terminal summary still goes to stdout)');
-export const verboseOption = () => new Option('--verbose', 'list everything skipped (files and links not read, redirects not followed), not only the first 10');
-export const byOption = () => new Option('--by <grouping>', 'group terminal output by severity or stage').choices(['severity', 'stage']).default('severity');
-
-export function reportContext(plan: LoadedPlan | undefined, options: OutputOptions, date: Date): ReportContext {
+export function reportContext(catalog: ReadonlyMap<string, AnyCheck>, plan: LoadedPlan | undefined, options: OutputOptions, date: Date): ReportContext {
   const context: ReportContext = {
     catalog,
     showSuppressed: options.showSuppressed ?? false,

@@ -2,6 +2,9 @@ import { lstatSync, readlinkSync, renameSync, rmSync, writeFileSync } from 'node
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
 
+/** The plan's file name, looked for in the repository and the working directory. */
+export const PLAN_FILE = 'harden.yaml';
+
 /**
  * Writes a plan file harden generated (init, import). Never through a symbolic link, which
  * could point anywhere, even outside the repository: that is refused. The text goes to a new

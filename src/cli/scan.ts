@@ -1,17 +1,7 @@
 import type { Command } from 'commander';
-import { displayText } from '../display-text.js';
-import { writeBaseline } from '../engine/baseline.js';
-import { isOpenFailure } from '../engine/result.js';
-import { atLeast } from '../severity.js';
-import { findPlan, now, openPlan, runScan, type RunOptions } from './context.js';
-import { addRunOptions, failOnOption, type FailOn } from './options.js';
-import { assertWritable, byOption, emit, formatOption, outputOption, reportContext, verboseOption, type OutputOptions } from './output.js';
-
-interface ScanOptions extends RunOptions, OutputOptions {
-  failOn: FailOn;
-  writeBaseline?: string;
-  allowErrors?: boolean;
-}
+import { addRunOptions, failOnOption } from './options.js';
+import { byOption, formatOption, outputOption, verboseOption } from './output-options.js';
+import type { ScanOptions } from './scan-action.js';
 
 export function registerScan(program: Command, exit: (code: number) => void): void {
   addRunOptions(
@@ -39,18 +29,5 @@ Examples:
 
 Exit codes: 0 nothing at or above --fail-on, 1 failures, an expired waiver, or targets that could not
 be checked (unless --allow-errors), 2 bad input.`)
-    .action(async (dir: string | undefined, options: ScanOptions) => {
-      const date = now(options);
-      assertWritable(options.output, options.writeBaseline);
-      const plan = openPlan(findPlan(options.plan, dir), date);
-      const run = await runScan(dir, plan, options, date, plan !== undefined);
-      await emit(run, reportContext(plan, options, date), options);
-      if (options.writeBaseline) process.stderr.write(`baseline: ${writeBaseline(options.writeBaseline, run.findings)} fingerprints written to ${displayText(options.writeBaseline)}\n`);
-      const threshold = options.failOn;
-      const gated = threshold !== 'none' && run.findings.some((r) => isOpenFailure(r) && atLeast(r.severity, threshold));
-      const expired = run.waivers.some((w) => w.state === 'expired');
-      // --fail-on sets the severity gate only: targets that could not be checked fail the run unless --allow-errors.
-      const blind = !options.allowErrors && run.tally.error > 0;
-      exit(gated || expired || blind ? 1 : 0);
-    });
+    .action(async (dir: string | undefined, options: ScanOptions) => (await import('./scan-action.js')).scanCommand(dir, options, exit));
 }

@@ -1,12 +1,7 @@
 import type { Command } from 'commander';
-import { findPlan, now, requirePlan, runScan, type RunOptions } from './context.js';
 import { addRunOptions } from './options.js';
-import { assertWritable, byOption, emit, formatOption, outputOption, reportContext, verboseOption, type OutputOptions } from './output.js';
-
-interface VerifyOptions extends RunOptions, OutputOptions {
-  strict?: boolean;
-  allowErrors?: boolean;
-}
+import { byOption, formatOption, outputOption, verboseOption } from './output-options.js';
+import type { VerifyOptions } from './verify-action.js';
 
 export function registerVerify(program: Command, exit: (code: number) => void): void {
   addRunOptions(
@@ -30,16 +25,5 @@ automated check, or its check matched nothing) · verified.
 
 Exit codes: 0 the plan holds, 1 a regression, an expired waiver, targets that could not be checked
 (unless --allow-errors) or, with --strict, an overdue item; 2 bad input.`)
-    .action(async (dir: string | undefined, options: VerifyOptions) => {
-      const date = now(options);
-      assertWritable(options.output);
-      const plan = requirePlan(findPlan(options.plan, dir), date);
-      const run = await runScan(dir, plan, options, date, true);
-      await emit(run, reportContext(plan, options, date), options);
-      const verdicts = run.verdicts ?? [];
-      const broken = verdicts.some((v) => v.verdict === 'regression' || v.verdict === 'waiver-expired') || run.waivers.some((w) => w.state === 'expired');
-      const late = options.strict === true && verdicts.some((v) => v.overdue);
-      const blind = !options.allowErrors && run.tally.error > 0;
-      exit(broken || late || blind ? 1 : 0);
-    });
+    .action(async (dir: string | undefined, options: VerifyOptions) => (await import('./verify-action.js')).verifyCommand(dir, options, exit));
 }

@@ -3,7 +3,8 @@ import type { AnyCheck } from '../checks/define.js';
 import { InputError } from '../errors.js';
 import type { LoadedPlan } from '../plan/load.js';
 import { computeVerdicts } from './verdicts.js';
-import { LiveClients } from '../targets/live/targets.js';
+import { presentTargetKinds, type TargetKind } from '../targets/kinds.js';
+import type { LiveClients } from '../targets/live/targets.js';
 import { escapesRoot } from '../targets/repo/tree-globs.js';
 import { DEFAULT_GLOBS, FILE_GROUPS, Workspace, type FileGlobs } from '../targets/repo/workspace.js';
 import { VERSION } from '../version.js';
@@ -13,8 +14,11 @@ import type { ScanRun } from './scan-run.js';
 import { selectInvocations, type Selection } from './select.js';
 import { applySuppressions, compileCheckPattern } from './suppress.js';
 
+/** The checks of a run: all of them, or those a run loads once it knows which target kinds it has. */
+export type CatalogSource = ReadonlyMap<string, AnyCheck> | ((present: ReadonlySet<TargetKind>) => Promise<ReadonlyMap<string, AnyCheck>>);
+
 export interface ScanRequest {
-  catalog: ReadonlyMap<string, AnyCheck>;
+  catalog: CatalogSource;
   /** Repository root (absolute). */
   root: string;
   plan?: LoadedPlan;
@@ -31,9 +35,10 @@ export interface ScanRequest {
 /** The whole flow: targets → engine → results → suppressions → verdicts. */
 export async function scan(request: ScanRequest): Promise<ScanRun> {
   const started = performance.now();
-  const { plan, catalog, now } = request;
-  const live = liveClients(plan, request);
+  const { plan, now } = request;
+  const live = await liveClients(plan, request);
   const workspace = await Workspace.open(request.root, globsOf(plan), live);
+  const catalog = typeof request.catalog === 'function' ? await request.catalog(presentTargetKinds(workspace)) : request.catalog;
   const invocations = selectInvocations(catalog, { ...request.selection, items: plan?.plan.items ?? [] });
   const log = await checkResults(workspace, invocations, request.engine).finally(() => live?.close());
   const statuses = applySuppressions(log.findings, {
@@ -66,10 +71,14 @@ export async function scan(request: ScanRequest): Promise<ScanRun> {
   return run;
 }
 
-/** Clients for the sites, domains and services the plan names; none when it names none. */
-function liveClients(plan: LoadedPlan | undefined, request: ScanRequest): LiveClients | undefined {
+/**
+ * Clients for the sites, domains and services the plan names; none when it names none, and then
+ * the HTTP, DNS and TLS clients are not even loaded (a repository scan starts faster).
+ */
+async function liveClients(plan: LoadedPlan | undefined, request: ScanRequest): Promise<LiveClients | undefined> {
   const targets = plan?.plan.targets;
   if (!targets || targets.sites.length + targets.domains.length + targets.services.length === 0) return undefined;
+  const { LiveClients } = await import('../targets/live/targets.js');
   return new LiveClients({
     sites: targets.sites,
     domains: targets.domains,

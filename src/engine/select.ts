@@ -51,3 +51,17 @@ function compileSelectors(selectors: readonly string[], catalog: ReadonlyMap<str
   });
   return (id) => tests.some((test) => test(id));
 }
+
+/**
+ * The domains --only/--skip selectors name, so a run can load just those: "all" when one does not
+ * name exactly one known domain (a glob across domains, a typo, whose error lists the whole catalog).
+ */
+export function domainsNamed(selectors: readonly string[], known: readonly string[]): string[] | 'all' {
+  const named = new Set<string>();
+  for (const selector of selectors) {
+    const domain = selector.split('/')[0]!;
+    if (domain.includes('*') || !known.includes(domain)) return 'all';
+    named.add(domain);
+  }
+  return [...named];
+}

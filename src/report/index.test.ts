@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors.js';
 import { fixtureContext, fixturePlan, makeScanRun, sampleScanRun } from '../testing/scan-run-fixture.js';
+import { FORMAT_IDS } from './format-ids.js';
 import { FORMATS, formatById } from './index.js';
 
 describe('report format registry', () => {
@@ -9,6 +10,10 @@ describe('report format registry', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual(expect.arrayContaining(['json', 'sarif', 'junit']));
     for (const format of FORMATS) expect(formatById(format.id)).toBe(format);
+  });
+
+  it('lists the same ids in the same order as the options of the commands (format-ids.ts)', () => {
+    expect(FORMATS.map((format) => format.id)).toEqual([...FORMAT_IDS]);
   });
 
   it('rejects an unknown id with the list of known ones', () => {

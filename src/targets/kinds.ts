@@ -6,7 +6,7 @@ import type { K8sObject } from './k8s/objects.js';
 import type { K8sContainer, K8sWorkload } from './k8s/workloads.js';
 import type { DomainTarget, ServiceTarget, SiteTarget, TlsTarget } from './live/targets.js';
 import { textFilesOf, type TextFile } from './repo/text-file.js';
-import type { Workspace } from './repo/workspace.js';
+import type { FileGroup, Workspace } from './repo/workspace.js';
 
 /** Every kind of target a check can ask for, and its type. */
 export interface TargetTypes {
@@ -53,6 +53,29 @@ const LOADERS: { [K in TargetKind]: (workspace: Workspace) => TargetTypes[K][] }
   service: (ws) => ws.live?.services() ?? [],
 };
 
+const hasFiles = (group: FileGroup) => (ws: Workspace) => ws.files(group).length > 0;
+
+/** Whether a workspace has targets of a kind, known from the walk's file groups and the plan's live targets alone. */
+const PRESENT: { [K in TargetKind]: (workspace: Workspace) => boolean } = {
+  'k8s-object': hasFiles('manifests'),
+  'k8s-workload': hasFiles('manifests'),
+  'k8s-container': hasFiles('manifests'),
+  dockerfile: hasFiles('dockerfiles'),
+  'compose-service': hasFiles('compose'),
+  'ci-workflow': hasFiles('workflows'),
+  'shell-script': hasFiles('scripts'),
+  'config-file': hasFiles('configs'),
+  'repo-file': hasFiles('tree'),
+  site: (ws) => (ws.live?.sites().length ?? 0) > 0,
+  domain: (ws) => (ws.live?.domains().length ?? 0) > 0,
+  'tls-endpoint': (ws) => (ws.live?.tlsEndpoints().length ?? 0) > 0,
+  service: (ws) => (ws.live?.services().length ?? 0) > 0,
+};
+
+/** The target kinds a workspace may have targets of, before any file is read: a kind left out has none. */
+export function presentTargetKinds(workspace: Workspace): Set<TargetKind> {
+  return new Set((Object.keys(PRESENT) as TargetKind[]).filter((kind) => PRESENT[kind](workspace)));
+}
 
 /** The targets of one kind, loaded once per workspace and shared by every check. */
 export function loadTargets<K extends TargetKind>(workspace: Workspace, kind: K): TargetTypes[K][] {

@@ -1,0 +1,17 @@
+import { caa } from './dns/caa.js';
+import { dmarc } from './dns/dmarc.js';
+import { dnssec } from './dns/dnssec.js';
+import { mtaSts } from './dns/mta-sts.js';
+import { spf } from './dns/spf.js';
+import { tlsRpt } from './dns/tls-rpt.js';
+import type { AnyCheck } from './define.js';
+
+/** The dns checks: one line per module under src/checks/dns/ (a test holds the list against the folder). */
+export const checks: readonly AnyCheck[] = [
+  caa,
+  dmarc,
+  dnssec,
+  mtaSts,
+  spf,
+  tlsRpt,
+];

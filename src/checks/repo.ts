@@ -1,0 +1,45 @@
+import { credentialInConfig } from './repo/credential-in-config.js';
+import { curlPipeShell } from './repo/curl-pipe-shell.js';
+import { debugFlagInProd } from './repo/debug-flag-in-prod.js';
+import { dockerPushLatest } from './repo/docker-push-latest.js';
+import { emptySecretWarnOnly } from './repo/empty-secret-warn-only.js';
+import { highEntropyAssignment } from './repo/high-entropy-assignment.js';
+import { htpasswdWeakHash } from './repo/htpasswd-weak-hash.js';
+import { k3sSecretsEncryptionOff } from './repo/k3s-secrets-encryption-off.js';
+import { kubeconfigWorldReadable } from './repo/kubeconfig-world-readable.js';
+import { nginxSecurityHeaders } from './repo/nginx-security-headers.js';
+import { passwordOnCommandLine } from './repo/password-on-command-line.js';
+import { secretBuildArg } from './repo/secret-build-arg.js';
+import { secretFallbackDefault } from './repo/secret-fallback-default.js';
+import { secretInTree } from './repo/secret-in-tree.js';
+import { secretIntoConfigmap } from './repo/secret-into-configmap.js';
+import { setImageByTag } from './repo/set-image-by-tag.js';
+import { shellXtraceSecrets } from './repo/shell-xtrace-secrets.js';
+import { sshHostKeyCheckDisabled } from './repo/ssh-host-key-check-disabled.js';
+import { sshdConfig } from './repo/sshd-config.js';
+import { tlsVerifyDisabled } from './repo/tls-verify-disabled.js';
+import type { AnyCheck } from './define.js';
+
+/** The repo checks: one line per module under src/checks/repo/ (a test holds the list against the folder). */
+export const checks: readonly AnyCheck[] = [
+  credentialInConfig,
+  curlPipeShell,
+  debugFlagInProd,
+  dockerPushLatest,
+  emptySecretWarnOnly,
+  highEntropyAssignment,
+  htpasswdWeakHash,
+  k3sSecretsEncryptionOff,
+  kubeconfigWorldReadable,
+  nginxSecurityHeaders,
+  passwordOnCommandLine,
+  secretBuildArg,
+  secretFallbackDefault,
+  secretInTree,
+  secretIntoConfigmap,
+  setImageByTag,
+  shellXtraceSecrets,
+  sshHostKeyCheckDisabled,
+  sshdConfig,
+  tlsVerifyDisabled,
+];

@@ -1,0 +1,29 @@
+import { displayText } from '../display-text.js';
+import { writeBaseline } from '../engine/baseline.js';
+import { isOpenFailure } from '../engine/result.js';
+import { atLeast } from '../severity.js';
+import { findPlan, now, openPlan, runScan, type RunOptions } from './context.js';
+import type { FailOn } from './options.js';
+import { assertWritable, emit, reportContext } from './output.js';
+import type { OutputOptions } from './output-options.js';
+
+export interface ScanOptions extends RunOptions, OutputOptions {
+  failOn: FailOn;
+  writeBaseline?: string;
+  allowErrors?: boolean;
+}
+
+export async function scanCommand(dir: string | undefined, options: ScanOptions, exit: (code: number) => void): Promise<void> {
+  const date = now(options);
+  assertWritable(options.output, options.writeBaseline);
+  const plan = await openPlan(findPlan(options.plan, dir), date);
+  const { run, catalog } = await runScan(dir, plan, options, date, plan !== undefined);
+  await emit(run, reportContext(catalog, plan, options, date), options);
+  if (options.writeBaseline) process.stderr.write(`baseline: ${writeBaseline(options.writeBaseline, run.findings)} fingerprints written to ${displayText(options.writeBaseline)}\n`);
+  const threshold = options.failOn;
+  const gated = threshold !== 'none' && run.findings.some((r) => isOpenFailure(r) && atLeast(r.severity, threshold));
+  const expired = run.waivers.some((w) => w.state === 'expired');
+  // --fail-on sets the severity gate only: targets that could not be checked fail the run unless --allow-errors.
+  const blind = !options.allowErrors && run.tally.error > 0;
+  exit(gated || expired || blind ? 1 : 0);
+}

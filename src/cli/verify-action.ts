@@ -1,0 +1,21 @@
+import { findPlan, now, requirePlan, runScan, type RunOptions } from './context.js';
+import { assertWritable, emit, reportContext } from './output.js';
+import type { OutputOptions } from './output-options.js';
+
+export interface VerifyOptions extends RunOptions, OutputOptions {
+  strict?: boolean;
+  allowErrors?: boolean;
+}
+
+export async function verifyCommand(dir: string | undefined, options: VerifyOptions, exit: (code: number) => void): Promise<void> {
+  const date = now(options);
+  assertWritable(options.output);
+  const plan = await requirePlan(findPlan(options.plan, dir), date);
+  const { run, catalog } = await runScan(dir, plan, options, date, true);
+  await emit(run, reportContext(catalog, plan, options, date), options);
+  const verdicts = run.verdicts ?? [];
+  const broken = verdicts.some((v) => v.verdict === 'regression' || v.verdict === 'waiver-expired') || run.waivers.some((w) => w.state === 'expired');
+  const late = options.strict === true && verdicts.some((v) => v.overdue);
+  const blind = !options.allowErrors && run.tally.error > 0;
+  exit(broken || late || blind ? 1 : 0);
+}
