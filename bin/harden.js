@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // `harden monitor` stops on SIGTERM/SIGINT: hold signals from the first moment, before the CLI
 // (which takes a while to load) installs its handlers.
-if (process.argv[2] === 'monitor') (await import('../dist/cli/startup-signals.js')).holdSignals();
-const { main } = await import('../dist/cli/main.js');
+if (process.argv[2] === 'monitor') (await import('../bundle/startup-signals.js')).holdSignals();
+// The CLI is one bundle (scripts/bundle.mjs); its source maps give stack traces in src/ when asked for.
+if (process.env.HARDEN_DEBUG) process.setSourceMapsEnabled(true);
+const { main } = await import('../bundle/main.js');
 
 // `harden scan | head`: the reader went away; stop quietly as other Unix tools do.
 process.stdout.on('error', (error) => {
