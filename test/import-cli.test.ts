@@ -46,6 +46,7 @@ describe('harden import: warnings', () => {
       'PLAN.md:19: warning: table "Tool | Cost" has no id, status or severity column: not read as a tracker; its row is skipped',
       'PLAN.md: 6 items have no id in the tracker and got one from its stage or kind (before-launch-1, before-launch-2, … after-launch-3); --verbose lists each',
       'imported 6 items (2 stages, 0 themes, 1 accepted risks) from PLAN.md into harden.yaml',
+      '6 items: 0 linked (0 checks) · 6 without a check (1 secret rotation, 1 API behaviour, 4 not classified)',
     ]);
   });
 

@@ -68,6 +68,8 @@ export function summaryOf(outcome: LinkOutcome, total: number): string {
   for (const { evidence } of outcome.items) if (evidence) byKind.set(evidence.kind, (byKind.get(evidence.kind) ?? 0) + 1);
   const unlinked = outcome.items.length - outcome.linkedItems;
   const kinds = [...byKind].sort((a, b) => b[1] - a[1]).map(([kind, count]) => `${count} ${EVIDENCE_LABELS[kind]}`);
+  const classified = [...byKind.values()].reduce((sum, count) => sum + count, 0);
+  if (classified > 0 && classified < unlinked) kinds.push(`${unlinked - classified} not classified`);
   const parts = [
     `${total} items: ${outcome.linkedItems} linked (${outcome.links} checks)`,
     ...(outcome.kept > 0 ? [`${outcome.kept} already had checks`] : []),
