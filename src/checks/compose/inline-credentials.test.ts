@@ -4,6 +4,19 @@ import { inlineCredentials } from './inline-credentials.js';
 
 checkCases(inlineCredentials, {
   pass: [
+    {
+      name: 'a path to a Docker secret and stand-ins (awesome-compose react-express-mysql)',
+      input: yaml`
+        services:
+          backend:
+            image: example/backend
+            environment:
+              - DATABASE_DB=example
+              - DATABASE_USER=root
+              - DATABASE_PASSWORD=/run/secrets/db-password
+              - API_TOKEN=<your-api-token>
+              - DATABASE_URL=mysql://root:YOUR_DB_PASSWORD@db/example`,
+    },
     yaml`
       services:
         postgres:

@@ -4,6 +4,7 @@ import { POSTGRES_AUTH_NAMES } from '../../targets/net/claims.js';
 import { EMPTY_PASSWORD_NAMES, HARDCODED_SECRET_NAMES, HARDCODED_SECRET_UNLESS } from '../../targets/secrets/claims.js';
 import { isCredentialName, isDefaultCredential } from '../../targets/secrets/credential-names.js';
 import { maskSecret, urlPassword } from '../../targets/secrets/mask.js';
+import { isPlaceholderValue } from '../../targets/secrets/placeholders.js';
 import { defineCheck } from '../define.js';
 
 /** Images that create an admin account with a published default password unless a variable sets one. */
@@ -85,11 +86,12 @@ export const inlineCredentials = defineCheck({
         continue;
       }
       const inUrl = urlPassword(value);
-      if (inUrl && !isInterpolated(inUrl.password)) {
+      if (inUrl && !isInterpolated(inUrl.password) && !isPlaceholderValue(inUrl.password)) {
         ctx.fail(at, 'urlCredential', { ...data, masked: maskSecret(inUrl.password) });
         continue;
       }
-      if (!isCredentialName(variable.name) || isInterpolated(value) || NOT_A_SECRET_VALUE.test(value)) continue;
+      // `DATABASE_PASSWORD: /run/secrets/db-password` points at a Docker secret; `<password>`, `your-token` are stand-ins.
+      if (!isCredentialName(variable.name) || isInterpolated(value) || NOT_A_SECRET_VALUE.test(value) || isPlaceholderValue(value)) continue;
       ctx.fail(at, isDefaultCredential(value) ? 'defaultCredential' : 'literalSecret', { ...data, masked: maskSecret(value) });
     }
     for (const key of ['command', 'entrypoint'] as const) {

@@ -12,6 +12,13 @@ const HOOK = 'https://hooks.slack.com/services/' + 'T0FAKE9B0D/B0FAKEWWAVU/ChdmB
 checkCases(credentialInConfig, {
   pass: [
     {
+      name: 'template tokens to replace (kubernetes/examples newrelic nrconfig.env)',
+      input: {
+        '_archived/newrelic-infrastructure/nrconfig.env': '#--REQUIRED--\n# Put your license key in this variable\nexport NRIA_LICENSE_KEY=REPLACE_LICENSE_KEY_HERE\nexport NRIA_LOG_FILE=/var/log/nr-infra.log\n',
+        'deploy/app.env': 'DATABASE_URL=mysql://app:invalid@db/app\nGOOGLE_API_KEY=GOOGLE_API_KEY_VAL\n',
+      },
+    },
+    {
       name: 'references, interpolations, empty values, placeholders and identifiers',
       input: {
         'config/config.yaml': yaml`
