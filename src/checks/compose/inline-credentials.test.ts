@@ -61,6 +61,18 @@ checkCases(inlineCredentials, {
   ],
   fail: [
     {
+      name: 'a literal password in an examples folder is reported at low, saying so',
+      input: {
+        'examples/wordpress/compose.yaml': yaml`
+          services:
+            db:
+              image: mariadb:11
+              environment:
+                MYSQL_PASSWORD: Zq8v2LmT4nRw`,
+      },
+      failures: [{ messageId: 'inSample', line: 5 }],
+    },
+    {
       name: 'the k3s-saas local stack: default postgres password, password in a URL, Unleash default admin',
       input: yaml`
         services:
