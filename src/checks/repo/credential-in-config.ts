@@ -1,6 +1,7 @@
-import { configSourcesIndex, environmentOf, inNonProductionSection, type ConfigSource } from '../../targets/config/config-sources.js';
+import { isCommittedDotEnv } from '../../targets/config/committed-env.js';
+import { configSourcesIndex, inNonProductionSection } from '../../targets/config/config-sources.js';
 import { literalUrlPassword, secretValueKind } from '../../targets/config/secret-values.js';
-import { gitIgnored, type GitIgnored } from '../../targets/repo/git-ignored.js';
+import { gitIgnored } from '../../targets/repo/git-ignored.js';
 import { CONFIGMAP_SECRET_NAMES, HARDCODED_SECRET_NAMES, HARDCODED_SECRET_UNLESS } from '../../targets/secrets/claims.js';
 import { isCredentialName } from '../../targets/secrets/credential-names.js';
 import { maskSecret, maskValue } from '../../targets/secrets/mask.js';
@@ -125,13 +126,3 @@ export const credentialInConfig = defineCheck({
     if (!checked) ctx.notApplicable();
   },
 });
-
-/**
- * A `.env` counts as local (non-production) for the debug checks, but one git keeps is committed
- * with every credential in it; its folder's words and its own APP_ENV-style setting still decide.
- */
-function isCommittedDotEnv(source: ConfigSource, ignored: GitIgnored): boolean {
-  const slash = source.file.lastIndexOf('/');
-  if (source.file.slice(slash + 1) !== '.env' || ignored(source.file)) return false;
-  return environmentOf([slash < 0 ? '' : source.file.slice(0, slash)], source.entries) !== 'non-production';
-}

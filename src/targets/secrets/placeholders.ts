@@ -46,9 +46,15 @@ export function isPlaceholderValue(value: string): boolean {
   // Stand-ins are short; a long value is data (and the word patterns below stay cheap).
   if (text === '' || text.length > MAX_LENGTH || isDefaultCredential(text)) return false;
   if (MASK.test(text) || BRACKETED.test(text) || PATH.test(text)) return true;
-  if (CAPS_TOKEN.test(text) && text.split(/[_-]/).some((word) => TEMPLATE_WORDS.has(word))) return true;
+  if (isTemplateToken(text)) return true;
   if (STAND_IN_WORDS.test(text)) return true;
   return isObviouslyMadeUp(text);
+}
+
+/** An ALL-CAPS name a setup step substitutes: `GOOGLE_API_KEY_VAL`, `INSERT_ETCD_INITIAL_CLUSTER_TOKEN`, `REPLACE_ME`. */
+export function isTemplateToken(value: string): boolean {
+  const text = value.trim();
+  return CAPS_TOKEN.test(text) && text.split(/[_-]/).some((word) => TEMPLATE_WORDS.has(word));
 }
 
 /**
