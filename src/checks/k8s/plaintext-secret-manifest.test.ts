@@ -136,7 +136,7 @@ checkCases(plaintextSecretManifest, {
 describe('k8s/plaintext-secret-manifest, one finding per Secret', () => {
   it('lists the credential keys, masked, with the others as related places', async () => {
     const results = await runCheckOn(plaintextSecretManifest, {
-      'chap-secret.yaml': `apiVersion: v1\nkind: Secret\nmetadata: { name: chap }\ndata:\n  node.session.auth.username: ${Buffer.from('user').toString('base64')}\n  node.session.auth.password: ${BASE64_PASSWORD}\n  node.session.auth.password_in: ${BASE64_PASSWORD}\n`,
+      'chap-secret.yaml': `apiVersion: v1\nkind: Secret\nmetadata: { name: chap }\ndata:\n  node.session.auth.username_in: ${Buffer.from('user').toString('base64')}\n  node.session.auth.password: ${BASE64_PASSWORD}\n  node.session.auth.password_in: ${BASE64_PASSWORD}\n`,
     });
     const [failure, ...more] = results.filter((result) => result.status === 'fail');
     expect(more).toEqual([]);

@@ -76,7 +76,7 @@ export const secretInTree = defineCheck({
     token: '{kind} committed: {masked}',
     urlPassword: '{kind} committed: {masked}',
     privateKey: '{kind} committed ({masked})',
-    inSample: { text: '{kind} committed in a {area} file: {masked} (medium, not critical, in tests, examples and docs: rotate it if it is real)', severity: 'medium' },
+    inSample: { text: '{kind} committed in a {area} file, reported at medium (not critical) in tests, examples and docs: {masked}', severity: 'medium' },
   },
   claims: [{ about: 'no credentials committed', risk: true, names: [...HARDCODED_SECRET_NAMES, ...COMMITTED_SECRET_NAMES], unless: HARDCODED_SECRET_UNLESS }],
   async evaluate(file, ctx) {

@@ -72,7 +72,7 @@ export function isDefaultCredential(value: string): boolean {
 }
 
 /** Words of a key that say its value is a credential, read in the key lower-cased and glued (`azurestorageaccountkey`). */
-const SECRET_KEY_WORD = /pass|pwd|secret|token|key|credential|private|salt|dsn|jwt|cookie|signature|htpasswd|auth(?:string|header)?$/;
+const SECRET_KEY_WORD = /pass|pwd|secret|token|key|credential|private|salt|dsn|jwt|cookie|signature|^authstring$/;
 /** Words that say a key holds something about a credential (who, where, which), not the credential. */
 const NOT_SECRET_KEY_WORDS = [
   'user', 'username', 'login', 'name', 'address', 'addr', 'host', 'hostname', 'port', 'url', 'uri', 'endpoint', 'region', 'namespace',
