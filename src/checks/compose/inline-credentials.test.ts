@@ -4,6 +4,19 @@ import { inlineCredentials } from './inline-credentials.js';
 
 checkCases(inlineCredentials, {
   pass: [
+    {
+      name: 'a path to a Docker secret and stand-ins (awesome-compose react-express-mysql)',
+      input: yaml`
+        services:
+          backend:
+            image: example/backend
+            environment:
+              - DATABASE_DB=example
+              - DATABASE_USER=root
+              - DATABASE_PASSWORD=/run/secrets/db-password
+              - API_TOKEN=<your-api-token>
+              - DATABASE_URL=mysql://root:YOUR_DB_PASSWORD@db/example`,
+    },
     yaml`
       services:
         postgres:
@@ -47,6 +60,18 @@ checkCases(inlineCredentials, {
     { name: 'odd shapes', input: 'services:\n  a:\n    environment: "x"\n  b:\n    environment: [1, null, {A: b}]\n  c: 5\n' },
   ],
   fail: [
+    {
+      name: 'a literal password in an examples folder is reported at low, saying so',
+      input: {
+        'examples/wordpress/compose.yaml': yaml`
+          services:
+            db:
+              image: mariadb:11
+              environment:
+                MYSQL_PASSWORD: Zq8v2LmT4nRw`,
+      },
+      failures: [{ messageId: 'inSample', line: 5 }],
+    },
     {
       name: 'the k3s-saas local stack: default postgres password, password in a URL, Unleash default admin',
       input: yaml`

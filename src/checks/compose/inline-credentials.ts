@@ -4,6 +4,8 @@ import { POSTGRES_AUTH_NAMES } from '../../targets/net/claims.js';
 import { EMPTY_PASSWORD_NAMES, HARDCODED_SECRET_NAMES, HARDCODED_SECRET_UNLESS } from '../../targets/secrets/claims.js';
 import { isCredentialName, isDefaultCredential } from '../../targets/secrets/credential-names.js';
 import { maskSecret, urlPassword } from '../../targets/secrets/mask.js';
+import { isPlaceholderValue } from '../../targets/secrets/placeholders.js';
+import { sampleAreaOf } from '../../targets/secrets/sample-paths.js';
 import { defineCheck } from '../define.js';
 
 /** Images that create an admin account with a published default password unless a variable sets one. */
@@ -51,6 +53,7 @@ export const inlineCredentials = defineCheck({
     urlCredential: 'service "{service}" writes a password into the URL in {name} ({masked})',
     trustAuth: 'service "{service}" sets POSTGRES_HOST_AUTH_METHOD: trust, so any client connects without a password',
     emptyPassword: 'service "{service}" sets {name}, allowing accounts without a password',
+    inSample: { text: 'service "{service}" sets {name} to a literal credential ({masked}) in a {area} compose file (low, not medium, in tests, examples and demos)', severity: 'low' },
     commandSecret: 'service "{service}" passes a literal password on its {key} ({option} {masked})',
     defaultAdmin: 'service "{service}" runs {product} with its built-in admin login ({login}): {variable} is not set',
   },
@@ -59,7 +62,7 @@ export const inlineCredentials = defineCheck({
       about: 'no literal credentials in compose files', risk: true,
       names: [...HARDCODED_SECRET_NAMES, ['compose', 'password*'], ['compose', 'secret*'], ['compose', 'credential*']],
       unless: HARDCODED_SECRET_UNLESS,
-      messages: ['literalSecret', 'urlCredential', 'commandSecret'],
+      messages: ['literalSecret', 'urlCredential', 'commandSecret', 'inSample'],
     },
     {
       about: 'no default credentials', risk: true,
@@ -71,6 +74,7 @@ export const inlineCredentials = defineCheck({
   ],
   evaluate(service, ctx) {
     const environment = environmentOf(service);
+    const area = service.location.kind === 'file' ? sampleAreaOf(service.location.path) : undefined;
     for (const variable of environment) {
       const value = variable.value?.trim();
       if (value === undefined || value === '') continue;
@@ -85,12 +89,14 @@ export const inlineCredentials = defineCheck({
         continue;
       }
       const inUrl = urlPassword(value);
-      if (inUrl && !isInterpolated(inUrl.password)) {
-        ctx.fail(at, 'urlCredential', { ...data, masked: maskSecret(inUrl.password) });
+      if (inUrl && !isInterpolated(inUrl.password) && !isPlaceholderValue(inUrl.password)) {
+        ctx.fail(at, area ? 'inSample' : 'urlCredential', { ...data, masked: maskSecret(inUrl.password), ...(area ? { area } : {}) });
         continue;
       }
-      if (!isCredentialName(variable.name) || isInterpolated(value) || NOT_A_SECRET_VALUE.test(value)) continue;
-      ctx.fail(at, isDefaultCredential(value) ? 'defaultCredential' : 'literalSecret', { ...data, masked: maskSecret(value) });
+      // `DATABASE_PASSWORD: /run/secrets/db-password` points at a Docker secret; `<password>`, `your-token` are stand-ins.
+      if (!isCredentialName(variable.name) || isInterpolated(value) || NOT_A_SECRET_VALUE.test(value) || isPlaceholderValue(value)) continue;
+      if (area && !isDefaultCredential(value)) ctx.fail(at, 'inSample', { ...data, masked: maskSecret(value), area });
+      else ctx.fail(at, isDefaultCredential(value) ? 'defaultCredential' : 'literalSecret', { ...data, masked: maskSecret(value) });
     }
     for (const key of ['command', 'entrypoint'] as const) {
       const words = commandWordsOf(service, key).flatMap((word) => word.split(/\s+/));

@@ -63,8 +63,64 @@ checkCases(literalSecretEnv, {
             - name: b
               env: [null, "PASSWORD=hunter2", { name: TOKEN }, { value: plain }]`,
     },
+    {
+      name: 'stand-ins a setup script or the reader replaces (microservices-demo, kubernetes/examples)',
+      input: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: { name: agent }
+        spec:
+          template:
+            spec:
+              containers:
+                - name: server
+                  env:
+                    - name: GOOGLE_API_KEY
+                      value: GOOGLE_API_KEY_VAL
+                    - name: ETCD_INITIAL_CLUSTER_TOKEN
+                      value: INSERT_ETCD_INITIAL_CLUSTER_TOKEN
+                    - name: ACCESS_KEY                                  #REQUIRED - replace with your Sysdig Cloud access key
+                      value: 8312341g-5678-abcd-4a2b2c-33bcsd655
+                    - name: MYSQL_ROOT_PASSWORD
+                      # change this
+                      value: yourpassword
+                    - name: LICENSE_KEY
+                      value: 2b7e151628aed2a6abf71589   # set your own here
+                    - name: DB_PASSWORD
+                      value: /run/secrets/db-password`,
+    },
   ],
   fail: [
+    {
+      name: 'a literal next to an unrelated comment, and one in a test folder (reported at low)',
+      input: {
+        'deploy/api.yaml': yaml`
+          apiVersion: v1
+          kind: Pod
+          metadata: { name: api }
+          spec:
+            containers:
+              - name: api
+                env:
+                  # rotated every 90 days
+                  - name: API_TOKEN
+                    value: 2b7e151628aed2a6abf71589`,
+        'test/e2e/api.yaml': yaml`
+          apiVersion: v1
+          kind: Pod
+          metadata: { name: api }
+          spec:
+            containers:
+              - name: api
+                env:
+                  - name: API_TOKEN
+                    value: 2b7e151628aed2a6abf71589`,
+      },
+      failures: [
+        { messageId: 'sensitiveName', line: 10 },
+        { messageId: 'inSample', line: 9 },
+      ],
+    },
     {
       name: 'secret names with literal values, defaults included',
       input: yaml`
@@ -82,7 +138,7 @@ checkCases(literalSecretEnv, {
                 - name: AWS_SECRET_ACCESS_KEY
                   value: changeme
                 - name: githubToken
-                  value: "0123456789abcdef"`,
+                  value: "9f8a7c6d5e4b3a21"`,
       failures: [
         { messageId: 'sensitiveName', line: 11 },
         { messageId: 'sensitiveName', line: 13 },

@@ -1,4 +1,9 @@
 import { credentialIn, isLiteralSecretValue } from '../../targets/k8s/literal-secrets.js';
+import type { K8sContainer } from '../../targets/k8s/workloads.js';
+import type { Location } from '../../targets/location.js';
+import { sourceLines, type SourceLines } from '../../targets/repo/source-lines.js';
+import { saysFillIn } from '../../targets/secrets/placeholders.js';
+import { sampleAreaOf } from '../../targets/secrets/sample-paths.js';
 import { HARDCODED_SECRET_NAMES, HARDCODED_SECRET_UNLESS } from '../../targets/secrets/claims.js';
 import { isCredentialName } from '../../targets/secrets/credential-names.js';
 import { maskSecret } from '../../targets/secrets/mask.js';
@@ -44,6 +49,10 @@ export const literalSecretEnv = defineCheck({
   messages: {
     sensitiveName: 'container "{container}" sets {variable} to a literal value ({masked}) in the manifest',
     credentialValue: 'container "{container}" has {kind} in the literal value of {variable} ({masked})',
+    inSample: {
+      text: 'container "{container}" sets {variable} to a literal credential ({masked}) in a {area} manifest (low, not high, in tests, examples and demos: rotate it if it is real)',
+      severity: 'low',
+    },
   },
   peers: [{ tool: 'polaris', rule: 'sensitiveContainerEnvVar' }],
   claims: [
@@ -68,13 +77,24 @@ export const literalSecretEnv = defineCheck({
       if (!entry || value === undefined) return;
       const variable = asString(entry.name) ?? `#${index}`;
       const at = container.at(['env', index, 'value']);
+      const area = at.kind === 'file' ? sampleAreaOf(at.path) : undefined;
       const credential = credentialIn(value);
       if (credential) {
-        ctx.fail(at, 'credentialValue', { container: container.name, variable, kind: credential.kind, masked: credential.masked }, `${variable}=${credential.masked}`);
-      } else if (isCredentialName(variable) && isLiteralSecretValue(value)) {
+        const data = { container: container.name, variable, kind: credential.kind, masked: credential.masked };
+        ctx.fail(at, area ? 'inSample' : 'credentialValue', area ? { ...data, area } : data, `${variable}=${credential.masked}`);
+      } else if (isCredentialName(variable) && isLiteralSecretValue(value) && !commentSaysFillIn(container, index, at, ctx.shared(sourceLines))) {
         const masked = maskSecret(value.trim());
-        ctx.fail(at, 'sensitiveName', { container: container.name, variable, masked }, `${variable}=${masked}`);
+        const data = { container: container.name, variable, masked };
+        ctx.fail(at, area ? 'inSample' : 'sensitiveName', area ? { ...data, area } : data, `${variable}=${masked}`);
       }
     });
   },
 });
+
+/** `# replace with your access key` beside the variable's name or value, or on a comment line just above it. */
+function commentSaysFillIn(container: K8sContainer, index: number, at: Location, lines: SourceLines): boolean {
+  if (at.kind !== 'file') return false;
+  const name = container.at(['env', index, 'name']);
+  const from = Math.min(name.kind === 'file' ? name.line : at.line, at.line) - 1;
+  return saysFillIn(lines(at.path, Math.max(1, from), at.line));
+}

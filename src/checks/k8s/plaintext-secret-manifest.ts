@@ -1,6 +1,10 @@
 import { secretValueKind } from '../../targets/config/secret-values.js';
+import { credentialIn } from '../../targets/k8s/literal-secrets.js';
+import type { Location } from '../../targets/location.js';
 import { HARDCODED_SECRET_NAMES, HARDCODED_SECRET_UNLESS } from '../../targets/secrets/claims.js';
+import { isSecretDataKey } from '../../targets/secrets/credential-names.js';
 import { maskSecret } from '../../targets/secrets/mask.js';
+import { sampleAreaOf } from '../../targets/secrets/sample-paths.js';
 import { asRecord } from '../../targets/yaml/read.js';
 import { defineCheck } from '../define.js';
 
@@ -24,8 +28,11 @@ export const plaintextSecretManifest = defineCheck({
     'encoding, not encryption (`base64 -d` reads it). Everyone with read access to the repository, every fork, clone ' +
     'and CI runner has the credentials, and they stay in history after the file is deleted. Commit an encrypted form ' +
     '(SealedSecret, SOPS, an ExternalSecret pointing at a secret manager) or create the Secret from a script that reads ' +
-    'the values at run time. Values that are interpolations (`${VAR}`), placeholders (`<change-me>`) or empty pass, ' +
-    'and SOPS-encrypted files (a top-level `sops:` block, `ENC[...]` values) are not plaintext. Values are masked.',
+    'the values at run time. One finding per Secret lists the keys that hold credentials (`password`, `apiKey`, ' +
+    '`tls.key`, unknown keys); keys that name who or where (`username`, `apiAddress`, `accountname`, `ca.crt`) are left ' +
+    'out unless their value is a credential by its shape. Values that are interpolations (`${VAR}`), placeholders ' +
+    '(`<change-me>`) or empty pass, and SOPS-encrypted files (a top-level `sops:` block, `ENC[...]` values) are not ' +
+    'plaintext. In test, example and demo folders the finding is low. Values are masked.',
   fix: [
     'Rotate the values (they are in git history), delete the manifest and create the Secret at deploy time:',
     '',
@@ -41,7 +48,11 @@ export const plaintextSecretManifest = defineCheck({
     'OWASP Secrets Management Cheat Sheet; CWE-312: Cleartext Storage of Sensitive Information',
   ],
   messages: {
-    plaintextValue: 'Secret "{secret}" is committed with the value of {field}.{key} ({masked})',
+    plaintextValue: 'Secret "{secret}" is committed with the credential values of {keys}',
+    inSample: {
+      text: 'Secret "{secret}" is committed with the credential values of {keys} in a {area} folder (low, not high, in tests, examples and demos: rotate them if they are real)',
+      severity: 'low',
+    },
   },
   claims: [
     {
@@ -68,6 +79,7 @@ export const plaintextSecretManifest = defineCheck({
   ],
   evaluate(object, ctx) {
     if (asRecord(object.document.data)?.sops !== undefined) return ctx.notApplicable();
+    const found: { name: string; masked: string; at: Location }[] = [];
     for (const field of ['data', 'stringData'] as const) {
       const values = asRecord(object.data[field]);
       if (!values) continue;
@@ -78,9 +90,19 @@ export const plaintextSecretManifest = defineCheck({
         const value = field === 'data' ? decoded(written) : written;
         const kind = secretValueKind(value);
         if (kind === 'empty' || kind === 'reference' || kind === 'placeholder') continue;
-        const masked = maskSecret(written.trim());
-        ctx.fail(object.at([field, key]), 'plaintextValue', { secret: object.name, field, key, masked }, `${field}.${key}: ${masked}`);
+        if (!isSecretDataKey(key) && !credentialIn(value)) continue;
+        found.push({ name: `${field}.${key}`, masked: maskSecret(written.trim()), at: object.at([field, key]) });
       }
     }
+    const [first, ...others] = found;
+    if (!first) return;
+    const keys = found.map((entry) => entry.name).join(', ');
+    const area = sampleAreaOf(object.file);
+    const details = {
+      evidence: found.map((entry) => `${entry.name}: ${entry.masked}`).join('; '),
+      related: others.map((entry) => ({ at: entry.at, message: `${entry.name}: ${entry.masked}` })),
+    };
+    if (area) ctx.fail(first.at, 'inSample', { secret: object.name, keys, area }, details);
+    else ctx.fail(first.at, 'plaintextValue', { secret: object.name, keys }, details);
   },
 });

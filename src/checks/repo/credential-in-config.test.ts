@@ -12,6 +12,21 @@ const HOOK = 'https://hooks.slack.com/services/' + 'T0FAKE9B0D/B0FAKEWWAVU/ChdmB
 checkCases(credentialInConfig, {
   pass: [
     {
+      name: 'a .env that .gitignore leaves out of git, and one in a test folder',
+      input: {
+        '.gitignore': '.env\n',
+        '.env': 'JWT_SECRET=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n',
+        'tests/.env': 'SMTP_PASSWORD=Zq8r7TnK2pLm\n',
+      },
+    },
+    {
+      name: 'template tokens to replace (kubernetes/examples newrelic nrconfig.env)',
+      input: {
+        '_archived/newrelic-infrastructure/nrconfig.env': '#--REQUIRED--\n# Put your license key in this variable\nexport NRIA_LICENSE_KEY=REPLACE_LICENSE_KEY_HERE\nexport NRIA_LOG_FILE=/var/log/nr-infra.log\n',
+        'deploy/app.env': 'DATABASE_URL=mysql://app:invalid@db/app\nGOOGLE_API_KEY=GOOGLE_API_KEY_VAL\n',
+      },
+    },
+    {
       name: 'references, interpolations, empty values, placeholders and identifiers',
       input: {
         'config/config.yaml': yaml`
@@ -41,8 +56,9 @@ checkCases(credentialInConfig, {
       },
     },
     {
-      name: 'dev, test and example files and a bare .env are not checked',
+      name: 'dev, test and example files and a .env that git ignores are not checked',
       input: {
+        '.gitignore': '.env\n',
         '.env': `DATABASE_URL=postgres://postgres:${PASSWORD}@localhost/app\n`,
         '.env.example': `API_TOKEN=${PASSWORD}\n`,
         'config/test/config.yaml': `db_password: ${PASSWORD}\n`,
@@ -82,6 +98,28 @@ checkCases(credentialInConfig, {
     },
   ],
   fail: [
+    {
+      name: 'a committed .env whatever its naming: hex JWT secret, driver URLs with passwords, *_PASSWORD (none ignored by git)',
+      input: {
+        '.env': [
+          'JWT_SECRET=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+          'DATABASE_URL=postgresql+asyncpg://app:Zq8r7TnK2pLm@db:5432/app',
+          'MONGO_URL=mongodb+srv://app:Zq8r7TnK2pLm@cluster0.example.net/app',
+          'REDIS_URL=redis://:Zq8r7TnK2pLm@redis:6379/0',
+          'SMTP_PASSWORD=Zq8r7TnK2pLm',
+          'DATABASE_PASSWORD=/run/secrets/db-password',
+          '',
+        ].join('\n'),
+        '.gitignore': 'node_modules\n',
+      },
+      failures: [
+        { messageId: 'credentialValue', line: 1 },
+        { messageId: 'urlPassword', line: 2 },
+        { messageId: 'urlPassword', line: 3 },
+        { messageId: 'urlPassword', line: 4 },
+        { messageId: 'credentialValue', line: 5 },
+      ],
+    },
     {
       name: 'a script that puts the Redis password into a ConfigMap, through a variable',
       input: {

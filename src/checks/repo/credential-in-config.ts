@@ -1,5 +1,7 @@
+import { isCommittedDotEnv } from '../../targets/config/committed-env.js';
 import { configSourcesIndex, inNonProductionSection } from '../../targets/config/config-sources.js';
 import { literalUrlPassword, secretValueKind } from '../../targets/config/secret-values.js';
+import { gitIgnored } from '../../targets/repo/git-ignored.js';
 import { CONFIGMAP_SECRET_NAMES, HARDCODED_SECRET_NAMES, HARDCODED_SECRET_UNLESS } from '../../targets/secrets/claims.js';
 import { isCredentialName } from '../../targets/secrets/credential-names.js';
 import { maskSecret, maskValue } from '../../targets/secrets/mask.js';
@@ -32,7 +34,8 @@ export const credentialInConfig = defineCheck({
     'settings named like a credential (`*PASSWORD*`, `*SECRET*`, `*TOKEN*`, `*API_KEY*`) with a literal value, ' +
     'webhook URLs and PEM private keys. Empty values, interpolations (`${VAR}`), file paths and secret-manager references pass; placeholder ' +
     'values (`change-me`) are left to repo/debug-flag-in-prod. Files marked dev/test/local/example by their path or ' +
-    'name are not checked (the tree-wide secret scan still covers real key formats there). Values are masked.',
+    'name are not checked (the tree-wide secret scan still covers real key formats there). A bare `.env` is checked ' +
+    'unless a `.gitignore` leaves it out of git (then it is a local file, not a committed one). Values are masked.',
   fix: [
     'Move the value into a Secret and reference it; keep only non-secret parts in the config:',
     '',
@@ -80,7 +83,7 @@ export const credentialInConfig = defineCheck({
     if (!sources) return ctx.notApplicable();
     let checked = false;
     for (const source of sources) {
-      if (source.environment === 'non-production') continue;
+      if (source.environment === 'non-production' && !isCommittedDotEnv(source, ctx.shared(gitIgnored))) continue;
       checked = true;
       for (const entry of source.entries) {
         if (inNonProductionSection(entry)) continue;

@@ -5,6 +5,14 @@ import { debugFlagInProd } from './debug-flag-in-prod.js';
 checkCases(debugFlagInProd, {
   pass: [
     {
+      name: 'a .env git ignores, and a template token a setup step replaces (kubernetes/examples nrconfig.env)',
+      input: {
+        '.gitignore': '.env\n',
+        '.env': 'SKIP_EMAIL_VERIFICATION=true\nDISABLE_AUTH=true\n',
+        'newrelic/nrconfig.env': '# Put your license key in this variable\nexport NRIA_LICENSE_KEY=REPLACE_LICENSE_KEY_HERE\n',
+      },
+    },
+    {
       name: 'flags off, secrets from the environment, safe negations',
       input: {
         'config/config.yaml': yaml`
@@ -77,6 +85,15 @@ checkCases(debugFlagInProd, {
     },
   ],
   fail: [
+    {
+      name: 'a committed .env: bypass switches ship with it (debug mode there is local use)',
+      input: { '.env': 'DEBUG=true\nSKIP_EMAIL_VERIFICATION=true\nDISABLE_AUTH=true\nEMAIL_VERIFICATION_REQUIRED=false\n' },
+      failures: [
+        { messageId: 'bypassEnabled', line: 2 },
+        { messageId: 'bypassEnabled', line: 3 },
+        { messageId: 'controlDisabled', line: 4 },
+      ],
+    },
     {
       name: 'the deploy config of a production app',
       input: {

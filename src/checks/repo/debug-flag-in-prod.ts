@@ -1,11 +1,14 @@
 import { DEBUG_MODE_NAMES, DEBUG_MODE_UNLESS } from '../../targets/config/claims.js';
+import { isCommittedDotEnv } from '../../targets/config/committed-env.js';
 import { configSourcesIndex, inNonProductionSection, type ConfigEnvironment } from '../../targets/config/config-sources.js';
 import type { ConfigEntry } from '../../targets/config/entries.js';
 import { secretValueKind } from '../../targets/config/secret-values.js';
+import { gitIgnored } from '../../targets/repo/git-ignored.js';
 import { REDIS_AUTH_NAMES, REDIS_AUTH_UNLESS } from '../../targets/net/claims.js';
 import { EMPTY_PASSWORD_NAMES, SECRET_FALLBACK_NAMES } from '../../targets/secrets/claims.js';
 import { isCredentialName } from '../../targets/secrets/credential-names.js';
 import { maskSecret } from '../../targets/secrets/mask.js';
+import { isTemplateToken } from '../../targets/secrets/placeholders.js';
 import { defineCheck } from '../define.js';
 
 const CAMEL_BOUNDARY = /([a-z0-9])([A-Z])/g;
@@ -61,7 +64,8 @@ export const debugFlagInProd = defineCheck({
     'password in a production config usually means the service runs without authentication. This check reads config ' +
     'files and ConfigMaps whose path, name, namespace or APP_ENV-style setting says production, and those with no ' +
     'environment marker at all (a committed config without one is what gets deployed). Files marked ' +
-    'dev/test/local/example/ci/qa, and a bare `.env` (the local file by convention), are not checked.',
+    'dev/test/local/example/ci/qa are not checked; a bare `.env` (the local file by convention) is checked for ' +
+    'bypass switches only, and only when git keeps it (no `.gitignore` leaves it out): `DEBUG=true` there is local.',
   fix: [
     'Turn the switch off in the production config and make the deploy refuse anything else:',
     '',
@@ -120,9 +124,11 @@ export const debugFlagInProd = defineCheck({
     if (!sources) return ctx.notApplicable();
     let checked = false;
     for (const source of sources) {
-      if (source.environment === 'non-production') continue;
+      // A committed `.env`: a bypass switch in it ships; debug mode and placeholders are its local use.
+      const bypassOnly = source.environment === 'non-production';
+      if (bypassOnly && !isCommittedDotEnv(source, ctx.shared(gitIgnored))) continue;
       checked = true;
-      const environment = describe(source.environment);
+      const environment = bypassOnly ? 'committed .env' : describe(source.environment);
       for (const entry of source.entries) {
         if (inNonProductionSection(entry)) continue;
         // A value a script computes at run time says nothing about the flag.
@@ -131,6 +137,7 @@ export const debugFlagInProd = defineCheck({
         const name = snake(entry.key);
         const data = { source: source.label, environment, setting: entry.path, value: String(entry.value) };
         const evidence = `${entry.path}: ${String(entry.value)}`;
+        if (bypassOnly && !BYPASS.some((pattern) => pattern.test(name)) && !REQUIRED_ON.test(name)) continue;
         if (DEBUG.test(name)) {
           if (truthy(entry.value)) ctx.fail(at, 'debugEnabled', data, evidence);
         } else if (MODE.test(name) && typeof entry.value === 'string' && DEBUG_MODE_VALUES.has(entry.value.trim().toLowerCase())) {
@@ -147,7 +154,8 @@ export const debugFlagInProd = defineCheck({
         } else if (isCredentialName(entry.key)) {
           const kind = secretValueKind(entry.value);
           // `password: Password` is a label (a form, a translation), not a secret.
-          if (kind === 'placeholder' && String(entry.value).toLowerCase() !== entry.key.toLowerCase()) {
+          // A template token (`REPLACE_LICENSE_KEY_HERE`) is substituted by a setup step before anything runs.
+          if (kind === 'placeholder' && String(entry.value).toLowerCase() !== entry.key.toLowerCase() && !isTemplateToken(String(entry.value))) {
             const masked = maskSecret(String(entry.value));
             ctx.fail(at, 'placeholderSecret', { ...data, masked }, `${entry.path}: ${masked}`);
           } else if (kind === 'empty' && PASSWORD_WORD.test(name)) ctx.fail(at, 'emptyPassword', data, `${entry.path}: ""`);

@@ -9,6 +9,18 @@ const AWS_ID = 'AKIA' + 'QX7ZL3M9TR2VB5ND';
 checkCases(highEntropyAssignment, {
   pass: [
     {
+      name: 'a Stripe publishable key and price ids are public identifiers; a secret key is repo/secret-in-tree\'s',
+      input: {
+        'deploy/.env.production': [
+          `STRIPE_PUBLISHABLE_KEY=pk_live_${'51HqLyjWDarjtT1zdp7dcQv8Rm3Kx9TbNw2Ls'}`,
+          'STRIPE_PRICE_ID=price_1NqLyjWDarjtT1zdp7dcXyz1',
+          'STRIPE_PRO_PLAN=price_1OaBcDeFgHiJkLmNoPqRsTu2',
+          `STRIPE_RESTRICTED=rk_live_${'51HqLyjWDarjtT1zdp7dcQv8Rm3Kx9TbNw2Ls'}`,
+          '',
+        ].join('\n'),
+      },
+    },
+    {
       name: 'checksums, digests, UUIDs, host names, versions and words',
       input: {
         'config/config.yaml': [

@@ -20,6 +20,9 @@ const NOT_SECRET = [
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, // UUIDs
   /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i, // host names, versions, dotted identifiers
   /^v?\d+(?:[.+_-][\w]+)*$/, // versions, numbers
+  /^pk_(?:live|test)_[A-Za-z0-9]+$/, // Stripe publishable keys: sent to every browser by design
+  // Stripe object ids (prices, products, customers, plans, accounts…): identifiers, not credentials
+  /^(?:price|prod|plan|cus|sub|si|pi|pm|seti|cs|acct|ch|in|ii|txn|evt|po|tr|re|src|card|ba|file|sku|txr|cn|dp|coupon|promo)_[A-Za-z0-9]{8,}$/,
 ];
 
 export const highEntropyAssignment = defineCheck({

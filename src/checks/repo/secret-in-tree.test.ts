@@ -44,6 +44,15 @@ checkCases(secretInTree, {
       name: 'a well-known default password of a throwaway local service (CI service container)',
       input: { '.github/workflows/ci.yml': 'env:\n  DATABASE_URL: postgres://postgres:postgres@localhost:5432/app_test?sslmode=disable\n' },
     },
+    {
+      name: 'stand-ins: a wrong password in a test, a template token, the documented AWS example key, a Stripe publishable key and price id',
+      input: {
+        'test/backend-test/monitors/test-mysql.js': 'const monitor = { databaseConnectionString: "mysql://invalid:invalid@localhost:13306" };\n',
+        'deploy/app.env': 'DATABASE_URL=postgres://app:<password>@db:5432/app\nREDIS_URL=redis://:YOUR_REDIS_PASSWORD@redis:6379\n',
+        'docs/aws.md': 'aws_access_key_id = AKIAIOSFODNN7EXAMPLE\n',
+        'web/.env.production': `STRIPE_PUBLISHABLE_KEY=pk_live_${'51HqLyjWDarjtT1zdp7dcXyz12'}\nSTRIPE_PRICE_ID=price_1NqLyjWDarjtT1zdp7dcXyz1\n`,
+      },
+    },
     { name: 'empty and binary files', input: { 'empty.txt': '', 'logo.png': '\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR' } },
   ],
   fail: [
@@ -81,9 +90,28 @@ checkCases(secretInTree, {
       failures: [
         { messageId: 'urlPassword', line: 2, column: 23 },
         { messageId: 'urlPassword', line: 3, column: 35 },
-        { messageId: 'urlPassword', line: 3, column: 24 },
+        { messageId: 'inSample', line: 3, column: 24 },
         { messageId: 'token', line: 1, column: 17 },
         { messageId: 'token', line: 1, column: 76 },
+      ],
+    },
+    {
+      name: 'Stripe live secret and restricted keys, whatever the variable is called',
+      input: { 'deploy/.env.production': `PAYMENTS=sk_live_${'51HqLyjWDarjtT1zdp7dcXyz12'}\nSTRIPE_RESTRICTED=rk_live_${'51HqLyjWDarjtT1zdp7dcXyz12'}\n` },
+      failures: [
+        { messageId: 'token', line: 1, column: 10 },
+        { messageId: 'token', line: 2, column: 19 },
+      ],
+    },
+    {
+      name: 'a demo password in a README and in a test: reported at medium, saying where',
+      input: {
+        'wasmedge-kafka-mysql/README.md': 'DATABASE_URL=mysql://root:whalehello@localhost:3306/mysql\n',
+        'src/db.test.ts': `const token = "${GITHUB_TOKEN}";\n`,
+      },
+      failures: [
+        { messageId: 'inSample', line: 1 },
+        { messageId: 'inSample', line: 1 },
       ],
     },
   ],
@@ -129,7 +157,8 @@ describe('repo/secret-in-tree masking', () => {
     expect(failures.map((failure) => failure.evidence)).toEqual([
       'curl -u admin:Hunt… -H "Authorization: token ghp_…',
       './migrate --db-password=Zq8v… GH_TOKEN=ghp_…',
-      'STRIPE_KEY=sk_l… DATABASE_URL=postgres://app:npg_…',
+      'STRIPE_KEY=sk_l…',
+      'DATABASE_URL=postgres://app:npg_…',
     ]);
     for (const failure of failures)
       for (const secret of [password, dbPassword, stripe.slice(8)])

@@ -4,6 +4,7 @@ import { COMMITTED_SECRET_NAMES, HARDCODED_SECRET_NAMES, HARDCODED_SECRET_UNLESS
 import { isDefaultCredential } from '../../targets/secrets/credential-names.js';
 import { maskSecret, maskValue } from '../../targets/secrets/mask.js';
 import { redactSecrets } from '../../targets/secrets/redact.js';
+import { sampleAreaOf } from '../../targets/secrets/sample-paths.js';
 import type { SecretMatch } from '../../targets/secrets/secretlint.js';
 import { defineCheck } from '../define.js';
 
@@ -32,6 +33,7 @@ const LABELS: Record<string, string> = {
   MySQLConnection: 'MySQL connection string password',
   PostgreSQLConnection: 'PostgreSQL connection string password',
   URLPassword: 'password in a URL',
+  StripeSecretKey: 'Stripe secret key',
 };
 
 /** How much of the line before the secret the evidence keeps (the variable name, the URL's user). */
@@ -47,7 +49,9 @@ export const secretInTree = defineCheck({
     'runner and every image built from the tree, and stays in git history after the file is deleted. A committed cloud ' +
     'key, token, webhook, private key or database password is a leaked credential: the only fix is to revoke and ' +
     'rotate it. Detection uses the secretlint recommended rule set (AWS, GCP, private keys, GitHub, Slack, npm, ' +
-    'OpenAI, Anthropic, SendGrid, Shopify, Linear, 1Password, passwords in connection strings and URLs).',
+    'OpenAI, Anthropic, SendGrid, Shopify, Linear, 1Password, passwords in connection strings and URLs) and Stripe ' +
+    'live secret keys. Stand-ins (`<password>`, `YOUR_API_KEY`, `AKIA…EXAMPLE`, `invalid`) pass; in tests, examples, ' +
+    'demos and docs a credential is reported at medium.',
   fix: [
     'Revoke and rotate the credential first (it is in git history), then remove it from the file and load it at run time:',
     '',
@@ -72,6 +76,7 @@ export const secretInTree = defineCheck({
     token: '{kind} committed: {masked}',
     urlPassword: '{kind} committed: {masked}',
     privateKey: '{kind} committed ({masked})',
+    inSample: { text: '{kind} committed in a {area} file, reported at medium (not critical) in tests, examples and docs: {masked}', severity: 'medium' },
   },
   claims: [{ about: 'no credentials committed', risk: true, names: [...HARDCODED_SECRET_NAMES, ...COMMITTED_SECRET_NAMES], unless: HARDCODED_SECRET_UNLESS }],
   async evaluate(file, ctx) {
@@ -79,6 +84,7 @@ export const secretInTree = defineCheck({
     if (matches.length === 0) return;
     const offsets = offsetIndex(file.text);
     let previous: { line: number; endColumn: number } | undefined;
+    const area = sampleAreaOf(file.file);
     for (const match of matches) {
       if (isLocalDefault(file.text, match)) continue;
       const { line, column } = offsets.positionAt(match.offset);
@@ -87,7 +93,9 @@ export const secretInTree = defineCheck({
       // The evidence starts after an earlier secret on the same line, so it never shows that one.
       const from = previous?.line === line ? Math.min(previous.endColumn, column) : 1;
       const lineStart = match.offset - (column - 1);
-      ctx.fail(file.at(line, column), messageIdOf(match), { kind, masked }, evidence(file.text, lineStart + from - 1, match, matches));
+      const details = evidence(file.text, lineStart + from - 1, match, matches);
+      if (area) ctx.fail(file.at(line, column), 'inSample', { kind, masked, area }, details);
+      else ctx.fail(file.at(line, column), messageIdOf(match), { kind, masked }, details);
       previous = { line, endColumn: column + match.value.length };
     }
   },

@@ -1,4 +1,5 @@
 import { isDefaultCredential } from '../secrets/credential-names.js';
+import { isPlaceholderValue } from '../secrets/placeholders.js';
 
 /**
  * What a config value under a credential-like name really is: a reference to a
@@ -36,14 +37,15 @@ export function secretValueKind(value: string | number | boolean | null): Secret
   const text = String(value).trim();
   if (text === '') return 'empty';
   if (REFERENCE.some((pattern) => pattern.test(text))) return 'reference';
-  if (PLACEHOLDER.test(text) || isDefaultCredential(text)) return 'placeholder';
+  if (PLACEHOLDER.test(text) || isDefaultCredential(text) || isPlaceholderValue(text)) return 'placeholder';
   return 'literal';
 }
 
-/** `scheme://user:password@host` with a literal password (not `${VAR}`, `<password>`, `***`). */
+/** `scheme://user:password@host` with a literal or default password (not `${VAR}`, `<password>`, `***`, `invalid`). */
 export function literalUrlPassword(value: string): string | undefined {
   const match = /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:([^\s/@]+)@[^\s]/i.exec(value);
   if (!match) return undefined;
   const password = match[1]!;
-  return secretValueKind(password) === 'literal' || secretValueKind(password) === 'placeholder' ? password : undefined;
+  const kind = secretValueKind(password);
+  return kind === 'literal' || (kind === 'placeholder' && !isPlaceholderValue(password)) ? password : undefined;
 }

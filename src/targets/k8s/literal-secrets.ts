@@ -1,5 +1,6 @@
-import { maskSecret, maskUrlPassword } from '../secrets/mask.js';
+import { maskSecret, maskUrlPassword, urlPassword } from '../secrets/mask.js';
 import { isCredentialName } from '../secrets/credential-names.js';
+import { isPlaceholderValue } from '../secrets/placeholders.js';
 
 /**
  * Secrets written literally into a pod spec: environment values and command lines.
@@ -44,7 +45,9 @@ const CREDENTIAL_PATTERNS: CredentialPattern[] = [
 export function credentialIn(text: string): CredentialMatch | undefined {
   for (const { kind, pattern, mask } of CREDENTIAL_PATTERNS) {
     const match = pattern.exec(text);
-    if (match) return { kind, masked: mask(match) };
+    // `mysql://invalid:invalid@localhost`, `postgres://u:<password>@db`: a stand-in, not a credential.
+    const password = kind === 'a password in a URL' && match ? urlPassword(match[0])?.password : undefined;
+    if (match && !(password !== undefined && isPlaceholderValue(password))) return { kind, masked: mask(match) };
   }
   return undefined;
 }
@@ -62,7 +65,7 @@ const NOT_A_SECRET = /^(?:true|false|yes|no|on|off|null|none|enabled|disabled)$/
  */
 export function isLiteralSecretValue(value: string): boolean {
   const trimmed = value.trim();
-  return trimmed !== '' && !REFERENCE.test(trimmed) && !SUBSTITUTED.test(trimmed) && !NOT_A_SECRET.test(trimmed) && !trimmed.startsWith('/');
+  return trimmed !== '' && !REFERENCE.test(trimmed) && !SUBSTITUTED.test(trimmed) && !NOT_A_SECRET.test(trimmed) && !trimmed.startsWith('/') && !isPlaceholderValue(trimmed);
 }
 
 /** A secret-bearing flag on a command line: `--password=x`, `--token x`, `-p<password>` after mysql. */

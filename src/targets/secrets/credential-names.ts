@@ -70,3 +70,24 @@ const DEFAULT_VALUES = new Set([
 export function isDefaultCredential(value: string): boolean {
   return DEFAULT_VALUES.has(value.trim().toLowerCase());
 }
+
+/** Words of a key that say its value is a credential, read in the key lower-cased and glued (`azurestorageaccountkey`). */
+const SECRET_KEY_WORD = /pass|pwd|secret|token|key|credential|private|salt|dsn|jwt|cookie|signature|^authstring$/;
+/** Words that say a key holds something about a credential (who, where, which), not the credential. */
+const NOT_SECRET_KEY_WORDS = [
+  'user', 'username', 'login', 'name', 'address', 'addr', 'host', 'hostname', 'port', 'url', 'uri', 'endpoint', 'region', 'namespace',
+  'database', 'db', 'email', 'id', 'crt', 'cert', 'certificate', 'ca', 'bucket', 'server', 'domain', 'realm', 'tenant', 'project',
+  'type', 'mode', 'path', 'version', 'enabled', 'account', 'issuer', 'audience', 'scope', 'ttl', 'timeout', 'protocol', 'scheme',
+];
+
+/**
+ * Whether a key of a Secret's data holds a credential: `password`, `apiPassword`, `tls.key`,
+ * `azurestorageaccountkey`, `.dockerconfigjson` and unknown keys do; `apiAddress`, `username`,
+ * `azurestorageaccountname`, `node.session.auth.username_in`, `ca.crt` do not.
+ */
+export function isSecretDataKey(key: string): boolean {
+  const parts = key.replace(CAMEL_BOUNDARY, '$1_$2').toLowerCase().split(SEPARATORS).filter((part) => part !== '');
+  if (parts.some((part) => SECRET_KEY_WORD.test(part))) return true;
+  const glued = parts.join('');
+  return !parts.some((part) => NOT_SECRET_KEY_WORDS.includes(part)) && !NOT_SECRET_KEY_WORDS.some((word) => word.length > 3 && glued.endsWith(word));
+}

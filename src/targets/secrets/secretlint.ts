@@ -2,6 +2,7 @@ import { lintSource } from '@secretlint/core';
 import { creator as patternRule } from '@secretlint/secretlint-rule-pattern';
 import { creator as recommendedPreset } from '@secretlint/secretlint-rule-preset-recommend';
 import { urlPassword } from './mask.js';
+import { isPlaceholderValue } from './placeholders.js';
 
 /**
  * The only module that imports @secretlint/*: secretlint's recommended preset (AWS,
@@ -35,6 +36,10 @@ const RULE_PREFIX = '@secretlint/secretlint-rule-';
 const URL_PASSWORD_PATTERN =
   "/\\b(?:rediss?|redis-sentinel|amqps?|mqtts?|ldaps?|smtps?|nats|sftp|mssql|sqlserver|clickhouse|cassandra|neo4j(?:\\+s)?|bolt|memcached?)://[^\\s:@/'\"`]*:[^\\s@/'\"`$<>{}]{4,}@[^\\s'\"`]+/gi";
 
+/** Stripe secret and restricted keys of live mode (`sk_live_…`, `rk_live_…`); publishable `pk_live_…` keys are public by design. */
+const STRIPE_SECRET_PATTERN = '/\\b[rs]k_live_[A-Za-z0-9]{20,}\\b/g';
+const STRIPE_TRIGGER = /[rs]k_live_/;
+
 /** Placeholder passwords in URLs of examples and docs. */
 const PLACEHOLDER_PASSWORD = /^(?:pass(?:word|wd)?|secret|changeme|change-me|redacted|\*+|x+|\.\.\.|…)$/i;
 
@@ -55,7 +60,12 @@ const OPTIONS: LintOptions = {
       {
         id: `${RULE_PREFIX}pattern`,
         rule: patternRule,
-        options: { patterns: [{ name: 'url-password', patterns: [URL_PASSWORD_PATTERN] }] },
+        options: {
+          patterns: [
+            { name: 'url-password', patterns: [URL_PASSWORD_PATTERN] },
+            { name: 'stripe-secret-key', patterns: [STRIPE_SECRET_PATTERN] },
+          ],
+        },
       },
     ],
   },
@@ -89,7 +99,7 @@ const RULE_TRIGGERS: Record<string, RegExp[]> = {
 const TRIGGERS: RegExp[] | undefined = (() => {
   const ids = recommendedPreset.rules.map((rule) => rule.meta.id.replace(RULE_PREFIX, ''));
   if (ids.some((id) => !(id in RULE_TRIGGERS))) return undefined;
-  return [...new Set(ids.flatMap((id) => RULE_TRIGGERS[id]!))];
+  return [...new Set(ids.flatMap((id) => RULE_TRIGGERS[id]!)), STRIPE_TRIGGER];
 })();
 
 /** Whether secretlint could find anything in this text (false means: certainly nothing). */
@@ -130,12 +140,15 @@ function toMatch(text: string, ruleId: string, messageId: string, range: readonl
     break;
   }
   const isPattern = rule === 'pattern';
+  if (isPattern && values.PATTERN_NAME === 'stripe-secret-key') {
+    return isPlaceholderValue(value) ? undefined : { rule: 'stripe', messageId: 'StripeSecretKey', kind: 'token', offset, value };
+  }
   if (/private-?key/i.test(rule)) return { rule, messageId, kind: 'private-key', offset, value };
   const password = urlPassword(value);
   if (password) {
-    if (isPattern && PLACEHOLDER_PASSWORD.test(password.password)) return undefined;
+    if ((isPattern && PLACEHOLDER_PASSWORD.test(password.password)) || isPlaceholderValue(password.password)) return undefined;
     return { rule: isPattern ? 'url-password' : rule, messageId: isPattern ? 'URLPassword' : messageId, kind: 'url-password', offset: offset + password.offset, value: password.password };
   }
-  if (isPattern) return undefined;
+  if (isPattern || isPlaceholderValue(value)) return undefined;
   return { rule, messageId, kind: 'token', offset, value };
 }
