@@ -6,7 +6,7 @@
 //   npm run realworld -- --extract <dir>   extracts the pinned repositories from git directories under <dir>
 //   --verbose                              lists every unreviewed, disappeared and false-positive finding
 import { SOURCES, corpusRoot, extract, extracted, gitDirOf } from '../test/realworld/corpus.js';
-import { compare, readFindings, scanRepository, updated, writeFindings, type Reviewed } from '../test/realworld/findings.js';
+import { answers, compare, readFindings, scanRepository, updated, writeFindings, type Reviewed } from '../test/realworld/findings.js';
 import { scoreStack, STACKS } from '../test/realworld/stacks.js';
 
 const args = process.argv.slice(2);
@@ -57,7 +57,7 @@ for (const source of SOURCES) {
     for (const f of comparison.unreviewed) console.log(`    unreviewed  ${f.check} ${f.at} ${f.message}: ${f.text}`);
     for (const f of comparison.disappeared) console.log(`    disappeared ${f.verdict.padEnd(9)} ${f.check} ${f.at} ${f.message}`);
     for (const { reviewed } of comparison.matched.filter((pair) => pair.reviewed.verdict === 'fp')) console.log(`    fp          ${reviewed.check} ${reviewed.at}: ${reviewed.why ?? ''}`);
-    for (const e of comparison.nowReported) console.log(`    now reported ${e.check} ${e.at}`);
+    for (const e of comparison.nowReported) console.log(`    now reported ${e.check} ${e.at} by ${found.filter((f) => answers(e, f)).map((f) => `${f.check} ${f.message}`).join(', ')}`);
   }
   if (args.includes('--update')) writeFindings(source, updated(file, comparison, errors));
 }

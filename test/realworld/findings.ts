@@ -121,8 +121,14 @@ export function compare(file: FindingsFile, found: readonly Found[]): Comparison
     else disappeared.push(reviewed);
   }
   const unreviewed = [...left, ...matched.filter((pair) => pair.reviewed.verdict === 'unreviewed').map((pair) => pair.found)];
-  const nowReported = file.expected.filter((expected) => found.some((candidate) => candidate.at === expected.at && (candidate.check === expected.check || !expected.check.includes('/'))));
+  const nowReported = file.expected.filter((expected) => found.some((candidate) => answers(expected, candidate)));
   return { matched, unreviewed, disappeared, nowReported };
+}
+
+/** A finding at the expected line, whatever its check; for an expected miss named by file alone, a finding of its check there. */
+export function answers(expected: Expected, candidate: Found): boolean {
+  if (/:\d+$/.test(expected.at)) return candidate.at === expected.at;
+  return candidate.check === expected.check && candidate.at.replace(/:\d+$/, '') === expected.at;
 }
 
 /**
@@ -141,7 +147,8 @@ const HEADER = `# Reviewed findings of harden on this repository's infrastructur
 # verdict: tp (a real issue an experienced platform engineer wants reported), fp (wrong, or in the
 # wrong place: why says which), debatable (accurate, severity or relevance arguable: why says),
 # unreviewed (new: review it; the realworld test fails until then).
-# expected: problems harden does not report yet (false negatives), from the trial or this review.
+# expected: problems harden does not report yet (false negatives), from the trial or this review;
+# one is "now reported" when a finding appears on its line (any check), or, named by file alone, one of its check in that file.
 # Rewrite with \`npm run realworld -- --update\` (verdicts are kept); edit verdicts by hand.
 `;
 

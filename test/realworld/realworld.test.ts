@@ -49,6 +49,12 @@ describe('reviewed findings list', () => {
     expect(updated(list, comparison, 0).findings.map((f) => [f.fingerprint, f.verdict])).toEqual([['f3', 'unreviewed']]);
   });
 
+  it('an expected miss named by file alone is answered by a finding of its check in that file', () => {
+    const list: FindingsFile = { ...file([]), expected: [{ check: 'k8s/y', at: 'b.yaml', why: 'w' }] };
+    expect(compare(list, [found({ check: 'k8s/x', at: 'b.yaml:4' })]).nowReported).toEqual([]);
+    expect(compare(list, [found({ check: 'k8s/y', at: 'b.yaml:4' })]).nowReported).toHaveLength(1);
+  });
+
   it('a finding listed as unreviewed still counts as unreviewed', () => {
     const comparison = compare(file([{ ...found({}), verdict: 'unreviewed' }]), [found({})]);
     expect(comparison.unreviewed).toHaveLength(1);
