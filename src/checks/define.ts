@@ -7,6 +7,9 @@ import type { SharedIndex } from '../targets/repo/shared-index.js';
 
 export type MessageData = Record<string, string | number>;
 
+/** Values a check computed on a target (a grade and score, an expiry date and days left), kept as structured data. */
+export type ResultData = Record<string, string | number | boolean>;
+
 /** A message template, or a template with its own severity when one outcome of a check is worse than another. */
 export type MessageSpec = string | { text: string; severity: Severity };
 
@@ -32,6 +35,8 @@ export interface CheckContext<MessageId extends string> {
   notApplicable(): void;
   /** What was measured when the target passes (a grade, a count): kept as the pass result's evidence. */
   measured(evidence: string): void;
+  /** Values computed on this target: the `data` of its result (pass or failures) in the JSON report. Merged when called again. */
+  computed(data: ResultData): void;
   /** A cross-target index (built once per workspace) such as the Secrets the repo creates. */
   shared<T>(index: SharedIndex<T>): T;
 }

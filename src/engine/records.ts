@@ -1,4 +1,4 @@
-import { formatMessage, messageSeverity, messageText, type MessageData, type RelatedLocation } from '../checks/define.js';
+import { formatMessage, messageSeverity, messageText, type MessageData, type RelatedLocation, type ResultData } from '../checks/define.js';
 import type { Location } from '../targets/location.js';
 import type { YamlPath } from '../targets/yaml/source.js';
 import { redactSecrets } from '../targets/secrets/redact.js';
@@ -16,6 +16,8 @@ export interface Failure {
   data: MessageData;
   evidence?: string;
   related?: readonly RelatedLocation[];
+  /** What the evaluation computed (ctx.computed). */
+  computed?: ResultData;
 }
 
 /**
@@ -32,6 +34,7 @@ export class PassRecord implements OrderedResult, CountedResult {
     readonly location: Location,
     private readonly declaredAt: YamlPath | undefined,
     private readonly evidence: string | undefined,
+    private readonly data: ResultData | undefined = undefined,
   ) {}
 
   get checkId(): string {
@@ -62,6 +65,7 @@ export class PassRecord implements OrderedResult, CountedResult {
     const { check, key } = this.invoked;
     const pass: Result = { checkId: check.id, invocation: key, status: 'pass', severity: check.severity, message: check.title, location: this.location, target: this.target, fingerprint: fingerprint(check.id, this.target) };
     if (this.evidence !== undefined) pass.evidence = redactSecrets(this.evidence);
+    if (this.data !== undefined) pass.data = redactResultData(this.data);
     if (this.declaredAt) pass.declaredAt = this.declaredAt;
     return pass;
   }
@@ -80,7 +84,7 @@ export class FailRecord {
 
   toResult(): Result {
     const { check, key } = this.invoked;
-    const { at, messageId, evidence, related } = this.failure;
+    const { at, messageId, evidence, related, computed } = this.failure;
     // Everything a check quotes from what it read is masked before it is formed into text or hashed.
     const data = redactData(this.failure.data);
     const result: Result = {
@@ -95,9 +99,17 @@ export class FailRecord {
       fingerprint: fingerprint(check.id, this.target, messageId, data),
     };
     if (evidence !== undefined) result.evidence = redactSecrets(evidence);
+    if (computed !== undefined) result.data = redactResultData(computed);
     if (related?.length) result.related = related.map((place) => ({ location: redactLocation(place.at), message: redactSecrets(place.message) }));
     if (this.ignoredBecause !== undefined) result.suppression = { by: 'inline', reason: redactSecrets(this.ignoredBecause) };
     if (this.declaredAt) result.declaredAt = this.declaredAt;
     return result;
   }
+}
+
+/** Computed values are numbers, dates and grades; a string is masked like evidence all the same. */
+function redactResultData(data: ResultData): ResultData {
+  const out: ResultData = {};
+  for (const [key, value] of Object.entries(data)) out[key] = typeof value === 'string' ? redactSecrets(value) : value;
+  return out;
 }

@@ -1,3 +1,4 @@
+import type { ResultData } from '../checks/define.js';
 import type { Severity } from '../severity.js';
 import type { Location } from '../targets/location.js';
 import type { YamlPath } from '../targets/yaml/source.js';
@@ -34,6 +35,8 @@ export interface Result {
   /** Identity of the target: path + object, URL, host:port. */
   target: string;
   evidence?: string;
+  /** Values the check computed (a grade and score, an expiry date and days left), as structured data. */
+  data?: ResultData;
   /** Other places a failure involves (the other side of a cross-file reference); the fingerprint ignores them. */
   related?: RelatedResultLocation[];
   /** Stable id for baselines and SARIF: check id + target identity (+ message), never a line number. */

@@ -1,4 +1,4 @@
-import type { AnyCheck, CheckContext, FailDetails, MessageData } from '../checks/define.js';
+import type { AnyCheck, CheckContext, FailDetails, MessageData, ResultData } from '../checks/define.js';
 import { kindFilter } from '../targets/k8s/kind-filter.js';
 import type { K8sObject } from '../targets/k8s/objects.js';
 import type { K8sWorkload } from '../targets/k8s/workloads.js';
@@ -37,6 +37,7 @@ class Evaluation implements CheckContext<string> {
   failures: Failure[] = [];
   applicable = true;
   evidence: string | undefined;
+  data: ResultData | undefined;
 
   constructor(private readonly workspace: Workspace) {}
 
@@ -44,6 +45,7 @@ class Evaluation implements CheckContext<string> {
     if (this.failures.length > 0) this.failures = [];
     this.applicable = true;
     this.evidence = undefined;
+    this.data = undefined;
     return this;
   }
 
@@ -63,6 +65,10 @@ class Evaluation implements CheckContext<string> {
 
   measured(evidence: string): void {
     this.evidence = evidence;
+  }
+
+  computed(data: ResultData): void {
+    this.data = { ...this.data, ...data };
   }
 }
 
@@ -185,11 +191,11 @@ function record(recorder: Recorder, workspace: Workspace, invocation: CheckInvoc
     recorder.readings.add(readingKey(invocation.check.id, invocation.key, recorder.masked.of(target)));
   }
   if (evaluation.failures.length === 0) {
-    if (evaluation.applicable) recorder.records.push(new PassRecord(invocation, recorder.masked.of(target), redactLocation(target.location), target.declaredAt, evaluation.evidence));
+    if (evaluation.applicable) recorder.records.push(new PassRecord(invocation, recorder.masked.of(target), redactLocation(target.location), target.declaredAt, evaluation.evidence, evaluation.data));
     return;
   }
   const identity = recorder.masked.of(target);
-  for (const failure of evaluation.failures) recorder.records.push(new FailRecord(invocation, identity, target.declaredAt, failure, inlineIgnoreFor(workspace, invocation.check.id, target, failure.at)));
+  for (const failure of evaluation.failures) recorder.records.push(new FailRecord(invocation, identity, target.declaredAt, evaluation.data ? { ...failure, computed: evaluation.data } : failure, inlineIgnoreFor(workspace, invocation.check.id, target, failure.at)));
 }
 
 function errorResult(invocation: CheckInvocation, target: Target, error: unknown, masked: MaskedIdentities): Result {

@@ -56,6 +56,12 @@ const result = z
     location,
     target: z.string().describe('Identity of the target: path + object, URL, host:port'),
     evidence: z.string().optional(),
+    data: z
+      .record(z.string(), z.union([z.string().describe('A text value: a grade, a date, a TLS version'), z.number().describe('A count, a score, a number of days'), z.boolean().describe('Whether something holds')]))
+      .optional()
+      .describe(
+        'Values the check computed on the target, pass or fail, as data: http/observatory-grade grade, score, testsPassed, tests, algorithm; tls/certificate-expiry expires (YYYY-MM-DD), daysLeft; tls/protocol-versions tls10, tls11 (accepted or not); tls/tls13 tls13 (offered or not), protocol (negotiated by default); tls/key-strength keyType, keyBits; http/security-txt signed, expires (YYYY-MM-DD), daysLeft; dns/spf lookups, lookupsTruncated, voidLookups, limit (DNS lookups counted toward the limit of 10)',
+      ),
     related: z
       .array(z.object({ location, message: z.string().describe('What is at that place') }).strict())
       .optional()

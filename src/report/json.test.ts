@@ -118,6 +118,19 @@ describe('json format', () => {
     expect(validate(report)).toBe(false);
   });
 
+  it('carries the values a check computed as data, and the schema accepts them (an optional field of version 1)', () => {
+    const data = { grade: 'B', score: 75, testsPassed: 9, tests: 10, algorithm: '2024-1', graded: true };
+    const run = makeScanRun({
+      results: [makeResult({ checkId: 'http/observatory-grade', status: 'pass', location: { kind: 'url', url: 'https://shop.example.com/' }, target: 'https://shop.example.com/', data })],
+    });
+    const report = render(run);
+    expect((report.results as Record<string, unknown>[])[0]!.data).toEqual(data);
+    const validate = validator();
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    ((report.results as { data: Record<string, unknown> }[])[0]!.data).grade = { letter: 'B' };
+    expect(validate(report)).toBe(false);
+  });
+
   it('flattens waivers and keeps verdicts; a run without a plan has plan and verdicts null', () => {
     const report = render();
     expect((report.waivers as unknown[])[0]).toEqual({

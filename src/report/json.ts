@@ -74,6 +74,7 @@ function toJsonResult(result: Result, check: AnyCheck | undefined): JsonResult {
   if (check) json.title = check.title;
   if (result.messageId !== undefined) json.messageId = result.messageId;
   if (result.evidence !== undefined) json.evidence = result.evidence;
+  if (result.data !== undefined) json.data = { ...result.data };
   if (result.related) json.related = result.related.map(({ location, message }) => ({ location: { ...location }, message }));
   if (result.suppression) json.suppression = toJsonSuppression(result.suppression);
   if (result.waiverExpired !== undefined) json.waiverExpired = result.waiverExpired;
@@ -100,6 +101,7 @@ function jsonResultText(result: Result, check: AnyCheck | undefined, indent: str
   if (check) text += member('title', string(check.title));
   if (result.messageId !== undefined) text += member('messageId', string(result.messageId));
   if (result.evidence !== undefined) text += member('evidence', string(result.evidence));
+  if (result.data !== undefined) text += member('data', leaf({ ...result.data }, inner));
   if (result.related) text += member('related', leaf(result.related.map(({ location, message }) => ({ location: { ...location }, message })), inner));
   if (result.suppression) text += member('suppression', leaf(toJsonSuppression(result.suppression), inner));
   if (result.waiverExpired !== undefined) text += member('waiverExpired', string(result.waiverExpired));

@@ -43,6 +43,8 @@ describe('dns/spf', () => {
       ['soft.test', 'pass'],
       ['strict.test', 'pass'],
     ]);
+    // The lookups counted toward the limit, as data: strict.test's include is one.
+    expect(results.find((r) => r.target === 'strict.test')!.data).toEqual({ lookups: 1, lookupsTruncated: false, voidLookups: 0, limit: 10 });
   });
 
   it('fails ~all when the plan asks for a hard fail', async () => {
@@ -76,7 +78,12 @@ describe('dns/spf', () => {
   });
 
   it('fails more than 10 lookups and more than 2 void lookups', async () => {
-    expect(failures(await run(['deep.test', 'void.test']))).toEqual([
+    const results = await run(['deep.test', 'void.test']);
+    expect(results.map((r) => [r.target, r.data?.lookupsTruncated, r.data?.voidLookups])).toEqual([
+      ['deep.test', true, 0],
+      ['void.test', false, 3],
+    ]);
+    expect(failures(results)).toEqual([
       ['deep.test', 'tooManyLookups', 'SPF record of deep.test needs more than 10 DNS lookups (limit 10): receivers return permerror'],
       ['void.test', 'tooManyVoidLookups', 'SPF record of void.test makes 3 lookups that return nothing (limit 2): receivers return permerror'],
     ]);

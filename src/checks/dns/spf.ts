@@ -61,6 +61,7 @@ export const spf = defineCheck({
     if (record.mechanisms.some((m) => m.name === 'ptr')) ctx.fail(at, 'ptr', { domain: domain.name }, text);
 
     const evaluation = await evaluateSpfLookups(domain.name, record, domain.dns);
+    ctx.computed({ lookups: evaluation.lookups, lookupsTruncated: evaluation.truncated, voidLookups: evaluation.voidLookups, limit: SPF_LOOKUP_LIMIT });
     if (evaluation.lookups > SPF_LOOKUP_LIMIT) {
       const lookups = evaluation.truncated ? `more than ${SPF_LOOKUP_LIMIT}` : String(evaluation.lookups);
       ctx.fail(at, 'tooManyLookups', { domain: domain.name, lookups, limit: SPF_LOOKUP_LIMIT }, text);

@@ -56,6 +56,9 @@ describe('http/observatory-grade through the engine', () => {
     );
     expect(bare.evidence!.split('\n').slice(0, 3)).toEqual([`algorithm ${GRADE_ALGORITHM_VERSION}`, 'grade F, score 0, 5/10 tests passed', 'FAIL content-security-policy: csp-not-implemented (-25)']);
     expect(bare.evidence).toContain('FAIL cookies: cookies-session-without-secure-flag (-40)');
+    // The same values as data, for a pass too.
+    expect(bare.data).toEqual({ grade: 'F', score: 0, testsPassed: 5, tests: 10, algorithm: GRADE_ALGORITHM_VERSION });
+    expect(byPath['/middling']!.data).toMatchObject({ grade: 'B', score: 75 });
     expect(bare.evidence).toContain('pass redirection: redirection-to-https (+0)');
     // The plain-http site of the plan is the https sites' twin: graded with them, not on its own.
     expect(byPath['/']).toBeUndefined();

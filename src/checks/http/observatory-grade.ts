@@ -34,6 +34,7 @@ export const observatoryGrade = defineCheck({
     if (!page) throw new Error(`${site.url} answered neither on http nor on https`);
     if (page.status < 200 || (page.status >= 400 && page.status !== 401 && page.status !== 403)) throw new Error(`${page.url} answered ${page.status}: not gradable`);
     const grade = gradeSite(requests);
+    ctx.computed({ grade: grade.grade, score: grade.score, testsPassed: grade.testsPassed, tests: grade.tests.length, algorithm: grade.algorithm });
     if (gradeAtLeast(grade.grade, options.minimumGrade)) {
       ctx.measured(gradeEvidence(grade));
       return;

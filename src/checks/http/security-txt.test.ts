@@ -107,10 +107,16 @@ describe('http/security-txt', () => {
 
   it('passes a complete file over https: several Contacts, one Expires within a year, matching Canonical, unknown fields ignored', async () => {
     expect(await failures('valid')).toEqual([['pass', undefined]]);
+    // What was read, as data: whether it is signed, the expiry and the days left.
+    const [result] = await run('valid');
+    expect(result!.data).toEqual({ signed: false, expires: expect.stringMatching(/^\d{4}-\d\d-\d\d$/), daysLeft: expect.any(Number) });
+    expect(result!.data!.daysLeft).toBeGreaterThanOrEqual(179);
+    expect(result!.data!.daysLeft).toBeLessThanOrEqual(180);
   });
 
   it('passes a PGP-signed file', async () => {
     expect(await failures('signed')).toEqual([['pass', undefined]]);
+    expect((await run('signed'))[0]!.data).toMatchObject({ signed: true });
   });
 
   it('follows a redirect on the site and accepts the Canonical of the URL that answered', async () => {

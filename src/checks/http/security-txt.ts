@@ -77,6 +77,7 @@ export const securityTxt = defineCheck({
     const url = response.url;
     const at = { kind: 'url' as const, url };
     const file = parseSecurityTxt(response.body);
+    ctx.computed({ signed: file.signed });
     // Every failure says whether the file is signed: a signed file is the stronger claim of origin.
     const signature = file.signed ? 'PGP-signed (-----BEGIN PGP SIGNED MESSAGE-----)' : 'not PGP-signed';
     const show = (line?: number) => (line ? `line ${line}: ${response.body.split(/\r?\n/)[line - 1]?.trim()}; ${signature}` : signature);
@@ -96,6 +97,7 @@ export const securityTxt = defineCheck({
       const field = expires[0]!;
       const date = parseExpires(field.value);
       const now = Date.now();
+      if (date) ctx.computed({ expires: date.toISOString().slice(0, 10), daysLeft: Math.floor((date.getTime() - now) / DAY_MS) });
       if (!date) ctx.fail(at, 'invalidExpires', { url, value: field.value }, show(field.line));
       else if (date.getTime() <= now) ctx.fail(at, 'expired', { url, date: date.toISOString() }, show(field.line));
       else if (date.getTime() - now > MAX_EXPIRY_DAYS * DAY_MS) ctx.fail(at, 'longExpiry', { url, date: date.toISOString() }, show(field.line));

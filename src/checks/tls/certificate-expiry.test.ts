@@ -33,7 +33,9 @@ describe('tls/certificate-expiry', () => {
   }
 
   it('passes a certificate with 80 days left', async () => {
-    expect((await run('fresh')).status).toBe('pass');
+    const result = await run('fresh');
+    expect(result.status).toBe('pass');
+    expect(result.data).toEqual({ expires: expect.stringMatching(/^\d{4}-\d\d-\d\d$/), daysLeft: 80 });
   });
 
   it('reports overdue renewal under 30 days, with issuer and end date', async () => {
@@ -41,6 +43,7 @@ describe('tls/certificate-expiry', () => {
     expect([result.status, result.messageId]).toEqual(['fail', 'renewalDue']);
     expect(result.message).toMatch(/: the certificate expires in 20 days \(\d{4}-\d\d-\d\d\): renewal, due 30 days ahead, has not happened$/);
     expect(result.evidence).toMatch(/issuer: harden test CA; valid: .* to /);
+    expect(result.data).toEqual({ expires: result.message.match(/\((\d{4}-\d\d-\d\d)\)/)![1], daysLeft: 20 });
   });
 
   it('fails under the 14-day threshold', async () => {
@@ -58,5 +61,6 @@ describe('tls/certificate-expiry', () => {
     const result = await run('expired');
     expect([result.status, result.messageId]).toEqual(['fail', 'expired']);
     expect(result.message).toMatch(/expired 4 days ago/);
+    expect(result.data!.daysLeft).toBe(-4);
   });
 });

@@ -41,6 +41,7 @@ export const certificateExpiry = defineCheck({
     const days = daysToExpiry(certificate);
     const data = { endpoint: endpoint.identity, date: isoDate(certificate.validTo) };
     const evidence = certificateEvidence(certificate);
+    ctx.computed({ expires: data.date, daysLeft: days });
     if (days < 0) ctx.fail(endpoint.location, 'expired', { ...data, days: -days }, evidence);
     else if (days < options.failDays) ctx.fail(endpoint.location, 'expiresSoon', { ...data, days, threshold: options.failDays }, evidence);
     else if (days < options.warnDays) ctx.fail(endpoint.location, 'renewalDue', { ...data, days, threshold: options.warnDays }, evidence);

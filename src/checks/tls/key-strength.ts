@@ -39,6 +39,7 @@ export const keyStrength = defineCheck({
   async evaluate(endpoint, ctx) {
     const { certificate } = await endpoint.handshake();
     if (!certificate) return ctx.notApplicable();
+    if (certificate.keyType !== undefined && certificate.keyBits !== undefined) ctx.computed({ keyType: certificate.keyType, keyBits: certificate.keyBits });
     const weak = weakKey(certificate);
     if (weak) ctx.fail(endpoint.location, 'weakKey', { endpoint: endpoint.identity, ...weak }, certificateEvidence(certificate));
   },

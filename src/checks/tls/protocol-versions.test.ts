@@ -47,7 +47,7 @@ describe('tls/protocol-versions', () => {
   const run = (name: string) => runLiveCheck(protocolVersions, { targets: { sites: [servers[name]!.origin] }, ca: [ca.cert] });
 
   it('passes a server that accepts TLS 1.2 and 1.3 only', async () => {
-    expect((await run('modern')).map((r) => r.status)).toEqual(['pass']);
+    expect((await run('modern')).map((r) => [r.status, r.data])).toEqual([['pass', { tls10: false, tls11: false }]]);
   });
 
   // Skipped only where this machine's OpenSSL cannot speak TLS 1.0 even at SECLEVEL=0: then neither side of the test can.
@@ -59,7 +59,10 @@ describe('tls/protocol-versions', () => {
   });
 
   it.skipIf(!legacySupported)('reports both legacy versions on a server that also speaks TLS 1.3', async () => {
-    expect((await run('wide')).map((r) => r.messageId)).toEqual(['tls10', 'tls11']);
+    expect((await run('wide')).map((r) => [r.messageId, r.data])).toEqual([
+      ['tls10', { tls10: true, tls11: true }],
+      ['tls11', { tls10: true, tls11: true }],
+    ]);
   });
 
   it('turns an unreachable endpoint into an error, not a pass', async () => {

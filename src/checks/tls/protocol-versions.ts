@@ -51,6 +51,7 @@ export const protocolVersions = defineCheck({
     const handshake = (versions: Parameters<typeof endpoint.handshake>[0]) => endpoint.handshake(versions);
     const [tls10, tls11] = await Promise.all([offers(handshake, 'TLSv1'), offers(handshake, 'TLSv1.1')]);
     const data = { endpoint: endpoint.identity };
+    ctx.computed({ tls10, tls11 });
     if (tls10) ctx.fail(endpoint.location, 'tls10', data, 'handshake pinned to TLSv1 completed');
     if (tls11) ctx.fail(endpoint.location, 'tls11', data, 'handshake pinned to TLSv1.1 completed');
   },

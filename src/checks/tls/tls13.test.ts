@@ -21,11 +21,12 @@ describe('tls/tls13', () => {
 
   it('passes a server that offers TLS 1.3', async () => {
     const results = await runLiveCheck(tls13, { targets: { sites: [modern.origin] }, ca: [ca.cert] });
-    expect(results.map((r) => r.status)).toEqual(['pass']);
+    expect(results.map((r) => [r.status, r.data])).toEqual([['pass', { tls13: true, protocol: 'TLSv1.3' }]]);
   });
 
   it('reports a TLS 1.2-only server as "no TLS 1.3"', async () => {
     const results = await runLiveCheck(tls13, { targets: { sites: [tls12Only.origin] }, ca: [ca.cert] });
     expect(results.map((r) => [r.status, r.messageId, r.message])).toEqual([['fail', 'notOffered', `127.0.0.1:${tls12Only.port} does not offer TLS 1.3 (negotiates TLSv1.2)`]]);
+    expect(results[0]!.data).toEqual({ tls13: false, protocol: 'TLSv1.2' });
   });
 });

@@ -18,6 +18,7 @@ export const tls13 = defineCheck({
   async evaluate(endpoint, ctx) {
     const usual = await endpoint.handshake();
     const offered = await offers((versions) => endpoint.handshake(versions), 'TLSv1.3');
+    ctx.computed({ tls13: offered, ...(usual.protocol ? { protocol: usual.protocol } : {}) });
     if (!offered) ctx.fail(endpoint.location, 'notOffered', { endpoint: endpoint.identity, protocol: usual.protocol ?? 'unknown' }, 'handshake pinned to TLSv1.3 was refused');
   },
 });
