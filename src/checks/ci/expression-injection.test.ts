@@ -88,9 +88,101 @@ checkCases(expressionInjection, {
                   script: |
                     const title = "\${{ github.event.issue.title }}";`,
       failures: [
-        { messageId: 'input', line: 8 },
-        { messageId: 'input', line: 8 },
-        { messageId: 'untrusted', line: 12 },
+        { messageId: 'input', line: 8, column: 27 },
+        { messageId: 'input', line: 8, column: 45 },
+        { messageId: 'untrusted', line: 12, column: 28 },
+      ],
+    },
+    {
+      name: 'a release workflow dispatched by hand: low, at the column of the expression in the block',
+      input: yaml`
+        on:
+          workflow_dispatch:
+            inputs:
+              version: { required: true, type: string }
+        jobs:
+          build-and-release:
+            steps:
+              - name: Validate Version Format
+                run: |
+                  if [[ ! "\${{ inputs.version }}" =~ ^v[0-9]+$ ]]; then
+                    exit 1
+                  fi`,
+      failures: [{ messageId: 'input', line: 10, column: 20 }],
+    },
+    {
+      name: 'a reusable workflow: its inputs come from the caller',
+      input: yaml`
+        on:
+          workflow_call:
+            inputs:
+              title: { type: string }
+        jobs:
+          comment:
+            steps:
+              - run: echo "\${{ inputs.title }}"`,
+      failures: [{ messageId: 'callerInput', line: 8, column: 20 }],
+    },
+    {
+      name: 'event data carried by a step output, a job output, GITHUB_ENV and a matrix',
+      input: yaml`
+        on: pull_request_target
+        jobs:
+          meta:
+            outputs:
+              branch: \${{ steps.info.outputs.branch }}
+              sha: \${{ steps.info.outputs.sha }}
+            steps:
+              - id: info
+                env:
+                  HEAD: \${{ github.head_ref }}
+                run: |
+                  echo "branch=$HEAD" >> "$GITHUB_OUTPUT"
+                  echo "sha=\${{ github.sha }}" >> "$GITHUB_OUTPUT"
+                  echo "TITLE=\${{ github.event.pull_request.title }}" >> $GITHUB_ENV
+              - run: |
+                  echo "\${{ steps.info.outputs.sha }}"
+                  echo "\${{ env.TITLE }}"
+              - id: script
+                uses: actions/github-script@v7
+                with:
+                  script: core.setOutput('body', context.payload.pull_request.body)
+              - run: echo "\${{ steps.script.outputs.body }}"
+          use:
+            needs: meta
+            strategy:
+              matrix:
+                branch: ['\${{ github.head_ref }}']
+            steps:
+              - run: git push origin "\${{ needs.meta.outputs.branch }}" "\${{ needs.meta.outputs.sha }}"
+              - run: echo \${{ matrix.branch }}`,
+      failures: [
+        { messageId: 'untrusted', line: 14, column: 23 },
+        { messageId: 'untrusted', line: 17, column: 17 },
+        { messageId: 'untrusted', line: 22, column: 20 },
+        { messageId: 'untrusted', line: 29, column: 31 },
+        { messageId: 'untrusted', line: 30, column: 19 },
+      ],
+    },
+    {
+      name: 'actions that run an input as code',
+      input: yaml`
+        on: issue_comment
+        jobs:
+          run:
+            steps:
+              - uses: appleboy/ssh-action@v1
+                with:
+                  script: deploy "\${{ github.event.comment.body }}"
+              - uses: azure/cli@v2
+                with:
+                  inlineScript: az group create -n "\${{ github.event.issue.title }}"
+              - uses: actions/cache@v4
+                with:
+                  key: \${{ github.event.issue.title }}`,
+      failures: [
+        { messageId: 'untrusted', line: 7, column: 27 },
+        { messageId: 'untrusted', line: 10, column: 45 },
       ],
     },
     {
