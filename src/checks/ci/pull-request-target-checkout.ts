@@ -67,7 +67,10 @@ export const pullRequestTargetCheckout = defineCheck({
     for (const job of model.jobs) {
       for (const step of job.steps) {
         const ref = headCheckout(step);
-        if (ref !== undefined) return ctx.fail(workflow.at(trigger.path), 'checkoutHead', { event: trigger.event, step: step.label, ref });
+        if (ref !== undefined) {
+          const at = workflow.at([...step.path, step.run !== undefined && step.uses === undefined ? 'run' : 'uses']);
+          return ctx.fail(at, 'checkoutHead', { event: trigger.event, step: step.label, ref }, { related: [{ at: workflow.at(trigger.path), message: `the ${trigger.event} trigger` }] });
+        }
       }
     }
   },
