@@ -6,6 +6,7 @@ import { permissions } from './ci/permissions.js';
 import { pullRequestTargetCheckout } from './ci/pull-request-target-checkout.js';
 import { secretsEchoed } from './ci/secrets-echoed.js';
 import { unpinnedAction } from './ci/unpinned-action.js';
+import { unpinnedImage } from './ci/unpinned-image.js';
 import type { AnyCheck } from './define.js';
 
 /** The ci checks: one line per module under src/checks/ci/ (a test holds the list against the folder). */
@@ -18,4 +19,5 @@ export const checks: readonly AnyCheck[] = [
   pullRequestTargetCheckout,
   secretsEchoed,
   unpinnedAction,
+  unpinnedImage,
 ];
