@@ -8,7 +8,10 @@ checkCases(cachePoisoning, {
       name: 'a test workflow caches; a release workflow turns caching off',
       input: {
         '.github/workflows/test.yml': yaml`
-          on: [push, pull_request]
+          on:
+            push:
+              branches: [main, release/*]
+            pull_request:
           jobs:
             test:
               steps:

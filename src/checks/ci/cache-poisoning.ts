@@ -38,8 +38,9 @@ export const cachePoisoning = defineCheck({
     'read by all. A step that can write there (a compromised dependency in a test job, a pull_request_target job, ' +
     'an injected script) can plant a poisoned node_modules, Go module cache or toolchain that a later release job ' +
     'restores and builds into what it publishes: the route of the 2024 Ultralytics PyPI compromise. Release ' +
-    'builds should start from a clean state. A workflow counts as a release when it runs on a release event, a ' +
-    'push of tags or a push to a release branch, or a job of it publishes (a publisher action, ' +
+    'builds should start from a clean state. A job counts as a release when its workflow runs on a release event ' +
+    'or a push of tags (not a push to a branch named release: test workflows run there too), or when it publishes ' +
+    '(a publisher action, ' +
     'docker/build-push-action with push: true, npm publish, twine upload, cargo publish, ...).',
   fix: [
     'Turn caching off in release and publish jobs:',

@@ -87,7 +87,8 @@ export const permissions = defineCheck({
           jobs: inheriting.map((job) => job.id).join(', '),
         });
       } else if (writes.length > 0) {
-        ctx.measured(`top-level ${writes.map(([permission]) => `${permission}: write`).join(', ')} reach${inheriting.length === 1 ? `es only job "${inheriting[0]!.id}"` : ' no job'}`);
+        const scopes = writes.map(([permission]) => permission).join(', ');
+        ctx.measured(inheriting.length === 1 ? `top-level writes (${scopes}) are job "${inheriting[0]!.id}"'s own` : `top-level writes (${scopes}) reach no job`);
       }
     }
     for (const job of model.jobs) {

@@ -1,5 +1,5 @@
 import { argvOf, commandsOf } from '../shell/command-line.js';
-import { asArray, asRecord, asString } from '../yaml/read.js';
+import { asRecord, asString } from '../yaml/read.js';
 import { parseUses, scriptOf, usesAction, type CiModel, type CiStep } from './jobs.js';
 
 /** A registry that accepts OIDC trusted publishing, and the command or action that published to it. */
@@ -49,15 +49,17 @@ export function publishes(step: CiStep): boolean {
   return publishCommand(step) !== undefined;
 }
 
-/** The triggers of a release: a release event, a push of tags, a push to a release branch. */
+/**
+ * The triggers of a release: a release event, a push of tags. A push to a branch named release
+ * is not one by itself (test workflows run there too): a job of it must publish.
+ */
 export function releaseTriggers(model: CiModel, on: unknown): string[] {
   const found: string[] = [];
   for (const trigger of model.triggers) {
     if (trigger.event === 'release') found.push('release');
     if (trigger.event !== 'push') continue;
     const push = asRecord(asRecord(on)?.push);
-    if (push && (Object.hasOwn(push, 'tags') || Object.hasOwn(push, 'tags-ignore'))) found.push('push of tags');
-    else if (asArray(push?.branches).some((branch) => /release/i.test(asString(branch) ?? ''))) found.push('push to a release branch');
+    if (push && Object.hasOwn(push, 'tags')) found.push('push of tags');
   }
   return found;
 }
