@@ -32,6 +32,32 @@ checkCases(trustedPublishing, {
   ],
   fail: [
     {
+      name: 'publish commands in a job that cannot use trusted publishing (no id-token: write)',
+      input: yaml`
+        on: push
+        jobs:
+          publish:
+            permissions: { contents: read }
+            steps:
+              - run: python -m twine upload dist/*
+              - run: bundle exec gem push foo-0.1.0.gem
+              - run: |
+                  nuget.exe \\
+                    push foo.nupkg
+              - run: bunx npm publish
+              - run: bun publish --dry-run
+          oidc:
+            permissions: { id-token: write }
+            steps:
+              - run: pipx run twine==6.1.0 upload dist/*`,
+      failures: [
+        { messageId: 'noOidc', line: 6 },
+        { messageId: 'noOidc', line: 7 },
+        { messageId: 'noOidc', line: 8 },
+        { messageId: 'noOidc', line: 11 },
+      ],
+    },
+    {
       name: 'tokens for npm, PyPI (action and twine), crates.io and RubyGems',
       input: yaml`
         on:

@@ -1,6 +1,6 @@
 import { ciModel, usesAction, type CiStep } from '../../targets/ci/jobs.js';
 import { otherNpmRegistry, publishCommand, type Publish } from '../../targets/ci/publish.js';
-import { asString, type YamlRecord } from '../../targets/yaml/read.js';
+import { asRecord, asString, type YamlRecord } from '../../targets/yaml/read.js';
 import { defineCheck } from '../define.js';
 
 /** A secret other than the run's own GITHUB_TOKEN. */
@@ -16,7 +16,9 @@ export const trustedPublishing = defineCheck({
     'short-lived OIDC token (`permissions: id-token: write`) and the registry hands back a credential valid for ' +
     'minutes. A registry token stored as a secret (NPM_TOKEN, a PyPI API token, TWINE_PASSWORD, ' +
     'CARGO_REGISTRY_TOKEN) lives until someone revokes it: leaked from a log, a compromised step or a cache, it ' +
-    'publishes malware under the package\'s name, as in the npm account takeovers of 2025.',
+    'publishes malware under the package\'s name, as in the npm account takeovers of 2025. A publish command in ' +
+    'a job without `id-token: write` cannot be using trusted publishing, so it is reported even when the token is ' +
+    'not visible in the workflow.',
   fix: [
     'Register the workflow as a trusted publisher on the registry, then drop the token:',
     '',
@@ -36,6 +38,7 @@ export const trustedPublishing = defineCheck({
   ],
   messages: {
     token: 'step "{step}" publishes to {registry} ({how}) with the long-lived secret {secret}; {registry} supports trusted publishing',
+    noOidc: 'step "{step}" publishes to {registry} ({how}) in a job without id-token: write, so with a stored token; {registry} supports trusted publishing',
   },
   peers: [{ tool: 'zizmor', rule: 'use-trusted-publishing' }],
   claims: [
@@ -50,14 +53,24 @@ export const trustedPublishing = defineCheck({
     for (const job of model.jobs) {
       const privateNpm = job.steps.some(otherNpmRegistry);
       for (const step of job.steps) {
-        const found = publishedWithToken(step, [step.env, job.env, model.env]);
-        if (!found || (found.registry === 'npm' && privateNpm)) continue;
         const key = step.run !== undefined && step.uses === undefined ? 'run' : 'uses';
-        ctx.fail(workflow.at([...step.path, key]), 'token', { step: step.label, ...found });
+        const found = publishedWithToken(step, [step.env, job.env, model.env]);
+        if (found) {
+          if (found.registry !== 'npm' || !privateNpm) ctx.fail(workflow.at([...step.path, key]), 'token', { step: step.label, ...found });
+          continue;
+        }
+        const publish = publishCommand(step);
+        if (publish && !(publish.registry === 'npm' && privateNpm) && !grantsIdToken(job.hasPermissions ? job.permissions : model.permissions)) {
+          ctx.fail(workflow.at([...step.path, key]), 'noOidc', { step: step.label, ...publish });
+        }
       }
     }
   },
 });
+
+function grantsIdToken(permissions: unknown): boolean {
+  return asString(permissions)?.trim() === 'write-all' || asString(asRecord(permissions)?.['id-token'])?.trim() === 'write';
+}
 
 /** What the step publishes and the secret it uses, when it does both. */
 function publishedWithToken(step: CiStep, envs: readonly YamlRecord[]): (Publish & { secret: string }) | undefined {

@@ -8,11 +8,12 @@ export interface Publish {
   readonly how: string;
 }
 
-/** `npm publish`, `twine upload`, `cargo publish`, ... in a `run:` script: the first one found. */
+/** `npm publish`, `python -m twine upload`, `bundle exec gem push`, ... in a `run:` script: the first one found. */
 export function publishCommand(step: CiStep): Publish | undefined {
   if (step.run === undefined || !/publish|upload|push/.test(step.run)) return undefined;
   for (const command of commandsOf(scriptOf(step).pipelines)) {
-    const argv = argvOf(command);
+    const argv = unwrapped(argvOf(command));
+    if (argv.includes('--dry-run')) continue;
     const [tool, sub, third] = argv;
     const how = argv.slice(0, 3).join(' ');
     if ((tool === 'npm' || tool === 'pnpm' || tool === 'bun') && sub === 'publish') return { registry: 'npm', how };
@@ -24,6 +25,22 @@ export function publishCommand(step: CiStep): Publish | undefined {
     if ((tool === 'dotnet' && sub === 'nuget' && third === 'push') || (tool === 'nuget' && sub === 'push')) return { registry: 'NuGet', how };
   }
   return undefined;
+}
+
+/** The tool under a launcher: `python3 -m twine` → twine, `pipx run twine==6` → twine, `bunx npm` → npm, `nuget.exe` → nuget. */
+function unwrapped(argv: readonly string[]): string[] {
+  let words = [...argv];
+  for (let changed = true; changed && words.length > 0; ) {
+    changed = false;
+    const [first, second] = words;
+    if (/^python[\d.]*$/.test(first!) && second === '-m') words = words.slice(2);
+    else if ((first === 'pipx' || first === 'uv' || first === 'poetry') && (second === 'run' || second === 'tool')) words = words.slice(second === 'tool' ? 3 : 2);
+    else if (first === 'bundle' && second === 'exec') words = words.slice(2);
+    else if (first === 'npx' || first === 'bunx' || first === 'uvx' || first === 'pnpx') words = words.slice(1);
+    else continue;
+    changed = true;
+  }
+  return words.map((word, index) => (index === 0 ? word.replace(/==.*$|@[\d.]+$/, '').replace(/\.exe$/i, '') : word));
 }
 
 /** Actions that publish a release or an artifact (a package, an image, a deployment). */
