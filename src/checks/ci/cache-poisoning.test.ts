@@ -49,10 +49,20 @@ checkCases(cachePoisoning, {
                 with: { go-version: 1.23 }
               - uses: actions/setup-node@v4
                 with: { cache: npm }
+              - uses: actions/setup-node@395ad3262231945c25e8478fd5baf05154b1d79f # v6.1.0
+              - uses: actions/setup-node@v6
+                with: { package-manager-cache: false }
+              - uses: astral-sh/setup-uv@v6
+                with: { enable-cache: "\${{ github.ref == 'refs/heads/main' }}" }
+              - uses: ramsey/composer-install@3.1.1
+                with: { ignore-cache: "yes" }
+              - uses: actions/setup-go@v3
               - run: make release`,
       failures: [
         { messageId: 'cached', line: 7 },
         { messageId: 'cached', line: 9 },
+        { messageId: 'cached', line: 11 },
+        { messageId: 'cached', line: 14 },
       ],
     },
     {

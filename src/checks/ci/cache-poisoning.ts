@@ -2,19 +2,26 @@ import { ciModel, parseUses, type CiJob, type CiStep } from '../../targets/ci/jo
 import { publishes, releaseTriggers } from '../../targets/ci/publish.js';
 import { defineCheck } from '../define.js';
 
-/** How an action's caching is turned on: always, by default unless an input says no, or only when asked. */
-type Toggle = { always: true } | { input: string; on: (value: string | undefined) => boolean };
+/**
+ * How an action's caching is turned on: always, or by an input read with `on` (undefined when
+ * absent; `major` is the action's major version when its ref or the ref's comment tells it).
+ * An input given as an expression may be on: it counts as on.
+ */
+type Toggle = { always: true } | { input: string; on: (value: string | undefined, major: number | undefined) => boolean };
 
-const truthy = (value: string | undefined) => value === 'true';
-const notFalse = (value: string | undefined) => value !== 'false';
-const given = (value: string | undefined) => value !== undefined && value !== '' && value !== 'false';
+const YES = new Set(['true', 'yes', '1', 'on']);
+const truthy = (value: string | undefined) => value !== undefined && YES.has(value.toLowerCase());
+const notFalse = (value: string | undefined) => value === undefined || !['false', 'no', '0', 'off'].includes(value.toLowerCase());
+const given = (value: string | undefined) => value !== undefined && value !== '' && notFalse(value);
 
 /** Actions that restore a cache, and how their caching is controlled. */
 const CACHING: ReadonlyMap<string, Toggle> = new Map<string, Toggle>([
   ['actions/cache', { input: 'lookup-only', on: (value) => value !== 'true' }],
   ['actions/cache/restore', { always: true }],
-  ['actions/setup-go', { input: 'cache', on: notFalse }],
+  // On by default from v4 (setup-go) and v5 (setup-node's package-manager-cache, which `cache:` also turns on).
+  ['actions/setup-go', { input: 'cache', on: (value, major) => (value === undefined ? major !== undefined && major >= 4 : notFalse(value)) }],
   ['actions/setup-node', { input: 'cache', on: given }],
+  ['actions/setup-node#package-manager-cache', { input: 'package-manager-cache', on: (value, major) => (value === undefined ? major !== undefined && major >= 5 : notFalse(value)) }],
   ['actions/setup-python', { input: 'cache', on: given }],
   ['actions/setup-java', { input: 'cache', on: given }],
   ['actions/setup-dotnet', { input: 'cache', on: truthy }],
@@ -26,6 +33,8 @@ const CACHING: ReadonlyMap<string, Toggle> = new Map<string, Toggle>([
   ['actions-rust-lang/setup-rust-toolchain', { input: 'cache', on: notFalse }],
   ['jdx/mise-action', { input: 'cache', on: notFalse }],
   ['mozilla-actions/sccache-action', { always: true }],
+  ['pyo3/maturin-action', { input: 'sccache', on: truthy }],
+  ['ramsey/composer-install', { input: 'ignore-cache', on: (value) => !truthy(value) }],
 ]);
 
 export const cachePoisoning = defineCheck({
@@ -71,25 +80,41 @@ export const cachePoisoning = defineCheck({
     const model = ciModel(workflow);
     if (model.jobs.length === 0) return ctx.notApplicable();
     const release = releaseTriggers(model, workflow.data.on);
+    const major = (step: CiStep) => {
+      const at = workflow.at([...step.path, 'uses']);
+      return majorVersion(step, at.kind === 'file' ? workflow.lineText(at.line) : undefined);
+    };
     for (const job of model.jobs) {
       const publisher = job.steps.find(publishes);
       if (release.length === 0 && !publisher) continue;
       const why = publisher ? `publishes (step "${publisher.label}")` : `runs on a ${release.join(' and ')}`;
       const scope = publisher ? `job "${job.id}"` : `job "${job.id}" of a workflow`;
-      for (const step of cachingSteps(job)) {
+      for (const step of cachingSteps(job, major)) {
         ctx.fail(workflow.at([...step.path, 'uses']), 'cached', { step: step.label, action: parseUses(step.uses!).action, scope, release: why, where: step.where });
       }
     }
   },
 });
 
-function cachingSteps(job: CiJob): CiStep[] {
+function cachingSteps(job: CiJob, major: (step: CiStep) => number | undefined): CiStep[] {
   return job.steps.filter((step) => {
     if (step.uses === undefined) return false;
-    const toggle = CACHING.get(parseUses(step.uses).action.toLowerCase());
-    if (!toggle) return false;
-    if ('always' in toggle) return true;
-    const value = step.with[toggle.input];
-    return toggle.on(value === undefined || value === null ? undefined : String(value).trim());
+    const action = parseUses(step.uses).action.toLowerCase();
+    const toggles = [CACHING.get(action), CACHING.get(`${action}#package-manager-cache`)].filter((toggle) => toggle !== undefined);
+    return toggles.some((toggle) => {
+      if ('always' in toggle) return true;
+      const value = step.with[toggle.input];
+      const written = value === undefined || value === null ? undefined : String(value).trim();
+      return (written !== undefined && written.startsWith('${{')) || toggle.on(written, major(step));
+    });
   });
+}
+
+/** `@v5`, `@v6.1.0`, or a commit SHA followed by a `# v5.0.0` comment: 5. */
+function majorVersion(step: CiStep, lineText: string | undefined): number | undefined {
+  const { ref } = parseUses(step.uses ?? '');
+  const fromRef = /^v?(\d+)/.exec(ref ?? '');
+  if (fromRef && !/^[0-9a-f]{40}$/i.test(ref ?? '')) return Number(fromRef[1]);
+  const fromComment = /#\s*v?(\d+)[.\s]/.exec(`${lineText ?? ''} `);
+  return fromComment ? Number(fromComment[1]) : undefined;
 }
