@@ -21,6 +21,7 @@ const CODE_INPUTS: ReadonlyMap<string, readonly string[]> = new Map([
   ['wandalen/wretry.action', ['command']],
   ['azure/cli', ['inlinescript']],
   ['azure/powershell', ['inlinescript']],
+  ['mikefarah/yq', ['cmd']],
 ]);
 
 function codeInputs(uses: string | undefined): readonly string[] {

@@ -69,8 +69,21 @@ checkCases(unpinnedImage, {
                 image: ['node:20@${DIGEST}', 'node:22']
             container:
               image: \${{ matrix.image }}
-            steps: [{ run: npm test }]`,
-      failures: [{ messageId: 'tagged', line: 8 }],
+            steps: [{ run: npm test }]
+          urllib3:
+            strategy:
+              matrix:
+                container: ['']
+                include:
+                  - container: python:3.13-bullseye
+                  - container: python
+                  - os: ubuntu-24.04
+            container: \${{ matrix.container }}`,
+      failures: [
+        { messageId: 'tagged', line: 8 },
+        { messageId: 'floating', line: 18 },
+        { messageId: 'tagged', line: 18 },
+      ],
     },
   ],
 });

@@ -78,14 +78,16 @@ function valueAt(data: unknown, path: YamlPath): unknown {
 
 /**
  * The references an image may stand for: itself, or each value of the matrix key it names
- * (`${{ matrix.image }}`); an expression that cannot be read gives none.
+ * (`${{ matrix.image }}`, in the matrix or its `include:` entries); an expression that cannot be read gives none.
  */
 function expand(written: string, job: CiJob): string[] {
   const expressions = expressionsIn(written);
   if (expressions.length === 0) return [written.trim()];
   if (expressions.length !== 1) return [];
   const key = /^matrix\.([\w-]+)$/.exec(expressions[0]!.text)?.[1];
-  const values = key === undefined ? [] : asArray(asRecord(asRecord(job.data.strategy)?.matrix)?.[key]);
+  const matrix = asRecord(asRecord(job.data.strategy)?.matrix);
+  const included = asArray(matrix?.include).map((entry) => asRecord(entry)?.[key ?? '']);
+  const values = key === undefined ? [] : [...asArray(matrix?.[key]), ...included].filter((value) => value !== '');
   const expression = written.slice(expressions[0]!.offset, written.indexOf('}}', expressions[0]!.offset) + 2);
   return values.flatMap((value) => (typeof value === 'string' ? [written.replace(expression, value).trim()] : []));
 }
