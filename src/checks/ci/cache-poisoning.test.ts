@@ -32,6 +32,17 @@ checkCases(cachePoisoning, {
                 - uses: actions/cache@v4
                   with: { lookup-only: true, path: x, key: y }
                 - uses: goreleaser/goreleaser-action@v6`,
+        '.github/workflows/wheels.yml': yaml`
+          on:
+            push:
+              tags: ['*']
+            release:
+          jobs:
+            wheels:
+              steps:
+                - uses: PyO3/maturin-action@v1
+                  with:
+                    sccache: \${{ !startsWith(github.ref, 'refs/tags/') }}`,
       },
     },
   ],

@@ -89,14 +89,18 @@ export const cachePoisoning = defineCheck({
       if (release.length === 0 && !publisher) continue;
       const why = publisher ? `publishes (step "${publisher.label}")` : `runs on a ${release.join(' and ')}`;
       const scope = publisher ? `job "${job.id}"` : `job "${job.id}" of a workflow`;
-      for (const step of cachingSteps(job, major)) {
+      for (const step of cachingSteps(job, major, release.length > 0 && !publisher)) {
         ctx.fail(workflow.at([...step.path, 'uses']), 'cached', { step: step.label, action: parseUses(step.uses!).action, scope, release: why, where: step.where });
       }
     }
   },
 });
 
-function cachingSteps(job: CiJob, major: (step: CiStep) => number | undefined): CiStep[] {
+/** `${{ !startsWith(github.ref, 'refs/tags/') }}`, `${{ !(… github.ref_type == 'tag') }}`: a toggle that is off on tag runs. */
+const OFF_ON_TAGS = /^\$\{\{\s*!\s*\(?[^}]*(refs\/tags|ref_type\s*==\s*'tag')/;
+
+/** The steps of a job that restore a cache; `tagRelease`: the workflow's release runs are tag runs (push of tags, release). */
+function cachingSteps(job: CiJob, major: (step: CiStep) => number | undefined, tagRelease: boolean): CiStep[] {
   return job.steps.filter((step) => {
     if (step.uses === undefined) return false;
     const action = parseUses(step.uses).action.toLowerCase();
@@ -105,7 +109,8 @@ function cachingSteps(job: CiJob, major: (step: CiStep) => number | undefined): 
       if ('always' in toggle) return true;
       const value = step.with[toggle.input];
       const written = value === undefined || value === null ? undefined : String(value).trim();
-      return (written !== undefined && written.startsWith('${{')) || toggle.on(written, major(step));
+      if (written?.startsWith('${{')) return !(tagRelease && OFF_ON_TAGS.test(written));
+      return toggle.on(written, major(step));
     });
   });
 }
