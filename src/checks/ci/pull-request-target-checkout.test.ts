@@ -59,7 +59,7 @@ checkCases(pullRequestTargetCheckout, {
                 with:
                   ref: \${{ github.event.pull_request.head.sha || github.sha }}
               - run: make images`,
-      failures: [{ messageId: 'checkoutHead', line: 11, related: [{ at: '.github/workflows/ci.yml:5', message: 'the pull_request_target trigger' }] }],
+      failures: [{ messageId: 'checkoutHead', line: 13, related: [{ at: '.github/workflows/ci.yml:5', message: 'the pull_request_target trigger' }] }],
     },
     {
       name: 'list form, checkout of github.head_ref',
@@ -71,7 +71,7 @@ checkCases(pullRequestTargetCheckout, {
             steps:
               - uses: actions/checkout@v4
                 with: { ref: "\${{ github.head_ref }}" }`,
-      failures: [{ messageId: 'checkoutHead', line: 6 }],
+      failures: [{ messageId: 'checkoutHead', line: 7 }],
     },
     {
       name: 'workflow_run with gh pr checkout in a script',
@@ -100,7 +100,7 @@ checkCases(pullRequestTargetCheckout, {
               - uses: actions/checkout@v4
                 with:
                   ref: refs/pull/\${{ github.event.issue.number }}/head`,
-      failures: [{ messageId: 'checkoutHead', line: 8 }],
+      failures: [{ messageId: 'checkoutHead', line: 10 }],
     },
     {
       name: 'string form trigger',
