@@ -26,10 +26,14 @@ checkCases(secretsInherit, {
             secrets: inherit
           local:
             uses: ./.github/workflows/test.yml
+            secrets: inherit
+          self:
+            uses: $/.github/workflows/build.yml
             secrets: inherit`,
       failures: [
         { messageId: 'inherit', line: 5 },
-        { messageId: 'inherit', line: 8 },
+        { messageId: 'inheritLocal', line: 8 },
+        { messageId: 'inheritLocal', line: 11 },
       ],
     },
   ],
