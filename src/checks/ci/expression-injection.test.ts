@@ -165,6 +165,20 @@ checkCases(expressionInjection, {
       ],
     },
     {
+      name: 'a step output read from the event payload file with jq',
+      input: yaml`
+        on: issues
+        jobs:
+          triage:
+            steps:
+              - id: issue
+                run: |
+                  echo "number=$(jq -r .issue.number "$GITHUB_EVENT_PATH")" >> "$GITHUB_OUTPUT"
+                  echo "title=$(jq -r .issue.title "$GITHUB_EVENT_PATH")" >> "$GITHUB_OUTPUT"
+              - run: gh issue edit \${{ steps.issue.outputs.number }} --title "[triaged] \${{ steps.issue.outputs.title }}"`,
+      failures: [{ messageId: 'untrusted', line: 9, column: 81 }],
+    },
+    {
       name: 'actions that run an input as code',
       input: yaml`
         on: issue_comment

@@ -42,7 +42,12 @@ checkCases(githubEnv, {
                   run: |
                     message=$(echo "$TITLE" | grep -oP '[{\\[][^}\\]]+[}\\]]')
                     echo "message=$message" >> $GITHUB_ENV
-                - run: echo "\${{ github.head_ref }}" | tee -a "$GITHUB_PATH"`,
+                - run: echo "\${{ github.head_ref }}" | tee -a "$GITHUB_PATH"
+                - run: |
+                    number=$(jq -r .pull_request.number "$GITHUB_EVENT_PATH")
+                    echo "PR=$number" >> "$GITHUB_ENV"
+                    branch=$(jq -r '.pull_request.head.ref' "$GITHUB_EVENT_PATH")
+                    echo "BRANCH=$branch" >> "$GITHUB_ENV"`,
         '.github/workflows/after.yml': yaml`
           on:
             workflow_run:
@@ -57,6 +62,7 @@ checkCases(githubEnv, {
         { messageId: 'artifact', line: 8 },
         { messageId: 'untrusted', line: 11 },
         { messageId: 'untrusted', line: 12 },
+        { messageId: 'untrusted', line: 17 },
       ],
     },
   ],

@@ -1,5 +1,5 @@
 import { ciModel, expressionsIn, lineOfScriptLine, type CiStep } from '../../targets/ci/jobs.js';
-import { CONTEXT_PATH, workflowTaint, type WorkflowTaint } from '../../targets/ci/taint.js';
+import { CONTEXT_PATH, eventFileOrigin, workflowTaint, type WorkflowTaint } from '../../targets/ci/taint.js';
 import { defineCheck } from '../define.js';
 
 /** Events that run with the base repository's secrets and a write token on input a stranger controls. */
@@ -85,6 +85,8 @@ function writes(step: CiStep, taint: WorkflowTaint, downloaded: boolean): Write[
         if (origin !== undefined) return origin;
       }
     }
+    const fromFile = eventFileOrigin(text);
+    if (fromFile !== undefined) return fromFile;
     for (const found of text.matchAll(SHELL_VAR)) {
       const origin = shellVars.get(found[1]!) ?? env.get(found[1]!);
       if (origin !== undefined) return origin === found[1] ? origin : `$${found[1]} (${origin})`;

@@ -28,6 +28,19 @@ function normalise(path: string): string {
   return path.replace(/\[['"]?([^\]'"]*)['"]?\]/g, '.$1');
 }
 
+/**
+ * An untrusted field a shell text reads from the event payload file: `jq -r .pull_request.title
+ * "$GITHUB_EVENT_PATH"` reads github.event.pull_request.title.
+ */
+export function eventFileOrigin(text: string): string | undefined {
+  if (!text.includes('GITHUB_EVENT_PATH')) return undefined;
+  for (const match of text.matchAll(/(?<![\w$])\.([A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*|\[\d*\])*)/g)) {
+    const field = `github.event.${match[1]!.replace(/\[\d*\]/g, '.0')}`;
+    if (isUntrusted(field) && field !== 'github.event') return `${field} (read from $GITHUB_EVENT_PATH)`;
+  }
+  return undefined;
+}
+
 /** The untrusted field a text's expressions name, directly or through a value already traced. */
 type Resolve = (path: string) => string | undefined;
 
@@ -151,7 +164,7 @@ function writesOf(step: CiStep, resolve: Resolve, env: ReadonlyMap<string, strin
       if (!match) continue;
       // A heredoc (`name<<EOF`) takes its value from the lines after: the whole script is read.
       const value = match[2] === '<<' ? step.run : line.slice(match.index + match[0].indexOf(match[2]!));
-      const from = originIn(value, resolve) ?? [...value.matchAll(SHELL_VAR)].map((found) => env.get(found[1]!)).find((field) => field !== undefined);
+      const from = originIn(value, resolve) ?? eventFileOrigin(value) ?? [...value.matchAll(SHELL_VAR)].map((found) => env.get(found[1]!)).find((field) => field !== undefined);
       if (from !== undefined) writes.push({ file: match[3] as Write['file'], name: match[1]!, origin: from });
     }
   }
