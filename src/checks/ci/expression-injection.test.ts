@@ -152,16 +152,18 @@ checkCases(expressionInjection, {
             needs: meta
             strategy:
               matrix:
-                branch: ['\${{ github.head_ref }}']
+                os: [ubuntu-latest]
+                include:
+                  - branch: \${{ github.head_ref }}
             steps:
               - run: git push origin "\${{ needs.meta.outputs.branch }}" "\${{ needs.meta.outputs.sha }}"
-              - run: echo \${{ matrix.branch }}`,
+              - run: echo \${{ matrix.branch }} \${{ matrix.os }}`,
       failures: [
         { messageId: 'untrusted', line: 14, column: 23 },
         { messageId: 'untrusted', line: 17, column: 17 },
         { messageId: 'untrusted', line: 22, column: 20 },
-        { messageId: 'untrusted', line: 29, column: 31 },
-        { messageId: 'untrusted', line: 30, column: 19 },
+        { messageId: 'untrusted', line: 31, column: 31 },
+        { messageId: 'untrusted', line: 32, column: 19 },
       ],
     },
     {

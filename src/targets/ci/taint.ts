@@ -1,4 +1,4 @@
-import { asRecord, asString, type YamlRecord } from '../yaml/read.js';
+import { asArray, asRecord, asString, type YamlRecord } from '../yaml/read.js';
 import { expressionsIn, usesAction, type CiJob, type CiModel, type CiStep } from './jobs.js';
 
 /** Context paths whose value a stranger writes: titles, bodies, branch names, commit messages, emails. */
@@ -111,9 +111,12 @@ function traceJob(job: CiJob, workflowEnv: ReadonlyMap<string, string>, origin: 
   const written = asRecord(job.data.strategy)?.matrix;
   const matrix = asRecord(written);
   if (matrix) {
-    for (const [key, value] of Object.entries(matrix)) {
+    const entries = Object.entries(matrix).flatMap(([key, value]) =>
+      key === 'include' ? asArray(value).flatMap((entry) => Object.entries(asRecord(entry) ?? {})) : key === 'exclude' ? [] : [[key, value] as const],
+    );
+    for (const [key, value] of entries) {
       const from = originIn(JSON.stringify(value) ?? '', outer);
-      if (from !== undefined) traced.matrix.set(key === 'include' || key === 'exclude' ? '*' : key, from);
+      if (from !== undefined) traced.matrix.set(key, from);
     }
   } else if (typeof written === 'string') {
     const from = originIn(written, outer);
