@@ -100,6 +100,8 @@ checkCases(expressionInjection, {
           workflow_dispatch:
             inputs:
               version: { required: true, type: string }
+              dry_run: { type: boolean }
+              level: { type: choice, options: [patch, minor] }
         jobs:
           build-and-release:
             steps:
@@ -107,8 +109,9 @@ checkCases(expressionInjection, {
                 run: |
                   if [[ ! "\${{ inputs.version }}" =~ ^v[0-9]+$ ]]; then
                     exit 1
-                  fi`,
-      failures: [{ messageId: 'input', line: 10, column: 20 }],
+                  fi
+                  ./release.sh --dry-run=\${{ inputs.dry_run }} \${{ github.event.inputs.level }}`,
+      failures: [{ messageId: 'input', line: 12, column: 20 }],
     },
     {
       name: 'a reusable workflow: its inputs come from the caller',

