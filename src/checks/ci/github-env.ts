@@ -3,7 +3,7 @@ import { CONTEXT_PATH, eventFileOrigin, workflowTaint, type WorkflowTaint } from
 import { defineCheck } from '../define.js';
 
 /** Events that run with the base repository's secrets and a write token on input a stranger controls. */
-const PRIVILEGED_EVENTS = new Set(['pull_request_target', 'workflow_run', 'issue_comment', 'issues', 'discussion', 'discussion_comment', 'pull_request_review', 'pull_request_review_comment']);
+const PRIVILEGED_EVENTS = new Set(['pull_request_target', 'workflow_run', 'issue_comment', 'issues', 'discussion', 'discussion_comment']);
 
 /** A line that appends to the environment file or the path file. */
 const ENV_FILE_WRITE = /(?:>>|\btee\s+(?:-a|--append)\s+)\s*"?\$\{?(GITHUB_ENV|GITHUB_PATH)\b/;
@@ -18,8 +18,9 @@ export const githubEnv = defineCheck({
   target: 'ci-workflow',
   why:
     'What a step appends to `$GITHUB_ENV` becomes the environment of every later step, and `$GITHUB_PATH` puts ' +
-    'directories first on their PATH. In a workflow triggered by pull_request_target, workflow_run or a comment, ' +
-    'which runs with secrets and a write token, a value that comes from the event (a title, a branch name) or ' +
+    'directories first on their PATH. In a workflow triggered by pull_request_target, workflow_run, a comment, an ' +
+    'issue or a discussion, which runs with secrets and a write token, a value that comes from the event (a title, ' +
+    'a branch name) or ' +
     'from a downloaded artifact lets its author add `NODE_OPTIONS=--require=/tmp/x.js`, `LD_PRELOAD=…` or a line ' +
     'break and a second variable, or a directory holding their own `git`: code execution in the privileged job.',
   fix: [
