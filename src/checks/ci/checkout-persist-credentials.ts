@@ -22,7 +22,8 @@ export const checkoutPersistCredentials = defineCheck({
     '      with:',
     '        persist-credentials: false',
     '',
-    'A job that pushes keeps the default (this check stays quiet when a later step runs git push).',
+    'A job that pushes keeps the default (this check stays quiet when a later step runs git push), or says so with',
+    '`persist-credentials: true`: an explicit choice passes, unless the job uploads its workspace as an artifact.',
   ].join('\n'),
   refs: [
     'zizmor artipacked',
@@ -31,6 +32,10 @@ export const checkoutPersistCredentials = defineCheck({
   ],
   messages: {
     persisted: 'actions/checkout in job "{job}" keeps the token in .git/config (no persist-credentials: false)',
+    uploaded: {
+      text: 'actions/checkout in job "{job}" keeps the token in .git/config (persist-credentials: true) and step "{upload}" uploads the workspace ({path}) as an artifact',
+      severity: 'high',
+    },
   },
   peers: [{ tool: 'zizmor', rule: 'artipacked' }],
   claims: [
@@ -49,17 +54,34 @@ export const checkoutPersistCredentials = defineCheck({
   evaluate(workflow, ctx) {
     const model = ciModel(workflow);
     if (model.jobs.length === 0) return ctx.notApplicable();
+    const chosen: string[] = [];
     for (const job of model.jobs) {
       job.steps.forEach((step, i) => {
         if (!usesAction(step.uses, 'actions/checkout')) return;
         const persist = step.with['persist-credentials'];
-        if (persist === false || asString(persist)?.trim() === 'false') return;
-        if (job.steps.slice(i + 1).some(pushes)) return;
+        const written = persist === undefined ? undefined : String(persist).trim();
+        if (written === 'false') return;
+        const later = job.steps.slice(i + 1);
+        if (written === 'true') {
+          const upload = later.find((candidate) => uploadedWorkspace(candidate) !== undefined);
+          if (upload) ctx.fail(workflow.at([...step.path, 'with', 'persist-credentials']), 'uploaded', { job: job.id, upload: upload.label, path: uploadedWorkspace(upload)!, where: step.where });
+          else chosen.push(`${step.where} sets persist-credentials: true`);
+          return;
+        }
+        if (later.some(pushes)) return;
         ctx.fail(workflow.at([...step.path, 'uses']), 'persisted', { job: job.id, where: step.where });
       });
     }
+    if (chosen.length > 0) ctx.measured(`${chosen.join('; ')}: the author chose it, and no step uploads the workspace`);
   },
 });
+
+/** The path of an actions/upload-artifact step that takes the whole workspace (`.`, `${{ github.workspace }}`). */
+function uploadedWorkspace(step: CiStep): string | undefined {
+  if (!usesAction(step.uses, 'actions/upload-artifact')) return undefined;
+  const paths = (asString(step.with.path) ?? '').split('\n').map((line) => line.trim());
+  return paths.find((path) => ['.', './', '..', '../'].includes(path) || (path.startsWith('${{') && path.includes('github.workspace') && /^\$\{\{[^}]*\}\}\/?$/.test(path)));
+}
 
 function pushes(step: CiStep): boolean {
   if (step.uses !== undefined && PUSHING_ACTIONS.has(parseUses(step.uses).action.toLowerCase())) return true;

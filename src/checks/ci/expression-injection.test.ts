@@ -88,9 +88,120 @@ checkCases(expressionInjection, {
                   script: |
                     const title = "\${{ github.event.issue.title }}";`,
       failures: [
-        { messageId: 'input', line: 8 },
-        { messageId: 'input', line: 8 },
-        { messageId: 'untrusted', line: 12 },
+        { messageId: 'input', line: 8, column: 27 },
+        { messageId: 'input', line: 8, column: 45 },
+        { messageId: 'untrusted', line: 12, column: 28 },
+      ],
+    },
+    {
+      name: 'a release workflow dispatched by hand: low, at the column of the expression in the block',
+      input: yaml`
+        on:
+          workflow_dispatch:
+            inputs:
+              version: { required: true, type: string }
+              dry_run: { type: boolean }
+              level: { type: choice, options: [patch, minor] }
+        jobs:
+          build-and-release:
+            steps:
+              - name: Validate Version Format
+                run: |
+                  if [[ ! "\${{ inputs.version }}" =~ ^v[0-9]+$ ]]; then
+                    exit 1
+                  fi
+                  ./release.sh --dry-run=\${{ inputs.dry_run }} \${{ github.event.inputs.level }}`,
+      failures: [{ messageId: 'input', line: 12, column: 20 }],
+    },
+    {
+      name: 'a reusable workflow: its inputs come from the caller',
+      input: yaml`
+        on:
+          workflow_call:
+            inputs:
+              title: { type: string }
+        jobs:
+          comment:
+            steps:
+              - run: echo "\${{ inputs.title }}"`,
+      failures: [{ messageId: 'callerInput', line: 8, column: 20 }],
+    },
+    {
+      name: 'event data carried by a step output, a job output, GITHUB_ENV and a matrix',
+      input: yaml`
+        on: pull_request_target
+        jobs:
+          meta:
+            outputs:
+              branch: \${{ steps.info.outputs.branch }}
+              sha: \${{ steps.info.outputs.sha }}
+            steps:
+              - id: info
+                env:
+                  HEAD: \${{ github.head_ref }}
+                run: |
+                  echo "branch=$HEAD" >> "$GITHUB_OUTPUT"
+                  echo "sha=\${{ github.sha }}" >> "$GITHUB_OUTPUT"
+                  echo "TITLE=\${{ github.event.pull_request.title }}" >> $GITHUB_ENV
+              - run: |
+                  echo "\${{ steps.info.outputs.sha }}"
+                  echo "\${{ env.TITLE }}"
+              - id: script
+                uses: actions/github-script@v7
+                with:
+                  script: core.setOutput('body', context.payload.pull_request.body)
+              - run: echo "\${{ steps.script.outputs.body }}"
+          use:
+            needs: meta
+            strategy:
+              matrix:
+                os: [ubuntu-latest]
+                include:
+                  - branch: \${{ github.head_ref }}
+            steps:
+              - run: git push origin "\${{ needs.meta.outputs.branch }}" "\${{ needs.meta.outputs.sha }}"
+              - run: echo \${{ matrix.branch }} \${{ matrix.os }}`,
+      failures: [
+        { messageId: 'untrusted', line: 14, column: 23 },
+        { messageId: 'untrusted', line: 17, column: 17 },
+        { messageId: 'untrusted', line: 22, column: 20 },
+        { messageId: 'untrusted', line: 31, column: 31 },
+        { messageId: 'untrusted', line: 32, column: 19 },
+      ],
+    },
+    {
+      name: 'a step output read from the event payload file with jq',
+      input: yaml`
+        on: issues
+        jobs:
+          triage:
+            steps:
+              - id: issue
+                run: |
+                  echo "number=$(jq -r .issue.number "$GITHUB_EVENT_PATH")" >> "$GITHUB_OUTPUT"
+                  echo "title=$(jq -r .issue.title "$GITHUB_EVENT_PATH")" >> "$GITHUB_OUTPUT"
+              - run: gh issue edit \${{ steps.issue.outputs.number }} --title "[triaged] \${{ steps.issue.outputs.title }}"`,
+      failures: [{ messageId: 'untrusted', line: 9, column: 81 }],
+    },
+    {
+      name: 'actions that run an input as code',
+      input: yaml`
+        on: issue_comment
+        jobs:
+          run:
+            steps:
+              - uses: appleboy/ssh-action@v1
+                with:
+                  script: deploy "\${{ github.event.comment.body }}"
+              - uses: azure/cli@v2
+                with:
+                  inlineScript: az group create -n "\${{ github.event.issue.title }}"
+              - uses: actions/cache@v4
+                with:
+                  key: \${{ github.event.issue.title }}`,
+      failures: [
+        { messageId: 'untrusted', line: 7, column: 27 },
+        { messageId: 'untrusted', line: 10, column: 45 },
       ],
     },
     {

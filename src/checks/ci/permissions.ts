@@ -12,7 +12,12 @@ export const permissions = defineCheck({
     'is read/write on contents, packages, pull requests, issues and more in older repositories and every ' +
     'organisation that never changed it. Any step that is compromised (a hijacked action, an injected script, a ' +
     'malicious dependency running in a build) can then push code, publish packages or approve pull requests. ' +
-    '`write-all`, or a write scope at the top of the workflow, hands that power to every job whether it needs it or not.',
+    '`write-all`, or a write scope at the top of the workflow, hands that power to every job whether it needs it or not. ' +
+    'The rule: top-level write scopes count when two or more jobs inherit them (jobs without their own `permissions:`); ' +
+    'with a single such job they are that job\'s own permissions written one level up, and harden does not judge ' +
+    'whether a job needs the scopes it asks for. `read-all` reads every scope, security alerts and packages included ' +
+    '(low). A reusable workflow (`on: workflow_call` only) runs with its caller\'s token: it is not asked for a block, ' +
+    'but what it grants is read like any other.',
   fix: [
     'Start every workflow read-only and grant writes per job, only where needed:',
     '',
@@ -34,7 +39,8 @@ export const permissions = defineCheck({
   messages: {
     missing: 'no top-level permissions: and job(s) {jobs} set none, so they get the default token scopes',
     writeAll: '{scope} grants write-all to the GITHUB_TOKEN',
-    workflowWrite: 'top-level permissions grant {permission}: write to every job',
+    readAll: { text: '{scope} grants read-all: every scope of the GITHUB_TOKEN, not only contents', severity: 'low' },
+    workflowWrite: 'top-level permissions grant {permissions} to every job that sets none ({jobs}); grant them in the job that needs them',
   },
   peers: [{ tool: 'zizmor', rule: 'excessive-permissions' }],
   claims: [
@@ -60,28 +66,38 @@ export const permissions = defineCheck({
   ],
   evaluate(workflow, ctx) {
     const model = ciModel(workflow);
+    if (model.jobs.length === 0) return ctx.notApplicable();
     // A reusable workflow runs with the token of its caller, capped by the caller's permissions.
     const reusableOnly = model.triggers.length > 0 && model.triggers.every((trigger) => trigger.event === 'workflow_call');
-    if (model.jobs.length === 0 || reusableOnly) return ctx.notApplicable();
+    const inheriting = model.jobs.filter((job) => !job.hasPermissions);
     if (!model.hasPermissions) {
-      const bare = model.jobs.filter((job) => !job.hasPermissions);
-      if (bare.length > 0) {
+      if (inheriting.length > 0 && !reusableOnly) {
         const anchor = Object.hasOwn(workflow.data, 'on') ? 'on' : Object.hasOwn(workflow.data, 'name') ? 'name' : 'jobs';
-        ctx.fail(workflow.at([anchor]), 'missing', { jobs: bare.map((job) => job.id).join(', ') });
+        ctx.fail(workflow.at([anchor]), 'missing', { jobs: inheriting.map((job) => job.id).join(', ') });
       }
-    } else if (isWriteAll(model.permissions)) {
+    } else if (isLevel(model.permissions, 'write-all')) {
       ctx.fail(workflow.at(['permissions']), 'writeAll', { scope: 'the workflow' });
+    } else if (isLevel(model.permissions, 'read-all')) {
+      ctx.fail(workflow.at(['permissions']), 'readAll', { scope: 'the workflow' });
     } else {
-      for (const [permission, level] of Object.entries(asRecord(model.permissions) ?? {})) {
-        if (asString(level) === 'write') ctx.fail(workflow.at(['permissions', permission]), 'workflowWrite', { permission });
+      const writes = Object.entries(asRecord(model.permissions) ?? {}).filter(([, level]) => asString(level) === 'write');
+      if (writes.length > 0 && inheriting.length > 1) {
+        ctx.fail(workflow.at(['permissions', writes[0]![0]]), 'workflowWrite', {
+          permissions: writes.map(([permission]) => `${permission}: write`).join(', '),
+          jobs: inheriting.map((job) => job.id).join(', '),
+        });
+      } else if (writes.length > 0) {
+        const scopes = writes.map(([permission]) => permission).join(', ');
+        ctx.measured(inheriting.length === 1 ? `top-level writes (${scopes}) are job "${inheriting[0]!.id}"'s own` : `top-level writes (${scopes}) reach no job`);
       }
     }
     for (const job of model.jobs) {
-      if (isWriteAll(job.permissions)) ctx.fail(workflow.at([...job.path, 'permissions']), 'writeAll', { scope: `job "${job.id}"` });
+      if (isLevel(job.permissions, 'write-all')) ctx.fail(workflow.at([...job.path, 'permissions']), 'writeAll', { scope: `job "${job.id}"` });
+      else if (isLevel(job.permissions, 'read-all')) ctx.fail(workflow.at([...job.path, 'permissions']), 'readAll', { scope: `job "${job.id}"` });
     }
   },
 });
 
-function isWriteAll(permissions: unknown): boolean {
-  return asString(permissions) === 'write-all';
+function isLevel(permissions: unknown, level: 'write-all' | 'read-all'): boolean {
+  return asString(permissions)?.trim() === level;
 }

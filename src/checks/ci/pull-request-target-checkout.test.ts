@@ -59,7 +59,7 @@ checkCases(pullRequestTargetCheckout, {
                 with:
                   ref: \${{ github.event.pull_request.head.sha || github.sha }}
               - run: make images`,
-      failures: [{ messageId: 'checkoutHead', line: 5 }],
+      failures: [{ messageId: 'checkoutHead', line: 13, related: [{ at: '.github/workflows/ci.yml:5', message: 'the pull_request_target trigger' }] }],
     },
     {
       name: 'list form, checkout of github.head_ref',
@@ -71,7 +71,7 @@ checkCases(pullRequestTargetCheckout, {
             steps:
               - uses: actions/checkout@v4
                 with: { ref: "\${{ github.head_ref }}" }`,
-      failures: [{ messageId: 'checkoutHead', line: 2 }],
+      failures: [{ messageId: 'checkoutHead', line: 7 }],
     },
     {
       name: 'workflow_run with gh pr checkout in a script',
@@ -85,7 +85,7 @@ checkCases(pullRequestTargetCheckout, {
               - run: |
                   gh pr checkout \${{ github.event.workflow_run.pull_requests[0].number }}
                   npm ci`,
-      failures: [{ messageId: 'checkoutHead', line: 2 }],
+      failures: [{ messageId: 'checkoutHead', line: 7 }],
     },
     {
       name: 'a comment-triggered build of the pull request',
@@ -100,7 +100,7 @@ checkCases(pullRequestTargetCheckout, {
               - uses: actions/checkout@v4
                 with:
                   ref: refs/pull/\${{ github.event.issue.number }}/head`,
-      failures: [{ messageId: 'checkoutHead', line: 2 }],
+      failures: [{ messageId: 'checkoutHead', line: 10 }],
     },
     {
       name: 'string form trigger',
@@ -110,7 +110,7 @@ checkCases(pullRequestTargetCheckout, {
           build:
             steps:
               - run: git fetch origin pull/\${{ github.event.number }}/head:pr && git checkout pr`,
-      failures: [{ messageId: 'checkoutHead', line: 1 }],
+      failures: [{ messageId: 'checkoutHead', line: 5 }],
     },
   ],
 });

@@ -66,27 +66,33 @@ export const pullRequestTargetCheckout = defineCheck({
     if (!trigger) return ctx.notApplicable();
     for (const job of model.jobs) {
       for (const step of job.steps) {
-        const ref = headCheckout(step);
-        if (ref !== undefined) return ctx.fail(workflow.at(trigger.path), 'checkoutHead', { event: trigger.event, step: step.label, ref });
+        const head = headCheckout(step);
+        if (head !== undefined) {
+          const at = workflow.at([...step.path, ...head.key]);
+          return ctx.fail(at, 'checkoutHead', { event: trigger.event, step: step.label, ref: head.ref }, { related: [{ at: workflow.at(trigger.path), message: `the ${trigger.event} trigger` }] });
+        }
       }
     }
   },
 });
 
-/** What the step checks out when it is the pull request head: the `ref:` given to actions/checkout, or the command. */
-function headCheckout(step: CiStep): string | undefined {
+/**
+ * What the step checks out when it is the pull request head (the `ref:` given to actions/checkout,
+ * or the command), and the key under the step that says so.
+ */
+function headCheckout(step: CiStep): { ref: string; key: string[] } | undefined {
   if (usesAction(step.uses, 'actions/checkout')) {
     const ref = asString(step.with.ref) ?? '';
     const repository = asString(step.with.repository) ?? '';
-    if (PR_HEAD.test(ref)) return ref;
-    if (/github\.event\.pull_request\.head\.repo/.test(repository)) return repository;
+    if (PR_HEAD.test(ref)) return { ref, key: ['with', 'ref'] };
+    if (/github\.event\.pull_request\.head\.repo/.test(repository)) return { ref: repository, key: ['with', 'repository'] };
     return undefined;
   }
   if (step.run === undefined || !/checkout|fetch|pull/.test(step.run)) return undefined;
   for (const command of commandsOf(scriptOf(step).pipelines)) {
     const argv = argvOf(command);
-    if (argv[0] === 'gh' && argv[1] === 'pr' && argv[2] === 'checkout') return argv.join(' ');
-    if (argv[0] === 'git' && (argv[1] === 'fetch' || argv[1] === 'pull') && argv.some((word) => word.includes('pull/'))) return argv.join(' ');
+    if (argv[0] === 'gh' && argv[1] === 'pr' && argv[2] === 'checkout') return { ref: argv.join(' '), key: ['run'] };
+    if (argv[0] === 'git' && (argv[1] === 'fetch' || argv[1] === 'pull') && argv.some((word) => word.includes('pull/'))) return { ref: argv.join(' '), key: ['run'] };
   }
   return undefined;
 }

@@ -16,7 +16,11 @@ checkCases(unpinnedAction, {
             - uses: actions/checkout@34e114876b0b11c390a56381ad16ebd13914f8d5 # v4.3.1
             - uses: ./.github/actions/setup
             - uses: docker://alpine:3.21@sha256:3da188378f61a13812e2ec8d090cfdbcad3033836da70574957988aaf8e9c1e8
-            - run: make test`,
+            - uses: docker://ghcr.io/acme/tool@sha256:3da188378f61a13812e2ec8d090cfdbcad3033836da70574957988aaf8e9c1e8
+            - uses: $/some-action
+            - run: make test
+        reusable:
+          uses: $/.github/workflows/reuse.yml`,
     {
       name: 'a reusable workflow pinned by SHA, and a trusted owner on a tag',
       input: yaml`

@@ -61,7 +61,8 @@ export const unpinnedAction = defineCheck({
     const check = (uses: string | undefined, path: YamlPath, where: string) => {
       if (uses === undefined) return;
       const written = uses.trim();
-      if (written.startsWith('./') || written.startsWith('.\\')) return;
+      // Local actions, and `$/…` (the same repository at the same commit): nothing to pin.
+      if (written.startsWith('./') || written.startsWith('.\\') || written.startsWith('$/')) return;
       if (written.startsWith('docker://')) {
         const image = parseImageRef(written.slice('docker://'.length));
         if (image && !isPinnedByDigest(image)) ctx.fail(workflow.at(path), 'dockerNotPinned', { image: image.raw, where });

@@ -147,6 +147,31 @@ export function atLine(at: Location, line: number): Location {
   return at.kind === 'file' && at.line !== line ? { ...at, line, column: 1 } : at;
 }
 
+/**
+ * Where an expression of a scalar value sits in the file: its line, and its column when the
+ * line's text holds it (the n-th `${{` of that line of the value), else column 1.
+ */
+export function expressionLocation(workflow: CiWorkflow, keyLocation: Location, value: string, expression: CiExpression): Location {
+  if (keyLocation.kind !== 'file') return keyLocation;
+  const line = lineInValue(keyLocation.line, value, expression.offset);
+  const moved = atLine(keyLocation, line);
+  if (moved.kind !== 'file') return moved;
+  const lineStart = value.lastIndexOf('\n', expression.offset - 1) + 1;
+  const before = countOf(value.slice(lineStart, expression.offset), '${{');
+  const text = workflow.lineText(line);
+  if (text === undefined) return moved;
+  const searchFrom = line === keyLocation.line ? Math.max(0, keyLocation.column - 1) : 0;
+  let index = text.indexOf('${{', searchFrom);
+  for (let n = 0; n < before && index !== -1; n++) index = text.indexOf('${{', index + 3);
+  return index === -1 ? moved : { ...moved, column: index + 1 };
+}
+
+function countOf(text: string, part: string): number {
+  let count = 0;
+  for (let i = text.indexOf(part); i !== -1; i = text.indexOf(part, i + part.length)) count++;
+  return count;
+}
+
 /** A `run:` script as shell, expressions replaced by `__GHA_EXPR_<n>__` so their spaces and `||` stay inside one word. */
 export interface CiScript {
   readonly pipelines: readonly ShellPipeline[];
