@@ -6,6 +6,7 @@ import { assertWritable, byOption, emit, formatOption, outputOption, reportConte
 interface VerifyOptions extends RunOptions, OutputOptions {
   strict?: boolean;
   allowErrors?: boolean;
+  scan?: boolean;
 }
 
 export function registerVerify(program: Command, exit: (code: number) => void): void {
@@ -20,13 +21,18 @@ export function registerVerify(program: Command, exit: (code: number) => void): 
     .addOption(outputOption())
     .addOption(byOption())
     .addOption(verboseOption())
-    .option('--show-suppressed', 'list suppressed failures with their reason and expiry')
+    .option('--scan', 'after the verdicts, list every failure of the scan as harden scan does (and what it skipped)')
+    .option('--show-suppressed', 'list suppressed failures with their reason and expiry (with --scan)')
     .option('--strict', 'also exit 1 when an open item is past its due date')
     .option('--allow-errors', 'do not fail when some targets could not be checked (unreadable files, unreachable hosts)')
     .addHelpText('after', `
 Verdicts: regression (claimed done, a check fails) · waiver-expired · stale-doc (claimed open,
 every check passes) · acceptance-unneeded (accepted, now passes) · overdue · unverifiable (no
 automated check, or its check matched nothing) · verified.
+
+Output: the verdicts come first (regressions with what fails, where and the fix; then expired
+waivers, stale, acceptance-unneeded, overdue), the verified items as a count, the unverifiable ones
+grouped by why; --verbose lists every item; the scan's failures are one line, --scan lists them all.
 
 Exit codes: 0 the plan holds, 1 a regression, an expired waiver, targets that could not be checked
 (unless --allow-errors) or, with --strict, an overdue item; 2 bad input.`)
@@ -35,7 +41,7 @@ Exit codes: 0 the plan holds, 1 a regression, an expired waiver, targets that co
       assertWritable(options.output);
       const plan = requirePlan(findPlan(options.plan, dir), date);
       const run = await runScan(dir, plan, options, date, true);
-      await emit(run, reportContext(plan, options, date), options);
+      await emit(run, { ...reportContext(plan, options, date), verify: { scan: options.scan === true } }, options);
       const verdicts = run.verdicts ?? [];
       const broken = verdicts.some((v) => v.verdict === 'regression' || v.verdict === 'waiver-expired') || run.waivers.some((w) => w.state === 'expired');
       const late = options.strict === true && verdicts.some((v) => v.overdue);
