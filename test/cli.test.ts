@@ -65,8 +65,9 @@ describe('harden verify', () => {
   it('puts regressions first and exits 1', () => {
     const { code, stdout } = harden(['verify', EXAMPLES]);
     expect(code).toBe(1);
-    const items = stdout.split('Plan items')[1]!;
-    expect(items.trim().split('\n')[1]).toMatch(/^REGRESSION\s+SEC-2/);
+    const lines = stdout.split('\n');
+    expect(lines[2]).toMatch(/^Regressions \(\d+\)/);
+    expect(lines[3]).toMatch(/^✗ SEC-2 /);
   });
 
   it('fails on an expired waiver and passes a plan that holds', () => {

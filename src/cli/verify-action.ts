@@ -5,6 +5,8 @@ import type { OutputOptions } from './output-options.js';
 export interface VerifyOptions extends RunOptions, OutputOptions {
   strict?: boolean;
   allowErrors?: boolean;
+  /** List every failure of the scan after the verdicts. */
+  scan?: boolean;
 }
 
 export async function verifyCommand(dir: string | undefined, options: VerifyOptions, exit: (code: number) => void): Promise<void> {
@@ -12,7 +14,7 @@ export async function verifyCommand(dir: string | undefined, options: VerifyOpti
   assertWritable(options.output);
   const plan = await requirePlan(findPlan(options.plan, dir), date);
   const { run, catalog } = await runScan(dir, plan, options, date, true);
-  await emit(run, reportContext(catalog, plan, options, date), options);
+  await emit(run, { ...reportContext(catalog, plan, options, date), verify: { scan: options.scan === true } }, options);
   const verdicts = run.verdicts ?? [];
   const broken = verdicts.some((v) => v.verdict === 'regression' || v.verdict === 'waiver-expired') || run.waivers.some((w) => w.state === 'expired');
   const late = options.strict === true && verdicts.some((v) => v.overdue);

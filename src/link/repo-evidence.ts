@@ -1,5 +1,5 @@
 import type { Result } from '../engine/result.js';
-import { normalizeWords, phrase } from './words.js';
+import { normalizeWords, phrase, type WordPattern } from './words.js';
 
 /** What one check's results say about one target: its identity and the `where:` that names it. */
 interface CheckTarget {
@@ -17,7 +17,8 @@ interface CheckTarget {
  */
 export class RepoEvidence {
   private readonly targets = new Map<string, Map<string, CheckTarget>>();
-  private readonly nameMatchers = new Map<string, (normalized: string) => boolean>();
+  /** Each check's targets by the words that name them, built when an item first asks. */
+  private readonly byName = new Map<string, NameIndex>();
 
   /** Results of a static scan; any status counts: a pass is a target as much as a failure. */
   add(result: Result): void {
@@ -26,6 +27,7 @@ export class RepoEvidence {
     if (!byIdentity) this.targets.set(result.checkId, (byIdentity = new Map()));
     if (byIdentity.has(result.target)) return;
     byIdentity.set(result.target, checkTarget(result.target));
+    this.byName.delete(result.checkId);
   }
 
   hasTargets(checkId: string): boolean {
@@ -34,32 +36,60 @@ export class RepoEvidence {
 
   /**
    * The `where:` of the check's targets the text names, when it names some but not all of
-   * them: an item about "the vmagent container" is judged on vmagent alone.
+   * them: an item about "the vmagent container" is judged on vmagent alone. The text's runs
+   * of words are looked up, so the cost follows the text, not the repository's size.
    */
   namedTargets(checkId: string, text: string): string[] | undefined {
-    const targets = [...(this.targets.get(checkId)?.values() ?? [])];
-    const normalized = normalizeWords(text);
-    const named = targets.filter((target) => this.names(target.name)(normalized));
-    if (named.length === 0 || named.length === targets.length) return undefined;
-    return [...new Set(named.map((target) => target.where))].sort();
+    const targets = this.targets.get(checkId);
+    if (!targets) return undefined;
+    const index = this.byName.get(checkId) ?? this.byName.set(checkId, nameIndex(targets.values())).get(checkId)!;
+    const named = index.named(normalizeWords(text));
+    if (named.size === 0 || named.size === targets.size) return undefined;
+    return [...new Set([...named].map((target) => target.where))].sort();
   }
+}
 
-  /** Whether the text names an object or file this repository has, whatever checks read it. */
-  namesAnyTarget(text: string): boolean {
-    const normalized = normalizeWords(text);
-    for (const targets of this.targets.values()) for (const target of targets.values()) if (this.names(target.name)(normalized)) return true;
-    return false;
-  }
+interface NameIndex {
+  named(normalized: string): Set<CheckTarget>;
+}
 
-  private names(name: string): (normalized: string) => boolean {
-    let matcher = this.nameMatchers.get(name);
-    if (!matcher) {
-      const pattern = distinctive(name) ? phrase(name) : undefined;
-      matcher = pattern ? (normalized) => pattern.matches(normalized) : () => false;
-      this.nameMatchers.set(name, matcher);
+/**
+ * A target is named where the text holds its name's words in a row, each whole (what
+ * `phrase` matches): the runs of up to the longest name's words are keys of a map.
+ * Names with a `*` (a prefix to `phrase`) are matched as phrases.
+ */
+function nameIndex(targets: Iterable<CheckTarget>): NameIndex {
+  const byWords = new Map<string, CheckTarget[]>();
+  const patterns: { pattern: WordPattern; target: CheckTarget }[] = [];
+  let longest = 0;
+  for (const target of targets) {
+    if (!distinctive(target.name)) continue;
+    if (target.name.includes('*')) {
+      patterns.push({ pattern: phrase(target.name), target });
+      continue;
     }
-    return matcher;
+    const words = normalizeWords(target.name).trim();
+    if (!words) continue;
+    longest = Math.max(longest, words.split(' ').length);
+    const known = byWords.get(words);
+    if (known) known.push(target);
+    else byWords.set(words, [target]);
   }
+  return {
+    named(normalized) {
+      const named = new Set<CheckTarget>();
+      const words = normalized.trim().split(' ');
+      for (let start = 0; start < words.length; start++) {
+        let key = '';
+        for (let end = start; end < Math.min(words.length, start + longest); end++) {
+          key = end === start ? words[end]! : `${key} ${words[end]!}`;
+          for (const target of byWords.get(key) ?? []) named.add(target);
+        }
+      }
+      for (const { pattern, target } of patterns) if (pattern.matches(normalized)) named.add(target);
+      return named;
+    },
+  };
 }
 
 /** `deploy/api.yaml#Deployment/prod/api/container:app` → Deployment/api, named by "api". */

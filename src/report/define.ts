@@ -16,6 +16,11 @@ export interface ReportContext {
   /** Group terminal output by stage instead of severity. */
   groupBy: 'severity' | 'stage';
   now: Date;
+  /**
+   * Set by verify: the terminal report leads with the plan items' verdicts and lists the scan's
+   * failures only when `scan` is true (--scan).
+   */
+  verify?: { scan: boolean };
 }
 
 /** One output format: a pure function of the run. */

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { text } from '../testing/dedent.js';
 import { planSchema, type Plan } from '../plan/schema.js';
-import type { Verdict, VerdictKind } from '../engine/verdicts.js';
+import type { Unverifiable, Verdict, VerdictKind } from '../engine/verdicts.js';
 import { importTracker, type TrackerImport } from '../plan/markdown/import.js';
 import { renderRegister } from './markdown.js';
 
@@ -33,11 +33,12 @@ const plan = planSchema.parse({
   ],
 });
 
-function verdict(item: string, kind: VerdictKind, reason = ''): Verdict {
+function verdict(item: string, kind: VerdictKind, reason = '', unverifiable?: Unverifiable): Verdict {
   const planned = plan.items.find((candidate) => candidate.id === item)!;
+  const checks = kind === 'unverifiable' && unverifiable?.cause !== 'no-target' ? [] : [{ check: 'http/hsts', pass: 1, fail: 0, waived: 0, error: 0 }];
   return {
     item, title: planned.title, kind: planned.kind, severity: planned.severity, stage: planned.stage,
-    claimed: planned.status, verdict: kind, overdue: false, reason, checks: [],
+    claimed: planned.status, verdict: kind, overdue: false, reason, checks, ...(unverifiable ? { unverifiable } : {}),
   };
 }
 
@@ -46,8 +47,8 @@ const verdicts: Verdict[] = [
   verdict('WEB-2', 'stale-doc', 'every check passes'),
   verdict('APP-1', 'verified'),
   verdict('APP-2', 'regression', 'security headers missing on /export'),
-  verdict('OPS-1', 'unverifiable', 'no checks'),
-  verdict('RISK-1', 'unverifiable', 'no checks'),
+  verdict('OPS-1', 'unverifiable', 'no checks', { cause: 'no-check' }),
+  verdict('RISK-1', 'unverifiable', 'no checks', { cause: 'no-check', evidence: 'decision' }),
 ];
 
 describe('renderRegister', () => {
@@ -64,7 +65,7 @@ describe('renderRegister', () => {
 
       _Rendered by harden from the plan on 2026-05-20. Edit the plan, not this file._
 
-      **7 items:** 2 open · 1 in progress · 2 done · 2 accepted. **Measured:** 1 regression · 1 stale-doc · 2 unverifiable · 2 verified.
+      **7 items:** 2 open · 1 in progress · 2 done · 2 accepted. **Measured:** 4 linked (2 verified, 1 regression, 1 stale doc) · 1 decision or document (nothing to measure) · 1 without a check (run harden link).
 
       ## Stage 0 — Edge
 

@@ -1,12 +1,13 @@
 import { displayLines, displayText } from '../display-text.js';
 import { isOpenFailure } from '../engine/result.js';
-import { type Verdict, type VerdictKind, VERDICTS } from '../engine/verdicts.js';
+import type { Verdict, VerdictKind } from '../engine/verdicts.js';
 import { formatDate, parseDate } from '../plan/dates.js';
 import type { Plan, PlanItem, Stage, Theme } from '../plan/schema.js';
 import { type Status, STATUS_BOX, STATUSES } from '../plan/status.js';
 import { type Severity, worstSeverity } from '../severity.js';
 import { formatLocation } from '../targets/location.js';
 import { defineFormat } from './define.js';
+import { groupItems, summaryParts } from './verdict-groups.js';
 
 /**
  * With a plan: the plan as a Markdown register, measured by the run's verdicts.
@@ -78,10 +79,8 @@ function summary(items: readonly PlanItem[], verdicts: Verdict[] | undefined): s
   const byStatus = STATUSES.map((status) => `${countWhere(items, (item) => item.status === status)} ${STATUS_WORDS[status]}`);
   const claimed = `**${plural(items.length, 'item')}:** ${byStatus.join(' · ')}.`;
   if (!verdicts) return `${claimed} **Measured:** not measured (no scan results).`;
-  const byVerdict = VERDICTS.map((kind) => [kind, countWhere(verdicts, (v) => v.verdict === kind)] as const)
-    .filter(([, count]) => count > 0)
-    .map(([kind, count]) => `${count} ${kind}`);
-  return `${claimed} **Measured:** ${byVerdict.length > 0 ? byVerdict.join(' · ') : 'nothing'}.`;
+  if (verdicts.length === 0) return `${claimed} **Measured:** nothing.`;
+  return `${claimed} **Measured:** ${summaryParts(groupItems(verdicts)).map((part) => part.text).join(' · ')}.`;
 }
 
 function countWhere<T>(list: readonly T[], test: (value: T) => boolean): number {

@@ -1,7 +1,5 @@
 import pc from 'picocolors';
 import type { AnyCheck } from '../checks/define.js';
-import { invocationKey } from '../engine/fingerprint.js';
-import { compileWhere } from '../engine/where.js';
 import { isOpenFailure, type Result } from '../engine/result.js';
 import type { ScanRun, WaiverStatus } from '../engine/scan-run.js';
 import type { Verdict, VerdictKind } from '../engine/verdicts.js';
@@ -9,6 +7,8 @@ import { bySeverity, SEVERITIES, type Severity } from '../severity.js';
 import { displayLines, displayText as t } from '../display-text.js';
 import { formatLocation, placeOf } from '../targets/location.js';
 import { defineFormat, type ReportContext } from './define.js';
+import { failingChecks, failureIndex, verdictSections } from './terminal-verdicts.js';
+import { summaryLine } from './verdict-groups.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
@@ -30,6 +30,10 @@ export const terminalFormat = defineFormat({
   *chunks(run, context) {
     const c = pc.createColors(context.color);
     yield header(run, c);
+    if (context.verify && run.verdicts) {
+      yield* verifyChunks(run, run.verdicts, context, c);
+      return;
+    }
     const failures = run.findings.filter(isOpenFailure);
     if (failures.length > 0) {
       yield '\n\n';
@@ -49,6 +53,43 @@ export const terminalFormat = defineFormat({
     yield '\n';
   },
 });
+
+/**
+ * verify: the verdicts first, then what could not be checked and the waivers to act on, the scan
+ * in one line (all of it with --scan), and the items counted once on the last line.
+ */
+function* verifyChunks(run: ScanRun, verdicts: Verdict[], context: ReportContext, c: Colors): Generator<string> {
+  const sections = verdictSections(verdicts, run.findings, context, c);
+  const errors = run.findings.filter((r) => r.status === 'error');
+  if (errors.length > 0) sections.push(renderErrors(errors, c));
+  const waivers = renderWaivers(run.waivers, run.plan, c);
+  if (waivers) sections.push(waivers);
+  for (const section of sections) yield `\n\n${section}`;
+  if (context.verify?.scan) {
+    const failures = run.findings.filter(isOpenFailure);
+    if (failures.length > 0) {
+      yield `\n\n${c.bold('Scan')}\n\n`;
+      yield* renderFailures(failures, context, c);
+    }
+    const skipped = run.findings.filter((r) => r.status === 'skipped');
+    if (skipped.length > 0) yield `\n\n${renderSkipped(skipped, context, c)}`;
+    if (context.showSuppressed) yield `\n\n${renderSuppressed(run.findings, c)}`;
+  }
+  yield `\n\n${scanLine(run, context, c)}`;
+  yield `\n${c.bold(summaryLine(verdicts))}\n`;
+}
+
+/** The scan in one line: what --scan would list, and how much of it no plan item names. */
+function scanLine(run: ScanRun, context: ReportContext, c: Colors): string {
+  const unclaimed = failuresNoItemNames(run.findings, context);
+  const hint = context.verify?.scan ? '' : c.dim(` — ${unclaimed > 0 ? `${unclaimed} from checks no item names; ` : ''}--scan lists every failure`);
+  return `${c.dim('scan:')} ${summary(run, c, false)}${hint}`;
+}
+
+function failuresNoItemNames(findings: readonly Result[], context: ReportContext): number {
+  const named = new Set((context.plan?.plan.items ?? []).flatMap((item) => item.checks.map((itemCheck) => itemCheck.check)));
+  return findings.filter((r) => isOpenFailure(r) && !named.has(r.checkId)).length;
+}
 
 function header(run: ScanRun, c: Colors): string {
   const { checks, targets } = run.tally;
@@ -169,6 +210,8 @@ const VERDICT_STYLE: Record<VerdictKind, (c: Colors, text: string) => string> = 
 };
 
 function renderVerdicts(verdicts: Verdict[], results: readonly Result[], context: ReportContext, c: Colors): string {
+  const failures = failureIndex(results, context);
+  const items = new Map((context.plan?.plan.items ?? []).map((item) => [item.id, item]));
   const ordered = context.groupBy === 'stage' ? [...verdicts].sort((a, b) => stageIndex(a, context) - stageIndex(b, context)) : verdicts;
   const lines = [c.bold(c.underline(`Plan items (${verdicts.length})`))];
   for (const v of ordered) {
@@ -176,7 +219,8 @@ function renderVerdicts(verdicts: Verdict[], results: readonly Result[], context
     const meta = c.dim(`[${t([v.severity, v.stage, `claimed ${v.claimed}`].filter(Boolean).join(' · '))}]`);
     lines.push(`${tag} ${c.bold(t(v.item))} ${t(v.title)} ${meta}`);
     lines.push(`${' '.repeat(20)}${t(v.reason)}${v.overdue && v.verdict !== 'overdue' ? c.yellow(` · overdue since ${t(v.due ?? '')}`) : ''}`);
-    if (v.verdict === 'regression') for (const r of failuresOf(v, results, context)) lines.push(`${' '.repeat(20)}${c.dim('at')} ${t(formatLocation(r.location))}  ${t(r.message)}`);
+    const item = items.get(v.item);
+    if (v.verdict === 'regression' && item) for (const r of failingChecks(item, failures).flatMap((f) => f.results).slice(0, 5)) lines.push(`${' '.repeat(20)}${c.dim('at')} ${t(formatLocation(r.location))}  ${t(r.message)}`);
   }
   return lines.join('\n');
 }
@@ -186,14 +230,7 @@ function stageIndex(verdict: Verdict, context: ReportContext): number {
   return index === -1 ? Number.MAX_SAFE_INTEGER : index;
 }
 
-/** The open failures behind an item's verdict: its checks, with its parameters, where it points. */
-function failuresOf(verdict: Verdict, results: readonly Result[], context: ReportContext): Result[] {
-  const item = context.plan?.plan.items.find((i) => i.id === verdict.item);
-  const matchers = (item?.checks ?? []).map((c) => ({ key: invocationKey(c.check, c.with), where: compileWhere(c.where) }));
-  return results.filter((r) => isOpenFailure(r) && matchers.some((m) => m.key === r.invocation && m.where(r.target))).slice(0, 5);
-}
-
-function summary(run: ScanRun, c: Colors): string {
+function summary(run: ScanRun, c: Colors, withItems = true): string {
   const { tally } = run;
   const bySev = SEVERITIES.map((s) => [s, tally.bySeverity[s]] as const).filter(([, n]) => n > 0);
   const parts = [
@@ -203,7 +240,7 @@ function summary(run: ScanRun, c: Colors): string {
     `${tally.pass} passed`,
   ];
   if (tally.skipped > 0) parts.push(`${tally.skipped} skipped`);
-  if (run.verdicts) {
+  if (run.verdicts && withItems) {
     const counts = new Map<string, number>();
     for (const v of run.verdicts) counts.set(v.verdict, (counts.get(v.verdict) ?? 0) + 1);
     parts.push(`items: ${[...counts].map(([k, n]) => `${n} ${k}`).join(', ')}`);

@@ -73,8 +73,14 @@ describe('harden link', () => {
 
     // Linked items are left alone the second time; the plan loads and measures them.
     expect(harden(['link'], dir).stderr).toMatch(/3 already had checks/);
-    const verified = harden(['verify', '--skip', 'http,tls,dns,net,probe', '-f', 'json'], dir);
-    const verdicts = Object.fromEntries((JSON.parse(verified.stdout) as { verdicts: { item: string; verdict: string }[] }).verdicts.map((v) => [v.item, v.verdict]));
+    const verified = harden(['verify', '--skip', 'http,tls,dns,net,probe', '-f', 'json', '-o', 'verdicts.json'], dir);
+    const report = JSON.parse(readFileSync(join(dir, 'verdicts.json'), 'utf8')) as { verdicts: { item: string; verdict: string }[] };
+    const verdicts = Object.fromEntries(report.verdicts.map((v) => [v.item, v.verdict]));
     expect(verdicts).toMatchObject({ 'OPS-1': 'regression', 'OPS-2': 'verified', 'OPS-4': 'unverifiable' });
+
+    // The terminal report leads with the claims found false, and ends with every item counted once.
+    const lines = verified.stdout.trimEnd().split('\n');
+    expect(lines.slice(1, 5)).toEqual(['', expect.stringMatching(/^Regressions \(1\)/), '✗ OPS-1 Run no container in privileged mode', expect.stringMatching(/^ {4}compose\/privileged fails on 1 target$/)]);
+    expect(lines.at(-1)).toMatch(/^5 items: 3 linked \(1 verified, 1 regression, 1 not run\) · 1 need a check harden lacks \(host 1\) · 1 /);
   });
 });
