@@ -58,14 +58,14 @@ export const serviceSelectsNothing = defineCheck({
     const service = serviceOf(object);
     if (!service || !service.selector || service.type === 'ExternalName') return ctx.notApplicable();
     const index = ctx.shared(podTemplateIndex);
-    if (index.inNamespace(object.namespace).length === 0) return ctx.notApplicable();
+    if (index.inScopeOf(object).length === 0) return ctx.notApplicable();
     const selector = parseMapSelector(service.selector);
-    if (index.selectedBy(selector, object.namespace).length > 0) return;
+    if (index.selectedBy(selector, object).length > 0) return;
     const written = Object.entries(service.selector)
       .map(([key, value]) => `${key}=${String(value)}`)
       .join(',');
     const firstKey = Object.keys(service.selector)[0]!;
-    const nearest = nearestTemplate(service.selector, index.inNamespace(object.namespace));
+    const nearest = nearestTemplate(service.selector, index.inScopeOf(object));
     const related = nearest ? [{ at: nearest.workload.location, message: `${nearest.workload.kind} "${nearest.workload.name}" labels its pods ${[...nearest.labels].map(([key, value]) => `${key}=${value}`).join(', ')}` }] : [];
     ctx.fail(object.at(['spec', 'selector', firstKey]), 'noPods', { service: object.name, selector: written, namespace: object.namespace ?? '(unset)' }, { related });
   },

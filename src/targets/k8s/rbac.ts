@@ -1,9 +1,9 @@
 import { manifestObjects } from './manifest-targets.js';
-import { defineIndex } from '../repo/shared-index.js';
+import { defineIndex, useIndex } from '../repo/shared-index.js';
 import { asArray, asRecord, asString, type YamlRecord } from '../yaml/read.js';
 import type { YamlPath } from '../yaml/source.js';
 import type { K8sObject } from './objects.js';
-import { sameNamespace } from './selectors.js';
+import { scopeIndex } from './scopes.js';
 
 /** One entry of a Role's or ClusterRole's `rules`, lists read as strings (other items dropped). */
 export interface RbacRule {
@@ -123,6 +123,7 @@ export interface RoleIndex {
 
 /** Roles and ClusterRoles by name, for bindings. */
 export const roleIndex = defineIndex<RoleIndex>('k8s/rbac-roles', (workspace) => {
+  const scopes = useIndex(workspace, scopeIndex);
   const byKey = new Map<string, K8sObject[]>();
   for (const object of manifestObjects(workspace)) {
     if (!isRole(object)) continue;
@@ -137,7 +138,7 @@ export const roleIndex = defineIndex<RoleIndex>('k8s/rbac-roles', (workspace) =>
       if (!ref) return undefined;
       const candidates = byKey.get(`${ref.kind}/${ref.name}`) ?? [];
       // ClusterRoles are cluster-scoped: a stray metadata.namespace on them means nothing.
-      return ref.kind === 'ClusterRole' ? candidates[0] : candidates.find((role) => sameNamespace(role.namespace, binding.namespace));
+      return candidates.find((role) => (ref.kind === 'ClusterRole' ? scopes.sameUnit(role, binding) : scopes.related(role, binding)));
     },
   };
 });
