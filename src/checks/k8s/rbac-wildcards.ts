@@ -1,11 +1,11 @@
 import { RBAC_LEAST_PRIVILEGE_NAMES } from '../../targets/k8s/claims.js';
-import { entryPath, isAdminRule, isSystemName, rulesOf } from '../../targets/k8s/rbac.js';
+import { adminScope, entryPath, isSystemName, rulesOf } from '../../targets/k8s/rbac.js';
 import { defineCheck } from '../define.js';
 
 /*
  * Roles named system:... or gce:..., and the built-in cluster-admin, come with the cluster and are
  * skipped. One finding per rule: at its first wildcard, naming every field that has one; a rule that
- * allows everything (isAdminRule) is reported once as such, and k8s/rbac-pod-exec and
+ * allows everything (adminScope: every verb on every resource of every API group or of the core group) is reported once as such, and k8s/rbac-pod-exec and
  * k8s/rbac-secrets-access leave it to this check.
  */
 export const rbacWildcards = defineCheck({
@@ -39,7 +39,7 @@ export const rbacWildcards = defineCheck({
     resources: '{kind} "{name}" grants access to every resource ("*") in rule {rule}',
     apiGroups: '{kind} "{name}" matches every API group ("*") in rule {rule}',
     several: '{kind} "{name}" uses "*" for {fields} in rule {rule}',
-    everything: '{kind} "{name}" allows every verb on every resource of every API group in rule {rule}: admin in all but name',
+    everything: '{kind} "{name}" allows every verb on every resource of {scope} in rule {rule}: admin in all but name',
   },
   claims: [
     { about: 'roles name their verbs and resources', names: [...RBAC_LEAST_PRIVILEGE_NAMES, ['RBAC', 'wildcard*'], ['role*', 'wildcard*'], ['wildcard*', 'verbs']] },
@@ -52,7 +52,8 @@ export const rbacWildcards = defineCheck({
       const first = fields[0];
       if (!first) continue;
       const at = object.at(entryPath(rule, first, '*'));
-      if (isAdminRule(rule)) ctx.fail(at, 'everything', data);
+      const scope = adminScope(rule);
+      if (scope) ctx.fail(at, 'everything', { ...data, scope });
       else if (fields.length === 1) ctx.fail(at, first, data);
       else ctx.fail(at, 'several', { ...data, fields: fields.join(' and ') });
     }

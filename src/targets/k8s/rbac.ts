@@ -93,9 +93,20 @@ export function coveringResource(rule: RbacRule, resource: string): string | und
 /** Verbs that together are everything a wildcard verb grants on ordinary resources. */
 const ALL_VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'];
 
-/** The rule allows every verb on every resource of every API group: cluster-admin in all but name. */
+/**
+ * The rule allows every verb on every resource of every API group, or of the core group (Secrets,
+ * Pods and their exec, ServiceAccount tokens: whoever holds it can become any ServiceAccount of the
+ * namespace): admin in all but name. Undefined when it does not.
+ */
+export function adminScope(rule: RbacRule): 'every API group' | 'the core API group' | undefined {
+  if (!rule.resources.includes('*') || rule.resourceNames.length > 0) return undefined;
+  if (!rule.verbs.includes('*') && !ALL_VERBS.every((verb) => rule.verbs.includes(verb))) return undefined;
+  if (rule.apiGroups.includes('*')) return 'every API group';
+  return rule.apiGroups.includes('') ? 'the core API group' : undefined;
+}
+
 export function isAdminRule(rule: RbacRule): boolean {
-  return rule.apiGroups.includes('*') && rule.resources.includes('*') && (rule.verbs.includes('*') || ALL_VERBS.every((verb) => rule.verbs.includes(verb)));
+  return adminScope(rule) !== undefined;
 }
 
 /** A binding's `roleRef`. */
