@@ -68,12 +68,16 @@ checkCases(rbacWildcards, {
               - "*"
           - apiGroups: [apps]
             resources: ["*"]
-            verbs: ["*"]`,
+            verbs: ["*"]
+          - apiGroups: ["*"]
+            resources: [pods]
+            verbs: [get]`,
       failures: [
         { messageId: 'everything', line: 5 },
         { messageId: 'resources', line: 11 },
         { messageId: 'verbs', line: 22 },
         { messageId: 'several', line: 24 },
+        { messageId: 'apiGroups', line: 26 },
       ],
     },
   ],
