@@ -71,6 +71,18 @@ checkCases(serviceSelectsNothing, {
           selector: { app: admin, statefulset.kubernetes.io/pod-name: admin-0 }`),
     },
     {
+      name: 'an unrendered template: {{cell}} reads as a map, not a label value (kubernetes/examples vitess)',
+      input: withDeployment(yaml`
+        apiVersion: v1
+        kind: Service
+        metadata: { name: "etcd-{{cell}}", namespace: shop }
+        spec:
+          selector:
+            component: etcd
+            cell: {{cell}}
+            app: vitess`),
+    },
+    {
       name: 'selectorless and ExternalName Services are out of scope',
       input: withDeployment(yaml`
         apiVersion: v1

@@ -81,6 +81,8 @@ export const serviceSelectsNothing = defineCheck({
   evaluate(object, ctx) {
     const service = serviceOf(object);
     if (!service || !service.selector || service.type === 'ExternalName') return ctx.notApplicable();
+    // A mapping where a label value belongs: an unrendered template (`cell: {{cell}}` reads as a map).
+    if (Object.values(service.selector).some((value) => value !== null && typeof value === 'object')) return ctx.notApplicable();
     const index = ctx.shared(podTemplateIndex);
     if (index.inScopeOf(object).length === 0) return ctx.notApplicable();
     if (selectsOutsidePods(service.selector, index.all)) return ctx.notApplicable();
