@@ -2,6 +2,21 @@ import { checkCases } from '../../testing/check-cases.js';
 import { yaml } from '../../testing/dedent.js';
 import { automountServiceAccountToken } from './automount-service-account-token.js';
 
+const adservice = yaml`
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata: { name: adservice }
+  spec:
+    template:
+      spec:
+        serviceAccountName: adservice
+        containers: [{ name: server, image: adservice }]
+  ---
+  apiVersion: v1
+  kind: ServiceAccount
+  metadata: { name: adservice }
+`;
+
 checkCases(automountServiceAccountToken, {
   pass: [
     yaml`
@@ -96,6 +111,18 @@ checkCases(automountServiceAccountToken, {
     },
   ],
   fail: [
+    {
+      name: "copies of one app: each workload points at its own copy's ServiceAccount (microservices-demo)",
+      input: {
+        'kubernetes-manifests/kustomization.yaml': 'resources: [adservice.yaml]\n',
+        'kubernetes-manifests/adservice.yaml': adservice,
+        'release/kubernetes-manifests.yaml': `# rendered for the release\n# do not edit\n${adservice}`,
+      },
+      failures: [
+        { messageId: 'serviceAccountMountsToken', line: 10 },
+        { messageId: 'serviceAccountMountsToken', line: 12 },
+      ],
+    },
     {
       name: 'nothing disables it: points at the pod spec',
       input: yaml`

@@ -32,7 +32,8 @@ checkCases(clusterAdminBinding, {
           kind: ClusterRole
           metadata: { name: a }
           rules:
-            - { apiGroups: [""], resources: ["*"], verbs: ["*"] }
+            - { apiGroups: [apps], resources: ["*"], verbs: ["*"] }
+            - { apiGroups: [""], resources: ["*"], resourceNames: [config], verbs: ["*"] }
             - { apiGroups: ["*"], resources: [pods], verbs: ["*"] }
             - { apiGroups: ["*"], resources: ["*"], verbs: [get, list] }`,
         'binding.yaml': binding('ClusterRoleBinding', 'a', 'ClusterRole', 'a'),
@@ -119,10 +120,30 @@ checkCases(clusterAdminBinding, {
         'b3.yaml': binding('RoleBinding', 'test2', 'Role', 'ns-admin'),
       },
       failures: [
-        { messageId: 'clusterRoleBinding', line: 7, related: [{ at: 'roles.yaml:5', message: 'ClusterRole "system:test" allows every verb on every resource here' }] },
+        { messageId: 'clusterRoleBinding', line: 7, related: [{ at: 'roles.yaml:5', message: 'ClusterRole "system:test" allows every verb on every resource of every API group here' }] },
         { messageId: 'roleBindingClusterRole', line: 7, related: [] },
-        { messageId: 'roleBindingRole', line: 7, related: [{ at: 'roles.yaml:13', message: 'Role "ns-admin" allows every verb on every resource here' }] },
+        { messageId: 'roleBindingRole', line: 7, related: [{ at: 'roles.yaml:13', message: 'Role "ns-admin" allows every verb on every resource of every API group here' }] },
       ],
+    },
+    {
+      name: 'a RoleBinding to a ClusterRole allowing every verb on every core resource (Secrets, pods/exec, tokens)',
+      input: {
+        'role.yaml': yaml`
+          apiVersion: rbac.authorization.k8s.io/v1
+          kind: ClusterRole
+          metadata: { name: test }
+          rules:
+            - apiGroups: [""]
+              resources: ["*"]
+              verbs: ["*"]`,
+        'binding.yaml': yaml`
+          apiVersion: rbac.authorization.k8s.io/v1
+          kind: RoleBinding
+          metadata: { name: pod, namespace: kube-system }
+          subjects: [{ kind: User, name: jane, apiGroup: rbac.authorization.k8s.io }]
+          roleRef: { kind: ClusterRole, name: test, apiGroup: rbac.authorization.k8s.io }`,
+      },
+      failures: [{ messageId: 'roleBindingClusterRole', line: 5, related: [{ at: 'role.yaml:5', message: 'ClusterRole "test" allows every verb on every resource of the core API group here' }] }],
     },
   ],
 });

@@ -1,12 +1,13 @@
 import { RBAC_LEAST_PRIVILEGE_NAMES } from '../../targets/k8s/claims.js';
-import { broadIdentity, isAdminRule, isSystemName, roleIndex, roleRefOf, rulesOf, subjectsOf } from '../../targets/k8s/rbac.js';
+import { adminScope, broadIdentity, isAdminRule, isSystemName, roleIndex, roleRefOf, rulesOf, subjectsOf } from '../../targets/k8s/rbac.js';
 import { UNSET_NAMESPACE_NOTE } from '../../targets/k8s/selectors.js';
 import { defineCheck } from '../define.js';
 
 /*
  * A binding grants admin when its roleRef is the built-in ClusterRole cluster-admin, or a Role or
  * ClusterRole of the repository with a rule allowing every verb (or get, list, watch, create,
- * update, patch and delete) on every resource of every API group. Bindings named system:... or
+ * update, patch and delete) on every resource of every API group, or of the core group (its
+ * Secrets, pods/exec and ServiceAccount tokens make it admin of the namespace). Bindings named system:... or
  * gce:..., and bindings whose subjects are all system: identities (system:masters), come with the
  * cluster and are skipped, as Polaris does; system:authenticated, system:unauthenticated and the
  * system:serviceaccounts groups are not exempt.
@@ -70,7 +71,7 @@ export const clusterAdminBinding = defineCheck({
     const role = builtIn ? undefined : ctx.shared(roleIndex).resolve(object);
     const adminRule = role && rulesOf(role).find(isAdminRule);
     if (!builtIn && !adminRule) return;
-    const related = role && adminRule ? [{ at: role.at(adminRule.path), message: `${role.kind} "${role.name}" allows every verb on every resource here` }] : [];
+    const related = role && adminRule ? [{ at: role.at(adminRule.path), message: `${role.kind} "${role.name}" allows every verb on every resource of ${adminScope(adminRule)} here` }] : [];
     const data = {
       binding: object.name,
       role: builtIn ? 'cluster-admin' : `${ref.kind} "${ref.name}" (all verbs on all resources)`,

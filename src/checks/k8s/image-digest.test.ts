@@ -50,6 +50,18 @@ checkCases(imageDigest, {
   ],
   fail: [
     {
+      name: 'a digest in uppercase hex is no valid reference',
+      input: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata: { name: web }
+        spec:
+          containers:
+            - name: nginx
+              image: nginx:1.27@sha256:${'AB'.repeat(32)}`,
+      failures: [{ messageId: 'malformedDigest', line: 7 }],
+    },
+    {
       name: 'no tag at all',
       input: yaml`
         apiVersion: v1

@@ -12,8 +12,8 @@ const ADMIN_PATH = /^\/(admin|administration|wp-admin|_admin|backoffice|dashboar
 const ACCESS_ANNOTATION = /\/(auth-url|auth-type|auth-secret|auth-tls-secret|auth-signin|whitelist-source-range|allowlist-source-range|denylist-source-range|plugins|oauth2?[-\w]*)$/i;
 
 /*
- * Traefik middlewares are resolved against the Middleware objects of the repository (namespaces
- * match when equal or either is unset): an attached basicAuth, digestAuth, forwardAuth, ipAllowList
+ * Traefik middlewares are resolved against the Middleware objects of the repository deployed with the
+ * route (targets/k8s/scopes.ts): an attached basicAuth, digestAuth, forwardAuth, ipAllowList
  * or a chain containing one counts. A reference the repository cannot resolve (another provider,
  * an undefined middleware) may well be authentication, so it is given the benefit of the doubt.
  */

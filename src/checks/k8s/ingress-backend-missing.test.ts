@@ -34,7 +34,7 @@ checkCases(ingressBackendMissing, {
           ---
           apiVersion: traefik.io/v1alpha1
           kind: IngressRoute
-          metadata: { name: api }
+          metadata: { name: api, namespace: honeydue }
           spec:
             routes:
               - match: Host(\`api.example.com\`)
@@ -63,13 +63,60 @@ checkCases(ingressBackendMissing, {
   ],
   fail: [
     {
+      name: 'deployed with its workload but no Service at all',
+      input: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: { name: web }
+        spec:
+          template:
+            metadata: { labels: { app: web } }
+            spec: { containers: [{ name: web, image: web:1 }] }
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata: { name: web }
+        spec:
+          defaultBackend:
+            service: { name: web, port: { number: 80 } }`,
+      failures: [{ messageId: 'noService', line: 14 }],
+    },
+    {
+      name: 'the Service exists only in another copy of the app (a sibling kustomization)',
+      input: {
+        'kustomize/base/kustomization.yaml': 'resources: [service.yaml]\n',
+        'kustomize/base/service.yaml': yaml`
+          apiVersion: v1
+          kind: Service
+          metadata: { name: frontend }
+          spec:
+            selector: { app: frontend }
+            ports: [{ port: 80 }]`,
+        'release/kubernetes-manifests.yaml': yaml`
+          apiVersion: v1
+          kind: Service
+          metadata: { name: frontend-external }
+          spec:
+            selector: { app: frontend }
+            ports: [{ port: 80 }]
+          ---
+          apiVersion: networking.k8s.io/v1
+          kind: Ingress
+          metadata: { name: frontend }
+          spec:
+            defaultBackend:
+              service: { name: frontend, port: { number: 80 } }`,
+      },
+      failures: [{ messageId: 'noService', line: 13, related: [{ at: 'kustomize/base/service.yaml:3', message: 'Service "frontend" is defined here, in namespace (unset)' }] }],
+    },
+    {
       name: 'the legacy serviceName / servicePort backend',
       input: {
         'api.yaml': api,
         'ingress.yaml': yaml`
           apiVersion: extensions/v1beta1
           kind: Ingress
-          metadata: { name: old }
+          metadata: { name: old, namespace: honeydue }
           spec:
             backend:
               serviceName: api

@@ -1,3 +1,5 @@
+import { podTemplateIndex } from '../../targets/k8s/pod-templates.js';
+import { scopeIndex } from '../../targets/k8s/scopes.js';
 import { UNSET_NAMESPACE_NOTE } from '../../targets/k8s/selectors.js';
 import { serviceIndex, type K8sService } from '../../targets/k8s/services.js';
 import { asArray, asNumber, asRecord, asString, type YamlRecord } from '../../targets/yaml/read.js';
@@ -7,8 +9,9 @@ import { defineCheck } from '../define.js';
 /*
  * Backends of Ingress rules (and defaultBackend) and of Traefik IngressRoute routes (services of
  * kind Service, the default) must be Services of the repository, and the port they name must be
- * one of that Service's ports (by name or number). A repository that defines no Service at all
- * deploys them elsewhere and is skipped; Services are matched by name within the namespace.
+ * one of that Service's ports (by name or number), deployed with the Ingress (see ScopeIndex). An
+ * Ingress deployed with no Service and no workload routes to an application deployed elsewhere
+ * and is skipped; one deployed with workloads but no Service at all is checked.
  */
 export const ingressBackendMissing = defineCheck({
   id: 'k8s/ingress-backend-missing',
@@ -53,14 +56,16 @@ export const ingressBackendMissing = defineCheck({
   evaluate(object, ctx) {
     const isIngress = object.kind === 'Ingress';
     const index = ctx.shared(serviceIndex);
-    if (!index.any) return ctx.notApplicable();
+    // Deployed alone (no Service, no pod beside it), it routes to an application deployed elsewhere.
+    const scopes = ctx.shared(scopeIndex);
+    if (!index.anyInUnitOf(object) && !ctx.shared(podTemplateIndex).all.some((template) => scopes.sameUnit(template.workload.object, object))) return ctx.notApplicable();
     const check = (service: string | undefined, port: string | number | undefined, path: YamlPath, portPath: YamlPath, namePath: YamlPath = [...path, 'name']) => {
       if (!service) return;
-      const found = index.find(service, object.namespace);
+      const found = index.find(service, object);
       const data = { kind: object.kind, name: object.name, service };
       if (found.length === 0) {
-        // A Service of that name in another namespace: an Ingress reaches the Services of its own namespace only.
-        const related = index.find(service, undefined).map((other) => ({ at: other.object.at('metadata.name'), message: `Service "${service}" is defined here, in namespace ${other.object.namespace ?? '(unset)'}` }));
+        // A Service of that name in another namespace or copy: an Ingress reaches the Services of its own namespace only.
+        const related = index.named(service).map((other) => ({ at: other.object.at('metadata.name'), message: `Service "${service}" is defined here, in namespace ${other.object.namespace ?? '(unset)'}` }));
         return ctx.fail(object.at(namePath), 'noService', data, { related });
       }
       if (port !== undefined && !found.some((candidate) => hasPort(candidate, port))) {

@@ -5,6 +5,40 @@ import { ingressTls } from './ingress-tls.js';
 checkCases(ingressTls, {
   pass: [
     {
+      name: 'TLS terminated by the cloud load balancer: GKE managed certificate (microservices-demo), AWS ALB certificate ARN or HTTPS listener',
+      input: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata:
+          name: frontend-ingress
+          annotations:
+            kubernetes.io/ingress.global-static-ip-name: online-boutique-ip
+            networking.gke.io/managed-certificates: online-boutique-certificate
+        spec:
+          rules:
+            - host: shop.example.com
+              http: { paths: [{ path: /, pathType: Prefix, backend: { service: { name: frontend, port: { number: 80 } } } }] }
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata:
+          name: alb
+          annotations:
+            kubernetes.io/ingress.class: alb
+            alb.ingress.kubernetes.io/certificate-arn: arn:aws:acm:us-east-1:123456789012:certificate/abc
+        spec:
+          rules: [{ host: a.example.com }]
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata:
+          name: alb-discovered
+          annotations:
+            alb.ingress.kubernetes.io/listen-ports: '[{"HTTPS": 443}]'
+        spec:
+          rules: [{ host: b.example.com }]`,
+    },
+    {
       name: 'every host listed in tls, a wildcard covering one label',
       input: yaml`
         apiVersion: networking.k8s.io/v1
@@ -65,6 +99,31 @@ checkCases(ingressTls, {
     { name: 'odd shapes', input: 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: { name: x }\nspec:\n  tls: [null, { hosts: "x" }]\n  rules: "x"\n' },
   ],
   fail: [
+    {
+      name: 'an ALB listening on HTTP only; cert-manager annotations without spec.tls issue nothing',
+      input: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata:
+          name: alb
+          annotations:
+            alb.ingress.kubernetes.io/listen-ports: '[{"HTTP": 80}]'
+        spec:
+          rules: [{ host: a.example.com }]
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata:
+          name: cm
+          annotations:
+            cert-manager.io/cluster-issuer: letsencrypt
+        spec:
+          rules: [{ host: b.example.com }]`,
+      failures: [
+        { messageId: 'noTls', line: 8 },
+        { messageId: 'noTls', line: 17 },
+      ],
+    },
     {
       name: 'no tls block (honeydue-lite admin), reported at the host',
       input: yaml`

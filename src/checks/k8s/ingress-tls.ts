@@ -7,6 +7,20 @@ import { defineCheck } from '../define.js';
 const PLAIN_ENTRYPOINTS = new Set(['web', 'http']);
 const TLS_ENTRYPOINTS = new Set(['websecure', 'https']);
 
+/**
+ * Annotations with which a cloud load balancer terminates TLS for the Ingress with a certificate it
+ * manages (hosts come from the certificate, not spec.tls): GKE ManagedCertificate and pre-shared
+ * certificates, the AWS Load Balancer Controller (a certificate ARN, or an HTTPS listener whose
+ * certificate it discovers by host), Azure Application Gateway.
+ */
+const CLOUD_MANAGED_TLS: [string, RegExp][] = [
+  ['networking.gke.io/managed-certificates', /\S/],
+  ['ingress.gcp.kubernetes.io/pre-shared-cert', /\S/],
+  ['alb.ingress.kubernetes.io/certificate-arn', /^arn:/],
+  ['alb.ingress.kubernetes.io/listen-ports', /"HTTPS"/i],
+  ['appgw.ingress.kubernetes.io/appgw-ssl-certificate', /\S/],
+];
+
 export const ingressTls = defineCheck({
   id: 'k8s/ingress-tls',
   title: 'Ingresses terminate TLS for every host and are not routed on plain HTTP',
@@ -79,7 +93,10 @@ export const ingressTls = defineCheck({
     let hasTls: boolean;
     if (isIngress) {
       const tls = recordsOf(spec.tls);
-      const annotatedTls = asString(annotationsOf(object)[ROUTER_TLS])?.toLowerCase() === 'true';
+      const annotations = annotationsOf(object);
+      const annotatedTls = asString(annotations[ROUTER_TLS])?.toLowerCase() === 'true';
+      const cloudTls = CLOUD_MANAGED_TLS.some(([key, value]) => value.test(asString(annotations[key]) ?? ''));
+      if (cloudTls && tls.length === 0) return;
       hasTls = tls.length > 0 || annotatedTls || tlsByEntryPoint;
       const rules = asArray(spec.rules);
       if (!hasTls) {

@@ -7,7 +7,7 @@ import { defineCheck } from '../define.js';
  * Only workloads running two pods or more (spec.replicas, or the HorizontalPodAutoscaler minReplicas)
  * are in scope: a budget cannot keep a single pod available through a drain, it can only block it.
  * Polaris missingPodDisruptionBudget asks for a budget on every Deployment, single-replica included,
- * so it is not a peer. A budget and a workload match when their namespaces are equal or either is unset.
+ * so it is not a peer. A budget and a workload match when deployed together (targets/k8s/scopes.ts).
  */
 export const missingPdb = defineCheck({
   id: 'k8s/missing-pdb',

@@ -35,7 +35,7 @@ checkCases(namespaceDefaultDenyEgress, {
         'netpol.yaml': yaml`
           apiVersion: networking.k8s.io/v1
           kind: NetworkPolicy
-          metadata: { name: default-deny }
+          metadata: { name: default-deny, namespace: shop }
           spec:
             podSelector: {}
             egress: []`,

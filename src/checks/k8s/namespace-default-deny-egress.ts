@@ -1,4 +1,5 @@
 import { namespaceRepresentedBy, networkPolicyIndex } from '../../targets/k8s/network-policies.js';
+import { placementKey } from '../../targets/k8s/scopes.js';
 import { UNSET_NAMESPACE_NOTE } from '../../targets/k8s/selectors.js';
 import { WORKLOAD_KINDS } from '../../targets/k8s/workloads.js';
 import { asArray, asRecord } from '../../targets/yaml/read.js';
@@ -63,11 +64,12 @@ export const namespaceDefaultDenyEgress = defineCheck({
   ],
   evaluate(object, ctx) {
     const index = ctx.shared(networkPolicyIndex);
-    const scope = namespaceRepresentedBy(object, index);
-    if (!scope) return ctx.notApplicable();
-    if (index.defaultDeny(scope.namespace, 'Egress').length > 0) return;
-    const namespace = scope.namespace ?? '(unset)';
-    const ingress = index.defaultDeny(scope.namespace, 'Ingress')[0];
+    const placements = namespaceRepresentedBy(object, index);
+    if (placements.length === 0) return ctx.notApplicable();
+    const uncovered = placements.find((placement) => index.defaultDeny(placementKey(placement), 'Egress').length === 0);
+    if (!uncovered) return;
+    const namespace = uncovered.namespace;
+    const ingress = index.defaultDeny(placementKey(uncovered), 'Ingress')[0];
     if (!ingress) return ctx.fail(object.at('metadata.name'), 'noDefaultDeny', { namespace });
     const types = asArray(asRecord(ingress.object.data.spec)?.policyTypes);
     const at = types.length > 0 ? ingress.object.at(['spec', 'policyTypes', types.length - 1]) : ingress.object.at('spec.podSelector');

@@ -25,8 +25,9 @@ checkCases(namespaceDefaultDeny, {
   pass: [
     { name: 'a default deny in the namespace (k3s-saas)', input: { 'api.yaml': api, 'netpol.yaml': defaultDeny } },
     {
-      name: 'policyTypes unset means Ingress; a policy without namespace covers any; a Namespace without workloads',
+      name: 'policyTypes unset means Ingress; the namespace set by the kustomization; a Namespace without workloads',
       input: {
+        'kustomization.yaml': 'namespace: shop\nresources: [api.yaml, netpol.yaml]\n',
         'api.yaml': api,
         'netpol.yaml': yaml`
           apiVersion: networking.k8s.io/v1
@@ -41,8 +42,37 @@ checkCases(namespaceDefaultDeny, {
       },
     },
     { name: 'no workloads at all', input: defaultDeny },
+    {
+      name: 'a Cilium clusterwide deny-all covers every namespace',
+      input: {
+        'api.yaml': api,
+        'cilium.yaml': yaml`
+          apiVersion: cilium.io/v2
+          kind: CiliumClusterwideNetworkPolicy
+          metadata: { name: deny-all }
+          spec:
+            endpointSelector: {}
+            ingress: [{}]`,
+      },
+    },
   ],
   fail: [
+    {
+      name: 'the default deny only in an opt-in component, or in a policy without namespace (default)',
+      input: {
+        'deploy/kustomization.yaml': 'resources: [api.yaml, netpol.yaml]\n',
+        'deploy/api.yaml': api,
+        'deploy/netpol.yaml': yaml`
+          apiVersion: networking.k8s.io/v1
+          kind: NetworkPolicy
+          metadata: { name: deny }
+          spec:
+            podSelector: {}`,
+        'components/network-policies/kustomization.yaml': 'kind: Component\nresources: [deny.yaml]\n',
+        'components/network-policies/deny.yaml': defaultDeny,
+      },
+      failures: [{ messageId: 'noDefaultDeny', line: 4 }],
+    },
     {
       name: 'no policy: reported on the Namespace manifest',
       input: {

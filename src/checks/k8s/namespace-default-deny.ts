@@ -1,14 +1,16 @@
 import { NETWORK_POLICY_NAMES } from '../../targets/k8s/claims.js';
 import { namespaceRepresentedBy, networkPolicyIndex } from '../../targets/k8s/network-policies.js';
+import { placementKey } from '../../targets/k8s/scopes.js';
 import { UNSET_NAMESPACE_NOTE } from '../../targets/k8s/selectors.js';
 import { WORKLOAD_KINDS } from '../../targets/k8s/workloads.js';
 import { defineCheck } from '../define.js';
 
 /*
  * Reported once per namespace that has workloads: on its Namespace manifest when the repository has
- * one, else on the first workload of that namespace. A policy and a namespace match when equal or
- * when either leaves the namespace unset (applied with `kubectl -n`). Only networking.k8s.io
- * NetworkPolicies count, not CNI-specific kinds (CiliumNetworkPolicy, Calico GlobalNetworkPolicy).
+ * one, else on the first workload of that namespace; namespaces are counted per deployable unit
+ * (targets/k8s/scopes.ts), so a deny-all in an opt-in kustomize component does not cover the default
+ * deployment. NetworkPolicies count, and Cilium's (CiliumNetworkPolicy, and
+ * CiliumClusterwideNetworkPolicy for every namespace); Calico GlobalNetworkPolicy does not.
  */
 export const namespaceDefaultDeny = defineCheck({
   id: 'k8s/namespace-default-deny',
@@ -61,9 +63,9 @@ export const namespaceDefaultDeny = defineCheck({
   ],
   evaluate(object, ctx) {
     const index = ctx.shared(networkPolicyIndex);
-    const scope = namespaceRepresentedBy(object, index);
-    if (!scope) return ctx.notApplicable();
-    if (index.defaultDeny(scope.namespace, 'Ingress').length > 0) return;
-    ctx.fail(object.at('metadata.name'), 'noDefaultDeny', { namespace: scope.namespace ?? '(unset)' });
+    const placements = namespaceRepresentedBy(object, index);
+    if (placements.length === 0) return ctx.notApplicable();
+    const uncovered = placements.find((placement) => index.defaultDeny(placementKey(placement), 'Ingress').length === 0);
+    if (uncovered) ctx.fail(object.at('metadata.name'), 'noDefaultDeny', { namespace: uncovered.namespace });
   },
 });

@@ -91,7 +91,7 @@ export const networkPolicyTooBroad = defineCheck({
     const datastoreTarget = () => {
       if (datastore !== null) return datastore;
       datastore = undefined;
-      for (const template of ctx.shared(podTemplateIndex).selectedBy(policy.podSelector, policy.namespace)) {
+      for (const template of ctx.shared(podTemplateIndex).selectedBy(policy.podSelector, policy.object)) {
         for (const container of template.workload.containers) {
           const store = datastoreOfImage(asString(container.spec.image));
           if (store) return (datastore = { store, workload: `${template.workload.kind}/${template.workload.name}` });

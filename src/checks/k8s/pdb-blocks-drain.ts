@@ -6,8 +6,8 @@ import { asNumber, asRecord } from '../../targets/yaml/read.js';
 import { defineCheck, type RelatedLocation } from '../define.js';
 
 /*
- * The pods a budget guards are those of the workloads its selector matches in its namespace (an
- * unset namespace on either side matches any); their count is the sum of replicas, or of the
+ * The pods a budget guards are those of the workloads its selector matches where it is deployed
+ * (targets/k8s/scopes.ts); their count is the sum of replicas, or of the
  * HorizontalPodAutoscaler minReplicas where one scales the workload. Workloads of unknown size
  * (DaemonSet, Job, templated replicas) make the count unknown and only the absolute rules apply.
  * With an autoscaler, minAvailable above its minimum is reported apart from minAvailable equal

@@ -26,7 +26,7 @@ const pods = yaml`
 checkCases(podWithoutNetworkPolicy, {
   pass: [
     {
-      name: 'a namespace default deny selects every pod',
+      name: 'a default deny of each namespace selects every pod (no namespace: default)',
       input: {
         'pods.yaml': pods,
         'netpol.yaml': yaml`
@@ -35,7 +35,35 @@ checkCases(podWithoutNetworkPolicy, {
           metadata: { name: default-deny }
           spec:
             podSelector: {}
+            policyTypes: [Ingress]
+          ---
+          apiVersion: networking.k8s.io/v1
+          kind: NetworkPolicy
+          metadata: { name: default-deny, namespace: shop }
+          spec:
+            podSelector: {}
             policyTypes: [Ingress]`,
+      },
+    },
+    {
+      name: 'Cilium: a CiliumNetworkPolicy (k8s: label prefix) and a clusterwide deny-all with an empty ingress rule',
+      input: {
+        'pods.yaml': pods,
+        'cilium.yaml': yaml`
+          apiVersion: cilium.io/v2
+          kind: CiliumNetworkPolicy
+          metadata: { name: medium }
+          spec:
+            endpointSelector: { matchLabels: { 'k8s:security': medium } }
+            ingress:
+              - fromEndpoints: [{ matchLabels: { app: web } }]
+          ---
+          apiVersion: cilium.io/v2
+          kind: CiliumClusterwideNetworkPolicy
+          metadata: { name: shop-deny }
+          specs:
+            - endpointSelector: { matchLabels: { 'k8s:io.kubernetes.pod.namespace': shop } }
+              ingress: [{}]`,
       },
     },
     {
@@ -92,6 +120,59 @@ checkCases(podWithoutNetworkPolicy, {
           spec:
             podSelector: {}
             policyTypes: [Egress]`,
+      },
+      failures: [
+        { messageId: 'notSelected', line: 4 },
+        { messageId: 'notSelected', line: 12 },
+      ],
+    },
+    {
+      name: 'policies only in an opt-in kustomize component: the default deployment has none (microservices-demo)',
+      input: {
+        'kustomize/base/kustomization.yaml': 'resources: [pods.yaml]\n',
+        'kustomize/base/pods.yaml': pods,
+        'kustomize/kustomization.yaml': 'resources: [base]\n# components: [components/network-policies]\n',
+        'kustomize/components/network-policies/kustomization.yaml': 'kind: Component\nresources: [deny-all.yaml]\n',
+        'kustomize/components/network-policies/deny-all.yaml': yaml`
+          apiVersion: networking.k8s.io/v1
+          kind: NetworkPolicy
+          metadata: { name: deny-all }
+          spec:
+            podSelector: {}
+            policyTypes: [Ingress]`,
+        'kustomize/tests/all/kustomization.yaml': 'namespace: shop\nresources: [../../base]\ncomponents: [../../components/network-policies]\n',
+      },
+      failures: [
+        { messageId: 'notSelected', line: 4 },
+        { messageId: 'notSelected', line: 12 },
+      ],
+    },
+    {
+      name: 'Cilium: default deny turned off, a host policy (nodeSelector), a policy of another namespace',
+      input: {
+        'pods.yaml': pods,
+        'cilium.yaml': yaml`
+          apiVersion: cilium.io/v2
+          kind: CiliumNetworkPolicy
+          metadata: { name: audit }
+          spec:
+            endpointSelector: {}
+            enableDefaultDeny: { ingress: false }
+            ingress: [{ fromEntities: [cluster] }]
+          ---
+          apiVersion: cilium.io/v2
+          kind: CiliumClusterwideNetworkPolicy
+          metadata: { name: hosts }
+          spec:
+            nodeSelector: {}
+            ingress: [{ fromEntities: [cluster] }]
+          ---
+          apiVersion: cilium.io/v2
+          kind: CiliumClusterwideNetworkPolicy
+          metadata: { name: other }
+          spec:
+            endpointSelector: { matchLabels: { 'k8s:io.kubernetes.pod.namespace': billing } }
+            ingress: [{}]`,
       },
       failures: [
         { messageId: 'notSelected', line: 4 },

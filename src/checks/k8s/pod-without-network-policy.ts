@@ -5,8 +5,10 @@ import { asRecord } from '../../targets/yaml/read.js';
 import { defineCheck } from '../define.js';
 
 /*
- * A pod is isolated for ingress when a NetworkPolicy of its namespace (or either namespace unset)
- * whose policyTypes include Ingress selects its template labels (matchLabels and matchExpressions).
+ * A pod is isolated for ingress when, in every deployable unit it belongs to (targets/k8s/scopes.ts),
+ * a NetworkPolicy of its namespace whose policyTypes include Ingress selects its template labels
+ * (matchLabels and matchExpressions), or a CiliumNetworkPolicy/CiliumClusterwideNetworkPolicy with
+ * ingress rules selects them (Cilium's default deny).
  * Polaris missingNetworkPolicy differs on purpose: it also demands Egress and non-empty ingress and
  * egress rule lists, so it fails a pod that a deny-all policy isolates; its fixtures are not a peer.
  * hostNetwork pods are out of scope: NetworkPolicy does not apply to them.

@@ -5,6 +5,20 @@ import { rbacPodExec } from './rbac-pod-exec.js';
 checkCases(rbacPodExec, {
   pass: [
     {
+      name: '"pods/*" is no wildcard to the RBAC authorizer; a rule allowing everything is left to k8s/rbac-wildcards',
+      input: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: Role
+        metadata: { name: reconciler, namespace: secure }
+        rules:
+          - apiGroups: [""]
+            resources: ["pods/*"]
+            verbs: [create, get]
+          - apiGroups: ['*']
+            resources: ['*']
+            verbs: ['*']`,
+    },
+    {
       name: 'pods without subresources; exec with a read-only verb (Polaris success cases)',
       input: yaml`
         apiVersion: rbac.authorization.k8s.io/v1
@@ -65,8 +79,7 @@ checkCases(rbacPodExec, {
       failures: [
         { messageId: 'exec', line: 6 },
         { messageId: 'attach', line: 9 },
-        { messageId: 'attach', line: 12 },
-        { messageId: 'exec', line: 12 },
+        { messageId: 'execAndAttach', line: 12 },
         { messageId: 'exec', line: 17 },
       ],
     },

@@ -1,11 +1,12 @@
 import { RBAC_LEAST_PRIVILEGE_NAMES } from '../../targets/k8s/claims.js';
-import { covering, coveringResource, DEFAULT_CLUSTER_ROLES, entryPath, isSystemName, rulesOf } from '../../targets/k8s/rbac.js';
+import { covering, coveringResource, DEFAULT_CLUSTER_ROLES, entryPath, isAdminRule, isSystemName, rulesOf } from '../../targets/k8s/rbac.js';
 import { defineCheck } from '../define.js';
 
 /*
  * pods/exec and pods/attach are reached with create (SPDY) or get (WebSocket upgrades, still
  * honoured by API servers before 1.31), so both verbs count, as in Polaris. Wildcards count: "*"
- * in apiGroups, resources (including the "* /exec" form) or verbs. Roles named system:... or
+ * in apiGroups, resources (including the "* /exec" form) or verbs; "pods/*" is no wildcard to the RBAC
+ * authorizer (it matches a subresource literally named "*"), so it grants neither. Roles named system:... or
  * gce:..., and the built-in ClusterRoles cluster-admin, admin and edit, are skipped.
  */
 export const rbacPodExec = defineCheck({
@@ -41,6 +42,7 @@ export const rbacPodExec = defineCheck({
   messages: {
     exec: '{kind} "{name}" allows {verb} on pods/exec: a shell in any pod it reaches',
     attach: '{kind} "{name}" allows {verb} on pods/attach: the console of any pod it reaches',
+    execAndAttach: '{kind} "{name}" allows {verb} on every resource, pods/exec and pods/attach included: a shell in any pod it reaches',
   },
   claims: [
     {
@@ -59,12 +61,18 @@ export const rbacPodExec = defineCheck({
   evaluate(object, ctx) {
     if (isSystemName(object.name) || (object.kind === 'ClusterRole' && DEFAULT_CLUSTER_ROLES.has(object.name))) return ctx.notApplicable();
     for (const rule of rulesOf(object)) {
-      if (covering(rule.apiGroups, '') === undefined) continue;
+      // Everything on everything: k8s/rbac-wildcards reports the rule once.
+      if (covering(rule.apiGroups, '') === undefined || isAdminRule(rule)) continue;
       const verb = covering(rule.verbs, 'create') ?? covering(rule.verbs, 'get');
       if (!verb) continue;
-      for (const [subresource, messageId] of [['pods/exec', 'exec'], ['pods/attach', 'attach']] as const) {
-        const resource = coveringResource(rule, subresource);
-        if (resource) ctx.fail(object.at(entryPath(rule, 'resources', resource)), messageId, { kind: object.kind, name: object.name, verb });
+      const exec = coveringResource(rule, 'pods/exec');
+      const attach = coveringResource(rule, 'pods/attach');
+      const data = { kind: object.kind, name: object.name, verb };
+      // One entry granting both (`*`): one finding.
+      if (exec && exec === attach) ctx.fail(object.at(entryPath(rule, 'resources', exec)), 'execAndAttach', data);
+      else {
+        if (exec) ctx.fail(object.at(entryPath(rule, 'resources', exec)), 'exec', data);
+        if (attach) ctx.fail(object.at(entryPath(rule, 'resources', attach)), 'attach', data);
       }
     }
   },

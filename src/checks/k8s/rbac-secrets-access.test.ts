@@ -5,6 +5,17 @@ import { rbacSecretsAccess } from './rbac-secrets-access.js';
 checkCases(rbacSecretsAccess, {
   pass: [
     {
+      name: 'a rule allowing everything is left to k8s/rbac-wildcards (one finding per rule)',
+      input: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: Role
+        metadata: { name: reconciler, namespace: secure }
+        rules:
+          - apiGroups: ['*']
+            resources: ['*']
+            verbs: ['*']`,
+    },
+    {
       name: 'named Secrets only; secrets of another API group; the built-in edit role; no secrets at all',
       input: yaml`
         apiVersion: rbac.authorization.k8s.io/v1
@@ -45,7 +56,7 @@ checkCases(rbacSecretsAccess, {
             verbs: ["get", "list", "watch"]
           - apiGroups: ["*"]
             resources: ["*"]
-            verbs: ["*"]
+            verbs: [list]
         ---
         apiVersion: rbac.authorization.k8s.io/v1
         kind: Role

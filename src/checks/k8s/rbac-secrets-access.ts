@@ -1,5 +1,5 @@
 import { RBAC_LEAST_PRIVILEGE_NAMES } from '../../targets/k8s/claims.js';
-import { covering, coveringResource, DEFAULT_CLUSTER_ROLES, entryPath, isSystemName, rulesOf } from '../../targets/k8s/rbac.js';
+import { covering, coveringResource, DEFAULT_CLUSTER_ROLES, entryPath, isAdminRule, isSystemName, rulesOf } from '../../targets/k8s/rbac.js';
 import { defineCheck } from '../define.js';
 
 /*
@@ -59,7 +59,8 @@ export const rbacSecretsAccess = defineCheck({
     if (isSystemName(object.name) || (object.kind === 'ClusterRole' && DEFAULT_CLUSTER_ROLES.has(object.name))) return ctx.notApplicable();
     const scope = object.kind === 'ClusterRole' ? 'of the cluster (or of a namespace where it is bound)' : `of namespace ${object.namespace ?? '(unset)'}`;
     for (const rule of rulesOf(object)) {
-      if (covering(rule.apiGroups, '') === undefined || rule.resourceNames.length > 0) continue;
+      // Everything on everything: k8s/rbac-wildcards reports the rule once.
+      if (covering(rule.apiGroups, '') === undefined || rule.resourceNames.length > 0 || isAdminRule(rule)) continue;
       const resource = coveringResource(rule, 'secrets');
       if (!resource) continue;
       const at = object.at(entryPath(rule, 'resources', resource));

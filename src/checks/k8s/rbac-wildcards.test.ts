@@ -42,7 +42,7 @@ checkCases(rbacWildcards, {
   ],
   fail: [
     {
-      name: 'each wildcard field reported where it is written',
+      name: 'one finding per rule, at its first wildcard (podinfo reconciler: one, not three)',
       input: yaml`
         apiVersion: rbac.authorization.k8s.io/v1
         kind: ClusterRole
@@ -65,13 +65,19 @@ checkCases(rbacWildcards, {
             resources: [configmaps]
             verbs:
               - get
-              - "*"`,
+              - "*"
+          - apiGroups: [apps]
+            resources: ["*"]
+            verbs: ["*"]
+          - apiGroups: ["*"]
+            resources: [pods]
+            verbs: [get]`,
       failures: [
-        { messageId: 'apiGroups', line: 5 },
-        { messageId: 'resources', line: 6 },
-        { messageId: 'verbs', line: 7 },
+        { messageId: 'everything', line: 5 },
         { messageId: 'resources', line: 11 },
         { messageId: 'verbs', line: 22 },
+        { messageId: 'several', line: 24 },
+        { messageId: 'apiGroups', line: 26 },
       ],
     },
   ],

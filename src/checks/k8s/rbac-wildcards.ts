@@ -1,8 +1,13 @@
 import { RBAC_LEAST_PRIVILEGE_NAMES } from '../../targets/k8s/claims.js';
-import { entryPath, isSystemName, rulesOf } from '../../targets/k8s/rbac.js';
+import { adminScope, entryPath, isSystemName, rulesOf } from '../../targets/k8s/rbac.js';
 import { defineCheck } from '../define.js';
 
-/* Roles named system:... or gce:..., and the built-in cluster-admin, come with the cluster and are skipped. */
+/*
+ * Roles named system:... or gce:..., and the built-in cluster-admin, come with the cluster and are
+ * skipped. One finding per rule: at its first wildcard, naming every field that has one; a rule that
+ * allows everything (adminScope: every verb on every resource of every API group or of the core group) is reported once as such, and k8s/rbac-pod-exec and
+ * k8s/rbac-secrets-access leave it to this check.
+ */
 export const rbacWildcards = defineCheck({
   id: 'k8s/rbac-wildcards',
   title: 'Roles name their verbs, resources and API groups instead of "*"',
@@ -28,11 +33,13 @@ export const rbacWildcards = defineCheck({
     'kube-linter wildcard-in-rules',
     'Checkov CKV_K8S_49',
   ],
-  peers: [{ tool: 'kube-linter', rule: 'wildcard-in-rules', messages: ['verbs', 'resources'] }],
+  peers: [{ tool: 'kube-linter', rule: 'wildcard-in-rules', messages: ['verbs', 'resources', 'several', 'everything'] }],
   messages: {
     verbs: '{kind} "{name}" allows every verb ("*") in rule {rule}',
     resources: '{kind} "{name}" grants access to every resource ("*") in rule {rule}',
     apiGroups: '{kind} "{name}" matches every API group ("*") in rule {rule}',
+    several: '{kind} "{name}" uses "*" for {fields} in rule {rule}',
+    everything: '{kind} "{name}" allows every verb on every resource of {scope} in rule {rule}: admin in all but name',
   },
   claims: [
     { about: 'roles name their verbs and resources', names: [...RBAC_LEAST_PRIVILEGE_NAMES, ['RBAC', 'wildcard*'], ['role*', 'wildcard*'], ['wildcard*', 'verbs']] },
@@ -41,9 +48,14 @@ export const rbacWildcards = defineCheck({
     if (isSystemName(object.name) || (object.kind === 'ClusterRole' && object.name === 'cluster-admin')) return ctx.notApplicable();
     for (const rule of rulesOf(object)) {
       const data = { kind: object.kind, name: object.name, rule: rule.index + 1 };
-      for (const field of ['verbs', 'resources', 'apiGroups'] as const) {
-        if (rule[field].includes('*')) ctx.fail(object.at(entryPath(rule, field, '*')), field, data);
-      }
+      const fields = (['apiGroups', 'resources', 'verbs'] as const).filter((field) => rule[field].includes('*'));
+      const first = fields[0];
+      if (!first) continue;
+      const at = object.at(entryPath(rule, first, '*'));
+      const scope = adminScope(rule);
+      if (scope) ctx.fail(at, 'everything', { ...data, scope });
+      else if (fields.length === 1) ctx.fail(at, first, data);
+      else ctx.fail(at, 'several', { ...data, fields: fields.join(' and ') });
     }
   },
 });

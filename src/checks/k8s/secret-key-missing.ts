@@ -48,7 +48,7 @@ export const secretKeyMissing = defineCheck({
     if (references.length === 0) return ctx.notApplicable();
     const creators = ctx.shared(secretCreatorsIndex);
     for (const reference of references) {
-      const found = creators.find(reference.secret, reference.namespace);
+      const found = creators.find(reference.secret, object, reference.namespaceNamed);
       if (found.length === 0) continue;
       if (found.some((creator) => creator.keys === 'unknown' || creator.keys.has(reference.key!))) continue;
       const creator = found.map((entry) => `${entry.file}:${entry.line}`).join(', ');

@@ -87,6 +87,7 @@ checkCases(secretNotCreated, {
           spec:
             secretName: web-tls`,
         'k8s/kustomization.yaml': yaml`
+          namespace: shop
           secretGenerator:
             - name: generated
               literals: [a=b]`,
@@ -164,7 +165,7 @@ checkCases(secretNotCreated, {
         'k8s/secret.yaml': yaml`
           apiVersion: v1
           kind: Secret
-          metadata: { name: "\${APP}-db" }`,
+          metadata: { name: "\${APP}-db", namespace: shop }`,
         'k8s/web.yaml': deployment(yaml`
           imagePullSecrets: [{ name: "\${REGISTRY_SECRET}" }]
           containers:
@@ -179,18 +180,6 @@ checkCases(secretNotCreated, {
       input: {
         'k8s/web.yaml': deployment(yaml`
           imagePullSecrets: [{ name: regcred }]
-          containers: [{ name: app }]`),
-      },
-    },
-    {
-      name: 'namespaces differ only where both are known',
-      input: {
-        'k8s/secret.yaml': yaml`
-          apiVersion: v1
-          kind: Secret
-          metadata: { name: shared }`,
-        'k8s/web.yaml': deployment(yaml`
-          imagePullSecrets: [{ name: shared }]
           containers: [{ name: app }]`),
       },
     },
@@ -223,6 +212,24 @@ checkCases(secretNotCreated, {
     },
   ],
   fail: [
+    {
+      name: 'a Secret without namespace is in default, not in the namespace of the pod; a copy in a sibling kustomization does not count',
+      input: {
+        'k8s/secret.yaml': yaml`
+          apiVersion: v1
+          kind: Secret
+          metadata: { name: shared }`,
+        'kustomize/base/kustomization.yaml': 'namespace: shop\nresources: [secret.yaml]\n',
+        'kustomize/base/secret.yaml': yaml`
+          apiVersion: v1
+          kind: Secret
+          metadata: { name: shared }`,
+        'k8s/web.yaml': deployment(yaml`
+          imagePullSecrets: [{ name: shared }]
+          containers: [{ name: app }]`),
+      },
+      failures: [{ messageId: 'notCreated', line: 7 }],
+    },
     {
       name: 'pull secret named differently from the one the script creates',
       input: {

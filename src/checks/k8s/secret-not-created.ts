@@ -66,8 +66,8 @@ export const secretNotCreated = defineCheck({
     const creators = ctx.shared(secretCreatorsIndex);
     if (!creators.any) return ctx.notApplicable();
     for (const reference of references) {
-      if (creators.find(reference.secret, reference.namespace).length > 0) continue;
-      const similar = similarCreator(reference.secret, reference.use === 'imagePullSecrets', creators.named(reference.namespace));
+      if (creators.find(reference.secret, object, reference.namespaceNamed).length > 0) continue;
+      const similar = similarCreator(reference.secret, reference.use === 'imagePullSecrets', creators.named(object, reference.namespaceNamed));
       const data = { use: reference.use, secret: reference.secret };
       if (similar)
         ctx.fail(object.at(reference.path), 'notCreatedSimilar', { ...data, similar: similar.name as string, creator: `${similar.file}:${similar.line}` }, {

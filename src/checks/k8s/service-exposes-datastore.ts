@@ -68,7 +68,7 @@ export const serviceExposesDatastore = defineCheck({
     if (!exposure) return;
     const at = object.at('spec.type');
     if (service.selector) {
-      for (const template of ctx.shared(podTemplateIndex).selectedBy(parseMapSelector(service.selector), object.namespace)) {
+      for (const template of ctx.shared(podTemplateIndex).selectedBy(parseMapSelector(service.selector), object)) {
         for (const container of template.workload.containers) {
           const store = datastoreOfImage(asString(container.spec.image));
           if (store) return ctx.fail(at, 'datastoreImage', { service: object.name, type: exposure, workload: `${template.workload.kind}/${template.workload.name}`, store });

@@ -32,7 +32,7 @@ checkCases(serviceSelectsNothing, {
           ports: [{ port: 80, targetPort: 3000 }]`),
     },
     {
-      name: 'a Service without namespace matches a workload in any namespace, across files',
+      name: 'a Service without namespace is in default, where the repository deploys no workload: not checked',
       input: {
         'deploy/admin.yaml': deployment,
         'deploy/service.yaml': yaml`
@@ -42,6 +42,45 @@ checkCases(serviceSelectsNothing, {
           spec:
             selector: { app: admin, tier: web }`,
       },
+    },
+    {
+      name: "pods of an operator (a label under its domain), of a cluster add-on (GKE's DCGM exporter, cluster DNS), one pod of a StatefulSet",
+      input: withDeployment(yaml`
+        apiVersion: v1
+        kind: Service
+        metadata: { name: kafka, namespace: shop }
+        spec:
+          selector: { strimzi.io/cluster: events, strimzi.io/kind: Kafka }
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: { name: gke-managed-dcgm-exporter, namespace: shop }
+        spec:
+          selector: { app.kubernetes.io/name: gke-managed-dcgm-exporter }
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: { name: dns, namespace: shop }
+        spec:
+          selector: { k8s-app: kube-dns }
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: { name: admin-0, namespace: shop }
+        spec:
+          selector: { app: admin, statefulset.kubernetes.io/pod-name: admin-0 }`),
+    },
+    {
+      name: 'an unrendered template: {{cell}} reads as a map, not a label value (kubernetes/examples vitess)',
+      input: withDeployment(yaml`
+        apiVersion: v1
+        kind: Service
+        metadata: { name: "etcd-{{cell}}", namespace: shop }
+        spec:
+          selector:
+            component: etcd
+            cell: {{cell}}
+            app: vitess`),
     },
     {
       name: 'selectorless and ExternalName Services are out of scope',
@@ -85,6 +124,44 @@ checkCases(serviceSelectsNothing, {
     },
   ],
   fail: [
+    {
+      name: 'the pods exist only in another copy of the app (kustomize/base vs release/); a label of their own domain misspelt',
+      input: {
+        'kustomize/base/kustomization.yaml': 'resources: [frontend.yaml]\n',
+        'kustomize/base/frontend.yaml': yaml`
+          apiVersion: apps/v1
+          kind: Deployment
+          metadata: { name: frontend }
+          spec:
+            template:
+              metadata: { labels: { app: frontend, example.com/tier: web } }
+              spec: { containers: [{ name: server, image: frontend:1 }] }`,
+        'release/manifests.yaml': yaml`
+          apiVersion: apps/v1
+          kind: Deployment
+          metadata: { name: cart }
+          spec:
+            template:
+              metadata: { labels: { app: cart } }
+              spec: { containers: [{ name: server, image: cart:1 }] }
+          ---
+          apiVersion: v1
+          kind: Service
+          metadata: { name: frontend }
+          spec:
+            selector: { app: frontend }
+          ---
+          apiVersion: v1
+          kind: Service
+          metadata: { name: cart }
+          spec:
+            selector: { app: cart, example.com/tier: wbe }`,
+      },
+      failures: [
+        { messageId: 'noPods', line: 13 },
+        { messageId: 'noPods', line: 19 },
+      ],
+    },
     {
       name: 'selector value differs from the pod labels (honeydue admin-web)',
       input: withDeployment(yaml`

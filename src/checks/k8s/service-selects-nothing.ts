@@ -4,10 +4,34 @@ import { serviceOf } from '../../targets/k8s/services.js';
 import { defineCheck } from '../define.js';
 
 /*
- * Namespaces: a Service and a workload match when their namespaces are equal or either leaves
- * it unset (applied with `kubectl -n`). A namespace in which the repository defines no workload
- * at all is skipped: its pods come from elsewhere (a Helm chart, an operator).
+ * A Service and a workload match when deployed together (targets/k8s/scopes.ts). Skipped, as their
+ * pods come from elsewhere: a namespace in which the repository deploys no workload at all (a Helm
+ * chart, an operator); a selector naming a well-known cluster add-on the repository does not deploy
+ * (cluster DNS, exporters, ingress controllers); a selector key under a domain (`strimzi.io/cluster`,
+ * `cnpg.io/cluster`) no pod template of the repository uses: an operator's pods. Labels the
+ * controllers add to pods themselves (`statefulset.kubernetes.io/pod-name`, `pod-template-hash`)
+ * are not looked for in templates.
  */
+
+/** Labels the StatefulSet, ReplicaSet, DaemonSet and Job controllers put on the pods they create. */
+const CONTROLLER_LABELS = new Set([
+  'statefulset.kubernetes.io/pod-name',
+  'apps.kubernetes.io/pod-index',
+  'controller-revision-hash',
+  'pod-template-hash',
+  'pod-template-generation',
+  'batch.kubernetes.io/job-name',
+  'batch.kubernetes.io/controller-uid',
+  'job-name',
+  'controller-uid',
+]);
+
+/** Components clusters and managed platforms run themselves, selected by their usual label values. */
+const CLUSTER_ADDONS =
+  /^(kube-dns|coredns|kube-proxy|metrics-server|kube-state-metrics|(prometheus-)?node-exporter|(nvidia-|gpu-|gke-managed-)?dcgm-exporter|nvidia-device-plugin.*|ingress-nginx|traefik|cert-manager|cainjector|webhook|alertmanager|prometheus|grafana|cilium(-operator)?|calico-(node|kube-controllers)|konnectivity-agent|aws-load-balancer-controller|cluster-autoscaler|external-dns)$/;
+
+/** Label key prefixes of Kubernetes itself (`app.kubernetes.io/name`, `k8s.io/...`): not an operator's. */
+const KUBERNETES_DOMAIN = /(^|\.)(kubernetes\.io|k8s\.io)$/;
 export const serviceSelectsNothing = defineCheck({
   id: 'k8s/service-selects-nothing',
   title: 'Service selectors match the labels of some pod template',
@@ -57,19 +81,37 @@ export const serviceSelectsNothing = defineCheck({
   evaluate(object, ctx) {
     const service = serviceOf(object);
     if (!service || !service.selector || service.type === 'ExternalName') return ctx.notApplicable();
+    // A mapping where a label value belongs: an unrendered template (`cell: {{cell}}` reads as a map).
+    if (Object.values(service.selector).some((value) => value !== null && typeof value === 'object')) return ctx.notApplicable();
     const index = ctx.shared(podTemplateIndex);
-    if (index.inNamespace(object.namespace).length === 0) return ctx.notApplicable();
-    const selector = parseMapSelector(service.selector);
-    if (index.selectedBy(selector, object.namespace).length > 0) return;
+    if (index.inScopeOf(object).length === 0) return ctx.notApplicable();
+    if (selectsOutsidePods(service.selector, index.all)) return ctx.notApplicable();
+    const own = Object.fromEntries(Object.entries(service.selector).filter(([key]) => !CONTROLLER_LABELS.has(key)));
+    if (Object.keys(own).length === 0) return ctx.notApplicable();
+    const selector = parseMapSelector(own);
+    if (index.selectedBy(selector, object).length > 0) return;
     const written = Object.entries(service.selector)
       .map(([key, value]) => `${key}=${String(value)}`)
       .join(',');
     const firstKey = Object.keys(service.selector)[0]!;
-    const nearest = nearestTemplate(service.selector, index.inNamespace(object.namespace));
+    const nearest = nearestTemplate(service.selector, index.inScopeOf(object));
     const related = nearest ? [{ at: nearest.workload.location, message: `${nearest.workload.kind} "${nearest.workload.name}" labels its pods ${[...nearest.labels].map(([key, value]) => `${key}=${value}`).join(', ')}` }] : [];
     ctx.fail(object.at(['spec', 'selector', firstKey]), 'noPods', { service: object.name, selector: written, namespace: object.namespace ?? '(unset)' }, { related });
   },
 });
+
+/** The selector names pods of a cluster add-on or of an operator, none of which the repository's templates label. */
+function selectsOutsidePods(selector: Record<string, unknown>, templates: readonly PodTemplate[]): boolean {
+  const labelled = (test: (key: string, value: string) => boolean) => templates.some((template) => [...template.labels].some(([key, value]) => test(key, value)));
+  return Object.entries(selector).some(([key, raw]) => {
+    const value = String(raw);
+    if (CLUSTER_ADDONS.test(value) && !labelled((k, v) => k === key && v === value)) return true;
+    const slash = key.indexOf('/');
+    if (slash < 0) return false;
+    const domain = key.slice(0, slash);
+    return !KUBERNETES_DOMAIN.test(domain) && !CONTROLLER_LABELS.has(key) && !labelled((k) => k.startsWith(`${domain}/`));
+  });
+}
 
 /**
  * The pod template the selector was most likely meant for: the one whose labels agree with most

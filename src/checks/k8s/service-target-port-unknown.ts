@@ -42,7 +42,7 @@ export const serviceTargetPortUnknown = defineCheck({
   evaluate(object, ctx) {
     const service = serviceOf(object);
     if (!service || !service.selector || !service.ports.some((port) => typeof port.targetPort === 'string' && !/^\d+$/.test(port.targetPort))) return ctx.notApplicable();
-    const templates = ctx.shared(podTemplateIndex).selectedBy(parseMapSelector(service.selector), object.namespace);
+    const templates = ctx.shared(podTemplateIndex).selectedBy(parseMapSelector(service.selector), object);
     if (templates.length === 0) return ctx.notApplicable();
     const containers = templates.flatMap((template) => template.workload.containers);
     const names = new Set(containers.flatMap(portNames));

@@ -64,7 +64,7 @@ export const singleReplica = defineCheck({
   evaluate(workload, ctx) {
     const object = workload.object;
     const data = { workload: `${workload.kind}/${workload.name}` };
-    const autoscaler = ctx.shared(autoscalerIndex).forWorkload(workload.kind, workload.name, object.namespace);
+    const autoscaler = ctx.shared(autoscalerIndex).forWorkload(workload.kind, workload.name, object);
     if (autoscaler) {
       if (autoscaler.minReplicas === 1)
         ctx.fail(autoscaler.minReplicasAt, 'autoscalerMinimumOne', { ...data, autoscaler: `${autoscaler.object.kind}/${autoscaler.object.name}`, minReplicas: autoscaler.minReplicas });

@@ -11,14 +11,14 @@ const middlewares = yaml`
   ---
   apiVersion: traefik.containo.us/v1alpha1
   kind: Middleware
-  metadata: { name: admin-auth }
+  metadata: { name: admin-auth, namespace: my-app }
   spec:
     basicAuth: { secret: admin-basic-auth }`;
 
 checkCases(undefinedMiddleware, {
   pass: [
     {
-      name: 'namespace and name both with dashes; a Middleware without namespace matches any',
+      name: 'namespace and name both with dashes',
       input: {
         'middleware.yaml': middlewares,
         'ingress.yaml': yaml`
@@ -51,7 +51,7 @@ checkCases(undefinedMiddleware, {
           metadata: { name: secured, namespace: my-app }
           spec:
             chain:
-              middlewares: [{ name: rate-limit }, { name: admin-auth, namespace: other }]`,
+              middlewares: [{ name: rate-limit }, { name: admin-auth, namespace: my-app }]`,
       },
     },
     {
@@ -66,6 +66,24 @@ checkCases(undefinedMiddleware, {
     },
   ],
   fail: [
+    {
+      name: 'a Middleware without namespace is in default, not in the namespace of the Ingress',
+      input: yaml`
+        apiVersion: traefik.io/v1alpha1
+        kind: Middleware
+        metadata: { name: plain }
+        spec:
+          rateLimit: { average: 100 }
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata:
+          name: web
+          namespace: my-app
+          annotations:
+            traefik.ingress.kubernetes.io/router.middlewares: my-app-plain@kubernetescrd,default-plain@kubernetescrd`,
+      failures: [{ messageId: 'undefinedMiddleware', line: 13, related: [{ at: 'manifest.yaml:3', message: 'Middleware "plain" is defined here, in namespace (unset)' }] }],
+    },
     {
       name: 'a typo in the annotation, a wrong namespace, and an IngressRoute entry',
       input: {

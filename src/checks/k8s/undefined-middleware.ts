@@ -72,7 +72,7 @@ export const undefinedMiddleware = defineCheck({
 /** Middlewares of the referenced name in another namespace: the reference may name the wrong namespace. */
 function sameNameElsewhere(ref: MiddlewareRef, index: MiddlewareIndex): K8sObject[] {
   const crd = ref.crd!;
-  // An unset namespace matches any; `<namespace>-<name>` may split at any dash.
+  // `<namespace>-<name>` may split at any dash.
   const names = 'name' in crd ? [crd.name] : [...crd.combined.matchAll(/-/g)].map((dash) => crd.combined.slice(dash.index + 1));
-  return names.flatMap((name) => index.resolve({ ...ref, crd: { name, namespace: undefined } }));
+  return names.flatMap((name) => index.named(name));
 }

@@ -1,8 +1,9 @@
 import { manifestObjects } from './manifest-targets.js';
 import type { Location } from '../location.js';
-import { defineIndex } from '../repo/shared-index.js';
+import { defineIndex, useIndex } from '../repo/shared-index.js';
 import { asNumber, asRecord, asString } from '../yaml/read.js';
 import type { K8sObject } from './objects.js';
+import { scopeIndex } from './scopes.js';
 
 /** A HorizontalPodAutoscaler (or KEDA ScaledObject) that sets a workload's replica count. */
 export interface Autoscaler {
@@ -14,12 +15,13 @@ export interface Autoscaler {
 }
 
 export interface AutoscalerIndex {
-  /** The autoscaler targeting `kind/name`; an unset namespace on either side matches any. */
-  forWorkload(kind: string, name: string, namespace: string | undefined): Autoscaler | undefined;
+  /** The autoscaler targeting `kind/name` deployed with `workload` (see ScopeIndex). */
+  forWorkload(kind: string, name: string, workload: K8sObject): Autoscaler | undefined;
 }
 
 /** Autoscalers by the `kind/name` of their scale target: one map lookup per workload. */
 export const autoscalerIndex = defineIndex<AutoscalerIndex>('k8s:autoscalers', (workspace) => {
+  const scopes = useIndex(workspace, scopeIndex);
   const byTarget = new Map<string, Autoscaler[]>();
   for (const object of manifestObjects(workspace)) {
     const autoscaler = toAutoscaler(object);
@@ -34,8 +36,8 @@ export const autoscalerIndex = defineIndex<AutoscalerIndex>('k8s:autoscalers', (
     else byTarget.set(key, [autoscaler]);
   }
   return {
-    forWorkload(kind, name, namespace) {
-      return byTarget.get(`${kind}/${name}`)?.find((entry) => entry.object.namespace === undefined || namespace === undefined || entry.object.namespace === namespace);
+    forWorkload(kind, name, workload) {
+      return byTarget.get(`${kind}/${name}`)?.find((entry) => scopes.related(entry.object, workload));
     },
   };
 });

@@ -1,4 +1,6 @@
+import { useIndex } from '../repo/shared-index.js';
 import type { Workspace } from '../repo/workspace.js';
+import { scopeIndex } from './scopes.js';
 import { objectsOfFile, type K8sObject } from './objects.js';
 import { serviceAccountIndex } from './service-accounts.js';
 import { workloadOf, type K8sContainer, type K8sWorkload } from './workloads.js';
@@ -14,7 +16,7 @@ export function manifestObjects(workspace: Workspace): K8sObject[] {
 export function manifestWorkloads(workspace: Workspace): K8sWorkload[] {
   return workspace.memo('targets:k8s-workload', () => {
     const objects = manifestObjects(workspace);
-    const serviceAccounts = serviceAccountIndex(objects);
+    const serviceAccounts = serviceAccountIndex(objects, useIndex(workspace, scopeIndex));
     return objects.flatMap((object) => workloadOf(object, serviceAccounts) ?? []);
   });
 }

@@ -11,13 +11,12 @@ export function isPodDisruptionBudget(object: K8sObject): boolean {
 }
 
 /**
- * The pod templates a PodDisruptionBudget selects in its namespace (an unset namespace on either
- * side matches any). An absent selector selects nothing; an empty one selects every pod (policy/v1).
+ * The pod templates a PodDisruptionBudget selects where it is deployed (see ScopeIndex). An absent selector selects nothing; an empty one selects every pod (policy/v1).
  */
 export function templatesOfBudget(budget: K8sObject, templates: PodTemplateIndex): PodTemplate[] {
   const selector = asRecord(budget.data.spec)?.selector;
   if (selector === undefined || selector === null) return [];
-  return templates.selectedBy(parseLabelSelector(selector), budget.namespace);
+  return templates.selectedBy(parseLabelSelector(selector), budget);
 }
 
 export interface BudgetIndex {

@@ -2,7 +2,9 @@ import { manifestWorkloads } from './manifest-targets.js';
 import { defineIndex, useIndex } from '../repo/shared-index.js';
 import { asNumber, asRecord } from '../yaml/read.js';
 import { autoscalerIndex, type Autoscaler, type AutoscalerIndex } from './autoscalers.js';
-import { labelPair, podLabels, sameNamespace, type LabelSelector, type Labels } from './selectors.js';
+import type { K8sObject } from './objects.js';
+import { placementKeys, scopeIndex, type ScopeIndex } from './scopes.js';
+import { labelPair, podLabels, type LabelSelector, type Labels } from './selectors.js';
 import type { K8sWorkload } from './workloads.js';
 
 /** Kinds whose `spec.replicas` says how many pods run (1 when unset). */
@@ -25,74 +27,64 @@ export interface PodTemplate {
 
 export interface PodTemplateIndex {
   readonly all: readonly PodTemplate[];
-  /** Pod templates of `namespace` (an unset namespace on either side matches any). */
-  inNamespace(namespace: string | undefined): readonly PodTemplate[];
-  /** Pod templates of `namespace` that `selector` selects; looked up by label, not scanned, when it can be. */
-  selectedBy(selector: LabelSelector, namespace: string | undefined): PodTemplate[];
+  /** Pod templates deployed with `object`: in one of its units, in the same namespace there (see ScopeIndex). */
+  inScopeOf(object: K8sObject): readonly PodTemplate[];
+  /** Pod templates deployed with `object` that `selector` selects; looked up by label, not scanned, when it can be. */
+  selectedBy(selector: LabelSelector, object: K8sObject): PodTemplate[];
+  /** Pod templates of one placement (a `placementKey`) that `selector` selects. */
+  selectedAt(selector: LabelSelector, key: string): PodTemplate[];
   /** The template of one workload. */
   of(workload: K8sWorkload): PodTemplate | undefined;
 }
 
-/** Every pod template of the workspace's manifests, by namespace and by label pair. */
+/** Every pod template of the workspace's manifests, by placement and by label pair. */
 export const podTemplateIndex = defineIndex('k8s/pod-templates', (workspace) =>
-  buildPodTemplateIndex(manifestWorkloads(workspace), useIndex(workspace, autoscalerIndex)),
+  buildPodTemplateIndex(manifestWorkloads(workspace), useIndex(workspace, autoscalerIndex), useIndex(workspace, scopeIndex)),
 );
 
-export function buildPodTemplateIndex(workloads: readonly K8sWorkload[], autoscalers: AutoscalerIndex): PodTemplateIndex {
+export function buildPodTemplateIndex(workloads: readonly K8sWorkload[], autoscalers: AutoscalerIndex, scopes: ScopeIndex): PodTemplateIndex {
   const all: PodTemplate[] = [];
-  const byNamespace = new Map<string | undefined, PodTemplate[]>();
-  const byPair = new Map<string, PodTemplate[]>();
-  /** By namespace (empty for unset) and pair: a common label in many namespaces stays a short list. */
-  const byNamespacedPair = new Map<string, PodTemplate[]>();
+  const byPlacement = new Map<string, PodTemplate[]>();
+  /** By placement and pair: a common label in many copies of an app stays a short list. */
+  const byPlacedPair = new Map<string, PodTemplate[]>();
   const byWorkload = new Map<K8sWorkload, PodTemplate>();
   for (const workload of workloads) {
     const namespace = workload.object.namespace;
-    const autoscaler = autoscalers.forWorkload(workload.kind, workload.name, namespace);
+    const autoscaler = autoscalers.forWorkload(workload.kind, workload.name, workload.object);
     const template: PodTemplate = { workload, namespace, labels: podLabels(workload.podMetadata), minReplicas: minReplicasOf(workload, autoscaler), autoscaler };
     all.push(template);
     byWorkload.set(workload, template);
-    push(byNamespace, namespace, template);
-    for (const [key, value] of template.labels) {
-      const pair = labelPair(key, value);
-      push(byPair, pair, template);
-      push(byNamespacedPair, `${namespace ?? ''}\u0000${pair}`, template);
+    for (const key of placementKeys(scopes.placements(workload.object))) {
+      push(byPlacement, key, template);
+      for (const [label, value] of template.labels) push(byPlacedPair, `${key}\u0000${labelPair(label, value)}`, template);
     }
   }
 
-  const merged = new Map<string, readonly PodTemplate[]>();
-  const inNamespace = (namespace: string | undefined): readonly PodTemplate[] => {
-    if (namespace === undefined) return all;
-    let list = merged.get(namespace);
-    if (!list) {
-      const own = byNamespace.get(namespace) ?? [];
-      const unset = byNamespace.get(undefined) ?? [];
-      list = unset.length === 0 ? own : own.length === 0 ? unset : [...own, ...unset];
-      merged.set(namespace, list);
-    }
-    return list;
+  const unique = (lists: (readonly PodTemplate[] | undefined)[]): PodTemplate[] => {
+    const present = lists.filter((list): list is readonly PodTemplate[] => list !== undefined && list.length > 0);
+    return present.length === 1 ? [...present[0]!] : [...new Set(present.flat())];
   };
+  const inScopeOf = (object: K8sObject): PodTemplate[] => unique(placementKeys(scopes.placements(object)).map((key) => byPlacement.get(key)));
 
   return {
     all,
-    inNamespace,
+    inScopeOf,
     of: (workload) => byWorkload.get(workload),
-    selectedBy(selector, namespace) {
-      if (selector.invalid) return [];
-      // The `In` requirement with the fewest candidates narrows the search; others are checked on each.
-      let candidates: readonly PodTemplate[] | undefined;
-      for (const requirement of selector.requirements) {
-        if (requirement.operator !== 'In') continue;
-        const found = requirement.values.flatMap((value) => {
-          const pair = labelPair(requirement.key, value);
-          if (namespace === undefined) return byPair.get(pair) ?? [];
-          return [...(byNamespacedPair.get(`${namespace}\u0000${pair}`) ?? []), ...(byNamespacedPair.get(`\u0000${pair}`) ?? [])];
-        });
-        if (!candidates || found.length < candidates.length) candidates = found;
-      }
-      const pool = candidates ?? inNamespace(namespace);
-      return pool.filter((template) => sameNamespace(template.namespace, namespace) && selector.matches(template.labels));
-    },
+    selectedBy: (selector, object) => selectedIn(selector, placementKeys(scopes.placements(object))),
+    selectedAt: (selector, key) => selectedIn(selector, [key]),
   };
+
+  function selectedIn(selector: LabelSelector, keys: readonly string[]): PodTemplate[] {
+    if (selector.invalid) return [];
+    // The `In` requirement with the fewest candidates narrows the search; others are checked on each.
+    let candidates: PodTemplate[] | undefined;
+    for (const requirement of selector.requirements) {
+      if (requirement.operator !== 'In') continue;
+      const found = unique(requirement.values.flatMap((value) => keys.map((key) => byPlacedPair.get(`${key}\u0000${labelPair(requirement.key, value)}`))));
+      if (!candidates || found.length < candidates.length) candidates = found;
+    }
+    return (candidates ?? unique(keys.map((key) => byPlacement.get(key)))).filter((template) => selector.matches(template.labels));
+  }
 }
 
 function minReplicasOf(workload: K8sWorkload, autoscaler: Autoscaler | undefined): number | undefined {

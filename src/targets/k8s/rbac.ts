@@ -1,9 +1,9 @@
 import { manifestObjects } from './manifest-targets.js';
-import { defineIndex } from '../repo/shared-index.js';
+import { defineIndex, useIndex } from '../repo/shared-index.js';
 import { asArray, asRecord, asString, type YamlRecord } from '../yaml/read.js';
 import type { YamlPath } from '../yaml/source.js';
 import type { K8sObject } from './objects.js';
-import { sameNamespace } from './selectors.js';
+import { scopeIndex } from './scopes.js';
 
 /** One entry of a Role's or ClusterRole's `rules`, lists read as strings (other items dropped). */
 export interface RbacRule {
@@ -93,9 +93,20 @@ export function coveringResource(rule: RbacRule, resource: string): string | und
 /** Verbs that together are everything a wildcard verb grants on ordinary resources. */
 const ALL_VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'];
 
-/** The rule allows every verb on every resource of every API group: cluster-admin in all but name. */
+/**
+ * The rule allows every verb on every resource of every API group, or of the core group (Secrets,
+ * Pods and their exec, ServiceAccount tokens: whoever holds it can become any ServiceAccount of the
+ * namespace): admin in all but name. Undefined when it does not.
+ */
+export function adminScope(rule: RbacRule): 'every API group' | 'the core API group' | undefined {
+  if (!rule.resources.includes('*') || rule.resourceNames.length > 0) return undefined;
+  if (!rule.verbs.includes('*') && !ALL_VERBS.every((verb) => rule.verbs.includes(verb))) return undefined;
+  if (rule.apiGroups.includes('*')) return 'every API group';
+  return rule.apiGroups.includes('') ? 'the core API group' : undefined;
+}
+
 export function isAdminRule(rule: RbacRule): boolean {
-  return rule.apiGroups.includes('*') && rule.resources.includes('*') && (rule.verbs.includes('*') || ALL_VERBS.every((verb) => rule.verbs.includes(verb)));
+  return adminScope(rule) !== undefined;
 }
 
 /** A binding's `roleRef`. */
@@ -123,6 +134,7 @@ export interface RoleIndex {
 
 /** Roles and ClusterRoles by name, for bindings. */
 export const roleIndex = defineIndex<RoleIndex>('k8s/rbac-roles', (workspace) => {
+  const scopes = useIndex(workspace, scopeIndex);
   const byKey = new Map<string, K8sObject[]>();
   for (const object of manifestObjects(workspace)) {
     if (!isRole(object)) continue;
@@ -137,7 +149,7 @@ export const roleIndex = defineIndex<RoleIndex>('k8s/rbac-roles', (workspace) =>
       if (!ref) return undefined;
       const candidates = byKey.get(`${ref.kind}/${ref.name}`) ?? [];
       // ClusterRoles are cluster-scoped: a stray metadata.namespace on them means nothing.
-      return ref.kind === 'ClusterRole' ? candidates[0] : candidates.find((role) => sameNamespace(role.namespace, binding.namespace));
+      return candidates.find((role) => (ref.kind === 'ClusterRole' ? scopes.sameUnit(role, binding) : scopes.related(role, binding)));
     },
   };
 });

@@ -5,10 +5,11 @@ import { textFilesOf } from '../repo/text-file.js';
 import { manifestObjects } from './manifest-targets.js';
 import type { ResolvedWord } from '../shell/command-words.js';
 import { scriptSecrets } from '../shell/kubectl-create-secret.js';
-import { defineIndex } from '../repo/shared-index.js';
+import { defineIndex, useIndex } from '../repo/shared-index.js';
 import { asArray, asBoolean, asRecord, asString, recordsOf, type YamlRecord } from '../yaml/read.js';
 import type { YamlPath } from '../yaml/source.js';
 import type { K8sObject } from './objects.js';
+import { placementKey, placementKeys, scopeIndex, type Placement } from './scopes.js';
 import { isWorkloadKind } from './workloads.js';
 
 /** Something in the repository that makes a Secret exist in the cluster. */
@@ -22,6 +23,8 @@ export interface SecretCreator {
   readonly line: number;
   /** What creates it: `Secret`, `SealedSecret`, `Certificate`, `kubectl create secret`, ... */
   readonly via: string;
+  /** Where a manifest or kustomization deploys it (see ScopeIndex); scripts and workflows have none and match any unit. */
+  readonly placements?: readonly Placement[];
 }
 
 /** What creates a Secret, for a message: `kind: SealedSecret`, `kubectl create secret`. */
@@ -32,10 +35,10 @@ export function creatorKind(creator: SecretCreator): string {
 export interface SecretCreators {
   /** False when the repository creates no Secret at all: it manages them elsewhere, nothing to cross-check. */
   readonly any: boolean;
-  /** Creators of `name` that may be in `namespace`. */
-  find(name: string, namespace: string | undefined): SecretCreator[];
-  /** Every creator with a literal name that may be in `namespace`, for "did you mean" hints (shared: do not change it). */
-  named(namespace: string | undefined): SecretCreator[];
+  /** Creators of `name` deployed with `from`, in `namespace` (a reference that names one) or else in `from`'s. */
+  find(name: string, from: K8sObject, namespace?: string): SecretCreator[];
+  /** Every creator with a literal name deployed with `from`, for "did you mean" hints (shared: do not change it). */
+  named(from: K8sObject, namespace?: string): SecretCreator[];
 }
 
 /** The Secrets the repository creates: manifests, operator resources, kustomize generators, shell scripts and workflow `run:` steps. */
@@ -50,10 +53,12 @@ export const secretCreatorsIndex = defineIndex<SecretCreators>('k8s/secret-creat
       else byName.set(creator.name, [creator]);
     }
   };
-  for (const object of manifestObjects(workspace)) for (const creator of manifestCreators(object)) add(templated(creator));
+  const scopes = useIndex(workspace, scopeIndex);
+  const placed = (creator: SecretCreator): SecretCreator => ({ ...creator, placements: scopes.placementsOfFile(creator.file, typeof creator.namespace === 'string' ? creator.namespace : undefined) });
+  for (const object of manifestObjects(workspace)) for (const creator of manifestCreators(object)) add(placed(templated(creator)));
   for (const file of workspace.files('manifests')) {
     if (!KUSTOMIZATION.test(basename(file))) continue;
-    for (const document of workspace.yaml(file).documents) for (const creator of kustomizeCreators(file, asRecord(document.data), document.start.line)) add(creator);
+    for (const document of workspace.yaml(file).documents) for (const creator of kustomizeCreators(file, asRecord(document.data), document.start.line)) add(placed(creator));
   }
   for (const script of textFilesOf(workspace, 'scripts')) {
     for (const secret of scriptSecrets(script.text)) {
@@ -79,18 +84,23 @@ export const secretCreatorsIndex = defineIndex<SecretCreators>('k8s/secret-creat
   }
   // Asked once per reference to a missing Secret: listed once per namespace, or a repository with
   // many of both would take time quadratic in its size.
-  const named = new Map<string | undefined, SecretCreator[]>();
+  const named = new Map<string, SecretCreator[]>();
+  const origins = (from: K8sObject, namespace: string | undefined): Placement[] =>
+    scopes.placements(from).map((placement) => (namespace === undefined ? placement : { unit: placement.unit, namespace }));
   return {
     any: byName.size > 0 || patterns.length > 0,
-    find(name, namespace) {
+    find(name, from, namespace) {
       const candidates = [...(byName.get(name) ?? []), ...patterns.filter((creator) => (creator.name as RegExp).test(name))];
-      return candidates.filter((creator) => sameNamespace(creator.namespace, namespace));
+      const at = origins(from, namespace);
+      return candidates.filter((creator) => reaches(creator, at, namespace ?? from.namespace));
     },
-    named(namespace) {
-      let creators = named.get(namespace);
+    named(from, namespace) {
+      const at = origins(from, namespace);
+      const key = placementKeys(at).join('\u0001');
+      let creators = named.get(key);
       if (!creators) {
-        creators = [...byName.values()].flat().filter((creator) => sameNamespace(creator.namespace, namespace));
-        named.set(namespace, creators);
+        creators = [...byName.values()].flat().filter((creator) => reaches(creator, at, namespace ?? from.namespace));
+        named.set(key, creators);
       }
       return creators;
     },
@@ -129,9 +139,17 @@ function namespaceOf(word: ResolvedWord | undefined): string | RegExp | undefine
   return word.values.length === 1 ? word.values[0] : new RegExp(`^(?:${word.values.map(escapeRegExp).join('|')})$`);
 }
 
-function sameNamespace(creator: string | RegExp | undefined, reference: string | undefined): boolean {
-  if (creator === undefined || reference === undefined) return true;
-  return typeof creator === 'string' ? creator === reference : creator.test(reference);
+/**
+ * A manifest creator must share a placement with the reference; a script's `kubectl create secret`
+ * may run against any cluster, so only a namespace it names must fit (unset: any).
+ */
+function reaches(creator: SecretCreator, at: readonly Placement[], namespace: string | undefined): boolean {
+  if (creator.placements) {
+    const keys = new Set(placementKeys(at));
+    return creator.placements.some((placement) => keys.has(placementKey(placement)));
+  }
+  if (creator.namespace === undefined || namespace === undefined) return true;
+  return typeof creator.namespace === 'string' ? creator.namespace === namespace : creator.namespace.test(namespace);
 }
 
 const TLS_KEYS: ReadonlySet<string> = new Set(['tls.crt', 'tls.key', 'ca.crt']);
@@ -200,6 +218,8 @@ function kustomizeCreators(file: string, root: YamlRecord | undefined, line: num
 export interface SecretReference {
   readonly secret: string;
   readonly namespace: string | undefined;
+  /** The namespace the reference itself names (an annotation's `namespace/name`), when it names one. */
+  readonly namespaceNamed?: string;
   /** The key it reads, when it reads one key. */
   readonly key?: string;
   /** `optional: true`: the pod starts without it. */
@@ -242,6 +262,7 @@ export function secretReferencesOf(object: K8sObject): SecretReference[] {
     refs.push({
       secret: name,
       namespace: extra.namespace ?? namespace,
+      ...(extra.namespace !== undefined ? { namespaceNamed: extra.namespace } : {}),
       ...(key !== undefined && extra.keyPath ? { key, keyPath: extra.keyPath } : {}),
       optional: asBoolean(extra.optional) === true,
       path,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelsOf, parseLabelSelector, parseMapSelector, sameNamespace } from './selectors.js';
+import { labelsOf, parseLabelSelector, parseMapSelector } from './selectors.js';
 
 const labels = (record: Record<string, unknown>) => labelsOf(record);
 
@@ -64,14 +64,5 @@ describe('parseMapSelector', () => {
     expect(selector.matches(labels({ app: 'admin', pod: 'x' }))).toBe(true);
     expect(selector.matches(labels({ app: 'admin-web' }))).toBe(false);
     expect(parseMapSelector(undefined).selectsAll).toBe(true);
-  });
-});
-
-describe('sameNamespace', () => {
-  it('an unset namespace on either side matches any', () => {
-    expect(sameNamespace(undefined, 'a')).toBe(true);
-    expect(sameNamespace('a', undefined)).toBe(true);
-    expect(sameNamespace('a', 'a')).toBe(true);
-    expect(sameNamespace('a', 'b')).toBe(false);
   });
 });

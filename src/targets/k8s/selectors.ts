@@ -122,14 +122,6 @@ export function podLabels(podMetadata: YamlRecord): Labels {
   return labelsOf(podMetadata.labels);
 }
 
-/**
- * Manifests often leave the namespace to `kubectl apply -n`: an unset namespace on
- * either side matches any (the same rule as ServiceAccount lookups).
- */
-export function sameNamespace(a: string | undefined, b: string | undefined): boolean {
-  return a === undefined || b === undefined || a === b;
-}
-
-/** For the docs of checks that relate objects: how namespaces are matched. */
+/** For the docs of checks that relate objects: how objects are matched (see targets/k8s/scopes.ts). */
 export const UNSET_NAMESPACE_NOTE =
-  'Objects are related within a namespace; a manifest without metadata.namespace (applied with `kubectl -n`) is matched against any namespace.';
+  'Objects are related only where they are deployed together: within one kustomization (with the bases and components it includes, and its `namespace:`), or for manifests no kustomization includes, within the highest directory whose tree holds no kustomization; and there within one namespace, an unset metadata.namespace being `default` (what `kubectl apply` does without `-n`), never any namespace.';

@@ -1,5 +1,6 @@
 import { asBoolean, asString, recordsOf, type YamlRecord } from '../yaml/read.js';
 import type { K8sObject } from './objects.js';
+import { buildScopeIndex, placementKey, placementKeys, type ScopeIndex } from './scopes.js';
 
 /** The ServiceAccount a pod runs as, and what the repository says about it. */
 export interface PodServiceAccount {
@@ -13,25 +14,27 @@ export interface PodServiceAccount {
 
 /** Finds ServiceAccounts and their bindings among the manifests of one workspace. */
 export interface ServiceAccountIndex {
-  forPod(podSpec: YamlRecord, namespace: string | undefined): PodServiceAccount;
+  /** The account of a pod of `workload`, looked up where the workload is deployed (see ScopeIndex). */
+  forPod(podSpec: YamlRecord, workload: K8sObject): PodServiceAccount;
 }
 
 /** By ServiceAccount name: lookups stay constant-time on repos with thousands of workloads. */
 interface Indexed {
   accounts: Map<string, K8sObject[]>;
-  bindings: Map<string, { binding: K8sObject; namespace: string | undefined }[]>;
+  /** Bindings naming a ServiceAccount, with the placements of that subject. */
+  bindings: Map<string, { binding: K8sObject; keys: ReadonlySet<string> }[]>;
 }
 
 /** An index over `objects`, built on the first lookup (most scans never ask). */
-export function serviceAccountIndex(objects: readonly K8sObject[]): ServiceAccountIndex {
+export function serviceAccountIndex(objects: readonly K8sObject[], scopes: ScopeIndex = buildScopeIndex([], () => undefined)): ServiceAccountIndex {
   let indexed: Indexed | undefined;
   return {
-    forPod(podSpec, namespace) {
-      indexed ??= buildIndex(objects);
+    forPod(podSpec, workload) {
+      indexed ??= buildIndex(objects, scopes);
       const name = asString(podSpec.serviceAccountName) || asString(podSpec.serviceAccount) || 'default';
-      const candidates = (indexed.accounts.get(name) ?? []).filter((account) => sameNamespace(account.namespace, namespace));
-      const object = candidates.find((account) => account.namespace === namespace) ?? candidates[0];
-      const bindings = (indexed.bindings.get(name) ?? []).filter((entry) => sameNamespace(entry.namespace, namespace)).map((entry) => entry.binding);
+      const keys = placementKeys(scopes.placements(workload));
+      const object = (indexed.accounts.get(name) ?? []).find((account) => scopes.related(account, workload));
+      const bindings = (indexed.bindings.get(name) ?? []).filter((entry) => keys.some((key) => entry.keys.has(key))).map((entry) => entry.binding);
       return { name, object, bindings };
     },
   };
@@ -39,7 +42,7 @@ export function serviceAccountIndex(objects: readonly K8sObject[]): ServiceAccou
 
 export const NO_SERVICE_ACCOUNTS: ServiceAccountIndex = serviceAccountIndex([]);
 
-function buildIndex(objects: readonly K8sObject[]): Indexed {
+function buildIndex(objects: readonly K8sObject[], scopes: ScopeIndex): Indexed {
   const indexed: Indexed = { accounts: new Map(), bindings: new Map() };
   const add = <T>(map: Map<string, T[]>, key: string, value: T) => {
     const list = map.get(key);
@@ -52,18 +55,12 @@ function buildIndex(objects: readonly K8sObject[]): Indexed {
     for (const subject of recordsOf(object.data.subjects)) {
       const name = asString(subject.name);
       if (subject.kind !== 'ServiceAccount' || !name) continue;
-      add(indexed.bindings, name, { binding: object, namespace: asString(subject.namespace) ?? object.namespace });
+      const namespace = asString(subject.namespace);
+      const keys = new Set(scopes.placements(object).map((placement) => placementKey(namespace ? { unit: placement.unit, namespace } : placement)));
+      add(indexed.bindings, name, { binding: object, keys });
     }
   }
   return indexed;
-}
-
-/**
- * Manifests often leave the namespace to `kubectl apply -n`: an unset namespace on
- * either side matches any.
- */
-function sameNamespace(a: string | undefined, b: string | undefined): boolean {
-  return a === undefined || b === undefined || a === b;
 }
 
 /** `automountServiceAccountToken` as a ServiceAccount manifest sets it. */

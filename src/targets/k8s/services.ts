@@ -1,8 +1,8 @@
 import { manifestObjects } from './manifest-targets.js';
-import { defineIndex } from '../repo/shared-index.js';
+import { defineIndex, useIndex } from '../repo/shared-index.js';
 import { asArray, asNumber, asRecord, asString, type YamlRecord } from '../yaml/read.js';
 import type { K8sObject } from './objects.js';
-import { sameNamespace } from './selectors.js';
+import { scopeIndex } from './scopes.js';
 
 /** One entry of a Service's `spec.ports`. */
 export interface ServicePort {
@@ -75,12 +75,17 @@ export function externalExposure(service: K8sService): 'NodePort' | 'LoadBalance
 export interface ServiceIndex {
   /** Whether the repository defines any Service at all. */
   readonly any: boolean;
-  /** The Services named `name` that may be in `namespace` (an unset namespace on either side matches any). */
-  find(name: string, namespace: string | undefined): K8sService[];
+  /** Whether some Service is deployed in a unit of `from`, in any namespace (see ScopeIndex). */
+  anyInUnitOf(from: K8sObject): boolean;
+  /** The Services named `name` deployed with `from` (see ScopeIndex). */
+  find(name: string, from: K8sObject): K8sService[];
+  /** Every Service named `name`, wherever it is deployed. */
+  named(name: string): readonly K8sService[];
 }
 
 /** Services by name, for Ingress and IngressRoute backends. */
 export const serviceIndex = defineIndex<ServiceIndex>('k8s/services', (workspace) => {
+  const scopes = useIndex(workspace, scopeIndex);
   const byName = new Map<string, K8sService[]>();
   for (const object of manifestObjects(workspace)) {
     const service = serviceOf(object);
@@ -91,6 +96,8 @@ export const serviceIndex = defineIndex<ServiceIndex>('k8s/services', (workspace
   }
   return {
     any: byName.size > 0,
-    find: (name, namespace) => (byName.get(name) ?? []).filter((service) => sameNamespace(service.object.namespace, namespace)),
+    find: (name, from) => (byName.get(name) ?? []).filter((service) => scopes.related(service.object, from)),
+    named: (name) => byName.get(name) ?? [],
+    anyInUnitOf: (from) => [...byName.values()].some((services) => services.some((service) => scopes.sameUnit(service.object, from))),
   };
 });

@@ -1,9 +1,9 @@
 import { manifestObjects } from './manifest-targets.js';
 import type { Location } from '../location.js';
-import { defineIndex } from '../repo/shared-index.js';
+import { defineIndex, useIndex } from '../repo/shared-index.js';
 import { asArray, asRecord, asString, type YamlRecord } from '../yaml/read.js';
 import type { K8sObject } from './objects.js';
-import { sameNamespace } from './selectors.js';
+import { scopeIndex, type ScopeIndex } from './scopes.js';
 
 /** The annotation that attaches Traefik middlewares to the router of a plain Ingress. */
 export const ROUTER_MIDDLEWARES = 'traefik.ingress.kubernetes.io/router.middlewares';
@@ -23,9 +23,11 @@ export function annotationsOf(object: K8sObject): YamlRecord {
 export interface MiddlewareRef {
   /** As written: `honeydue-admin-auth@kubernetescrd`, or an IngressRoute entry's name. */
   readonly written: string;
+  /** The object whose reference it is. */
+  readonly from: K8sObject;
   /**
    * The Kubernetes CRD middleware referred to: `name` plus `namespace` when written apart
-   * (IngressRoute, chain), or `combined` = `<namespace>-<name>` (Ingress annotation).
+   * (IngressRoute, chain; unset: the referring object's), or `combined` = `<namespace>-<name>` (Ingress annotation).
    * Undefined for another provider (`@file`, `@docker`, `@internal`) or no provider on an
    * Ingress annotation: nothing in the manifests can define those.
    */
@@ -45,7 +47,7 @@ export function middlewareRefsOf(object: K8sObject): MiddlewareRef[] {
       .filter(Boolean)
       .map((written) => {
         const [combined, provider] = splitProvider(written);
-        return { written, crd: provider === 'kubernetescrd' ? { combined } : undefined, at };
+        return { written, from: object, crd: provider === 'kubernetescrd' ? { combined } : undefined, at };
       });
   }
   const refs: MiddlewareRef[] = [];
@@ -53,8 +55,8 @@ export function middlewareRefsOf(object: K8sObject): MiddlewareRef[] {
     const written = asString(record.name);
     if (!written) return;
     const [name, provider] = splitProvider(written);
-    const crd = provider === undefined || provider === 'kubernetescrd' ? { name, namespace: asString(record.namespace) ?? object.namespace } : undefined;
-    refs.push({ written, crd, at: object.at([...path, 'name']) });
+    const crd = provider === undefined || provider === 'kubernetescrd' ? { name, namespace: asString(record.namespace) } : undefined;
+    refs.push({ written, from: object, crd, at: object.at([...path, 'name']) });
   };
   if (isTraefik(object, 'IngressRoute')) {
     asArray(asRecord(object.data.spec)?.routes).forEach((route, r) =>
@@ -83,10 +85,13 @@ export interface MiddlewareIndex {
   resolve(ref: MiddlewareRef): K8sObject[];
   /** Whether the repository defines any Traefik Middleware at all. */
   readonly any: boolean;
+  /** Every Middleware named `name`, wherever it is deployed. */
+  named(name: string): readonly K8sObject[];
 }
 
 /** Traefik Middleware objects by name, for references from Ingresses, IngressRoutes and chains. */
 export const middlewareIndex = defineIndex<MiddlewareIndex>('k8s/traefik-middlewares', (workspace) => {
+  const scopes = useIndex(workspace, scopeIndex);
   const byName = new Map<string, K8sObject[]>();
   for (const object of manifestObjects(workspace)) {
     if (!isTraefik(object, 'Middleware')) continue;
@@ -96,20 +101,27 @@ export const middlewareIndex = defineIndex<MiddlewareIndex>('k8s/traefik-middlew
   }
   return {
     any: byName.size > 0,
+    named: (name) => byName.get(name) ?? [],
     resolve(ref) {
       const crd = ref.crd;
       if (!crd) return [];
-      if ('name' in crd) return (byName.get(crd.name) ?? []).filter((object) => sameNamespace(object.namespace, crd.namespace));
+      if ('name' in crd) return (byName.get(crd.name) ?? []).filter((object) => deployedAt(scopes, object, ref.from, crd.namespace));
       // `<namespace>-<name>`: both may contain dashes, so try every split.
       const found: K8sObject[] = [];
       for (let i = crd.combined.indexOf('-'); i > 0; i = crd.combined.indexOf('-', i + 1)) {
         const namespace = crd.combined.slice(0, i);
-        for (const object of byName.get(crd.combined.slice(i + 1)) ?? []) if (sameNamespace(object.namespace, namespace)) found.push(object);
+        for (const object of byName.get(crd.combined.slice(i + 1)) ?? []) if (deployedAt(scopes, object, ref.from, namespace)) found.push(object);
       }
       return found;
     },
   };
 });
+
+/** `object` is deployed in a unit of `from`, in `namespace` (`from`'s own there when undefined). */
+function deployedAt(scopes: ScopeIndex, object: K8sObject, from: K8sObject, namespace: string | undefined): boolean {
+  const placements = scopes.placements(object);
+  return scopes.placements(from).some((origin) => placements.some((placement) => placement.unit === origin.unit && placement.namespace === (namespace ?? origin.namespace)));
+}
 
 const AUTH_PLUGIN = /auth|oidc|oauth|jwt|sso|keycloak|allow/i;
 

@@ -84,7 +84,7 @@ export function workloadOf(object: K8sObject, serviceAccounts: ServiceAccountInd
     podMetadata,
     containers,
     get serviceAccount() {
-      return (serviceAccount ??= serviceAccounts.forPod(spec, object.namespace));
+      return (serviceAccount ??= serviceAccounts.forPod(spec, object));
     },
     at: (path) => object.at([...specPath, ...relative(path)]),
   };
