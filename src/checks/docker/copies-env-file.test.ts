@@ -135,6 +135,20 @@ checkCases(copiesEnvFile, {
       ],
     },
     {
+      name: 'compose builds the builder stage as its target (awesome-compose flask)',
+      input: {
+        'flask/app/Dockerfile': dockerfile`
+          FROM python:3.10-alpine AS builder
+          WORKDIR /app
+          COPY . /app
+          FROM builder AS dev-envs
+          FROM python:3.10-alpine
+          COPY --from=builder /app/dist /app`,
+        'flask/compose.yaml': 'services:\n  web:\n    build:\n      context: app\n      target: builder\n',
+      },
+      failures: [{ messageId: 'contextNoIgnoreHygiene', line: 3 }],
+    },
+    {
       name: 'a .dockerignore that misses .env, or misses the env file that exists',
       input: {
         'Dockerfile': 'FROM alpine:3.21\nCOPY . .\n',

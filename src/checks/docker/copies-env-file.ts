@@ -1,4 +1,5 @@
 import { buildContextIndex, ignoreFor, isEnvFileName, isIgnored } from '../../targets/docker/build-context.js';
+import { buildTargetIndex, builtStages } from '../../targets/docker/build-targets.js';
 import { copyReachesImage } from '../../targets/docker/stage-flow.js';
 import { SECRETS_IN_IMAGE_NAMES } from '../../targets/secrets/claims.js';
 import { defineCheck } from '../define.js';
@@ -67,15 +68,15 @@ export const copiesEnvFile = defineCheck({
     },
   ],
   evaluate(dockerfile, ctx) {
-    const built = dockerfile.finalStage;
-    if (!built) return ctx.notApplicable();
+    const built = builtStages(dockerfile, ctx.shared(buildTargetIndex));
+    if (built.length === 0) return ctx.notApplicable();
     let context: ReturnType<typeof ignoreFor> | null = null;
     for (const stage of dockerfile.stages) {
       for (const [ordinal, instruction] of stage.instructions.entries()) {
         const where = `${stage.name ?? stage.index}#${ordinal}`;
         if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') continue;
         // A builder stage's files reach the image only through what the image copies from it.
-        if (!copyReachesImage(dockerfile, stage, instruction, built)) continue;
+        if (!built.some((image) => copyReachesImage(dockerfile, stage, instruction, image))) continue;
         const keyword = instruction.keyword;
         const fromStage = instruction.flags.has('from');
         for (const source of instruction.words.slice(0, -1)) {

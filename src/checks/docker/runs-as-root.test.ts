@@ -38,6 +38,18 @@ checkCases(runsAsRoot, {
         USER \${APP_UID}`,
     },
     { name: 'a file without FROM', input: '# placeholder\n' },
+    {
+      name: 'a compose file builds a target stage that sets its USER; the last stage does too',
+      input: {
+        'app/Dockerfile': dockerfile`
+          FROM python:3.13-alpine AS builder
+          USER 10001
+          FROM builder AS dev
+          FROM python:3.13-alpine
+          USER 10001`,
+        'app/compose.yaml': 'services:\n  web:\n    build:\n      context: .\n      target: dev\n',
+      },
+    },
   ],
   fail: [
     {
@@ -88,6 +100,20 @@ checkCases(runsAsRoot, {
         FROM base
         CMD ["/app/run"]`,
       failures: [{ messageId: 'rootUser', line: 2 }],
+    },
+    {
+      name: 'the stage a script builds with --target runs as root while the last stage sets a user (uptime-kuma)',
+      input: {
+        'docker/Dockerfile': dockerfile`
+          FROM node:22 AS build
+          USER node
+          FROM node:22 AS release
+          CMD ["node", "server/server.js"]
+          FROM release AS rootless
+          USER node`,
+        'package.json': '{ "scripts": { "build-docker": "docker buildx build -f docker/Dockerfile -t kuma:2 --target release . --push" } }\n',
+      },
+      failures: [{ messageId: 'noUser', line: 3 }],
     },
   ],
 });

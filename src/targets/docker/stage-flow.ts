@@ -89,3 +89,4 @@ function normalize(path: string): string {
   }
   return `/${parts.join('/')}`;
 }
+
