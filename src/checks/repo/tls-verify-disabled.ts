@@ -80,8 +80,8 @@ export const tlsVerifyDisabled = defineCheck({
             tool = undefined;
             continue;
           }
-          const flag = tool && insecureFlag(tool, text);
-          if (!flag || isPrintedText(line.text, argsAt + word.index)) continue;
+          const flag = tool === undefined ? undefined : insecureFlag(tool, text);
+          if (tool === undefined || !flag || isPrintedText(line.text, argsAt + word.index)) continue;
           const { line: at, column } = line.positionAt(argsAt + word.index);
           ctx.fail(script.at(at, column), 'insecureFlag', { tool, flag });
         }
