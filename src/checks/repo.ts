@@ -9,6 +9,7 @@ import { k3sSecretsEncryptionOff } from './repo/k3s-secrets-encryption-off.js';
 import { kubeconfigWorldReadable } from './repo/kubeconfig-world-readable.js';
 import { nginxSecurityHeaders } from './repo/nginx-security-headers.js';
 import { passwordOnCommandLine } from './repo/password-on-command-line.js';
+import { runtimeSocketWorldWritable } from './repo/runtime-socket-world-writable.js';
 import { secretBuildArg } from './repo/secret-build-arg.js';
 import { secretFallbackDefault } from './repo/secret-fallback-default.js';
 import { secretInTree } from './repo/secret-in-tree.js';
@@ -33,6 +34,7 @@ export const checks: readonly AnyCheck[] = [
   kubeconfigWorldReadable,
   nginxSecurityHeaders,
   passwordOnCommandLine,
+  runtimeSocketWorldWritable,
   secretBuildArg,
   secretFallbackDefault,
   secretInTree,
