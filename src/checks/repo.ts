@@ -1,3 +1,4 @@
+import { adminServiceOnAllInterfaces } from './repo/admin-service-on-all-interfaces.js';
 import { credentialInConfig } from './repo/credential-in-config.js';
 import { curlPipeShell } from './repo/curl-pipe-shell.js';
 import { debugFlagInProd } from './repo/debug-flag-in-prod.js';
@@ -23,6 +24,7 @@ import type { AnyCheck } from './define.js';
 
 /** The repo checks: one line per module under src/checks/repo/ (a test holds the list against the folder). */
 export const checks: readonly AnyCheck[] = [
+  adminServiceOnAllInterfaces,
   credentialInConfig,
   curlPipeShell,
   debugFlagInProd,
