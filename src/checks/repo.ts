@@ -8,7 +8,10 @@ import { highEntropyAssignment } from './repo/high-entropy-assignment.js';
 import { htpasswdWeakHash } from './repo/htpasswd-weak-hash.js';
 import { k3sSecretsEncryptionOff } from './repo/k3s-secrets-encryption-off.js';
 import { kubeconfigWorldReadable } from './repo/kubeconfig-world-readable.js';
+import { nginxAliasTraversal } from './repo/nginx-alias-traversal.js';
+import { nginxAutoindex } from './repo/nginx-autoindex.js';
 import { nginxSecurityHeaders } from './repo/nginx-security-headers.js';
+import { nginxStatusOpen } from './repo/nginx-status-open.js';
 import { passwordOnCommandLine } from './repo/password-on-command-line.js';
 import { runtimeSocketWorldWritable } from './repo/runtime-socket-world-writable.js';
 import { secretBuildArg } from './repo/secret-build-arg.js';
@@ -34,7 +37,10 @@ export const checks: readonly AnyCheck[] = [
   htpasswdWeakHash,
   k3sSecretsEncryptionOff,
   kubeconfigWorldReadable,
+  nginxAliasTraversal,
+  nginxAutoindex,
   nginxSecurityHeaders,
+  nginxStatusOpen,
   passwordOnCommandLine,
   runtimeSocketWorldWritable,
   secretBuildArg,
