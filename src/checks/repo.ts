@@ -8,6 +8,7 @@ import { highEntropyAssignment } from './repo/high-entropy-assignment.js';
 import { htpasswdWeakHash } from './repo/htpasswd-weak-hash.js';
 import { k3sSecretsEncryptionOff } from './repo/k3s-secrets-encryption-off.js';
 import { kubeconfigWorldReadable } from './repo/kubeconfig-world-readable.js';
+import { modsecurityNotBlocking } from './repo/modsecurity-not-blocking.js';
 import { nginxAliasTraversal } from './repo/nginx-alias-traversal.js';
 import { nginxAutoindex } from './repo/nginx-autoindex.js';
 import { nginxSecurityHeaders } from './repo/nginx-security-headers.js';
@@ -37,6 +38,7 @@ export const checks: readonly AnyCheck[] = [
   htpasswdWeakHash,
   k3sSecretsEncryptionOff,
   kubeconfigWorldReadable,
+  modsecurityNotBlocking,
   nginxAliasTraversal,
   nginxAutoindex,
   nginxSecurityHeaders,
