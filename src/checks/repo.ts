@@ -24,6 +24,8 @@ import { shellXtraceSecrets } from './repo/shell-xtrace-secrets.js';
 import { sshHostKeyCheckDisabled } from './repo/ssh-host-key-check-disabled.js';
 import { sshdConfig } from './repo/sshd-config.js';
 import { tlsVerifyDisabled } from './repo/tls-verify-disabled.js';
+import { traefikFileInsecure } from './repo/traefik-file-insecure.js';
+import { traefikFileSecurityHeaders } from './repo/traefik-file-security-headers.js';
 import type { AnyCheck } from './define.js';
 
 /** The repo checks: one line per module under src/checks/repo/ (a test holds the list against the folder). */
@@ -54,4 +56,6 @@ export const checks: readonly AnyCheck[] = [
   sshHostKeyCheckDisabled,
   sshdConfig,
   tlsVerifyDisabled,
+  traefikFileInsecure,
+  traefikFileSecurityHeaders,
 ];
