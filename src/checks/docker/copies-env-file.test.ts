@@ -162,5 +162,22 @@ checkCases(copiesEnvFile, {
         { messageId: 'contextEnvNotIgnored', line: 2 },
       ],
     },
+    {
+      name: 'a .dockerignore that misses .env while the context holds none (microservices-demo currencyservice: hygiene)',
+      input: {
+        'src/currencyservice/Dockerfile': dockerfile`
+          FROM node:22-alpine AS builder
+          WORKDIR /usr/src/app
+          COPY package*.json ./
+          RUN npm install --only=production
+          FROM node:22-alpine
+          WORKDIR /usr/src/app
+          COPY --from=builder /usr/src/app/node_modules ./node_modules
+          COPY . .
+          USER node`,
+        'src/currencyservice/.dockerignore': 'node_modules\nclient.js\n',
+      },
+      failures: [{ messageId: 'contextEnvNotIgnoredHygiene', line: 8 }],
+    },
   ],
 });

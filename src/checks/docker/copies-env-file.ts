@@ -50,6 +50,10 @@ export const copiesEnvFile = defineCheck({
       severity: 'low',
     },
     contextEnvNotIgnored: '{keyword} "{source}" copies the whole build context and {ignore} does not exclude {file}',
+    contextEnvNotIgnoredHygiene: {
+      text: '{keyword} "{source}" copies the whole build context into the image and {ignore} does not exclude .env: one created there later would ship with it',
+      severity: 'low',
+    },
   },
   claims: [
     {
@@ -98,10 +102,10 @@ export const copiesEnvFile = defineCheck({
             continue;
           }
           const prefix = context.context === '' ? '' : `${context.context}/`;
-          const exposed = ['.env', ...index.envFiles.filter((file) => file.startsWith(prefix)).map((file) => file.slice(prefix.length))].find(
-            (file) => !isIgnored(context!.ignore, file),
-          );
+          const present = index.envFiles.filter((file) => file.startsWith(prefix)).map((file) => file.slice(prefix.length));
+          const exposed = present.find((file) => !isIgnored(context!.ignore, file));
           if (exposed !== undefined) ctx.fail(instruction.location, 'contextEnvNotIgnored', { keyword, source, ignore: context.ignore.path, file: exposed, where });
+          else if (!isIgnored(context.ignore, '.env')) ctx.fail(instruction.location, 'contextEnvNotIgnoredHygiene', { keyword, source, ignore: context.ignore.path, where });
         }
       }
     }
