@@ -50,6 +50,27 @@ checkCases(runsAsRoot, {
         'app/compose.yaml': 'services:\n  web:\n    build:\n      context: .\n      target: dev\n',
       },
     },
+    {
+      name: 'a workflow builds the runtime stage; the test stage after it, root, is never shipped',
+      input: {
+        'Dockerfile': dockerfile`
+          FROM node:22-alpine AS runtime
+          USER node
+          FROM runtime AS test
+          USER root
+          RUN npm test`,
+        '.github/workflows/release.yml': [
+          'on: push',
+          'jobs:',
+          '  image:',
+          '    runs-on: ubuntu-latest',
+          '    steps:',
+          '      - uses: docker/build-push-action@v6',
+          '        with: { context: ., target: runtime, push: true }',
+          '',
+        ].join('\n'),
+      },
+    },
   ],
   fail: [
     {

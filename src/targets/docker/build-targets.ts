@@ -31,13 +31,13 @@ export const buildTargetIndex = defineIndex<ReadonlyMap<string, ReadonlySet<stri
   return targets;
 });
 
-/** The stages an image is built from: those the repository names as targets, and the last one (the default). */
+/** The stages images are built from: those the repository names as targets, else the last one (the default). */
 export function builtStages(dockerfile: Dockerfile, targets: ReadonlyMap<string, ReadonlySet<string>>): DockerStage[] {
   const last = dockerfile.finalStage;
   if (!last) return [];
   const named = targets.get(dockerfile.file);
   const chosen = named ? dockerfile.stages.filter((stage) => stage.name !== undefined && named.has(stage.name.toLowerCase())) : [];
-  return chosen.includes(last) ? chosen : [...chosen, last];
+  return chosen.length > 0 ? chosen : [last];
 }
 
 function* composeTargets(workspace: Workspace, file: string): Generator<[string, string]> {
