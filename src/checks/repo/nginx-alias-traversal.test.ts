@@ -11,7 +11,8 @@ checkCases(nginxAliasTraversal, {
           server {
               listen 80;
               location /static/ { alias /srv/app/static/; }
-              location /media { alias /srv/app/media; }
+              location /media/ { alias /srv/app/media; }
+              location /favicon.ico { alias /srv/app/static/favicon.ico; }
               location ~ ^/download/(.*)$ { alias /srv/files/$1; }
               location /img { root /srv/app; }
           }`,
@@ -29,11 +30,13 @@ checkCases(nginxAliasTraversal, {
                   alias /srv/app/static/;
               }
               location ^~ /assets { alias /var/www/assets/; }
+              location /files { alias /home; }
           }`,
       },
       failures: [
         { messageId: 'offBySlash', line: 4, column: 9 },
         { messageId: 'offBySlash', line: 6, column: 27 },
+        { messageId: 'prefixSibling', line: 7, column: 23 },
       ],
     },
   ],

@@ -26,6 +26,10 @@ export const nginxAliasTraversal = defineCheck({
   ],
   messages: {
     offBySlash: 'location {location} has no trailing slash but alias {alias} does: {location}../ reads the directory above {alias}',
+    prefixSibling: {
+      text: 'location {location} and alias {alias} end without a slash: {location}X maps to {alias}X, so sibling directories whose names start like {alias} are served',
+      severity: 'medium',
+    },
   },
   claims: [
     {
@@ -43,9 +47,10 @@ export const nginxAliasTraversal = defineCheck({
       const alias = directive.args[0];
       if (directive.name !== 'alias' || location?.name !== 'location' || alias === undefined) continue;
       const { modifier, path } = locationPath(location);
-      if ((modifier === '' || modifier === '^~') && !path.endsWith('/') && alias.endsWith('/')) {
-        ctx.fail(file.at(directive.line, directive.column), 'offBySlash', { location: path, alias });
-      }
+      if ((modifier !== '' && modifier !== '^~') || path.endsWith('/') || alias.includes('$')) continue;
+      // A file alias (`location /favicon.ico { alias /srv/icon.ico; }`) names one file, not a directory.
+      if (alias.endsWith('/')) ctx.fail(file.at(directive.line, directive.column), 'offBySlash', { location: path, alias });
+      else if (!/\.[A-Za-z0-9]{1,5}$/.test(alias) && path !== '') ctx.fail(file.at(directive.line, directive.column), 'prefixSibling', { location: path, alias });
     }
   },
 });
