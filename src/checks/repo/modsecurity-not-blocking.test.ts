@@ -18,6 +18,7 @@ checkCases(modsecurityNotBlocking, {
               listen 80;
               modsecurity on;
               modsecurity_rules_file /etc/nginx/modsec/main.conf;
+              location /health { modsecurity off; access_log off; return 200 "OK\\n"; }
               location / { proxy_pass http://app:8080; }
           }`,
       },

@@ -12,6 +12,8 @@ const REMOVE_BY_TAG = /(?<![\w-])SecRuleRemoveByTag\s+["']?(attack-[\w-]+|OWASP_
 const THRESHOLD = /tx\.(inbound|outbound)_anomaly_score_threshold=(\d+)/gi;
 /** The CRS rules that turn an anomaly score into a block. */
 const BLOCKING_RULES = [949110, 959100, 980130];
+/** Directives that hand a request to an application or serve files. */
+const FORWARDS_OR_SERVES = /^(?:proxy_pass|fastcgi_pass|grpc_pass|uwsgi_pass|scgi_pass|memcached_pass|try_files|root|alias|location|content_by_lua\w*)$/;
 /** Removing this many ids at once is removing a rule family, not one false positive. */
 const BROAD_RANGE = 100;
 
@@ -91,6 +93,9 @@ export const modsecurityNotBlocking = defineCheck({
     for (const { directive, enclosing } of placedDirectives(nginx, () => undefined)) {
       if (directive.name !== 'modsecurity' || directive.args[0]?.toLowerCase() !== 'off') continue;
       const block = enclosing.at(-1);
+      // A location that answers by itself (`location /health { modsecurity off; return 200; }`) has nothing behind it to protect.
+      const body = block?.block ?? [];
+      if (block?.name === 'location' && body.some((d) => d.name === 'return') && !body.some((d) => FORWARDS_OR_SERVES.test(d.name))) continue;
       const scope = block?.name === 'location' ? `location ${block.args.join(' ')}` : block?.name === 'server' ? 'this server' : 'everything here';
       ctx.fail(file.at(directive.line, directive.column), 'switchedOff', { scope });
     }
