@@ -36,7 +36,7 @@ export const traefikFilesIndex = defineIndex<ReadonlyMap<string, TraefikFile>>('
 
 export function readTraefikFile(file: string, text: string): TraefikFile | undefined {
   if (TEMPLATE_LINE.test(text)) return undefined;
-  const parsed = parseYaml(text.replace(TEMPLATE, 'TEMPLATE'));
+  const parsed = parseYaml(text.replace(TEMPLATE, '<template>'));
   const document = parsed.documents[0];
   const data = asRecord(document?.data);
   if (!document || !data || parsed.problems.length > 0 || parsed.documents.length > 1) return undefined;
