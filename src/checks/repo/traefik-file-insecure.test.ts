@@ -23,6 +23,34 @@ checkCases(traefikFileInsecure, {
                 serverName: pve.lan
                 rootCAs:
                   - /certs/pve-ca.pem`,
+        'appdata/traefik3/rules/routers.yml': text`
+          http:
+            routers:
+              secure:
+                rule: "Host(\`a.example.com\`)"
+                entryPoints: [websecure]
+                service: a
+              redirected:
+                rule: "Host(\`b.example.com\`)"
+                entryPoints: [web]
+                service: b
+              unknown:
+                rule: "Host(\`c.example.com\`)"
+                entryPoints: [lan]
+                service: c
+              tls:
+                rule: "Host(\`d.example.com\`)"
+                service: d
+                tls: {}`,
+        'appdata/traefik3/compose.yml': text`
+          services:
+            traefik:
+              image: traefik:v3.1
+              command:
+                - --entrypoints.web.address=:80
+                - --entrypoints.web.http.redirections.entrypoint.to=websecure
+                - --entrypoints.websecure.address=:443
+                - --entrypoints.websecure.http.tls.certresolver=le`,
         'k8s/transport.yaml': text`
           apiVersion: traefik.io/v1alpha1
           kind: ServersTransport
@@ -69,6 +97,31 @@ checkCases(traefikFileInsecure, {
         { messageId: 'apiInsecure', line: 3, column: 3 },
         { messageId: 'skipVerify', line: 5, column: 3 },
       ],
+    },
+    {
+      name: 'a router on an entry point that neither defaults to TLS nor redirects (static configuration file)',
+      input: {
+        'traefik/traefik.yml': text`
+          entryPoints:
+            web:
+              address: ":80"
+            websecure:
+              address: ":443"
+              http:
+                tls: {}`,
+        'traefik/rules/grafana.yml': text`
+          http:
+            routers:
+              grafana:
+                rule: "Host(\`grafana.example.com\`)"
+                entryPoints: [web]
+                service: grafana
+              grafana-secure:
+                rule: "Host(\`grafana.example.com\`)"
+                entryPoints: [websecure]
+                service: grafana`,
+      },
+      failures: [{ messageId: 'routerPlainHttp', line: 3, column: 5 }],
     },
   ],
 });

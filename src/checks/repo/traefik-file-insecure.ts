@@ -1,4 +1,5 @@
-import { traefikFilesIndex } from '../../targets/config/traefik-file.js';
+import { fileMiddlewareNames, traefikEntryPointsIndex, traefikFilesIndex } from '../../targets/config/traefik-file.js';
+import { asArray, asString } from '../../targets/yaml/read.js';
 import { asBoolean, asRecord } from '../../targets/yaml/read.js';
 import type { YamlPath } from '../../targets/yaml/source.js';
 import { defineCheck } from '../define.js';
@@ -35,6 +36,7 @@ export const traefikFileInsecure = defineCheck({
   messages: {
     apiInsecure: 'api.insecure: true serves the Traefik dashboard and API on :8080 without any authentication',
     skipVerify: { text: '{where} insecureSkipVerify: true accepts any certificate from the backends', severity: 'medium' },
+    routerPlainHttp: { text: 'router {router} has no tls and its entry points ({entryPoints}) neither default to TLS nor redirect: it is served over plain HTTP', severity: 'medium' },
   },
   claims: [
     { about: 'Traefik dashboard not exposed insecurely', risk: true, names: ['api.insecure', ['traefik', 'dashboard', 'insecure'], ['traefik', 'dashboard', 'auth*']], messages: ['apiInsecure'] },
@@ -48,12 +50,26 @@ export const traefikFileInsecure = defineCheck({
   evaluate(file, ctx) {
     const config = ctx.shared(traefikFilesIndex).get(file.file);
     if (!config) return ctx.notApplicable();
-    const fail = (path: YamlPath, messageId: 'apiInsecure' | 'skipVerify', data: Record<string, string> = {}) => {
+    const fail = (path: YamlPath, messageId: 'apiInsecure' | 'skipVerify' | 'routerPlainHttp', data: Record<string, string> = {}) => {
       const at = config.locate(path);
       ctx.fail(file.at(at.line, at.column), messageId, data);
     };
     if (asBoolean(asRecord(config.data.api)?.insecure) === true) fail(['api', 'insecure'], 'apiInsecure');
     if (asBoolean(asRecord(config.data.serversTransport)?.insecureSkipVerify) === true) fail(['serversTransport', 'insecureSkipVerify'], 'skipVerify', { where: 'serversTransport (every backend):' });
+    const entryPoints = ctx.shared(traefikEntryPointsIndex);
+    const middlewares = asRecord(asRecord(config.data.http)?.middlewares) ?? {};
+    for (const [name, raw] of Object.entries(asRecord(asRecord(config.data.http)?.routers) ?? {})) {
+      const router = asRecord(raw);
+      if (!router || router.tls !== undefined) continue;
+      // Without entryPoints a router listens on every entry point: judged only when the repository declares them all.
+      const names = router.entryPoints === undefined ? [...entryPoints.keys()] : asArray(router.entryPoints).flatMap((each) => asString(each) ?? []);
+      const points = names.map((each) => entryPoints.get(each.toLowerCase()));
+      if (names.length === 0 || points.some((point) => point === undefined || point.tls || point.redirects)) continue;
+      // A redirect middleware defined here, or named like one elsewhere in the rules directory.
+      const redirects = fileMiddlewareNames(router.middlewares).some((each) => asRecord(asRecord(middlewares[each])?.redirectScheme) !== undefined || /redirect|https/i.test(each));
+      if (redirects || asString(router.service) === 'noop@internal') continue;
+      fail(['http', 'routers', name], 'routerPlainHttp', { router: name, entryPoints: names.join(', ') });
+    }
     for (const section of ['http', 'tcp'] as const) {
       for (const [name, transport] of Object.entries(asRecord(asRecord(config.data[section])?.serversTransports) ?? {})) {
         const record = asRecord(transport);

@@ -1,4 +1,4 @@
-import { defineIndex } from '../repo/shared-index.js';
+import { defineIndex, useIndex } from '../repo/shared-index.js';
 import { asArray, asRecord, asString, type YamlRecord } from '../yaml/read.js';
 import { parseYaml, type Position, type YamlPath } from '../yaml/source.js';
 
@@ -64,3 +64,44 @@ export function providerDirectory(file: string): string {
   const slash = file.lastIndexOf('/');
   return slash === -1 ? '' : file.slice(0, slash);
 }
+
+/** What the repository says about an entry point: TLS by default, or redirecting elsewhere (to HTTPS). */
+export interface TraefikEntryPoint {
+  tls: boolean;
+  redirects: boolean;
+}
+
+const CLI_FLAG = /--entry[pP]oints\.([\w-]+)\.(address|http\.tls|http\.redirections\.entry[pP]oint\.to)\b(?:[=\s]+["']?([^\s"',\]]*))?/gi;
+
+/**
+ * Entry points from static configuration files (`entryPoints:`) and from `--entrypoints.<name>.…`
+ * flags anywhere (compose `command:`, scripts), by lower-case name.
+ */
+export const traefikEntryPointsIndex = defineIndex<ReadonlyMap<string, TraefikEntryPoint>>('config/traefik-entrypoints', (workspace) => {
+  const points = new Map<string, TraefikEntryPoint>();
+  const entry = (name: string) => {
+    const key = name.toLowerCase();
+    let point = points.get(key);
+    if (!point) points.set(key, (point = { tls: false, redirects: false }));
+    return point;
+  };
+  for (const config of useIndex(workspace, traefikFilesIndex).values()) {
+    for (const [name, raw] of Object.entries(asRecord(config.data.entryPoints) ?? {})) {
+      const http = asRecord(asRecord(raw)?.http);
+      const point = entry(name);
+      point.tls ||= http?.tls !== undefined;
+      point.redirects ||= asRecord(http?.redirections)?.entryPoint !== undefined;
+    }
+  }
+  for (const file of [...workspace.files('compose'), ...workspace.files('scripts')]) {
+    const text = workspace.text(file, { binary: 'skip' });
+    if (text === undefined || !/--entry[pP]oints\./.test(text)) continue;
+    for (const match of text.matchAll(CLI_FLAG)) {
+      const point = entry(match[1]!);
+      const setting = match[2]!.toLowerCase();
+      if (setting === 'http.tls' && match[3] !== 'false') point.tls = true;
+      if (setting.startsWith('http.redirections')) point.redirects = true;
+    }
+  }
+  return points;
+});
