@@ -1,4 +1,6 @@
 import { buildContextIndex, ignoreFor, isEnvFileName, isIgnored } from '../../targets/docker/build-context.js';
+import { buildTargetIndex, builtStages } from '../../targets/docker/build-targets.js';
+import { copyReachesImage } from '../../targets/docker/stage-flow.js';
 import { SECRETS_IN_IMAGE_NAMES } from '../../targets/secrets/claims.js';
 import { defineCheck } from '../define.js';
 
@@ -42,8 +44,16 @@ export const copiesEnvFile = defineCheck({
   ],
   messages: {
     secretFile: '{keyword} {source} puts {kind} into the image',
-    contextNoIgnore: '{keyword} "{source}" copies the whole build context and no .dockerignore guards it, so a local .env or key ends up in the image',
+    contextNoIgnore: '{keyword} "{source}" copies the whole build context, which holds {file}, and no .dockerignore guards it, so it ends up in the image',
+    contextNoIgnoreHygiene: {
+      text: '{keyword} "{source}" copies the whole build context into the image and no .dockerignore guards it: a .env or key created there later would ship with it',
+      severity: 'low',
+    },
     contextEnvNotIgnored: '{keyword} "{source}" copies the whole build context and {ignore} does not exclude {file}',
+    contextEnvNotIgnoredHygiene: {
+      text: '{keyword} "{source}" copies the whole build context into the image and {ignore} does not exclude .env: one created there later would ship with it',
+      severity: 'low',
+    },
   },
   claims: [
     {
@@ -62,12 +72,15 @@ export const copiesEnvFile = defineCheck({
     },
   ],
   evaluate(dockerfile, ctx) {
-    if (dockerfile.stages.length === 0) return ctx.notApplicable();
+    const built = builtStages(dockerfile, ctx.shared(buildTargetIndex));
+    if (built.length === 0) return ctx.notApplicable();
     let context: ReturnType<typeof ignoreFor> | null = null;
     for (const stage of dockerfile.stages) {
       for (const [ordinal, instruction] of stage.instructions.entries()) {
         const where = `${stage.name ?? stage.index}#${ordinal}`;
         if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') continue;
+        // A builder stage's files reach the image only through what the image copies from it.
+        if (!built.some((image) => copyReachesImage(dockerfile, stage, instruction, image))) continue;
         const keyword = instruction.keyword;
         const fromStage = instruction.flags.has('from');
         for (const source of instruction.words.slice(0, -1)) {
@@ -81,14 +94,18 @@ export const copiesEnvFile = defineCheck({
           const index = ctx.shared(buildContextIndex);
           if (context === null) context = ignoreFor(index, dockerfile.file);
           if (!context) {
-            ctx.fail(instruction.location, 'contextNoIgnore', { keyword, source, where });
+            // Without an ignore file the context is taken to be the Dockerfile's directory.
+            const dir = dockerfile.file.includes('/') ? dockerfile.file.slice(0, dockerfile.file.lastIndexOf('/') + 1) : '';
+            const present = index.envFiles.find((file) => file.startsWith(dir));
+            if (present === undefined) ctx.fail(instruction.location, 'contextNoIgnoreHygiene', { keyword, source, where });
+            else ctx.fail(instruction.location, 'contextNoIgnore', { keyword, source, file: present.slice(dir.length), where });
             continue;
           }
           const prefix = context.context === '' ? '' : `${context.context}/`;
-          const exposed = ['.env', ...index.envFiles.filter((file) => file.startsWith(prefix)).map((file) => file.slice(prefix.length))].find(
-            (file) => !isIgnored(context!.ignore, file),
-          );
+          const present = index.envFiles.filter((file) => file.startsWith(prefix)).map((file) => file.slice(prefix.length));
+          const exposed = present.find((file) => !isIgnored(context!.ignore, file));
           if (exposed !== undefined) ctx.fail(instruction.location, 'contextEnvNotIgnored', { keyword, source, ignore: context.ignore.path, file: exposed, where });
+          else if (!isIgnored(context.ignore, '.env')) ctx.fail(instruction.location, 'contextEnvNotIgnoredHygiene', { keyword, source, ignore: context.ignore.path, where });
         }
       }
     }

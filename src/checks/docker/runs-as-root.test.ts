@@ -38,6 +38,39 @@ checkCases(runsAsRoot, {
         USER \${APP_UID}`,
     },
     { name: 'a file without FROM', input: '# placeholder\n' },
+    {
+      name: 'a compose file builds a target stage that sets its USER; the last stage does too',
+      input: {
+        'app/Dockerfile': dockerfile`
+          FROM python:3.13-alpine AS builder
+          USER 10001
+          FROM builder AS dev
+          FROM python:3.13-alpine
+          USER 10001`,
+        'app/compose.yaml': 'services:\n  web:\n    build:\n      context: .\n      target: dev\n',
+      },
+    },
+    {
+      name: 'a workflow builds the runtime stage; the test stage after it, root, is never shipped',
+      input: {
+        'Dockerfile': dockerfile`
+          FROM node:22-alpine AS runtime
+          USER node
+          FROM runtime AS test
+          USER root
+          RUN npm test`,
+        '.github/workflows/release.yml': [
+          'on: push',
+          'jobs:',
+          '  image:',
+          '    runs-on: ubuntu-latest',
+          '    steps:',
+          '      - uses: docker/build-push-action@v6',
+          '        with: { context: ., target: runtime, push: true }',
+          '',
+        ].join('\n'),
+      },
+    },
   ],
   fail: [
     {
@@ -88,6 +121,20 @@ checkCases(runsAsRoot, {
         FROM base
         CMD ["/app/run"]`,
       failures: [{ messageId: 'rootUser', line: 2 }],
+    },
+    {
+      name: 'the stage a script builds with --target runs as root while the last stage sets a user (uptime-kuma)',
+      input: {
+        'docker/Dockerfile': dockerfile`
+          FROM node:22 AS build
+          USER node
+          FROM node:22 AS release
+          CMD ["node", "server/server.js"]
+          FROM release AS rootless
+          USER node`,
+        'package.json': '{ "scripts": { "build-docker": "docker buildx build -f docker/Dockerfile -t kuma:2 --target release . --push" } }\n',
+      },
+      failures: [{ messageId: 'noUser', line: 3 }],
     },
   ],
 });

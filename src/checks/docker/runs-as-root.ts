@@ -1,5 +1,6 @@
 import { NON_ROOT_NAMES } from '../../targets/docker/claims.js';
-import { effectiveUser } from '../../targets/docker/dockerfile.js';
+import { buildTargetIndex, builtStages } from '../../targets/docker/build-targets.js';
+import { effectiveUser, type DockerInstruction } from '../../targets/docker/dockerfile.js';
 import { hasUnresolvedVariable } from '../../targets/docker/image-ref.js';
 import { defineCheck } from '../define.js';
 
@@ -29,16 +30,23 @@ export const runsAsRoot = defineCheck({
     'OWASP Docker Security Cheat Sheet: rule #2, set a user',
   ],
   messages: {
-    noUser: 'the final stage (FROM {image}) sets no USER, so the image runs as root',
-    rootUser: 'the final stage runs as USER {user}',
+    noUser: 'the {stage} (FROM {image}) sets no USER, so the image runs as root',
+    rootUser: 'the {stage} runs as USER {user}',
   },
   claims: [{ about: 'images run as a non-root user', names: [...NON_ROOT_NAMES, ['USER', 'Dockerfile*'], 'USER instruction'] }],
   evaluate(dockerfile, ctx) {
-    const stage = dockerfile.finalStage;
-    if (!stage) return ctx.notApplicable();
-    const user = effectiveUser(dockerfile, stage);
-    if (!user) return ctx.fail(stage.from.location, 'noUser', { image: stage.image });
-    if (!hasUnresolvedVariable(user.args) && isRoot(user.args)) ctx.fail(user.location, 'rootUser', { user: user.args.trim() });
+    const built = builtStages(dockerfile, ctx.shared(buildTargetIndex));
+    if (built.length === 0) return ctx.notApplicable();
+    const reported = new Set<DockerInstruction>();
+    for (const stage of built) {
+      const name = stage === dockerfile.finalStage ? 'final stage' : `build target "${stage.name}"`;
+      const user = effectiveUser(dockerfile, stage);
+      if (!user) ctx.fail(stage.from.location, 'noUser', { stage: name, image: stage.image });
+      else if (!reported.has(user) && !hasUnresolvedVariable(user.args) && isRoot(user.args)) {
+        reported.add(user);
+        ctx.fail(user.location, 'rootUser', { stage: name, user: user.args.trim() });
+      }
+    }
   },
 });
 

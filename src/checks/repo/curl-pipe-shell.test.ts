@@ -24,6 +24,8 @@ checkCases(curlPipeShell, {
         'curl -sSL https://example.com/key.asc | gpg --dearmor -o /usr/share/keyrings/example.gpg',
         'wget -qO- https://example.com/data.json | jq .version | tee version.txt',
         'echo "sh is not a download" | sh',
+        'echo "Install the CLI: curl -sfL https://get.example.com/install.sh | sh -"',
+        'printf \'%s\\n\' "or: bash <(curl -sL https://example.com/x.sh)"',
         '',
       ].join('\n'),
     },

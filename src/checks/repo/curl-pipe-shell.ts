@@ -1,6 +1,6 @@
 import { redactSecrets } from '../../targets/secrets/redact.js';
 import { PIPE_TO_SHELL_NAMES, UNVERIFIED_DOWNLOAD_NAMES } from '../../targets/shell/claims.js';
-import { isCommandPosition, readShellScript } from '../../targets/shell/shell-lines.js';
+import { isCommandPosition, isPrintedText, readShellScript } from '../../targets/shell/shell-lines.js';
 import { defineCheck } from '../define.js';
 
 const FETCH = /\b(curl|wget)\b/;
@@ -86,13 +86,14 @@ export const curlPipeShell = defineCheck({
       }
       if (!FETCH.test(line.text)) continue;
       const piped = PIPE_TO_SHELL.exec(line.text);
+      if (piped && isPrintedText(line.text, piped.index)) continue;
       if (piped) {
         const { line: at, column } = line.positionAt(piped.index);
         ctx.fail(script.at(at, column), 'pipeToShell', { tool: piped[1]!, shell: piped[2]! }, evidenceOf(line.text));
         continue;
       }
       const substituted = SUBSTITUTION.exec(line.text);
-      if (substituted) {
+      if (substituted && !isPrintedText(line.text, substituted.index)) {
         const { line: at, column } = line.positionAt(substituted.index);
         ctx.fail(script.at(at, column), 'substitution', { tool: substituted[2]!, shell: substituted[1]! }, evidenceOf(line.text));
       }

@@ -79,7 +79,7 @@ function tagsOf(args: Word[]): Word[] {
   args.forEach((word, i) => {
     if ((word.text === '-t' || word.text === '--tag') && args[i + 1]) tags.push(args[i + 1]!);
     const inline = /^(--tag=|-t=?)(.+)$/.exec(word.text);
-    if (inline && word.text !== '-t') tags.push({ text: inline[2]!, index: word.index + inline[1]!.length });
+    if (inline && word.text !== '-t') tags.push({ text: inline[2]!, index: word.index + inline[1]!.length, end: word.end });
   });
   return tags;
 }

@@ -69,5 +69,10 @@ checkCases(passwordOnCommandLine, {
         { messageId: 'literal', line: 6 },
       ],
     },
+    {
+      name: 'the command after kubectl exec … -- is the one that gets the password',
+      input: 'kubectl exec -it mariadb-0 -- mysql -uroot -pS3cretRoot2026 app -e "show tables"\n',
+      failures: [{ messageId: 'literal', line: 1, column: 44 }],
+    },
   ],
 });

@@ -75,7 +75,7 @@ export const passwordOnCommandLine = defineCheck({
             ctx.fail(script.at(at, column), 'envLiteral', { variable: match[1]!, tool: tool || 'the script', masked }, `${match[1]}=${masked}`);
           }
         }
-        for (const finding of argumentFindings(tool, argv.slice(1))) {
+        for (const finding of innerCommands(tool, argv.slice(1)).flatMap(([inner, args]) => argumentFindings(inner, args))) {
           const masked = maskSecret(finding.value);
           const { line: at, column } = line.positionAt(finding.word.index);
           ctx.fail(script.at(at, column), 'literal', { tool: finding.tool, masked }, `${finding.tool} … ${finding.word.text.replace(finding.value, masked)}`);
@@ -84,6 +84,17 @@ export const passwordOnCommandLine = defineCheck({
     }
   },
 });
+
+/** Tools whose `--` introduces a command of its own (`kubectl exec pod -- psql --password=…`). */
+const RUNS_AFTER_SEPARATOR = new Set(['kubectl', 'oc', 'docker', 'podman', 'nerdctl', 'crictl', 'ssh', 'timeout', 'flock', 'nsenter', 'chroot', 'runuser']);
+
+/** The tool's own arguments, then the command after its `--` (blamed on that command), and so on. */
+function innerCommands(tool: string, args: ShellWordAt[]): [string, ShellWordAt[]][] {
+  const separator = RUNS_AFTER_SEPARATOR.has(tool) ? args.findIndex((word) => word.text === '--') : -1;
+  if (separator === -1) return [[tool, args]];
+  const rest = args.slice(separator + 1);
+  return [[tool, args.slice(0, separator)], ...innerCommands(rest[0] ? baseName(rest[0].text) : '', rest.slice(1))];
+}
 
 /** `VAR=x VAR2=y sudo -E env Z=1 tool args`: the assignments and the tool's argv. */
 function splitCommand(command: ShellWordAt[]): { env: ShellWordAt[]; argv: ShellWordAt[] } {

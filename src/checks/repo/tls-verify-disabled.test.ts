@@ -16,6 +16,16 @@ checkCases(tlsVerifyDisabled, {
       ].join('\n'),
     },
     { name: 'empty', input: '' },
+    {
+      name: 'a command printed for the reader, and flags of the command after -- (podinfo kind.sh, cockroachdb demo.sh)',
+      input: [
+        'echo ">>> Test with: curl --insecure https://localhost"',
+        'log_info "export NODE_TLS_REJECT_UNAUTHORIZED=0 to skip checks"',
+        'kubectl exec -it cockroachdb-0 -- /cockroach/cockroach sql --insecure --host=cockroachdb-public',
+        'kubectl run cockroachdb -it --image=cockroachdb/cockroach --rm --restart=Never -- sql --insecure',
+        '',
+      ].join('\n'),
+    },
   ],
   fail: [
     {
@@ -50,6 +60,18 @@ checkCases(tlsVerifyDisabled, {
         { messageId: 'insecureEnv', line: 4 },
         { messageId: 'insecureEnv', line: 5 },
         { messageId: 'insecureFlag', line: 6 },
+      ],
+    },
+    {
+      name: 'the command after -- is blamed; a substitution inside a message runs',
+      input: [
+        'kubectl exec deploy/api -- curl -k https://localhost:8443/health',
+        'echo "status: $(curl -sk https://localhost/)"',
+        '',
+      ].join('\n'),
+      failures: [
+        { messageId: 'insecureFlag', line: 1, column: 33 },
+        { messageId: 'insecureFlag', line: 2, column: 22 },
       ],
     },
   ],

@@ -1,4 +1,4 @@
-import { readShellScript } from '../../targets/shell/shell-lines.js';
+import { isPrintedText, readShellScript } from '../../targets/shell/shell-lines.js';
 import { defineCheck } from '../define.js';
 
 /** curl short options that take an argument: a `k` after one of them in a cluster is that argument. */
@@ -7,7 +7,9 @@ const CURL_ARG_OPTIONS = new Set([...'oudXHwebcAEKTxmyYzCrPQFDtU']);
 const FLAGS = new Set(['--insecure', '--no-check-certificate', '--insecure-skip-tls-verify', '--insecure-skip-tls-verify=true', '--tls-verify=false', '--tlsverify=false', '--skip-tls-verify', '--disable-tls-verify', '--no-verify-ssl', '--ssl-no-verify']);
 const ENV = /(?<=^|[\s;&|(`"'])(GIT_SSL_NO_VERIFY=["']?(?:1|true)|NODE_TLS_REJECT_UNAUTHORIZED=["']?0|PYTHONHTTPSVERIFY=["']?0|HELM_INSECURE_SKIP_TLS_VERIFY=["']?true)(?=["']?(?:[\s;&|)`]|$))/gi;
 /** A tool and its arguments up to the end of the simple command; also inside `$(…)` and after `if`/`!`. */
-const INVOCATION = /(?<=^|[\s;&|(`"'!])(curl|wget|kubectl|oc|helm|git|podman|skopeo|buildah|docker|crane|regctl)(?=\s)([^;&|`)]*)/g;
+const TOOLS = 'curl|wget|kubectl|oc|helm|git|podman|skopeo|buildah|docker|crane|regctl';
+const INVOCATION = new RegExp(`(?<=^|[\\s;&|(\`"'!])(${TOOLS})(?=\\s)([^;&|\`)]*)`, 'g');
+const TOOL = new RegExp(`^(?:.*/)?(${TOOLS})$`);
 const GIT_CONFIG = /^http\.sslverify=(?:false|0|no)$/i;
 
 export const tlsVerifyDisabled = defineCheck({
@@ -56,15 +58,30 @@ export const tlsVerifyDisabled = defineCheck({
     if (!/-[A-Za-z]*k|insecure|no-check-certificate|verify|VERIFY|REJECT_UNAUTHORIZED/.test(text)) return;
     for (const line of readShellScript(text).lines) {
       for (const match of line.text.matchAll(ENV)) {
+        if (isPrintedText(line.text, match.index)) continue;
         const { line: at, column } = line.positionAt(match.index);
         ctx.fail(script.at(at, column), 'insecureEnv', { setting: match[1]!.replace(/["']/g, '') });
       }
       for (const match of line.text.matchAll(INVOCATION)) {
-        const tool = match[1]!;
+        let tool: string | undefined = match[1]!;
         const argsAt = match.index + tool.length;
+        if (isPrintedText(line.text, match.index)) continue;
+        let afterSeparator = false;
         for (const word of match[2]!.matchAll(/\S+/g)) {
-          const flag = insecureFlag(tool, word[0].replace(/["']/g, ''));
-          if (!flag) continue;
+          const text = word[0].replace(/["']/g, '');
+          // After `--` the words are another command's (`kubectl exec pod -- cockroach sql --insecure`).
+          if (afterSeparator) {
+            tool = TOOL.exec(text)?.[1];
+            afterSeparator = false;
+            continue;
+          }
+          if (text === '--') {
+            afterSeparator = true;
+            tool = undefined;
+            continue;
+          }
+          const flag = tool === undefined ? undefined : insecureFlag(tool, text);
+          if (tool === undefined || !flag || isPrintedText(line.text, argsAt + word.index)) continue;
           const { line: at, column } = line.positionAt(argsAt + word.index);
           ctx.fail(script.at(at, column), 'insecureFlag', { tool, flag });
         }

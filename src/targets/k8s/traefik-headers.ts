@@ -57,24 +57,31 @@ const SECURITY_HEADERS = new Set([
 export function traefikResponseHeaders(object: K8sObject): TraefikResponseHeaders | undefined {
   if (!isTraefik(object, 'Middleware')) return undefined;
   const spec = asRecord(asRecord(object.data.spec)?.headers);
-  if (!spec) return undefined;
+  return spec ? traefikHeadersOf(spec, BASE) : undefined;
+}
+
+/**
+ * The same for a `headers` section anywhere (a Kubernetes Middleware's spec.headers, a
+ * file-provider `http.middlewares.<name>.headers`), with field paths under `base`.
+ */
+export function traefikHeadersOf(spec: Record<string, unknown>, base: YamlPath): TraefikResponseHeaders | undefined {
   const pairs = new Map<string, [string, string]>();
   const fields = new Map<string, YamlPath>();
   for (const { field, header, value } of FIELDS) {
     const text = value(spec[field], spec);
     if (text === undefined) continue;
     pairs.set(header.toLowerCase(), [header, text]);
-    fields.set(header.toLowerCase(), [...BASE, field]);
+    fields.set(header.toLowerCase(), [...base, field]);
   }
   const custom = asRecord(spec.customResponseHeaders);
   for (const [name, raw] of Object.entries(custom ?? {})) {
     const text = asString(raw) ?? '';
-    fields.set(name.toLowerCase(), [...BASE, 'customResponseHeaders', name]);
+    fields.set(name.toLowerCase(), [...base, 'customResponseHeaders', name]);
     if (text.trim() === '') pairs.delete(name.toLowerCase());
     else pairs.set(name.toLowerCase(), [name, text]);
   }
   if (![...pairs.keys()].some((name) => SECURITY_HEADERS.has(name))) return undefined;
-  return { headers: headerMap(pairs.values()), fields, anchor: custom ? [...BASE, 'customResponseHeaders'] : BASE };
+  return { headers: headerMap(pairs.values()), fields, anchor: custom ? [...base, 'customResponseHeaders'] : base };
 }
 
 /** For each headers Middleware, the response headers the other middlewares on its routers send. */

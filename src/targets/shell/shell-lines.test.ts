@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandsOfLine, isCommandPosition, readShellScript } from './shell-lines.js';
+import { commandsOfLine, isCommandPosition, isPrintedText, readShellScript } from './shell-lines.js';
 
 describe('readShellScript', () => {
   it('joins continuations, drops comments, keeps # inside quotes and ${#x}', () => {
@@ -44,5 +44,17 @@ describe('isCommandPosition', () => {
     expect(isCommandPosition(text, at('htpasswd -B'))).toBe(true);
     expect(isCommandPosition(text, at('htpasswd -c'))).toBe(true);
     expect(isCommandPosition(text, at('chmod'))).toBe(true);
+  });
+});
+
+describe('isPrintedText', () => {
+  it('knows a message from a command, also inside $(…) of a message', () => {
+    const text = 'echo "curl --insecure https://localhost" && log_info \'curl x | sh\'; curl -k y; echo "$(curl -k z)"; ssh h "curl -k w"';
+    const at = (needle: string) => text.indexOf(needle);
+    expect(isPrintedText(text, at('--insecure'))).toBe(true);
+    expect(isPrintedText(text, at('| sh'))).toBe(true);
+    expect(isPrintedText(text, at('-k y'))).toBe(false);
+    expect(isPrintedText(text, at('-k z'))).toBe(false);
+    expect(isPrintedText(text, at('-k w'))).toBe(false);
   });
 });

@@ -118,6 +118,8 @@ export function isCommandPosition(text: string, index: number): boolean {
 export interface ShellWordAt {
   readonly text: string;
   readonly index: number;
+  /** Where the word ends in the logical line (exclusive), quotes included. */
+  readonly end: number;
 }
 
 const WORD = /\d*[<>]+&\d*-?|(?:"(?:[^"\\]|\\.)*"|'[^']*'|[^\s"';|&]+)+|[;|&]+/g;
@@ -133,7 +135,7 @@ export function commandsOfLine(text: string): ShellWordAt[][] {
       redirectTarget = false;
     } else if (redirectTarget) redirectTarget = false;
     else if (/^\d*[<>]/.test(word)) redirectTarget = /^\d*[<>]+$/.test(word);
-    else commands[commands.length - 1]!.push({ text: unquoteWord(word), index: match.index });
+    else commands[commands.length - 1]!.push({ text: unquoteWord(word), index: match.index, end: match.index + word.length });
   }
   return commands.filter((command) => command.length > 0);
 }
@@ -142,4 +144,25 @@ function unquoteWord(word: string): string {
   return word.replace(/"((?:[^"\\]|\\.)*)"|'([^']*)'/g, (_, double: string | undefined, single: string | undefined) =>
     double !== undefined ? double.replace(/\\(["\\$`])/g, '$1') : single!,
   );
+}
+
+/** Commands and logging functions that print their arguments: a command line in their quotes is a message. */
+const PRINTER = /^(?:echo|printf|read|die|fail|fatal|abort|usage|say|note|notice|info|warn|warning|error|err|debug|success|step|msg|log)$|^(?:log|print|echo|msg|info|warn|error)[_-]\w+$|^\w+[_-](?:log|info|warn|warning|error|msg|echo|print)$/i;
+const ASSIGNMENT = /^[A-Za-z_]\w*=/;
+
+/**
+ * Whether the text at `index` of a logical line is an argument of a command that prints it
+ * (`echo "run: curl --insecure …"`, `info "curl … | sh"`), outside any `$(…)` or backquotes in it.
+ */
+export function isPrintedText(text: string, index: number): boolean {
+  for (const command of commandsOfLine(text)) {
+    const word = command.find((each) => each.index <= index && index < each.end);
+    if (!word) continue;
+    const program = command.find((each) => !ASSIGNMENT.test(each.text));
+    if (!program || program === word || !PRINTER.test(program.text.slice(program.text.lastIndexOf('/') + 1))) return false;
+    const before = text.slice(word.index, index);
+    const opened = (before.match(/\$\(/g) ?? []).length - (before.match(/\)/g) ?? []).length;
+    return opened <= 0 && (before.match(/`/g) ?? []).length % 2 === 0;
+  }
+  return false;
 }
