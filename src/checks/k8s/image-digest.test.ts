@@ -112,7 +112,7 @@ checkCases(imageDigest, {
       failures: [
         { messageId: 'notPinned', line: 9 },
         { messageId: 'notPinned', line: 12 },
-        { messageId: 'notPinned', line: 14 },
+        { messageId: 'malformedDigest', line: 14 },
       ],
     },
     {

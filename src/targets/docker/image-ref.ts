@@ -17,7 +17,8 @@ export interface ImageRef {
   readonly digest: string | undefined;
 }
 
-const DIGEST = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/i;
+/** As the OCI image spec writes digests: lowercase hex only (`@sha256:ABC…` is an invalid reference). */
+const DIGEST = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
 
 export function parseImageRef(reference: string): ImageRef | undefined {
   const raw = reference.trim();
