@@ -23,6 +23,8 @@ export interface Found {
   severity: string;
   fingerprint: string;
   text: string;
+  /** file:line of the places the finding also points at (SARIF relatedLocations): not stored in the lists. */
+  related?: string[];
 }
 
 export interface Reviewed extends Found {
@@ -94,6 +96,7 @@ function foundOf(result: Result): Found {
     severity: result.severity,
     fingerprint: result.fingerprint.slice(0, FINGERPRINT_LENGTH),
     text: result.message.length > 160 ? `${result.message.slice(0, 159)}…` : result.message,
+    ...(result.related?.length ? { related: result.related.flatMap(({ location }) => (location.kind === 'file' ? [`${location.path}:${location.line}`] : [])) } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * Recall on the planted problems of the stack fixtures (their EXPECTED.md answer keys), each
- * tree scanned alone, slack 0: a row is found when a failure sits on its line or on one of
+ * tree scanned alone, slack 0: a row is found when a failure sits (or points, as a related place) on its line or on one of
  * its "also accepted" lines, whatever the check. Traps must stay silent; the fixed tree may
  * report only its deliberate residuals.
  */
@@ -84,10 +84,13 @@ function lineSet(line: string, also: string): number[] | 'any' {
 function at(rows: readonly (KeyRow & { prefix: string })[], found: readonly Found[]): { row: KeyRow; by: Found[] }[] {
   return rows.map((row) => ({
     row,
-    by: found.filter((f) => {
-      const [file, line] = [f.at.replace(/:\d+$/, ''), Number(f.at.split(':').pop())];
-      return file === row.file && (row.lines === 'any' || row.lines.includes(line));
-    }),
+    // A finding counts on its own place and on the places it points at too (the trigger of a checkout, say).
+    by: found.filter((f) =>
+      [f.at, ...(f.related ?? [])].some((place) => {
+        const [file, line] = [place.replace(/:\d+$/, ''), Number(place.split(':').pop())];
+        return file === row.file && (row.lines === 'any' || row.lines.includes(line));
+      }),
+    ),
   }));
 }
 
