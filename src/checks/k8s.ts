@@ -35,6 +35,7 @@ import { rbacPublicBinding } from './k8s/rbac-public-binding.js';
 import { rbacSecretsAccess } from './k8s/rbac-secrets-access.js';
 import { rbacWildcards } from './k8s/rbac-wildcards.js';
 import { readOnlyRootFilesystem } from './k8s/read-only-root-filesystem.js';
+import { redisNoAuth } from './k8s/redis-no-auth.js';
 import { resources } from './k8s/resources.js';
 import { runAsNonRoot } from './k8s/run-as-non-root.js';
 import { seccompProfile } from './k8s/seccomp-profile.js';
@@ -91,6 +92,7 @@ export const checks: readonly AnyCheck[] = [
   rbacSecretsAccess,
   rbacWildcards,
   readOnlyRootFilesystem,
+  redisNoAuth,
   resources,
   runAsNonRoot,
   seccompProfile,
