@@ -72,7 +72,8 @@ export const inlineCredentials = defineCheck({
   evaluate(service, ctx) {
     const environment = environmentOf(service);
     for (const variable of environment) {
-      const value = variable.value?.trim();
+      // A value interpolated from .env is written there, and judged there (the .env checks): here only what the compose file writes.
+      const value = variable.written?.trim();
       if (value === undefined || value === '') continue;
       const at = service.at(variable.path);
       const data = { service: service.name, name: variable.name };
@@ -93,7 +94,7 @@ export const inlineCredentials = defineCheck({
       ctx.fail(at, isDefaultCredential(value) ? 'defaultCredential' : 'literalSecret', { ...data, masked: maskSecret(value) });
     }
     for (const key of ['command', 'entrypoint'] as const) {
-      const words = commandWordsOf(service, key).flatMap((word) => word.split(/\s+/));
+      const words = commandWordsOf(service, key, 'written').flatMap((word) => word.split(/\s+/));
       words.forEach((word, i) => {
         const eq = word.indexOf('=');
         const option = eq === -1 ? word : word.slice(0, eq);

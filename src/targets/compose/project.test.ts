@@ -1,0 +1,129 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { yaml } from '../../testing/dedent.js';
+import { Workspace } from '../repo/workspace.js';
+import type { ComposeService } from './compose.js';
+import { composeProjectServices } from './project.js';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+async function servicesOf(files: Record<string, string>): Promise<ComposeService[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'harden-compose-'));
+  dirs.push(dir);
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  const ws = await Workspace.open(dir);
+  const services = composeProjectServices(ws);
+  expect(ws.issues).toEqual([]);
+  return services;
+}
+
+const where = (service: ComposeService, path: (string | number)[]) => {
+  const location = service.at(path);
+  return location.kind === 'file' ? `${location.path}:${location.line}` : '';
+};
+
+describe('compose projects', () => {
+  it('merges compose.override.yaml into its base: scalars replaced, ports appended, environment by name, volumes by target', async () => {
+    const [api, ...rest] = await servicesOf({
+      'compose.yaml': yaml`
+        services:
+          api:
+            image: app:1.0
+            ports:
+              - "127.0.0.1:8080:8080"
+            environment:
+              - MODE=dev
+              - KEEP=1
+            volumes:
+              - ./data:/data
+              - logs:/logs`,
+      'compose.override.yaml': yaml`
+        services:
+          api:
+            image: app:latest
+            ports:
+              - "5432:5432"
+            environment:
+              MODE: production
+            volumes:
+              - /srv/data:/data`,
+    });
+    expect(rest).toEqual([]);
+    expect(api!.identity).toBe('compose.yaml#services.api');
+    expect(api!.project.files).toEqual(['compose.yaml', 'compose.override.yaml']);
+    expect(api!.spec).toEqual({
+      image: 'app:latest',
+      ports: ['127.0.0.1:8080:8080', '5432:5432'],
+      environment: { MODE: 'production', KEEP: '1' },
+      volumes: ['/srv/data:/data', 'logs:/logs'],
+    });
+    expect(where(api!, ['image'])).toBe('compose.override.yaml:3');
+    expect(where(api!, ['ports', 0])).toBe('compose.yaml:5');
+    expect(where(api!, ['ports', 1])).toBe('compose.override.yaml:5');
+    expect(where(api!, ['environment', 'MODE'])).toBe('compose.override.yaml:7');
+    expect(where(api!, ['environment', 'KEEP'])).toBe('compose.yaml:8');
+    expect(where(api!, ['volumes', 0])).toBe('compose.override.yaml:9');
+    expect(where(api!, ['volumes', 1])).toBe('compose.yaml:11');
+    expect(where(api!, ['privileged'])).toBe('compose.yaml:2');
+  });
+
+  it('reads docker-compose.prod.yml as its own deployment of the base, the base service as another reading', async () => {
+    const services = await servicesOf({
+      'docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n',
+      'docker-compose.prod.yml': 'services:\n  db:\n    ports: ["5432:5432"]\n  cache:\n    image: redis:7\n',
+    });
+    expect(services.map((s) => [s.identity, s.project.files.join(' + '), s.reading])).toEqual([
+      ['docker-compose.yml#services.db', 'docker-compose.yml', undefined],
+      ['docker-compose.yml#services.db', 'docker-compose.yml + docker-compose.prod.yml', 1],
+      ['docker-compose.prod.yml#services.cache', 'docker-compose.yml + docker-compose.prod.yml', undefined],
+    ]);
+    expect(where(services[1]!, ['ports', 0])).toBe('docker-compose.prod.yml:3');
+  });
+
+  it('follows include: (string and path: forms, relative to the including file; an unknown variable is a glob) and not as projects of their own', async () => {
+    const services = await servicesOf({
+      'docker-compose-ws.yml': yaml`
+        include:
+          - compose/$HOSTNAME/redis.yml
+          - path: ./extra/web.yaml`,
+      'compose/ws/redis.yml': 'services:\n  redis:\n    image: redis:latest\n',
+      'compose/hs/other.yml': 'services:\n  other:\n    image: other:1\n',
+      'extra/web.yaml': 'services:\n  web:\n    image: nginx:1\n',
+    });
+    expect(services.map((s) => `${s.identity} ${s.project.files.join(' + ')}`)).toEqual([
+      // Not included by anything, but compose by content.
+      'compose/hs/other.yml#services.other compose/hs/other.yml',
+      'compose/ws/redis.yml#services.redis docker-compose-ws.yml',
+      'extra/web.yaml#services.web docker-compose-ws.yml',
+    ]);
+    expect(where(services[1]!, ['image'])).toBe('compose/ws/redis.yml:3');
+  });
+
+  it('interpolates from the project .env and defaults, leaving unknown variables as written', async () => {
+    const [redis] = await servicesOf({
+      '.env': 'TAG=latest\nexport BIND="0.0.0.0"\n# PORT=1\n',
+      'compose.yaml': yaml`
+        services:
+          redis:
+            image: redis:\${TAG}
+            ports:
+              - "\${BIND}:\${PORT:-6379}:6379"
+            command: echo $$HOME \${UNKNOWN} \${NAME:?set it}`,
+    });
+    expect(redis!.image).toBe('redis:latest');
+    expect(redis!.spec.ports).toEqual(['0.0.0.0:6379:6379']);
+    expect(redis!.spec.command).toBe('echo $HOME ${UNKNOWN} ${NAME:?set it}');
+    expect(redis!.written(['image'])).toBe('redis:${TAG}');
+    expect(where(redis!, ['image'])).toBe('compose.yaml:3');
+  });
+
+  it('leaves YAML with a top-level services: that are not compose services alone', async () => {
+    expect(await servicesOf({ 'config/app.yaml': 'services:\n  mail:\n    url: smtp://x\n', 'deploy.yaml': 'apiVersion: v1\nkind: List\nservices:\n  a:\n    image: x\n' })).toEqual([]);
+  });
+});

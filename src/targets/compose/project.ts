@@ -1,0 +1,208 @@
+import { posix } from 'node:path';
+import picomatch from 'picomatch';
+import type { Workspace } from '../repo/workspace.js';
+import { asArray, asRecord, asString } from '../yaml/read.js';
+import { toYamlPath, type YamlDocument, type YamlPath } from '../yaml/source.js';
+import type { ComposeProject, ComposeService } from './compose.js';
+import { hasUnknownVariable, interpolate, NO_VARIABLES, parseDotenv, type ComposeVariables } from './interpolate.js';
+import { fromSource, locateMerged, originAt, type Origin } from './layered.js';
+import { mergeService } from './merge.js';
+
+/** Compose's default file names, in the order it looks for them. */
+const DEFAULT_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+const OVERRIDE_NAMES = ['compose.override.yml', 'compose.override.yaml', 'docker-compose.override.yml', 'docker-compose.override.yaml'];
+/** `docker-compose.prod.yml`, `compose.staging.yaml`: a deployment, `-f <base> -f <this>`. */
+const ENVIRONMENT_FILE = /^((?:docker-)?compose)\.([^/]+)\.ya?ml$/i;
+
+interface ModelService {
+  readonly spec: Record<string, unknown>;
+  /** Where the service is first defined: its key under `services:`. */
+  readonly origin: Origin;
+}
+type Model = Map<string, ModelService>;
+
+/**
+ * Every service of every compose project of the workspace, read as `docker compose config` reads
+ * it: a base file with its `compose.override.yml`, each `docker-compose.<env>.yml` with its base
+ * (a project of its own), `include:` fragments, values interpolated from the project's `.env`.
+ * A service seen in several projects is one target, read once per project (Target.reading): each
+ * failure is reported once, at the line that writes it.
+ */
+export function composeProjectServices(ws: Workspace): ComposeService[] {
+  const reader = new ProjectReader(ws);
+  const seen = new Map<string, number>();
+  return reader.projects().flatMap((files) =>
+    [...reader.model(files)].map(([name, service]) => {
+      const identity = `${service.origin.file}#services.${name}`;
+      const readings = seen.get(identity);
+      seen.set(identity, (readings ?? 0) + 1);
+      return serviceTarget(identity, name, service, { files }, readings);
+    }),
+  );
+}
+
+function serviceTarget(identity: string, name: string, service: ModelService, project: ComposeProject, reading: number | undefined): ComposeService {
+  const { spec, origin } = service;
+  const at = (path: string | YamlPath) => locateMerged(spec, origin, typeof path === 'string' ? toYamlPath(path) : path);
+  return {
+    identity,
+    file: origin.file,
+    name,
+    spec,
+    image: asString(spec.image),
+    project,
+    location: at([]),
+    at,
+    written: (path) => originAt(spec, path)?.written,
+    ...(reading === undefined ? {} : { reading }),
+  };
+}
+
+class ProjectReader {
+  private readonly known: Set<string>;
+  private readonly included = new Set<string>();
+
+  constructor(private readonly ws: Workspace) {
+    this.known = new Set((['compose', 'manifests', 'configs', 'tree'] as const).flatMap((group) => ws.files(group)));
+  }
+
+  /** The projects, each as its `-f` files: default projects and lone files first, then environments. */
+  projects(): string[][] {
+    const candidates = [...new Set([...this.ws.files('compose'), ...this.ws.files('manifests').filter((file) => this.isComposeByContent(file))])].sort();
+    for (const file of candidates) this.collectIncludes(file, this.variablesFor(file), [file]);
+    const byDir = new Map<string, Set<string>>();
+    for (const file of candidates) {
+      const dir = posix.dirname(file);
+      byDir.set(dir, (byDir.get(dir) ?? new Set()).add(posix.basename(file)));
+    }
+    const primary: string[][] = [];
+    const environments: string[][] = [];
+    const consumed = new Set<string>();
+    for (const [dir, names] of byDir) {
+      const join = (name: string) => (dir === '.' ? name : `${dir}/${name}`);
+      const lower = new Map([...names].map((name) => [name.toLowerCase(), name]));
+      const base = DEFAULT_NAMES.map((name) => lower.get(name)).find((name) => name !== undefined);
+      if (base === undefined) continue;
+      const override = OVERRIDE_NAMES.map((name) => lower.get(name)).find((name) => name !== undefined);
+      primary.push(override === undefined ? [join(base)] : [join(base), join(override)]);
+      consumed.add(join(base));
+      if (override !== undefined) consumed.add(join(override));
+      for (const name of names) {
+        const environment = ENVIRONMENT_FILE.exec(name);
+        if (!environment || consumed.has(join(name)) || OVERRIDE_NAMES.includes(name.toLowerCase())) continue;
+        // docker-compose.prod.yml goes with docker-compose.yml when there is one, else with the default base.
+        const family = ['.yaml', '.yml'].map((ext) => lower.get(`${environment[1]!.toLowerCase()}${ext}`)).find((found) => found !== undefined) ?? base;
+        environments.push([join(family), join(name)]);
+        consumed.add(join(name));
+      }
+    }
+    const lone = candidates.filter((file) => !consumed.has(file) && !this.included.has(file)).map((file) => [file]);
+    const roots = [...primary.filter((files) => !this.included.has(files[0]!)), ...lone].sort((a, b) => a[0]!.localeCompare(b[0]!));
+    return [...roots, ...environments.sort((a, b) => a[1]!.localeCompare(b[1]!))];
+  }
+
+  /** The merged model of a project's files. */
+  model(files: readonly string[]): Model {
+    const variables = this.variablesFor(files[0]!);
+    return files.reduce((model, file) => mergeModels(model, this.fileModel(file, variables, [file])), new Map() as Model);
+  }
+
+  private fileModel(file: string, variables: ComposeVariables, stack: readonly string[]): Model {
+    const document = this.documentOf(file);
+    const data = asRecord(document?.data);
+    if (!document || !data) return new Map();
+    let model: Model = new Map();
+    for (const include of this.includesOf(file, document, variables)) {
+      if (stack.includes(include.file)) continue;
+      model = mergeModels(model, this.fileModel(include.file, include.variables, [...stack, include.file]));
+    }
+    const own: Model = new Map();
+    const services = asRecord(data.services);
+    for (const [name, value] of Object.entries(services ?? {})) {
+      const origin: Origin = { file, document, path: ['services', name] };
+      const spec = asRecord(fromSource(value, origin, variables));
+      if (spec) own.set(name, { spec, origin });
+    }
+    return mergeModels(model, own);
+  }
+
+  private collectIncludes(file: string, variables: ComposeVariables, stack: readonly string[]): void {
+    const document = this.documentOf(file);
+    if (!document) return;
+    for (const include of this.includesOf(file, document, variables)) {
+      if (stack.includes(include.file)) continue;
+      this.included.add(include.file);
+      this.collectIncludes(include.file, include.variables, [...stack, include.file]);
+    }
+  }
+
+  /** The files an `include:` names (string or `path:` forms, relative to the including file), a path with an unknown variable read as a glob. */
+  private includesOf(file: string, document: YamlDocument, variables: ComposeVariables): { file: string; variables: ComposeVariables }[] {
+    const dir = posix.dirname(file);
+    return asArray(asRecord(document.data)?.include).flatMap((entry) => {
+      const long = asRecord(entry);
+      const paths = long ? [asString(long.path), ...asArray(long.path).map(asString)] : [asString(entry)];
+      const envFiles = long ? [asString(long.env_file), ...asArray(long.env_file).map(asString)].filter((name) => name !== undefined) : [];
+      return paths.flatMap((path) => {
+        if (path === undefined) return [];
+        return this.resolve(dir, interpolate(path, variables)).map((found) => ({
+          file: found,
+          variables: this.includedVariables(found, envFiles.map((name) => posix.normalize(posix.join(dir, interpolate(name, variables)))), variables),
+        }));
+      });
+    });
+  }
+
+  private resolve(dir: string, path: string): string[] {
+    const glob = hasUnknownVariable(path) ? path.replace(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g, '*') : path;
+    const full = posix.normalize(posix.join(dir, glob));
+    if (full.startsWith('../') || posix.isAbsolute(glob)) return [];
+    if (!/[*?[{]/.test(full)) return this.known.has(full) ? [full] : [];
+    const matches = picomatch(full, { dot: true });
+    return [...this.known].filter((candidate) => matches(candidate)).sort();
+  }
+
+  private includedVariables(file: string, envFiles: string[], includer: ComposeVariables): ComposeVariables {
+    const files = envFiles.length > 0 ? envFiles : [posix.join(posix.dirname(file), '.env')];
+    return files.reduce((variables, envFile) => this.readDotenv(envFile, variables), includer);
+  }
+
+  private variablesFor(file: string): ComposeVariables {
+    return this.readDotenv(posix.join(posix.dirname(file), '.env'), NO_VARIABLES);
+  }
+
+  private readDotenv(file: string, inherited: ComposeVariables): ComposeVariables {
+    if (!this.known.has(file)) return inherited;
+    const text = this.ws.text(file, { binary: 'skip' });
+    return text === undefined ? inherited : parseDotenv(text, inherited);
+  }
+
+  private documentOf(file: string): YamlDocument | undefined {
+    return this.ws.yaml(file).documents[0];
+  }
+
+  /** A YAML file outside the compose globs whose top level is a compose `services:` mapping. */
+  private isComposeByContent(file: string): boolean {
+    // A cheap look first: parsing every YAML file would report the errors of files that are not compose (Helm templates).
+    if (!/^services:/m.test(this.ws.text(file, { binary: 'skip' }) ?? '')) return false;
+    const { documents } = this.ws.yaml(file);
+    const data = asRecord(documents[0]?.data);
+    if (documents.length !== 1 || !data || 'apiVersion' in data || 'kind' in data) return false;
+    const services = Object.values(asRecord(data.services) ?? {});
+    return services.length > 0 && services.every((service) => service === null || asRecord(service) !== undefined) && services.some((service) => LOOKS_LIKE_SERVICE(asRecord(service)));
+  }
+}
+
+const SERVICE_KEYS = ['image', 'build'];
+const LOOKS_LIKE_SERVICE = (service: Record<string, unknown> | undefined) => service !== undefined && SERVICE_KEYS.some((key) => key in service);
+
+/** Services of a later file merged onto an earlier model: a service defined again is merged, a new one added. */
+function mergeModels(base: Model, later: Model): Model {
+  if (base.size === 0) return later;
+  const merged: Model = new Map(base);
+  for (const [name, service] of later) {
+    const existing = merged.get(name);
+    merged.set(name, existing ? { origin: existing.origin, spec: mergeService(existing.spec, service.spec, existing.origin, service.origin) } : service);
+  }
+  return merged;
+}
