@@ -52,6 +52,19 @@ checkCases(inlineCredentials, {
         'compose.yaml': 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${DB_PASSWORD}\n  redis:\n    image: redis:7\n    command: redis-server --requirepass ${REDIS_PASSWORD}\n',
       },
     },
+    {
+      name: 'paths to Docker secrets, linuxserver.io FILE__ variables',
+      input: yaml`
+        services:
+          backend:
+            image: acme/backend:1
+            environment:
+              - DATABASE_PASSWORD=/run/secrets/db-password
+          mariadb:
+            image: lscr.io/linuxserver/mariadb:11.4.4
+            environment:
+              FILE__MYSQL_ROOT_PASSWORD: /run/secrets/mysql_root_password`,
+    },
   ],
   fail: [
     {
