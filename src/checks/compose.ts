@@ -1,4 +1,5 @@
 import { datastorePortExposed } from './compose/datastore-port-exposed.js';
+import { debuggerPortExposed } from './compose/debugger-port-exposed.js';
 import { devModeService } from './compose/dev-mode-service.js';
 import { dockerSocket } from './compose/docker-socket.js';
 import { hostNetworkService } from './compose/host-network.js';
@@ -11,6 +12,7 @@ import type { AnyCheck } from './define.js';
 /** The compose checks: one line per module under src/checks/compose/ (a test holds the list against the folder). */
 export const checks: readonly AnyCheck[] = [
   datastorePortExposed,
+  debuggerPortExposed,
   devModeService,
   dockerSocket,
   hostNetworkService,
