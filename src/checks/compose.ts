@@ -7,6 +7,7 @@ import { composeImageDigest } from './compose/image-digest.js';
 import { inlineCredentials } from './compose/inline-credentials.js';
 import { latestImage } from './compose/latest-image.js';
 import { privilegedService } from './compose/privileged.js';
+import { secretsInCommand } from './compose/secrets-in-command.js';
 import type { AnyCheck } from './define.js';
 
 /** The compose checks: one line per module under src/checks/compose/ (a test holds the list against the folder). */
@@ -20,4 +21,5 @@ export const checks: readonly AnyCheck[] = [
   inlineCredentials,
   latestImage,
   privilegedService,
+  secretsInCommand,
 ];
