@@ -2,6 +2,7 @@ import { datastorePortExposed } from './compose/datastore-port-exposed.js';
 import { debuggerPortExposed } from './compose/debugger-port-exposed.js';
 import { devModeService } from './compose/dev-mode-service.js';
 import { dockerSocket } from './compose/docker-socket.js';
+import { grafanaAnonymousAdmin } from './compose/grafana-anonymous-admin.js';
 import { hostNetworkService } from './compose/host-network.js';
 import { composeImageDigest } from './compose/image-digest.js';
 import { inlineCredentials } from './compose/inline-credentials.js';
@@ -16,6 +17,7 @@ export const checks: readonly AnyCheck[] = [
   debuggerPortExposed,
   devModeService,
   dockerSocket,
+  grafanaAnonymousAdmin,
   hostNetworkService,
   composeImageDigest,
   inlineCredentials,
