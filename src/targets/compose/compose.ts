@@ -6,6 +6,8 @@ import type { YamlPath } from '../yaml/source.js';
 /** The files `docker compose -f … -f …` reads for one deployment, in order (includes aside). */
 export interface ComposeProject {
   readonly files: readonly string[];
+  /** Values taken for variables the repository does not set, read from the include paths they complete. */
+  readonly assumed?: Readonly<Record<string, string>>;
 }
 
 /** One service of a compose project: its definitions in every file merged, values interpolated. */

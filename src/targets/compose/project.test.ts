@@ -105,6 +105,20 @@ describe('compose projects', () => {
     expect(where(services[1]!, ['image'])).toBe('compose/ws/redis.yml:3');
   });
 
+  it('reads an include path with an unknown variable once for each value that names files, each fragment its own target', async () => {
+    const services = await servicesOf({
+      'docker-compose-ws.yml': 'include:\n  - compose/$HOSTNAME/socket-proxy.yml\n  - compose/${HOSTNAME}/redis.yml\n',
+      'compose/dns/socket-proxy.yml': 'services:\n  socket-proxy:\n    image: tecnativa/docker-socket-proxy:0.3\n',
+      'compose/ws/socket-proxy.yml': 'services:\n  socket-proxy:\n    image: tecnativa/docker-socket-proxy:0.2\n',
+      'compose/ws/redis.yml': 'services:\n  redis:\n    image: redis:7\n',
+    });
+    expect(services.map((s) => [s.identity, s.project.assumed, s.image])).toEqual([
+      ['compose/dns/socket-proxy.yml#services.socket-proxy', { HOSTNAME: 'dns' }, 'tecnativa/docker-socket-proxy:0.3'],
+      ['compose/ws/socket-proxy.yml#services.socket-proxy', { HOSTNAME: 'ws' }, 'tecnativa/docker-socket-proxy:0.2'],
+      ['compose/ws/redis.yml#services.redis', { HOSTNAME: 'ws' }, 'redis:7'],
+    ]);
+  });
+
   it('interpolates from the project .env and defaults, leaving unknown variables as written', async () => {
     const [redis] = await servicesOf({
       '.env': 'TAG=latest\nexport BIND="0.0.0.0"\n# PORT=1\n',

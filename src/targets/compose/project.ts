@@ -1,5 +1,4 @@
 import { posix } from 'node:path';
-import picomatch from 'picomatch';
 import type { Workspace } from '../repo/workspace.js';
 import { asArray, asRecord, asString } from '../yaml/read.js';
 import { toYamlPath, type YamlDocument, type YamlPath } from '../yaml/source.js';
@@ -32,12 +31,14 @@ export function composeProjectServices(ws: Workspace): ComposeService[] {
   const reader = new ProjectReader(ws);
   const seen = new Map<string, number>();
   return reader.projects().flatMap((files) =>
-    [...reader.model(files)].map(([name, service]) => {
-      const identity = `${service.origin.file}#services.${name}`;
-      const readings = seen.get(identity);
-      seen.set(identity, (readings ?? 0) + 1);
-      return serviceTarget(identity, name, service, { files }, readings);
-    }),
+    reader.variants(files).flatMap((assumed) =>
+      [...reader.model(files, assumed)].map(([name, service]) => {
+        const identity = `${service.origin.file}#services.${name}`;
+        const readings = seen.get(identity);
+        seen.set(identity, (readings ?? 0) + 1);
+        return serviceTarget(identity, name, service, assumed.size === 0 ? { files } : { files, assumed: Object.fromEntries(assumed) }, readings);
+      }),
+    ),
   );
 }
 
@@ -101,9 +102,34 @@ class ProjectReader {
     return [...roots, ...environments.sort((a, b) => a[1]!.localeCompare(b[1]!))];
   }
 
-  /** The merged model of a project's files. */
-  model(files: readonly string[]): Model {
+  /**
+   * The values a project's unknown variables take in the include paths that match files
+   * (`compose/$HOSTNAME/*.yml` and compose/ws/redis.yml: HOSTNAME=ws), one combination each;
+   * one variant without assumptions when its includes need none.
+   */
+  variants(files: readonly string[]): Map<string, string>[] {
+    const values = new Map<string, Set<string>>();
+    const collect = (file: string, variables: ComposeVariables, stack: readonly string[]) => {
+      const document = this.documentOf(file);
+      if (!document) return;
+      for (const include of this.includesOf(file, document, variables)) {
+        for (const [name, value] of include.assumed) values.set(name, (values.get(name) ?? new Set()).add(value));
+        if (!stack.includes(include.file)) collect(include.file, include.variables, [...stack, include.file]);
+      }
+    };
     const variables = this.variablesFor(files[0]!);
+    for (const file of files) collect(file, variables, [file]);
+    let variants = [new Map<string, string>()];
+    for (const [name, options] of [...values].sort(([a], [b]) => a.localeCompare(b))) {
+      variants = variants.flatMap((variant) => [...options].sort().map((value) => new Map([...variant, [name, value]])));
+      if (variants.length > MAX_VARIANTS) return variants.slice(0, MAX_VARIANTS);
+    }
+    return variants;
+  }
+
+  /** The merged model of a project's files, with the values `assumed` for variables the repository does not set. */
+  model(files: readonly string[], assumed: ReadonlyMap<string, string> = new Map()): Model {
+    const variables = new Map([...assumed, ...this.variablesFor(files[0]!)]);
     return files.reduce((model, file) => mergeModels(model, this.fileModel(file, variables, [file])), new Map() as Model);
   }
 
@@ -136,8 +162,12 @@ class ProjectReader {
     }
   }
 
-  /** The files an `include:` names (string or `path:` forms, relative to the including file), a path with an unknown variable read as a glob. */
-  private includesOf(file: string, document: YamlDocument, variables: ComposeVariables): { file: string; variables: ComposeVariables }[] {
+  /**
+   * The files an `include:` names (string or `path:` forms, relative to the including file). A
+   * path with a variable the repository does not set matches every file it could name, each with
+   * the value the variable then has.
+   */
+  private includesOf(file: string, document: YamlDocument, variables: ComposeVariables): { file: string; variables: ComposeVariables; assumed: Map<string, string> }[] {
     const dir = posix.dirname(file);
     return asArray(asRecord(document.data)?.include).flatMap((entry) => {
       const long = asRecord(entry);
@@ -145,21 +175,38 @@ class ProjectReader {
       const envFiles = long ? [asString(long.env_file), ...asArray(long.env_file).map(asString)].filter((name) => name !== undefined) : [];
       return paths.flatMap((path) => {
         if (path === undefined) return [];
-        return this.resolve(dir, interpolate(path, variables)).map((found) => ({
+        return this.resolve(dir, interpolate(path, variables)).map(({ found, assumed }) => ({
           file: found,
           variables: this.includedVariables(found, envFiles.map((name) => posix.normalize(posix.join(dir, interpolate(name, variables)))), variables),
+          assumed,
         }));
       });
     });
   }
 
-  private resolve(dir: string, path: string): string[] {
-    const glob = hasUnknownVariable(path) ? path.replace(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g, '*') : path;
-    const full = posix.normalize(posix.join(dir, glob));
-    if (full.startsWith('../') || posix.isAbsolute(glob)) return [];
-    if (!/[*?[{]/.test(full)) return this.known.has(full) ? [full] : [];
-    const matches = picomatch(full, { dot: true });
-    return [...this.known].filter((candidate) => matches(candidate)).sort();
+  private resolve(dir: string, path: string): { found: string; assumed: Map<string, string> }[] {
+    const full = posix.normalize(posix.join(dir, path));
+    if (full.startsWith('../') || posix.isAbsolute(path)) return [];
+    if (!hasUnknownVariable(full)) return this.known.has(full) ? [{ found: full, assumed: new Map() }] : [];
+    const names: string[] = [];
+    const pattern = full.split(UNKNOWN_VARIABLE).map((part, i) => {
+      if (i % 3 === 0) return escapeRegExp(part.replace(/\$\$/g, '$'));
+      if (i % 3 === 1 && part !== undefined) names.push(part);
+      if (i % 3 === 2 && part !== undefined) names.push(part);
+      return i % 3 === 1 ? '([^/]+)' : '';
+    });
+    const matcher = new RegExp(`^${pattern.join('')}$`);
+    return [...this.known].sort().flatMap((candidate) => {
+      const match = matcher.exec(candidate);
+      if (!match) return [];
+      const assumed = new Map<string, string>();
+      for (const [i, name] of names.entries()) {
+        const value = match[i + 1]!;
+        if (assumed.has(name) && assumed.get(name) !== value) return [];
+        assumed.set(name, value);
+      }
+      return [{ found: candidate, assumed }];
+    });
   }
 
   private includedVariables(file: string, envFiles: string[], includer: ComposeVariables): ComposeVariables {
@@ -194,6 +241,11 @@ class ProjectReader {
 }
 
 const SERVICE_KEYS = ['image', 'build'];
+/** At most this many readings of one project for the values its unknown variables may take. */
+const MAX_VARIANTS = 16;
+/** `${VAR…}` or `$VAR` left by interpolation; split() yields the name in group 1 or 2. */
+const UNKNOWN_VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|(?<!\$)\$([A-Za-z_][A-Za-z0-9_]*)/;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const LOOKS_LIKE_SERVICE = (service: Record<string, unknown> | undefined) => service !== undefined && SERVICE_KEYS.some((key) => key in service);
 
 /** Services of a later file merged onto an earlier model: a service defined again is merged, a new one added. */
