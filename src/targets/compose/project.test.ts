@@ -119,6 +119,29 @@ describe('compose projects', () => {
     ]);
   });
 
+  it('merges a service onto the one it extends, in the same file or another', async () => {
+    const [base, web, worker] = await servicesOf({
+      'compose.yaml': yaml`
+        services:
+          web:
+            extends:
+              file: common.yml
+              service: app
+            ports:
+              - "8080:8080"
+          worker:
+            extends: web
+            command: worker`,
+      'common.yml': 'x-note: shared\nservices:\n  app:\n    image: acme/app:latest\n    ports:\n      - "9229:9229"\n',
+    });
+    expect(web!.spec.image).toBe('acme/app:latest');
+    expect(web!.spec.ports).toEqual(['9229:9229', '8080:8080']);
+    expect(where(web!, ['image'])).toBe('common.yml:4');
+    expect(where(worker!, ['ports', 1])).toBe('compose.yaml:7');
+    expect(worker!.spec.command).toBe('worker');
+    expect(base!.identity).toBe('common.yml#services.app');
+  });
+
   it('interpolates from the project .env and defaults, leaving unknown variables as written', async () => {
     const [redis] = await servicesOf({
       '.env': 'TAG=latest\nexport BIND="0.0.0.0"\n# PORT=1\n',

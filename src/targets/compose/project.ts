@@ -149,7 +149,30 @@ class ProjectReader {
       const spec = asRecord(fromSource(value, origin, variables));
       if (spec) own.set(name, { spec, origin });
     }
-    return mergeModels(model, own);
+    return mergeModels(model, this.withExtends(own, file, variables, stack));
+  }
+
+  /** Services with `extends:` merged onto the service they extend, in this file or in `file:`. */
+  private withExtends(own: Model, file: string, variables: ComposeVariables, stack: readonly string[]): Model {
+    const resolved: Model = new Map();
+    const resolve = (name: string, visiting: readonly string[]): ModelService | undefined => {
+      const done = resolved.get(name);
+      const service = own.get(name);
+      if (done || !service || visiting.includes(name)) return done ?? service;
+      const extend = service.spec.extends;
+      const base = asString(extend) ?? asString(asRecord(extend)?.service);
+      const from = asString(asRecord(extend)?.file);
+      let parent: ModelService | undefined;
+      if (base !== undefined && from === undefined) parent = resolve(base, [...visiting, name]);
+      else if (base !== undefined && from !== undefined) {
+        const other = posix.normalize(posix.join(posix.dirname(file), from));
+        if (this.known.has(other) && !stack.includes(other)) parent = this.fileModel(other, variables, [...stack, other]).get(base);
+      }
+      const result = parent ? { origin: service.origin, spec: mergeService(parent.spec, service.spec, parent.origin, service.origin) } : service;
+      resolved.set(name, result);
+      return result;
+    };
+    return new Map([...own.keys()].map((name) => [name, resolve(name, [])!]));
   }
 
   private collectIncludes(file: string, variables: ComposeVariables, stack: readonly string[]): void {
