@@ -86,6 +86,20 @@ describe('compose projects', () => {
     expect(where(services[1]!, ['ports', 0])).toBe('docker-compose.prod.yml:3');
   });
 
+  it('reads the files COMPOSE_FILE in the .env names as the default project', async () => {
+    const services = await servicesOf({
+      'deploy/.env': 'COMPOSE_FILE=docker-compose.yml:docker-compose.traefik.yml\n',
+      'deploy/docker-compose.yml': 'services:\n  app:\n    image: acme/app:1\n',
+      'deploy/docker-compose.traefik.yml': 'services:\n  app:\n    labels: [traefik.enable=true]\n',
+      'deploy/docker-compose.override.yml': 'services:\n  app:\n    ports: ["9229:9229"]\n',
+    });
+    expect(services.map((s) => [s.project.files.join(' + '), s.reading])).toEqual([
+      ['deploy/docker-compose.yml + deploy/docker-compose.traefik.yml', undefined],
+      // Left out by COMPOSE_FILE, the override is read as another way to run the base.
+      ['deploy/docker-compose.yml + deploy/docker-compose.override.yml', 1],
+    ]);
+  });
+
   it('follows include: (string and path: forms, relative to the including file; an unknown variable is a glob) and not as projects of their own', async () => {
     const services = await servicesOf({
       'docker-compose-ws.yml': yaml`

@@ -62,6 +62,8 @@ function serviceTarget(identity: string, name: string, service: ModelService, pr
 class ProjectReader {
   private readonly known: Set<string>;
   private readonly included = new Set<string>();
+  /** Include paths already matched against the files. */
+  private readonly resolved = new Map<string, { found: string; assumed: Map<string, string> }[]>();
 
   constructor(private readonly ws: Workspace) {
     this.known = new Set((['compose', 'manifests', 'configs', 'tree'] as const).flatMap((group) => ws.files(group)));
@@ -83,9 +85,18 @@ class ProjectReader {
       const join = (name: string) => (dir === '.' ? name : `${dir}/${name}`);
       const lower = new Map([...names].map((name) => [name.toLowerCase(), name]));
       const base = DEFAULT_NAMES.map((name) => lower.get(name)).find((name) => name !== undefined);
+      // COMPOSE_FILE in the folder's .env names the files `docker compose` reads there.
+      const chosen = this.composeFileOf(dir);
+      if (chosen.length > 0) {
+        primary.push(chosen);
+        for (const file of chosen) consumed.add(file);
+      }
       if (base === undefined) continue;
       const override = OVERRIDE_NAMES.map((name) => lower.get(name)).find((name) => name !== undefined);
-      primary.push(override === undefined ? [join(base)] : [join(base), join(override)]);
+      const defaults = override === undefined ? [join(base)] : [join(base), join(override)];
+      if (chosen.length === 0) primary.push(defaults);
+      // Left out by COMPOSE_FILE, the base and its override are still one way to run the folder.
+      else if (!defaults.every((file) => consumed.has(file))) environments.push(defaults);
       consumed.add(join(base));
       if (override !== undefined) consumed.add(join(override));
       for (const name of names) {
@@ -125,6 +136,17 @@ class ProjectReader {
       if (variants.length > MAX_VARIANTS) return variants.slice(0, MAX_VARIANTS);
     }
     return variants;
+  }
+
+  private composeFileOf(dir: string): string[] {
+    const variables = this.variablesFor(posix.join(dir, 'compose.yaml'));
+    const list = variables.get('COMPOSE_FILE');
+    if (list === undefined) return [];
+    const separator = variables.get('COMPOSE_PATH_SEPARATOR') ?? (list.includes(';') ? ';' : ':');
+    return list
+      .split(separator)
+      .map((name) => posix.normalize(posix.join(dir, name.trim())))
+      .filter((file) => this.known.has(file));
   }
 
   /** The merged model of a project's files, with the values `assumed` for variables the repository does not set. */
@@ -210,6 +232,12 @@ class ProjectReader {
   private resolve(dir: string, path: string): { found: string; assumed: Map<string, string> }[] {
     const full = posix.normalize(posix.join(dir, path));
     if (full.startsWith('../') || posix.isAbsolute(path)) return [];
+    let found = this.resolved.get(full);
+    if (!found) this.resolved.set(full, (found = this.matchesOf(full)));
+    return found;
+  }
+
+  private matchesOf(full: string): { found: string; assumed: Map<string, string> }[] {
     if (!hasUnknownVariable(full)) return this.known.has(full) ? [{ found: full, assumed: new Map() }] : [];
     const names: string[] = [];
     const pattern = full.split(UNKNOWN_VARIABLE).map((part, i) => {
