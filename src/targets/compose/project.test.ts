@@ -100,6 +100,16 @@ describe('compose projects', () => {
     ]);
   });
 
+  it('reads a base that COMPOSE_FILE leaves out as another way to run the folder', async () => {
+    const services = await servicesOf({
+      '.env': 'COMPOSE_FILE=stack.yml\n',
+      'stack.yml': 'services:\n  app:\n    image: acme/app:1\n',
+      'compose.yaml': 'services:\n  app:\n    image: acme/app:2\n',
+      'docker-compose.dev.yml': 'services:\n  app:\n    image: acme/app:dev\n',
+    });
+    expect(services.map((s) => `${s.project.files.join(' + ')} ${s.image}`)).toEqual(['stack.yml acme/app:1', 'compose.yaml acme/app:2', 'compose.yaml + docker-compose.dev.yml acme/app:dev']);
+  });
+
   it('follows include: (string and path: forms, relative to the including file; an unknown variable is a glob) and not as projects of their own', async () => {
     const services = await servicesOf({
       'docker-compose-ws.yml': yaml`

@@ -110,7 +110,7 @@ class ProjectReader {
     }
     const lone = candidates.filter((file) => !consumed.has(file) && !this.included.has(file)).map((file) => [file]);
     const roots = [...primary.filter((files) => !this.included.has(files[0]!)), ...lone].sort((a, b) => a[0]!.localeCompare(b[0]!));
-    return [...roots, ...environments.sort((a, b) => a[1]!.localeCompare(b[1]!))];
+    return [...roots, ...environments.sort((a, b) => (a.at(-1) ?? '').localeCompare(b.at(-1) ?? ''))];
   }
 
   /**
