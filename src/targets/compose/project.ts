@@ -6,12 +6,7 @@ import type { ComposeProject, ComposeService } from './compose.js';
 import { hasUnknownVariable, interpolate, NO_VARIABLES, parseDotenv, type ComposeVariables } from './interpolate.js';
 import { fromSource, locateMerged, originAt, type Origin } from './layered.js';
 import { mergeService } from './merge.js';
-
-/** Compose's default file names, in the order it looks for them. */
-const DEFAULT_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
-const OVERRIDE_NAMES = ['compose.override.yml', 'compose.override.yaml', 'docker-compose.override.yml', 'docker-compose.override.yaml'];
-/** `docker-compose.prod.yml`, `compose.staging.yaml`: a deployment, `-f <base> -f <this>`. */
-const ENVIRONMENT_FILE = /^((?:docker-)?compose)\.([^/]+)\.ya?ml$/i;
+import { projectFiles } from './project-files.js';
 
 interface ModelService {
   readonly spec: Record<string, unknown>;
@@ -73,44 +68,7 @@ class ProjectReader {
   projects(): string[][] {
     const candidates = [...new Set([...this.ws.files('compose'), ...this.ws.files('manifests').filter((file) => this.isComposeByContent(file))])].sort();
     for (const file of candidates) this.collectIncludes(file, this.variablesFor(file), [file]);
-    const byDir = new Map<string, Set<string>>();
-    for (const file of candidates) {
-      const dir = posix.dirname(file);
-      byDir.set(dir, (byDir.get(dir) ?? new Set()).add(posix.basename(file)));
-    }
-    const primary: string[][] = [];
-    const environments: string[][] = [];
-    const consumed = new Set<string>();
-    for (const [dir, names] of byDir) {
-      const join = (name: string) => (dir === '.' ? name : `${dir}/${name}`);
-      const lower = new Map([...names].map((name) => [name.toLowerCase(), name]));
-      const base = DEFAULT_NAMES.map((name) => lower.get(name)).find((name) => name !== undefined);
-      // COMPOSE_FILE in the folder's .env names the files `docker compose` reads there.
-      const chosen = this.composeFileOf(dir);
-      if (chosen.length > 0) {
-        primary.push(chosen);
-        for (const file of chosen) consumed.add(file);
-      }
-      if (base === undefined) continue;
-      const override = OVERRIDE_NAMES.map((name) => lower.get(name)).find((name) => name !== undefined);
-      const defaults = override === undefined ? [join(base)] : [join(base), join(override)];
-      if (chosen.length === 0) primary.push(defaults);
-      // Left out by COMPOSE_FILE, the base and its override are still one way to run the folder.
-      else if (!defaults.every((file) => consumed.has(file))) environments.push(defaults);
-      consumed.add(join(base));
-      if (override !== undefined) consumed.add(join(override));
-      for (const name of names) {
-        const environment = ENVIRONMENT_FILE.exec(name);
-        if (!environment || consumed.has(join(name)) || OVERRIDE_NAMES.includes(name.toLowerCase())) continue;
-        // docker-compose.prod.yml goes with docker-compose.yml when there is one, else with the default base.
-        const family = ['.yaml', '.yml'].map((ext) => lower.get(`${environment[1]!.toLowerCase()}${ext}`)).find((found) => found !== undefined) ?? base;
-        environments.push([join(family), join(name)]);
-        consumed.add(join(name));
-      }
-    }
-    const lone = candidates.filter((file) => !consumed.has(file) && !this.included.has(file)).map((file) => [file]);
-    const roots = [...primary.filter((files) => !this.included.has(files[0]!)), ...lone].sort((a, b) => a[0]!.localeCompare(b[0]!));
-    return [...roots, ...environments.sort((a, b) => (a.at(-1) ?? '').localeCompare(b.at(-1) ?? ''))];
+    return projectFiles(candidates, this.included, (dir) => this.composeFileOf(dir));
   }
 
   /**
