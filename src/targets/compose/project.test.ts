@@ -73,6 +73,39 @@ describe('compose projects', () => {
     expect(where(api!, ['privileged'])).toBe('compose.yaml:2');
   });
 
+  it('replaces command and healthcheck.test, merges labels across syntaxes, appends lists once, secrets by source', async () => {
+    const [api] = await servicesOf({
+      'compose.yaml': yaml`
+        services:
+          api:
+            command: npm run dev
+            labels: [traefik.enable=false, team=web]
+            cap_add: [NET_ADMIN]
+            secrets: [db, { source: api_key, target: key }]
+            healthcheck:
+              test: ["CMD", "curl", "-f", "http://localhost"]
+              interval: 10s`,
+      'compose.override.yaml': yaml`
+        services:
+          api:
+            command: ["node", "server.js"]
+            labels: { traefik.enable: "true" }
+            cap_add: [NET_ADMIN, SYS_TIME]
+            secrets: [{ source: db, mode: 0400 }]
+            healthcheck:
+              test: ["CMD", "true"]`,
+    });
+    expect(api!.spec).toEqual({
+      command: ['node', 'server.js'],
+      labels: { 'traefik.enable': 'true', team: 'web' },
+      cap_add: ['NET_ADMIN', 'SYS_TIME'],
+      secrets: [{ source: 'db', mode: 400 }, { source: 'api_key', target: 'key' }],
+      healthcheck: { test: ['CMD', 'true'], interval: '10s' },
+    });
+    expect(where(api!, ['cap_add', 1])).toBe('compose.override.yaml:5');
+    expect(where(api!, ['labels', 'team'])).toBe('compose.yaml:4');
+  });
+
   it('reads docker-compose.prod.yml as its own deployment of the base, the base service as another reading', async () => {
     const services = await servicesOf({
       'docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n',
