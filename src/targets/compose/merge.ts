@@ -8,7 +8,7 @@ type Entry = readonly [string, unknown, Origin];
  * (https://docs.docker.com/compose/how-tos/multiple-compose-files/merge/): scalars replaced,
  * mappings merged by key, `command`/`entrypoint`/`healthcheck.test` replaced, `environment` and
  * `labels` merged by name in either syntax, `volumes`/`devices` by container path,
- * `secrets`/`configs` by source, and other sequences (`ports`, `expose`, `dns`, `cap_add`…)
+ * `secrets`/`configs` by target, and other sequences (`ports`, `expose`, `dns`, `cap_add`…)
  * appended without repeats.
  */
 export function mergeService(base: Record<string, unknown>, override: Record<string, unknown>, baseOrigin: Origin, overrideOrigin: Origin): Record<string, unknown> {
@@ -20,8 +20,8 @@ const BY_NAME = new Set(['environment', 'labels', 'annotations', 'sysctls', 'bui
 const BY_KEY: Record<string, (item: unknown) => string | undefined> = {
   volumes: mountTarget,
   devices: mountTarget,
-  secrets: (item) => asString(item) ?? asString(asRecord(item)?.source),
-  configs: (item) => asString(item) ?? asString(asRecord(item)?.source),
+  secrets: grantTarget,
+  configs: grantTarget,
 };
 
 function mergeMaps(base: Record<string, unknown>, override: Record<string, unknown>, path: string, baseOrigin: Origin, overrideOrigin: Origin): Record<string, unknown> {
@@ -80,4 +80,10 @@ function mountTarget(item: unknown): string | undefined {
   if (short === undefined) return asString(asRecord(item)?.target);
   const parts = short.split(':');
   return (parts.length === 1 ? parts[0] : parts[1])?.replace(/\/+$/, '');
+}
+
+/** The name a `secrets`/`configs` entry is mounted under: its `target`, else its source. */
+function grantTarget(item: unknown): string | undefined {
+  const long = asRecord(item);
+  return asString(item) ?? asString(long?.target) ?? asString(long?.source);
 }

@@ -73,7 +73,7 @@ describe('compose projects', () => {
     expect(where(api!, ['privileged'])).toBe('compose.yaml:2');
   });
 
-  it('replaces command and healthcheck.test, merges labels across syntaxes, appends lists once, secrets by source', async () => {
+  it('replaces command and healthcheck.test, merges labels across syntaxes, appends lists once, secrets by target', async () => {
     const [api] = await servicesOf({
       'compose.yaml': yaml`
         services:
