@@ -51,8 +51,8 @@ checkCases(latestImage, {
         'compose.yaml': 'services:\n  redis:\n    image: redis:${REDIS_TAG}\n  cache:\n    image: valkey/valkey:${VALKEY_TAG:-latest}\n',
       },
       failures: [
-        { messageId: 'latestTag', line: 3 },
-        { messageId: 'latestTag', line: 5 },
+        { messageId: 'latestTag', line: 3, related: [{ at: '.env:1', message: 'REDIS_TAG is set here' }] },
+        { messageId: 'latestTag', line: 5, related: [] },
       ],
     },
     {

@@ -23,4 +23,6 @@ export interface ComposeService extends Target {
   at(path: string | YamlPath): Location;
   /** The scalar at a path as written, before interpolation; undefined when it holds no `$`. */
   written(path: YamlPath): string | undefined;
+  /** Where the project's `.env` sets the variables the scalar at a path interpolates. */
+  variablesAt(path: YamlPath): { name: string; at: Location }[];
 }

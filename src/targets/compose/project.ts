@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import type { Location } from '../location.js';
 import type { Workspace } from '../repo/workspace.js';
 import { asArray, asRecord, asString } from '../yaml/read.js';
 import { toYamlPath, type YamlDocument, type YamlPath } from '../yaml/source.js';
@@ -31,13 +32,16 @@ export function composeProjectServices(ws: Workspace): ComposeService[] {
         const identity = `${service.origin.file}#services.${name}`;
         const readings = seen.get(identity);
         seen.set(identity, (readings ?? 0) + 1);
-        return serviceTarget(identity, name, service, assumed.size === 0 ? { files } : { files, assumed: Object.fromEntries(assumed) }, readings);
+        const project = assumed.size === 0 ? { files } : { files, assumed: Object.fromEntries(assumed) };
+        return serviceTarget(identity, name, service, project, readings, (text) => reader.dotenvLines(files[0]!, text));
       }),
     ),
   );
 }
 
-function serviceTarget(identity: string, name: string, service: ModelService, project: ComposeProject, reading: number | undefined): ComposeService {
+type DotenvLines = (written: string) => { name: string; at: Location }[];
+
+function serviceTarget(identity: string, name: string, service: ModelService, project: ComposeProject, reading: number | undefined, dotenvLines: DotenvLines): ComposeService {
   const { spec, origin } = service;
   const at = (path: string | YamlPath) => locateMerged(spec, origin, typeof path === 'string' ? toYamlPath(path) : path);
   return {
@@ -50,6 +54,10 @@ function serviceTarget(identity: string, name: string, service: ModelService, pr
     location: at([]),
     at,
     written: (path) => originAt(spec, path)?.written,
+    variablesAt: (path) => {
+      const written = originAt(spec, path)?.written;
+      return written === undefined ? [] : dotenvLines(written);
+    },
     ...(reading === undefined ? {} : { reading }),
   };
 }
@@ -221,6 +229,20 @@ class ProjectReader {
   private includedVariables(file: string, envFiles: string[], includer: ComposeVariables): ComposeVariables {
     const files = envFiles.length > 0 ? envFiles : [posix.join(posix.dirname(file), '.env')];
     return files.reduce((variables, envFile) => this.readDotenv(envFile, variables), includer);
+  }
+
+  /** The lines of the `.env` beside a project's first file that set the variables a text interpolates. */
+  dotenvLines(projectFile: string, written: string): { name: string; at: Location }[] {
+    const file = posix.join(posix.dirname(projectFile), '.env');
+    const names = [...written.replace(/\$\$/g, '').matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((match) => match[1]!);
+    if (names.length === 0 || !this.known.has(file)) return [];
+    const lines = (this.ws.text(file, { binary: 'skip' }) ?? '').split(/\r?\n/);
+    return [...new Set(names)].flatMap((name) => {
+      const sets = new RegExp(`^\\s*(export\\s+)?${name}\\s*=`);
+      // The last assignment wins, as in parseDotenv.
+      const index = lines.reduce((found, line, i) => (sets.test(line) ? i : found), -1);
+      return index === -1 ? [] : [{ name, at: { kind: 'file' as const, path: file, line: index + 1, column: 1 } }];
+    });
   }
 
   private variablesFor(file: string): ComposeVariables {
