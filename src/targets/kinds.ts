@@ -1,5 +1,6 @@
 import { workspaceWorkflows, type CiWorkflow } from './ci/workflow.js';
-import { composeServicesOf, type ComposeService } from './compose/compose.js';
+import type { ComposeService } from './compose/compose.js';
+import { composeProjectServices } from './compose/project.js';
 import { parseDockerfile, type Dockerfile } from './docker/dockerfile.js';
 import { manifestContainers, manifestObjects, manifestWorkloads } from './k8s/manifest-targets.js';
 import type { K8sObject } from './k8s/objects.js';
@@ -42,7 +43,7 @@ const LOADERS: { [K in TargetKind]: (workspace: Workspace) => TargetTypes[K][] }
       const text = ws.text(file);
       return text === undefined ? [] : [parseDockerfile(file, text)];
     }),
-  'compose-service': (ws) => ws.files('compose').flatMap((file) => composeServicesOf(file, ws.yaml(file))),
+  'compose-service': composeProjectServices,
   'ci-workflow': workspaceWorkflows,
   'shell-script': (ws) => textFilesOf(ws, 'scripts'),
   'config-file': (ws) => textFilesOf(ws, 'configs'),
@@ -61,7 +62,8 @@ const PRESENT: { [K in TargetKind]: (workspace: Workspace) => boolean } = {
   'k8s-workload': hasFiles('manifests'),
   'k8s-container': hasFiles('manifests'),
   dockerfile: hasFiles('dockerfiles'),
-  'compose-service': hasFiles('compose'),
+  // Compose files are also found by content among the YAML files (compose fragments).
+  'compose-service': (ws) => hasFiles('compose')(ws) || hasFiles('manifests')(ws),
   'ci-workflow': hasFiles('workflows'),
   'shell-script': hasFiles('scripts'),
   'config-file': hasFiles('configs'),

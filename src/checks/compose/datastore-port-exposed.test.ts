@@ -161,5 +161,16 @@ checkCases(datastorePortExposed, {
             network_mode: host`,
       failures: [{ messageId: 'hostNetwork', line: 4 }],
     },
+    {
+      name: 'a port published by the override, its host port a variable with a default',
+      input: {
+        'compose.yaml': 'services:\n  redis:\n    image: redis:7.4\n    command: redis-server --port 7000\n',
+        'compose.override.yaml': '# local\nservices:\n  redis:\n    ports:\n      - "${REDIS_PORT:-6379}:6379"\n      - "7000:7000"\n',
+      },
+      failures: [
+        { messageId: 'allInterfaces', line: 5 },
+        { messageId: 'allInterfaces', line: 6 },
+      ],
+    },
   ],
 });

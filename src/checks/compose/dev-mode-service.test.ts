@@ -84,5 +84,13 @@ checkCases(devModeService, {
         { messageId: 'debugInProduction', line: 10 },
       ],
     },
+    {
+      name: 'debug left on by the base of a production deployment (-f docker-compose.yml -f docker-compose.prod.yml)',
+      input: {
+        'docker-compose.yml': 'services:\n  api:\n    image: acme/api:1.4\n    environment:\n      - FLASK_DEBUG=1\n',
+        'docker-compose.prod.yml': 'services:\n  api:\n    restart: always\n',
+      },
+      failures: [{ messageId: 'debugInProduction', line: 5 }],
+    },
   ],
 });

@@ -89,12 +89,14 @@ export const devModeService = defineCheck({
       // The Vault image's default command is `server -dev`.
       else if (product === 'Vault' && command.length === 0 && entrypoint.length === 0) ctx.fail(service.at('image'), 'devServer', { ...data, how: 'the image default, server -dev' });
     }
-    if (!PRODUCTION_FILE.test(service.file)) return;
+    // The production file may be the override of a deployment (`-f docker-compose.yml -f docker-compose.prod.yml`).
+    const production = [service.file, ...service.project.files].find((file) => PRODUCTION_FILE.test(file));
+    if (production === undefined) return;
     for (const variable of environment) {
       const pattern = DEBUG_SETTINGS[variable.name];
       const value = variable.value?.trim();
       if (pattern && value !== undefined && pattern.test(value)) {
-        ctx.fail(service.at(variable.path), 'debugInProduction', { service: service.name, name: variable.name, value, file: service.file });
+        ctx.fail(service.at(variable.path), 'debugInProduction', { service: service.name, name: variable.name, value, file: production });
       }
     }
   },

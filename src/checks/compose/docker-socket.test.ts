@@ -43,5 +43,25 @@ checkCases(dockerSocket, {
         { messageId: 'socket', line: 16 },
       ],
     },
+    {
+      name: 'mounted by the override and by an included fragment, each at its own line',
+      input: {
+        'compose.yaml': 'include:\n  - monitoring/compose.yaml\nservices:\n  web:\n    image: nginx:1.27\n',
+        'compose.override.yaml': 'services:\n  web:\n    volumes:\n      - ./html:/usr/share/nginx/html\n      - /var/run/docker.sock:/var/run/docker.sock\n',
+        'monitoring/compose.yaml': '# agent\nservices:\n  agent:\n    image: portainer/agent:2.21\n    volumes:\n      - x:/y\n      - /var/run/docker.sock:/var/run/docker.sock\n',
+      },
+      failures: [
+        { messageId: 'socket', line: 5 },
+        { messageId: 'socket', line: 7 },
+      ],
+    },
+    {
+      name: 'fragments included through a variable of the host name (compose/$HOSTNAME/*.yml)',
+      input: {
+        'docker-compose-ws.yml': 'networks:\n  default: {}\ninclude:\n  - compose/$HOSTNAME/*.yml\n',
+        'compose/ws/traefik.yml': 'services:\n  traefik:\n    image: traefik:v3.2\n    volumes:\n\n      - /var/run/docker.sock:/var/run/docker.sock:ro\n',
+      },
+      failures: [{ messageId: 'socket', line: 6 }],
+    },
   ],
 });

@@ -1,5 +1,6 @@
 import { DEPLOYED_IMAGE_UNLESS, IMAGE_DIGEST_NAMES } from '../../targets/docker/claims.js';
 import { floatsOnLatest, hasUnresolvedVariable, isPinnedByDigest, parseImageRef } from '../../targets/docker/image-ref.js';
+import { fromDotenv } from '../../targets/compose/dotenv-related.js';
 import { defineCheck } from '../define.js';
 
 /*
@@ -36,6 +37,6 @@ export const composeImageDigest = defineCheck({
     const image = written === undefined ? undefined : parseImageRef(written);
     // With `build:`, `image:` names the image compose builds, not one it pulls.
     if (!written || !image || service.spec.build !== undefined || hasUnresolvedVariable(written)) return ctx.notApplicable();
-    if (!floatsOnLatest(image) && !isPinnedByDigest(image)) ctx.fail(service.at('image'), 'notPinned', { service: service.name, image: image.raw });
+    if (!floatsOnLatest(image) && !isPinnedByDigest(image)) ctx.fail(service.at('image'), 'notPinned', { service: service.name, image: image.raw }, { related: fromDotenv(service) });
   },
 });

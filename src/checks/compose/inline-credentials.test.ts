@@ -58,6 +58,26 @@ checkCases(inlineCredentials, {
             command: redis-server --requirepass \${REDIS_PASSWORD:?set it} --maxmemory 64mb`,
     },
     { name: 'odd shapes', input: 'services:\n  a:\n    environment: "x"\n  b:\n    environment: [1, null, {A: b}]\n  c: 5\n' },
+    {
+      name: 'a value interpolated from the project .env is written there, not in the compose file',
+      input: {
+        '.env': 'DB_PASSWORD=hunter2-but-longer\nREDIS_PASSWORD=s3cr3t-redis\n',
+        'compose.yaml': 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${DB_PASSWORD}\n  redis:\n    image: redis:7\n    command: redis-server --requirepass ${REDIS_PASSWORD}\n',
+      },
+    },
+    {
+      name: 'paths to Docker secrets, linuxserver.io FILE__ variables',
+      input: yaml`
+        services:
+          backend:
+            image: acme/backend:1
+            environment:
+              - DATABASE_PASSWORD=/run/secrets/db-password
+          mariadb:
+            image: lscr.io/linuxserver/mariadb:11.4.4
+            environment:
+              FILE__MYSQL_ROOT_PASSWORD: /run/secrets/mysql_root_password`,
+    },
   ],
   fail: [
     {

@@ -1,4 +1,5 @@
-import { commandWordsOf, environmentOf, isInterpolated } from '../../targets/compose/environment.js';
+import { environmentOf, isInterpolated } from '../../targets/compose/environment.js';
+import { passwordArgumentsOf } from '../../targets/compose/password-options.js';
 import { parseImageRef } from '../../targets/docker/image-ref.js';
 import { POSTGRES_AUTH_NAMES } from '../../targets/net/claims.js';
 import { EMPTY_PASSWORD_NAMES, HARDCODED_SECRET_NAMES, HARDCODED_SECRET_UNLESS } from '../../targets/secrets/claims.js';
@@ -16,9 +17,14 @@ const DEFAULT_ADMINS: { image: RegExp; product: string; login: string; variables
 ];
 const EMPTY_PASSWORD_ALLOWED = new Set(['MYSQL_ALLOW_EMPTY_PASSWORD', 'MARIADB_ALLOW_EMPTY_ROOT_PASSWORD', 'MARIADB_ALLOW_EMPTY_PASSWORD', 'ALLOW_EMPTY_PASSWORD']);
 const YES = /^(yes|true|1|on)$/i;
-/** Command-line options that take a password: `redis-server --requirepass x`, `--password=x`. */
-const PASSWORD_OPTIONS = new Set(['--requirepass', '--masterauth', '--password', '--db-password', '--admin-password', '--root-password']);
 const NOT_A_SECRET_VALUE = /^(true|false|yes|no|on|off|none|null|0|1)$/i;
+/** An absolute file path (`/run/secrets/db-password`): where the program reads the secret, the recommended pattern. */
+const FILE_PATH = /^\/[\w.@-]+(\/[\w.@-]+)+$/;
+
+/** A variable that names the file holding the secret: a path, or linuxserver.io's `FILE__` prefix. */
+function isSecretFile(name: string, value: string): boolean {
+  return name.startsWith('FILE__') || FILE_PATH.test(value);
+}
 
 export const inlineCredentials = defineCheck({
   id: 'compose/inline-credentials',
@@ -76,7 +82,8 @@ export const inlineCredentials = defineCheck({
     const environment = environmentOf(service);
     const area = service.location.kind === 'file' ? sampleAreaOf(service.location.path) : undefined;
     for (const variable of environment) {
-      const value = variable.value?.trim();
+      // A value interpolated from .env is written there, and judged there (the .env checks): here only what the compose file writes.
+      const value = variable.written?.trim();
       if (value === undefined || value === '') continue;
       const at = service.at(variable.path);
       const data = { service: service.name, name: variable.name };
@@ -94,21 +101,13 @@ export const inlineCredentials = defineCheck({
         continue;
       }
       // `DATABASE_PASSWORD: /run/secrets/db-password` points at a Docker secret; `<password>`, `your-token` are stand-ins.
-      if (!isCredentialName(variable.name) || isInterpolated(value) || NOT_A_SECRET_VALUE.test(value) || isPlaceholderValue(value)) continue;
+      if (!isCredentialName(variable.name) || isInterpolated(value) || NOT_A_SECRET_VALUE.test(value) || isPlaceholderValue(value) || isSecretFile(variable.name, value)) continue;
       if (area && !isDefaultCredential(value)) ctx.fail(at, 'inSample', { ...data, masked: maskSecret(value), area });
       else ctx.fail(at, isDefaultCredential(value) ? 'defaultCredential' : 'literalSecret', { ...data, masked: maskSecret(value) });
     }
-    for (const key of ['command', 'entrypoint'] as const) {
-      const words = commandWordsOf(service, key).flatMap((word) => word.split(/\s+/));
-      words.forEach((word, i) => {
-        const eq = word.indexOf('=');
-        const option = eq === -1 ? word : word.slice(0, eq);
-        if (!PASSWORD_OPTIONS.has(option)) return;
-        const value = (eq === -1 ? words[i + 1] : word.slice(eq + 1))?.replace(/^["']|["']$/g, '');
-        // Any $ is compose interpolation or, as $$VAR, a variable of the container's shell: not a literal.
-        if (value === undefined || value === '' || value.startsWith('-') || value.includes('$')) return;
-        ctx.fail(service.at(key), 'commandSecret', { service: service.name, key, option, masked: maskSecret(value) });
-      });
+    for (const { key, option, value } of passwordArgumentsOf(service)) {
+      // Any $ is compose interpolation or, as $$VAR, a variable of the container's shell: not a literal (compose/secrets-in-command).
+      if (!value.includes('$')) ctx.fail(service.at(key), 'commandSecret', { service: service.name, key, option, masked: maskSecret(value) });
     }
     const image = service.image === undefined ? undefined : parseImageRef(service.image);
     const admin = image && DEFAULT_ADMINS.find((candidate) => candidate.image.test(image.name.toLowerCase()));

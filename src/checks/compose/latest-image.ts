@@ -1,5 +1,6 @@
 import { DEPLOYED_IMAGE_UNLESS, LATEST_TAG_NAMES } from '../../targets/docker/claims.js';
 import { floatsOnLatest, hasUnresolvedVariable, parseImageRef } from '../../targets/docker/image-ref.js';
+import { fromDotenv } from '../../targets/compose/dotenv-related.js';
 import { defineCheck } from '../define.js';
 
 export const latestImage = defineCheck({
@@ -37,6 +38,6 @@ export const latestImage = defineCheck({
     // With `build:`, `image:` names the image compose builds, not one it pulls.
     if (!written || !image || service.spec.build !== undefined || hasUnresolvedVariable(written)) return ctx.notApplicable();
     if (!floatsOnLatest(image)) return;
-    ctx.fail(service.at('image'), image.tag === undefined ? 'noTag' : 'latestTag', { service: service.name, image: image.raw });
+    ctx.fail(service.at('image'), image.tag === undefined ? 'noTag' : 'latestTag', { service: service.name, image: image.raw }, { related: fromDotenv(service) });
   },
 });

@@ -1,30 +1,28 @@
 import type { Location } from '../location.js';
 import type { Target } from '../target.js';
-import { asRecord, asString, type YamlRecord } from '../yaml/read.js';
-import { toYamlPath, type ParsedYaml, type YamlPath } from '../yaml/source.js';
+import type { YamlRecord } from '../yaml/read.js';
+import type { YamlPath } from '../yaml/source.js';
 
-/** One service of a docker compose file. */
-export interface ComposeService extends Target {
-  readonly file: string;
-  readonly name: string;
-  readonly spec: YamlRecord;
-  readonly image: string | undefined;
-  /** Location of a path relative to the service. */
-  at(path: string | YamlPath): Location;
+/** The files `docker compose -f … -f …` reads for one deployment, in order (includes aside). */
+export interface ComposeProject {
+  readonly files: readonly string[];
+  /** Values taken for variables the repository does not set, read from the include paths they complete. */
+  readonly assumed?: Readonly<Record<string, string>>;
 }
 
-export function composeServicesOf(file: string, parsed: ParsedYaml): ComposeService[] {
-  const document = parsed.documents[0];
-  const services = asRecord(asRecord(document?.data)?.services);
-  if (!document || !services) return [];
-  return Object.entries(services).flatMap(([name, value]) => {
-    const spec = asRecord(value);
-    if (!spec) return [];
-    const at = (path: string | YamlPath): Location => {
-      const relative = typeof path === 'string' ? toYamlPath(path) : path;
-      const { line, column } = document.locate(['services', name, ...relative]);
-      return { kind: 'file', path: file, line, column };
-    };
-    return [{ identity: `${file}#services.${name}`, file, name, spec, image: asString(spec.image), location: at([]), at }];
-  });
+/** One service of a compose project: its definitions in every file merged, values interpolated. */
+export interface ComposeService extends Target {
+  /** The file that first defines the service (the base, or an included fragment). */
+  readonly file: string;
+  readonly name: string;
+  /** The merged, interpolated definition. */
+  readonly spec: YamlRecord;
+  readonly image: string | undefined;
+  readonly project: ComposeProject;
+  /** Location of a path relative to the service, in the file where that value is written. */
+  at(path: string | YamlPath): Location;
+  /** The scalar at a path as written, before interpolation; undefined when it holds no `$`. */
+  written(path: YamlPath): string | undefined;
+  /** Where the project's `.env` sets the variables the scalar at a path interpolates. */
+  variablesAt(path: YamlPath): { name: string; at: Location }[];
 }

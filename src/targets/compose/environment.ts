@@ -5,8 +5,10 @@ import type { ComposeService } from './compose.js';
 /** One variable of a service's `environment`, map (`KEY: value`) or list (`- KEY=value`) syntax. */
 export interface ComposeEnvVar {
   readonly name: string;
-  /** The value as written; undefined for `KEY:` / `- KEY` (taken from the shell at `up`). */
+  /** The value after interpolation; undefined for `KEY:` / `- KEY` (taken from the shell at `up`). */
   readonly value: string | undefined;
+  /** The value as the compose file writes it, before interpolation. */
+  readonly written: string | undefined;
   /** Path from the service, for `service.at(path)`. */
   readonly path: YamlPath;
 }
@@ -14,13 +16,29 @@ export interface ComposeEnvVar {
 export function environmentOf(service: ComposeService): ComposeEnvVar[] {
   const environment = service.spec.environment;
   const map = asRecord(environment);
-  if (map) return Object.entries(map).map(([name, value]) => ({ name, value: scalarText(value), path: ['environment', name] }));
+  if (map) {
+    return Object.entries(map).map(([name, value]) => {
+      const path = ['environment', name];
+      const written = service.written(path);
+      // Merged from list syntax (`- KEY=value`), the written text is the whole item.
+      return { name, value: scalarText(value), written: written === undefined ? scalarText(value) : afterEquals(written, name), path };
+    });
+  }
   return asArray(environment).flatMap((item, index): ComposeEnvVar[] => {
     const entry = asString(item);
     if (entry === undefined) return [];
     const eq = entry.indexOf('=');
-    return [{ name: (eq === -1 ? entry : entry.slice(0, eq)).trim(), value: eq === -1 ? undefined : entry.slice(eq + 1), path: ['environment', index] }];
+    const path = ['environment', index];
+    const value = eq === -1 ? undefined : entry.slice(eq + 1);
+    const written = service.written(path);
+    return [{ name: (eq === -1 ? entry : entry.slice(0, eq)).trim(), value, written: written === undefined ? value : afterEquals(written, undefined), path }];
   });
+}
+
+function afterEquals(written: string, name: string | undefined): string | undefined {
+  const eq = written.indexOf('=');
+  if (eq === -1) return name === undefined ? undefined : written;
+  return name === undefined || written.slice(0, eq).trim() === name ? written.slice(eq + 1) : written;
 }
 
 function scalarText(value: unknown): string | undefined {
@@ -32,13 +50,17 @@ export function isInterpolated(value: string): boolean {
   return /\$\{[^}]+\}|\$[A-Za-z_]/.test(value.replace(/\$\$/g, ''));
 }
 
-/** `command` / `entrypoint` as words: the list form as is, the string form split on whitespace. */
-export function commandWordsOf(service: ComposeService, key: 'command' | 'entrypoint'): string[] {
+/**
+ * `command` / `entrypoint` as words: the list form as is, the string form split on whitespace;
+ * `as: 'written'` gives them as the file writes them, before interpolation.
+ */
+export function commandWordsOf(service: ComposeService, key: 'command' | 'entrypoint', as: 'interpolated' | 'written' = 'interpolated'): string[] {
   const value = service.spec[key];
   const text = asString(value);
-  if (text !== undefined) return text.split(/\s+/).filter((word) => word !== '');
-  return asArray(value).flatMap((word) => {
+  const written = (path: YamlPath, interpolated: string) => (as === 'written' ? (service.written(path) ?? interpolated) : interpolated);
+  if (text !== undefined) return written([key], text).split(/\s+/).filter((word) => word !== '');
+  return asArray(value).flatMap((word, index) => {
     const item = asString(word);
-    return item === undefined ? [] : [item];
+    return item === undefined ? [] : [written([key, index], item)];
   });
 }

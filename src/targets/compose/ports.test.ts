@@ -4,7 +4,7 @@ import { portMappingsOf } from './ports.js';
 
 function serviceWithPorts(ports: unknown): ComposeService {
   const location = { kind: 'file' as const, path: 'compose.yaml', line: 1, column: 1 };
-  return { identity: 'compose.yaml#services.s', file: 'compose.yaml', name: 's', spec: { ports }, image: undefined, location, at: () => location };
+  return { identity: 'compose.yaml#services.s', file: 'compose.yaml', name: 's', spec: { ports }, image: undefined, project: { files: ['compose.yaml'] }, location, at: () => location, written: () => undefined, variablesAt: () => [] };
 }
 
 const ALL = { kind: 'all-interfaces' };
