@@ -74,4 +74,49 @@ describe('Workspace', () => {
     expect(workspace.files('manifests')).toEqual(['deploy/pod.yaml']);
     expect(workspace.issues).toEqual([{ file: 'up', line: 1, column: 1, message: 'symbolic link loop (to .): not followed', status: 'skipped' }]);
   });
+
+  it('leaves the templates of a Helm chart out of the YAML groups with one note per chart; the secret scan still reads them', async () => {
+    const template = 'apiVersion: v1\nkind: Service\nspec:\n  selector:\n    app: {{ .Values.app }}\n';
+    const dir = repo({
+      'chart/Chart.yaml': 'apiVersion: v2\nname: shop\n',
+      'chart/values.yaml': 'image: shop:1\n',
+      'chart/templates/service.yaml': template,
+      'chart/templates/deployment.yaml': template,
+      'chart/charts/db/Chart.yaml': 'apiVersion: v2\nname: db\n',
+      'chart/charts/db/templates/sts.yaml': template,
+      'deploy/pod.yaml': 'kind: Pod\n',
+    });
+    const workspace = await Workspace.open(dir, DEFAULT_GLOBS);
+    expect(workspace.files('manifests')).toEqual(['chart/Chart.yaml', 'chart/charts/db/Chart.yaml', 'chart/values.yaml', 'deploy/pod.yaml']);
+    expect(workspace.files('tree')).toContain('chart/templates/service.yaml');
+    const helm = (dir: string, n: string) =>
+      `skipped: a Helm chart (${n} under ${dir}/templates/): templates are not Kubernetes YAML until rendered; check the rendered manifests: helm template NAME ${dir} | harden scan -`;
+    expect(workspace.issues).toEqual([
+      { file: 'chart/charts/db/Chart.yaml', line: 1, column: 1, message: helm('chart/charts/db', '1 template'), status: 'skipped' },
+      { file: 'chart/Chart.yaml', line: 1, column: 1, message: helm('chart', '2 templates'), status: 'skipped' },
+    ]);
+  });
+
+  it('reads a Go template outside a chart as one note, a broken file as one error, and other tools\' own {{ }} values as YAML', async () => {
+    const dir = repo({
+      'rules/middlewares.yml': 'http:\n  middlewares:\n    auth:\n      forwardAuth:\n        address: "https://auth.{{env "DOMAINNAME"}}"\n        trustForwardHeader: true\n',
+      '.goreleaser.yml': 'builds:\n  - ldflags: -X main.version={{.Version}}\n',
+      'vitess/etcd-service-template.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: etcd-{{cell}}\nspec:\n  selector:\n    cell: {{cell}}\n',
+      'broken.yaml': 'a: [\nb: ]]\nc: {\n',
+      'rules.yaml': 'groups:\n  - rules:\n      - annotations:\n          summary: "{{ $labels.pod }} down"\n',
+      'compose.yaml': 'services:\n  web:\n    hostname: web-{{.Task.Slot}}\n',
+    });
+    const workspace = await Workspace.open(dir, DEFAULT_GLOBS);
+    expect(workspace.yaml('vitess/etcd-service-template.yaml').documents).toEqual([]);
+    expect(workspace.yaml('rules.yaml').documents).toHaveLength(1);
+    expect(workspace.yaml('compose.yaml').documents).toHaveLength(1);
+    expect(workspace.yaml('.goreleaser.yml').documents).toHaveLength(1);
+    expect(workspace.yaml('rules/middlewares.yml').documents).toEqual([]);
+    expect(workspace.yaml('broken.yaml').documents).toEqual([]);
+    expect(workspace.issues).toEqual([
+      { file: 'vitess/etcd-service-template.yaml', line: 4, column: 1, status: 'skipped', message: expect.stringMatching(/^skipped: a Go template \(`\{\{ … \}\}` in the YAML itself\), not YAML/) },
+      { file: 'rules/middlewares.yml', line: 5, column: 1, status: 'skipped', message: expect.stringMatching(/Go template/) },
+      { file: 'broken.yaml', line: 2, column: 1, status: 'error', message: expect.stringMatching(/^invalid YAML: .* \(and \d+ more YAML errors after it\)$/) },
+    ]);
+  });
 });

@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import { readBounded, type UnreadReason } from '../../bounded-read.js';
 import { MAX_FILE_BYTES } from '../../limits.js';
 import type { LiveClients } from '../live/targets.js';
-import { parseYaml, type ParsedYaml } from '../yaml/source.js';
+import { goTemplateLine } from '../yaml/go-template.js';
+import { parseYaml, type ParsedYaml, type YamlDocument } from '../yaml/source.js';
+import { helmCharts, type HelmChart } from './helm-charts.js';
 import { globMatcher } from './tree-globs.js';
 import { walkTree, type TreeFile } from './tree-walk.js';
 
@@ -52,6 +54,8 @@ export class Workspace {
   private readonly memos = new Map<string, unknown>();
   /** Files whose text mentions harden-ignore: the only ones worth reading again for inline suppressions. */
   private readonly withIgnoreComments = new Set<string>();
+  /** Compose files and workflows: YAML whose values may hold `{{ … }}` of their own tool. */
+  private readonly ownTemplates = new Set<string>();
 
   private constructor(
     readonly root: string,
@@ -75,12 +79,23 @@ export class Workspace {
     });
     const compose = new Set(found[FILE_GROUPS.indexOf('compose')]);
     const workflows = new Set(found[FILE_GROUPS.indexOf('workflows')]);
+    const charts = helmCharts(tree.files.map((file) => file.path));
+    const chartsLeftOut = new Map<HelmChart, Set<string>>();
     FILE_GROUPS.forEach((group, i) => {
       let files = found[i]!;
       // A compose file or a workflow is YAML but not a manifest.
       if (group === 'manifests') files = files.filter((file) => !compose.has(file) && !workflows.has(file));
+      // A chart's templates are not YAML until rendered; the tree's secret scan still reads them.
+      if (YAML_GROUPS.has(group))
+        files = files.filter((file) => {
+          const chart = charts.find((candidate) => candidate.holdsTemplate(file));
+          if (chart && (group === 'manifests' || group === 'configs')) chartsLeftOut.set(chart, (chartsLeftOut.get(chart) ?? new Set()).add(file));
+          return !chart;
+        });
       workspace.fileGroups.set(group, files);
     });
+    for (const [chart, templates] of chartsLeftOut) workspace.report({ file: chart.file, line: 1, column: 1, message: chartMessage(chart, templates.size), status: 'skipped' });
+    for (const group of ['compose', 'workflows'] as const) for (const file of workspace.files(group)) workspace.ownTemplates.add(file);
     for (const entry of tree.notRead)
       if (!excluded(entry.path)) workspace.report({ file: entry.path, line: 1, column: 1, message: entry.reason, status: entry.error ? 'error' : 'skipped' });
     return workspace;
@@ -121,8 +136,18 @@ export class Workspace {
     let parsed = this.parsedYaml.get(file);
     if (!parsed) {
       const text = this.text(file);
-      parsed = text === undefined ? { documents: [], problems: [] } : parseYaml(text);
-      for (const problem of parsed.problems) this.report({ file, ...problem, message: `invalid YAML: ${problem.message}`, status: 'error' });
+      parsed = text === undefined ? NOTHING_PARSED : parseYaml(text);
+      // A template is not read as YAML: when it does not parse, or when it parses into objects (a `kind:`)
+      // whose values are template actions. Other YAML may hold `{{ … }}` values of its own tool
+      // (swarm's `{{.Task.Slot}}` in compose, GoReleaser's `{{.Version}}`): those files are read as written.
+      const templateLine = text === undefined ? undefined : goTemplateLine(text, parsed.problems.length > 0 ? 'quoted too' : 'structure');
+      if (templateLine !== undefined && (parsed.problems.length > 0 || (!this.ownTemplates.has(file) && parsed.documents.some(namesAKind)))) {
+        this.report({ file, line: templateLine, column: 1, message: TEMPLATE_MESSAGE, status: 'skipped' });
+        parsed = NOTHING_PARSED;
+      }
+      const [first, ...more] = parsed.problems;
+      // One error per file: a file that is not YAML at all gives one per token, hundreds.
+      if (first) this.report({ file, ...first, message: `invalid YAML: ${first.message}${more.length > 0 ? ` (and ${more.length} more YAML ${more.length === 1 ? 'error' : 'errors'} after it)` : ''}`, status: 'error' });
       this.parsedYaml.set(file, parsed);
       this.forgetText(file);
     }
@@ -170,6 +195,27 @@ export class Workspace {
 }
 
 const BINARY = Symbol('binary file');
+
+const NOTHING_PARSED: ParsedYaml = Object.freeze({ documents: [], problems: [] });
+
+/** The groups whose files are read as YAML. */
+const YAML_GROUPS: ReadonlySet<FileGroup> = new Set(['manifests', 'compose', 'workflows', 'configs']);
+
+function namesAKind(document: YamlDocument): boolean {
+  const data = document.data;
+  return data !== null && typeof data === 'object' && typeof (data as Record<string, unknown>).kind === 'string';
+}
+
+const TEMPLATE_MESSAGE =
+  'skipped: a Go template (`{{ … }}` in the YAML itself), not YAML: what it means is only known once rendered; render it and check the output (… | harden scan -), or leave it out with targets.exclude';
+
+function chartMessage(chart: HelmChart, templates: number): string {
+  const dir = chart.dir || '.';
+  return (
+    `skipped: a Helm chart (${templates} ${templates === 1 ? 'template' : 'templates'} under ${chart.dir ? `${chart.dir}/` : ''}templates/): ` +
+    `templates are not Kubernetes YAML until rendered; check the rendered manifests: helm template NAME ${dir} | harden scan -`
+  );
+}
 
 function unreadMessage(reason: UnreadReason): string {
   const limit = `the ${MAX_FILE_BYTES / 1048576} MB limit for a file`;

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { yaml } from '../../testing/dedent.js';
+import { goTemplateLine } from './go-template.js';
+
+describe('goTemplateLine', () => {
+  it('finds template actions in the YAML structure: a value, a line, an unquoted value, a list item', () => {
+    expect(goTemplateLine('kind: Service\nspec:\n  selector:\n    app: {{ include "chart.name" . }}\n')).toBe(4);
+    expect(goTemplateLine('{{- if .Values.enabled }}\napiVersion: v1\n')).toBe(1);
+    expect(goTemplateLine('metadata:\n  name: etcd-{{cell}}\n')).toBe(2);
+    expect(goTemplateLine('http:\n  routers:\n    r:\n      rule: Host(`traefik.{{env "DOMAINNAME"}}`)\n')).toBe(4);
+    expect(goTemplateLine('args:\n  - {{ .Values.arg }}\n')).toBe(2);
+    expect(goTemplateLine('a: first\n  second-{{x}}\n')).toBe(2);
+  });
+
+  it('leaves alone actions that are data: quoted or block scalars, comments, GitHub Actions expressions, flow maps', () => {
+    const data = yaml`
+      annotations:
+        summary: "{{ $labels.pod }} is down"
+        other: '{{ x }}'
+      description: |
+        {{ $labels.instance }} has been down for 5 minutes
+      folded: >-
+        {{ y }}
+      run: echo \${{ github.sha }}
+      if: \${{ always() }}
+      # {{ a comment }}
+      selector: { app: web }
+      list: [ {a: b} ]
+    `;
+    expect(goTemplateLine(data)).toBeUndefined();
+  });
+
+  it('counts actions in quoted scalars too when asked (for a file whose quotes the template broke)', () => {
+    const rule = 'forwardAuth:\n  address: "https://auth.{{env "DOMAINNAME"}}"\n';
+    expect(goTemplateLine(rule)).toBeUndefined();
+    expect(goTemplateLine(rule, 'quoted too')).toBe(2);
+    expect(goTemplateLine('# {{ x }}\nrun: ${{ a }}\n', 'quoted too')).toBeUndefined();
+  });
+});
