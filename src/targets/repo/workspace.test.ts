@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { escapesRoot } from './tree-globs.js';
+import { escapesRoot, normalizeGlob } from './tree-globs.js';
 import { walkTree } from './tree-walk.js';
 import { DEFAULT_GLOBS, Workspace } from './workspace.js';
 
@@ -48,6 +48,19 @@ describe('walkTree', () => {
   it('calls a link to itself a loop', () => {
     const dir = repo({ 'self.yaml': { link: 'self.yaml' } });
     expect(walkTree(dir, () => false).notRead).toEqual([{ path: 'self.yaml', reason: 'symbolic link loop (to self.yaml): not followed', error: false }]);
+  });
+});
+
+describe('normalizeGlob', () => {
+  it('reads a plain name as a folder too, a name with a wildcard as files only', () => {
+    expect(['deploy', 'deploy/k8s/', '**/templates', '**/*.sh', 'k8s/*.y*ml', './a/*.yaml'].map(normalizeGlob)).toEqual([
+      'deploy/**',
+      'deploy/k8s/**',
+      '**/templates/**',
+      '**/*.sh',
+      'k8s/*.y*ml',
+      'a/*.yaml',
+    ]);
   });
 });
 
@@ -118,5 +131,27 @@ describe('Workspace', () => {
       { file: 'rules/middlewares.yml', line: 5, column: 1, status: 'skipped', message: expect.stringMatching(/Go template/) },
       { file: 'broken.yaml', line: 2, column: 1, status: 'error', message: expect.stringMatching(/^invalid YAML: .* \(and \d+ more YAML errors after it\)$/) },
     ]);
+  });
+
+  it('finds Dockerfiles and compose files whatever the case of their names, and no folder named like a file', async () => {
+    const dir = repo({
+      'docker/dockerfile': 'FROM a\n',
+      'docker/debian-base.dockerfile': 'FROM a\n',
+      'Dockerfile.prod': 'FROM a\n',
+      'dev/dockerfile.dev': 'FROM a\n',
+      'Containerfile': 'FROM a\n',
+      'Dockerfile.dockerignore': 'node_modules\n',
+      'docs/Dockerfile.md': '# notes\n',
+      'compose.yaml': 'services: {}\n',
+      'dev/compose.yml': 'services: {}\n',
+      'docker-compose.dev.yml': 'services: {}\n',
+      'Docker-Compose.override.yaml': 'services: {}\n',
+      'cue.mod/pkg/timoni.sh/core/v1alpha1/image.cue': 'package v1alpha1\n',
+      'scripts/deploy.sh': 'echo\n',
+    });
+    const workspace = await Workspace.open(dir, DEFAULT_GLOBS);
+    expect(workspace.files('dockerfiles')).toEqual(['Containerfile', 'Dockerfile.prod', 'dev/dockerfile.dev', 'docker/debian-base.dockerfile', 'docker/dockerfile']);
+    expect(workspace.files('compose')).toEqual(['Docker-Compose.override.yaml', 'compose.yaml', 'dev/compose.yml', 'docker-compose.dev.yml']);
+    expect(workspace.files('scripts')).toEqual(['scripts/deploy.sh']);
   });
 });

@@ -14,13 +14,23 @@ export type FileGlobs = Record<FileGroup, string[]> & { exclude: string[] };
 
 export const DEFAULT_GLOBS: FileGlobs = {
   manifests: ['**/*.yaml', '**/*.yml'],
-  dockerfiles: ['**/Dockerfile', '**/Dockerfile.*', '**/*.Dockerfile', '**/Containerfile'],
+  dockerfiles: ['**/Dockerfile', '**/Dockerfile.*', '**/*.Dockerfile', '**/Containerfile', '**/Containerfile.*'],
   compose: ['**/docker-compose*.y*ml', '**/compose*.y*ml'],
   workflows: ['.github/workflows/*.y*ml'],
   scripts: ['**/*.sh', '**/*.bash'],
   configs: ['**/sshd_config', '**/sshd_config.d/*.conf', '**/*.conf', '**/.env', '**/.env.*', '**/*.env', '**/config.y*ml', '**/config/*.y*ml', '**/*.ini', '**/*.toml', '**/*.properties'],
   tree: ['**/*'],
   exclude: ['**/node_modules/**', '**/.git/**', '**/vendor/**', '**/.harden/**'],
+};
+
+/**
+ * How a group's globs match names: Dockerfiles and compose files are named in any case
+ * (`docker/dockerfile`, `base.dockerfile`, `Docker-compose.yml`), and `Dockerfile.*` is
+ * never a document, a program or a Dockerfile's own ignore file.
+ */
+const MATCHING: Partial<Record<FileGroup, { nocase: boolean; ignore?: string[] }>> = {
+  dockerfiles: { nocase: true, ignore: ['**/*.{md,txt,rst,html,go,js,mjs,ts,py,rb,rs,java,json,yaml,yml,toml,sh,bash,ps1,dockerignore,orig,rej,bak,swp}'] },
+  compose: { nocase: true },
 };
 
 /** Never scanned for secrets: generated files whose hashes look like keys. */
@@ -73,7 +83,7 @@ export class Workspace {
     const excluded = globMatcher(globs.exclude);
     const tree = walkTree(root, excluded);
     const found = FILE_GROUPS.map((group) => {
-      const matches = globMatcher(globs[group]);
+      const matches = globMatcher(globs[group], MATCHING[group]);
       const ignored = group === 'tree' ? globMatcher([...globs.exclude, ...TREE_EXCLUDE]) : excluded;
       return readOnce(tree.files.filter((file) => matches(file.path) && !ignored(file.path)));
     });
