@@ -109,10 +109,13 @@ describe('bad input', () => {
     expect(stdout).toContain('severity medium · target k8s-object · kinds Ingress, traefik.io/IngressRoute, traefik.containo.us/IngressRoute\n');
   });
 
-  it('an empty repo scans clean', () => {
-    const { code, stdout } = harden(['scan', repo({})]);
-    expect(code).toBe(0);
-    expect(stdout).toContain('no failures');
+  it('a scan that finds nothing to check is exit 2, saying what it looked for and where', () => {
+    const dir = repo({});
+    const { code, stderr } = harden(['scan', dir]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('harden: nothing to check');
+    expect(stderr).toContain(`root     ${dir}  (the DIR argument)`);
+    expect(stderr).toMatch(/\n {4}manifests {3}\*\*\/\*\.yaml, \*\*\/\*\.yml\n/);
   });
 
   it('a Markdown file with no tracker is a clear message', () => {

@@ -6,6 +6,7 @@ import { findPlan, now, openPlan, runScan, type RunOptions } from './context.js'
 import type { FailOn } from './options.js';
 import { assertWritable, emit, reportContext } from './output.js';
 import type { OutputOptions } from './output-options.js';
+import { checkedNothing, nothingToCheckMessage } from './scan-nothing.js';
 
 export interface ScanOptions extends RunOptions, OutputOptions {
   failOn: FailOn;
@@ -17,8 +18,14 @@ export async function scanCommand(dir: string | undefined, options: ScanOptions,
   const date = now(options);
   assertWritable(options.output, options.writeBaseline);
   const plan = await openPlan(findPlan(options.plan, dir), date);
-  const { run, catalog } = await runScan(dir, plan, options, date, plan !== undefined);
+  const { run, catalog, scope } = await runScan(dir, plan, options, date, plan !== undefined);
   await emit(run, reportContext(catalog, plan, options, date), options);
+  if (checkedNothing(run, scope, plan)) {
+    // "0 checks · 0 targets" and exit 0 would read as all clear.
+    process.stderr.write(nothingToCheckMessage(scope, plan, options));
+    exit(2);
+    return;
+  }
   if (options.writeBaseline) process.stderr.write(`baseline: ${writeBaseline(options.writeBaseline, run.findings)} fingerprints written to ${displayText(options.writeBaseline)}\n`);
   const threshold = options.failOn;
   const gated = threshold !== 'none' && run.findings.some((r) => isOpenFailure(r) && atLeast(r.severity, threshold));

@@ -75,13 +75,17 @@ export class Workspace {
   ) {}
 
   /**
-   * Walks the tree once (never leaving `root`: see walkTree) and sorts its files into the groups
-   * their globs match. What the walk could not or would not read is reported, once.
+   * Walks the tree once (never leaving `root`: see walkTree; only the folder `within` when given)
+   * and sorts its files into the groups their globs match. What the walk could not or would not read is reported, once.
    */
-  static async open(root: string, globs: FileGlobs = DEFAULT_GLOBS, live?: LiveClients): Promise<Workspace> {
+  static async open(root: string, globs: FileGlobs = DEFAULT_GLOBS, live?: LiveClients, within = ''): Promise<Workspace> {
     const workspace = new Workspace(root, globs, live);
     const excluded = globMatcher(globs.exclude);
-    const tree = walkTree(root, excluded);
+    // `within` a folder: only the folders on the way to it and under it are walked.
+    const outside = (path: string) => within !== '' && path !== within && !path.startsWith(`${within}/`) && !within.startsWith(`${path}/`);
+    const tree = walkTree(root, (dir) => excluded(dir) || outside(dir));
+    tree.files = tree.files.filter((file) => !outside(file.path));
+    tree.notRead = tree.notRead.filter((entry) => !outside(entry.path));
     const found = FILE_GROUPS.map((group) => {
       const matches = globMatcher(globs[group], MATCHING[group]);
       const ignored = group === 'tree' ? globMatcher([...globs.exclude, ...TREE_EXCLUDE]) : excluded;
