@@ -85,7 +85,10 @@ export interface ScanOutcome {
   scope: ScanScope;
 }
 
-export async function runScan(dir: string | undefined, plan: LoadedPlan | undefined, options: RunOptions, date: Date, verify: boolean): Promise<ScanOutcome> {
+/** `input`: manifests piped to `harden scan -`, checked instead of the tree. */
+export async function runScan(dir: string | undefined, plan: LoadedPlan | undefined, options: RunOptions, date: Date, verify: boolean, input?: ScanRequest['input']): Promise<ScanOutcome> {
+  // verify and report measure the plan against the repository it describes, which a stream is not.
+  if (dir === '-') throw new InputError(['"-" (standard input) is read by harden scan only: pipe manifests to harden scan - (verify and report read the repository the plan describes)']);
   const planBaseline = plan?.plan.settings.baseline;
   const baselineFile = options.baseline ?? (plan && planBaseline ? resolve(plan.dir, planBaseline) : undefined);
   let loaded: ReadonlyMap<string, AnyCheck> = new Map();
@@ -101,12 +104,13 @@ export async function runScan(dir: string | undefined, plan: LoadedPlan | undefi
     engine: { ...DEFAULT_ENGINE_OPTIONS, concurrency: options.concurrency, timeoutMs: options.timeout, onProgress: progressLine(process.stderr) },
   };
   if (plan) request.plan = plan;
+  if (input) request.input = input;
   request.live = {};
   if (options.dnsServer) request.live.dnsServer = dnsServer(options.dnsServer);
   if (options.ca) request.live.ca = [readCa(options.ca)];
   if (baselineFile) request.baseline = readBaseline(baselineFile);
   const scanned = dir === undefined ? request.root : resolve(dir);
-  if (!existsSync(scanned) || !statSync(scanned).isDirectory()) throw new InputError([`${dir ?? request.root}: not a directory (scan takes the repository root)`]);
+  if (!input && (!existsSync(scanned) || !statSync(scanned).isDirectory())) throw new InputError([`${dir ?? request.root}: not a directory (scan takes the repository root)`]);
   return { run: await scan(request), catalog: loaded, scope };
 }
 

@@ -9,15 +9,20 @@ const ANY_CASE = new Set(['dockerfiles', 'compose']);
 
 /**
  * A run that checked nothing: no pass, failure or error, only notes on what it left out (if any);
- * or only the plan itself, read as a file of the tree (`--plan elsewhere/harden.yaml` whose root holds nothing else).
+ * or only the file `besides` (the plan itself, read as a file of the tree, when `--plan elsewhere/harden.yaml`
+ * names a root holding nothing else; standard input read for secrets, when it held no object).
  */
-export function checkedNothing(run: ScanRun, scope: ScanScope, plan: LoadedPlan | undefined): boolean {
+export function checkedNothing(run: ScanRun, besides?: string): boolean {
   const { pass, fail, error, suppressed, targets } = run.tally;
   if (pass + fail + error + suppressed === 0) return true;
-  if (!plan || targets > 3) return false;
-  const planFile = relative(scope.root, resolve(plan.file)).split(sep).join('/');
-  for (const result of run.results) if (result.status !== 'skipped' && result.target !== planFile) return false;
+  if (besides === undefined || targets > 3) return false;
+  for (const result of run.results) if (result.status !== 'skipped' && result.target !== besides) return false;
   return true;
+}
+
+/** The plan file as a target of the tree under the scan's root. */
+export function planTarget(scope: ScanScope, plan: LoadedPlan | undefined): string | undefined {
+  return plan ? relative(scope.root, resolve(plan.file)).split(sep).join('/') : undefined;
 }
 
 /** What a scan that found nothing to check looked for, and where: so a wrong root or glob shows. */

@@ -9,7 +9,7 @@ export function registerScan(program: Command, exit: (code: number) => void): vo
       .command('scan')
       .summary('run the check catalog on the plan\'s targets')
       .description('Run every check in the catalog over the repository (manifests, Dockerfiles, compose files) and report what fails, where, and how to fix it.')
-      .argument('[dir]', 'repository to scan (default: the plan\'s targets.root, or here)'),
+      .argument('[dir]', 'repository to scan (default: the plan\'s targets.root, or here); - reads Kubernetes manifests from standard input'),
   )
     .addOption(formatOption())
     .addOption(outputOption())
@@ -24,6 +24,7 @@ Examples:
   harden scan                          scan the repo the plan names, print failures by severity
   harden scan deploy/ --only k8s       only the Kubernetes checks, on deploy/
   harden scan -f sarif -o harden.sarif for GitHub code scanning
+  helm template web ./chart | harden scan -   the rendered manifests (kustomize build DIR | … too)
   harden scan --write-baseline .harden-baseline.json   adopt on a large repo, then:
   harden scan --baseline .harden-baseline.json         gate only on new failures
 

@@ -23,6 +23,11 @@ export interface ScanRequest {
   root: string;
   /** A folder under the root the scan is limited to (see resolveScope); all of it when absent. */
   within?: string;
+  /**
+   * Kubernetes manifests given as text (`harden scan -`) instead of the tree under `root`: only
+   * the checks of Kubernetes objects and of secrets in files apply, and no live target.
+   */
+  input?: { name: string; text: string };
   plan?: LoadedPlan;
   selection: Omit<Selection, 'items'>;
   baseline?: ReadonlySet<string>;
@@ -38,10 +43,12 @@ export interface ScanRequest {
 export async function scan(request: ScanRequest): Promise<ScanRun> {
   const started = performance.now();
   const { plan, now } = request;
-  const live = await liveClients(plan, request);
-  const workspace = await Workspace.open(request.root, scanGlobs(plan), live, request.within);
+  const { input } = request;
+  const live = input ? undefined : await liveClients(plan, request);
+  const workspace = input ? Workspace.ofText(input.name, input.text, ['manifests', 'tree']) : await Workspace.open(request.root, scanGlobs(plan), live, request.within);
   const catalog = typeof request.catalog === 'function' ? await request.catalog(presentTargetKinds(workspace)) : request.catalog;
-  const invocations = selectInvocations(catalog, { ...request.selection, items: plan?.plan.items ?? [] });
+  const selected = selectInvocations(catalog, { ...request.selection, items: plan?.plan.items ?? [] });
+  const invocations = input ? selected.filter((invocation) => INPUT_TARGET_KINDS.has(invocation.check.target)) : selected;
   const log = await checkResults(workspace, invocations, request.engine).finally(() => live?.close());
   const statuses = applySuppressions(log.findings, {
     waivers: plan?.plan.waivers ?? [],
@@ -57,7 +64,7 @@ export async function scan(request: ScanRequest): Promise<ScanRun> {
     tool: { name: 'harden', version: VERSION },
     startedAt: now.toISOString(),
     durationMs: 0,
-    root: relative(process.cwd(), request.root) || '.',
+    root: input ? input.name : relative(process.cwd(), request.root) || '.',
     results: log,
     findings: log.findings,
     tally: log.tally(),
@@ -72,6 +79,9 @@ export async function scan(request: ScanRequest): Promise<ScanRun> {
   run.durationMs = Math.round(performance.now() - started);
   return run;
 }
+
+/** What checks read in manifests given as text: the objects, and the file for secrets (repo/secret-in-tree). */
+const INPUT_TARGET_KINDS: ReadonlySet<TargetKind> = new Set(['k8s-object', 'k8s-workload', 'k8s-container', 'repo-file']);
 
 /**
  * Clients for the sites, domains and services the plan names; none when it names none, and then

@@ -64,6 +64,8 @@ export class Workspace {
   private readonly memos = new Map<string, unknown>();
   /** Files whose text mentions harden-ignore: the only ones worth reading again for inline suppressions. */
   private readonly withIgnoreComments = new Set<string>();
+  /** Texts given rather than read from the tree (standard input). */
+  private readonly given = new Map<string, string>();
   /** Compose files and workflows: YAML whose values may hold `{{ … }}` of their own tool. */
   private readonly ownTemplates = new Set<string>();
 
@@ -112,6 +114,17 @@ export class Workspace {
     for (const group of ['compose', 'workflows'] as const) for (const file of workspace.files(group)) workspace.ownTemplates.add(file);
     for (const entry of tree.notRead)
       if (!excluded(entry.path)) workspace.report({ file: entry.path, line: 1, column: 1, message: entry.reason, status: entry.error ? 'error' : 'skipped' });
+    return workspace;
+  }
+
+  /**
+   * A workspace of one text given whole (Kubernetes manifests piped to `harden scan -`), named
+   * `file` in results, in the groups given; it has no tree around it.
+   */
+  static ofText(file: string, text: string, groups: readonly FileGroup[]): Workspace {
+    const workspace = new Workspace('', DEFAULT_GLOBS, undefined);
+    workspace.given.set(file, text);
+    for (const group of FILE_GROUPS) workspace.fileGroups.set(group, groups.includes(group) ? [file] : []);
     return workspace;
   }
 
@@ -198,6 +211,8 @@ export class Workspace {
 
   /** The file's text, BINARY, or undefined after reporting why it could not be read. */
   private readChecked(file: string): string | typeof BINARY | undefined {
+    const given = this.given.get(file);
+    if (given !== undefined) return given.slice(0, 8000).includes('\0') ? BINARY : given;
     const read = readBounded(join(this.root, file), MAX_FILE_BYTES);
     if ('unread' in read) {
       this.report({ file, line: 1, column: 1, message: unreadMessage(read.unread), status: 'error' });
