@@ -95,6 +95,7 @@ describe('Workspace', () => {
       'chart/values.yaml': 'image: shop:1\n',
       'chart/templates/service.yaml': template,
       'chart/templates/deployment.yaml': template,
+      'chart/templates/config.yaml': 'password: {{ .Values.password | quote }}\n',
       'chart/charts/db/Chart.yaml': 'apiVersion: v2\nname: db\n',
       'chart/charts/db/templates/sts.yaml': template,
       'deploy/pod.yaml': 'kind: Pod\n',
@@ -102,11 +103,14 @@ describe('Workspace', () => {
     const workspace = await Workspace.open(dir, DEFAULT_GLOBS);
     expect(workspace.files('manifests')).toEqual(['chart/Chart.yaml', 'chart/charts/db/Chart.yaml', 'chart/values.yaml', 'deploy/pod.yaml']);
     expect(workspace.files('tree')).toContain('chart/templates/service.yaml');
+    // Config checks that read lines still see a template; nothing reads it as YAML.
+    expect(workspace.files('configs')).toEqual(['chart/templates/config.yaml']);
+    expect(workspace.yaml('chart/templates/config.yaml').documents).toEqual([]);
     const helm = (dir: string, n: string) =>
       `skipped: a Helm chart (${n} under ${dir}/templates/): templates are not Kubernetes YAML until rendered; check the rendered manifests: helm template NAME ${dir} | harden scan -`;
     expect(workspace.issues).toEqual([
       { file: 'chart/charts/db/Chart.yaml', line: 1, column: 1, message: helm('chart/charts/db', '1 template'), status: 'skipped' },
-      { file: 'chart/Chart.yaml', line: 1, column: 1, message: helm('chart', '2 templates'), status: 'skipped' },
+      { file: 'chart/Chart.yaml', line: 1, column: 1, message: helm('chart', '3 templates'), status: 'skipped' },
     ]);
   });
 

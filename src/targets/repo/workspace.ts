@@ -66,6 +66,8 @@ export class Workspace {
   private readonly withIgnoreComments = new Set<string>();
   /** Texts given rather than read from the tree (standard input). */
   private readonly given = new Map<string, string>();
+  /** Templates of Helm charts: never parsed as YAML (their chart is reported once). */
+  private readonly chartTemplates = new Set<string>();
   /** Compose files and workflows: YAML whose values may hold `{{ … }}` of their own tool. */
   private readonly ownTemplates = new Set<string>();
 
@@ -101,12 +103,15 @@ export class Workspace {
       let files = found[i]!;
       // A compose file or a workflow is YAML but not a manifest.
       if (group === 'manifests') files = files.filter((file) => !compose.has(file) && !workflows.has(file));
-      // A chart's templates are not YAML until rendered; the tree's secret scan still reads them.
+      // A chart's templates are not YAML until rendered: no manifests (nor compose files, workflows);
+      // config checks that read lines and the tree's secret scan still read them, and never as YAML (see yaml()).
       if (YAML_GROUPS.has(group))
         files = files.filter((file) => {
           const chart = charts.find((candidate) => candidate.holdsTemplate(file));
-          if (chart && (group === 'manifests' || group === 'configs')) chartsLeftOut.set(chart, (chartsLeftOut.get(chart) ?? new Set()).add(file));
-          return !chart;
+          if (!chart) return true;
+          workspace.chartTemplates.add(file);
+          if (group === 'manifests' || group === 'configs') chartsLeftOut.set(chart, (chartsLeftOut.get(chart) ?? new Set()).add(file));
+          return group === 'configs';
         });
       workspace.fileGroups.set(group, files);
     });
@@ -162,6 +167,10 @@ export class Workspace {
   yaml(file: string): ParsedYaml {
     let parsed = this.parsedYaml.get(file);
     if (!parsed) {
+      if (this.chartTemplates.has(file)) {
+        this.parsedYaml.set(file, NOTHING_PARSED);
+        return NOTHING_PARSED;
+      }
       const text = this.text(file);
       parsed = text === undefined ? NOTHING_PARSED : parseYaml(text);
       // A template is not read as YAML: when it does not parse, or when it parses into objects (a `kind:`)
