@@ -176,7 +176,7 @@ export class Workspace {
       // A template is not read as YAML: when it does not parse, or when it parses into objects (a `kind:`)
       // whose values are template actions. Other YAML may hold `{{ … }}` values of its own tool
       // (swarm's `{{.Task.Slot}}` in compose, GoReleaser's `{{.Version}}`): those files are read as written.
-      const templateLine = text === undefined ? undefined : goTemplateLine(text, parsed.problems.length > 0 ? 'quoted too' : 'structure');
+      const templateLine = text === undefined ? undefined : goTemplateLine(text);
       if (templateLine !== undefined && (parsed.problems.length > 0 || (!this.ownTemplates.has(file) && parsed.documents.some(namesAKind)))) {
         this.report({ file, line: templateLine, column: 1, message: TEMPLATE_MESSAGE, status: 'skipped' });
         parsed = NOTHING_PARSED;
