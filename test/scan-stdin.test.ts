@@ -54,6 +54,8 @@ describe('harden scan - (manifests on standard input)', () => {
     const empty = pipe(['scan', '-'], '# nothing rendered\n');
     expect([empty.code, empty.stderr]).toEqual([2, expect.stringContaining('standard input (1 KB) held no Kubernetes object')]);
     const huge = pipe(['scan', '-'], Buffer.alloc(11 * 1024 * 1024, 'a: b\n'));
+    const verify = pipe(['verify', '-', '--plan', resolve('examples/harden.yaml')], RENDERED);
+    expect([verify.code, verify.stderr]).toEqual([2, expect.stringContaining('"-" (standard input) is read by harden scan only')]);
     expect([huge.code, huge.stderr]).toEqual([2, expect.stringContaining('<stdin>: over the 10 MB limit for a file')]);
   });
 });
