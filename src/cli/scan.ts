@@ -29,6 +29,7 @@ Examples:
   harden scan --baseline .harden-baseline.json         gate only on new failures
 
 Exit codes: 0 nothing at or above --fail-on, 1 failures, an expired waiver, or targets that could not
-be checked (unless --allow-errors), 2 bad input.`)
+be checked (unless --allow-errors), 2 bad input or nothing to check (no target found: it says what it
+looked for and where).`)
     .action(async (dir: string | undefined, options: ScanOptions) => (await import('./scan-action.js')).scanCommand(dir, options, exit));
 }
