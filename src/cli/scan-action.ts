@@ -26,7 +26,10 @@ export async function scanCommand(dir: string | undefined, options: ScanOptions,
   const { run, catalog, scope } = await runScan(stdin ? undefined : dir, plan, options, date, plan !== undefined, input);
   await emit(run, reportContext(catalog, plan, options, date), options);
   if (input && checkedNothing(run, input.name)) {
-    process.stderr.write(`harden: nothing to check: standard input (${formatBytes(Buffer.byteLength(input.text))}) held no Kubernetes object (a document with apiVersion and kind)\n`);
+    const what = run.tally.checks === 0 && options.only?.length
+      ? `--only ${options.only.join(',')} selects no check that reads standard input (the Kubernetes and secret checks do)`
+      : `standard input (${formatBytes(Buffer.byteLength(input.text))}) held no Kubernetes object (a document with apiVersion and kind)`;
+    process.stderr.write(`harden: nothing to check: ${displayText(what)}\n`);
     exit(2);
     return;
   }
