@@ -110,10 +110,13 @@ describe('bad input', () => {
     expect(stdout).toContain('severity medium · target k8s-object · kinds Ingress, traefik.io/IngressRoute, traefik.containo.us/IngressRoute\n');
   });
 
-  it('an empty repo scans clean', () => {
-    const { code, stdout } = harden(['scan', repo({})]);
-    expect(code).toBe(0);
-    expect(stdout).toContain('no failures');
+  it('a scan that finds nothing to check is exit 2, saying what it looked for and where', () => {
+    const dir = repo({});
+    const { code, stderr } = harden(['scan', dir]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('harden: nothing to check');
+    expect(stderr).toContain(`root     ${dir}  (the DIR argument)`);
+    expect(stderr).toMatch(/\n {4}manifests {3}\*\*\/\*\.yaml, \*\*\/\*\.yml\n/);
   });
 
   it('a Markdown file with no tracker is a clear message', () => {
@@ -152,11 +155,19 @@ describe('init, import, report', () => {
       'api/Dockerfile': 'FROM node:20\nUSER node\n',
       'docker-compose.yml': 'services:\n  db: { image: "postgres:16" }\n',
       'helm/values.yaml': 'replicas: 2\n',
+      'helm/Chart.yaml': 'apiVersion: v2\nname: api\n',
+      'helm/templates/service.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  selector: { app: "{{ .Values.app }}" }\n',
+      'cue.mod/pkg/timoni.sh/core/image.cue': 'package core\n',
+      'docker/base.dockerfile': 'FROM node:20\n',
     });
-    expect(harden(['init'], dir).code).toBe(0);
+    const init = harden(['init'], dir);
+    expect(init.code).toBe(0);
+    expect(init.stderr).toContain('helm/Chart.yaml: skipped: a Helm chart (1 template under helm/templates/)');
     const plan = readFileSync(join(dir, 'harden.yaml'), 'utf8');
     expect(plan).toContain('deploy/api/**/*.y*ml');
     expect(plan).not.toContain('helm');
+    expect(plan).not.toContain('timoni');
+    expect(plan).toContain('docker/base.dockerfile');
     expect(plan).toContain('api/Dockerfile');
     expect(plan).toContain('# harden plan');
     expect(harden(['init'], dir).code).toBe(2);

@@ -39,12 +39,13 @@ describe('a scan without a plan loads only the check domains it needs', () => {
     }
   });
 
-  it('an empty directory runs no check and says so; an unknown id in --only or --skip is still an error', () => {
+  it('an empty directory runs no check and says so (exit 2: nothing to check); an unknown id in --only or --skip is still an error', () => {
     const empty = mkdtempSync(join(tmpdir(), 'harden-lazy-empty-'));
     try {
       const run = harden(['scan', empty, '--fail-on', 'none']);
-      expect(run.code).toBe(0);
+      expect(run.code).toBe(2);
       expect(run.stdout).toMatch(/0 checks · 0 targets/);
+      expect(run.stderr).toContain('nothing to check');
       expect(harden(['scan', empty, '--only', 'k8s/no-such-check']).stderr).toContain('unknown check id "k8s/no-such-check"');
       expect(harden(['scan', empty, '--skip', 'kubernetes']).stderr).toContain('unknown check domain "kubernetes"');
     } finally {

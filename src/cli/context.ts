@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { AnyCheck } from '../checks/define.js';
 import { readBaseline } from '../engine/baseline.js';
 import { DEFAULT_ENGINE_OPTIONS } from '../engine/run.js';
-import { resolveRoot, scan, type CatalogSource, type ScanRequest } from '../engine/scan.js';
+import { resolveScope, scan, type CatalogSource, type ScanRequest, type ScanScope } from '../engine/scan.js';
 import { domainsNamed } from '../engine/select.js';
 import type { ScanRun } from '../engine/scan-run.js';
 import { InputError } from '../errors.js';
@@ -81,28 +81,37 @@ export interface ScanOutcome {
   run: ScanRun;
   /** The checks the run loaded, for the reports. */
   catalog: ReadonlyMap<string, AnyCheck>;
+  /** Where it read. */
+  scope: ScanScope;
 }
 
-export async function runScan(dir: string | undefined, plan: LoadedPlan | undefined, options: RunOptions, date: Date, verify: boolean): Promise<ScanOutcome> {
+/** `input`: manifests piped to `harden scan -`, checked instead of the tree. */
+export async function runScan(dir: string | undefined, plan: LoadedPlan | undefined, options: RunOptions, date: Date, verify: boolean, input?: ScanRequest['input']): Promise<ScanOutcome> {
+  // verify and report measure the plan against the repository it describes, which a stream is not.
+  if (dir === '-') throw new InputError(['"-" (standard input) is read by harden scan only: pipe manifests to harden scan - (verify and report read the repository the plan describes)']);
   const planBaseline = plan?.plan.settings.baseline;
   const baselineFile = options.baseline ?? (plan && planBaseline ? resolve(plan.dir, planBaseline) : undefined);
   let loaded: ReadonlyMap<string, AnyCheck> = new Map();
   const source = await catalogSource(plan, options);
+  const scope = resolveScope(dir, plan);
   const request: ScanRequest = {
     catalog: typeof source === 'function' ? async (present) => (loaded = await source(present)) : (loaded = source),
-    root: resolveRoot(dir, plan),
+    root: scope.root,
+    within: scope.within,
     selection: { only: options.only ?? [], skip: options.skip ?? [] },
     verify,
     now: date,
     engine: { ...DEFAULT_ENGINE_OPTIONS, concurrency: options.concurrency, timeoutMs: options.timeout, onProgress: progressLine(process.stderr) },
   };
   if (plan) request.plan = plan;
+  if (input) request.input = input;
   request.live = {};
   if (options.dnsServer) request.live.dnsServer = dnsServer(options.dnsServer);
   if (options.ca) request.live.ca = [readCa(options.ca)];
   if (baselineFile) request.baseline = readBaseline(baselineFile);
-  if (!existsSync(request.root) || !statSync(request.root).isDirectory()) throw new InputError([`${dir ?? request.root}: not a directory (scan takes the repository root)`]);
-  return { run: await scan(request), catalog: loaded };
+  const scanned = dir === undefined ? request.root : resolve(dir);
+  if (!input && (!existsSync(scanned) || !statSync(scanned).isDirectory())) throw new InputError([`${dir ?? request.root}: not a directory (scan takes the repository root)`]);
+  return { run: await scan(request), catalog: loaded, scope };
 }
 
 /**

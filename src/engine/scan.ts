@@ -1,4 +1,4 @@
-import { relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { AnyCheck } from '../checks/define.js';
 import { InputError } from '../errors.js';
 import type { LoadedPlan } from '../plan/load.js';
@@ -21,6 +21,13 @@ export interface ScanRequest {
   catalog: CatalogSource;
   /** Repository root (absolute). */
   root: string;
+  /** A folder under the root the scan is limited to (see resolveScope); all of it when absent. */
+  within?: string;
+  /**
+   * Kubernetes manifests given as text (`harden scan -`) instead of the tree under `root`: only
+   * the checks of Kubernetes objects and of secrets in files apply, and no live target.
+   */
+  input?: { name: string; text: string };
   plan?: LoadedPlan;
   selection: Omit<Selection, 'items'>;
   baseline?: ReadonlySet<string>;
@@ -36,10 +43,12 @@ export interface ScanRequest {
 export async function scan(request: ScanRequest): Promise<ScanRun> {
   const started = performance.now();
   const { plan, now } = request;
-  const live = await liveClients(plan, request);
-  const workspace = await Workspace.open(request.root, globsOf(plan), live);
+  const { input } = request;
+  const live = input ? undefined : await liveClients(plan, request);
+  const workspace = input ? Workspace.ofText(input.name, input.text, ['manifests', 'tree']) : await Workspace.open(request.root, scanGlobs(plan), live, request.within);
   const catalog = typeof request.catalog === 'function' ? await request.catalog(presentTargetKinds(workspace)) : request.catalog;
-  const invocations = selectInvocations(catalog, { ...request.selection, items: plan?.plan.items ?? [] });
+  const selected = selectInvocations(catalog, { ...request.selection, items: plan?.plan.items ?? [] });
+  const invocations = input ? selected.filter((invocation) => INPUT_TARGET_KINDS.has(invocation.check.target)) : selected;
   const log = await checkResults(workspace, invocations, request.engine).finally(() => live?.close());
   const statuses = applySuppressions(log.findings, {
     waivers: plan?.plan.waivers ?? [],
@@ -55,7 +64,7 @@ export async function scan(request: ScanRequest): Promise<ScanRun> {
     tool: { name: 'harden', version: VERSION },
     startedAt: now.toISOString(),
     durationMs: 0,
-    root: relative(process.cwd(), request.root) || '.',
+    root: input ? input.name : relative(process.cwd(), request.root) || '.',
     results: log,
     findings: log.findings,
     tally: log.tally(),
@@ -70,6 +79,9 @@ export async function scan(request: ScanRequest): Promise<ScanRun> {
   run.durationMs = Math.round(performance.now() - started);
   return run;
 }
+
+/** What checks read in manifests given as text: the objects, and the file for secrets (repo/secret-in-tree). */
+const INPUT_TARGET_KINDS: ReadonlySet<TargetKind> = new Set(['k8s-object', 'k8s-workload', 'k8s-container', 'repo-file']);
 
 /**
  * Clients for the sites, domains and services the plan names; none when it names none, and then
@@ -97,8 +109,40 @@ export function resolveRoot(dirArgument: string | undefined, plan: LoadedPlan | 
   return process.cwd();
 }
 
+/** Where a scan reads: the root its globs are relative to, the folder under it it is limited to, and why. */
+export interface ScanScope {
+  root: string;
+  /** A folder under the root, '' for all of it. */
+  within: string;
+  /** Where the root came from, as a message says it. */
+  origin: string;
+}
+
+/**
+ * The scan's root and scope. Without a plan: DIR, else the working directory. With one, its
+ * `targets.root` (relative to the plan), which its globs are written against: DIR inside it
+ * limits the scan to that folder (`harden scan deploy/` with the plan of the repository here),
+ * DIR holding it scans the plan's root; only a DIR apart from it is the root, under which
+ * the plan's globs are then read.
+ */
+export function resolveScope(dirArgument: string | undefined, plan: LoadedPlan | undefined): ScanScope {
+  const dir = dirArgument === undefined ? undefined : resolve(dirArgument);
+  if (!plan) return dir ? { root: dir, within: '', origin: 'the DIR argument' } : { root: process.cwd(), within: '', origin: 'the working directory' };
+  const planRoot = resolve(plan.dir, plan.plan.targets.root);
+  const planFile = relative(process.cwd(), resolve(plan.file)) || plan.file;
+  const origin = `the plan's targets.root "${plan.plan.targets.root}", relative to the plan ${planFile}`;
+  if (!dir) return { root: planRoot, within: '', origin };
+  const inside = (parent: string, child: string) => {
+    const path = relative(parent, child);
+    return path === '' || (!path.startsWith('..') && !isAbsolute(path));
+  };
+  if (inside(planRoot, dir)) return { root: planRoot, within: relative(planRoot, dir).split(sep).join('/'), origin };
+  if (inside(dir, planRoot)) return { root: planRoot, within: '', origin };
+  return { root: dir, within: '', origin: `the DIR argument, apart from the plan's targets.root (${relative(process.cwd(), planRoot) || '.'}, from ${planFile}): the plan's globs are read under DIR` };
+}
+
 /** Plan globs replace the defaults group by group; a glob reaching outside the root is a plan error. */
-function globsOf(plan: LoadedPlan | undefined): FileGlobs {
+export function scanGlobs(plan: LoadedPlan | undefined): FileGlobs {
   const globs: FileGlobs = { ...DEFAULT_GLOBS };
   const targets = plan?.plan.targets;
   if (!plan || !targets) return globs;

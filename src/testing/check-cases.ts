@@ -98,6 +98,8 @@ export function checkCases(check: AnyCheck, cases: { pass: (CaseInput | PassCase
         for (const failure of failures) if (failure.messageId) produced.add(failure.messageId);
         const unfilled = failures.flatMap((f) => unfilledPlaceholders(check, f).map((name) => `${f.messageId}: {${name}} is not filled in, the check passes no "${name}" in its data`));
         expect(unfilled).toEqual([]);
+        // A value of the data where a scalar belongs is shown as it is (displayValue), never as `[object Object]`.
+        expect(failures.flatMap((f) => [f.message, ...(f.related ?? []).map((place) => place.message)]).filter((m) => m.includes('[object '))).toEqual([]);
         const withRelated = testCase.failures.some((e) => e.related !== undefined);
         const actual = failures.map((f) => ({
           messageId: f.messageId,

@@ -1,7 +1,7 @@
 import { NETWORK_POLICY_NAMES } from '../../targets/k8s/claims.js';
 import { networkPolicyIndex } from '../../targets/k8s/network-policies.js';
 import { UNSET_NAMESPACE_NOTE } from '../../targets/k8s/selectors.js';
-import { asRecord } from '../../targets/yaml/read.js';
+import { asRecord, displayValue } from '../../targets/yaml/read.js';
 import { defineCheck } from '../define.js';
 
 /*
@@ -56,7 +56,7 @@ export const podWithoutNetworkPolicy = defineCheck({
     const index = ctx.shared(networkPolicyIndex);
     if (index.isolates(workload, 'Ingress')) return;
     const labels = Object.entries(asRecord(workload.podMetadata.labels) ?? {})
-      .map(([key, value]) => `${key}=${String(value)}`)
+      .map(([key, value]) => `${key}=${displayValue(value)}`)
       .join(',');
     ctx.fail(workload.object.at('metadata.name'), 'notSelected', { workload: `${workload.kind}/${workload.name}`, labels: labels || 'no labels' });
   },

@@ -219,5 +219,16 @@ checkCases(serviceSelectsNothing, {
         { messageId: 'noPods', line: 34 },
       ],
     },
+    {
+      name: 'a map where a label value belongs (a template read as YAML) is shown as written, not as [object Object]',
+      input: withDeployment(yaml`
+        apiVersion: v1
+        kind: Service
+        metadata: { name: admin, namespace: shop }
+        spec:
+          selector:
+            app: { name: admin }`),
+      failures: [{ messageId: 'noPods', line: 20 }],
+    },
   ],
 });

@@ -1,6 +1,7 @@
 import { podTemplateIndex, type PodTemplate } from '../../targets/k8s/pod-templates.js';
 import { parseMapSelector, UNSET_NAMESPACE_NOTE } from '../../targets/k8s/selectors.js';
 import { serviceOf } from '../../targets/k8s/services.js';
+import { displayValue } from '../../targets/yaml/read.js';
 import { defineCheck } from '../define.js';
 
 /*
@@ -91,7 +92,7 @@ export const serviceSelectsNothing = defineCheck({
     const selector = parseMapSelector(own);
     if (index.selectedBy(selector, object).length > 0) return;
     const written = Object.entries(service.selector)
-      .map(([key, value]) => `${key}=${String(value)}`)
+      .map(([key, value]) => `${key}=${displayValue(value)}`)
       .join(',');
     const firstKey = Object.keys(service.selector)[0]!;
     const nearest = nearestTemplate(service.selector, index.inScopeOf(object));
@@ -122,7 +123,7 @@ function nearestTemplate(selector: Record<string, unknown>, templates: readonly 
   const score = (template: PodTemplate) =>
     Object.entries(selector).reduce((sum, [key, value]) => {
       const label = template.labels.get(key);
-      const wanted = String(value);
+      const wanted = displayValue(value);
       if (label === undefined) return sum;
       return sum + (label === wanted ? 1 : label.includes(wanted) || wanted.includes(label) ? 0.5 : 0);
     }, 0);

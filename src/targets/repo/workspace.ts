@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import { readBounded, type UnreadReason } from '../../bounded-read.js';
 import { MAX_FILE_BYTES } from '../../limits.js';
 import type { LiveClients } from '../live/targets.js';
-import { parseYaml, type ParsedYaml } from '../yaml/source.js';
+import { goTemplateLine } from '../yaml/go-template.js';
+import { parseYaml, type ParsedYaml, type YamlDocument } from '../yaml/source.js';
+import { helmCharts, type HelmChart } from './helm-charts.js';
 import { globMatcher } from './tree-globs.js';
 import { walkTree, type TreeFile } from './tree-walk.js';
 
@@ -12,13 +14,23 @@ export type FileGlobs = Record<FileGroup, string[]> & { exclude: string[] };
 
 export const DEFAULT_GLOBS: FileGlobs = {
   manifests: ['**/*.yaml', '**/*.yml'],
-  dockerfiles: ['**/Dockerfile', '**/Dockerfile.*', '**/*.Dockerfile', '**/Containerfile'],
+  dockerfiles: ['**/Dockerfile', '**/Dockerfile.*', '**/*.Dockerfile', '**/Containerfile', '**/Containerfile.*'],
   compose: ['**/docker-compose*.y*ml', '**/compose*.y*ml'],
   workflows: ['.github/workflows/*.y*ml'],
   scripts: ['**/*.sh', '**/*.bash'],
   configs: ['**/sshd_config', '**/sshd_config.d/*.conf', '**/*.conf', '**/.env', '**/.env.*', '**/*.env', '**/config.y*ml', '**/config/*.y*ml', '**/*.ini', '**/*.toml', '**/*.properties'],
   tree: ['**/*'],
   exclude: ['**/node_modules/**', '**/.git/**', '**/vendor/**', '**/.harden/**'],
+};
+
+/**
+ * How a group's globs match names: Dockerfiles and compose files are named in any case
+ * (`docker/dockerfile`, `base.dockerfile`, `Docker-compose.yml`), and `Dockerfile.*` is
+ * never a document, a program or a Dockerfile's own ignore file.
+ */
+const MATCHING: Partial<Record<FileGroup, { nocase: boolean; ignore?: string[] }>> = {
+  dockerfiles: { nocase: true, ignore: ['**/*.{md,txt,rst,html,go,js,mjs,ts,py,rb,rs,java,json,yaml,yml,toml,sh,bash,ps1,dockerignore,orig,rej,bak,swp}'] },
+  compose: { nocase: true },
 };
 
 /** Never scanned for secrets: generated files whose hashes look like keys. */
@@ -52,6 +64,12 @@ export class Workspace {
   private readonly memos = new Map<string, unknown>();
   /** Files whose text mentions harden-ignore: the only ones worth reading again for inline suppressions. */
   private readonly withIgnoreComments = new Set<string>();
+  /** Texts given rather than read from the tree (standard input). */
+  private readonly given = new Map<string, string>();
+  /** Templates of Helm charts: never parsed as YAML (their chart is reported once). */
+  private readonly chartTemplates = new Set<string>();
+  /** Compose files and workflows: YAML whose values may hold `{{ … }}` of their own tool. */
+  private readonly ownTemplates = new Set<string>();
 
   private constructor(
     readonly root: string,
@@ -61,28 +79,57 @@ export class Workspace {
   ) {}
 
   /**
-   * Walks the tree once (never leaving `root`: see walkTree) and sorts its files into the groups
-   * their globs match. What the walk could not or would not read is reported, once.
+   * Walks the tree once (never leaving `root`: see walkTree; only the folder `within` when given)
+   * and sorts its files into the groups their globs match. What the walk could not or would not read is reported, once.
    */
-  static async open(root: string, globs: FileGlobs = DEFAULT_GLOBS, live?: LiveClients): Promise<Workspace> {
+  static async open(root: string, globs: FileGlobs = DEFAULT_GLOBS, live?: LiveClients, within = ''): Promise<Workspace> {
     const workspace = new Workspace(root, globs, live);
     const excluded = globMatcher(globs.exclude);
-    const tree = walkTree(root, excluded);
+    // `within` a folder: only the folders on the way to it and under it are walked.
+    const outside = (path: string) => within !== '' && path !== within && !path.startsWith(`${within}/`) && !within.startsWith(`${path}/`);
+    const tree = walkTree(root, (dir) => excluded(dir) || outside(dir));
+    tree.files = tree.files.filter((file) => !outside(file.path));
+    tree.notRead = tree.notRead.filter((entry) => !outside(entry.path));
     const found = FILE_GROUPS.map((group) => {
-      const matches = globMatcher(globs[group]);
+      const matches = globMatcher(globs[group], MATCHING[group]);
       const ignored = group === 'tree' ? globMatcher([...globs.exclude, ...TREE_EXCLUDE]) : excluded;
       return readOnce(tree.files.filter((file) => matches(file.path) && !ignored(file.path)));
     });
     const compose = new Set(found[FILE_GROUPS.indexOf('compose')]);
     const workflows = new Set(found[FILE_GROUPS.indexOf('workflows')]);
+    const charts = helmCharts(tree.files.map((file) => file.path));
+    const chartsLeftOut = new Map<HelmChart, Set<string>>();
     FILE_GROUPS.forEach((group, i) => {
       let files = found[i]!;
       // A compose file or a workflow is YAML but not a manifest.
       if (group === 'manifests') files = files.filter((file) => !compose.has(file) && !workflows.has(file));
+      // A chart's templates are not YAML until rendered: no manifests (nor compose files, workflows);
+      // config checks that read lines and the tree's secret scan still read them, and never as YAML (see yaml()).
+      if (YAML_GROUPS.has(group))
+        files = files.filter((file) => {
+          const chart = charts.find((candidate) => candidate.holdsTemplate(file));
+          if (!chart) return true;
+          workspace.chartTemplates.add(file);
+          if (group === 'manifests' || group === 'configs') chartsLeftOut.set(chart, (chartsLeftOut.get(chart) ?? new Set()).add(file));
+          return group === 'configs';
+        });
       workspace.fileGroups.set(group, files);
     });
+    for (const [chart, templates] of chartsLeftOut) workspace.report({ file: chart.file, line: 1, column: 1, message: chartMessage(chart, templates.size), status: 'skipped' });
+    for (const group of ['compose', 'workflows'] as const) for (const file of workspace.files(group)) workspace.ownTemplates.add(file);
     for (const entry of tree.notRead)
       if (!excluded(entry.path)) workspace.report({ file: entry.path, line: 1, column: 1, message: entry.reason, status: entry.error ? 'error' : 'skipped' });
+    return workspace;
+  }
+
+  /**
+   * A workspace of one text given whole (Kubernetes manifests piped to `harden scan -`), named
+   * `file` in results, in the groups given; it has no tree around it.
+   */
+  static ofText(file: string, text: string, groups: readonly FileGroup[]): Workspace {
+    const workspace = new Workspace('', DEFAULT_GLOBS, undefined);
+    workspace.given.set(file, text);
+    for (const group of FILE_GROUPS) workspace.fileGroups.set(group, groups.includes(group) ? [file] : []);
     return workspace;
   }
 
@@ -120,9 +167,23 @@ export class Workspace {
   yaml(file: string): ParsedYaml {
     let parsed = this.parsedYaml.get(file);
     if (!parsed) {
+      if (this.chartTemplates.has(file)) {
+        this.parsedYaml.set(file, NOTHING_PARSED);
+        return NOTHING_PARSED;
+      }
       const text = this.text(file);
-      parsed = text === undefined ? { documents: [], problems: [] } : parseYaml(text);
-      for (const problem of parsed.problems) this.report({ file, ...problem, message: `invalid YAML: ${problem.message}`, status: 'error' });
+      parsed = text === undefined ? NOTHING_PARSED : parseYaml(text);
+      // A template is not read as YAML: when it does not parse, or when it parses into objects (a `kind:`)
+      // whose values are template actions. Other YAML may hold `{{ … }}` values of its own tool
+      // (swarm's `{{.Task.Slot}}` in compose, GoReleaser's `{{.Version}}`): those files are read as written.
+      const templateLine = text === undefined ? undefined : goTemplateLine(text);
+      if (templateLine !== undefined && (parsed.problems.length > 0 || (!this.ownTemplates.has(file) && parsed.documents.some(namesAKind)))) {
+        this.report({ file, line: templateLine, column: 1, message: TEMPLATE_MESSAGE, status: 'skipped' });
+        parsed = NOTHING_PARSED;
+      }
+      const [first, ...more] = parsed.problems;
+      // One error per file: a file that is not YAML at all gives one per token, hundreds.
+      if (first) this.report({ file, ...first, message: `invalid YAML: ${first.message}${more.length > 0 ? ` (and ${more.length} more YAML ${more.length === 1 ? 'error' : 'errors'} after it)` : ''}`, status: 'error' });
       this.parsedYaml.set(file, parsed);
       this.forgetText(file);
     }
@@ -159,6 +220,8 @@ export class Workspace {
 
   /** The file's text, BINARY, or undefined after reporting why it could not be read. */
   private readChecked(file: string): string | typeof BINARY | undefined {
+    const given = this.given.get(file);
+    if (given !== undefined) return given.slice(0, 8000).includes('\0') ? BINARY : given;
     const read = readBounded(join(this.root, file), MAX_FILE_BYTES);
     if ('unread' in read) {
       this.report({ file, line: 1, column: 1, message: unreadMessage(read.unread), status: 'error' });
@@ -170,6 +233,27 @@ export class Workspace {
 }
 
 const BINARY = Symbol('binary file');
+
+const NOTHING_PARSED: ParsedYaml = Object.freeze({ documents: [], problems: [] });
+
+/** The groups whose files are read as YAML. */
+const YAML_GROUPS: ReadonlySet<FileGroup> = new Set(['manifests', 'compose', 'workflows', 'configs']);
+
+function namesAKind(document: YamlDocument): boolean {
+  const data = document.data;
+  return data !== null && typeof data === 'object' && typeof (data as Record<string, unknown>).kind === 'string';
+}
+
+const TEMPLATE_MESSAGE =
+  'skipped: a Go template (`{{ … }}` in the YAML itself), not YAML: what it means is only known once rendered; render it and check the output (… | harden scan -), or leave it out with targets.exclude';
+
+function chartMessage(chart: HelmChart, templates: number): string {
+  const dir = chart.dir || '.';
+  return (
+    `skipped: a Helm chart (${templates} ${templates === 1 ? 'template' : 'templates'} under ${chart.dir ? `${chart.dir}/` : ''}templates/): ` +
+    `templates are not Kubernetes YAML until rendered; check the rendered manifests: helm template NAME ${dir} | harden scan -`
+  );
+}
 
 function unreadMessage(reason: UnreadReason): string {
   const limit = `the ${MAX_FILE_BYTES / 1048576} MB limit for a file`;

@@ -27,3 +27,19 @@ export function recordsOf(value: unknown): YamlRecord[] {
     return record ? [record] : [];
   });
 }
+
+/**
+ * A value of the data as a message shows it: a scalar as written, a map or a list as compact
+ * JSON (never `[object Object]`: a value where a scalar belongs is what the reader must see).
+ */
+export function displayValue(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'object') {
+    try {
+      return JSON.stringify(value);
+    } catch {
+      return Array.isArray(value) ? '[…]' : '{…}';
+    }
+  }
+  return String(value);
+}
