@@ -71,15 +71,17 @@ checkCases(serviceSelectsNothing, {
           selector: { app: admin, statefulset.kubernetes.io/pod-name: admin-0 }`),
     },
     {
-      name: 'an unrendered template: {{cell}} reads as a map, not a label value (kubernetes/examples vitess)',
+      // A Go template file is skipped before any check reads it (targets/yaml/go-template.ts); a map is what
+      // such a template reads as (`cell: {{cell}}`), and no selector Kubernetes would accept.
+      name: 'a map where a label value belongs is no selector (an unrendered template, as kubernetes/examples vitess)',
       input: withDeployment(yaml`
         apiVersion: v1
         kind: Service
-        metadata: { name: "etcd-{{cell}}", namespace: shop }
+        metadata: { name: etcd, namespace: shop }
         spec:
           selector:
             component: etcd
-            cell: {{cell}}
+            cell: { name: cell }
             app: vitess`),
     },
     {
@@ -218,17 +220,6 @@ checkCases(serviceSelectsNothing, {
         { messageId: 'noPods', line: 18, related: [] },
         { messageId: 'noPods', line: 34 },
       ],
-    },
-    {
-      name: 'a map where a label value belongs (a template read as YAML) is shown as written, not as [object Object]',
-      input: withDeployment(yaml`
-        apiVersion: v1
-        kind: Service
-        metadata: { name: admin, namespace: shop }
-        spec:
-          selector:
-            app: { name: admin }`),
-      failures: [{ messageId: 'noPods', line: 20 }],
     },
   ],
 });
