@@ -1,5 +1,6 @@
 import { headerMap } from '../http/headers/finding.js';
 import type { NginxDirective } from './nginx.js';
+import { expandIncludes, type IncludeResolver } from './nginx-includes.js';
 
 /** An `add_header` (or `more_set_headers`) that sets a response header. */
 export interface NginxHeader {
@@ -27,12 +28,7 @@ export interface NginxServer {
   readonly overridingLocations: readonly { directive: NginxDirective; dropped: readonly string[] }[];
 }
 
-/** Resolves `include` arguments to the directives of those files; undefined when they cannot be read. */
-export type IncludeResolver = (pattern: string) => readonly NginxDirective[] | undefined;
 
-/** Includes that never set headers. */
-const HARMLESS_INCLUDE = /(?:^|\/)(?:mime\.types|[\w-]*\.types|fastcgi_params|fastcgi\.conf|proxy_params|uwsgi_params|scgi_params|koi-\w+|win-utf)$/;
-const MAX_INCLUDE_DEPTH = 4;
 const HTTPS_PORT = /(?:^|:)443$/;
 const REDIRECT_STATUS = /^30[1278]$/;
 
@@ -45,7 +41,7 @@ interface Context {
 /** The `server` blocks of a config (top level, as in conf.d fragments, or inside `http`), with their effective headers. */
 export function nginxServers(directives: readonly NginxDirective[], resolve: IncludeResolver): NginxServer[] {
   const servers: NginxServer[] = [];
-  const top = expand(directives, resolve, 0);
+  const top = expandIncludes(directives, resolve, 0);
   const hasHttp = top.list.some((d) => d.name === 'http');
   const root: Context = { headers: ownHeaders(top.list), serverTokens: last(top.list, 'server_tokens'), unresolved: top.unresolved };
   const own = ownDirectives(directives);
@@ -54,7 +50,7 @@ export function nginxServers(directives: readonly NginxDirective[], resolve: Inc
       // Server blocks of included files are reported in their own file.
       if (!own.has(directive)) continue;
       if (directive.name === 'http' && directive.block) {
-        const body = expand(directive.block, resolve, 0);
+        const body = expandIncludes(directive.block, resolve, 0);
         const own = ownHeaders(body.list);
         visit(body.list, { headers: own.length > 0 ? own : parent.headers, serverTokens: last(body.list, 'server_tokens') ?? parent.serverTokens, unresolved: parent.unresolved || body.unresolved }, true);
       } else if (directive.name === 'server' && directive.block) {
@@ -67,7 +63,7 @@ export function nginxServers(directives: readonly NginxDirective[], resolve: Inc
 }
 
 function server(directive: NginxDirective, parent: Context, resolve: IncludeResolver, fullConfig: boolean): NginxServer {
-  const body = expand(directive.block!, resolve, 0);
+  const body = expandIncludes(directive.block!, resolve, 0);
   const own = ownHeaders(body.list);
   const headers = own.length > 0 ? own : parent.headers;
   const serverTokens = last(body.list, 'server_tokens') ?? parent.serverTokens;
@@ -89,7 +85,7 @@ function server(directive: NginxDirective, parent: Context, resolve: IncludeReso
   const visitLocations = (list: readonly NginxDirective[], effective: Set<string>) => {
     for (const d of list) {
       if ((d.name !== 'location' && d.name !== 'if') || !d.block) continue;
-      const inner = expand(d.block, resolve, 0).list;
+      const inner = expandIncludes(d.block, resolve, 0).list;
       const ownInner = ownHeaders(inner);
       let next = effective;
       if (ownInner.length > 0) {
@@ -112,29 +108,6 @@ function server(directive: NginxDirective, parent: Context, resolve: IncludeReso
     unresolvedInclude: parent.unresolved || body.unresolved,
     overridingLocations,
   };
-}
-
-/** A block's directives with its includes spliced in; `unresolved` when an include could not be read. */
-function expand(list: readonly NginxDirective[], resolve: IncludeResolver, depth: number): { list: NginxDirective[]; unresolved: boolean } {
-  const out: NginxDirective[] = [];
-  let unresolved = false;
-  for (const directive of list) {
-    if (directive.name !== 'include') {
-      out.push(directive);
-      continue;
-    }
-    const pattern = directive.args[0] ?? '';
-    if (HARMLESS_INCLUDE.test(pattern)) continue;
-    const included = depth < MAX_INCLUDE_DEPTH ? resolve(pattern) : undefined;
-    if (!included) {
-      unresolved = true;
-      continue;
-    }
-    const inner = expand(included, resolve, depth + 1);
-    out.push(...inner.list);
-    unresolved ||= inner.unresolved;
-  }
-  return { list: out, unresolved };
 }
 
 /** `add_header Name value [always];` and `more_set_headers "Name: value" ...;` of one block (not nested ones). */

@@ -1,4 +1,4 @@
-import type { IncludeResolver } from './nginx-headers.js';
+import { expandIncludes, type IncludeResolver } from './nginx-includes.js';
 import type { NginxDirective } from './nginx.js';
 
 /** A directive written in this file, with the blocks around it (outermost first), includes spliced in. */
@@ -12,14 +12,11 @@ export interface NginxPlacedDirective {
   readonly unresolvedInclude: boolean;
 }
 
-/** Includes that never hold access rules. */
-const HARMLESS_INCLUDE = /(?:^|\/)(?:mime\.types|[\w-]*\.types|fastcgi_params|fastcgi\.conf|proxy_params|uwsgi_params|scgi_params|koi-\w+|win-utf)$/;
-
 /** Every directive of the file's own text, with its enclosing blocks, in file order. */
 export function placedDirectives(directives: readonly NginxDirective[], resolve: IncludeResolver): NginxPlacedDirective[] {
   const placed: NginxPlacedDirective[] = [];
   const walk = (list: readonly NginxDirective[], enclosing: NginxDirective[], scopes: (readonly NginxDirective[])[], unresolved: boolean) => {
-    const scope = splice(list, resolve);
+    const scope = expandIncludes(list, resolve);
     const inScope = [...scopes, scope.list];
     const anyUnresolved = unresolved || scope.unresolved;
     for (const directive of list) {
@@ -29,28 +26,6 @@ export function placedDirectives(directives: readonly NginxDirective[], resolve:
   };
   walk(directives, [], [], false);
   return placed;
-}
-
-function splice(list: readonly NginxDirective[], resolve: IncludeResolver, depth = 0): { list: NginxDirective[]; unresolved: boolean } {
-  const out: NginxDirective[] = [];
-  let unresolved = false;
-  for (const directive of list) {
-    if (directive.name !== 'include') {
-      out.push(directive);
-      continue;
-    }
-    const pattern = directive.args[0] ?? '';
-    if (HARMLESS_INCLUDE.test(pattern)) continue;
-    const included = depth < 4 ? resolve(pattern) : undefined;
-    if (!included) {
-      unresolved = true;
-      continue;
-    }
-    const inner = splice(included, resolve, depth + 1);
-    out.push(...inner.list);
-    unresolved ||= inner.unresolved;
-  }
-  return { list: out, unresolved };
 }
 
 /** The path of a `location [modifier] path` and its modifier ('' for a prefix match). */
