@@ -34,6 +34,7 @@ describe('tomlLocator', () => {
     expect(locate(['http', 'middlewares', 'secure', 'headers', 'stsSeconds'])).toEqual({ line: 10, column: 3 });
     expect(locate(['http', 'serversTransports', 'pve.lan', 'tls', 'insecureSkipVerify'])).toEqual({ line: 12, column: 3 });
     expect(locate(['acme', 'domains', 1, 'main'])).toEqual({ line: 16, column: 3 });
+    expect(locate(['insecureSkipVerify'])).toEqual({ line: 2, column: 1 });
   });
 
   it('skips multi-line values and falls back to the nearest written ancestor, then the first line', () => {

@@ -51,8 +51,9 @@ export function tomlLocator(text: string): (path: YamlPath) => Position {
   };
 }
 
+/** Keys compared without case: Traefik reads `STSSeconds` as `stsSeconds`. */
 function keyOf(keys: readonly string[]): string {
-  return keys.join('\u0000');
+  return keys.join('\u0000').toLowerCase();
 }
 
 /** The first place a path is written wins; every ancestor of a dotted key is written there too. */

@@ -194,3 +194,36 @@ function describeSkipVerify(parent: readonly (string | number)[]): { where: stri
   if (first === 'providers' && second !== undefined) return { where: `${parent.join('.')}:`, peer: `the ${second} provider's endpoint` };
   return { where: `${parent.join('.')}:`, peer: 'the server it connects to' };
 }
+
+/** A `headers` section: a file-provider middleware's, or a Traefik v1 frontend's (which has no other). */
+export interface TraefikHeaderSection {
+  readonly name: string;
+  readonly kind: 'middleware' | 'frontend';
+  /** The section with Traefik's field names whatever their case (`STSSeconds` → `stsSeconds`). */
+  readonly headers: YamlRecord;
+  readonly path: YamlPath;
+}
+
+const HEADER_FIELDS = [
+  'stsSeconds', 'stsIncludeSubdomains', 'stsPreload', 'contentSecurityPolicy', 'contentSecurityPolicyReportOnly', 'frameDeny',
+  'customFrameOptionsValue', 'contentTypeNosniff', 'browserXssFilter', 'customBrowserXSSValue', 'referrerPolicy',
+  'permissionsPolicy', 'featurePolicy', 'customResponseHeaders',
+];
+const HEADER_FIELD_BY_LOWER = new Map(HEADER_FIELDS.map((field) => [field.toLowerCase(), field]));
+
+export function traefikHeaderSections(config: TraefikFile): TraefikHeaderSection[] {
+  const sections: TraefikHeaderSection[] = [];
+  const add = (kind: TraefikHeaderSection['kind'], parent: string, owners: unknown) => {
+    for (const [name, raw] of Object.entries(asRecord(owners) ?? {})) {
+      const headers = asRecord(asRecord(raw)?.headers);
+      if (headers) sections.push({ name, kind, headers: canonicalHeaderFields(headers), path: [...(parent === 'http' ? ['http', 'middlewares'] : ['frontends']), name, 'headers'] });
+    }
+  };
+  add('middleware', 'http', asRecord(config.data.http)?.middlewares);
+  if (config.v1) add('frontend', 'frontends', config.data.frontends);
+  return sections;
+}
+
+function canonicalHeaderFields(headers: YamlRecord): YamlRecord {
+  return Object.fromEntries(Object.entries(headers).map(([key, value]) => [HEADER_FIELD_BY_LOWER.get(key.toLowerCase()) ?? key, value]));
+}
