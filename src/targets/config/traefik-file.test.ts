@@ -43,7 +43,7 @@ describe('traefikSkipVerifies', () => {
       providers: { docker: { tls: { insecureSkipVerify: true } }, http: { tls: { insecureSkipVerify: false } } },
     });
     expect(found.map((each) => [each.path.join('.'), each.where, each.peer])).toEqual([
-      ['InsecureSkipVerify', 'InsecureSkipVerify (Traefik v1, every backend):', 'the backends'],
+      ['InsecureSkipVerify', 'Traefik v1 top level (every backend):', 'the backends'],
       ['serversTransport.insecureSkipVerify', 'serversTransport (every backend):', 'the backends'],
       ['http.serversTransports.pve.insecureSkipVerify', 'serversTransports.pve', 'the backends'],
       ['tcp.serversTransports.db.tls.insecureSkipVerify', 'serversTransports.db', 'the backends'],

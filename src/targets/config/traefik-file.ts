@@ -188,7 +188,7 @@ function isTrue(value: unknown): boolean {
 
 function describeSkipVerify(parent: readonly (string | number)[]): { where: string; peer: string } {
   const [first, second, third] = parent.map(String);
-  if (parent.length === 0) return { where: 'InsecureSkipVerify (Traefik v1, every backend):', peer: 'the backends' };
+  if (parent.length === 0) return { where: 'Traefik v1 top level (every backend):', peer: 'the backends' };
   if (parent.length === 1 && first === 'serversTransport') return { where: 'serversTransport (every backend):', peer: 'the backends' };
   if (second === 'serversTransports' && third !== undefined) return { where: `serversTransports.${third}`, peer: 'the backends' };
   if (first === 'providers' && second !== undefined) return { where: `${parent.join('.')}:`, peer: `the ${second} provider's endpoint` };
