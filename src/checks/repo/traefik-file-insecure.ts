@@ -14,7 +14,10 @@ export const traefikFileInsecure = defineCheck({
     'point (:8080) with no router in front, so no authentication middleware can apply: anyone who reaches the port ' +
     'sees every router, service and backend address. `insecureSkipVerify: true` in a serversTransport (dynamic) or ' +
     'the static serversTransport makes Traefik accept any certificate from the backends, so whoever sits between ' +
-    'Traefik and a backend (another container on a shared network, the LAN) can read and change the traffic.',
+    'Traefik and a backend (another container on a shared network, the LAN) can read and change the traffic. ' +
+    'YAML and TOML files are read (`traefik.toml`, `rules/*.toml`); in Traefik v1 TOML the top-level ' +
+    '`InsecureSkipVerify = true` and an `[api]` whose entry point (`traefik`, :8080) has no `auth` are reported the same way. ' +
+    'An `insecureSkipVerify` anywhere else in a Traefik file (a provider\'s `tls`) is reported with what it stops verifying.',
   fix: [
     'Serve the dashboard through a router with authentication, and trust the backend\'s CA instead of skipping checks:',
     '',

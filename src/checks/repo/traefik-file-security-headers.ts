@@ -19,7 +19,9 @@ export const traefikFileSecurityHeaders = defineCheck({
     'contentSecurityPolicy, frameDeny, customFrameOptionsValue, contentTypeNosniff, browserXssFilter, referrerPolicy, ' +
     'customResponseHeaders) and applies the rules harden applies to live responses. A header missing here but set by ' +
     'another headers middleware on every router or chain that uses this one (in the same rules directory) is not ' +
-    'reported. Values holding Go templates ({{env "DOMAIN"}}) are read with a placeholder.',
+    'reported. Values holding Go templates ({{env "DOMAIN"}}) are read with a placeholder. TOML files are read too ' +
+    '(`[http.middlewares.secure.headers]`), and a Traefik v1 frontend\'s `[frontends.<name>.headers]` (`STSSeconds`, ' +
+    '`browserXSSFilter`: field names are read without case, as Traefik does).',
   fix: [
     'Complete the middleware and attach it (directly or through a chain) to every router:',
     '',
