@@ -77,6 +77,13 @@ checkCases(debugFlagInProd, {
       },
     },
     {
+      name: "Traefik's own InsecureSkipVerify is repo/traefik-file-insecure's (v1 top level, v2 serversTransport, docker-traefik)",
+      input: {
+        'traefik1/traefik.toml': 'logLevel = "INFO"\nInsecureSkipVerify = true\ndefaultEntryPoints = ["https", "http"]\n',
+        'traefik/traefik.toml': '[entryPoints.web]\n  address = ":80"\n[serversTransport]\n  insecureSkipVerify = true\n',
+      },
+    },
+    {
       name: 'odd shapes',
       input: {
         'config/config.yaml': '- 1\n- debug\n- { DEBUG: null }\n',
@@ -170,6 +177,11 @@ checkCases(debugFlagInProd, {
         'scripts/deploy.sh': 'kubectl -n prod create configmap app \\\n  --from-literal=DEBUG=true --from-literal=PORT=8000\n',
       },
       failures: [{ messageId: 'debugEnabled', line: 2 }],
+    },
+    {
+      name: "an application's TOML config that skips TLS verification (not Traefik's)",
+      input: { 'config/app.toml': '[upstream]\nurl = "https://api.example.com"\ninsecureSkipVerify = true\n' },
+      failures: [{ messageId: 'bypassEnabled', line: 3 }],
     },
   ],
 });

@@ -2,6 +2,7 @@ import { DEBUG_MODE_NAMES, DEBUG_MODE_UNLESS } from '../../targets/config/claims
 import { isCommittedDotEnv } from '../../targets/config/committed-env.js';
 import { configSourcesIndex, inNonProductionSection, type ConfigEnvironment } from '../../targets/config/config-sources.js';
 import type { ConfigEntry } from '../../targets/config/entries.js';
+import { traefikFilesIndex } from '../../targets/config/traefik-file.js';
 import { secretValueKind } from '../../targets/config/secret-values.js';
 import { gitIgnored } from '../../targets/repo/git-ignored.js';
 import { REDIS_AUTH_NAMES, REDIS_AUTH_UNLESS } from '../../targets/net/claims.js';
@@ -16,6 +17,7 @@ const NON_WORD = /[^A-Z0-9]+/g;
 const EXPANSION = /[$`]/;
 const FIXED_NAME = /FIXED|STATIC|MAGIC|MASTER|TEST_/;
 const CODE = /^\d{4,}/;
+const TRAEFIK_OWN = /^insecureSkipVerify$/i;
 
 /** A setting's name as UPPER_SNAKE words: `debugFixedCodes` → `DEBUG_FIXED_CODES`. */
 function snake(key: string): string {
@@ -123,6 +125,8 @@ export const debugFlagInProd = defineCheck({
     const sources = ctx.shared(configSourcesIndex).get(file.file);
     if (!sources) return ctx.notApplicable();
     let checked = false;
+    // Traefik's own switches are repo/traefik-file-insecure's, with what they expose.
+    const traefik = ctx.shared(traefikFilesIndex).has(file.file);
     for (const source of sources) {
       // A committed `.env`: a bypass switch in it ships; debug mode and placeholders are its local use.
       const bypassOnly = source.environment === 'non-production';
@@ -131,6 +135,7 @@ export const debugFlagInProd = defineCheck({
       const environment = bypassOnly ? 'committed .env' : describe(source.environment);
       for (const entry of source.entries) {
         if (inNonProductionSection(entry)) continue;
+        if (traefik && TRAEFIK_OWN.test(entry.key)) continue;
         // A value a script computes at run time says nothing about the flag.
         if (source.computed && typeof entry.value === 'string' && EXPANSION.test(entry.value)) continue;
         const at = file.at(entry.line, entry.column);

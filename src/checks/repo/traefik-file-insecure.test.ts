@@ -60,6 +60,32 @@ checkCases(traefikFileInsecure, {
             insecureSkipVerify: true`,
       },
     },
+    {
+      name: 'TOML: Traefik v1 with auth on the API entry point, v2 routers with tls, an application config with an [api] table',
+      input: {
+        'traefik1/traefik.toml': text`
+          defaultEntryPoints = ["https", "http"]
+          [api]
+            entryPoint = "traefik"
+            dashboard = true
+          [entryPoints]
+            [entryPoints.traefik]
+            address = ":8080"
+              [entryPoints.traefik.auth.basic]
+              usersFile = "/shared/.htpasswd"`,
+        'traefik/rules/app.toml': text`
+          [http.routers.app]
+            rule = "Host(\`app.example.com\`)"
+            entryPoints = ["web"]
+            service = "app"
+            [http.routers.app.tls]
+              certResolver = "le"`,
+        'config/app.toml': text`
+          [api]
+          port = 8080
+          insecure = true`,
+      },
+    },
   ],
   fail: [
     {
@@ -122,6 +148,69 @@ checkCases(traefikFileInsecure, {
                 service: grafana`,
       },
       failures: [{ messageId: 'routerPlainHttp', line: 3, column: 5 }],
+    },
+    {
+      name: 'TOML v2/v3: insecure API, skip-verify in the static and dynamic transports and a provider, a router served over plain HTTP',
+      input: {
+        'traefik/traefik.toml': text`
+          [entryPoints.web]
+            address = ":80"
+          [api]
+            insecure = true
+          [serversTransport]
+            insecureSkipVerify = true
+          [providers.docker.tls]
+            insecureSkipVerify = true`,
+        'traefik/rules/app.toml': text`
+          [http.routers.app]
+            rule = "Host(\`app.example.com\`)"
+            entryPoints = ["web"]
+            service = "app"
+
+          [http.serversTransports.pve]
+            serverName = "pve.lan"
+            insecureSkipVerify = true`,
+      },
+      failures: [
+        { messageId: 'routerPlainHttp', line: 1, column: 1 },
+        { messageId: 'skipVerify', line: 8, column: 3 },
+        { messageId: 'apiInsecure', line: 4, column: 3 },
+        { messageId: 'skipVerify', line: 6, column: 3 },
+        { messageId: 'skipVerify', line: 8, column: 3 },
+      ],
+    },
+    {
+      name: 'TOML Traefik v1 (docker-traefik archives): top-level InsecureSkipVerify, [api] on an entry point without auth',
+      input: {
+        'traefik1/traefik.toml': text`
+          #debug = true
+          logLevel = "INFO"
+          InsecureSkipVerify = true
+          defaultEntryPoints = ["https", "http"]
+
+          [api]
+            entryPoint = "traefik"
+            dashboard = true
+            debug = false
+            address = ":8080"
+
+          [entryPoints]
+            [entryPoints.http]
+            address = ":80"
+              [entryPoints.http.redirect]
+              entryPoint = "https"
+            [entryPoints.https]
+            address = ":443"
+              [entryPoints.https.tls]
+
+          [file]
+            directory = "/etc/traefik/rules/"
+            watch = true`,
+      },
+      failures: [
+        { messageId: 'skipVerify', line: 3, column: 1 },
+        { messageId: 'apiV1', line: 6, column: 1 },
+      ],
     },
   ],
 });

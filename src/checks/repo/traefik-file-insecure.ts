@@ -1,4 +1,4 @@
-import { fileMiddlewareNames, traefikEntryPointsIndex, traefikFilesIndex } from '../../targets/config/traefik-file.js';
+import { fileMiddlewareNames, traefikEntryPointsIndex, traefikFilesIndex, traefikSkipVerifies } from '../../targets/config/traefik-file.js';
 import { asArray, asString } from '../../targets/yaml/read.js';
 import { asBoolean, asRecord } from '../../targets/yaml/read.js';
 import type { YamlPath } from '../../targets/yaml/source.js';
@@ -14,7 +14,10 @@ export const traefikFileInsecure = defineCheck({
     'point (:8080) with no router in front, so no authentication middleware can apply: anyone who reaches the port ' +
     'sees every router, service and backend address. `insecureSkipVerify: true` in a serversTransport (dynamic) or ' +
     'the static serversTransport makes Traefik accept any certificate from the backends, so whoever sits between ' +
-    'Traefik and a backend (another container on a shared network, the LAN) can read and change the traffic.',
+    'Traefik and a backend (another container on a shared network, the LAN) can read and change the traffic. ' +
+    'YAML and TOML files are read (`traefik.toml`, `rules/*.toml`); in Traefik v1 TOML the top-level ' +
+    '`InsecureSkipVerify = true` and an `[api]` whose entry point (`traefik`, :8080) has no `auth` are reported the same way. ' +
+    'An `insecureSkipVerify` anywhere else in a Traefik file (a provider\'s `tls`) is reported with what it stops verifying.',
   fix: [
     'Serve the dashboard through a router with authentication, and trust the backend\'s CA instead of skipping checks:',
     '',
@@ -35,7 +38,8 @@ export const traefikFileInsecure = defineCheck({
   ],
   messages: {
     apiInsecure: 'api.insecure: true serves the Traefik dashboard and API on :8080 without any authentication',
-    skipVerify: { text: '{where} insecureSkipVerify: true accepts any certificate from the backends', severity: 'medium' },
+    apiV1: '[api] (Traefik v1) serves the dashboard and API on the {entryPoint} entry point, which has no auth: anyone who reaches it sees every frontend and backend',
+    skipVerify: { text: '{where} insecureSkipVerify: true accepts any certificate from {peer}', severity: 'medium' },
     routerPlainHttp: { text: 'router {router} has no tls and its entry points ({entryPoints}) neither default to TLS nor redirect: it is served over plain HTTP', severity: 'medium' },
   },
   claims: [
@@ -50,12 +54,19 @@ export const traefikFileInsecure = defineCheck({
   evaluate(file, ctx) {
     const config = ctx.shared(traefikFilesIndex).get(file.file);
     if (!config) return ctx.notApplicable();
-    const fail = (path: YamlPath, messageId: 'apiInsecure' | 'skipVerify' | 'routerPlainHttp', data: Record<string, string> = {}) => {
+    const fail = (path: YamlPath, messageId: 'apiInsecure' | 'apiV1' | 'skipVerify' | 'routerPlainHttp', data: Record<string, string> = {}) => {
       const at = config.locate(path);
       ctx.fail(file.at(at.line, at.column), messageId, data);
     };
     if (asBoolean(asRecord(config.data.api)?.insecure) === true) fail(['api', 'insecure'], 'apiInsecure');
-    if (asBoolean(asRecord(config.data.serversTransport)?.insecureSkipVerify) === true) fail(['serversTransport', 'insecureSkipVerify'], 'skipVerify', { where: 'serversTransport (every backend):' });
+    const v1Api = config.v1 ? asRecord(config.data.api) : undefined;
+    if (v1Api) {
+      // v1 serves the API on its own entry point (`traefik`, :8080 by default); only that entry point's auth protects it.
+      const name = asString(v1Api.entryPoint) ?? 'traefik';
+      const point = Object.entries(asRecord(config.data.entryPoints) ?? {}).find(([each]) => each.toLowerCase() === name.toLowerCase());
+      if (asRecord(point?.[1])?.auth === undefined) fail(['api'], 'apiV1', { entryPoint: name });
+    }
+    for (const skip of traefikSkipVerifies(config.data)) fail(skip.path, 'skipVerify', { where: skip.where, peer: skip.peer });
     const entryPoints = ctx.shared(traefikEntryPointsIndex);
     const middlewares = asRecord(asRecord(config.data.http)?.middlewares) ?? {};
     for (const [name, raw] of Object.entries(asRecord(asRecord(config.data.http)?.routers) ?? {})) {
@@ -69,15 +80,6 @@ export const traefikFileInsecure = defineCheck({
       const redirects = fileMiddlewareNames(router.middlewares).some((each) => asRecord(asRecord(middlewares[each])?.redirectScheme) !== undefined || /redirect|https/i.test(each));
       if (redirects || asString(router.service) === 'noop@internal') continue;
       fail(['http', 'routers', name], 'routerPlainHttp', { router: name, entryPoints: names.join(', ') });
-    }
-    for (const section of ['http', 'tcp'] as const) {
-      for (const [name, transport] of Object.entries(asRecord(asRecord(config.data[section])?.serversTransports) ?? {})) {
-        const record = asRecord(transport);
-        const insecure = asBoolean(record?.insecureSkipVerify) ?? asBoolean(asRecord(record?.tls)?.insecureSkipVerify);
-        if (insecure !== true) continue;
-        const path = asRecord(record?.tls) && record?.insecureSkipVerify === undefined ? [section, 'serversTransports', name, 'tls', 'insecureSkipVerify'] : [section, 'serversTransports', name, 'insecureSkipVerify'];
-        fail(path, 'skipVerify', { where: `serversTransports.${name}` });
-      }
     }
   },
 });

@@ -188,5 +188,50 @@ checkCases(traefikFileSecurityHeaders, {
         { messageId: 'hstsNoPreload', line: 54 },
       ],
     },
+    {
+      name: 'TOML v2/v3: a headers middleware without CSP, located at its table',
+      input: {
+        'traefik/rules/middlewares.toml': text`
+          [http.middlewares.secure-headers.headers]
+            stsSeconds = 63072000
+            stsIncludeSubdomains = true
+            stsPreload = true
+            frameDeny = true
+            contentTypeNosniff = true
+            referrerPolicy = "strict-origin-when-cross-origin"
+            [http.middlewares.secure-headers.headers.customResponseHeaders]
+              Cross-Origin-Opener-Policy = "same-origin"
+              Cross-Origin-Resource-Policy = "same-site"`,
+      },
+      failures: [{ messageId: 'cspMissing', line: 8, column: 3 }],
+    },
+    {
+      name: "TOML Traefik v1: a frontend's headers in v1 spelling (docker-traefik archives unifi.toml)",
+      input: {
+        'traefik1/rules/unifi.toml': text`
+          [backends]
+            [backends.backend-ufi.servers.server-ufi-ext]
+              url = "https://192.168.5.254:8443"
+          [frontends]
+            [frontends.frontend-ufi]
+              backend = "backend-ufi"
+              [frontends.frontend-ufi.headers]
+                SSLRedirect = true
+                STSSeconds = 315360000
+                STSIncludeSubdomains = true
+                STSPreload = true
+                frameDeny = true
+                contentTypeNosniff = true
+                browserXSSFilter = true
+                customFrameOptionsValue = "allow-from https:example.com"`,
+      },
+      failures: [
+        { messageId: 'cspMissing', line: 7, column: 5 },
+        { messageId: 'coopMissing', line: 7, column: 5 },
+        { messageId: 'corpMissing', line: 7, column: 5 },
+        { messageId: 'xssProtectionEnabled', line: 14, column: 7 },
+        { messageId: 'frameOptionsInvalid', line: 15, column: 7 },
+      ],
+    },
   ],
 });

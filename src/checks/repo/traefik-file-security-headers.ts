@@ -1,4 +1,4 @@
-import { fileMiddlewareNames, providerDirectory, traefikFilesIndex, type TraefikFile } from '../../targets/config/traefik-file.js';
+import { fileMiddlewareNames, providerDirectory, traefikFilesIndex, traefikHeaderSections, type TraefikFile, type TraefikHeaderSection } from '../../targets/config/traefik-file.js';
 import { PROXY_HEADER_CLAIMS } from '../../targets/http/headers/claims.js';
 import { ALL_HEADER_MESSAGE_IDS, headerMessages, securityHeaderFindings } from '../../targets/http/headers/rules.js';
 import { traefikHeadersOf } from '../../targets/k8s/traefik-headers.js';
@@ -19,7 +19,9 @@ export const traefikFileSecurityHeaders = defineCheck({
     'contentSecurityPolicy, frameDeny, customFrameOptionsValue, contentTypeNosniff, browserXssFilter, referrerPolicy, ' +
     'customResponseHeaders) and applies the rules harden applies to live responses. A header missing here but set by ' +
     'another headers middleware on every router or chain that uses this one (in the same rules directory) is not ' +
-    'reported. Values holding Go templates ({{env "DOMAIN"}}) are read with a placeholder.',
+    'reported. Values holding Go templates ({{env "DOMAIN"}}) are read with a placeholder. TOML files are read too ' +
+    '(`[http.middlewares.secure.headers]`), and a Traefik v1 frontend\'s `[frontends.<name>.headers]` (`STSSeconds`, ' +
+    '`browserXSSFilter`: field names are read without case, as Traefik does).',
   fix: [
     'Complete the middleware and attach it (directly or through a chain) to every router:',
     '',
@@ -47,15 +49,14 @@ export const traefikFileSecurityHeaders = defineCheck({
   claims: [...PROXY_HEADER_CLAIMS],
   evaluate(file, ctx) {
     const config = ctx.shared(traefikFilesIndex).get(file.file);
-    const middlewares = asRecord(asRecord(config?.data.http)?.middlewares);
-    if (!config || !middlewares) return ctx.notApplicable();
+    const sections = config ? traefikHeaderSections(config) : [];
+    if (!config || (sections.length === 0 && !asRecord(asRecord(config.data.http)?.middlewares))) return ctx.notApplicable();
     const coverage = ctx.shared(fileRouterHeadersIndex);
-    for (const [name, raw] of Object.entries(middlewares)) {
-      const headers = asRecord(asRecord(raw)?.headers);
-      const sent = headers && traefikHeadersOf(headers, ['http', 'middlewares', name, 'headers']);
+    for (const section of sections) {
+      const sent = traefikHeadersOf(section.headers, section.path);
       if (!sent) continue;
       for (const finding of securityHeaderFindings(sent.headers)) {
-        if (finding.missing && coverage.coveredElsewhere(providerDirectory(file.file), name, finding.header)) continue;
+        if (finding.missing && section.kind === 'middleware' && coverage.coveredElsewhere(providerDirectory(file.file), section.name, finding.header)) continue;
         const at = config.locate(finding.missing ? sent.anchor : (sent.fields.get(finding.header) ?? sent.anchor));
         ctx.fail(file.at(at.line, at.column), finding.messageId, finding.data);
       }
@@ -78,7 +79,11 @@ const fileRouterHeadersIndex = defineIndex<FileRouterHeaders>('config/traefik-fi
     coveredElsewhere(directory, middleware, header) {
       const configs = byDirectory.get(directory) ?? [];
       const definitions = new Map<string, YamlRecord>();
-      for (const config of configs) for (const [name, raw] of Object.entries(asRecord(asRecord(config.data.http)?.middlewares) ?? {})) definitions.set(name, asRecord(raw) ?? {});
+      const sections = new Map<string, TraefikHeaderSection>();
+      for (const config of configs) {
+        for (const [name, raw] of Object.entries(asRecord(asRecord(config.data.http)?.middlewares) ?? {})) definitions.set(name, asRecord(raw) ?? {});
+        for (const section of traefikHeaderSections(config)) if (section.kind === 'middleware') sections.set(section.name, section);
+      }
       const expand = (names: string[], into: Set<string>) => {
         for (const name of names) {
           if (into.has(name)) continue;
@@ -104,8 +109,8 @@ const fileRouterHeadersIndex = defineIndex<FileRouterHeaders>('config/traefik-fi
       return users.every((used) =>
         [...used].some((other) => {
           if (other === middleware) return false;
-          const headers = asRecord(definitions.get(other)?.headers);
-          return headers !== undefined && traefikHeadersOf(headers, [])?.headers.has(header) === true;
+          const section = sections.get(other);
+          return section !== undefined && traefikHeadersOf(section.headers, [])?.headers.has(header) === true;
         }),
       );
     },
