@@ -17,7 +17,7 @@ const chart = (values: string, appVersion = '"1.4.2"') => ({
 checkCases(helmValuesImageTag, {
   pass: [
     {
-      name: 'a version tag, a digest beside latest, an empty tag that falls back on a versioned appVersion (microservices-demo)',
+      name: 'a version tag, a digest (or sha) beside latest, an empty tag that falls back on a versioned appVersion (microservices-demo), a component switched off',
       input: chart(yaml`
         image:
           repository: ghcr.io/acme/api
@@ -30,7 +30,18 @@ checkCases(helmValuesImageTag, {
             digest: ${DIGEST}
         images:
           repository: us-central1-docker.pkg.dev/online-boutique-ci/microservices-demo
-          tag: ""`),
+          tag: ""
+        permissionInitContainer:
+          image:
+            registry: quay.io
+            repository: prometheus/busybox
+            tag: latest
+            sha: ${DIGEST}
+        metrics:
+          enabled: false
+          image:
+            repository: bitnami/exporter
+            tag: latest`),
     },
     {
       name: 'an untagged reference (the template may append a tag), a templated tag, a repository outside an image key',

@@ -38,7 +38,7 @@ export const helmValuesImageTag = defineCheck({
     'Checkov CKV_K8S_14 (image tag is not latest or blank), on rendered manifests',
   ],
   messages: {
-    latestTag: 'chart "{chart}" defaults {path} to "{image}" by the tag latest, which moves on every push (the chart\'s default; an install may override it)',
+    latestTag: 'chart "{chart}" defaults {path} to latest: the image "{image}" moves on every push (the chart\'s default; an install may override it)',
     latestAppVersion:
       'chart "{chart}" leaves {path} empty, so the image "{image}" takes the chart appVersion "latest", which moves on every push (the chart\'s default; an install may override it)',
     latestReference: 'chart "{chart}" defaults {path} to the image "{image}" by :latest, which moves on every push (the chart\'s default; an install may override it)',
@@ -59,10 +59,11 @@ const isEmpty = (value: unknown) => value === undefined || value === null || (ty
  * appVersion it falls back on is latest; and an `image:` reference written whole with `:latest`.
  * A reference without a tag is left alone: the templates may append one.
  */
-function floatingImages(values: HelmValues, { path, key, map }: ValuesMap): FloatingImage[] {
+function floatingImages(values: HelmValues, { path, key, map, disabled }: ValuesMap): FloatingImage[] {
+  if (disabled) return [];
   const found: FloatingImage[] = [];
   const repository = asString(map.repository);
-  if (repository && !hasUnresolvedVariable(repository) && /image/i.test(key) && isEmpty(map.digest) && !repository.includes('@')) {
+  if (repository && !hasUnresolvedVariable(repository) && /image/i.test(key) && isEmpty(map.digest) && isEmpty(map.sha) && !repository.includes('@')) {
     const registry = asString(map.registry);
     const name = registry && !isEmpty(registry) ? `${registry}/${repository}` : repository;
     const tag = asString(map.tag);

@@ -26,7 +26,7 @@ checkCases(helmValuesPrivilege, {
           type: ClusterIP`),
     },
     {
-      name: 'least privilege set, a flag named after securityContext (microservices-demo), a context Bitnami leaves disabled',
+      name: 'least privilege set, a flag named after securityContext (microservices-demo), a context and a component Bitnami leaves disabled',
       input: chart(yaml`
         securityContext:
           enable: true
@@ -43,6 +43,11 @@ checkCases(helmValuesPrivilege, {
           containerSecurityContext:
             enabled: false
             runAsUser: 0
+        volumePermissions:
+          enabled: false
+          containerSecurityContext:
+            runAsUser: 0
+          hostNetwork: true
         hostNetwork: false
         hostPID: "true"`),
     },
@@ -70,6 +75,7 @@ checkCases(helmValuesPrivilege, {
           capabilities:
             add: ["NET_BIND_SERVICE", "cap_sys_admin", NET_ADMIN]
         exporter:
+          enabled: true
           hostPID: true
           extraContainers:
             - name: debug
@@ -84,8 +90,8 @@ checkCases(helmValuesPrivilege, {
         { messageId: 'privilegeEscalation', line: 8 },
         { messageId: 'dangerousCapability', line: 10 },
         { messageId: 'dangerousCapability', line: 10 },
-        { messageId: 'hostNamespace', line: 12 },
-        { messageId: 'dangerousCapability', line: 17 },
+        { messageId: 'hostNamespace', line: 13 },
+        { messageId: 'dangerousCapability', line: 18 },
       ],
     },
   ],

@@ -9,7 +9,11 @@ type Grant = 'privileged' | 'privilegeEscalation' | 'runAsNonRootOff' | 'rootUse
 
 /** `securityContext`, `podSecurityContext`, `containerSecurityContext`, `initContainerSecurityContext`, ... */
 const SECURITY_CONTEXT_KEY = /securitycontext$/i;
-const HOST_NAMESPACE_KEYS = new Set(['hostNetwork', 'hostPID', 'hostIPC']);
+const HOST_NAMESPACES = new Map([
+  ['hostNetwork', 'network'],
+  ['hostPID', 'process'],
+  ['hostIPC', 'IPC'],
+]);
 
 const DEFAULT_NOTE = "the chart's default; an install may override it";
 
@@ -23,7 +27,8 @@ export const helmValuesPrivilege = defineCheck({
     'create` scaffold, Bitnami) copy `securityContext`, `podSecurityContext` and `containerSecurityContext` into the ' +
     'pods as written. A default of `privileged: true`, `allowPrivilegeEscalation: true`, `runAsUser: 0`, an added ' +
     'SYS_ADMIN or NET_ADMIN, or `hostNetwork`/`hostPID`/`hostIPC: true` hands every install that power over the node. ' +
-    'Values the chart leaves unset are not judged: what the templates do then is only known once rendered.',
+    'Values the chart leaves unset, and those of a component it switches off (`enabled: false`), are not judged: what ' +
+    'the templates do then is only known once rendered.',
   fix: [
     'Default to the least privilege and let the installs that truly need more ask for it:',
     '',
@@ -49,7 +54,7 @@ export const helmValuesPrivilege = defineCheck({
     runAsNonRootOff: { text: `chart "{chart}" defaults {path} to false: its containers may run as root (${DEFAULT_NOTE})`, severity: 'medium' },
     rootUser: { text: `chart "{chart}" defaults {path} to 0: its containers run as root (${DEFAULT_NOTE})`, severity: 'medium' },
     dangerousCapability: { text: `chart "{chart}" defaults {path} to add the capability {capability} (${DEFAULT_NOTE})`, severity: 'medium' },
-    hostNamespace: { text: `chart "{chart}" defaults {path} to true: its pods share the node's namespace (${DEFAULT_NOTE})`, severity: 'high' },
+    hostNamespace: { text: `chart "{chart}" defaults {path} to true: its pods share the node's {namespace} namespace (${DEFAULT_NOTE})`, severity: 'high' },
   },
   claims: [
     {
@@ -79,12 +84,13 @@ interface Granted {
   data?: Record<string, string>;
 }
 
-/** What one mapping of the values grants: as a security context (unless `enabled: false`), and by its host namespace keys. */
-function grantsOf({ path, key, map }: ValuesMap): Granted[] {
+/** What one mapping of the values grants, unless switched off: as a security context, and by its host namespace keys. */
+function grantsOf({ path, key, map, disabled }: ValuesMap): Granted[] {
+  if (disabled) return [];
   const granted: Granted[] = [];
-  for (const name of HOST_NAMESPACE_KEYS) if (map[name] === true) granted.push({ messageId: 'hostNamespace', path: [...path, name] });
-  // Bitnami's `containerSecurityContext.enabled: false` renders no context at all.
-  if (!SECURITY_CONTEXT_KEY.test(key) || map.enabled === false || map.enable === false) return granted;
+  for (const [name, namespace] of HOST_NAMESPACES)
+    if (map[name] === true) granted.push({ messageId: 'hostNamespace', path: [...path, name], data: { namespace } });
+  if (!SECURITY_CONTEXT_KEY.test(key)) return granted;
   const at = (...rest: (string | number)[]) => [...path, ...rest];
   if (map.privileged === true) granted.push({ messageId: 'privileged', path: at('privileged') });
   if (map.allowPrivilegeEscalation === true) granted.push({ messageId: 'privilegeEscalation', path: at('allowPrivilegeEscalation') });

@@ -71,22 +71,31 @@ export interface ValuesMap {
   readonly path: YamlPath;
   readonly key: string;
   readonly map: YamlRecord;
+  /**
+   * It or a mapping above it is switched off (`enabled: false`, `enable: false`, `create: false`:
+   * Bitnami's `volumePermissions`, `metrics`, a disabled `containerSecurityContext`): the templates
+   * render nothing of it by default.
+   */
+  readonly disabled: boolean;
 }
+
+const SWITCHES = ['enabled', 'enable', 'create'];
 
 /** Every mapping of the values, the root first, then in source order (lists included: `extraContainers`). */
 export function valuesMaps(data: YamlRecord): ValuesMap[] {
   const found: ValuesMap[] = [];
-  const visit = (value: unknown, path: YamlPath, key: string) => {
+  const visit = (value: unknown, path: YamlPath, key: string, offAbove: boolean) => {
     if (Array.isArray(value)) {
-      value.forEach((item, i) => visit(item, [...path, i], ''));
+      value.forEach((item, i) => visit(item, [...path, i], '', offAbove));
       return;
     }
     const map = asRecord(value);
     if (!map) return;
-    found.push({ path, key, map });
-    for (const [child, childValue] of Object.entries(map)) visit(childValue, [...path, child], child);
+    const disabled = offAbove || SWITCHES.some((name) => map[name] === false);
+    found.push({ path, key, map, disabled });
+    for (const [child, childValue] of Object.entries(map)) visit(childValue, [...path, child], child, disabled);
   };
-  visit(data, [], '');
+  visit(data, [], '', false);
   return found;
 }
 
