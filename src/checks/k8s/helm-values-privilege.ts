@@ -94,8 +94,9 @@ function grantsOf({ path, key, map, disabled }: ValuesMap): Granted[] {
   const at = (...rest: (string | number)[]) => [...path, ...rest];
   if (map.privileged === true) granted.push({ messageId: 'privileged', path: at('privileged') });
   if (map.allowPrivilegeEscalation === true) granted.push({ messageId: 'privilegeEscalation', path: at('allowPrivilegeEscalation') });
-  if (map.runAsNonRoot === false) granted.push({ messageId: 'runAsNonRootOff', path: at('runAsNonRoot') });
+  // Root as the user says more than root allowed: one report for the one fact.
   if (map.runAsUser === 0) granted.push({ messageId: 'rootUser', path: at('runAsUser') });
+  else if (map.runAsNonRoot === false) granted.push({ messageId: 'runAsNonRootOff', path: at('runAsNonRoot') });
   asArray(asRecord(map.capabilities)?.add).forEach((value, i) => {
     if (typeof value === 'string' && DANGEROUS_CAPABILITIES.has(normalizeCapability(value)))
       granted.push({ messageId: 'dangerousCapability', path: at('capabilities', 'add', i), data: { capability: value } });
