@@ -62,7 +62,7 @@ checkCases(helmValuesPrivilege, {
   ],
   fail: [
     {
-      name: 'privilege granted by the defaults of the chart and of a component, in a list of extra containers; root as the user once, not also as root allowed',
+      name: 'privilege granted by the defaults of the chart and of a component, in a list of extra containers; privileged and root as the user once, not also as escalation and root allowed',
       input: chart(yaml`
         hostNetwork: true
         podSecurityContext:
@@ -81,18 +81,19 @@ checkCases(helmValuesPrivilege, {
             - name: debug
               securityContext:
                 runAsNonRoot: false
+                allowPrivilegeEscalation: true
                 capabilities:
                   add: [ALL]`),
       failures: [
         { messageId: 'hostNamespace', line: 1 },
         { messageId: 'rootUser', line: 4 },
         { messageId: 'privileged', line: 7 },
-        { messageId: 'privilegeEscalation', line: 8 },
         { messageId: 'dangerousCapability', line: 10 },
         { messageId: 'dangerousCapability', line: 10 },
         { messageId: 'hostNamespace', line: 13 },
         { messageId: 'runAsNonRootOff', line: 17 },
-        { messageId: 'dangerousCapability', line: 19 },
+        { messageId: 'privilegeEscalation', line: 18 },
+        { messageId: 'dangerousCapability', line: 20 },
       ],
     },
   ],

@@ -92,9 +92,9 @@ function grantsOf({ path, key, map, disabled }: ValuesMap): Granted[] {
     if (map[name] === true) granted.push({ messageId: 'hostNamespace', path: [...path, name], data: { namespace } });
   if (!SECURITY_CONTEXT_KEY.test(key)) return granted;
   const at = (...rest: (string | number)[]) => [...path, ...rest];
+  // Privileged says more than escalation allowed (it always is), and root as the user more than root allowed: one report each.
   if (map.privileged === true) granted.push({ messageId: 'privileged', path: at('privileged') });
-  if (map.allowPrivilegeEscalation === true) granted.push({ messageId: 'privilegeEscalation', path: at('allowPrivilegeEscalation') });
-  // Root as the user says more than root allowed: one report for the one fact.
+  else if (map.allowPrivilegeEscalation === true) granted.push({ messageId: 'privilegeEscalation', path: at('allowPrivilegeEscalation') });
   if (map.runAsUser === 0) granted.push({ messageId: 'rootUser', path: at('runAsUser') });
   else if (map.runAsNonRoot === false) granted.push({ messageId: 'runAsNonRootOff', path: at('runAsNonRoot') });
   asArray(asRecord(map.capabilities)?.add).forEach((value, i) => {
