@@ -15,6 +15,7 @@ const TARGET_KINDS: Record<TargetKind, true> = {
   'k8s-object': true,
   'k8s-workload': true,
   'k8s-container': true,
+  'helm-values': true,
   dockerfile: true,
   'compose-service': true,
   'ci-workflow': true,

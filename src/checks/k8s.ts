@@ -6,6 +6,8 @@ import { defaultNamespace } from './k8s/default-namespace.js';
 import { defaultServiceAccountBinding } from './k8s/default-service-account-binding.js';
 import { defaultServiceAccount } from './k8s/default-service-account.js';
 import { duplicateKey } from './k8s/duplicate-key.js';
+import { helmValuesImageTag } from './k8s/helm-values-image-tag.js';
+import { helmValuesPrivilege } from './k8s/helm-values-privilege.js';
 import { hostNamespaces } from './k8s/host-namespaces.js';
 import { hostPath } from './k8s/host-path.js';
 import { hostPort } from './k8s/host-port.js';
@@ -63,6 +65,8 @@ export const checks: readonly AnyCheck[] = [
   defaultServiceAccount,
   defaultServiceAccountBinding,
   duplicateKey,
+  helmValuesImageTag,
+  helmValuesPrivilege,
   hostNamespaces,
   hostPath,
   hostPort,

@@ -18,6 +18,7 @@ const TARGET_FAMILY: Partial<Record<string, Family>> = {
   'k8s-object': 'kubernetes',
   'k8s-workload': 'kubernetes',
   'k8s-container': 'kubernetes',
+  'helm-values': 'kubernetes',
   'compose-service': 'compose',
   dockerfile: 'dockerfile',
   'ci-workflow': 'ci',

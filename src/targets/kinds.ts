@@ -2,6 +2,7 @@ import { workspaceWorkflows, type CiWorkflow } from './ci/workflow.js';
 import type { ComposeService } from './compose/compose.js';
 import { composeProjectServices } from './compose/project.js';
 import { parseDockerfile, type Dockerfile } from './docker/dockerfile.js';
+import { hasHelmValues, helmValues, type HelmValues } from './k8s/helm-values.js';
 import { manifestContainers, manifestObjects, manifestWorkloads } from './k8s/manifest-targets.js';
 import type { K8sObject } from './k8s/objects.js';
 import type { K8sContainer, K8sWorkload } from './k8s/workloads.js';
@@ -14,6 +15,8 @@ export interface TargetTypes {
   'k8s-object': K8sObject;
   'k8s-workload': K8sWorkload;
   'k8s-container': K8sContainer;
+  /** The values file of each Helm chart (values.yaml, values-*.yaml beside Chart.yaml). */
+  'helm-values': HelmValues;
   dockerfile: Dockerfile;
   'compose-service': ComposeService;
   'ci-workflow': CiWorkflow;
@@ -38,6 +41,7 @@ const LOADERS: { [K in TargetKind]: (workspace: Workspace) => TargetTypes[K][] }
   'k8s-object': manifestObjects,
   'k8s-workload': manifestWorkloads,
   'k8s-container': manifestContainers,
+  'helm-values': helmValues,
   dockerfile: (ws) =>
     ws.files('dockerfiles').flatMap((file) => {
       const text = ws.text(file);
@@ -61,6 +65,7 @@ const PRESENT: { [K in TargetKind]: (workspace: Workspace) => boolean } = {
   'k8s-object': hasFiles('manifests'),
   'k8s-workload': hasFiles('manifests'),
   'k8s-container': hasFiles('manifests'),
+  'helm-values': hasHelmValues,
   dockerfile: hasFiles('dockerfiles'),
   // Compose files are also found by content among the YAML files (compose fragments).
   'compose-service': (ws) => hasFiles('compose')(ws) || hasFiles('manifests')(ws),

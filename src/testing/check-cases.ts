@@ -41,6 +41,8 @@ const DEFAULT_FILE: Record<TargetKind, string> = {
   'k8s-object': 'manifest.yaml',
   'k8s-workload': 'manifest.yaml',
   'k8s-container': 'manifest.yaml',
+  // A values file is one only beside Chart.yaml and templates/: cases give the chart's files.
+  'helm-values': 'chart/values.yaml',
   dockerfile: 'Dockerfile',
   'compose-service': 'docker-compose.yml',
   'ci-workflow': '.github/workflows/ci.yml',

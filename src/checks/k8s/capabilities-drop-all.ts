@@ -1,25 +1,8 @@
 import { DANGEROUS_CAPABILITY_NAMES } from '../../targets/docker/claims.js';
-import { containerCapabilities } from '../../targets/k8s/capabilities.js';
+import { DANGEROUS_CAPABILITIES, containerCapabilities } from '../../targets/k8s/capabilities.js';
 import { SECURITY_CONTEXT_NAMES } from '../../targets/k8s/claims.js';
 import { defineCheck } from '../define.js';
 
-/** Capabilities that reach past the container: the host kernel, other pods' traffic, other processes. */
-const DANGEROUS_CAPABILITIES = new Set([
-  'ALL',
-  'SYS_ADMIN', // mount, namespaces, cgroups: the classic container escape
-  'SYS_MODULE', // load kernel modules
-  'SYS_PTRACE', // read and inject into other processes
-  'SYS_RAWIO', // raw device and port I/O
-  'SYS_BOOT',
-  'SYS_TIME', // the clock is node-wide
-  'DAC_READ_SEARCH', // open_by_handle_at: read host files (shocker)
-  'NET_ADMIN', // rewrite routes and iptables of the pod network
-  'NET_RAW', // forge packets: ARP/DNS spoofing of neighbours
-  'BPF',
-  'PERFMON',
-  'MAC_ADMIN',
-  'MAC_OVERRIDE',
-]);
 
 export const capabilitiesDropAll = defineCheck({
   id: 'k8s/capabilities-drop-all',

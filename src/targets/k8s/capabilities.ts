@@ -2,6 +2,24 @@ import { asArray, asRecord } from '../yaml/read.js';
 import type { YamlPath } from '../yaml/source.js';
 import type { K8sContainer } from './workloads.js';
 
+/** Capabilities that reach past the container: the host kernel, other pods' traffic, other processes. */
+export const DANGEROUS_CAPABILITIES = new Set<string>([
+  'ALL',
+  'SYS_ADMIN', // mount, namespaces, cgroups: the classic container escape
+  'SYS_MODULE', // load kernel modules
+  'SYS_PTRACE', // read and inject into other processes
+  'SYS_RAWIO', // raw device and port I/O
+  'SYS_BOOT',
+  'SYS_TIME', // the clock is node-wide
+  'DAC_READ_SEARCH', // open_by_handle_at: read host files (shocker)
+  'NET_ADMIN', // rewrite routes and iptables of the pod network
+  'NET_RAW', // forge packets: ARP/DNS spoofing of neighbours
+  'BPF',
+  'PERFMON',
+  'MAC_ADMIN',
+  'MAC_OVERRIDE',
+]);
+
 /** One entry of `securityContext.capabilities.add` or `.drop`. */
 export interface CapabilityEntry {
   /** Upper-case, without a `CAP_` prefix: how the runtime compares them. */

@@ -70,6 +70,8 @@ export class Workspace {
   private readonly chartTemplates = new Set<string>();
   /** Compose files and workflows: YAML whose values may hold `{{ … }}` of their own tool. */
   private readonly ownTemplates = new Set<string>();
+  /** The Helm charts of the tree, deepest first. */
+  private helmCharts: readonly HelmChart[] = [];
 
   private constructor(
     readonly root: string,
@@ -98,6 +100,7 @@ export class Workspace {
     const compose = new Set(found[FILE_GROUPS.indexOf('compose')]);
     const workflows = new Set(found[FILE_GROUPS.indexOf('workflows')]);
     const charts = helmCharts(tree.files.map((file) => file.path));
+    workspace.helmCharts = charts;
     const chartsLeftOut = new Map<HelmChart, Set<string>>();
     FILE_GROUPS.forEach((group, i) => {
       let files = found[i]!;
@@ -131,6 +134,11 @@ export class Workspace {
     workspace.given.set(file, text);
     for (const group of FILE_GROUPS) workspace.fileGroups.set(group, groups.includes(group) ? [file] : []);
     return workspace;
+  }
+
+  /** The Helm charts the walk found (a folder with Chart.yaml and templates/), deepest first. */
+  get charts(): readonly HelmChart[] {
+    return this.helmCharts;
   }
 
   files(group: FileGroup): readonly string[] {
