@@ -29,6 +29,15 @@ describe('dns/spf', () => {
       'loop.test TXT': ['v=spf1 include:loop2.test -all'],
       'loop2.test TXT': ['v=spf1 include:loop.test -all'],
       'ptr.test TXT': ['v=spf1 ptr -all'],
+      // RFC 7208 §5.2: an include matches when the included record passes the sender.
+      'open-provider.test TXT': ['v=spf1 +all'],
+      'shrug.test TXT': ['v=spf1 ?all'],
+      'leaky.test TXT': ['v=spf1 ip4:192.0.2.1 include:open-provider.test -all'],
+      'mid.test TXT': ['v=spf1 ip4:192.0.2.9 include:open-provider.test ~all'],
+      'leakydeep.test TXT': ['v=spf1 include:mid.test -all'],
+      'leakyredirect.test TXT': ['v=spf1 redirect=leaky.test'],
+      'qinclude.test TXT': ['v=spf1 ?include:open-provider.test -all'],
+      'shruginclude.test TXT': ['v=spf1 include:shrug.test include:provider.test -all'],
     });
   });
   afterAll(() => dns.close());
@@ -68,6 +77,19 @@ describe('dns/spf', () => {
       ['open.test', 'passAll', 'SPF record of open.test ends with "+all": every host may send mail as open.test'],
       ['openredirect.test', 'passAll', 'SPF record of openredirect.test ends with "+all (via redirect)": every host may send mail as openredirect.test'],
     ]);
+  });
+
+  it('fails an include whose record passes every sender (+all), directly, nested or through redirect=', async () => {
+    expect(failures(await run(['leaky.test', 'leakydeep.test', 'leakyredirect.test', 'qinclude.test']))).toEqual([
+      ['leaky.test', 'includePassAll', 'SPF record of leaky.test: include:open-provider.test (+all) matches every sender, so every host may send mail as leaky.test (the record\'s own "all" is never reached)'],
+      ['leakydeep.test', 'includePassAll', 'SPF record of leakydeep.test: include:mid.test → include:open-provider.test (+all) matches every sender, so every host may send mail as leakydeep.test (the record\'s own "all" is never reached)'],
+      ['leakyredirect.test', 'includePassAll', 'SPF record of leakyredirect.test: redirect=leaky.test → include:open-provider.test (+all) matches every sender, so every host may send mail as leakyredirect.test (the record\'s own "all" is never reached)'],
+      ['qinclude.test', 'includeNeutralAll', 'SPF record of qinclude.test: ?include:open-provider.test (+all) matches every sender, so unauthorised senders get neutral, not fail'],
+    ]);
+  });
+
+  it('passes an include whose record ends in ?all or ~all: it does not match other senders (RFC 7208 §5.2)', async () => {
+    expect((await run(['shruginclude.test'])).map((r) => [r.target, r.status])).toEqual([['shruginclude.test', 'pass']]);
   });
 
   it('fails syntax errors, one result each', async () => {

@@ -11,6 +11,8 @@ export const spf = defineCheck({
     'Without an SPF record ending in -all or ~all, any host can send mail as the domain and receivers have no basis to reject it; ' +
     '+all or ?all authorise or shrug at everyone. A record that needs more than 10 DNS lookups, or more than 2 lookups that return nothing, ' +
     'or two SPF records at once, is a permanent error: receivers ignore it, and DMARC loses its SPF half. ' +
+    'An include: matches when the included record passes the sender (RFC 7208 §5.2): an included record ending in +all matches every ' +
+    'sender, so the including record passes every host whatever its own "all" says (an included ?all or ~all does not match, and is harmless). ' +
     '~all (softfail) passes: together with an enforcing DMARC policy it is the usual recommendation (set requireHardFail to ask for -all).',
   fix:
     'Publish exactly one TXT record at the domain, e.g. `example.com. TXT "v=spf1 include:_spf.mailprovider.example -all"` ' +
@@ -21,6 +23,8 @@ export const spf = defineCheck({
     multiple: '{domain} publishes {count} SPF records: receivers treat that as a permanent error',
     syntax: 'SPF record of {domain}: {error}',
     passAll: 'SPF record of {domain} ends with "{term}": every host may send mail as {domain}',
+    includePassAll: 'SPF record of {domain}: {via} matches every sender, so every host may send mail as {domain} (the record\'s own "all" is never reached)',
+    includeNeutralAll: 'SPF record of {domain}: {via} matches every sender, so unauthorised senders get neutral, not fail',
     neutralAll: 'SPF record of {domain} ends with "?all": unauthorised senders get neutral, not fail',
     noAll: 'SPF record of {domain} has neither "all" nor redirect=: the result for other senders defaults to neutral',
     softFail: 'SPF record of {domain} ends with "~all" (softfail); -all is required here',
@@ -33,7 +37,7 @@ export const spf = defineCheck({
     {
       about: 'SPF rejects unauthorised senders',
       names: ['SPF', 'v=spf1', 'Sender Policy Framework'],
-      messages: ['missing', 'multiple', 'syntax', 'passAll', 'neutralAll', 'noAll', 'tooManyLookups', 'tooManyVoidLookups', 'brokenReference'],
+      messages: ['missing', 'multiple', 'syntax', 'passAll', 'includePassAll', 'includeNeutralAll', 'neutralAll', 'noAll', 'tooManyLookups', 'tooManyVoidLookups', 'brokenReference'],
     },
     { about: 'SPF within the lookup limits', names: [['SPF', 'lookup*'], ['SPF', 'permerror'], ['SPF', 'flatten*']], messages: ['tooManyLookups', 'tooManyVoidLookups'] },
     { about: 'SPF hard fail (-all)', names: [['SPF', 'hardfail'], ['SPF', 'hard fail'], ['SPF', 'softfail'], ['SPF', 'soft fail']], messages: ['softFail'] },
@@ -69,6 +73,10 @@ export const spf = defineCheck({
     if (evaluation.voidLookups > SPF_VOID_LIMIT) ctx.fail(at, 'tooManyVoidLookups', { domain: domain.name, count: evaluation.voidLookups, limit: SPF_VOID_LIMIT }, text);
     for (const error of evaluation.errors) ctx.fail(at, 'brokenReference', { domain: domain.name, error }, text);
 
+    const everySender = evaluation.everySender;
+    if (everySender?.qualifier === '+') return ctx.fail(at, 'includePassAll', { domain: domain.name, via: everySender.via }, text);
+    if (everySender?.qualifier === '?') return ctx.fail(at, 'includeNeutralAll', { domain: domain.name, via: `?${everySender.via}` }, text);
+    if (everySender) return; // ~include / -include of a record that passes everyone: every sender softfails or fails, none is let through
     const own = record.mechanisms.find((m) => m.name === 'all');
     const all = own?.qualifier ?? evaluation.all;
     if (all === '+') ctx.fail(at, 'passAll', { domain: domain.name, term: own?.term ?? '+all (via redirect)' }, text);

@@ -157,6 +157,24 @@ export interface SpfEvaluation {
   errors: string[];
   /** True when the walk stopped early (lookup limit passed or depth bound reached). */
   truncated: boolean;
+  /**
+   * An include that matches every sender, before the record's own `all`: the included record (or one
+   * it includes or redirects to) evaluates to pass for any sender (RFC 7208 §5.2), e.g. it ends in +all.
+   * `qualifier` is the include's own, the result every sender then gets; `via` the chain, e.g.
+   * "include:a.example → include:b.example (+all)".
+   */
+  everySender?: { qualifier: SpfQualifier; via: string };
+}
+
+/** What a record gives a sender that none of its address mechanisms matches. */
+type Outcome = { all: SpfQualifier | undefined; everySender?: { qualifier: SpfQualifier; via: string } };
+
+function passesEverySender(outcome: Outcome): boolean {
+  return (outcome.everySender?.qualifier ?? outcome.all) === '+';
+}
+
+function everySenderChain(prefix: string, outcome: Outcome): string {
+  return outcome.everySender ? `${prefix} → ${outcome.everySender.via}` : `${prefix} (${outcome.all}all)`;
 }
 
 export const SPF_LOOKUP_LIMIT = 10;
@@ -178,17 +196,18 @@ export async function evaluateSpfLookups(domain: string, record: SpfRecord, dns:
   const over = () => result.lookups > SPF_LOOKUP_LIMIT;
 
   /** Returns the effective all of this record (after its redirect). `path` holds the domains being evaluated: a loop. */
-  const walk = async (name: string, spf: SpfRecord, path: string[]): Promise<SpfQualifier | undefined> => {
+  const walk = async (name: string, spf: SpfRecord, path: string[]): Promise<Outcome> => {
+    let everySender: Outcome['everySender'];
     if (path.length > MAX_DEPTH) {
       result.truncated = true;
-      return undefined;
+      return { all: undefined };
     }
     for (const mechanism of spf.mechanisms) {
       if (over()) {
         result.truncated = true;
-        return undefined;
+        return { all: undefined, everySender };
       }
-      if (mechanism.name === 'all') return mechanism.qualifier;
+      if (mechanism.name === 'all') return { all: mechanism.qualifier, everySender };
       if (!LOOKUP_MECHANISMS.has(mechanism.name)) continue;
       result.lookups += 1;
       const target = (mechanism.value ?? name).toLowerCase().replace(/\.$/, '');
@@ -206,7 +225,8 @@ export async function evaluateSpfLookups(domain: string, record: SpfRecord, dns:
           } else if (child.kind === 'many') result.errors.push(`include:${target} has ${child.count} SPF records`);
           else {
             if (child.record.errors.length) result.errors.push(`include:${target}: ${child.record.errors.join('; ')}`);
-            await walk(target, child.record, [...path, target]);
+            const included = await walk(target, child.record, [...path, target]);
+            if (!everySender && passesEverySender(included)) everySender = { qualifier: mechanism.qualifier, via: everySenderChain(`include:${target}`, included) };
           }
           break;
         }
@@ -224,34 +244,38 @@ export async function evaluateSpfLookups(domain: string, record: SpfRecord, dns:
         }
       }
     }
-    if (spf.redirect === undefined || spf.mechanisms.some((m) => m.name === 'all')) return undefined;
+    const none: Outcome = { all: undefined, everySender };
+    if (spf.redirect === undefined || spf.mechanisms.some((m) => m.name === 'all')) return none;
     result.lookups += 1;
     const target = spf.redirect.toLowerCase().replace(/\.$/, '');
     if (over()) {
       result.truncated = true;
-      return undefined;
+      return none;
     }
-    if (hasMacro(target)) return undefined;
+    if (hasMacro(target)) return none;
     if (path.includes(target)) {
       result.errors.push(`redirect loop: ${[...path, target].join(' → ')}`);
-      return undefined;
+      return none;
     }
     const next = await fetchSpf(target, dns);
     if (next.kind === 'none') {
       if (next.void) countVoid([]);
       result.errors.push(`redirect=${target} has no SPF record`);
-      return undefined;
+      return none;
     }
     if (next.kind === 'many') {
       result.errors.push(`redirect=${target} has ${next.count} SPF records`);
-      return undefined;
+      return none;
     }
     if (next.record.errors.length) result.errors.push(`redirect=${target}: ${next.record.errors.join('; ')}`);
-    return walk(target, next.record, [...path, target]);
+    const redirected = await walk(target, next.record, [...path, target]);
+    return { all: redirected.all, everySender: everySender ?? (redirected.everySender && { ...redirected.everySender, via: `redirect=${target} → ${redirected.everySender.via}` }) };
   };
 
   const start = domain.toLowerCase().replace(/\.$/, '');
-  result.all = await walk(start, record, [start]);
+  const outcome = await walk(start, record, [start]);
+  result.all = outcome.all;
+  if (outcome.everySender) result.everySender = outcome.everySender;
   return result;
 }
 
