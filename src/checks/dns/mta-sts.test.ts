@@ -16,6 +16,7 @@ describe('dns/mta-sts', () => {
       'badid.test MX': mx,
       '_mta-sts.badid.test TXT': ['v=STSv1; id=2026-01-01'],
       'nomail.test A': ['192.0.2.1'],
+      'nullmx.test MX': [{ preference: 0, exchange: '.' }],
     });
   });
   afterAll(() => dns.close());
@@ -24,6 +25,12 @@ describe('dns/mta-sts', () => {
 
   it('passes a valid record, and skips domains without MX', async () => {
     expect((await run(['good.test', 'nomail.test'])).map((r) => [r.target, r.status])).toEqual([['good.test', 'pass']]);
+  });
+
+  it('passes a domain with a null MX (RFC 7505): it receives no mail', async () => {
+    expect((await run(['nullmx.test'])).map((r) => [r.target, r.status, r.evidence])).toEqual([
+      ['nullmx.test', 'pass', 'nullmx.test publishes a null MX (MX 0 ".", RFC 7505): it receives no mail, so no MTA-STS record is needed'],
+    ]);
   });
 
   it('fails a missing, duplicated or malformed record', async () => {

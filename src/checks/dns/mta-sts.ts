@@ -9,7 +9,7 @@ export const mtaSts = defineCheck({
   why:
     'SMTP between mail servers uses opportunistic STARTTLS: an attacker on the path can strip it or present any certificate, and the ' +
     'mail travels in clear or to the wrong host. MTA-STS lets the domain tell senders to require TLS with a valid certificate towards ' +
-    'its MX hosts. The check applies to domains with MX records and reads the _mta-sts TXT record only (v=STSv1; id=...); it does not ' +
+    'its MX hosts. The check applies to domains with MX records (a null MX, `MX 0 .` (RFC 7505), says the domain receives no mail: it passes) and reads the _mta-sts TXT record only (v=STSv1; id=...); it does not ' +
     'fetch the policy file from https://mta-sts.<domain>/.well-known/mta-sts.txt.',
   fix:
     'Serve a policy at https://mta-sts.example.com/.well-known/mta-sts.txt (`version: STSv1`, `mode: enforce` (start with testing), ' +
@@ -27,8 +27,13 @@ export const mtaSts = defineCheck({
     },
   ],
   async evaluate(domain, ctx) {
-    if ((await domain.dns.mx(domain.name)).length === 0) {
+    const receiving = await domain.dns.mailReceiving(domain.name);
+    if (receiving === 'no-mx') {
       ctx.notApplicable();
+      return;
+    }
+    if (receiving === 'null-mx') {
+      ctx.measured(`${domain.name} publishes a null MX (MX 0 ".", RFC 7505): it receives no mail, so no MTA-STS record is needed`);
       return;
     }
     const at = { kind: 'dns' as const, name: `_mta-sts.${domain.name}`, type: 'TXT' };

@@ -9,7 +9,7 @@ export const tlsRpt = defineCheck({
   why:
     'Without SMTP TLS reporting, nobody learns that senders cannot negotiate TLS with the MX hosts (expired certificate, broken ' +
     'MTA-STS or DANE policy, a downgrade attack) until mail is lost. TLS-RPT asks sending servers to mail or post daily reports. The ' +
-    'check applies to domains with MX records.',
+    'check applies to domains with MX records; a null MX (`MX 0 .`, RFC 7505) says the domain receives no mail: it passes.',
   fix: 'Publish `_smtp._tls.example.com. TXT "v=TLSRPTv1; rua=mailto:tls-reports@example.com"` (mailto: or https: destinations, comma-separated).',
   refs: ['RFC 8460 (SMTP TLS Reporting) §3', 'checkdmarc SMTP TLS reporting checks'],
   messages: {
@@ -19,8 +19,13 @@ export const tlsRpt = defineCheck({
   },
   claims: [{ about: 'TLS-RPT', names: ['TLS-RPT', 'TLSRPT', '_smtp._tls', ['SMTP', 'TLS report*']] }],
   async evaluate(domain, ctx) {
-    if ((await domain.dns.mx(domain.name)).length === 0) {
+    const receiving = await domain.dns.mailReceiving(domain.name);
+    if (receiving === 'no-mx') {
       ctx.notApplicable();
+      return;
+    }
+    if (receiving === 'null-mx') {
+      ctx.measured(`${domain.name} publishes a null MX (MX 0 ".", RFC 7505): it receives no mail, so no TLS-RPT record is needed`);
       return;
     }
     const at = { kind: 'dns' as const, name: `_smtp._tls.${domain.name}`, type: 'TXT' };

@@ -45,6 +45,16 @@ export class DnsClient {
     return this.ask(`MX ${name}`, () => this.resolver.resolveMx(name));
   }
 
+  /**
+   * Whether the domain receives mail: MX records, a null MX (RFC 7505: one MX with exchange ".",
+   * the domain accepts no mail), or no MX at all.
+   */
+  async mailReceiving(name: string): Promise<'mx' | 'null-mx' | 'no-mx'> {
+    const records = await this.mx(name);
+    if (records.length === 0) return 'no-mx';
+    return records.every((record) => record.exchange === '' || record.exchange === '.') ? 'null-mx' : 'mx';
+  }
+
   a(name: string): Promise<string[]> {
     return this.ask(`A ${name}`, () => this.resolver.resolve4(name));
   }
