@@ -18,6 +18,8 @@ describe('dns/caa', () => {
       'bad.test CAA': [{ flags: 0, tag: 'issue', value: 'lets encrypt' }],
       'a.b.good.test A': ['192.0.2.1'],
       'none.test A': ['192.0.2.1'],
+      // A record at a public suffix is no registrable domain's.
+      'co.uk CAA': [{ flags: 0, tag: 'issue', value: 'letsencrypt.org' }],
     });
   });
   afterAll(() => dns.close());
@@ -34,9 +36,10 @@ describe('dns/caa', () => {
     ]);
   });
 
-  it('fails a domain without CAA up the tree', async () => {
-    expect(failures(await run(['none.test', 'www.none.test']))).toEqual([
+  it('fails a domain without CAA up the tree (to its registrable domain: a public suffix is not asked)', async () => {
+    expect(failures(await run(['none.test', 'www.example.co.uk', 'www.none.test']))).toEqual([
       ['none.test', 'missing', 'no CAA records at none.test or any parent domain: every CA may issue for it'],
+      ['www.example.co.uk', 'missing', 'no CAA records at www.example.co.uk or any parent domain: every CA may issue for it'],
       ['www.none.test', 'missing', 'no CAA records at www.none.test or any parent domain: every CA may issue for it'],
     ]);
   });

@@ -10,7 +10,7 @@ export const caa = defineCheck({
   why:
     'Without CAA, every publicly trusted CA may issue certificates for the domain, so one mis-issuing or tricked CA is enough for a valid ' +
     'certificate in an attacker\'s hands. CAA (checked by every CA before issuance since 2017) limits issuance to the CAs named in "issue" ' +
-    '(and "issuewild" for wildcards). The relevant record set is the name\'s own or its closest ancestor\'s (RFC 8659 §3).',
+    '(and "issuewild" for wildcards). The relevant record set is the name\'s own or its closest ancestor\'s (RFC 8659 §3), up to the registrable domain by the Public Suffix List (a public suffix such as co.uk is not asked).',
   fix:
     'Publish CAA records at the registrable domain, e.g. `example.com. CAA 0 issue "letsencrypt.org"`, `example.com. CAA 0 issuewild ";"` ' +
     '(no wildcards) and `example.com. CAA 0 iodef "mailto:security@example.com"`.',

@@ -18,6 +18,8 @@ describe('dns/dmarc', () => {
       '_dmarc.broken.test TXT': ['v=DMARC1; p=rejected; rua=mailto:d@broken.test'],
       '_dmarc.twice.test TXT': ['v=DMARC1; p=reject; rua=mailto:a@twice.test', 'v=DMARC1; p=none; rua=mailto:a@twice.test'],
       'nodmarc.test TXT': ['v=spf1 -all'],
+      // A record at a public suffix is no organisational domain's policy.
+      '_dmarc.co.uk TXT': ['v=DMARC1; p=reject; rua=mailto:dmarc@co.uk'],
     });
   });
   afterAll(() => dns.close());
@@ -34,9 +36,10 @@ describe('dns/dmarc', () => {
     ]);
   });
 
-  it('fails a domain without DMARC anywhere, and one with two records', async () => {
-    expect(failures(await run(['nodmarc.test', 'twice.test']))).toEqual([
+  it('fails a domain without DMARC anywhere (a public suffix is no parent), and one with two records', async () => {
+    expect(failures(await run(['nodmarc.test', 'shop.example.co.uk', 'twice.test']))).toEqual([
       ['nodmarc.test', 'missing', 'no DMARC record at _dmarc.nodmarc.test (nor at a parent domain)'],
+      ['shop.example.co.uk', 'missing', 'no DMARC record at _dmarc.shop.example.co.uk (nor at a parent domain)'],
       ['twice.test', 'multiple', '_dmarc.twice.test has 2 DMARC records: receivers ignore them all'],
     ]);
   });

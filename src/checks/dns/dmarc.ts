@@ -12,7 +12,7 @@ export const dmarc = defineCheck({
     'DMARC tells receivers what to do with mail that fails SPF and DKIM alignment for the From: domain. Without a record, or with p=none ' +
     '(monitoring only), spoofed mail is delivered; pct below 100 applies the policy to a sample only; sp weaker than p leaves subdomains open; ' +
     'without rua nobody sees the aggregate reports that show abuse and misconfiguration. A subdomain without its own record inherits the ' +
-    "parent's sp= (RFC 7489 §6.6.3, DMARCbis tree walk).",
+    "parent's sp= (RFC 7489 §6.6.3, DMARCbis tree walk), up to the organisational domain by the Public Suffix List (a public suffix such as co.uk is not asked).",
   fix:
     'Publish one TXT record at _dmarc.<domain>, e.g. `_dmarc.example.com. TXT "v=DMARC1; p=reject; sp=reject; rua=mailto:dmarc-reports@example.com"` ' +
     '(start with p=quarantine if needed, after the reports show every legitimate sender aligned).',

@@ -43,9 +43,15 @@ describe('findCaaSet', () => {
   });
   afterAll(() => dns.close());
 
-  it('lists the names to ask, stopping above the top-level domain', () => {
+  it('lists the names to ask, stopping at the organisational domain by the Public Suffix List', () => {
     expect(nameAndParents('a.b.example.com.')).toEqual(['a.b.example.com', 'b.example.com', 'example.com']);
     expect(nameAndParents('example.com')).toEqual(['example.com']);
+    expect(nameAndParents('a.b.example.co.uk')).toEqual(['a.b.example.co.uk', 'b.example.co.uk', 'example.co.uk']);
+    expect(nameAndParents('www.city.kawasaki.jp')).toEqual(['www.city.kawasaki.jp', 'city.kawasaki.jp']);
+    // Private suffixes are walked through: the owner's records apply to the names under it.
+    expect(nameAndParents('user.github.io')).toEqual(['user.github.io', 'github.io']);
+    expect(nameAndParents('co.uk')).toEqual(['co.uk']);
+    expect(nameAndParents('localhost')).toEqual(['localhost']);
   });
 
   it("uses the name's own records first", async () => {

@@ -55,8 +55,8 @@ export interface CaaResolver {
 
 /**
  * The relevant CAA record set for a name (RFC 8659 §3): the name's own, else the closest
- * ancestor's, up to the registrable domain (taken as the last two labels: queries stop
- * before the top-level domain). Undefined when none of them has CAA records.
+ * ancestor's, up to the registrable domain by the Public Suffix List (queries stop before
+ * the public suffix). Undefined when none of them has CAA records.
  */
 export async function findCaaSet(name: string, dns: CaaResolver): Promise<CaaSet | undefined> {
   for (const candidate of nameAndParents(name)) {

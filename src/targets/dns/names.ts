@@ -1,14 +1,33 @@
+import { parse } from 'tldts';
+
 /**
- * A name and its parents down to the registrable domain, closest first:
- * a.b.example.com → a.b.example.com, b.example.com, example.com. Without a public
- * suffix list the registrable domain is taken as the last two labels, so the walk
- * never asks about a top-level domain (for co.uk-style suffixes it asks one name too many).
+ * The organisational (registrable) domain of a name by the Public Suffix List, ICANN section:
+ * a.b.example.co.uk → example.co.uk. Private suffixes (github.io, ...) are not stopped at, since
+ * their owner's CAA and DMARC records do apply to the names under them. Names under a suffix the
+ * list does not know (e.g. .test) take their last two labels. Undefined for an IP address, a
+ * single label or a public suffix itself.
+ */
+export function organizationalDomain(name: string): string | undefined {
+  const normal = normalizeName(name);
+  const parsed = parse(normal, { allowPrivateDomains: false });
+  if (parsed.isIp || !parsed.domain) return undefined;
+  return parsed.domain;
+}
+
+/**
+ * A name and its parents down to its organisational domain, closest first:
+ * a.b.example.co.uk → a.b.example.co.uk, b.example.co.uk, example.co.uk. The walk never asks
+ * about a public suffix; a name without an organisational domain is asked alone.
  */
 export function nameAndParents(name: string): string[] {
-  const labels = normalizeName(name).split('.');
+  const normal = normalizeName(name);
+  const organizational = organizationalDomain(normal);
+  if (!organizational || !normal.endsWith(organizational)) return [normal];
+  const labels = normal.split('.');
+  const depth = organizational.split('.').length;
   const names: string[] = [];
-  for (let i = 0; i <= labels.length - 2; i++) names.push(labels.slice(i).join('.'));
-  return names.length ? names : [labels.join('.')];
+  for (let i = 0; i <= labels.length - depth; i++) names.push(labels.slice(i).join('.'));
+  return names;
 }
 
 /** Lower case, no trailing dot. */
