@@ -1,5 +1,6 @@
 import { caa } from './dns/caa.js';
 import { dmarc } from './dns/dmarc.js';
+import { dmarcReports } from './dns/dmarc-reports.js';
 import { dnssec } from './dns/dnssec.js';
 import { mtaSts } from './dns/mta-sts.js';
 import { spf } from './dns/spf.js';
@@ -10,6 +11,7 @@ import type { AnyCheck } from './define.js';
 export const checks: readonly AnyCheck[] = [
   caa,
   dmarc,
+  dmarcReports,
   dnssec,
   mtaSts,
   spf,
