@@ -3,6 +3,7 @@ import { dmarc } from './dns/dmarc.js';
 import { dmarcReports } from './dns/dmarc-reports.js';
 import { dnssec } from './dns/dnssec.js';
 import { mtaSts } from './dns/mta-sts.js';
+import { mtaStsPolicy } from './dns/mta-sts-policy.js';
 import { spf } from './dns/spf.js';
 import { tlsRpt } from './dns/tls-rpt.js';
 import type { AnyCheck } from './define.js';
@@ -14,6 +15,7 @@ export const checks: readonly AnyCheck[] = [
   dmarcReports,
   dnssec,
   mtaSts,
+  mtaStsPolicy,
   spf,
   tlsRpt,
 ];

@@ -46,6 +46,8 @@ export interface SiteTarget extends Target {
 export interface DomainTarget extends Target {
   readonly name: string;
   readonly dns: DnsClient;
+  /** The run's HTTP client: for the few documents a domain publishes over HTTPS (the MTA-STS policy). */
+  readonly http: HttpClient;
 }
 
 /** host:port speaking TLS: each https site's origin. */
@@ -121,7 +123,7 @@ export class LiveClients {
   }
 
   domains(): DomainTarget[] {
-    return this.config.domains.map((name, index) => ({ identity: name, name, dns: this.dns, location: { kind: 'dns', name }, declaredAt: ['targets', 'domains', index] }));
+    return this.config.domains.map((name, index) => ({ identity: name, name, dns: this.dns, http: this.http, location: { kind: 'dns', name }, declaredAt: ['targets', 'domains', index] }));
   }
 
   tlsEndpoints(): TlsTarget[] {
