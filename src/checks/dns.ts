@@ -1,4 +1,5 @@
 import { caa } from './dns/caa.js';
+import { dkim } from './dns/dkim.js';
 import { dmarc } from './dns/dmarc.js';
 import { dmarcReports } from './dns/dmarc-reports.js';
 import { dnssec } from './dns/dnssec.js';
@@ -11,6 +12,7 @@ import type { AnyCheck } from './define.js';
 /** The dns checks: one line per module under src/checks/dns/ (a test holds the list against the folder). */
 export const checks: readonly AnyCheck[] = [
   caa,
+  dkim,
   dmarc,
   dmarcReports,
   dnssec,

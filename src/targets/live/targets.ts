@@ -48,6 +48,8 @@ export interface DomainTarget extends Target {
   readonly dns: DnsClient;
   /** The run's HTTP client: for the few documents a domain publishes over HTTPS (the MTA-STS policy). */
   readonly http: HttpClient;
+  /** The DKIM selectors the plan names for the domain (none by default). */
+  readonly dkimSelectors: readonly string[];
 }
 
 /** host:port speaking TLS: each https site's origin. */
@@ -123,7 +125,15 @@ export class LiveClients {
   }
 
   domains(): DomainTarget[] {
-    return this.config.domains.map((name, index) => ({ identity: name, name, dns: this.dns, http: this.http, location: { kind: 'dns', name }, declaredAt: ['targets', 'domains', index] }));
+    return this.config.domains.map(({ name, dkimSelectors }, index) => ({
+      identity: name,
+      name,
+      dns: this.dns,
+      http: this.http,
+      dkimSelectors,
+      location: { kind: 'dns', name },
+      declaredAt: ['targets', 'domains', index],
+    }));
   }
 
   tlsEndpoints(): TlsTarget[] {
