@@ -5,6 +5,7 @@ import { dmarcReports } from './dns/dmarc-reports.js';
 import { dnssec } from './dns/dnssec.js';
 import { mtaSts } from './dns/mta-sts.js';
 import { mtaStsPolicy } from './dns/mta-sts-policy.js';
+import { mxStarttls } from './dns/mx-starttls.js';
 import { spf } from './dns/spf.js';
 import { tlsRpt } from './dns/tls-rpt.js';
 import type { AnyCheck } from './define.js';
@@ -18,6 +19,7 @@ export const checks: readonly AnyCheck[] = [
   dnssec,
   mtaSts,
   mtaStsPolicy,
+  mxStarttls,
   spf,
   tlsRpt,
 ];

@@ -7,7 +7,7 @@ import dnsPacket from 'dns-packet';
  * with EDNS0 and the DO bit so a validating resolver reports DNSSEC (AD flag). The one
  * module of harden proper that imports dns-packet.
  */
-export type RawRecordType = 'DNSKEY' | 'DS';
+export type RawRecordType = 'DNSKEY' | 'DS' | 'TLSA';
 
 export interface RawResponse {
   /** DNS RCODE: 0 NOERROR, 2 SERVFAIL, 3 NXDOMAIN, ... */

@@ -50,6 +50,9 @@ export interface DomainTarget extends Target {
   readonly http: HttpClient;
   /** The DKIM selectors the plan names for the domain (none by default). */
   readonly dkimSelectors: readonly string[];
+  /** For connections to the domain's own hosts (its MX hosts): the run's timeout and extra trusted CAs. */
+  readonly timeoutMs: number;
+  readonly ca: string[] | undefined;
 }
 
 /** host:port speaking TLS: each https site's origin. */
@@ -131,6 +134,8 @@ export class LiveClients {
       dns: this.dns,
       http: this.http,
       dkimSelectors,
+      timeoutMs: this.config.timeoutMs,
+      ca: this.config.ca,
       location: { kind: 'dns', name },
       declaredAt: ['targets', 'domains', index],
     }));
