@@ -45,7 +45,7 @@ export const mxStarttls = defineCheck({
       return;
     }
     const measured: string[] = [];
-    for (const host of [...new Set(mx.sort((a, b) => a.priority - b.priority).map((record) => record.exchange.toLowerCase()))]) {
+    for (const host of [...new Set([...mx].sort((a, b) => a.priority - b.priority).map((record) => record.exchange.toLowerCase()))]) {
       const data = { mx: host, domain: domain.name };
       const at = { kind: 'host' as const, host, port: options.port };
       const [address] = [...(await domain.dns.a(host)), ...(await domain.dns.aaaa(host))];

@@ -9,6 +9,13 @@ describe('DMARC report destinations', () => {
     ]);
   });
 
+  it('decodes %-escapes, keeps a malformed one as written', () => {
+    expect(mailtoDestinations({ rua: ['mailto:dmarc%40x@vendor.example', 'mailto:a%zz@other.example'], ruf: [] }).map((d) => [d.address, d.domain])).toEqual([
+      ['dmarc@x@vendor.example', 'vendor.example'],
+      ['a%zz@other.example', 'other.example'],
+    ]);
+  });
+
   it('needs an authorization only across organisational domains (Public Suffix List)', () => {
     expect(organizationalDomain('mail.shop.co.uk')).toBe('shop.co.uk');
     expect(authorizationName('example.com', 'reports.example.com')).toBeUndefined();

@@ -17,7 +17,7 @@ export function mailtoDestinations(record: { rua: readonly string[]; ruf: readon
     for (const uri of record[tag]) {
       const match = /^mailto:([^!]+?)(![0-9]+[kmgt]?)?$/i.exec(uri.trim());
       if (!match) continue;
-      const address = decodeURIComponent(match[1]!);
+      const address = percentDecoded(match[1]!.trim());
       const at = address.lastIndexOf('@');
       if (at < 1) continue;
       destinations.push({ tag, address, domain: normalizeName(address.slice(at + 1)) });
@@ -39,4 +39,13 @@ export function organizationalDomain(name: string): string {
 export function authorizationName(policyDomain: string, destination: string): string | undefined {
   if (organizationalDomain(policyDomain) === organizationalDomain(destination)) return undefined;
   return `${normalizeName(policyDomain)}._report._dmarc.${destination}`;
+}
+
+/** A mailto: address with its %-escapes decoded (RFC 6068); as written when an escape is malformed. */
+function percentDecoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

@@ -12,6 +12,10 @@ describe('MTA-STS policy file', () => {
     });
   });
 
+  it('reads a policy saved with a byte-order mark, and mx names with a trailing dot', () => {
+    expect(parseMtaStsPolicy('\uFEFFversion: STSv1\nmode: enforce\nmx: mail.example.com.\nmax_age: 86400\n')).toMatchObject({ version: 'STSv1', mx: ['mail.example.com'], errors: [] });
+  });
+
   it('reports a wrong version, an unknown mode, a bad max_age and no mx', () => {
     expect(parseMtaStsPolicy('version: STSv2\nmode: strict\nmax_age: forever\n').errors).toEqual([
       'version: STSv2 is not STSv1',

@@ -15,7 +15,7 @@ export const MAX_AGE_LIMIT = 31_557_600;
 export function parseMtaStsPolicy(text: string): MtaStsPolicy {
   const errors: string[] = [];
   const fields = new Map<string, string[]>();
-  for (const line of text.split(/\r?\n/)) {
+  for (const line of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
     if (line.trim() === '') continue;
     const colon = line.indexOf(':');
     if (colon < 1) {
