@@ -34,7 +34,7 @@ export function linkPlan({ plan, planText, catalog, results }: LinkRequest): Lin
     repo,
     planned: {
       sites: plan.targets.sites.map((site) => site.url),
-      domains: plan.targets.domains,
+      domains: plan.targets.domains.map((domain) => domain.name),
       services: plan.targets.services.map((service) => `${service.host}:${service.port}`),
     },
     ownDomains: [],

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { stringList } from '../schema-fields.js';
-import { serviceSchema, siteSchema } from './live/config.js';
+import { domainSchema, serviceSchema, siteSchema } from './live/config.js';
 
 /**
  * Where the plan's targets are: the repository's files (globs relative to root; defaults find
@@ -18,7 +18,7 @@ export const targetsSchema = z
     tree: stringList.optional(),
     exclude: stringList.optional(),
     sites: z.array(siteSchema).default([]),
-    domains: z.array(z.string()).default([]),
+    domains: z.array(domainSchema).default([]),
     services: z.array(serviceSchema).default([]),
   })
   .strict();

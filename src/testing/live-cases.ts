@@ -11,8 +11,8 @@ import { LiveClients } from '../targets/live/targets.js';
 import { DEFAULT_GLOBS, Workspace } from '../targets/repo/workspace.js';
 
 export interface LiveCase {
-  /** Plan-shaped targets: sites (URLs or objects), domains, services ("host:port" or objects). */
-  targets: { sites?: unknown[]; domains?: string[]; services?: unknown[] };
+  /** Plan-shaped targets: sites (URLs or objects), domains (names or objects), services ("host:port" or objects). */
+  targets: { sites?: unknown[]; domains?: unknown[]; services?: unknown[] };
   dnsServer?: string;
   ca?: string[];
   timeoutMs?: number;

@@ -9,7 +9,7 @@ import dnsPacket from 'dns-packet';
  * and key rollovers make DNSKEY answers exceed the UDP size. The one module of harden proper
  * that imports dns-packet.
  */
-export type RawRecordType = 'DNSKEY' | 'DS';
+export type RawRecordType = 'DNSKEY' | 'DS' | 'TLSA';
 
 /** An RRSIG's fields as dns-packet decodes them. */
 export interface RrsigData {

@@ -1,3 +1,5 @@
+import { lookup as systemLookup, type LookupAddress, type LookupAllOptions, type LookupOneOptions } from 'node:dns';
+import { isIP } from 'node:net';
 import { Agent, request } from 'undici';
 
 /** Response headers by lower-case name; a header sent twice keeps both values in order. */
@@ -41,15 +43,36 @@ const MAX_BODY_BYTES = 1024 * 1024;
 export class HttpClient {
   private readonly agent: Agent;
   private readonly cache = new Map<string, Promise<HttpResponse>>();
+  /** Host names whose address a check resolved itself (through the plan's DNS server): connections go there. */
+  private readonly pinned = new Map<string, string>();
 
   constructor(private readonly options: HttpClientOptions) {
     this.agent = new Agent({
       connections: options.connectionsPerHost,
-      connect: options.ca?.length ? { ca: options.ca } : {},
+      connect: { ...(options.ca?.length ? { ca: options.ca } : {}), lookup: this.lookup },
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
     });
   }
+
+  /**
+   * Connections to `host` go to `address` from now on (the name keeps SNI, the certificate check and
+   * Host): for names a check resolved through the run's DNS client, such as mta-sts.<domain>.
+   */
+  pin(host: string, address: string): void {
+    this.pinned.set(host.toLowerCase(), address);
+  }
+
+  private readonly lookup = (host: string, options: LookupOneOptions | LookupAllOptions, callback: (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void): void => {
+    const address = this.pinned.get(host.toLowerCase());
+    if (!address) {
+      systemLookup(host, options, callback);
+      return;
+    }
+    const family = isIP(address);
+    if (options.all) callback(null, [{ address, family }]);
+    else callback(null, address, family);
+  };
 
   /** A cached GET (or HEAD) of the URL. */
   get(url: string, init: Omit<HttpRequest, 'body'> = {}): Promise<HttpResponse> {

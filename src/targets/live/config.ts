@@ -39,10 +39,21 @@ export const serviceSchema = z.union([
     .strict(),
 ]);
 
+const domainObject = z
+  .object({
+    name: z.string(),
+    /** DKIM selectors the domain signs with: dns/dkim reads <selector>._domainkey.<name> (selectors cannot be listed from DNS). */
+    dkimSelectors: z.array(z.string().regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/, 'expected a DKIM selector (DNS labels)')).default([]),
+  })
+  .strict();
+
+/** A domain of the plan: its name, or the name with what DNS cannot list (its DKIM selectors). */
+export const domainSchema = z.union([z.string().transform((name) => domainObject.parse({ name })), domainObject]);
+
 /** What the live checks reach: named by the plan, never discovered. */
 export interface LiveConfig {
   sites: z.output<typeof siteSchema>[];
-  domains: readonly string[];
+  domains: readonly z.output<typeof domainSchema>[];
   services: z.output<typeof serviceSchema>[];
   /** host:port of the DNS server to ask (tests, private zones); else the system's. */
   dnsServer?: string;

@@ -46,6 +46,13 @@ export interface SiteTarget extends Target {
 export interface DomainTarget extends Target {
   readonly name: string;
   readonly dns: DnsClient;
+  /** The run's HTTP client: for the few documents a domain publishes over HTTPS (the MTA-STS policy). */
+  readonly http: HttpClient;
+  /** The DKIM selectors the plan names for the domain (none by default). */
+  readonly dkimSelectors: readonly string[];
+  /** For connections to the domain's own hosts (its MX hosts): the run's timeout and extra trusted CAs. */
+  readonly timeoutMs: number;
+  readonly ca: string[] | undefined;
 }
 
 /** host:port speaking TLS: each https site's origin. */
@@ -121,7 +128,17 @@ export class LiveClients {
   }
 
   domains(): DomainTarget[] {
-    return this.config.domains.map((name, index) => ({ identity: name, name, dns: this.dns, location: { kind: 'dns', name }, declaredAt: ['targets', 'domains', index] }));
+    return this.config.domains.map(({ name, dkimSelectors }, index) => ({
+      identity: name,
+      name,
+      dns: this.dns,
+      http: this.http,
+      dkimSelectors,
+      timeoutMs: this.config.timeoutMs,
+      ca: this.config.ca,
+      location: { kind: 'dns', name },
+      declaredAt: ['targets', 'domains', index],
+    }));
   }
 
   tlsEndpoints(): TlsTarget[] {
