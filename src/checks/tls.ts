@@ -1,5 +1,6 @@
 import { certificateExpiry } from './tls/certificate-expiry.js';
 import { certificateValid } from './tls/certificate-valid.js';
+import { cipherSuites } from './tls/cipher-suites.js';
 import { keyStrength } from './tls/key-strength.js';
 import { ocspStapling } from './tls/ocsp-stapling.js';
 import { protocolVersions } from './tls/protocol-versions.js';
@@ -10,6 +11,7 @@ import type { AnyCheck } from './define.js';
 export const checks: readonly AnyCheck[] = [
   certificateExpiry,
   certificateValid,
+  cipherSuites,
   keyStrength,
   ocspStapling,
   protocolVersions,
