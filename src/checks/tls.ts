@@ -1,4 +1,5 @@
 import { certificateExpiry } from './tls/certificate-expiry.js';
+import { certificateSignature } from './tls/certificate-signature.js';
 import { certificateValid } from './tls/certificate-valid.js';
 import { cipherSuites } from './tls/cipher-suites.js';
 import { keyStrength } from './tls/key-strength.js';
@@ -10,6 +11,7 @@ import type { AnyCheck } from './define.js';
 /** The tls checks: one line per module under src/checks/tls/ (a test holds the list against the folder). */
 export const checks: readonly AnyCheck[] = [
   certificateExpiry,
+  certificateSignature,
   certificateValid,
   cipherSuites,
   keyStrength,
