@@ -5,6 +5,7 @@ import { cipherSuites } from './tls/cipher-suites.js';
 import { keyStrength } from './tls/key-strength.js';
 import { ocspStapling } from './tls/ocsp-stapling.js';
 import { protocolVersions } from './tls/protocol-versions.js';
+import { renegotiationFallback } from './tls/renegotiation-fallback.js';
 import { tls13 } from './tls/tls13.js';
 import type { AnyCheck } from './define.js';
 
@@ -17,5 +18,6 @@ export const checks: readonly AnyCheck[] = [
   keyStrength,
   ocspStapling,
   protocolVersions,
+  renegotiationFallback,
   tls13,
 ];
