@@ -17,7 +17,8 @@ async function accepted(endpoint: TlsTarget, suites: readonly Suite[]): Promise<
   return { name: suiteName(answer.suite), ...(answer.dhBits !== undefined ? { dhBits: answer.dhBits } : {}) };
 }
 
-const WEAK_ORDER = Object.keys(WEAK_CLASSES) as WeakClass[];
+/** The weak classes in report order; each is also the message id that reports it. */
+const WEAK_ORDER: readonly WeakClass[] = ['nullCipher', 'anonymous', 'export', 'rc4', 'sweet32'];
 
 export const cipherSuites = defineCheck({
   id: 'tls/cipher-suites',
