@@ -27,9 +27,6 @@ export interface TlsHandshake {
   ocspStapled: boolean;
   /** What the stapled response says, when there is one. */
   staple?: StapleVerdict;
-  /** The negotiated suite (OpenSSL name) and, for (EC)DHE, the ephemeral key. */
-  cipher?: string;
-  ephemeralKey?: { type: string; bits: number | undefined };
   /** The default handshake was refused, and this one allowed TLS 1.0/1.1 and legacy suites to see the server at all. */
   legacyFallback?: boolean;
 }
@@ -44,7 +41,7 @@ export interface TlsEndpointOptions {
   /** Pin the protocol range, to learn which versions the server accepts. */
   minVersion?: SecureVersion;
   maxVersion?: SecureVersion;
-  /** An OpenSSL cipher list, to learn whether the server accepts any suite of a class (TLS 1.2 and below). */
+  /** An OpenSSL cipher list for TLS 1.2 and below (the legacy retry uses DEFAULT@SECLEVEL=0). */
   ciphers?: string;
 }
 
@@ -98,7 +95,7 @@ function handshakeOnce(options: TlsEndpointOptions): Promise<TlsHandshake> {
       ...(options.maxVersion ? { maxVersion: options.maxVersion } : {}),
       // OpenSSL 3 refuses TLS 1.0/1.1 at its default security level even when asked for them.
       ...(options.ciphers ? { ciphers: options.ciphers } : legacy ? { ciphers: LEGACY.ciphers } : {}),
-      // Measure small DH groups rather than refuse them (Node's default refuses below 1024 bits).
+      // Inspect a server with a small DH group rather than refuse it (Node refuses below 1024 bits by default).
       minDHSize: 1,
       timeout: options.timeoutMs,
     });
@@ -108,7 +105,6 @@ function handshakeOnce(options: TlsEndpointOptions): Promise<TlsHandshake> {
     socket.once('secureConnect', () => {
       const peer = socket.getPeerCertificate(false);
       const certificate = peer && Object.keys(peer).length > 0 ? describe(peer) : undefined;
-      const ephemeral = socket.getEphemeralKeyInfo();
       resolve({
         protocol: socket.getProtocol(),
         authorized: socket.authorized,
@@ -116,8 +112,6 @@ function handshakeOnce(options: TlsEndpointOptions): Promise<TlsHandshake> {
         certificate,
         ocspStapled: stapled !== undefined,
         ...(stapled ? { staple: stapleVerdict(stapled, certificate?.serial) } : {}),
-        cipher: socket.getCipher().name,
-        ...(ephemeral && 'type' in ephemeral && ephemeral.type ? { ephemeralKey: { type: ephemeral.type, bits: ephemeral.size } } : {}),
       });
       socket.end();
     });
