@@ -8,6 +8,8 @@ export interface IssuedCertificate {
 export interface LocalCa {
   /** The CA certificate (PEM): trust it with --ca or LiveConfig.ca. */
   cert: string;
+  /** The CA's private key (PEM), to sign what a test needs beside certificates (OCSP responses). */
+  key: string;
   /** `purpose: 'clientAuth'` issues a leaf a server must not use (its extended key usage omits serverAuth). */
   issue(options?: { hosts?: string[]; ips?: string[]; notBefore?: Date; notAfter?: Date; keyType?: 'rsa' | 'ec'; keySize?: number; purpose?: 'serverAuth' | 'clientAuth' }): Promise<IssuedCertificate>;
 }
@@ -29,6 +31,7 @@ export async function createLocalCa(): Promise<LocalCa> {
   });
   return {
     cert: ca.cert,
+    key: ca.private,
     async issue({ hosts = ['localhost'], ips = ['127.0.0.1'], notBefore, notAfter, keyType = 'ec', keySize, purpose = 'serverAuth' } = {}) {
       const leaf = await generate([{ name: 'commonName', value: hosts[0] ?? ips[0] ?? 'localhost' }], {
         algorithm: 'sha256',

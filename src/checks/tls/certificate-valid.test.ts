@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes, startServer, type RunningServer } from '../../testing/http-server.js';
 import { runLiveCheck } from '../../testing/live-cases.js';
 import { createLocalCa, selfSignedCertificate, type LocalCa } from '../../testing/local-ca.js';
+import { ocspResponse } from '../../testing/ocsp.js';
+import { startOpensslServer } from '../../testing/openssl-server.js';
 import { certificateValid } from './certificate-valid.js';
 
 const DAY = 86_400_000;
@@ -48,6 +50,22 @@ describe('tls/certificate-valid', () => {
     expect(result.message).toBe(`127.0.0.1:${servers.expired!.port}: the certificate expired on 2024-06-01T00:00:00.000Z`);
     expect(result.evidence).toMatch(/^CERT_HAS_EXPIRED; subject: localhost; issuer: harden test CA; valid: 2024-01-01T00:00:00.000Z to 2024-06-01T00:00:00.000Z/);
     expect(result.location).toEqual({ kind: 'host', host: '127.0.0.1', port: servers.expired!.port });
+  });
+
+  it('reports a certificate whose stapled OCSP response says revoked, though its chain verifies (openssl s_server)', async () => {
+    const leaf = await ca.issue();
+    const revoked = await startOpensslServer({ ...leaf, args: ['-status_file', '{dir}/ocsp.der'], files: { 'ocsp.der': ocspResponse(ca, leaf.cert, 'revoked', new Date('2026-03-04T05:06:07Z')) } });
+    const good = await startOpensslServer({ ...leaf, args: ['-status_file', '{dir}/ocsp.der'], files: { 'ocsp.der': ocspResponse(ca, leaf.cert, 'good') } });
+    try {
+      const results = await runLiveCheck(certificateValid, { targets: { sites: [revoked.origin] }, ca: [ca.cert] });
+      expect(results.map((r) => [r.status, r.messageId, r.message])).toEqual([
+        ['fail', 'revoked', `127.0.0.1:${revoked.port}: the certificate was revoked on 2026-03-04T05:06:07.000Z, says the OCSP response the server staples`],
+      ]);
+      expect(results[0]!.evidence).toMatch(/^stapled OCSP response: certStatus revoked at 2026-03-04T05:06:07.000Z; thisUpdate /);
+      expect((await runLiveCheck(certificateValid, { targets: { sites: [good.origin] }, ca: [ca.cert] })).map((r) => r.status)).toEqual(['pass']);
+    } finally {
+      await Promise.all([revoked.close(), good.close()]);
+    }
   });
 
   it('reports a certificate that is not valid yet', async () => {

@@ -22,6 +22,7 @@ export const certificateValid = defineCheck({
     'Serve a certificate from a publicly trusted CA that covers the host name, with the full intermediate chain (nginx `ssl_certificate` pointing at fullchain.pem), renewed automatically (ACME: cert-manager, Traefik certResolver, certbot with a renewal timer). Check the server clock when the certificate is "not yet valid".',
   refs: [
     'RFC 5280 section 6: certification path validation',
+    'RFC 6960: OCSP (certStatus revoked)',
     'RFC 6125 / RFC 9525: service identity in TLS',
     'OWASP WSTG-CRYP-01: Testing for weak transport layer security',
     'testssl.sh cert_chain_of_trust, cert_trust, cert_expirationStatus',
@@ -33,6 +34,7 @@ export const certificateValid = defineCheck({
     untrusted: '{endpoint}: the certificate chain does not lead to a trusted CA ({error})',
     hostMismatch: '{endpoint}: the certificate is not valid for {host}',
     invalid: '{endpoint}: the certificate does not verify ({error})',
+    revoked: '{endpoint}: the certificate was revoked on {date}, says the OCSP response the server staples',
   },
   claims: [
     {
@@ -54,7 +56,11 @@ export const certificateValid = defineCheck({
   async evaluate(endpoint, ctx) {
     const result = await endpoint.handshake();
     const problem = certificateProblem(result.authorized, result.authorizationError);
-    if (problem === undefined) return;
+    if (problem === undefined) {
+      // A chain that verifies can still be revoked: the server's own stapled response says so.
+      if (result.staple?.state === 'revoked') ctx.fail(endpoint.location, 'revoked', { endpoint: endpoint.identity, date: result.staple.revokedAt?.toISOString() ?? '?' }, `stapled OCSP response: ${result.staple.detail}`);
+      return;
+    }
     const certificate = result.certificate;
     const error = result.authorizationError ?? 'unknown error';
     const evidence = `${error}${certificate ? `; ${certificateEvidence(certificate)}` : ''}`;

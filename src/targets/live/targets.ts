@@ -60,6 +60,7 @@ export interface TlsTarget extends Target {
   readonly host: string;
   readonly port: number;
   readonly servername: string;
+  readonly timeoutMs: number;
   /** The default handshake, cached; pass versions to try a specific protocol range. */
   handshake(versions?: Pick<TlsEndpointOptions, 'minVersion' | 'maxVersion'>): Promise<TlsHandshake>;
 }
@@ -158,6 +159,7 @@ export class LiveClients {
         host,
         port,
         servername: host,
+        timeoutMs: this.config.timeoutMs,
         location: { kind: 'host', host, port },
         declaredAt: ['targets', 'sites', index],
         handshake: (versions = {}) => {

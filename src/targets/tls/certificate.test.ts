@@ -11,6 +11,8 @@ const certificate = (overrides: Partial<TlsCertificateInfo> = {}): TlsCertificat
   keyType: 'EC',
   keyBits: 256,
   selfSigned: false,
+  serial: '1A2B',
+  raw: undefined,
   ...overrides,
 });
 

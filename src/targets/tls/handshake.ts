@@ -1,4 +1,5 @@
 import { connect, type ConnectionOptions, type PeerCertificate, type SecureVersion } from 'node:tls';
+import { stapleVerdict, type StapleVerdict } from './staple.js';
 
 export interface TlsCertificateInfo {
   subject: string;
@@ -9,6 +10,10 @@ export interface TlsCertificateInfo {
   keyType: string | undefined;
   keyBits: number | undefined;
   selfSigned: boolean;
+  /** Hex, as OpenSSL prints it. */
+  serial: string | undefined;
+  /** The certificate as DER, for what Node does not decode (its signature algorithm). */
+  raw: Buffer | undefined;
 }
 
 export interface TlsHandshake {
@@ -20,6 +25,10 @@ export interface TlsHandshake {
   certificate: TlsCertificateInfo | undefined;
   /** The server stapled an OCSP response. */
   ocspStapled: boolean;
+  /** What the stapled response says, when there is one. */
+  staple?: StapleVerdict;
+  /** The default handshake was refused, and this one allowed TLS 1.0/1.1 and legacy suites to see the server at all. */
+  legacyFallback?: boolean;
 }
 
 export interface TlsEndpointOptions {
@@ -32,13 +41,47 @@ export interface TlsEndpointOptions {
   /** Pin the protocol range, to learn which versions the server accepts. */
   minVersion?: SecureVersion;
   maxVersion?: SecureVersion;
+  /** An OpenSSL cipher list for TLS 1.2 and below (the legacy retry uses DEFAULT@SECLEVEL=0). */
+  ciphers?: string;
 }
 
-/** One TLS handshake; never sends application data. */
-export function handshake(options: TlsEndpointOptions): Promise<TlsHandshake> {
+/** The TLS 1.0 to 1.2 settings that let a handshake reach a server offering only legacy versions or suites. */
+const LEGACY = { minVersion: 'TLSv1', ciphers: 'DEFAULT@SECLEVEL=0' } as const;
+
+/**
+ * One TLS handshake; never sends application data. Without a pinned version or cipher list,
+ * a refused default handshake is retried once allowing TLS 1.0/1.1 and legacy suites, so the
+ * certificate of a legacy-only server is still inspected (the protocol checks report the versions).
+ */
+export async function handshake(options: TlsEndpointOptions): Promise<TlsHandshake> {
+  if (options.minVersion || options.maxVersion || options.ciphers) return handshakeOnce(options);
+  try {
+    return await handshakeOnce(options);
+  } catch (error) {
+    if (!isNegotiationFailure(error)) throw error;
+    return { ...(await handshakeOnce({ ...options, ...LEGACY })), legacyFallback: true };
+  }
+}
+
+/**
+ * A handshake failure that means "this version is not offered": the server (or our
+ * OpenSSL) declined during negotiation, or the server hung up on a hello it would not
+ * take. Connection-level failures (refused, unreachable, timeout) are not an answer.
+ */
+export function isNegotiationFailure(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  if (code.startsWith('ERR_SSL_')) return true;
+  if (code === 'ECONNRESET' || code === 'EPIPE') return true;
+  if (error.message.includes('SSL routines')) return true;
+  // The peer closed before the handshake completed, as some stacks do on an unsupported version.
+  return /socket disconnected before secure TLS connection was established/i.test(error.message);
+}
+
+function handshakeOnce(options: TlsEndpointOptions): Promise<TlsHandshake> {
   return new Promise((resolve, reject) => {
-    let ocspStapled = false;
-    const legacy = options.maxVersion === 'TLSv1' || options.maxVersion === 'TLSv1.1';
+    let stapled: Buffer | undefined;
+    const legacy = options.minVersion === 'TLSv1' || options.minVersion === 'TLSv1.1' || options.maxVersion === 'TLSv1' || options.maxVersion === 'TLSv1.1';
     // requestOCSP is a TLSSocket option tls.connect passes through; @types/node leaves it off ConnectionOptions.
     const socket = connect(<ConnectionOptions & { requestOCSP: boolean }>{
       host: options.host,
@@ -51,20 +94,24 @@ export function handshake(options: TlsEndpointOptions): Promise<TlsHandshake> {
       ...(options.minVersion ? { minVersion: options.minVersion } : {}),
       ...(options.maxVersion ? { maxVersion: options.maxVersion } : {}),
       // OpenSSL 3 refuses TLS 1.0/1.1 at its default security level even when asked for them.
-      ...(legacy ? { ciphers: 'DEFAULT@SECLEVEL=0' } : {}),
+      ...(options.ciphers ? { ciphers: options.ciphers } : legacy ? { ciphers: LEGACY.ciphers } : {}),
+      // Inspect a server with a small DH group rather than refuse it (Node refuses below 1024 bits by default).
+      minDHSize: 1,
       timeout: options.timeoutMs,
     });
     socket.on('OCSPResponse', (response) => {
-      if (response?.length) ocspStapled = true;
+      if (response?.length) stapled = response;
     });
     socket.once('secureConnect', () => {
       const peer = socket.getPeerCertificate(false);
+      const certificate = peer && Object.keys(peer).length > 0 ? describe(peer) : undefined;
       resolve({
         protocol: socket.getProtocol(),
         authorized: socket.authorized,
         authorizationError: socket.authorizationError ? String(socket.authorizationError) : undefined,
-        certificate: peer && Object.keys(peer).length > 0 ? describe(peer) : undefined,
-        ocspStapled,
+        certificate,
+        ocspStapled: stapled !== undefined,
+        ...(stapled ? { staple: stapleVerdict(stapled, certificate?.serial) } : {}),
       });
       socket.end();
     });
@@ -87,6 +134,8 @@ function describe(peer: PeerCertificate): TlsCertificateInfo {
     keyType: peer.asn1Curve ? 'EC' : peer.bits ? 'RSA' : undefined,
     keyBits: peer.bits,
     selfSigned: JSON.stringify(peer.subject) === JSON.stringify(peer.issuer),
+    serial: peer.serialNumber || undefined,
+    raw: peer.raw,
   };
 }
 
