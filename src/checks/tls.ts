@@ -1,5 +1,6 @@
 import { certificateExpiry } from './tls/certificate-expiry.js';
 import { certificateSignature } from './tls/certificate-signature.js';
+import { certificateTransparency } from './tls/certificate-transparency.js';
 import { certificateValid } from './tls/certificate-valid.js';
 import { cipherSuites } from './tls/cipher-suites.js';
 import { keyStrength } from './tls/key-strength.js';
@@ -13,6 +14,7 @@ import type { AnyCheck } from './define.js';
 export const checks: readonly AnyCheck[] = [
   certificateExpiry,
   certificateSignature,
+  certificateTransparency,
   certificateValid,
   cipherSuites,
   keyStrength,

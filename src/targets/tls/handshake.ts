@@ -1,4 +1,5 @@
-import { connect, type ConnectionOptions, type PeerCertificate, type SecureVersion } from 'node:tls';
+import { X509Certificate } from 'node:crypto';
+import { connect, type ConnectionOptions, type DetailedPeerCertificate, type PeerCertificate, type SecureVersion } from 'node:tls';
 import { stapleVerdict, type StapleVerdict } from './staple.js';
 
 export interface TlsCertificateInfo {
@@ -29,6 +30,8 @@ export interface TlsHandshake {
   staple?: StapleVerdict;
   /** The default handshake was refused, and this one allowed TLS 1.0/1.1 and legacy suites to see the server at all. */
   legacyFallback?: boolean;
+  /** The chain verified and leads to a CA the run was given (--ca): a private PKI, not a public CA. */
+  privateCa: boolean;
 }
 
 export interface TlsEndpointOptions {
@@ -103,7 +106,7 @@ function handshakeOnce(options: TlsEndpointOptions): Promise<TlsHandshake> {
       if (response?.length) stapled = response;
     });
     socket.once('secureConnect', () => {
-      const peer = socket.getPeerCertificate(false);
+      const peer = socket.getPeerCertificate(true);
       const certificate = peer && Object.keys(peer).length > 0 ? describe(peer) : undefined;
       resolve({
         protocol: socket.getProtocol(),
@@ -111,6 +114,7 @@ function handshakeOnce(options: TlsEndpointOptions): Promise<TlsHandshake> {
         authorizationError: socket.authorizationError ? String(socket.authorizationError) : undefined,
         certificate,
         ocspStapled: stapled !== undefined,
+        privateCa: socket.authorized && certificate !== undefined && leadsTo(peer, options.ca ?? []),
         ...(stapled ? { staple: stapleVerdict(stapled, certificate?.serial) } : {}),
       });
       socket.end();
@@ -118,6 +122,19 @@ function handshakeOnce(options: TlsEndpointOptions): Promise<TlsHandshake> {
     socket.once('timeout', () => socket.destroy(new Error(`TLS handshake with ${options.host}:${options.port} timed out after ${options.timeoutMs} ms`)));
     socket.once('error', reject);
   });
+}
+
+/** Whether a certificate of the presented chain is, or was issued by, one of the given CA certificates (PEM). */
+function leadsTo(leaf: DetailedPeerCertificate, cas: readonly string[]): boolean {
+  if (cas.length === 0) return false;
+  const authorities = cas.map((pem) => new X509Certificate(pem));
+  const seen = new Set<string>();
+  for (let peer: DetailedPeerCertificate | undefined = leaf; peer?.raw && !seen.has(peer.fingerprint256); peer = peer.issuerCertificate) {
+    seen.add(peer.fingerprint256);
+    const certificate = new X509Certificate(peer.raw);
+    if (authorities.some((ca) => ca.fingerprint256 === certificate.fingerprint256 || (certificate.checkIssued(ca) && certificate.verify(ca.publicKey)))) return true;
+  }
+  return false;
 }
 
 function describe(peer: PeerCertificate): TlsCertificateInfo {

@@ -3,7 +3,7 @@ import type { TlsHandshake } from './handshake.js';
 import { isNegotiationFailure, offers } from './protocols.js';
 
 const errorWith = (message: string, code?: string) => Object.assign(new Error(message), code ? { code } : {});
-const completed = (protocol: string): TlsHandshake => ({ protocol, authorized: true, authorizationError: undefined, certificate: undefined, ocspStapled: false });
+const completed = (protocol: string): TlsHandshake => ({ protocol, authorized: true, authorizationError: undefined, certificate: undefined, ocspStapled: false, privateCa: false });
 
 describe('protocol probing', () => {
   it('tells a refused negotiation from a connection failure', () => {
