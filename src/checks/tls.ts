@@ -7,6 +7,7 @@ import { keyStrength } from './tls/key-strength.js';
 import { ocspStapling } from './tls/ocsp-stapling.js';
 import { protocolVersions } from './tls/protocol-versions.js';
 import { renegotiationFallback } from './tls/renegotiation-fallback.js';
+import { sessionTicketLifetime } from './tls/session-ticket-lifetime.js';
 import { tls13 } from './tls/tls13.js';
 import type { AnyCheck } from './define.js';
 
@@ -21,5 +22,6 @@ export const checks: readonly AnyCheck[] = [
   ocspStapling,
   protocolVersions,
   renegotiationFallback,
+  sessionTicketLifetime,
   tls13,
 ];

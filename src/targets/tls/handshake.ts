@@ -160,6 +160,6 @@ function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function isIp(host: string): boolean {
+export function isIp(host: string): boolean {
   return /^[\d.]+$/.test(host) || host.includes(':');
 }
