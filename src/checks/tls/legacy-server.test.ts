@@ -29,10 +29,12 @@ describe('TLS checks on a TLS 1.0-only server', () => {
     }
     expect(outcome).toMatchObject({
       'tls/certificate-expiry': ['pass'],
+      'tls/certificate-transparency': [],
       'tls/certificate-valid': ['pass'],
       'tls/key-strength': ['pass'],
       'tls/ocsp-stapling': ['fail notStapled'],
       'tls/protocol-versions': ['fail tls10'],
+      'tls/session-ticket-lifetime': ['pass'],
       'tls/tls13': ['fail notOffered'],
     });
     expect(Object.values(outcome).flat().filter((status) => status.startsWith('error'))).toEqual([]);
