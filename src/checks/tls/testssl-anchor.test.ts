@@ -19,7 +19,8 @@ import { checks } from '../tls.js';
  * secrecy, OCSP stapling, the certificate's end date. Severities differ on purpose: see
  * docs/tls-testssl.md. testssl runs in its default mode (its own sockets: --ssl-native would use
  * Debian's OpenSSL, which cannot offer TLS 1.0, 3DES or EXPORT) and only the sections compared
- * (-p protocols, -s cipher classes, -f forward secrecy, -S certificate and stapling; see SECTIONS).
+ * (-p protocols, -s cipher classes, -f forward secrecy, -S certificate, stapling, session ticket lifetime and
+ * certificate transparency; see SECTIONS).
  */
 
 function ensureTestssl(): { path: string } | { skipped: string } {
@@ -49,7 +50,7 @@ async function scan(path: string, port: number, sections: string[], dir: string)
   return new Map(findings.map((f) => [f.id, f.finding]));
 }
 
-type Properties = Record<string, boolean | string>;
+type Properties = Record<string, boolean | string | number>;
 
 /** The properties both tools measure, as testssl reports them: only those its sections covered. */
 function fromTestssl(findings: Map<string, string>): Properties {
@@ -71,6 +72,10 @@ function fromTestssl(findings: Map<string, string>): Properties {
   }
   const notAfter = findings.get('cert_notAfter');
   if (notAfter) properties.notAfter = notAfter.slice(0, 10);
+  const ticket = findings.get('TLS_session_ticket');
+  if (ticket) properties.ticketLifetimeSeconds = Number(/valid for (\d+) seconds/.exec(ticket)?.[1] ?? NaN);
+  const transparency = findings.get('certificate_transparency');
+  if (transparency) properties.embeddedScts = /^yes/.test(transparency);
   return properties;
 }
 
@@ -89,6 +94,8 @@ function fromHarden(results: Result[]): Properties {
     forwardSecrecy: suites.forwardSecrecy === true,
     ocspStapled: results.find((r) => r.checkId === 'tls/ocsp-stapling')?.status === 'pass',
     notAfter: String(data('tls/certificate-expiry').expires ?? '').slice(0, 10),
+    ticketLifetimeSeconds: Number(data('tls/session-ticket-lifetime').ticketLifetimeSeconds ?? NaN),
+    embeddedScts: results.find((r) => r.checkId === 'tls/certificate-transparency')?.status === 'pass',
   };
 }
 
@@ -125,7 +132,7 @@ describe.skipIf('skipped' in testssl)(`TLS checks held to testssl.sh${'skipped' 
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('agrees with testssl.sh on protocols, cipher classes, forward secrecy, stapling and expiry', async () => {
+  it('agrees with testssl.sh on protocols, cipher classes, forward secrecy, stapling, expiry, session ticket lifetime and SCTs', async () => {
     const path = (testssl as { path: string }).path;
     const names = Object.keys(servers);
     const [references, ours] = await Promise.all([
@@ -139,10 +146,10 @@ describe.skipIf('skipped' in testssl)(`TLS checks held to testssl.sh${'skipped' 
       expect({ server: name, ...ourSide }).toEqual({ server: name, ...reference });
     }
     // Every property was compared on at least one server.
-    expect(new Set(Object.values(compared).flatMap((c) => Object.keys(c.testssl))).size).toBe(10);
+    expect(new Set(Object.values(compared).flatMap((c) => Object.keys(c.testssl))).size).toBe(12);
     // The servers are what they were built to be, so the agreement is not agreement on nothing.
     expect(compared.legacy!.harden).toMatchObject({ tls10: true, tls13: false, nullCipher: true, anonymous: true, forwardSecrecy: true });
     expect(compared.modern!.harden).toMatchObject({ tls10: false, tls13: true, nullCipher: false, forwardSecrecy: true, ocspStapled: true });
-    expect(compared.staticRsa!.harden).toMatchObject({ tls13: false, forwardSecrecy: false, ocspStapled: false });
+    expect(compared.staticRsa!.harden).toMatchObject({ tls13: false, forwardSecrecy: false, ocspStapled: false, ticketLifetimeSeconds: 7200, embeddedScts: false });
   }, 90_000);
 });
