@@ -84,6 +84,12 @@ describe('tls/certificate-transparency', () => {
   it('is not applicable to a certificate from the run\'s own CA (--ca): private PKI is outside the CT policy', async () => {
     expect(await run('none', [ca.cert])).toEqual([]);
   });
+
+  it('finds the run\'s CA inside a --ca bundle', async () => {
+    const other = await createLocalCa();
+    expect(await run('none', [`${other.cert}\n${ca.cert}`])).toEqual([]);
+    expect((await run('none', [other.cert])).map((r) => r.messageId)).toEqual(['noScts']);
+  });
 });
 
 describe('sctList', () => {

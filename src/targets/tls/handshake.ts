@@ -1,5 +1,6 @@
 import { X509Certificate } from 'node:crypto';
-import { connect, type ConnectionOptions, type DetailedPeerCertificate, type PeerCertificate, type SecureVersion } from 'node:tls';
+import { connect, rootCertificates, type ConnectionOptions, type DetailedPeerCertificate, type PeerCertificate, type SecureVersion } from 'node:tls';
+import { pemCertificates } from './ca-file.js';
 import { stapleVerdict, type StapleVerdict } from './staple.js';
 
 export interface TlsCertificateInfo {
@@ -124,10 +125,17 @@ function handshakeOnce(options: TlsEndpointOptions): Promise<TlsHandshake> {
   });
 }
 
-/** Whether a certificate of the presented chain is, or was issued by, one of the given CA certificates (PEM). */
+let publicRoots: Set<string> | undefined;
+
+/**
+ * Whether a certificate of the presented chain is, or was issued by, one of the given CA
+ * certificates (PEM texts, each possibly a bundle) other than Node's public roots.
+ */
 function leadsTo(leaf: DetailedPeerCertificate, cas: readonly string[]): boolean {
   if (cas.length === 0) return false;
-  const authorities = cas.map((pem) => new X509Certificate(pem));
+  publicRoots ??= new Set(rootCertificates.map((pem) => new X509Certificate(pem).fingerprint256));
+  const roots = publicRoots;
+  const authorities = cas.flatMap(pemCertificates).map((pem) => new X509Certificate(pem)).filter((ca) => !roots.has(ca.fingerprint256));
   const seen = new Set<string>();
   for (let peer: DetailedPeerCertificate | undefined = leaf; peer?.raw && !seen.has(peer.fingerprint256); peer = peer.issuerCertificate) {
     seen.add(peer.fingerprint256);
