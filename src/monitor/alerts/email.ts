@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { rootCertificates } from 'node:tls';
 import { z } from 'zod';
 import { stringList } from '../../schema-fields.js';
+import { trustedWith } from '../../targets/tls/trust.js';
 import type { AlertEvent } from '../model.js';
 import { defineChannel, type DeliveryContext } from './define.js';
 import { detailLines } from './format.js';
@@ -39,7 +39,7 @@ async function send(message: EmailMessage, smtpUrl: string, ctx: DeliveryContext
     connectionTimeout: ctx.timeoutMs,
     greetingTimeout: ctx.timeoutMs,
     socketTimeout: ctx.timeoutMs,
-    ...(ctx.ca.length ? { tls: { ca: [...rootCertificates, ...ctx.ca] } } : {}),
+    ...(ctx.ca.length ? { tls: { ca: trustedWith(ctx.ca) } } : {}),
   });
   const host = URL.canParse(smtpUrl) ? new URL(smtpUrl).host : 'the SMTP server';
   const abort = () => transport.close();

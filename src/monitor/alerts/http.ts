@@ -1,4 +1,3 @@
-import { rootCertificates } from 'node:tls';
 import type { DeliveryContext } from './define.js';
 import { basicAuthorization, maskText, urlSecrets } from '../secrets.js';
 
@@ -39,7 +38,7 @@ export async function post(request: JsonPost, ctx: DeliveryContext): Promise<voi
   // Extra CAs are added to the system's roots, not used instead of them.
   // The HTTP client (undici) loads with the first delivery, not with the plan that names the channel.
   const { HttpClient } = await import('../../targets/http/client.js');
-  const client = new HttpClient({ connectionsPerHost: 1, timeoutMs: ctx.timeoutMs, ...(ctx.ca.length ? { ca: [...rootCertificates, ...ctx.ca] } : {}) });
+  const client = new HttpClient({ connectionsPerHost: 1, timeoutMs: ctx.timeoutMs, ...(ctx.ca.length ? { ca: ctx.ca } : {}) });
   try {
     const headers = { 'content-type': 'application/json', ...(basic ? { authorization: basic } : {}), ...request.headers };
     const response = await client

@@ -1,4 +1,5 @@
-import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
+import { createSecureContext, type SecureContext } from 'node:tls';
+import { trustedWith } from '../../targets/tls/trust.js';
 import type { ProbeEnv } from './define.js';
 
 // Memoised per CA list: building a context parses every root certificate, far too much per probe.
@@ -9,7 +10,7 @@ export function trustFor(env: ProbeEnv): SecureContext | undefined {
   if (env.ca.length === 0) return undefined;
   let context = contexts.get(env.ca);
   if (!context) {
-    context = createSecureContext({ ca: [...rootCertificates, ...env.ca] });
+    context = createSecureContext({ ca: trustedWith(env.ca) });
     contexts.set(env.ca, context);
   }
   return context;

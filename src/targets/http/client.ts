@@ -1,6 +1,7 @@
 import { lookup as systemLookup, type LookupAddress, type LookupAllOptions, type LookupOneOptions } from 'node:dns';
 import { isIP } from 'node:net';
 import { Agent, request } from 'undici';
+import { trustedWith } from '../tls/trust.js';
 
 /** Response headers by lower-case name; a header sent twice keeps both values in order. */
 export type HttpHeaders = ReadonlyMap<string, readonly string[]>;
@@ -49,7 +50,7 @@ export class HttpClient {
   constructor(private readonly options: HttpClientOptions) {
     this.agent = new Agent({
       connections: options.connectionsPerHost,
-      connect: { ...(options.ca?.length ? { ca: options.ca } : {}), lookup: this.lookup },
+      connect: { ...(options.ca?.length ? { ca: trustedWith(options.ca) } : {}), lookup: this.lookup },
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
     });

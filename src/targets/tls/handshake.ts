@@ -2,6 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { connect, rootCertificates, type ConnectionOptions, type DetailedPeerCertificate, type PeerCertificate, type SecureVersion } from 'node:tls';
 import { pemCertificates } from './ca-file.js';
 import { stapleVerdict, type StapleVerdict } from './staple.js';
+import { trustedWith } from './trust.js';
 
 export interface TlsCertificateInfo {
   subject: string;
@@ -91,7 +92,7 @@ function handshakeOnce(options: TlsEndpointOptions): Promise<TlsHandshake> {
       host: options.host,
       port: options.port,
       servername: options.servername ?? (isIp(options.host) ? undefined : options.host),
-      ...(options.ca?.length ? { ca: options.ca } : {}),
+      ...(options.ca?.length ? { ca: trustedWith(options.ca) } : {}),
       // Verification is reported, not enforced: the check wants to see a bad chain, not fail on it.
       rejectUnauthorized: false,
       requestOCSP: true,
