@@ -17,6 +17,7 @@ export const CHECK_DOMAINS: Record<CheckDomain, DomainEntry> = {
   compose: { targets: ['compose-service'], load: async () => (await import('./compose.js')).checks },
   dns: { targets: ['domain'], load: async () => (await import('./dns.js')).checks },
   docker: { targets: ['dockerfile'], load: async () => (await import('./docker.js')).checks },
+  host: { targets: ['host'], load: async () => (await import('./host.js')).checks },
   http: { targets: ['site'], load: async () => (await import('./http.js')).checks },
   k8s: { targets: ['k8s-object', 'k8s-workload', 'k8s-container', 'helm-values'], load: async () => (await import('./k8s.js')).checks },
   net: { targets: ['service'], load: async () => (await import('./net.js')).checks },

@@ -4,6 +4,7 @@ import { composeProjectServices } from './compose/project.js';
 import { parseDockerfile, type Dockerfile } from './docker/dockerfile.js';
 import { hasHelmValues, helmValues, type HelmValues } from './k8s/helm-values.js';
 import { manifestContainers, manifestObjects, manifestWorkloads } from './k8s/manifest-targets.js';
+import type { HostTarget } from './host/host-target.js';
 import type { K8sObject } from './k8s/objects.js';
 import type { K8sContainer, K8sWorkload } from './k8s/workloads.js';
 import type { DomainTarget, ServiceTarget, SiteTarget, TlsTarget } from './live/targets.js';
@@ -34,6 +35,8 @@ export interface TargetTypes {
   'tls-endpoint': TlsTarget;
   /** Live: each service of targets.services. */
   service: ServiceTarget;
+  /** Live: each host of targets.hosts, over SSH. */
+  host: HostTarget;
 }
 export type TargetKind = keyof TargetTypes;
 
@@ -56,6 +59,7 @@ const LOADERS: { [K in TargetKind]: (workspace: Workspace) => TargetTypes[K][] }
   domain: (ws) => ws.live?.domains() ?? [],
   'tls-endpoint': (ws) => ws.live?.tlsEndpoints() ?? [],
   service: (ws) => ws.live?.services() ?? [],
+  host: () => [],
 };
 
 const hasFiles = (group: FileGroup) => (ws: Workspace) => ws.files(group).length > 0;
@@ -77,6 +81,7 @@ const PRESENT: { [K in TargetKind]: (workspace: Workspace) => boolean } = {
   domain: (ws) => (ws.live?.domains().length ?? 0) > 0,
   'tls-endpoint': (ws) => (ws.live?.tlsEndpoints().length ?? 0) > 0,
   service: (ws) => (ws.live?.services().length ?? 0) > 0,
+  host: () => false,
 };
 
 /** The target kinds a workspace may have targets of, before any file is read: a kind left out has none. */

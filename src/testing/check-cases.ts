@@ -54,6 +54,7 @@ const DEFAULT_FILE: Record<TargetKind, string> = {
   domain: 'unused',
   'tls-endpoint': 'unused',
   service: 'unused',
+  host: 'unused',
 };
 
 /** Runs a check over inputs written as real files and read by the real loaders. */

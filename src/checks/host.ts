@@ -1,0 +1,5 @@
+import type { AnyCheck } from './define.js';
+
+/** The host checks: one line per module under src/checks/host/ (a test holds the list against the folder). */
+export const checks: readonly AnyCheck[] = [
+];
