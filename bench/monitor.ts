@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { formatDuration } from '../src/monitor/duration.js';
+import { formatDuration } from '../src/duration.js';
 import { RETENTION_DEFAULTS } from '../src/monitor/schema.js';
 
 const MONITORS = Number(process.env.BENCH_MONITORS ?? 10_000);

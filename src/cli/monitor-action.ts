@@ -3,7 +3,7 @@ import { catalog } from '../checks/index.js';
 import { InputError } from '../errors.js';
 import { loadPlan, type LoadedPlan } from '../plan/load.js';
 import { MonitorDaemon } from '../monitor/daemon.js';
-import { parseDuration } from '../monitor/duration.js';
+import { parseDuration } from '../duration.js';
 import { historyText, monitorHistory } from '../monitor/history.js';
 import { lockDatabase } from '../store/instance-lock.js';
 import { jsonLogger } from '../monitor/log.js';

@@ -1,6 +1,6 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import { z } from 'zod';
-import { parseDuration } from './duration.js';
+import { parseDuration } from '../duration.js';
 
 /**
  * Field types the monitoring configuration shares (monitors, probes, alert channels):

@@ -1,6 +1,6 @@
 import { displayText as t } from '../display-text.js';
 import type { Store } from './store.js';
-import { formatElapsed } from './duration.js';
+import { formatElapsed } from '../duration.js';
 import type { Incident, Phases, Sample } from './model.js';
 import { maskStrings } from './secrets.js';
 import { TriggerTracker } from './trigger-tracker.js';

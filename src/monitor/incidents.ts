@@ -1,4 +1,4 @@
-import { formatElapsed } from './duration.js';
+import { formatElapsed } from '../duration.js';
 import type { AlertEvent, Incident, MonitorState, Sample } from './model.js';
 
 export interface IncidentPolicy {

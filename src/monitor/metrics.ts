@@ -1,4 +1,4 @@
-import { formatDuration } from './duration.js';
+import { formatDuration } from '../duration.js';
 import { serveMetrics } from './metrics-server.js';
 import type { SloStatus } from './slo.js';
 

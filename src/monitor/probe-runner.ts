@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { evaluateConditions, parseConditions, type Condition } from './conditions/index.js';
-import { formatDuration } from './duration.js';
+import { formatDuration } from '../duration.js';
 import type { MonitorKind, Sample } from './model.js';
 import type { Observation, ProbeDefinition, ProbeEnv, ProbeRun } from './probes/define.js';
 import { ProbeError, reasonOf } from './probes/errors.js';

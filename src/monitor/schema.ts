@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { channelSchema, type AlertChannel } from './alerts/index.js';
 import { stringList } from '../schema-fields.js';
 import { duration, hostPort, name, nameList } from './config-fields.js';
-import { formatDuration, parseDuration } from './duration.js';
+import { formatDuration, parseDuration } from '../duration.js';
 import type { MonitorKind } from './model.js';
 import { PROBES } from './probes/index.js';
 

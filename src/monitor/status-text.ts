@@ -1,5 +1,5 @@
 import { displayText as t } from '../display-text.js';
-import { formatElapsed } from './duration.js';
+import { formatElapsed } from '../duration.js';
 import type { MonitoringStatus } from './status.js';
 
 /** The `harden monitor status` table and its notes on alerts, SLOs and triggers; text from probes and the plan goes through displayText (t). */

@@ -1,4 +1,4 @@
-import { formatElapsed } from '../duration.js';
+import { formatElapsed } from '../../duration.js';
 import { andThen, type Evaluation, type Test } from './condition.js';
 import { formatMs, show, truncate } from './messages.js';
 import { PHASES, type Subject } from './subjects.js';

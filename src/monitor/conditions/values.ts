@@ -1,4 +1,4 @@
-import { parseDuration } from '../duration.js';
+import { parseDuration } from '../../duration.js';
 import { word } from './messages.js';
 import { Pattern } from './pattern.js';
 import { type Cursor, ParseError } from './tokens.js';

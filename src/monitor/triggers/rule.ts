@@ -1,4 +1,4 @@
-import { parseDuration } from '../duration.js';
+import { parseDuration } from '../../duration.js';
 
 /** Latency metrics are over up samples (ms); error_rate is the percent of samples down. */
 export type TriggerMetric = 'p50' | 'p90' | 'p95' | 'p99' | 'avg' | 'max' | 'error_rate';
