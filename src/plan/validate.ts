@@ -1,6 +1,6 @@
 import { messageSeverity, type AnyCheck } from '../checks/define.js';
 import type { YamlPath } from '../targets/yaml/source.js';
-import { daysBetween, parseDate } from './dates.js';
+import { daysBetween, parseDate } from '../dates.js';
 import type { Plan } from './schema.js';
 import { validateMonitoring } from '../monitor/validate.js';
 import { atLeast, worstSeverity, type Severity } from '../severity.js';
