@@ -22,6 +22,7 @@ export const CHECK_DOMAINS: Record<CheckDomain, DomainEntry> = {
   k8s: { targets: ['k8s-object', 'k8s-workload', 'k8s-container', 'helm-values'], load: async () => (await import('./k8s.js')).checks },
   net: { targets: ['service'], load: async () => (await import('./net.js')).checks },
   probe: { targets: ['site'], load: async () => (await import('./probe.js')).checks },
+  secret: { targets: ['secret-record'], load: async () => (await import('./secret.js')).checks },
   repo: { targets: ['repo-file', 'shell-script', 'config-file'], load: async () => (await import('./repo.js')).checks },
   tls: { targets: ['tls-endpoint'], load: async () => (await import('./tls.js')).checks },
 };

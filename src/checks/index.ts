@@ -7,6 +7,7 @@ import { checks as k8sChecks } from './k8s.js';
 import { checks as netChecks } from './net.js';
 import { checks as probeChecks } from './probe.js';
 import { checks as repoChecks } from './repo.js';
+import { checks as secretChecks } from './secret.js';
 import { checks as tlsChecks } from './tls.js';
 import type { AnyCheck } from './define.js';
 
@@ -25,6 +26,7 @@ export const CHECKS: readonly AnyCheck[] = [
   ...netChecks,
   ...probeChecks,
   ...repoChecks,
+  ...secretChecks,
   ...tlsChecks,
 ];
 

@@ -6,6 +6,7 @@ import { computeVerdicts } from './verdicts.js';
 import { presentTargetKinds, type TargetKind } from '../targets/kinds.js';
 import type { LiveClients } from '../targets/live/targets.js';
 import { escapesRoot } from '../targets/repo/tree-globs.js';
+import { maxAgeOf, type SecretRecordInput } from '../targets/secret-record/schema.js';
 import { DEFAULT_GLOBS, FILE_GROUPS, Workspace, type FileGlobs } from '../targets/repo/workspace.js';
 import { VERSION } from '../version.js';
 import { invocationKey } from './fingerprint.js';
@@ -89,7 +90,8 @@ const INPUT_TARGET_KINDS: ReadonlySet<TargetKind> = new Set(['k8s-object', 'k8s-
  */
 async function liveClients(plan: LoadedPlan | undefined, request: ScanRequest): Promise<LiveClients | undefined> {
   const targets = plan?.plan.targets;
-  if (!targets || targets.sites.length + targets.domains.length + targets.services.length === 0) return undefined;
+  const secrets = plan?.plan.secrets ?? [];
+  if (!targets || targets.sites.length + targets.domains.length + targets.services.length + secrets.length === 0) return undefined;
   const { LiveClients } = await import('../targets/live/targets.js');
   return new LiveClients({
     sites: targets.sites,
@@ -99,6 +101,16 @@ async function liveClients(plan: LoadedPlan | undefined, request: ScanRequest): 
     connectionsPerHost: request.live?.connectionsPerHost ?? 6,
     ...(request.live?.dnsServer ? { dnsServer: request.live.dnsServer } : {}),
     ...(request.live?.ca ? { ca: request.live.ca } : {}),
+    ...(plan && secrets.length > 0 ? { secrets: secretRecordInputs(plan) } : {}),
+  });
+}
+
+/** The plan's secrets as their targets read them: each with its rotation period and its place in the plan. */
+export function secretRecordInputs(plan: LoadedPlan): SecretRecordInput[] {
+  const file = relative(process.cwd(), resolve(plan.file)) || plan.file;
+  return plan.plan.secrets.map((config, index) => {
+    const { line, column } = plan.locate(['secrets', index]);
+    return { config, maxAgeMs: maxAgeOf(config, plan.plan.settings.secretMaxAge), at: { kind: 'file', path: file, line, column }, index };
   });
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { monitoringPlanShape } from '../monitor/schema.js';
 import { isoDate, stringList } from '../schema-fields.js';
 import { parseSeverity, SEVERITIES } from '../severity.js';
+import { secretMaxAgeSchema, secretRecordSchema } from '../targets/secret-record/schema.js';
 import { targetsSchema } from '../targets/schema.js';
 import { EVIDENCE_KINDS } from './evidence.js';
 import { parseStatus, STATUSES } from './status.js';
@@ -103,6 +104,8 @@ export const settingsSchema = z
     /** Days before expiry at which a waiver is warned about. */
     waiverWarningDays: z.number().int().nonnegative().default(10),
     baseline: z.string().optional(),
+    /** How long a secret of `secrets:` may go unrotated by severity, when it sets no maxAge. */
+    secretMaxAge: secretMaxAgeSchema.optional(),
   })
   .strict();
 
@@ -117,6 +120,8 @@ export const planSchema = z
     sla: slaSchema.default({}),
     waivers: z.array(waiverSchema).default([]),
     settings: settingsSchema.default(() => settingsSchema.parse({})),
+    /** Secrets the team rotates: where each lives (never its value) and when it was last rotated. */
+    secrets: z.array(secretRecordSchema).default([]),
     ...monitoringPlanShape,
   })
   .strict();

@@ -10,6 +10,7 @@ import type { TargetKind } from '../targets/kinds.js';
 import { placeOf, type Location } from '../targets/location.js';
 import { DEFAULT_GLOBS, Workspace } from '../targets/repo/workspace.js';
 import { caseProblems, unfilledPlaceholders } from './case-problems.js';
+import { casePlanTargets } from './plan-live.js';
 
 /** A case input: the file's text, or several files by repo-relative path. */
 export type CaseInput = string | Record<string, string>;
@@ -55,6 +56,8 @@ const DEFAULT_FILE: Record<TargetKind, string> = {
   'tls-endpoint': 'unused',
   service: 'unused',
   host: 'unused',
+  // The plan's secrets: section, with the manifests or dumps a case gives beside it.
+  'secret-record': 'harden.yaml',
 };
 
 /** Runs a check over inputs written as real files and read by the real loaders. */
@@ -66,9 +69,10 @@ export async function runCheckOn(check: AnyCheck, input: CaseInput, options: Rec
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       writeFileSync(join(dir, path), content);
     }
-    const workspace = await Workspace.open(dir, DEFAULT_GLOBS);
+    const live = check.target === 'secret-record' ? casePlanTargets(dir) : undefined;
+    const workspace = await Workspace.open(dir, DEFAULT_GLOBS, live);
     const parsedOptions = check.options.parse(options) as Record<string, unknown>;
-    return await runChecks(workspace, [{ check, options: parsedOptions, key: invocationKey(check.id, options) }]);
+    return await runChecks(workspace, [{ check, options: parsedOptions, key: invocationKey(check.id, options) }]).finally(() => live?.close());
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
