@@ -20,6 +20,7 @@ export const CHECK_DOMAINS: Record<CheckDomain, DomainEntry> = {
   host: { targets: ['host'], load: async () => (await import('./host.js')).checks },
   http: { targets: ['site'], load: async () => (await import('./http.js')).checks },
   k8s: { targets: ['k8s-object', 'k8s-workload', 'k8s-container', 'helm-values'], load: async () => (await import('./k8s.js')).checks },
+  monitor: { targets: ['monitor'], load: async () => (await import('./monitor.js')).checks },
   net: { targets: ['service'], load: async () => (await import('./net.js')).checks },
   probe: { targets: ['site'], load: async () => (await import('./probe.js')).checks },
   secret: { targets: ['secret-record'], load: async () => (await import('./secret.js')).checks },

@@ -4,6 +4,7 @@ import { checks as dnsChecks } from './dns.js';
 import { checks as dockerChecks } from './docker.js';
 import { checks as httpChecks } from './http.js';
 import { checks as k8sChecks } from './k8s.js';
+import { checks as monitorChecks } from './monitor.js';
 import { checks as netChecks } from './net.js';
 import { checks as probeChecks } from './probe.js';
 import { checks as repoChecks } from './repo.js';
@@ -23,6 +24,7 @@ export const CHECKS: readonly AnyCheck[] = [
   ...dockerChecks,
   ...httpChecks,
   ...k8sChecks,
+  ...monitorChecks,
   ...netChecks,
   ...probeChecks,
   ...repoChecks,

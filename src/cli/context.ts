@@ -13,6 +13,7 @@ import { caFileProblem } from '../targets/tls/ca-file.js';
 import type { LoadedPlan } from '../plan/load.js';
 import { PLAN_FILE } from './plan-file.js';
 import { progressLine } from './progress.js';
+import { monitorStoreSource } from './monitor-store-source.js';
 
 /** Options every command that runs checks understands. */
 export interface RunOptions {
@@ -111,7 +112,13 @@ export async function runScan(dir: string | undefined, plan: LoadedPlan | undefi
   if (baselineFile) request.baseline = readBaseline(baselineFile);
   const scanned = dir === undefined ? request.root : resolve(dir);
   if (!input && (!existsSync(scanned) || !statSync(scanned).isDirectory())) throw new InputError([`${dir ?? request.root}: not a directory (scan takes the repository root)`]);
-  return { run: await scan(request), catalog: loaded, scope };
+  const monitorStore = plan && plan.plan.monitors.length > 0 && !input ? monitorStoreSource(plan) : undefined;
+  if (monitorStore) request.monitorStore = monitorStore.source;
+  try {
+    return { run: await scan(request), catalog: loaded, scope };
+  } finally {
+    await monitorStore?.close();
+  }
 }
 
 /**

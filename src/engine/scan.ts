@@ -6,6 +6,7 @@ import { computeVerdicts } from './verdicts.js';
 import { presentTargetKinds, type TargetKind } from '../targets/kinds.js';
 import type { LiveClients } from '../targets/live/targets.js';
 import { escapesRoot } from '../targets/repo/tree-globs.js';
+import type { MonitorRecordInput, MonitorStoreSource } from '../targets/monitor-record/target.js';
 import { maxAgeOf, type SecretRecordInput } from '../targets/secret-record/schema.js';
 import { DEFAULT_GLOBS, FILE_GROUPS, Workspace, type FileGlobs } from '../targets/repo/workspace.js';
 import { VERSION } from '../version.js';
@@ -38,6 +39,8 @@ export interface ScanRequest {
   engine: EngineOptions;
   /** How to reach the plan's live targets. */
   live?: { dnsServer?: string; ca?: string[]; connectionsPerHost?: number };
+  /** The monitor's store, for the checks of the plan's monitors (the CLI opens it: the engine sits below nothing that knows it). */
+  monitorStore?: MonitorStoreSource;
 }
 
 /** The whole flow: targets → engine → results → suppressions → verdicts. */
@@ -91,7 +94,8 @@ const INPUT_TARGET_KINDS: ReadonlySet<TargetKind> = new Set(['k8s-object', 'k8s-
 async function liveClients(plan: LoadedPlan | undefined, request: ScanRequest): Promise<LiveClients | undefined> {
   const targets = plan?.plan.targets;
   const secrets = plan?.plan.secrets ?? [];
-  if (!targets || targets.sites.length + targets.domains.length + targets.services.length + secrets.length === 0) return undefined;
+  const monitors = plan?.plan.monitors ?? [];
+  if (!targets || targets.sites.length + targets.domains.length + targets.services.length + secrets.length + monitors.length === 0) return undefined;
   const { LiveClients } = await import('../targets/live/targets.js');
   return new LiveClients({
     sites: targets.sites,
@@ -102,6 +106,7 @@ async function liveClients(plan: LoadedPlan | undefined, request: ScanRequest): 
     ...(request.live?.dnsServer ? { dnsServer: request.live.dnsServer } : {}),
     ...(request.live?.ca ? { ca: request.live.ca } : {}),
     ...(plan && secrets.length > 0 ? { secrets: secretRecordInputs(plan) } : {}),
+    ...(plan && monitors.length > 0 ? { monitors: { records: await monitorRecordInputs(plan), ...(request.monitorStore ? { store: request.monitorStore } : {}) } } : {}),
   });
 }
 
@@ -111,6 +116,30 @@ export function secretRecordInputs(plan: LoadedPlan): SecretRecordInput[] {
   return plan.plan.secrets.map((config, index) => {
     const { line, column } = plan.locate(['secrets', index]);
     return { config, maxAgeMs: maxAgeOf(config, plan.plan.settings.secretMaxAge), at: { kind: 'file', path: file, line, column }, index };
+  });
+}
+
+/** The plan's monitors as their targets read them: what each probes (credentials masked), how often, which channels it alerts. */
+export async function monitorRecordInputs(plan: LoadedPlan): Promise<MonitorRecordInput[]> {
+  const [{ PROBES }, { monitorKind }, { maskUrl }] = await Promise.all([import('../monitor/probes/index.js'), import('../monitor/schema.js'), import('../monitor/secrets.js')]);
+  const file = relative(process.cwd(), resolve(plan.file)) || plan.file;
+  const typeOf = (name: string) => {
+    const channel = plan.plan.alerts[name];
+    return channel ? Object.entries(channel).find(([, config]) => config !== undefined)?.[0] : undefined;
+  };
+  return plan.plan.monitors.map((monitor, index) => {
+    const kind = monitorKind(monitor);
+    const probe = PROBES[kind] as { target(config: unknown): string };
+    const { line, column } = plan.locate(['monitors', index]);
+    return {
+      name: monitor.name,
+      kind,
+      probes: maskUrl(probe.target(monitor[kind])),
+      everyMs: monitor.every,
+      channels: monitor.alert.map((name) => ({ name, type: typeOf(name) })),
+      at: { kind: 'file', path: file, line, column },
+      index,
+    };
   });
 }
 

@@ -5,6 +5,7 @@ import { parseDockerfile, type Dockerfile } from './docker/dockerfile.js';
 import { hasHelmValues, helmValues, type HelmValues } from './k8s/helm-values.js';
 import { manifestContainers, manifestObjects, manifestWorkloads } from './k8s/manifest-targets.js';
 import type { HostTarget } from './host/host-target.js';
+import { monitorTargets, type MonitorTarget } from './monitor-record/target.js';
 import { secretRecordTargets, type SecretRecordTarget } from './secret-record/record.js';
 import type { K8sObject } from './k8s/objects.js';
 import type { K8sContainer, K8sWorkload } from './k8s/workloads.js';
@@ -40,6 +41,8 @@ export interface TargetTypes {
   host: HostTarget;
   /** Each secret of the plan's `secrets:` section: its recorded rotation. */
   'secret-record': SecretRecordTarget;
+  /** Each monitor of the plan, with what the monitor's store recorded for it. */
+  monitor: MonitorTarget;
 }
 export type TargetKind = keyof TargetTypes;
 
@@ -64,6 +67,7 @@ const LOADERS: { [K in TargetKind]: (workspace: Workspace) => TargetTypes[K][] }
   service: (ws) => ws.live?.services() ?? [],
   host: () => [],
   'secret-record': (ws) => secretRecordTargets(ws, ws.live?.config.secrets ?? [], () => manifestObjects(ws)),
+  monitor: (ws) => monitorTargets(ws.live?.config.monitors?.records ?? [], ws.live?.config.monitors?.store),
 };
 
 const hasFiles = (group: FileGroup) => (ws: Workspace) => ws.files(group).length > 0;
@@ -87,6 +91,7 @@ const PRESENT: { [K in TargetKind]: (workspace: Workspace) => boolean } = {
   service: (ws) => (ws.live?.services().length ?? 0) > 0,
   host: () => false,
   'secret-record': (ws) => (ws.live?.config.secrets?.length ?? 0) > 0,
+  monitor: (ws) => (ws.live?.config.monitors?.records.length ?? 0) > 0,
 };
 
 /** The target kinds a workspace may have targets of, before any file is read: a kind left out has none. */

@@ -58,6 +58,7 @@ const DEFAULT_FILE: Record<TargetKind, string> = {
   host: 'unused',
   // The plan's secrets: section, with the manifests or dumps a case gives beside it.
   'secret-record': 'harden.yaml',
+  monitor: 'unused',
 };
 
 /** Runs a check over inputs written as real files and read by the real loaders. */

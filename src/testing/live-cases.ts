@@ -5,9 +5,12 @@ import type { AnyCheck } from '../checks/define.js';
 import { invocationKey } from '../engine/fingerprint.js';
 import { runChecks } from '../engine/run.js';
 import type { Result } from '../engine/result.js';
+import { monitorRecordInputs, secretRecordInputs } from '../engine/scan.js';
+import { parsePlan } from '../plan/load.js';
 import { planSchema } from '../plan/schema.js';
 import { NO_LIVE_TARGETS, type LiveConfig } from '../targets/live/config.js';
 import { LiveClients } from '../targets/live/targets.js';
+import type { MonitorStoreSource } from '../targets/monitor-record/target.js';
 import { DEFAULT_GLOBS, Workspace } from '../targets/repo/workspace.js';
 
 export interface LiveCase {
@@ -17,6 +20,10 @@ export interface LiveCase {
   ca?: string[];
   timeoutMs?: number;
   options?: Record<string, unknown>;
+  /** A plan (its text, read as harden.yaml) whose monitors: and secrets: sections become targets too. */
+  plan?: string;
+  /** The monitor's store the plan's monitors are checked against. */
+  monitorStore?: MonitorStoreSource;
 }
 
 /** Runs one live check against real servers the test started on 127.0.0.1, through the real engine. */
@@ -31,6 +38,11 @@ export async function runLiveCheck(check: AnyCheck, liveCase: LiveCase): Promise
     ...(liveCase.dnsServer ? { dnsServer: liveCase.dnsServer } : {}),
     ...(liveCase.ca ? { ca: liveCase.ca } : {}),
   };
+  if (liveCase.plan !== undefined) {
+    const plan = parsePlan(liveCase.plan, 'harden.yaml', { catalog: new Map(), now: new Date() });
+    config.secrets = secretRecordInputs(plan);
+    config.monitors = { records: await monitorRecordInputs(plan), ...(liveCase.monitorStore ? { store: liveCase.monitorStore } : {}) };
+  }
   const live = new LiveClients(config);
   const dir = mkdtempSync(join(tmpdir(), 'harden-live-'));
   try {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { loginTimingProbeSchema } from '../probe/login-timing.js';
 import { rateLimitProbeSchema } from '../probe/rate-limit.js';
+import type { MonitorRecordInput, MonitorStoreSource } from '../monitor-record/target.js';
 import type { SecretRecordInput } from '../secret-record/schema.js';
 
 const siteObject = z
@@ -64,6 +65,8 @@ export interface LiveConfig {
   connectionsPerHost: number;
   /** The plan's `secrets:` entries (records, never values). */
   secrets?: readonly SecretRecordInput[];
+  /** The plan's monitors, and the store holding what they recorded. */
+  monitors?: { records: readonly MonitorRecordInput[]; store?: MonitorStoreSource };
 }
 
 export const NO_LIVE_TARGETS: LiveConfig = { sites: [], domains: [], services: [], timeoutMs: 10_000, connectionsPerHost: 6 };
