@@ -10,6 +10,9 @@ import { jsonLogger } from '../monitor/log.js';
 import { monitoringStatus } from '../monitor/status.js';
 import { statusText } from '../monitor/status-text.js';
 import { storeFromEnvironment } from '../store/open.js';
+import { sendTestAlerts } from '../monitor/test-alert.js';
+import { monitoringConfig } from '../monitor/config.js';
+import { displayText } from '../display-text.js';
 import type { Store } from '../monitor/store.js';
 import { findPlan, now, readCa, requirePlan } from './context.js';
 import { takeSignals } from './startup-signals.js';
@@ -149,4 +152,40 @@ function hostPort(text: string): string {
   const port = Number(/^(?:\[[0-9a-fA-F:]+\]|[\w.-]+):(\d{1,5})$/.exec(text)?.[1] ?? NaN);
   if (!(port >= 0 && port <= 65_535)) throw new InputError([`--metrics: expected host:port (127.0.0.1:9464) or "off", got "${text}"`]);
   return text;
+}
+
+/** `harden monitor test-alert`: 0 when every alert was delivered (or queued for the running daemon), 1 when one failed. */
+export async function testAlertCommand(options: PlanOptions & { channel?: string; ca?: string }): Promise<number> {
+  const loaded = await requirePlan(findPlan(options.plan, undefined), new Date());
+  const names = Object.keys(loaded.plan.alerts);
+  if (names.length === 0) throw new InputError([`${loaded.file}: no alert channels (add an "alerts:" section; see README "Monitoring")`]);
+  if (options.channel !== undefined && !names.includes(options.channel)) throw new InputError([`--channel: unknown channel "${options.channel}" (channels: ${names.join(', ')})`]);
+  const channels = options.channel === undefined ? names : [options.channel];
+  const { ca } = monitoringConfig(loaded, options.ca ? [readCa(options.ca)] : []);
+  const database = sqlitePath(loaded, options);
+  let unlock: (() => void) | undefined;
+  let daemonRunning = false;
+  if (!process.env.HARDEN_DATABASE_URL?.trim()) {
+    try {
+      unlock = lockDatabase(database);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      daemonRunning = true;
+    }
+  }
+  try {
+    const store = await openStore(loaded, options);
+    try {
+      const outcomes = await sendTestAlerts({ plan: loaded.plan, planDir: loaded.dir, store, channels, now: Date.now(), ca, deliverNow: !daemonRunning });
+      for (const outcome of outcomes) {
+        const line = outcome.delivered ? 'delivered' : outcome.queued ? 'queued: the running harden monitor delivers it' : `failed: ${outcome.error} (left in the outbox: harden monitor retries it)`;
+        process.stdout.write(`${displayText(outcome.channel)}  ${displayText(line)}\n`);
+      }
+      return outcomes.every((outcome) => outcome.delivered || outcome.queued) ? 0 : 1;
+    } finally {
+      await store.close();
+    }
+  } finally {
+    unlock?.();
+  }
 }

@@ -16,6 +16,7 @@ Examples:
   harden monitor --once               probe every monitor once, record, alert, exit
   harden monitor status               each monitor: up/down, uptime 24h/7d/30d, latency, incidents
   harden monitor history api-health --since 6h
+  harden monitor test-alert --channel team-slack
 
 "harden monitor run --help" lists the daemon's options (--once, --metrics, --ca, --debug, ...).
 The plan's monitors:, alerts:, maintenance:, slo:, triggers: and monitoring: sections drive it
@@ -62,4 +63,17 @@ plan that no longer loads is reported while the previous one keeps running.`);
     .action(async (name: string, options: PlanOptions & { since: string; limit: string; format: string; now?: string }) =>
       (await import('./monitor-action.js')).monitorHistoryCommand(name, options),
     );
+  monitor
+    .command('test-alert')
+    .summary('send a test alert to the plan\'s channels through the outbox, recorded like a real one')
+    .description(
+      'Queue a test alert for each channel (or --channel NAME) in the store\'s outbox and deliver it now, marked delivered or failed as a real alert is; ' +
+        'while a daemon runs on the store, the alert is queued and the daemon delivers it. monitor/alerting counts it as a delivered alert of the monitors alerting that channel.',
+    )
+    .addOption(planOption())
+    .addOption(databaseOption())
+    .option('--channel <name>', 'only this channel of the plan\'s alerts:')
+    .option('--ca <file>', 'also trust the CA certificates (PEM) in this file for HTTPS receivers')
+    .action(async (options: PlanOptions & { channel?: string; ca?: string }) => exit(await (await import('./monitor-action.js')).testAlertCommand(options)));
 }
+

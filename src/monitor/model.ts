@@ -37,7 +37,8 @@ export interface Incident {
   firstFailure: Sample;
 }
 
-export type AlertKind = 'incident.opened' | 'incident.resolved' | 'trigger.fired' | 'trigger.resolved';
+/** `test`: sent by `harden monitor test-alert` to show a channel delivers; it opens and resolves nothing. */
+export type AlertKind = 'incident.opened' | 'incident.resolved' | 'trigger.fired' | 'trigger.resolved' | 'test';
 
 /** What a channel is asked to tell people; identical for every channel it goes to. */
 export interface AlertEvent {
