@@ -232,4 +232,19 @@ describe('harden monitor (built CLI)', () => {
       spawnSync('umount', ['-l', mountPoint]);
     }
   }, 30_000);
+  it('verify: "uptime monitoring with alerts" is done once the store has samples and a test alert went out through the CLI', async () => {
+    writePlan(api('60s'), 'items:\n  - id: OPS-1\n    kind: task\n    title: Set up uptime monitoring with Slack/email alerts\n    status: done\n    checks: [monitor/alerting]\n');
+    const store = await openStore({ sqlite: join(dir, '.harden', 'harden.db') });
+    await store.migrate();
+    await store.commit({ samples: [{ monitor: 'api', at: Date.now() - 5_000, ok: true, latencyMs: 12 }], states: [], opened: [], closed: [], alerts: [] });
+    await store.close();
+
+    const sent = await harden(['monitor', 'test-alert', '--channel', 'hook']);
+    expect([sent.code, sent.stdout, sent.stderr]).toEqual([0, 'hook  delivered\n', '']);
+    expect(receiver.deliveries.map((d) => (d.json as { kind: string }).kind)).toEqual(['test']);
+
+    const verified = spawnSync(process.execPath, [BIN, 'verify', '--verbose'], { cwd: dir, env: ENV, encoding: 'utf8' });
+    expect(verified.stdout).toMatch(/Verified \(1\)[\s\S]*OPS-1 Set up uptime monitoring with Slack\/email alerts/);
+    expect(verified.status).toBe(0);
+  });
 });
