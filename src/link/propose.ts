@@ -46,6 +46,12 @@ export interface LinkContext {
 
 const LIVE_KINDS: Record<string, 'site' | 'domain' | 'service'> = { site: 'site', 'tls-endpoint': 'site', domain: 'domain', service: 'service' };
 
+/** Target kinds read from a section of the plan rather than the repository: what to write there for the check to measure. */
+const PLAN_SECTIONS: Record<string, string> = {
+  'secret-record': 'the plan records no secrets: add the secret under secrets: (where it lives, never its value; rotated: YYYY-MM-DD)',
+  monitor: 'the plan has no monitors: add one under monitors: with an alert channel (harden monitor records its samples)',
+};
+
 /** The links one item's text supports: claims named in its title or Verify lines, backed by a target to measure. */
 export function proposeLinks(item: PlanItem, context: LinkContext): LinkProposal {
   const text = itemText(item);
@@ -85,7 +91,10 @@ export function proposeLinks(item: PlanItem, context: LinkContext): LinkProposal
       continue;
     }
     if (!context.repo.hasTargets(checkId)) {
-      // A check with nothing to read here is no link, and no candidate worth a reviewer's time.
+      // A check with nothing to read here is no link, and no candidate worth a reviewer's time,
+      // unless what it reads is a section of the plan the team can write.
+      const section = PLAN_SECTIONS[check.target];
+      if (section && !links.has(checkId)) candidates.set(checkId, { check: checkId, why: `${why}, but ${section}` });
       continue;
     }
     const where = context.repo.namedTargets(checkId, `${item.title}\n${text}`);
