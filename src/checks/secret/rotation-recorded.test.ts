@@ -48,6 +48,14 @@ checkCases(rotationRecorded, {
       name: 'a SealedSecret in the repository annotated with its rotation',
       input: { 'harden.yaml': 'secrets:\n  - { name: db, lives: "k8s:prod/db", rotated: 2026-09-14 }\n', 'deploy/db-sealed.yaml': sealed('    example.com/rotated-at: "2026-09-14"\n') },
     },
+    {
+      name: 'kubeseal output: creationTimestamp null, no time to compare',
+      input: {
+        'harden.yaml': 'secrets:\n  - { name: db, lives: "k8s:prod/db", rotated: 2026-09-14 }\n',
+        'deploy/db-sealed.yaml':
+          'apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nmetadata:\n  creationTimestamp: null\n  name: db\n  namespace: prod\nspec:\n  encryptedData:\n    password: AgBy3i4OJSWK+PiTySYZZA9rO43cGDEq\n  template:\n    metadata:\n      creationTimestamp: null\n      name: db\n      namespace: prod\n',
+      },
+    },
     { name: 'nothing in the repository shows it', input: { 'harden.yaml': 'secrets:\n  - { name: api-key, lives: "Vault kv/prod/api", rotated: 2026-09-14 }\n', 'deploy/app.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: api-key }\n' } },
     { name: 'no recorded rotation (secret/rotation-overdue reports it)', input: { 'harden.yaml': 'secrets:\n  - { name: db, lives: "k8s:prod/db" }\n', 'deploy/db-sealed.yaml': sealed('    rotated-at: "2026-01-01"\n') } },
   ],
