@@ -32,6 +32,10 @@ const dump = (created: string, writes: { manager: string; time: string }[] = [])
     '',
   ].join('\n');
 
+/** A Secret External Secrets Operator manages, as `kubectl get secret -o yaml` prints it (force-sync is epoch seconds, not a rotation). */
+const esoDump = (created: string) =>
+  `apiVersion: v1\ndata:\n  JWT_SECRET: bm90LWEtcmVhbC12YWx1ZQ==\nkind: Secret\nmetadata:\n  annotations:\n    force-sync: "1771583314"\n    reconcile.external-secrets.io/data-hash: 88702eb885adb627e75ccf6d2ad686fe\n    kubectl.kubernetes.io/last-applied-configuration: |\n      {"apiVersion":"v1","kind":"Secret","metadata":{"name":"app-secrets"}}\n  creationTimestamp: ${created}\n  labels:\n    reconcile.external-secrets.io/managed: "true"\n  name: app-secrets\n  namespace: dev\n  ownerReferences:\n  - apiVersion: external-secrets.io/v1beta1\n    kind: ExternalSecret\n    name: app-secrets\n  resourceVersion: "358"\ntype: Opaque\n`;
+
 const plan = (rotated: string, evidence = 'file:ops/db-secret.yaml') => `secrets:\n  - name: db-password\n    lives: "k8s:prod/db"\n    rotated: ${rotated}\n    evidence: ${evidence}\n`;
 
 const sealed = (annotations: string) =>
@@ -56,6 +60,10 @@ checkCases(rotationRecorded, {
           'apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nmetadata:\n  creationTimestamp: null\n  name: db\n  namespace: prod\nspec:\n  encryptedData:\n    password: AgBy3i4OJSWK+PiTySYZZA9rO43cGDEq\n  template:\n    metadata:\n      creationTimestamp: null\n      name: db\n      namespace: prod\n',
       },
     },
+    {
+      name: 'an External Secrets dump: force-sync and the data hash are no times',
+      input: { 'harden.yaml': 'secrets:\n  - { name: app-secrets, lives: "k8s:dev/app-secrets", rotated: 2026-02-18, evidence: "file:dumps/app.yaml" }\n', 'dumps/app.yaml': esoDump('"2026-02-18T11:38:13Z"') },
+    },
     { name: 'nothing in the repository shows it', input: { 'harden.yaml': 'secrets:\n  - { name: api-key, lives: "Vault kv/prod/api", rotated: 2026-09-14 }\n', 'deploy/app.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: api-key }\n' } },
     { name: 'no recorded rotation (secret/rotation-overdue reports it)', input: { 'harden.yaml': 'secrets:\n  - { name: db, lives: "k8s:prod/db" }\n', 'deploy/db-sealed.yaml': sealed('    rotated-at: "2026-01-01"\n') } },
   ],
@@ -74,6 +82,11 @@ checkCases(rotationRecorded, {
       name: 'a rotation annotation older than the record',
       input: { 'harden.yaml': 'secrets:\n  - { name: db, lives: "k8s:prod/db", rotated: 2026-09-01 }\n', 'deploy/db-sealed.yaml': sealed('    secrets.example.com/last-rotated: 2026-02-01T09:00:00Z\n') },
       failures: [{ messageId: 'noRotation', line: 7 }],
+    },
+    {
+      name: 'an External Secrets dump recreated after the recorded day (creationTimestamp unquoted, as older kubectl printed it)',
+      input: { 'harden.yaml': 'secrets:\n  - { name: app-secrets, lives: "k8s:dev/app-secrets", rotated: 2025-06-01, evidence: "file:dumps/app.yaml" }\n', 'dumps/app.yaml': esoDump('2026-02-18T11:38:13Z') },
+      failures: [{ messageId: 'staleRecord', line: 11 }],
     },
     {
       name: 'the evidence file holds another secret',
