@@ -9,6 +9,7 @@ import { escapesRoot } from '../targets/repo/tree-globs.js';
 import type { MonitorRecordInput, MonitorStoreSource } from '../targets/monitor-record/target.js';
 import { maxAgeOf, type SecretRecordInput } from '../targets/secret-record/schema.js';
 import { DEFAULT_GLOBS, FILE_GROUPS, Workspace, type FileGlobs } from '../targets/repo/workspace.js';
+import { currentTime } from '../dates.js';
 import { VERSION } from '../version.js';
 import { invocationKey } from './fingerprint.js';
 import { checkResults, type EngineOptions } from './run.js';
@@ -105,22 +106,22 @@ async function liveClients(plan: LoadedPlan | undefined, request: ScanRequest): 
     connectionsPerHost: request.live?.connectionsPerHost ?? 6,
     ...(request.live?.dnsServer ? { dnsServer: request.live.dnsServer } : {}),
     ...(request.live?.ca ? { ca: request.live.ca } : {}),
-    ...(plan && secrets.length > 0 ? { secrets: secretRecordInputs(plan) } : {}),
-    ...(plan && monitors.length > 0 ? { monitors: { records: await monitorRecordInputs(plan), ...(request.monitorStore ? { store: request.monitorStore } : {}) } } : {}),
+    ...(plan && secrets.length > 0 ? { secrets: secretRecordInputs(plan, request.now) } : {}),
+    ...(plan && monitors.length > 0 ? { monitors: { records: await monitorRecordInputs(plan, request.now), ...(request.monitorStore ? { store: request.monitorStore } : {}) } } : {}),
   });
 }
 
 /** The plan's secrets as their targets read them: each with its rotation period and its place in the plan. */
-export function secretRecordInputs(plan: LoadedPlan): SecretRecordInput[] {
+export function secretRecordInputs(plan: LoadedPlan, now = currentTime()): SecretRecordInput[] {
   const file = relative(process.cwd(), resolve(plan.file)) || plan.file;
   return plan.plan.secrets.map((config, index) => {
     const { line, column } = plan.locate(['secrets', index]);
-    return { config, maxAgeMs: maxAgeOf(config, plan.plan.settings.secretMaxAge), at: { kind: 'file', path: file, line, column }, index };
+    return { config, maxAgeMs: maxAgeOf(config, plan.plan.settings.secretMaxAge), at: { kind: 'file', path: file, line, column }, index, now };
   });
 }
 
 /** The plan's monitors as their targets read them: what each probes (credentials masked), how often, which channels it alerts. */
-export async function monitorRecordInputs(plan: LoadedPlan): Promise<MonitorRecordInput[]> {
+export async function monitorRecordInputs(plan: LoadedPlan, now = currentTime()): Promise<MonitorRecordInput[]> {
   const [{ PROBES }, { monitorKind }, { maskUrl }] = await Promise.all([import('../monitor/probes/index.js'), import('../monitor/schema.js'), import('../monitor/secrets.js')]);
   const file = relative(process.cwd(), resolve(plan.file)) || plan.file;
   const typeOf = (name: string) => {
@@ -139,6 +140,7 @@ export async function monitorRecordInputs(plan: LoadedPlan): Promise<MonitorReco
       channels: monitor.alert.map((name) => ({ name, type: typeOf(name) })),
       at: { kind: 'file', path: file, line, column },
       index,
+      now,
     };
   });
 }

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { currentTime } from '../../dates.js';
 import { formatDuration, formatElapsed } from '../../duration.js';
 import { defineCheck } from '../define.js';
 
@@ -72,7 +71,7 @@ export const alerting = defineCheck({
     if (options.channel && monitor.channels.length > 0 && wanted.length === 0) ctx.fail(at, 'noChannelOfKind', { ...base, channels: names(monitor.channels), wanted: options.channel });
     const store = await monitor.store();
     const [newest] = await store.samples({ monitor: monitor.name, limit: 1 });
-    const now = currentTime().getTime();
+    const now = monitor.now.getTime();
     const every = formatDuration(monitor.everyMs);
     if (!newest) ctx.fail(at, 'noSamples', { ...base, store: monitor.storeWhere });
     else {

@@ -1,4 +1,4 @@
-import { currentTime, formatDate } from '../../dates.js';
+import { formatDate } from '../../dates.js';
 import { formatDuration } from '../../duration.js';
 import { defineCheck } from '../define.js';
 
@@ -41,7 +41,7 @@ export const rotationOverdue = defineCheck({
   evaluate(record, ctx) {
     const maxAge = formatDuration(record.maxAgeMs);
     if (!record.rotated) return ctx.fail(record.location, 'notRecorded', { name: record.name, maxAge });
-    const now = currentTime();
+    const { now } = record;
     const due = new Date(record.rotated.getTime() + record.maxAgeMs);
     const days = Math.floor((now.getTime() - record.rotated.getTime()) / DAY_MS);
     ctx.computed({ rotated: formatDate(record.rotated), due: formatDate(due), ageDays: days });

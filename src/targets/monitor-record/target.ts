@@ -32,6 +32,8 @@ export interface MonitorRecordInput {
   channels: readonly MonitorChannelRef[];
   at: Location;
   index: number;
+  /** The run's clock (--now, HARDEN_NOW). */
+  now: Date;
 }
 
 export interface MonitorTarget extends Target {
@@ -40,6 +42,7 @@ export interface MonitorTarget extends Target {
   readonly probes: string;
   readonly everyMs: number;
   readonly channels: readonly MonitorChannelRef[];
+  readonly now: Date;
   /** The store, opened once per run and shared by every monitor; rejects with "no monitor store at …" when there is none. */
   store(): Promise<MonitorRecordStore>;
   /** Where the store is, as a message names it. */
@@ -61,6 +64,7 @@ export function monitorTargets(inputs: readonly MonitorRecordInput[], source: Mo
     probes: input.probes,
     everyMs: input.everyMs,
     channels: input.channels,
+    now: input.now,
     location: input.at,
     declaredAt: ['monitors', input.index],
     store,

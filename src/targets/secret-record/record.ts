@@ -14,6 +14,8 @@ export interface SecretRecordTarget extends Target {
   /** 00:00 UTC of the recorded rotation day; undefined when the plan records none. */
   readonly rotated: Date | undefined;
   readonly maxAgeMs: number;
+  /** The run's clock (--now, HARDEN_NOW). */
+  readonly now: Date;
   /** The `evidence:` file (relative to the repository root), when the plan names one. */
   readonly evidenceFile: string | undefined;
   /**
@@ -32,7 +34,7 @@ export function k8sRef(lives: string | undefined): { namespace?: string; name: s
 }
 
 export function secretRecordTargets(workspace: Workspace, inputs: readonly SecretRecordInput[], manifests: () => K8sObject[]): SecretRecordTarget[] {
-  return inputs.map(({ config, maxAgeMs, at, index }) => {
+  return inputs.map(({ config, maxAgeMs, at, index, now }) => {
     const evidenceFile = config.evidence?.slice('file:'.length).replace(/^\.\//, '');
     const ref = k8sRef(config.lives) ?? { name: config.name };
     const matches = (object: K8sObject) =>
@@ -45,6 +47,7 @@ export function secretRecordTargets(workspace: Workspace, inputs: readonly Secre
       lives: config.lives,
       rotated: config.rotated === undefined ? undefined : new Date(`${config.rotated}T00:00:00Z`),
       maxAgeMs,
+      now,
       evidenceFile,
       location: at,
       declaredAt: ['secrets', index],

@@ -73,4 +73,6 @@ export interface SecretRecordInput {
   maxAgeMs: number;
   at: Location;
   index: number;
+  /** The run's clock (--now, HARDEN_NOW). */
+  now: Date;
 }
