@@ -2,7 +2,7 @@ import { objectsOfFile, type K8sObject } from '../k8s/objects.js';
 import type { Workspace } from '../repo/workspace.js';
 import type { Target } from '../target.js';
 import { escapesRoot } from '../repo/tree-globs.js';
-import type { SecretRecordInput } from './schema.js';
+import { K8S_REF, type SecretRecordInput } from './schema.js';
 
 /** Kinds whose object is a secret or stands for one in the repository. */
 const SECRET_KINDS = ['Secret', 'SealedSecret', 'ExternalSecret', 'VaultStaticSecret', 'VaultDynamicSecret', 'SopsSecret'];
@@ -28,7 +28,7 @@ export interface SecretRecordTarget extends Target {
 
 /** `k8s:namespace/name` or `k8s:name` → its parts. */
 export function k8sRef(lives: string | undefined): { namespace?: string; name: string } | undefined {
-  const match = /^k8s:(?:([\w.-]+)\/)?([\w.-]+)$/.exec(lives?.trim() ?? '');
+  const match = K8S_REF.exec(lives?.trim() ?? '');
   if (!match) return undefined;
   return { ...(match[1] ? { namespace: match[1] } : {}), name: match[2]! };
 }

@@ -21,6 +21,7 @@ describe('secrets: in the plan', () => {
     expect(load('secrets:\n  - name: db\n    maxAge: 3 months\n')).toThrow(/harden\.yaml:3:.*"3 months" is not a duration/);
     expect(load('secrets:\n  - name: db\n    rotated: 2026-02-30\n')).toThrow(/harden\.yaml:3:5: rotated: 2026-02-30 is not a date: February 2026 has 28 days/);
     expect(load('secrets:\n  - { name: db, evidence: dumps/db.yaml }\n')).toThrow(/harden\.yaml:2:.*expected file:path/);
+    expect(load('secrets:\n  - { name: db, lives: "k8s:prod/db/password" }\n')).toThrow(/harden\.yaml:2:.*expected k8s:namespace\/name or k8s:name/);
     expect(load('secrets:\n  - { name: db, value: hunter2 }\n')).toThrow(/harden\.yaml:2:.*value/);
   });
 });

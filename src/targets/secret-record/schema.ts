@@ -14,6 +14,9 @@ const severity = z.preprocess(
   z.enum(SEVERITIES, { error: `expected one of ${SEVERITIES.join(', ')}` }),
 );
 
+/** `k8s:namespace/name` or `k8s:name`. */
+export const K8S_REF = /^k8s:(?:([\w.-]+)\/)?([\w.-]+)$/;
+
 /**
  * A secret the team rotates, as the plan records it: where it lives (never its value), when it
  * was last rotated, and how long it may go unrotated.
@@ -22,7 +25,11 @@ export const secretRecordSchema = z
   .object({
     name: z.string().min(1),
     /** Where the secret lives: `k8s:namespace/name` (or `k8s:name`), `file:path`, or words ("1Password vault Ops"). */
-    lives: z.string().min(1).optional(),
+    lives: z
+      .string()
+      .min(1)
+      .refine((text) => !/^k8s:/i.test(text) || K8S_REF.test(text), 'expected k8s:namespace/name or k8s:name (a Secret in the cluster)')
+      .optional(),
     /** The day of the last rotation (YYYY-MM-DD). */
     rotated: isoDate.optional(),
     /** The longest it may go unrotated; else settings.secretMaxAge for its severity. */
