@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { loginTimingProbeSchema } from '../probe/login-timing.js';
 import { rateLimitProbeSchema } from '../probe/rate-limit.js';
+import { accountLockoutProbeSchema } from '../probe/account-lockout.js';
+import { endpointStatusProbeSchema } from '../probe/endpoint-status.js';
+import { pageSizeCapProbeSchema } from '../probe/page-size-cap.js';
+import { idsNotSequentialProbeSchema } from '../probe/sequential-ids.js';
+import { unknownFieldsProbeSchema } from '../probe/unknown-fields.js';
+import { unverifiedRefusedProbeSchema } from '../probe/unverified-refused.js';
 
 const siteObject = z
   .object({
@@ -8,7 +14,19 @@ const siteObject = z
     name: z.string().optional(),
     /** Auth endpoints that must answer with Cache-Control: no-store. */
     authPaths: z.array(z.string().startsWith('/')).default([]),
-    probes: z.object({ rateLimit: rateLimitProbeSchema.optional(), loginTiming: loginTimingProbeSchema.optional() }).strict().default({}),
+    probes: z
+      .object({
+        rateLimit: rateLimitProbeSchema.optional(),
+        loginTiming: loginTimingProbeSchema.optional(),
+        pageSizeCap: pageSizeCapProbeSchema.optional(),
+        idsNotSequential: idsNotSequentialProbeSchema.optional(),
+        unknownFieldsRejected: unknownFieldsProbeSchema.optional(),
+        unverifiedRefused: unverifiedRefusedProbeSchema.optional(),
+        accountLockout: accountLockoutProbeSchema.optional(),
+        expectStatus: endpointStatusProbeSchema.optional(),
+      })
+      .strict()
+      .default({}),
   })
   .strict();
 
@@ -61,6 +79,8 @@ export interface LiveConfig {
   ca?: string[];
   timeoutMs: number;
   connectionsPerHost: number;
+  /** The plan's folder: relative file: secret references of the probes resolve from it (else the working directory). */
+  planDir?: string;
 }
 
 export const NO_LIVE_TARGETS: LiveConfig = { sites: [], domains: [], services: [], timeoutMs: 10_000, connectionsPerHost: 6 };

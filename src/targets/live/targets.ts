@@ -2,6 +2,7 @@ import { DnsClient } from '../dns/resolver.js';
 import { HttpClient, type HttpRequest, type HttpResponse } from '../http/client.js';
 import { listedTwin, schemeTwin } from '../http/site-origins.js';
 import type { Location } from '../location.js';
+import { resolveSecret } from '../secret-ref.js';
 import type { Target } from '../target.js';
 import { handshake, type TlsEndpointOptions, type TlsHandshake } from '../tls/handshake.js';
 import type { LiveConfig } from './config.js';
@@ -41,6 +42,8 @@ export interface SiteTarget extends Target {
   send(path: string, init: HttpRequest): Promise<HttpResponse>;
   /** Where a result about this site points: `url` or a path on it. */
   at(path?: string): Location;
+  /** The value behind a secret reference of the site's probes (env:NAME, file:PATH): for request headers, never for results. */
+  secret(ref: string): string;
 }
 
 export interface DomainTarget extends Target {
@@ -124,6 +127,7 @@ export class LiveClients {
         get: async (path, init) => this.http.get(resolve(path), init),
         send: async (path, init) => this.http.send(resolve(path), init),
         at: (path) => ({ kind: 'url', url: new URL(path || url.pathname, url).toString() }),
+        secret: (ref) => resolveSecret(ref, this.config.planDir ?? process.cwd()),
       };
     });
   }
