@@ -53,7 +53,7 @@ export const nonSequentialIds = defineCheck({
     ctx.fail(
       at,
       'sequential',
-      { url: at.kind === 'url' ? at.url : config.path, count: verdict.count, first: `${verdict.prefix}${verdict.min}`, last: `${verdict.prefix}${verdict.max}` },
+      { url: at.kind === 'url' ? at.url : config.path, count: verdict.count, first: verdict.first, last: verdict.last },
       `${Math.round(verdict.density * 100)}% of the integers in that range are ids on one page`,
     );
   },

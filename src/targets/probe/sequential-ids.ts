@@ -23,7 +23,7 @@ export type IdsNotSequentialConfig = z.output<typeof idsNotSequentialProbeSchema
 export const MAX_GAP = 16;
 
 export type IdsVerdict =
-  | { sequential: true; count: number; min: bigint; max: bigint; prefix: string; density: number }
+  | { sequential: true; count: number; first: string; last: string; density: number }
   | { sequential: false; count: number; why: string };
 
 export function judgeIds(ids: readonly unknown[]): IdsVerdict {
@@ -35,13 +35,13 @@ export function judgeIds(ids: readonly unknown[]): IdsVerdict {
   }
   const prefixes = new Set(parts.map((part) => part!.prefix));
   if (prefixes.size > 1) return { sequential: false, count, why: 'no common prefix before a number' };
-  const numbers = [...new Set(parts.map((part) => part!.value))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const byValue = new Map(parts.map((part, index) => [part!.value, String(ids[index])]));
+  const numbers = [...byValue.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const min = numbers[0]!;
   const max = numbers.at(-1)!;
   const span = max - min + 1n;
   const density = Number(numbers.length) / Number(span);
-  const prefix = [...prefixes][0]!;
-  if (span <= BigInt(numbers.length) * BigInt(MAX_GAP)) return { sequential: true, count, min, max, prefix, density };
+  if (span <= BigInt(numbers.length) * BigInt(MAX_GAP)) return { sequential: true, count, first: byValue.get(min)!, last: byValue.get(max)!, density };
   return { sequential: false, count, why: `integers spread over ${span} values (1 in ${Math.round(1 / density)} is an id)` };
 }
 
