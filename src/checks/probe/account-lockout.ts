@@ -34,7 +34,6 @@ export const accountLockout = defineCheck({
         ['locked', 'failed login*'],
         ['per-account', 'lock*'],
         ['per-account', 'rate limit*'],
-        ['per account', 'rate limit*'],
         ['per-user', 'rate limit*', 'login'],
         ['failed login attempts', 'lock*'],
         ['brute force*', 'per-account'],

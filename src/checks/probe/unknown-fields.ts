@@ -30,7 +30,6 @@ export const unknownFields = defineCheck({
         ['extra field*', 'reject*'],
         ['additionalProperties'],
         ['mass assignment'],
-        ['mass-assignment'],
         ['strict schema*', 'request*'],
         ['strict validation', 'request*'],
         ['forbidNonWhitelisted'],
