@@ -26,6 +26,10 @@ export const unknownFields = defineCheck({
       about: 'unknown fields are rejected',
       names: [
         ['unknown field*', 'reject*'],
+        ['unknown field*', 'drop*'],
+        ['unknown field*', 'ignor*'],
+        ['unknown field*', 'accept*'],
+        ['unknown field*', 'silently'],
         ['unknown propert*', 'reject*'],
         ['extra field*', 'reject*'],
         ['additionalProperties'],
