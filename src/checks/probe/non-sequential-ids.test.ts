@@ -26,7 +26,7 @@ describe('probe/non-sequential-ids', () => {
 
   it('fails on consecutive integer ids, with gaps from deletions', async () => {
     const results = await runLiveCheck(nonSequentialIds, { targets: { sites: [site({ path: '/api/orders' })] } });
-    expect(results.map((r) => [r.status, r.message])).toEqual([['fail', `${server.origin}/api/orders: the 8 ids are consecutive integers (110 to 120): objects are enumerable by counting`]]);
+    expect(results.map((r) => [r.status, r.message])).toEqual([['fail', `${server.origin}/api/orders: the 8 ids are counter values (110 to 120, a median 1 apart): objects are found by counting`]]);
   });
 
   it('passes on UUIDs', async () => {
@@ -37,7 +37,7 @@ describe('probe/non-sequential-ids', () => {
 
   it('fails on a shared prefix and a counter, at the id pointer the plan names', async () => {
     const results = await runLiveCheck(nonSequentialIds, { targets: { sites: [site({ path: '/api/invoices', idField: '/meta/number' })] } });
-    expect(results.map((r) => [r.status, r.message])).toEqual([['fail', `${server.origin}/api/invoices: the 3 ids are consecutive integers (INV-2024-0041 to INV-2024-0043): objects are enumerable by counting`]]);
+    expect(results.map((r) => [r.status, r.message])).toEqual([['fail', `${server.origin}/api/invoices: the 3 ids are counter values (INV-2024-0041 to INV-2024-0043, a median 1 apart): objects are found by counting`]]);
   });
 
   it('is an error, not a pass, when the items carry no ids', async () => {
@@ -46,12 +46,16 @@ describe('probe/non-sequential-ids', () => {
     expect(results[0]!.message).toContain('the probe needs at least 2 ids');
   });
 
-  it('judges ids by how densely they fill their range', () => {
+  it('judges ids by how far apart neighbours are', () => {
     expect(judgeIds([1, 2, 3]).sequential).toBe(true);
     expect(judgeIds(['41', '17', '23', '30']).sequential).toBe(true);
-    // Random 64-bit and Snowflake-style ids: increasing, but one guess in billions hits.
-    expect(judgeIds(['1541815603606036480', '1541815603606036481', '1541815612288528384']).sequential).toBe(false);
-    expect(judgeIds([48213, 9911, 771203, 5]).sequential).toBe(false);
+    // A global sequence shared by all tenants (GitHub's issue ids on one repository's page, from octokit/fixtures): 20-odd apart.
+    expect(judgeIds([1308969059, 1308969023, 1308968990]).sequential).toBe(true);
+    // Random integers in a space of a million: about one guess in 50,000 hits on a page of 20, and more in the table.
+    expect(judgeIds([5, 9911, 48213, 771203]).sequential).toBe(true);
+    // Snowflake-style ids (milliseconds in the high bits) and random 32-bit ids: neighbours millions apart.
+    expect(judgeIds(['1541815603606036480', '1541815612288528384', '1541815698102484992']).sequential).toBe(false);
+    expect(judgeIds([2847561923, 193847562, 3918273645, 1029384756]).sequential).toBe(false);
     expect(judgeIds(['01HV4Z5K8Q3N7W2X9Y6T1R0M5S', '01HV4Z5K8Q3N7W2X9Y6T1R0M5T']).sequential).toBe(false);
     // UUIDs whose last group is all digits: the part before it differs.
     expect(judgeIds(['123e4567-e89b-12d3-a456-426614174000', '223e4567-e89b-12d3-a456-426614174001']).sequential).toBe(false);

@@ -16,14 +16,17 @@ export type IdsNotSequentialConfig = z.output<typeof idsNotSequentialProbeSchema
 
 /**
  * Ids a guesser finds by counting: integers (or one shared prefix and an integer: "ORD-1001",
- * "usr_17") packed so densely that at least one in MAX_GAP of the integers between the smallest
- * and the largest id is a real one. Database sequences (1, 2, 3, with gaps from deletions)
- * are; random 64-bit integers, Snowflake-style ids, UUIDs and ULIDs are not.
+ * "usr_17") whose neighbours on the page are a median of fewer than MAX_GAP apart. A counter from
+ * a known id then hits another object at least once in MAX_GAP tries; far more often when the
+ * sequence is shared (a global counter: the page shows one tenant's share of it). Database
+ * sequences (1, 2, 3 with gaps from deletions, or a global id 20 apart per issue) are; random
+ * 32- or 64-bit integers, Snowflake-style ids (milliseconds in the high bits: neighbours
+ * millions apart), UUIDs and ULIDs are not.
  */
-export const MAX_GAP = 16;
+export const MAX_GAP = 65_536;
 
 export type IdsVerdict =
-  | { sequential: true; count: number; first: string; last: string; density: number }
+  | { sequential: true; count: number; first: string; last: string; medianGap: bigint }
   | { sequential: false; count: number; why: string };
 
 export function judgeIds(ids: readonly unknown[]): IdsVerdict {
@@ -36,13 +39,16 @@ export function judgeIds(ids: readonly unknown[]): IdsVerdict {
   const prefixes = new Set(parts.map((part) => part!.prefix));
   if (prefixes.size > 1) return { sequential: false, count, why: 'no common prefix before a number' };
   const byValue = new Map(parts.map((part, index) => [part!.value, String(ids[index])]));
-  const numbers = [...byValue.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const min = numbers[0]!;
-  const max = numbers.at(-1)!;
-  const span = max - min + 1n;
-  const density = Number(numbers.length) / Number(span);
-  if (span <= BigInt(numbers.length) * BigInt(MAX_GAP)) return { sequential: true, count, first: byValue.get(min)!, last: byValue.get(max)!, density };
-  return { sequential: false, count, why: `integers spread over ${span} values (1 in ${Math.round(1 / density)} is an id)` };
+  const numbers = [...byValue.keys()].sort(compare);
+  if (numbers.length < 2) return { sequential: false, count, why: 'one id repeated' };
+  const gaps = numbers.slice(1).map((value, index) => value - numbers[index]!).sort(compare);
+  const medianGap = gaps[Math.floor((gaps.length - 1) / 2)]!;
+  if (medianGap < BigInt(MAX_GAP)) return { sequential: true, count, first: byValue.get(numbers[0]!)!, last: byValue.get(numbers.at(-1)!)!, medianGap };
+  return { sequential: false, count, why: `integers a median ${medianGap} apart` };
+}
+
+function compare(a: bigint, b: bigint): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function integerPart(id: unknown): { prefix: string; value: bigint } | undefined {
