@@ -49,8 +49,10 @@ export function atPointer(document: unknown, pointer: string): unknown {
 
 /**
  * The items of a list response: the array at `itemsAt`, else the body when it is an array, else the
- * one top-level property holding an array ({"data": […], "total": 9}). Throws, naming what it found,
- * when the body is no JSON or the items are not where it looks.
+ * one array among the body's properties ({"data": […], "total": 9}, {"results": […], "next": …}),
+ * else the one array one level down (HAL's {"_embedded": {"people": […]}}). Where several arrays
+ * are found, the one non-empty array of objects among them. Throws, naming what it found, when the
+ * body is no JSON or the items are not where it looks.
  */
 export function listItems(response: HttpResponse, itemsAt: string | undefined): { items: unknown[]; at: string } {
   if (response.bodyTruncated) throw new Error(`the response to ${response.url} is over 1 MiB: its items cannot be counted (ask for a smaller page)`);
@@ -66,10 +68,27 @@ export function listItems(response: HttpResponse, itemsAt: string | undefined): 
     return { items, at: itemsAt };
   }
   if (Array.isArray(document)) return { items: document, at: '' };
-  const arrays = document !== null && typeof document === 'object' ? Object.entries(document).filter(([, value]) => Array.isArray(value)) : [];
-  if (arrays.length === 1) return { items: arrays[0]![1] as unknown[], at: `/${arrays[0]![0].replaceAll('~', '~0').replaceAll('/', '~1')}` };
-  const found = arrays.length ? `arrays at ${arrays.map(([key]) => `/${key}`).join(', ')}` : 'no top-level array';
+  const top = arraysIn(document, '');
+  const nested = top.length === 0 ? entriesOf(document).flatMap(([key, value]) => arraysIn(value, `/${escapeKey(key)}`)) : [];
+  const arrays = top.length > 0 ? top : nested;
+  const chosen = arrays.length === 1 ? arrays : arrays.filter(([, items]) => items.length > 0 && items.every((item) => item !== null && typeof item === 'object' && !Array.isArray(item)));
+  if (chosen.length === 1) return { items: chosen[0]![1], at: chosen[0]![0] };
+  const found = arrays.length ? `arrays at ${arrays.map(([at]) => at).join(', ')}` : 'no array';
   throw new Error(`${response.url}: ${found} in the response: set itemsAt to the JSON pointer of the items`);
+}
+
+function entriesOf(value: unknown): [string, unknown][] {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : [];
+}
+
+function arraysIn(value: unknown, at: string): [string, unknown[]][] {
+  return entriesOf(value)
+    .filter((entry): entry is [string, unknown[]] => Array.isArray(entry[1]))
+    .map(([key, items]) => [`${at}/${escapeKey(key)}`, items]);
+}
+
+function escapeKey(key: string): string {
+  return key.replaceAll('~', '~0').replaceAll('/', '~1');
 }
 
 /** A path with one query parameter set (others kept). */
