@@ -42,6 +42,17 @@ describe('probe/unverified-refused', () => {
     expect(JSON.stringify(results)).not.toContain('unverified-account-token');
   });
 
+  it('takes the refusal the plan names: a web app redirecting to its verification page', async () => {
+    const redirecting = await startServer((_request, response) => response.writeHead(302, { location: '/verify-email' }).end());
+    try {
+      const probe = { path: '/dashboard', headers: { Cookie: 'env:HARDEN_TEST_UNVERIFIED_TOKEN' }, expectStatus: [302, 401, 403] };
+      const results = await runLiveCheck(unverifiedRefused, { targets: { sites: [{ url: redirecting.origin, probes: { unverifiedRefused: probe } }] } });
+      expect(results.map((r) => [r.status, r.evidence])).toEqual([['pass', 'GET /dashboard answered 302']]);
+    } finally {
+      await redirecting.close();
+    }
+  });
+
   it('refuses a plan that writes the token itself, or names no credentials', () => {
     const probe = (headers: Record<string, string>) => planSchema.safeParse({ targets: { sites: [{ url: 'https://example.test', probes: { unverifiedRefused: { path: '/api/me', headers } } }] } });
     expect(probe({ Authorization: UNVERIFIED }).error?.issues[0]?.message).toContain('secrets are references');

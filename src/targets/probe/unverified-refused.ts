@@ -10,7 +10,8 @@ export const unverifiedRefusedProbeSchema = z
     headers: probeHeadersSchema.refine((headers) => Object.keys(headers).length > 0, 'name the unverified account\'s credentials (e.g. Authorization: env:UNVERIFIED_TOKEN)'),
     /** A JSON body, for a write. */
     body: jsonBodySchema.optional(),
-    expectStatus: z.array(z.number().int().min(400).max(499)).min(1).default([401, 403]),
+    /** Statuses that refuse the account: 401/403, or a 302/303 to a verification page, a 404 that hides the resource, as the API does. */
+    expectStatus: z.array(z.number().int().min(300).max(499)).min(1).default([401, 403]),
   })
   .strict();
 
