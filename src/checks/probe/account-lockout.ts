@@ -41,8 +41,8 @@ export const accountLockout = defineCheck({
       unless: ['SSH', 'sshd', 'fail2ban'],
     },
   ],
-  // attempts at perSecond: up to a minute, not the seconds a read-only check gets.
-  budgetMs: 120_000,
+  // attempts at perSecond (50 at 0.1/s at most): minutes, not the seconds a read-only check gets.
+  budgetMs: 600_000,
   async evaluate(site, ctx) {
     const config = site.config.probes.accountLockout;
     if (!config) {

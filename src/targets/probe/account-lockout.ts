@@ -13,7 +13,7 @@ export const accountLockoutProbeSchema = z
     body: jsonBodySchema.refine((body) => JSON.stringify(body).includes(WRONG), `put ${WRONG} where the password goes`),
     /** Wrong passwords sent at most. */
     attempts: z.number().int().min(2).max(50).default(10),
-    perSecond: z.number().positive().max(20).default(1),
+    perSecond: z.number().min(0.1).max(20).default(1),
     /** Statuses that show the account is locked or throttled. */
     expectStatus: z.array(z.number().int().min(400).max(599)).min(1).default([429, 423]),
     headers: probeHeadersSchema,
