@@ -1,9 +1,11 @@
+import { hostSecretFileModes } from './host/secret-file-modes.js';
 import { hostSshdConfig } from './host/sshd-config.js';
 import { hostSudoersNopasswd } from './host/sudoers-nopasswd.js';
 import type { AnyCheck } from './define.js';
 
 /** The host checks: one line per module under src/checks/host/ (a test holds the list against the folder). */
 export const checks: readonly AnyCheck[] = [
+  hostSecretFileModes,
   hostSshdConfig,
   hostSudoersNopasswd,
 ];
