@@ -1,6 +1,7 @@
 import { hostSecretFileModes } from './host/secret-file-modes.js';
 import { hostSshdConfig } from './host/sshd-config.js';
 import { hostSudoersNopasswd } from './host/sudoers-nopasswd.js';
+import { hostUnattendedUpgrades } from './host/unattended-upgrades.js';
 import type { AnyCheck } from './define.js';
 
 /** The host checks: one line per module under src/checks/host/ (a test holds the list against the folder). */
@@ -8,4 +9,5 @@ export const checks: readonly AnyCheck[] = [
   hostSecretFileModes,
   hostSshdConfig,
   hostSudoersNopasswd,
+  hostUnattendedUpgrades,
 ];
