@@ -1,6 +1,7 @@
 import { commandState } from '../../targets/host/command-state.js';
 import { enabledJails, fail2banJails, isSshJail, jailFileOrder } from '../../targets/host/fail2ban.js';
 import type { HostTarget } from '../../targets/host/host-target.js';
+import { remoteFileAt } from '../../targets/host/remote-file-location.js';
 import { defineCheck } from '../define.js';
 
 export const hostFail2ban = defineCheck({
@@ -32,7 +33,7 @@ export const hostFail2ban = defineCheck({
   claims: [
     {
       about: 'fail2ban bans SSH brute force',
-      names: ['fail2ban', 'sshguard', 'CrowdSec', ['brute force', 'SSH'], ['brute-force', 'SSH'], ['ban*', 'SSH'], ['ban*', 'failed login*'], ['SSH', 'jail']],
+      names: ['fail2ban', 'sshguard', 'CrowdSec', ['brute force', 'SSH'], ['ban*', 'SSH'], ['ban*', 'failed login*'], ['SSH', 'jail']],
     },
   ],
   async evaluate(host, ctx) {
@@ -57,7 +58,7 @@ export const hostFail2ban = defineCheck({
     const enabled = ssh.find(([, jail]) => jail.enabled);
     if (!enabled) {
       const last = ssh.find(([, jail]) => jail.file)?.[1];
-      const at = last?.file ? { ...host.location, kind: 'host' as const, path: last.file, ...(last.line ? { line: last.line } : {}) } : host.location;
+      const at = last?.file ? remoteFileAt(host, last.file, last.line) : host.location;
       ctx.fail(at, 'noSshJail', { host: host.name, source: dir });
       return;
     }

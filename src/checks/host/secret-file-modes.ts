@@ -1,4 +1,5 @@
 import type { HostTarget, RemoteStat } from '../../targets/host/host-target.js';
+import { remoteFileAt } from '../../targets/host/remote-file-location.js';
 import { defineCheck } from '../define.js';
 
 export const hostSecretFileModes = defineCheck({
@@ -32,7 +33,7 @@ export const hostSecretFileModes = defineCheck({
       if ((file.mode & 0o044) === 0) continue;
       const who = [file.mode & 0o040 ? 'its group' : '', file.mode & 0o004 ? 'everyone' : ''].filter(Boolean).join(' and ');
       const mode = file.mode.toString(8).padStart(4, '0');
-      ctx.fail({ ...host.location, kind: 'host', path: file.path }, 'readable', { host: host.name, path: file.path, mode, who }, `${file.path} mode ${mode} uid ${file.uid} gid ${file.gid}`);
+      ctx.fail(remoteFileAt(host, file.path), 'readable', { host: host.name, path: file.path, mode, who }, `${file.path} mode ${mode} uid ${file.uid} gid ${file.gid}`);
     }
     ctx.measured(`${files.length} file${files.length === 1 ? '' : 's'}: ${files.map((file) => file.path).join(', ')}`);
   },

@@ -2,6 +2,7 @@ import { commandState, stderrLine } from '../../targets/host/command-state.js';
 import type { HostTarget } from '../../targets/host/host-target.js';
 import { parseSshdDump, readSshdConfigFiles, SSHD_DEFAULTS, type EffectiveSetting } from '../../targets/host/sshd-effective.js';
 import type { Location } from '../../targets/location.js';
+import { remoteFileAt } from '../../targets/host/remote-file-location.js';
 import { defineCheck } from '../define.js';
 
 type MessageId = 'rootLogin' | 'passwordAuth' | 'kbdInteractive' | 'emptyPasswords' | 'maxAuthTries';
@@ -54,7 +55,7 @@ export const hostSshdConfig = defineCheck({
     {
       about: 'SSH by key only',
       risk: true,
-      names: ['PasswordAuthentication', 'KbdInteractiveAuthentication', 'PermitEmptyPasswords', ['SSH', 'password*'], ['SSH', 'key-only'], ['SSH', 'key only'], ['SSH', 'keys only'], ['SSH', 'key-based'], ['SSH', 'by key'], ['SSH', 'public key auth*']],
+      names: ['PasswordAuthentication', 'KbdInteractiveAuthentication', 'PermitEmptyPasswords', ['SSH', 'password*'], ['SSH', 'key only'], ['SSH', 'keys only'], ['SSH', 'key-based'], ['SSH', 'by key'], ['SSH', 'public key auth*']],
       messages: ['passwordAuth', 'kbdInteractive', 'emptyPasswords'],
     },
     { about: 'SSH brute force limits', names: ['MaxAuthTries'], messages: ['maxAuthTries'] },
@@ -73,7 +74,7 @@ export const hostSshdConfig = defineCheck({
 });
 
 function at(host: HostTarget, setting: EffectiveSetting): Location {
-  return setting.file ? { ...host.location, kind: 'host', path: setting.file, ...(setting.line ? { line: setting.line } : {}) } : host.location;
+  return setting.file ? remoteFileAt(host, setting.file, setting.line) : host.location;
 }
 
 /**

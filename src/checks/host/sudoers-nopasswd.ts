@@ -1,5 +1,6 @@
 import type { HostTarget } from '../../targets/host/host-target.js';
 import { includedSudoersFile, readSudoers } from '../../targets/host/sudoers.js';
+import { remoteFileAt } from '../../targets/host/remote-file-location.js';
 import { defineCheck } from '../define.js';
 
 export const hostSudoersNopasswd = defineCheck({
@@ -34,7 +35,7 @@ export const hostSudoersNopasswd = defineCheck({
     const aliasesAll = new Set<string>();
     for (const { path, text } of files) {
       const { rules, noAuthenticate } = readSudoers(text, aliasesAll);
-      const at = (line: number) => ({ ...host.location, kind: 'host' as const, path, line });
+      const at = (line: number) => remoteFileAt(host, path, line);
       for (const rule of rules) ctx.fail(at(rule.line), 'nopasswdAll', { host: host.name, who: rule.who, file: path, line: rule.line }, rule.text);
       for (const entry of noAuthenticate) ctx.fail(at(entry.line), 'noAuthenticate', { host: host.name, file: path, line: entry.line }, entry.text);
     }

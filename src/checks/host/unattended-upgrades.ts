@@ -2,6 +2,7 @@ import { aptList, aptPartFile, aptValue, parseAptConf, type AptSetting } from '.
 import { commandState, stderrLine } from '../../targets/host/command-state.js';
 import type { HostTarget } from '../../targets/host/host-target.js';
 import type { Location } from '../../targets/location.js';
+import { remoteFileAt } from '../../targets/host/remote-file-location.js';
 import { defineCheck } from '../define.js';
 
 const ENABLE = 'APT::Periodic::Unattended-Upgrade';
@@ -36,7 +37,7 @@ export const hostUnattendedUpgrades = defineCheck({
   claims: [
     {
       about: 'automatic security updates',
-      names: ['unattended-upgrades', 'unattended upgrades', 'auto-upgrades', 'dnf-automatic', 'yum-cron', ['automatic', 'security update*'], ['auto*', 'security patch*'], ['automatic', 'update*', 'host*'], ['automatic', 'update*', 'server*'], ['security update*', 'enabled']],
+      names: ['unattended-upgrades', 'auto-upgrades', 'dnf-automatic', 'yum-cron', ['automatic', 'security update*'], ['auto*', 'security patch*'], ['automatic', 'update*', 'host*'], ['automatic', 'update*', 'server*'], ['security update*', 'enabled']],
     },
   ],
   async evaluate(host, ctx) {
@@ -63,7 +64,7 @@ export const hostUnattendedUpgrades = defineCheck({
 });
 
 function at(host: HostTarget, setting: AptSetting | undefined): Location {
-  return setting?.file ? { ...host.location, kind: 'host', path: setting.file, ...(setting.line ? { line: setting.line } : {}) } : host.location;
+  return setting?.file ? remoteFileAt(host, setting.file, setting.line) : host.location;
 }
 
 type Read = { settings: AptSetting[]; source: string } | 'not-debian' | 'not-installed';

@@ -43,7 +43,8 @@ export function parseAptConf(text: string, file?: string): AptSetting[] {
 /** The value of a scalar (the last assignment wins) and the items of a list, case-insensitively by key. */
 export function aptValue(settings: readonly AptSetting[], key: string): AptSetting | undefined {
   const lower = key.toLowerCase();
-  return settings.findLast((setting) => setting.key.toLowerCase() === lower);
+  for (let i = settings.length - 1; i >= 0; i--) if (settings[i]!.key.toLowerCase() === lower) return settings[i];
+  return undefined;
 }
 
 export function aptList(settings: readonly AptSetting[], key: string): AptSetting[] {
