@@ -82,6 +82,8 @@ export async function startSshd(): Promise<RunningSshd> {
     'MaxStartups 200',
     'LogLevel ERROR',
     'Subsystem sftp internal-sftp',
+    // bash sources ~/.bashrc for commands run over SSH unless it is a nested shell: the test host's commands skip this machine's shell setup.
+    'SetEnv SHLVL=1',
   ];
   writeFileSync(join(dir, 'sshd_config'), `${config.join('\n')}\n`);
   const knownHostsFile = join(dir, 'known_hosts');

@@ -6,14 +6,25 @@ import { SshSession, type SessionOptions } from './ssh-session.js';
 /** The plan's hosts as check targets, one SSH session each (opened on first use), and how to close them. */
 export class HostTargets {
   private readonly sessions: SshSession[] = [];
+  private warmed = false;
   readonly targets: readonly HostTarget[];
 
   constructor(configs: readonly HostConfig[], options: SessionOptions) {
     this.targets = configs.map((config, index) => {
       const session = new SshSession(config, options);
       this.sessions.push(session);
-      return hostTarget(config, index, session);
+      return hostTarget(config, index, session, () => this.warmAll());
     });
+  }
+
+  /**
+   * The first read of any host opens every host's connection: a run reads each host it has, and
+   * the engine's bound on evaluations in flight must not queue handshakes one wave after another.
+   */
+  private warmAll(): void {
+    if (this.warmed) return;
+    this.warmed = true;
+    for (const session of this.sessions) session.warm();
   }
 
   close(): void {
@@ -21,9 +32,9 @@ export class HostTargets {
   }
 }
 
-function hostTarget(config: HostConfig, index: number, session: SshSession): HostTarget {
+function hostTarget(config: HostConfig, index: number, session: SshSession, warm: () => void): HostTarget {
   const { host, port } = config.ssh;
-  const cached = memo();
+  const cached = memo(warm);
   const restrictPorts = config.restrictPorts && Object.fromEntries(Object.entries(config.restrictPorts).map(([key, cidrs]) => [Number(key), cidrs]));
   return {
     identity: `${host}:${port}`,
@@ -40,11 +51,12 @@ function hostTarget(config: HostConfig, index: number, session: SshSession): Hos
   };
 }
 
-function memo(): <T>(key: string, read: () => Promise<T>) => Promise<T> {
+function memo(beforeFirst: () => void): <T>(key: string, read: () => Promise<T>) => Promise<T> {
   const reads = new Map<string, Promise<unknown>>();
   return <T>(key: string, read: () => Promise<T>) => {
     let result = reads.get(key) as Promise<T> | undefined;
     if (!result) {
+      beforeFirst();
       result = read();
       reads.set(key, result);
     }

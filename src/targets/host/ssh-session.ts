@@ -118,6 +118,11 @@ export class SshSession {
     });
   }
 
+  /** Starts connecting and opening SFTP (once); a failure is reported by the reads that need them. */
+  warm(): void {
+    this.sftp().catch(() => {});
+  }
+
   close(): void {
     this.closed = true;
     this.opened?.end();
