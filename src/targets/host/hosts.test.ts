@@ -29,7 +29,7 @@ describe('hosts over SSH (real sshd on 127.0.0.1)', () => {
       const read = host!.readFile(token);
       expect(host!.readFile(token)).toBe(read);
       expect(await read).toBe('K10secret::server:abc\n');
-      expect(host).toMatchObject({ identity: `127.0.0.1:${sshd.port}`, location: { kind: 'host', host: '127.0.0.1', port: sshd.port }, declaredAt: ['targets', 'hosts', 0] });
+      expect(host).toMatchObject({ identity: `127.0.0.1:${sshd.port} test-sshd-${sshd.port}`, location: { kind: 'host', host: '127.0.0.1', port: sshd.port }, declaredAt: ['targets', 'hosts', 0] });
     } finally {
       hosts.close();
     }

@@ -37,7 +37,8 @@ function hostTarget(config: HostConfig, index: number, session: SshSession, warm
   const cached = memo(warm);
   const restrictPorts = config.restrictPorts && Object.fromEntries(Object.entries(config.restrictPorts).map(([key, cidrs]) => [Number(key), cidrs]));
   return {
-    identity: `${host}:${port}`,
+    // The name too: a plan may reach one address as two hosts (another user, a jump port).
+    identity: `${host}:${port} ${config.name}`,
     name: config.name,
     location: { kind: 'host', host, port },
     declaredAt: ['targets', 'hosts', index],
