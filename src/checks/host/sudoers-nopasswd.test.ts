@@ -26,7 +26,7 @@ describe('host/sudoers-nopasswd (real sshd on 127.0.0.1, sudoers where the plan 
     const results = await runLiveCheck(hostSudoersNopasswd, { targets: { hosts: [host('cloud/sudoers.d')] } });
     const path = `${sshd.root}/cloud/sudoers.d/90-cloud-init-users`;
     expect(results.map((r) => [r.status, r.message, r.location, r.evidence])).toEqual([
-      ['fail', `test-sshd-${sshd.port}: ubuntu may run every command as root without a password (${path}:2)`, { kind: 'host', host: '127.0.0.1', port: sshd.port, path, line: 2 }, 'ubuntu ALL=(ALL) NOPASSWD:ALL…'], // the report's redaction takes PASSWD:ALL for a password assignment
+      ['fail', `test-sshd-${sshd.port}: ubuntu may run every command as any user (root included) without a password (${path}:2)`, { kind: 'host', host: '127.0.0.1', port: sshd.port, path, line: 2 }, 'ubuntu ALL=(ALL) NOPASSWD:ALL…'], // the report's redaction takes PASSWD:ALL for a password assignment
     ]);
   });
 

@@ -19,8 +19,8 @@ export const hostSudoersNopasswd = defineCheck({
     'automation needs (`deploy ALL=(root) NOPASSWD: /usr/bin/systemctl restart app`). Edit with `visudo -f /etc/sudoers.d/<file>`.',
   refs: ['CIS Distribution Independent Linux Benchmark 5.3 (sudo: re-authentication)', 'sudoers(5): NOPASSWD tag, authenticate option', 'MITRE ATT&CK T1548.003 Sudo and Sudo Caching'],
   messages: {
-    nopasswdAll: '{host}: {who} may run every command as root without a password ({file}:{line})',
-    noAuthenticate: '{host}: Defaults !authenticate ({file}:{line}): sudo asks nobody for a password',
+    nopasswdAll: '{host}: {who} may run every command as {runas} without a password ({file}:{line})',
+    noAuthenticate: '{host}: Defaults !authenticate ({file}:{line}): sudo asks {whom} for no password',
   },
   claims: [
     {
@@ -36,12 +36,17 @@ export const hostSudoersNopasswd = defineCheck({
     for (const { path, text } of files) {
       const { rules, noAuthenticate } = readSudoers(text, aliasesAll);
       const at = (line: number) => remoteFileAt(host, path, line);
-      for (const rule of rules) ctx.fail(at(rule.line), 'nopasswdAll', { host: host.name, who: rule.who, file: path, line: rule.line }, rule.text);
-      for (const entry of noAuthenticate) ctx.fail(at(entry.line), 'noAuthenticate', { host: host.name, file: path, line: entry.line }, entry.text);
+      for (const rule of rules) ctx.fail(at(rule.line), 'nopasswdAll', { host: host.name, who: rule.who, runas: runasText(rule.runas), file: path, line: rule.line }, rule.text);
+      for (const entry of noAuthenticate) ctx.fail(at(entry.line), 'noAuthenticate', { host: host.name, whom: entry.user ?? 'anyone', file: path, line: entry.line }, entry.text);
     }
     ctx.measured(`read ${files.map((file) => file.path).join(', ')}`);
   },
 });
+
+/** `(ALL)`, `(ALL:ALL)`: any user, root included. */
+function runasText(runas: string): string {
+  return runas.split(':')[0] === 'ALL' ? 'any user (root included)' : runas;
+}
 
 /** /etc/sudoers then the files of /etc/sudoers.d, in sudo's order (undefined when there are none); a file that exists but cannot be read is an error. */
 async function sudoersFiles(host: HostTarget): Promise<{ path: string; text: string }[] | undefined> {

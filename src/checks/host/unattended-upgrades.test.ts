@@ -45,6 +45,11 @@ describe('host/unattended-upgrades on recorded hosts', () => {
     expect(fails).toEqual([]);
   });
 
+  it('passes Raspbian\'s shipped origins: its security fixes come through the main archive', async () => {
+    const dump = 'APT::Periodic::Unattended-Upgrade "1";\nUnattended-Upgrade::Origins-Pattern:: "origin=Raspbian,codename=${distro_codename},label=Raspbian";\nUnattended-Upgrade::Origins-Pattern:: "origin=Raspberry Pi Foundation,codename=${distro_codename},label=Raspberry Pi Foundation";\n';
+    expect((await evaluateOnHost(hostUnattendedUpgrades, fakeHost({ commands: { unattendedUpgradesPackage: installed, aptConfig: { stdout: dump } } }))).fails).toEqual([]);
+  });
+
   it('fails when the package is installed but never enabled', async () => {
     const { fails } = await evaluateOnHost(hostUnattendedUpgrades, fakeHost({ commands: { unattendedUpgradesPackage: installed, aptConfig: { stdout: 'Unattended-Upgrade::Origins-Pattern:: "label=Debian-Security";\n' } } }));
     expect(fails.map((f) => f.message)).toEqual(['recorded: APT::Periodic::Unattended-Upgrade is "0" (not set): unattended-upgrades does not run']);

@@ -7,6 +7,8 @@ import { defineCheck } from '../define.js';
 
 const ENABLE = 'APT::Periodic::Unattended-Upgrade';
 const ORIGIN_LISTS = ['Unattended-Upgrade::Origins-Pattern', 'Unattended-Upgrade::Allowed-Origins'];
+/** The security archive (Debian-Security, <codename>-security, Ubuntu ESM); Raspbian publishes its security fixes in its main archive. */
+const SECURITY_ORIGIN = /security|\b(origin|label)=Raspbian\b/i;
 
 export const hostUnattendedUpgrades = defineCheck({
   id: 'host/unattended-upgrades',
@@ -56,7 +58,7 @@ export const hostUnattendedUpgrades = defineCheck({
       ctx.fail(at(host, enabled), 'notEnabled', { host: host.name, key: ENABLE, value, source: enabled?.file ? `${enabled.file}:${enabled.line}` : enabled ? source : 'not set' });
     }
     const origins = ORIGIN_LISTS.flatMap((key) => aptList(settings, key));
-    if (!origins.some((origin) => /security/i.test(origin.value))) {
+    if (!origins.some((origin) => SECURITY_ORIGIN.test(origin.value))) {
       ctx.fail(at(host, origins[0]), 'noSecurityOrigin', { host: host.name, source }, origins.map((origin) => origin.value).join('; ').slice(0, 300) || 'no origins');
     }
     ctx.measured(`${ENABLE} "${value}"; ${origins.length} origin(s) (${source})`);

@@ -38,7 +38,12 @@ describe('readSudoers', () => {
   });
 
   it('finds Defaults !authenticate, not other negations', () => {
-    expect(readSudoers('Defaults:deploy !authenticate\nDefaults !lecture\n').noAuthenticate.map((entry) => entry.line)).toEqual([1]);
+    expect(readSudoers('Defaults:deploy !authenticate\nDefaults !lecture\nDefaults !authenticate\n').noAuthenticate.map((entry) => [entry.user, entry.line])).toEqual([['deploy', 1], [undefined, 3]]);
+  });
+
+  it('says whom the commands run as (sudo\'s examples/sudoers.in: a Runas_Alias, ALL:ALL)', () => {
+    const text = 'Runas_Alias\tDB = oracle, sybase\nFULLTIMERS\tALL = (ALL:ALL) NOPASSWD: ALL\nfred\t\tALL = (DB) NOPASSWD: ALL\nops ALL = NOPASSWD: ALL\n';
+    expect(readSudoers(text).rules.map((rule) => [rule.who, rule.runas])).toEqual([['FULLTIMERS', 'ALL:ALL'], ['fred', 'DB'], ['ops', 'root']]);
   });
 
   it('skips the files sudo skips in an includedir', () => {

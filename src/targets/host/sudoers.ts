@@ -2,6 +2,8 @@
 export interface NopasswdAllRule {
   /** Who the rule is for as written: `deploy`, `%sudo`, `ADMINS`. */
   readonly who: string;
+  /** Whom the commands run as: `root` when the rule names nobody (sudo's default), else the Runas list as written (`ALL`, `ALL:ALL`, `DB`). */
+  readonly runas: string;
   readonly line: number;
   /** The rule as written (continuations joined). */
   readonly text: string;
@@ -9,6 +11,8 @@ export interface NopasswdAllRule {
 
 /** A `Defaults !authenticate` line: nobody is asked for a password. */
 export interface NoAuthenticateDefault {
+  /** Whom it is for: `millert` of `Defaults:millert`, undefined for everyone. */
+  readonly user?: string;
   readonly line: number;
   readonly text: string;
 }
@@ -37,22 +41,29 @@ export function readSudoers(text: string, aliasesAll: Set<string> = new Set()): 
       continue;
     }
     if (/^Defaults\b/.test(statement)) {
-      if (/(^|[\s,])!\s*authenticate\b/.test(statement.replace(/^Defaults\S*/, ''))) noAuthenticate.push({ line, text: statement });
+      const user = /^Defaults:(\S+)/.exec(statement)?.[1];
+      if (/(^|[\s,])!\s*authenticate\b/.test(statement.replace(/^Defaults\S*/, ''))) noAuthenticate.push({ ...(user ? { user } : {}), line, text: statement });
       continue;
     }
     const equals = statement.indexOf('=');
     if (equals < 0) continue;
     const who = statement.slice(0, equals).trim().split(/\s+/)[0] ?? '';
     let nopasswd = false;
+    let runas = 'root';
     for (const raw of statement.slice(equals + 1).split(',')) {
-      let command = raw.trim().replace(/^\([^)]*\)\s*/, '');
+      let command = raw.trim();
+      const spec = /^\(([^)]*)\)\s*/.exec(command);
+      if (spec) {
+        runas = spec[1]!.replace(/\s+/g, '') || 'root';
+        command = command.slice(spec[0].length);
+      }
       for (let tag = TAG.exec(command); tag; tag = TAG.exec(command)) {
         if (tag[1] === 'NOPASSWD') nopasswd = true;
         if (tag[1] === 'PASSWD') nopasswd = false;
         command = command.slice(tag[0].length);
       }
       if (nopasswd && isAll(command.trim(), aliasesAll)) {
-        rules.push({ who, line, text: statement });
+        rules.push({ who, runas, line, text: statement });
         break;
       }
     }
