@@ -89,12 +89,14 @@ const INPUT_TARGET_KINDS: ReadonlySet<TargetKind> = new Set(['k8s-object', 'k8s-
  */
 async function liveClients(plan: LoadedPlan | undefined, request: ScanRequest): Promise<LiveClients | undefined> {
   const targets = plan?.plan.targets;
-  if (!targets || targets.sites.length + targets.domains.length + targets.services.length === 0) return undefined;
+  if (!targets || targets.sites.length + targets.domains.length + targets.services.length + targets.hosts.length === 0) return undefined;
   const { LiveClients } = await import('../targets/live/targets.js');
   return new LiveClients({
     sites: targets.sites,
     domains: targets.domains,
     services: targets.services,
+    hosts: targets.hosts,
+    planDir: plan!.dir,
     timeoutMs: request.engine.timeoutMs,
     connectionsPerHost: request.live?.connectionsPerHost ?? 6,
     ...(request.live?.dnsServer ? { dnsServer: request.live.dnsServer } : {}),

@@ -59,7 +59,7 @@ const LOADERS: { [K in TargetKind]: (workspace: Workspace) => TargetTypes[K][] }
   domain: (ws) => ws.live?.domains() ?? [],
   'tls-endpoint': (ws) => ws.live?.tlsEndpoints() ?? [],
   service: (ws) => ws.live?.services() ?? [],
-  host: () => [],
+  host: (ws) => ws.live?.hosts() ?? [],
 };
 
 const hasFiles = (group: FileGroup) => (ws: Workspace) => ws.files(group).length > 0;
@@ -81,7 +81,7 @@ const PRESENT: { [K in TargetKind]: (workspace: Workspace) => boolean } = {
   domain: (ws) => (ws.live?.domains().length ?? 0) > 0,
   'tls-endpoint': (ws) => (ws.live?.tlsEndpoints().length ?? 0) > 0,
   service: (ws) => (ws.live?.services().length ?? 0) > 0,
-  host: () => false,
+  host: (ws) => (ws.live?.config.hosts?.length ?? 0) > 0,
 };
 
 /** The target kinds a workspace may have targets of, before any file is read: a kind left out has none. */

@@ -12,7 +12,7 @@ import { DEFAULT_GLOBS, Workspace } from '../targets/repo/workspace.js';
 
 export interface LiveCase {
   /** Plan-shaped targets: sites (URLs or objects), domains (names or objects), services ("host:port" or objects). */
-  targets: { sites?: unknown[]; domains?: unknown[]; services?: unknown[] };
+  targets: { sites?: unknown[]; domains?: unknown[]; services?: unknown[]; hosts?: unknown[] };
   dnsServer?: string;
   ca?: string[];
   timeoutMs?: number;
@@ -27,6 +27,7 @@ export async function runLiveCheck(check: AnyCheck, liveCase: LiveCase): Promise
     sites: targets.sites,
     domains: targets.domains,
     services: targets.services,
+    hosts: targets.hosts,
     timeoutMs: liveCase.timeoutMs ?? 5000,
     ...(liveCase.dnsServer ? { dnsServer: liveCase.dnsServer } : {}),
     ...(liveCase.ca ? { ca: liveCase.ca } : {}),

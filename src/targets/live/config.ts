@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { HostConfig } from '../host/config.js';
 import { loginTimingProbeSchema } from '../probe/login-timing.js';
 import { rateLimitProbeSchema } from '../probe/rate-limit.js';
 import { accountLockoutProbeSchema } from '../probe/account-lockout.js';
@@ -73,6 +74,10 @@ export interface LiveConfig {
   sites: z.output<typeof siteSchema>[];
   domains: readonly z.output<typeof domainSchema>[];
   services: z.output<typeof serviceSchema>[];
+  /** Hosts reached over SSH (targets.hosts). */
+  hosts?: readonly HostConfig[];
+  /** The plan's folder: relative `file:` references (SSH keys, known_hosts) are read from there. */
+  planDir?: string;
   /** host:port of the DNS server to ask (tests, private zones); else the system's. */
   dnsServer?: string;
   /** Extra trusted CA certificates (PEM). */

@@ -1,4 +1,6 @@
 import { DnsClient } from '../dns/resolver.js';
+import type { HostTarget } from '../host/host-target.js';
+import { HostTargets } from '../host/hosts.js';
 import { HttpClient, type HttpRequest, type HttpResponse } from '../http/client.js';
 import { listedTwin, schemeTwin } from '../http/site-origins.js';
 import type { Location } from '../location.js';
@@ -87,6 +89,7 @@ export class LiveClients {
   readonly http: HttpClient;
   readonly dns: DnsClient;
   private readonly skipped = new Map<string, RedirectNotFollowed>();
+  private hostTargets: HostTargets | undefined;
 
   constructor(readonly config: LiveConfig) {
     this.http = new HttpClient({ ...(config.ca ? { ca: config.ca } : {}), connectionsPerHost: config.connectionsPerHost, timeoutMs: config.timeoutMs });
@@ -193,7 +196,14 @@ export class LiveClients {
     }));
   }
 
+  /** The plan's hosts; each opens its SSH connection on its first read. */
+  hosts(): HostTarget[] {
+    this.hostTargets ??= new HostTargets(this.config.hosts ?? [], { timeoutMs: this.config.timeoutMs, planDir: this.config.planDir ?? process.cwd() });
+    return [...this.hostTargets.targets];
+  }
+
   async close(): Promise<void> {
+    this.hostTargets?.close();
     this.dns.close();
     await this.http.close();
   }
