@@ -101,7 +101,6 @@ async function liveClients(plan: LoadedPlan | undefined, request: ScanRequest): 
     connectionsPerHost: request.live?.connectionsPerHost ?? 6,
     ...(request.live?.dnsServer ? { dnsServer: request.live.dnsServer } : {}),
     ...(request.live?.ca ? { ca: request.live.ca } : {}),
-    ...(plan ? { planDir: plan.dir } : {}),
   });
 }
 

@@ -76,15 +76,13 @@ export interface LiveConfig {
   services: z.output<typeof serviceSchema>[];
   /** Hosts reached over SSH (targets.hosts). */
   hosts?: readonly HostConfig[];
-  /** The plan's folder: relative `file:` references (SSH keys, known_hosts) are read from there. */
-  planDir?: string;
   /** host:port of the DNS server to ask (tests, private zones); else the system's. */
   dnsServer?: string;
   /** Extra trusted CA certificates (PEM). */
   ca?: string[];
   timeoutMs: number;
   connectionsPerHost: number;
-  /** The plan's folder: relative file: secret references of the probes resolve from it (else the working directory). */
+  /** The plan's folder: relative `file:` references (SSH keys, known_hosts, probe headers) resolve from it (else the working directory). */
   planDir?: string;
 }
 
