@@ -41,6 +41,7 @@ export interface Bucket {
   /** Down samples outside maintenance. */
   failed: number;
   maintenance: number;
+  up: number;
   /** Mean latency in ms of the up samples; null when there were none. */
   meanMs: number | null;
 }

@@ -58,7 +58,7 @@ export async function bucketize(trx: Transaction<Tables>, tier: 'hour' | 'day', 
       monitorId,
       [...series]
         .sort(([a], [b]) => a - b)
-        .map(([start, c]) => ({ start, total: c.total, failed: c.failed, maintenance: c.maintenance, meanMs: c.up > 0 ? c.sumUs / c.up / 1000 : null })),
+        .map(([start, c]) => ({ start, total: c.total, failed: c.failed, maintenance: c.maintenance, up: c.up, meanMs: c.up > 0 ? c.sumUs / c.up / 1000 : null })),
     );
   return buckets;
 }

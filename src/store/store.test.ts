@@ -283,14 +283,14 @@ describe.each(engines)('Store contract on $name', (engine) => {
       expect(await store.buckets('day', T0 + HOUR, t)).toEqual(
         new Map([
           ['api', [
-            { start: T0, total: 2, failed: 1, maintenance: 0, meanMs: 10 },
-            { start: T0 + DAY, total: 1, failed: 0, maintenance: 0, meanMs: 30 },
-            { start: T0 + 2 * DAY, total: 2, failed: 0, maintenance: 0, meanMs: 60 },
+            { start: T0, total: 2, failed: 1, maintenance: 0, up: 1, meanMs: 10 },
+            { start: T0 + DAY, total: 1, failed: 0, maintenance: 0, up: 1, meanMs: 30 },
+            { start: T0 + 2 * DAY, total: 2, failed: 0, maintenance: 0, up: 2, meanMs: 60 },
           ]],
-          ['web', [{ start: T0 + DAY, total: 1, failed: 0, maintenance: 1, meanMs: 4 }]],
+          ['web', [{ start: T0 + DAY, total: 1, failed: 0, maintenance: 1, up: 1, meanMs: 4 }]],
         ]),
       );
-      expect((await store.buckets('hour', t - 2 * HOUR, t)).get('api')).toEqual([{ start: t - HOUR, total: 2, failed: 0, maintenance: 0, meanMs: 60 }]);
+      expect((await store.buckets('hour', t - 2 * HOUR, t)).get('api')).toEqual([{ start: t - HOUR, total: 2, failed: 0, maintenance: 0, up: 2, meanMs: 60 }]);
     };
     await expectations();
     await store.compact(t + 11 * MINUTE, KEEP_ALL);
