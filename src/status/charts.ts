@@ -25,7 +25,7 @@ export function uptimeBars(days: readonly DayBar[], label: string): Html {
   return html`<svg class="bars" viewBox="0 0 ${width} ${BAR_HEIGHT}" preserveAspectRatio="none" role="img" aria-label="${summary}"><title>${summary}</title>${days.map((day, i) => {
     const kind = barClass(day);
     // Down days are shorter too, so the chart does not speak by colour alone.
-    const height = kind === 'down' ? BAR_HEIGHT * 0.6 : kind === 'degraded' ? BAR_HEIGHT * 0.8 : BAR_HEIGHT;
+    const height = kind === 'down' ? 20 : kind === 'degraded' ? 27 : BAR_HEIGHT;
     return html`<rect class="bar ${kind}" x="${i * (BAR_WIDTH + BAR_GAP)}" y="${BAR_HEIGHT - height}" width="${BAR_WIDTH}" height="${height}" rx="1"><title>${day.date}: ${BAR_WORDS[kind]}${day.total > 0 && day.uptime !== null ? `, ${percent(day.uptime)} up` : ''}</title></rect>`;
   })}</svg>`;
 }
