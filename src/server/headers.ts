@@ -17,6 +17,7 @@ export function securityHeaders({ https, crossOrigin = false }: { https: boolean
     'cross-origin-embedder-policy': 'require-corp',
     'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
     'x-xss-protection': '0',
-    ...(https ? { 'strict-transport-security': 'max-age=63072000; includeSubDomains' } : {}),
+    // Two years, subdomains and preload: what the browsers' preload list asks for; the header alone submits nothing.
+    ...(https ? { 'strict-transport-security': 'max-age=63072000; includeSubDomains; preload' } : {}),
   };
 }

@@ -14,8 +14,10 @@ export interface ServeOptions {
   store: Store;
   /** The plan as it is now (the daemon may have reloaded it). */
   plan: () => StatusPlan;
-  /** PEM certificate chain and key: serve HTTPS (and HSTS). */
-  tls?: { cert: string; key: string };
+  /** PEM certificate chain and key: serve HTTPS (and HSTS); `ocsp` gives the DER OCSP response to staple, when there is one. */
+  tls?: { cert: string; key: string; ocsp?: () => Buffer | undefined };
+  /** Contact URIs (mailto:, https:) for /.well-known/security.txt (RFC 9116); none: no security.txt. */
+  securityContacts?: string[];
   /** How long a snapshot of the store is served before it is rebuilt, and the public max-age. */
   refreshMs?: number;
   now?: () => number;
@@ -68,7 +70,10 @@ export async function startStatusServer(options: ServeOptions): Promise<RunningS
       const cached = state.rendered.get(key);
       if (cached) rendered = cached;
       else {
-        const reply = statusRoute(url.pathname, url.searchParams, { plan: state.plan, snapshot: state.snapshot, maxAge: Math.round(refreshMs / 1000) }) ?? text(404, 'not found');
+        const reply =
+          (url.pathname === '/.well-known/security.txt' && options.securityContacts?.length ? securityTxt(options.securityContacts, state.snapshot.at) : undefined) ??
+          statusRoute(url.pathname, url.searchParams, { plan: state.plan, snapshot: state.snapshot, maxAge: Math.round(refreshMs / 1000) }) ??
+          text(404, 'not found');
         rendered = { reply, etag: reply.status === 200 ? etagOf(reply.body) : '' };
         if (reply.status === 200 && state.rendered.size < 10_000) state.rendered.set(key, rendered);
       }
@@ -98,6 +103,8 @@ export async function startStatusServer(options: ServeOptions): Promise<RunningS
     });
   };
   const server: Server = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, listener) : createHttpServer(listener);
+  const ocsp = options.tls?.ocsp;
+  if (ocsp) server.on('OCSPRequest', (_certificate: Buffer, _issuer: Buffer, done: (error: Error | null, response?: Buffer) => void) => done(null, ocsp()));
   server.keepAliveTimeout = 5000;
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
@@ -119,6 +126,12 @@ export async function startStatusServer(options: ServeOptions): Promise<RunningS
         server.closeIdleConnections();
       }),
   };
+}
+
+/** RFC 9116: contacts and an expiry a little under a year ahead, moving with the days. */
+function securityTxt(contacts: readonly string[], at: number): Reply {
+  const expires = new Date(Math.floor(at / 86_400_000) * 86_400_000 + 364 * 86_400_000).toISOString();
+  return { status: 200, type: 'text/plain; charset=utf-8', body: `${contacts.map((contact) => `Contact: ${contact}`).join('\n')}\nExpires: ${expires}\nPreferred-Languages: en\n`, maxAge: 3600 };
 }
 
 export function splitListen(listen: string): { host: string; port: number } {
