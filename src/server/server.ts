@@ -21,6 +21,8 @@ export interface ServeOptions {
   /** How long a snapshot of the store is served before it is rebuilt, and the public max-age. */
   refreshMs?: number;
   now?: () => number;
+  /** Told each request's server time (from its arrival to its last byte handed to the socket), for benchmarks. */
+  onServed?: (path: string, ms: number) => void;
   log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
 }
 
@@ -59,6 +61,8 @@ export async function startStatusServer(options: ServeOptions): Promise<RunningS
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    const arrived = performance.now();
+    if (options.onServed) response.once('finish', () => options.onServed!(request.url ?? '/', performance.now() - arrived));
     const url = new URL(request.url ?? '/', 'http://status.invalid');
     let rendered: Rendered;
     if (request.method !== 'GET' && request.method !== 'HEAD') {

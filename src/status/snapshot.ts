@@ -75,27 +75,54 @@ export interface StatusSnapshot {
 interface History {
   day: number;
   hour: number;
-  days: Map<string, Bucket[]>;
+  /** The BAR_DAYS - 1 days before today, per monitor (absent: no samples in them). */
+  days: Map<string, { bars: DayBar[]; buckets: Bucket[] }>;
+  /** The SPARK_HOURS - 1 hours before this one. */
   hours: Map<string, Bucket[]>;
 }
 
 /**
  * Builds what the status pages, badges and API show from the store, for every monitor of the
- * plan at once. Keeps the completed days and hours between refreshes.
+ * plan at once. Keeps the completed days and hours between refreshes; reads them a day or an
+ * hour at a time, so a daemon in the same process keeps its schedule while they load.
  */
 export class SnapshotBuilder {
   private history: History | undefined;
 
   constructor(private readonly store: Store) {}
 
+  private async pastDays(day: number): Promise<History['days']> {
+    const byMonitor = new Map<string, Bucket[]>();
+    for (let start = day - (BAR_DAYS - 1) * DAY; start < day; start += DAY)
+      for (const [name, buckets] of await this.store.buckets('day', start, start + DAY)) {
+        const list = byMonitor.get(name);
+        if (list) list.push(...buckets);
+        else byMonitor.set(name, [...buckets]);
+      }
+    const dates = Array.from({ length: BAR_DAYS - 1 }, (_, i) => day - (BAR_DAYS - 1 - i) * DAY);
+    const days: History['days'] = new Map();
+    for (const [name, buckets] of byMonitor) days.set(name, { bars: dayBars(buckets, dates), buckets });
+    return days;
+  }
+
+  private async pastHours(hour: number): Promise<History['hours']> {
+    const hours: History['hours'] = new Map();
+    for (let start = hour - (SPARK_HOURS - 1) * HOUR; start < hour; start += HOUR)
+      for (const [name, buckets] of await this.store.buckets('hour', start, start + HOUR)) {
+        const list = hours.get(name);
+        if (list) list.push(...buckets);
+        else hours.set(name, [...buckets]);
+      }
+    return hours;
+  }
+
   async build(plan: StatusPlan, now: number): Promise<StatusSnapshot> {
     const day = Math.floor(now / DAY) * DAY;
     const hour = Math.floor(now / HOUR) * HOUR;
     let history = this.history;
     if (!history || history.day !== day || history.hour !== hour) {
-      const days = history?.day === day ? history.days : await this.store.buckets('day', day - (BAR_DAYS - 1) * DAY, day);
-      const hours = await this.store.buckets('hour', hour - (SPARK_HOURS - 1) * HOUR, hour);
-      this.history = history = { day, hour, days, hours };
+      const days = history?.day === day ? history.days : await this.pastDays(day);
+      this.history = history = { day, hour, days, hours: await this.pastHours(hour) };
     }
     const [today, thisHour, states, open, recent] = await Promise.all([
       this.store.buckets('day', day, now + 1),
@@ -108,35 +135,41 @@ export class SnapshotBuilder {
     const calendar = new MaintenanceCalendar(plan.maintenance);
     const monitors = new Map<string, MonitorView>();
     const openByMonitor = new Map(open.filter((incident) => !TriggerTracker.owns(incident)).map((incident) => [incident.monitor, incident.key]));
+    const noDays = dayBars([], Array.from({ length: BAR_DAYS - 1 }, (_, i) => day - (BAR_DAYS - 1 - i) * DAY));
+    const week = day - 6 * DAY;
+    const month = day - 29 * DAY;
     for (const monitor of plan.monitors) {
       const state = stateOf.get(monitor.name);
-      const dayBuckets = [...(history.days.get(monitor.name) ?? []), ...(today.get(monitor.name) ?? [])];
+      const past = history.days.get(monitor.name);
+      const todayBuckets = today.get(monitor.name) ?? [];
+      const dayBuckets = past ? [...past.buckets, ...todayBuckets] : todayBuckets;
       const hourBuckets = [...(history.hours.get(monitor.name) ?? []), ...(thisHour.get(monitor.name) ?? [])];
       const last = state?.lastOk;
-      monitors.set(monitor.name, maskStrings({
+      monitors.set(monitor.name, {
         name: monitor.name,
-        description: monitor.description,
+        description: monitor.description === undefined ? undefined : maskStrings(monitor.description),
         kind: monitorKind(monitor),
         target: publicTarget(monitor),
         state: calendar.active(monitor.name, now) ? 'maintenance' : last == null ? 'unknown' : last ? 'up' : 'down',
         lastSampleAt: state?.lastSampleAt ?? null,
         uptime: {
           '24h': uptimeOf(hourBuckets),
-          '7d': uptimeOf(dayBuckets.filter((bucket) => bucket.start > day - 7 * DAY)),
-          '30d': uptimeOf(dayBuckets.filter((bucket) => bucket.start > day - 30 * DAY)),
+          '7d': uptimeOf(dayBuckets.filter((bucket) => bucket.start >= week)),
+          '30d': uptimeOf(dayBuckets.filter((bucket) => bucket.start >= month)),
         },
         responseMs: meanOf(hourBuckets),
-        days: dayBars(dayBuckets, day),
+        days: [...(past?.bars ?? noDays), ...dayBars(todayBuckets, [day])],
         hours: hourPoints(hourBuckets, hour),
         incident: openByMonitor.get(monitor.name) ?? null,
-      }));
+      });
     }
     const known = new Set(monitors.keys());
     const incidents = [...new Map([...open, ...recent].map((incident) => [incident.key, incident])).values()]
       .filter((incident) => known.has(incident.monitor) && !TriggerTracker.owns(incident))
       .sort((a, b) => Number(a.closedAt !== null) - Number(b.closedAt !== null) || b.openedAt - a.openedAt)
       .map(incidentView);
-    return maskStrings({ at: now, monitors, incidents, maintenance: windowsAhead(plan.maintenance, now, now + AHEAD_MS) });
+    // Reasons were masked when they were recorded; a database from an older version may hold them raw.
+    return { at: now, monitors, incidents: maskStrings(incidents), maintenance: windowsAhead(plan.maintenance, now, now + AHEAD_MS) };
   }
 }
 
@@ -165,10 +198,10 @@ function meanOf(buckets: readonly Bucket[]): number | null {
   return up > 0 ? sum / up : null;
 }
 
-function dayBars(buckets: readonly Bucket[], today: number): DayBar[] {
+/** One bar per day start in `starts`, from the buckets that have samples. */
+function dayBars(buckets: readonly Bucket[], starts: readonly number[]): DayBar[] {
   const byStart = new Map(buckets.map((bucket) => [bucket.start, bucket]));
-  return Array.from({ length: BAR_DAYS }, (_, i) => {
-    const start = today - (BAR_DAYS - 1 - i) * DAY;
+  return starts.map((start) => {
     const bucket = byStart.get(start);
     return {
       date: new Date(start).toISOString().slice(0, 10),
