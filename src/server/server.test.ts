@@ -153,3 +153,31 @@ describe('harden serve: the read-only JSON API', () => {
     expect(JSON.stringify(openapi)).not.toContain('"$ref":"Monitor"');
   });
 });
+
+describe('harden serve: many monitors and maintenance', () => {
+  it('pages /status by 100 monitors, and shows a monitor in a maintenance window as such, in words and on its badge', async () => {
+    const many = planSchema.parse({
+      monitors: [{ name: 'web', http: { url: 'https://www.acme.test/' } }, ...Array.from({ length: 149 }, (_, i) => ({ name: `m${String(i).padStart(3, '0')}`, tcp: `10.0.0.${i}:443` }))],
+      maintenance: [{ monitors: ['web'], start: new Date(NOW - HOUR).toISOString(), end: new Date(NOW + HOUR).toISOString(), reason: 'database upgrade' }],
+    });
+    const other = await startStatusServer({ listen: '127.0.0.1:0', store, plan: () => many, now: () => NOW });
+    try {
+      const first = await (await fetch(`${other.url}/status`)).text();
+      expect(first).toContain('<span>Page 1 of 2</span> <a href="/status?page=2">Next</a>');
+      expect(first.match(/<li class="monitor"/g)).toHaveLength(100);
+      // In maintenance, ahead of the monitors without data.
+      expect(first).toMatch(/<h3 id="m-web">web<\/h3><span class="state state-maintenance"><span aria-hidden="true">⚙<\/span> Maintenance<\/span>/);
+      expect(first).toContain('(under way): web — database upgrade');
+      const second = await (await fetch(`${other.url}/status?page=2`)).text();
+      expect(second.match(/<li class="monitor"/g)).toHaveLength(50);
+      expect(second).toContain('<a href="/status">Previous</a>');
+      expect((await fetch(`${other.url}/status?page=3`)).status).toBe(404);
+      expect(await (await fetch(`${other.url}/badge/web/status.svg`)).text()).toContain('aria-label="web: maintenance"');
+      const head = await fetch(`${other.url}/status?utm=x`, { method: 'HEAD' });
+      expect(head.status).toBe(200);
+      expect(head.headers.get('etag')).toBe((await fetch(`${other.url}/status`)).headers.get('etag'));
+    } finally {
+      await other.close();
+    }
+  });
+});

@@ -70,7 +70,9 @@ export async function startStatusServer(options: ServeOptions): Promise<RunningS
       rendered = { reply: { ...reply, headers: { allow: 'GET, HEAD' } }, etag: '' };
     } else {
       const state = await fresh();
-      const key = url.pathname + url.search;
+      // Only /status reads a parameter: other query strings must not fill the cache with copies.
+      const page = url.pathname === '/status' ? url.searchParams.get('page') : null;
+      const key = page === null ? url.pathname : `${url.pathname}?page=${page}`;
       const cached = state.rendered.get(key);
       if (cached) rendered = cached;
       else {

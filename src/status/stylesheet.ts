@@ -2,7 +2,7 @@
  * The status pages' only stylesheet, served from /assets/status.css so the CSP allows styles
  * from 'self' alone. Colours keep WCAG AA contrast: text 4.5:1 on its background, bars 3:1.
  */
-export const STATUS_CSS = `:root{color-scheme:light;--fg:#1f2328;--muted:#57606a;--bg:#fff;--line:#d0d7de;--up:#1a7f37;--down:#cf222e;--degraded:#9a6700;--maintenance:#0969da;--none:#8c959f}
+export const STATUS_CSS = `:root{color-scheme:light;--fg:#1f2328;--muted:#57606a;--bg:#ffffff;--line:#d0d7de;--up:#1a7f37;--down:#cf222e;--degraded:#9a6700;--maintenance:#0969da;--none:#8c959f}
 *{box-sizing:border-box}
 body{margin:0 auto;max-width:60rem;padding:1rem;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
 h1{font-size:1.75rem;margin:.5rem 0}h2{font-size:1.25rem;margin:1.5rem 0 .5rem}h3{font-size:1rem;margin:0}
