@@ -61,7 +61,7 @@ export function monitorJson(monitor: MonitorView, { showTarget = false } = {}): 
   return {
     name: monitor.name,
     ...(monitor.description !== undefined ? { description: monitor.description } : {}),
-    kind: monitor.kind as 'http',
+    kind: monitor.kind,
     state: monitor.state,
     lastSampleAt: monitor.lastSampleAt === null ? null : iso(monitor.lastSampleAt),
     uptime: monitor.uptime,

@@ -1,5 +1,5 @@
 import { MaintenanceCalendar, windowsAhead, type AnnouncedWindow } from '../monitor/maintenance.js';
-import type { Incident } from '../monitor/model.js';
+import type { Incident, MonitorKind } from '../monitor/model.js';
 import { monitorKind } from '../monitor/schema.js';
 import { maskStrings } from '../monitor/secrets.js';
 import type { Bucket, Store } from '../monitor/store.js';
@@ -37,7 +37,7 @@ export interface HourPoint {
 export interface MonitorView {
   name: string;
   description: string | undefined;
-  kind: string;
+  kind: MonitorKind;
   /** Without credentials or query: shown only on pages with showUrls. */
   target: string;
   state: MonitorState;
