@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { monitoringPlanShape } from '../monitor/schema.js';
 import { stringList } from '../schema-fields.js';
 import { parseSeverity, SEVERITIES } from '../severity.js';
+import { statusPlanShape } from '../status/schema.js';
 import { targetsSchema } from '../targets/schema.js';
 import { dateProblem } from './dates.js';
 import { EVIDENCE_KINDS } from './evidence.js';
@@ -129,6 +130,7 @@ export const planSchema = z
     waivers: z.array(waiverSchema).default([]),
     settings: settingsSchema.default(() => settingsSchema.parse({})),
     ...monitoringPlanShape,
+    ...statusPlanShape,
   })
   .strict();
 
