@@ -28,7 +28,7 @@ export function parseListeningSockets(output: string): ListeningSocket[] {
     const port = Number(local.slice(split + 1));
     if (split <= 0 || !Number.isInteger(port)) continue;
     const [host = '', iface] = local.slice(0, split).split('%');
-    const address = host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
+    const address = host.replace(/^\[/, '').replace(/\]$/, '');
     sockets.push({ proto, address, port, local, ...(iface ? { iface } : {}) });
   }
   return sockets;
