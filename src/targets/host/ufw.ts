@@ -24,7 +24,7 @@ export function parseUfwStatus(output: string): FirewallView {
       skipped += 1;
       continue;
     }
-    const rule = parseRule(to, action, from, line.trim());
+    const rule = parseRule(to, action, from, `${to} ${action} ${from}`);
     if (rule === 'outbound') continue;
     if (rule === undefined) {
       skipped += 1;
