@@ -1,9 +1,11 @@
 import { firewall } from './host/firewall.js';
 import { listeningPorts } from './host/listening-ports.js';
+import { sysctl } from './host/sysctl.js';
 import type { AnyCheck } from './define.js';
 
 /** The host checks: one line per module under src/checks/host/ (a test holds the list against the folder). */
 export const checks: readonly AnyCheck[] = [
   firewall,
   listeningPorts,
+  sysctl,
 ];
