@@ -1,5 +1,6 @@
 import { firewall } from './host/firewall.js';
 import { listeningPorts } from './host/listening-ports.js';
+import { pendingUpdates } from './host/pending-updates.js';
 import { sysctl } from './host/sysctl.js';
 import type { AnyCheck } from './define.js';
 
@@ -7,5 +8,6 @@ import type { AnyCheck } from './define.js';
 export const checks: readonly AnyCheck[] = [
   firewall,
   listeningPorts,
+  pendingUpdates,
   sysctl,
 ];
