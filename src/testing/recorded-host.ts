@@ -8,6 +8,8 @@ export interface RecordedHostSpec {
   name?: string;
   commands?: Partial<Record<HostCommand, string | CommandOutput>>;
   files?: Record<string, string>;
+  /** Files that exist but the SSH user may not read (stat answers, readFile does not). */
+  unreadable?: string[];
   expect?: HostExpectations;
   paths?: Partial<Record<HostPathKey, string>>;
 }
@@ -44,6 +46,7 @@ export class RecordedHost implements HostTarget {
 
   async stat(path: string): Promise<RemoteStat | undefined> {
     const text = this.spec.files?.[path];
+    if (this.spec.unreadable?.includes(path)) return { path, mode: 0o600, uid: 0, gid: 0, size: 100, isDirectory: false, isFile: true };
     const isDirectory = text === undefined && Object.keys(this.spec.files ?? {}).some((file) => file.startsWith(`${path}/`));
     if (text === undefined && !isDirectory) return undefined;
     return { path, mode: isDirectory ? 0o755 : 0o644, uid: 0, gid: 0, size: text?.length ?? 4096, isDirectory, isFile: !isDirectory };
