@@ -2,6 +2,7 @@ import { checks as ciChecks } from './ci.js';
 import { checks as composeChecks } from './compose.js';
 import { checks as dnsChecks } from './dns.js';
 import { checks as dockerChecks } from './docker.js';
+import { checks as hostChecks } from './host.js';
 import { checks as httpChecks } from './http.js';
 import { checks as k8sChecks } from './k8s.js';
 import { checks as netChecks } from './net.js';
@@ -20,6 +21,7 @@ export const CHECKS: readonly AnyCheck[] = [
   ...composeChecks,
   ...dnsChecks,
   ...dockerChecks,
+  ...hostChecks,
   ...httpChecks,
   ...k8sChecks,
   ...netChecks,

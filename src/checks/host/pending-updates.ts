@@ -32,7 +32,7 @@ export const pendingUpdates = defineCheck({
       unless: ['unattended-upgrades', 'automatic updates', 'dependabot', 'renovate', 'npm audit'],
       messages: ['security'],
     },
-    { about: 'no reboot pending', names: ['reboot-required', 'reboot required', 'kured', ['reboot*', 'kernel update*']], messages: ['reboot'] },
+    { about: 'no reboot pending', names: ['reboot-required', 'kured', ['reboot*', 'kernel update*']], messages: ['reboot'] },
   ],
   async evaluate(host, ctx) {
     const output = await runTool(host, 'aptUpgradeSimulation');
