@@ -50,6 +50,6 @@ export const pendingUpdates = defineCheck({
       ctx.fail(host.location, 'reboot', { asked: asked.length > 0 ? `: asked by ${asked.join(', ')}` : '' }, rebootRequired.trim());
     }
     ctx.computed({ pending: updates.length, security: security.length, rebootRequired: rebootRequired !== undefined });
-    ctx.measured(`${updates.length} update(s) pending, none from a security archive; no reboot required`);
+    if (security.length === 0 && rebootRequired === undefined) ctx.measured(`${updates.length} update(s) pending, none from a security archive; no reboot required`);
   },
 });

@@ -5,8 +5,8 @@ export interface SysctlExpectation {
   readonly ref: string;
 }
 
-const CIS_NET = 'CIS Linux benchmarks, network parameters (3.2-3.3)';
-const CIS_PROC = 'CIS Linux benchmarks, additional process hardening (1.5)';
+const CIS_NET = 'CIS Linux benchmarks, network parameters';
+const CIS_PROC = 'CIS Linux benchmarks, process hardening';
 const KSPP = 'KSPP recommended settings';
 
 /**
@@ -22,24 +22,24 @@ export const SYSCTL_BASELINE: readonly SysctlExpectation[] = [
   { key: 'kernel.kptr_restrict', accepts: ['1', '2'], ref: `${KSPP}; Lynis KRNL-6000` },
   { key: 'kernel.dmesg_restrict', accepts: ['1'], ref: `${KSPP}; Lynis KRNL-6000` },
   { key: 'kernel.unprivileged_bpf_disabled', accepts: ['1', '2'], ref: KSPP },
-  { key: 'kernel.randomize_va_space', accepts: ['2'], ref: `${CIS_PROC} (ASLR)` },
+  { key: 'kernel.randomize_va_space', accepts: ['2'], ref: `${CIS_PROC}: ASLR` },
   { key: 'kernel.yama.ptrace_scope', accepts: ['1', '2', '3'], ref: `${CIS_PROC}; ${KSPP}` },
-  { key: 'fs.suid_dumpable', accepts: ['0'], ref: `${CIS_PROC} (core dumps)` },
+  { key: 'fs.suid_dumpable', accepts: ['0'], ref: `${CIS_PROC}: core dumps` },
   { key: 'fs.protected_hardlinks', accepts: ['1'], ref: KSPP },
   { key: 'fs.protected_symlinks', accepts: ['1'], ref: KSPP },
   { key: 'fs.protected_fifos', accepts: ['1', '2'], ref: KSPP },
   { key: 'fs.protected_regular', accepts: ['1', '2'], ref: KSPP },
-  { key: 'net.ipv4.conf.all.rp_filter', accepts: ['1', '2'], ref: `${CIS_NET} (reverse path filtering)` },
-  { key: 'net.ipv4.conf.default.rp_filter', accepts: ['1', '2'], ref: `${CIS_NET} (reverse path filtering)` },
-  { key: 'net.ipv4.conf.all.accept_redirects', accepts: ['0'], ref: `${CIS_NET} (ICMP redirects)` },
-  { key: 'net.ipv4.conf.default.accept_redirects', accepts: ['0'], ref: `${CIS_NET} (ICMP redirects)` },
-  { key: 'net.ipv6.conf.all.accept_redirects', accepts: ['0'], ref: `${CIS_NET} (ICMP redirects)` },
-  { key: 'net.ipv6.conf.default.accept_redirects', accepts: ['0'], ref: `${CIS_NET} (ICMP redirects)` },
-  { key: 'net.ipv4.conf.all.send_redirects', accepts: ['0'], ref: `${CIS_NET} (packet redirect sending)` },
-  { key: 'net.ipv4.conf.default.send_redirects', accepts: ['0'], ref: `${CIS_NET} (packet redirect sending)` },
-  { key: 'net.ipv4.conf.all.accept_source_route', accepts: ['0'], ref: `${CIS_NET} (source routed packets)` },
-  { key: 'net.ipv4.conf.default.accept_source_route', accepts: ['0'], ref: `${CIS_NET} (source routed packets)` },
-  { key: 'net.ipv6.conf.all.accept_source_route', accepts: ['0'], ref: `${CIS_NET} (source routed packets)` },
-  { key: 'net.ipv4.tcp_syncookies', accepts: ['1'], ref: `${CIS_NET} (TCP SYN cookies)` },
-  { key: 'net.ipv4.icmp_echo_ignore_broadcasts', accepts: ['1'], ref: `${CIS_NET} (broadcast ICMP)` },
+  { key: 'net.ipv4.conf.all.rp_filter', accepts: ['1', '2'], ref: `${CIS_NET}: reverse path filtering` },
+  { key: 'net.ipv4.conf.default.rp_filter', accepts: ['1', '2'], ref: `${CIS_NET}: reverse path filtering` },
+  { key: 'net.ipv4.conf.all.accept_redirects', accepts: ['0'], ref: `${CIS_NET}: ICMP redirects` },
+  { key: 'net.ipv4.conf.default.accept_redirects', accepts: ['0'], ref: `${CIS_NET}: ICMP redirects` },
+  { key: 'net.ipv6.conf.all.accept_redirects', accepts: ['0'], ref: `${CIS_NET}: ICMP redirects` },
+  { key: 'net.ipv6.conf.default.accept_redirects', accepts: ['0'], ref: `${CIS_NET}: ICMP redirects` },
+  { key: 'net.ipv4.conf.all.send_redirects', accepts: ['0'], ref: `${CIS_NET}: packet redirect sending` },
+  { key: 'net.ipv4.conf.default.send_redirects', accepts: ['0'], ref: `${CIS_NET}: packet redirect sending` },
+  { key: 'net.ipv4.conf.all.accept_source_route', accepts: ['0'], ref: `${CIS_NET}: source routed packets` },
+  { key: 'net.ipv4.conf.default.accept_source_route', accepts: ['0'], ref: `${CIS_NET}: source routed packets` },
+  { key: 'net.ipv6.conf.all.accept_source_route', accepts: ['0'], ref: `${CIS_NET}: source routed packets` },
+  { key: 'net.ipv4.tcp_syncookies', accepts: ['1'], ref: `${CIS_NET}: TCP SYN cookies` },
+  { key: 'net.ipv4.icmp_echo_ignore_broadcasts', accepts: ['1'], ref: `${CIS_NET}: broadcast ICMP` },
 ];
