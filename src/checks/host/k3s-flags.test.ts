@@ -36,6 +36,24 @@ describe('host/k3s-flags', () => {
     expect(JSON.stringify(outcome)).not.toContain('K10secret');
   });
 
+  it('fails a homelab config that turns API server anonymous auth on for load-balancer health checks (shape of lambchop4prez/network k3s-server.yaml.tpl)', async () => {
+    const config = dedent`
+      write-kubeconfig-mode: "0644"
+      cluster-init: true
+      token: \${k3s_token}
+      flannel-backend: "none" # This needs to be in quotes
+      kubelet-arg:
+        - "feature-gates=GracefulNodeShutdown=true"
+        - "feature-gates=MixedProtocolLBService=true"
+      # Required for HAProxy health-checks
+      kube-apiserver-arg:
+        - "feature-gates=MixedProtocolLBService=true"
+        - "anonymous-auth=true"
+    `;
+    const outcome = await runHostCheck(k3sFlags, new RecordedHost({ files: { [CONFIG]: config } }));
+    expect(outcome.failures.map((f) => f.messageId)).toEqual(['encryptionOff', 'apiserverAnonymous']);
+  });
+
   it('takes secrets-encrypt status over the files, and the running process line when the unit is elsewhere', async () => {
     const disabled = new RecordedHost({ files: { [CONFIG]: 'secrets-encryption: true\n' }, commands: { k3sSecretsEncryptStatus: 'Encryption Status: Disabled\nCurrent Rotation Stage: start\n' } });
     expect((await runHostCheck(k3sFlags, disabled)).failures.map((f) => f.message)).toEqual(['The k3s server does not encrypt Secrets at rest (k3s secrets-encrypt status: Disabled)']);

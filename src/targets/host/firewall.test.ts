@@ -30,6 +30,31 @@ describe('ufw status verbose (recorded)', () => {
     expect(portExposure(view, 'tcp', 3306).kind).toBe('closed');
   });
 
+  it('reads the interface from the From column and rules without a direction (shapes of other ufw versions)', () => {
+    const view = parseUfwStatus(dedent`
+      Status: active
+
+      To                         Action      From
+      --                         ------      ----
+      8419                       ALLOW IN    Anywhere on tailscale0
+      3000/tcp                   ALLOW IN    Anywhere on eth0
+      22/tcp                     ALLOW       Anywhere
+      Anywhere                   ALLOW       10.0.0.0/8
+      22/tcp                     ALLOW IN    10.0.0.0/24               # office VPN
+      2087/tcp                   ALLOW OUT   Anywhere
+    `);
+    expect(view.skipped).toBe(0);
+    expect(view.chains[0]!.rules.map((rule) => [rule.iface ?? '', rule.sources])).toEqual([
+      ['tailscale0', 'any'],
+      ['eth0', 'any'],
+      ['', 'any'],
+      ['', ['10.0.0.0/8']],
+      ['', ['10.0.0.0/24']],
+    ]);
+    expect(portExposure(view, 'tcp', 8419)).toMatchObject({ kind: 'ranges', sources: ['10.0.0.0/8'] });
+    expect(portExposure(view, 'tcp', 22).kind).toBe('world');
+  });
+
   it('an inactive ufw opens everything', () => {
     const inactive = parseUfwStatus(recorded('ufw-inactive.txt'));
     expect(inactive.active).toBe(false);

@@ -46,7 +46,8 @@ function parseRule(to: string, action: string, from: string, text: string): { ru
   if (!verb) return undefined;
   if (verb[2] && verb[2].toUpperCase() !== 'IN') return 'outbound';
   const v6 = /\(v6\)/.test(to) || /\(v6\)/.test(from) || /^[0-9a-f]*:[0-9a-f:]*(\/\d+)?$/i.test(from.split(/\s+/)[0] ?? '');
-  const iface = / on (\S+)/.exec(to)?.[1];
+  // ufw prints `allow in on wg0` in the To column (`9100/tcp on wg0`) or, in other versions, the From column (`Anywhere on eth0`).
+  const iface = / on (\S+)/.exec(to)?.[1] ?? / on (\S+)/.exec(from)?.[1];
   const target = to.replace(/\s*\((?:[^()]|\([^()]*\))*\)/g, '').replace(/ on \S+/, '').trim();
   const words = target.split(/\s+/);
   // "Anywhere", "22/tcp", "192.168.1.10 22/tcp" (a destination address, then the port), "OpenSSH" (a profile without its ports).
