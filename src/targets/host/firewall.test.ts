@@ -114,6 +114,14 @@ describe('nft -j list ruleset (recorded)', () => {
     expect(view.chains[0]!.rules.find((rule) => rule.ports.some((span) => span.from === 9090))).toMatchObject({ verdict: 'deny', negated: true, sources: ['10.0.0.0/8'] });
   });
 
+  it('follows the chains firewalld writes (zones, goto, ct state sets, a final reject)', () => {
+    const view = parseNftRuleset(recorded('nft-firewalld.json'));
+    expect(portExposure(view, 'tcp', 22).kind).toBe('world');
+    expect(portExposure(view, 'tcp', 9090).kind).toBe('world');
+    expect(portExposure(view, 'tcp', 5432)).toMatchObject({ kind: 'ranges', sources: ['10.0.0.0/8'] });
+    expect(portExposure(view, 'tcp', 6379).kind).toBe('closed');
+  });
+
   it('no input chain is no firewall', () => {
     expect(parseNftRuleset(recorded('nft-empty.json')).active).toBe(false);
   });

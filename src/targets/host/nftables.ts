@@ -98,7 +98,7 @@ function parseRule(exprs: NftExpr[], lookup: (name: string) => NftValue[] | unde
         if (resolved === 'lo') return 'none';
         iface = resolved;
       } else if (left.ct?.key === 'state') {
-        const states = (Array.isArray(resolved) ? resolved : [resolved]).map(String);
+        const states = words(resolved);
         if (!states.includes('new')) return 'none';
       } else return 'skip';
       continue;
@@ -121,6 +121,13 @@ function portSpans(value: NftValue): PortSpan[] {
   if (Array.isArray(value)) return value.flatMap(portSpans);
   if (typeof value === 'object' && value.set) return value.set.flatMap(portSpans);
   if (typeof value === 'object' && value.range) return [{ from: value.range[0], to: value.range[1] }];
+  return [];
+}
+
+function words(value: NftValue): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(words);
+  if (typeof value === 'object' && value.set) return value.set.flatMap(words);
   return [];
 }
 
