@@ -48,7 +48,7 @@ describe('host/firewall', () => {
 
   it('fails when no firewall is active or installed, saying which', async () => {
     const inactive = await runHostCheck(firewall, new RecordedHost({ commands: { ufwStatus: recorded('ufw-inactive.txt'), nftRuleset: recorded('nft-empty.json') } }));
-    expect(inactive.failures.map((f) => f.message)).toEqual(['No active host firewall: ufw is inactive, nftables has no input chain']);
+    expect(inactive.failures.map((f) => f.message)).toEqual(['No active host firewall: ufw is inactive, nftables has no input chain (iptables-legacy rules are not read)']);
     const absent = await runHostCheck(firewall, new RecordedHost({}));
     expect(absent.failures.map((f) => f.message)).toEqual(['No active host firewall: ufw is not installed (exit 127), nft is not installed (exit 127)']);
   });

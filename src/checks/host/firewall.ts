@@ -103,7 +103,7 @@ async function readFirewall(host: HostTarget): Promise<FirewallView | string> {
   }
   const refused = [ufw, nft].filter((output): output is Extract<ToolOutput, { kind: 'failed' }> => output.kind === 'failed');
   if (refused.length > 0) throw new Error(`the firewall cannot be read: ${refused.map(absence).join('; ')}`);
-  const states = [ufw.kind === 'ok' ? 'ufw is inactive' : absence(ufw as Exclude<ToolOutput, { kind: 'ok' }>), nft.kind === 'ok' ? 'nftables has no input chain' : absence(nft as Exclude<ToolOutput, { kind: 'ok' }>)];
+  const states = [ufw.kind === 'ok' ? 'ufw is inactive' : absence(ufw as Exclude<ToolOutput, { kind: 'ok' }>), nft.kind === 'ok' ? 'nftables has no input chain (iptables-legacy rules are not read)' : absence(nft as Exclude<ToolOutput, { kind: 'ok' }>)];
   return states.join(', ');
 }
 
