@@ -41,7 +41,7 @@ export const firewall = defineCheck({
     },
     {
       about: 'the origin accepts only the CDN\'s ranges',
-      names: [['origin', 'Cloudflare IP'], ['origin', 'Cloudflare IPs'], ['origin', 'Cloudflare range*'], ['443', 'Cloudflare'], ['origin', 'allowlist'], ['origin', 'direct* access*'], ['origin', 'lock* down'], ['firewall', 'Cloudflare']],
+      names: [['origin', 'Cloudflare IP'], ['origin', 'Cloudflare IPs'], ['origin', 'Cloudflare range*'], ['origin', 'IP restriction*'], ['443', 'Cloudflare'], ['origin', 'allowlist'], ['origin', 'direct* access*'], ['origin', 'lock* down'], ['firewall', 'Cloudflare'], ['UFW', 'Cloudflare'], ['UFW', 'CF-IP'], ['UFW', 'CF IPs']],
       messages: ['unrestricted', 'outsideRanges'],
     },
   ],

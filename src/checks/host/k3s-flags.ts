@@ -30,7 +30,9 @@ export const k3sFlags = defineCheck({
   claims: [
     {
       about: 'Secrets encrypted at rest',
-      names: ['secrets-encryption', 'secrets-encrypt', 'encryption-provider-config', ['Secret*', 'encrypt*', 'rest'], ['etcd', 'encrypt*'], ['k3s', 'encrypt*']],
+      names: ['secrets-encryption', 'secrets-encrypt', 'encryption-provider-config', ['Secret*', 'encrypt*', 'rest'], ['etcd', 'encrypt*'], ['k3s', 'Secret*', 'encrypt*']],
+      // An etcd snapshot's or a backup's encryption is another claim.
+      unless: ['snapshot*', 'backup*'],
       messages: ['encryptionOff'],
     },
     {
