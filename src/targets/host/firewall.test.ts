@@ -122,6 +122,17 @@ describe('nft -j list ruleset (recorded)', () => {
     expect(portExposure(view, 'tcp', 6379).kind).toBe('closed');
   });
 
+  it('a rule limited to one family by meta nfproto still opens its port (nft 1.0.6 output)', () => {
+    const json =
+      '{"nftables": [{"metainfo": {"version": "1.0.6", "release_name": "Lester Gooch #5", "json_schema_version": 1}}, {"table": {"family": "inet", "name": "t", "handle": 1}}, ' +
+      '{"chain": {"family": "inet", "table": "t", "name": "input", "handle": 1, "type": "filter", "hook": "input", "prio": 0, "policy": "drop"}}, ' +
+      '{"rule": {"family": "inet", "table": "t", "chain": "input", "handle": 2, "expr": [{"match": {"op": "==", "left": {"meta": {"key": "nfproto"}}, "right": "ipv4"}}, ' +
+      '{"match": {"op": "==", "left": {"payload": {"protocol": "tcp", "field": "dport"}}, "right": 8080}}, {"accept": null}]}}]}';
+    const view = parseNftRuleset(json);
+    expect(view.skipped).toBe(0);
+    expect(portExposure(view, 'tcp', 8080).kind).toBe('world');
+  });
+
   it('no input chain is no firewall', () => {
     expect(parseNftRuleset(recorded('nft-empty.json')).active).toBe(false);
   });

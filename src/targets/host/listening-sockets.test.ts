@@ -31,11 +31,17 @@ describe('ss -H -tuln (recorded)', () => {
   });
 
   it('private addresses are not public binds; a header line and blank lines are skipped', () => {
-    const parsed = parseListeningSockets('Netid State  Recv-Q Send-Q Local Address:Port Peer Address:Port\ntcp LISTEN 0 4096 10.0.0.5:5432 0.0.0.0:*\ntcp LISTEN 0 4096 [fe80::1]%eth0:546 [::]:*\n\ntcp LISTEN 0 511 203.0.113.10:80 0.0.0.0:*\n');
-    expect(parsed.map((s) => [s.address, s.iface ?? '', isPubliclyBound(s)])).toEqual([
-      ['10.0.0.5', '', false],
-      ['fe80::1', 'eth0', false],
-      ['203.0.113.10', '', true],
+    const parsed = parseListeningSockets(
+      'Netid State  Recv-Q Send-Q Local Address:Port Peer Address:Port\ntcp LISTEN 0 4096 10.0.0.5:5432 0.0.0.0:*\ntcp LISTEN 0 4096 [fe80::1]%eth0:546 [::]:*\n\n' +
+        'tcp LISTEN 0 511 203.0.113.10:80 0.0.0.0:*\nudp UNCONN 0 0 0.0.0.0%virbr0:67 0.0.0.0:*\ntcp LISTEN 0 4096 127.0.0.54:53 0.0.0.0:*\ntcp LISTEN 0 4096 [::ffff:127.0.0.1]:8080 *:*\n',
+    );
+    expect(parsed.map((s) => [s.address, s.iface ?? '', isPubliclyBound(s), isLoopbackOnly(s)])).toEqual([
+      ['10.0.0.5', '', false, false],
+      ['fe80::1', 'eth0', false, false],
+      ['203.0.113.10', '', true, false],
+      ['0.0.0.0', 'virbr0', false, false],
+      ['127.0.0.54', '', false, true],
+      ['::ffff:127.0.0.1', '', false, true],
     ]);
   });
 });

@@ -46,8 +46,12 @@ export function isWildcard(socket: ListeningSocket): boolean {
   return socket.address === '0.0.0.0' || socket.address === '::' || socket.address === '*';
 }
 
-/** Reachable from the Internet unless a firewall stops it: a wildcard bind, or a public address. */
+/**
+ * Reachable from the Internet unless a firewall stops it: a wildcard bind, or a public address.
+ * A socket bound to one interface (`0.0.0.0%virbr0:67`, dnsmasq on a bridge) is not: which
+ * network that interface faces cannot be told from here.
+ */
 export function isPubliclyBound(socket: ListeningSocket): boolean {
-  if (isLoopbackOnly(socket)) return false;
+  if (isLoopbackOnly(socket) || socket.iface) return false;
   return isWildcard(socket) || !isNonPublic(socket.address.replace(/^::ffff:/i, ''));
 }

@@ -97,6 +97,8 @@ function parseRule(exprs: NftExpr[], lookup: (name: string) => NftValue[] | unde
       } else if ((left.meta?.key === 'iif' || left.meta?.key === 'iifname') && op !== '!=' && typeof resolved === 'string') {
         if (resolved === 'lo') return 'none';
         iface = resolved;
+      } else if (left.meta?.key === 'nfproto') {
+        // `meta nfproto ipv4` in an inet chain: read as applying to both families, a wider view of what opens.
       } else if (left.ct?.key === 'state') {
         const states = words(resolved);
         if (!states.includes('new')) return 'none';
