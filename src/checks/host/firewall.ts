@@ -18,7 +18,8 @@ export const firewall = defineCheck({
     'everything, when a port open to every source is not in the plan\'s `allowPorts` (without `allowPorts`, only datastore ports open to the ' +
     'world fail), and when a port of `restrictPorts` (443 behind Cloudflare: `restrictPorts: { 443: cloudflare }`) accepts sources outside its ' +
     'ranges: an origin reachable directly lets attackers bypass the CDN\'s WAF and rate limits. Rules harden cannot read (marks, iptables-legacy, ' +
-    'xt matches) are skipped and counted in the evidence. Both tools need root: run as root or grant the SSH user read access through sudo.',
+    'xt matches) are skipped and counted in the evidence. Ports Docker publishes are forwarded before the input chain sees them (ufw does not ' +
+    'stop them): host/listening-ports reports them. Both tools need root: run as root or grant the SSH user read access through sudo.',
   fix:
     'Enable a default-deny firewall: `ufw default deny incoming && ufw allow 22/tcp && ufw enable`, or an nftables input chain with `policy drop`. ' +
     'Allow each public port explicitly, and restricted ports from their ranges only: `for r in $(curl -s https://www.cloudflare.com/ips-v4); do ' +
