@@ -85,7 +85,10 @@ describe('check registry', () => {
     expect(existsSync(module.testFile)).toBe(true);
     const exportName = Object.keys(module.exports)[0]!;
     const live = LIVE_TARGET_KINDS.has((module.exports[exportName] as AnyCheck).target as TargetKind);
-    expect(readFileSync(module.testFile, 'utf8')).toContain(`${live ? 'runLiveCheck' : 'checkCases'}(${exportName},`);
+    // Host checks also run on recorded hosts (src/testing/recorded-host.ts) besides the test sshd.
+    const runners = live ? ['runLiveCheck', ...(module.id.startsWith('host/') ? ['runHostCheck'] : [])] : ['checkCases'];
+    const source = readFileSync(module.testFile, 'utf8');
+    expect(runners.some((runner) => source.includes(`${runner}(${exportName},`)), `${runners.join(' or ')}(${exportName}, …)`).toBe(true);
   });
 });
 

@@ -13,6 +13,20 @@ export const HOST_COMMANDS = {
   fail2banStatus: 'fail2ban-client status',
   /** Whether the fail2ban service runs (no root needed). */
   fail2banService: 'systemctl is-active fail2ban',
+  /** Listening TCP and UDP sockets, numeric, without a header. */
+  listeningSockets: 'ss -H -tuln',
+  /** ufw's state, default policies and rules (needs root on most systems: exit 1 otherwise). */
+  ufwStatus: 'ufw status verbose',
+  /** The whole nftables ruleset as JSON (needs CAP_NET_ADMIN: root). */
+  nftRuleset: 'nft -j list ruleset',
+  /** Every kernel parameter the user can read (root-only ones are left out, with errors on stderr). */
+  sysctlAll: 'sysctl -a',
+  /** What an upgrade would install, from the package lists as last refreshed; a simulation, nothing changes. */
+  aptUpgradeSimulation: 'LC_ALL=C apt-get -s -o Debug::NoLocking=1 dist-upgrade',
+  /** Command lines of running processes (k3s server flags); only flag names and values a check needs are kept. */
+  processArgs: 'ps -eo args=',
+  /** Whether k3s encrypts Secrets at rest (server nodes, root only). */
+  k3sSecretsEncryptStatus: 'k3s secrets-encrypt status',
 } as const;
 
 export type HostCommand = keyof typeof HOST_COMMANDS;
