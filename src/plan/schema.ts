@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { monitoringPlanShape } from '../monitor/schema.js';
 import { isoDate, stringList } from '../schema-fields.js';
 import { parseSeverity, SEVERITIES } from '../severity.js';
+import { backupsSchema } from '../targets/backup/schema.js';
 import { targetsSchema } from '../targets/schema.js';
 import { EVIDENCE_KINDS } from './evidence.js';
 import { parseStatus, STATUSES } from './status.js';
@@ -117,6 +118,7 @@ export const planSchema = z
     sla: slaSchema.default({}),
     waivers: z.array(waiverSchema).default([]),
     settings: settingsSchema.default(() => settingsSchema.parse({})),
+    backups: backupsSchema,
     ...monitoringPlanShape,
   })
   .strict();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { loginTimingProbeSchema } from '../probe/login-timing.js';
 import { rateLimitProbeSchema } from '../probe/rate-limit.js';
+import type { BackupSetConfig } from '../backup/schema.js';
 
 const siteObject = z
   .object({
@@ -61,6 +62,8 @@ export interface LiveConfig {
   ca?: string[];
   timeoutMs: number;
   connectionsPerHost: number;
+  /** The plan's backup sets (`backups:`), with the plan's folder and the run's clock they are read against. */
+  backups?: { sets: readonly BackupSetConfig[]; planDir: string; now: Date };
 }
 
 export const NO_LIVE_TARGETS: LiveConfig = { sites: [], domains: [], services: [], timeoutMs: 10_000, connectionsPerHost: 6 };

@@ -1,3 +1,5 @@
+import type { BackupSetTarget } from '../backup/backup-set.js';
+import { backupSetTargets } from '../backup/sets.js';
 import { DnsClient } from '../dns/resolver.js';
 import { HttpClient, type HttpRequest, type HttpResponse } from '../http/client.js';
 import { listedTwin, schemeTwin } from '../http/site-origins.js';
@@ -187,6 +189,11 @@ export class LiveClients {
       location: { kind: 'host', host: service.host, port: service.port },
       declaredAt: ['targets', 'services', index],
     }));
+  }
+
+  backupSets(): BackupSetTarget[] {
+    const backups = this.config.backups;
+    return backups ? backupSetTargets(backups.sets, { planDir: backups.planDir, now: backups.now, timeoutMs: this.config.timeoutMs }) : [];
   }
 
   async close(): Promise<void> {
