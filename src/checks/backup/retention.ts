@@ -3,6 +3,8 @@ import { formatDuration, formatElapsed, parseDuration } from '../../duration.js'
 import { BACKUP_RETENTION_NAMES } from '../../targets/backup/claims.js';
 import { defineCheck } from '../define.js';
 
+const HOUR_MS = 3_600_000;
+
 export const backupRetention = defineCheck({
   id: 'backup/retention',
   title: 'Backups are kept as long as the retention says, and pruned after it',
@@ -12,7 +14,7 @@ export const backupRetention = defineCheck({
     'Retention is a promise both ways. Backups deleted early leave nothing to restore from when corruption or a compromise is found weeks later; ' +
     'backups never pruned keep personal data past what the privacy policy says (GDPR storage limitation) and grow the bill, and they show the ' +
     'retention the team wrote down is enforced by no lifecycle rule or `restic forget`. The check reads the oldest backup the set holds: it must be ' +
-    'at least `retention` old, and not older than `retention` plus a tolerance (by default the larger of maxAge and a tenth of the retention).',
+    'at least `retention` old, and not older than `retention` plus a tolerance (by default the larger of maxAge and a tenth of the retention, in whole hours).',
   fix:
     'Enforce the retention where the backups live: an S3 lifecycle rule expiring objects under the prefix after the retention (`Expiration: Days`), ' +
     '`restic forget --keep-within 30d --prune` after each backup, `find /var/backups/pg -mtime +30 -delete` in the job. When backups vanish early, ' +
@@ -38,7 +40,7 @@ export const backupRetention = defineCheck({
       return;
     }
     const retentionMs = parseDuration(set.config.retention)!;
-    const toleranceMs = options.tolerance === undefined ? Math.max(parseDuration(set.config.maxAge)!, Math.round(retentionMs / 10)) : parseDuration(options.tolerance)!;
+    const toleranceMs = options.tolerance === undefined ? Math.max(parseDuration(set.config.maxAge)!, Math.ceil(retentionMs / 10 / HOUR_MS) * HOUR_MS) : parseDuration(options.tolerance)!;
     const ageMs = Math.max(0, set.now.getTime() - oldest.time.getTime());
     const data = { name: set.name, key: oldest.key, age: formatElapsed(ageMs), retention: formatDuration(retentionMs), tolerance: formatDuration(toleranceMs), where: set.where };
     ctx.computed({ oldest: oldest.time.toISOString(), ageSeconds: Math.round(ageMs / 1000) });

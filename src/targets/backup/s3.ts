@@ -19,7 +19,7 @@ export function s3Where(s3: S3Config): string {
  * The objects under a bucket's prefix, with ListObjectsV2 (read-only; paginated, at most
  * MAX_BACKUPS_LISTED keys), as backups (see groupBackups). Keys ending in "/" are folder markers.
  */
-export async function listS3Backups(s3: S3Config, credentials: S3Credentials | undefined, timeoutMs: number): Promise<Backup[]> {
+export async function listS3Backups(s3: S3Config, credentials: S3Credentials | undefined, timeoutMs: number, pageSize = 1000): Promise<Backup[]> {
   const { ListObjectsV2Command, S3Client } = await import('@aws-sdk/client-s3');
   const client = withoutNodeVersionWarning(
     () =>
@@ -36,7 +36,7 @@ export async function listS3Backups(s3: S3Config, credentials: S3Credentials | u
     const entries: StoredEntry[] = [];
     let token: string | undefined;
     do {
-      const page = await client.send(new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: s3.prefix, ContinuationToken: token, MaxKeys: 1000 }));
+      const page = await client.send(new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: s3.prefix, ContinuationToken: token, MaxKeys: pageSize }));
       for (const object of page.Contents ?? []) {
         if (!object.Key || object.Key.endsWith('/') || !object.LastModified) continue;
         entries.push({ path: object.Key.slice(s3.prefix.length), time: object.LastModified, size: object.Size ?? 0 });

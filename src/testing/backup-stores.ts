@@ -1,0 +1,117 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/*
+ * Real backup stores for the backup tests, with backups of chosen ages: an S3-protocol server
+ * (s3rver) on 127.0.0.1, a restic repository, a folder. Ages are absolute times; the checks
+ * measure them against the clock the test gives the run.
+ */
+
+const ENSURE_RESTIC = fileURLToPath(new URL('../../scripts/ensure-restic.sh', import.meta.url));
+
+/** The credentials s3rver accepts (it checks request signatures against them). */
+export const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+
+interface S3rverServer {
+  run(): Promise<{ port: number }>;
+  close(): Promise<void>;
+}
+type S3rverConstructor = new (options: Record<string, unknown>) => S3rverServer;
+
+export interface S3Store {
+  endpoint: string;
+  bucket: string;
+  /** Uploads an object (a real PutObject), then dates it: see dateObject. */
+  put(key: string, size: number, time: Date): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * s3rver on 127.0.0.1 with one bucket. s3rver answers LastModified from the mtime of the file
+ * it stores an object's body in (`<dir>/<bucket>/<key>._S3rver_object`, see its filesystem
+ * store's getMetadata), so an object is uploaded through the S3 API and then given its age by
+ * setting that file's mtime.
+ */
+export async function startS3rver(bucket = 'backups'): Promise<S3Store> {
+  const S3rver = createRequire(import.meta.url)('s3rver') as S3rverConstructor;
+  const directory = mkdtempSync(join(tmpdir(), 'harden-s3rver-'));
+  const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: [{ name: bucket }] });
+  const { port } = await server.run();
+  const endpoint = `http://127.0.0.1:${port}`;
+  const { PutObjectCommand, S3Client } = await import('@aws-sdk/client-s3');
+  // Made on the first upload, so that a test can list the empty bucket before the SDK's one-time Node.js version warning is spent.
+  let client: InstanceType<typeof S3Client> | undefined;
+  return {
+    endpoint,
+    bucket,
+    async put(key, size, time) {
+      client ??= new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials: S3RVER_CREDENTIALS });
+      await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: Buffer.alloc(size, 0x61) }));
+      const parts = key.split('/');
+      const stored = join(directory, bucket, ...parts.slice(0, -1), `${parts.at(-1)}._S3rver_object`);
+      utimesSync(stored, time, time);
+    },
+    async close() {
+      client?.destroy();
+      await server.close();
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
+
+export function ensureRestic(): void {
+  if (spawnSync('restic', ['version']).status === 0) return;
+  const run = spawnSync('bash', [ENSURE_RESTIC], { encoding: 'utf8', timeout: 600_000 });
+  if (run.status !== 0) throw new Error(`scripts/ensure-restic.sh failed (exit ${run.status ?? run.signal}): ${run.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+}
+
+export interface ResticRepository {
+  path: string;
+  password: string;
+  /** Backs up a small file as a snapshot taken at `time` (`restic backup --time`). */
+  backup(time: Date, options?: { tags?: string[]; host?: string }): void;
+  remove(): void;
+}
+
+/**
+ * A restic repository in a temporary folder. `restic init` derives the key with scrypt (about
+ * 3 s here, and restic before 0.17 has no --insecure-no-password): make one per test file.
+ */
+export function createResticRepository(password = 'harden-test-restic-password'): ResticRepository {
+  ensureRestic();
+  const dir = mkdtempSync(join(tmpdir(), 'harden-restic-'));
+  const path = join(dir, 'repo');
+  const env = { ...process.env, RESTIC_PASSWORD: password };
+  execFileSync('restic', ['init', '--quiet', '--repo', path], { env, stdio: 'pipe' });
+  const data = join(dir, 'data');
+  mkdirSync(data);
+  return {
+    path,
+    password,
+    backup(time, options = {}) {
+      writeFileSync(join(data, 'dump.sql'), `-- dump of ${time.toISOString()}\n`);
+      const args = ['backup', '--quiet', '--repo', path, '--time', resticTime(time), '--host', options.host ?? 'node-1'];
+      for (const tag of options.tags ?? []) args.push('--tag', tag);
+      execFileSync('restic', [...args, data], { env, stdio: 'pipe' });
+    },
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** restic reads --time as local time: given in UTC here, with TZ left alone, it would shift. */
+function resticTime(time: Date): string {
+  const local = new Date(time.getTime() - time.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/** A file of `size` bytes at `relative` under `root`, dated `time`. */
+export function writeBackupFile(root: string, relative: string, size: number, time: Date): void {
+  const file = join(root, relative);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, Buffer.alloc(size, 0x61));
+  utimesSync(file, time, time);
+}
