@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -13,34 +13,44 @@ import { fileURLToPath } from 'node:url';
 
 const ENSURE_RESTIC = fileURLToPath(new URL('../../scripts/ensure-restic.sh', import.meta.url));
 
-/** The credentials s3rver accepts (it checks request signatures against them). */
+/** The credentials s3rver knows (it checks the access key id, not the signature). */
 export const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
-interface S3rverServer {
-  run(): Promise<{ port: number }>;
-  close(): Promise<void>;
-}
-type S3rverConstructor = new (options: Record<string, unknown>) => S3rverServer;
+/** argv: s3rver's module path, the store's folder, the bucket; prints the port once listening. */
+const S3RVER_MAIN = `
+const [S3rver, directory, bucket] = [require(process.argv[1]), process.argv[2], process.argv[3]];
+new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: [{ name: bucket }] })
+  .run().then(({ port }) => process.stdout.write(port + '\\n'));
+process.on('SIGTERM', () => process.exit(0));
+`;
 
 export interface S3Store {
   endpoint: string;
   bucket: string;
-  /** Uploads an object (a real PutObject), then dates it: see dateObject. */
+  /** Uploads an object (a real PutObject), then dates it (see startS3rver). */
   put(key: string, size: number, time: Date): Promise<void>;
   close(): Promise<void>;
 }
 
 /**
- * s3rver on 127.0.0.1 with one bucket. s3rver answers LastModified from the mtime of the file
- * it stores an object's body in (`<dir>/<bucket>/<key>._S3rver_object`, see its filesystem
- * store's getMetadata), so an object is uploaded through the S3 API and then given its age by
- * setting that file's mtime.
+ * s3rver on 127.0.0.1 with one bucket, in a child process: s3rver makes its ListObjectsV2
+ * continuation tokens with DES, which Node.js 20's OpenSSL 3 has only with the legacy provider
+ * (without it every truncated listing answers InternalError). s3rver answers LastModified from
+ * the mtime of the file it stores an object's body in (`<dir>/<bucket>/<key>._S3rver_object`,
+ * see its filesystem store's getMetadata), so an object is uploaded through the S3 API and then
+ * given its age by setting that file's mtime. s3rver checks the access key id, not SigV4 signatures.
  */
 export async function startS3rver(bucket = 'backups'): Promise<S3Store> {
-  const S3rver = createRequire(import.meta.url)('s3rver') as S3rverConstructor;
   const directory = mkdtempSync(join(tmpdir(), 'harden-s3rver-'));
-  const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: [{ name: bucket }] });
-  const { port } = await server.run();
+  const child = spawn(process.execPath, ['--openssl-legacy-provider', '--no-deprecation', '-e', S3RVER_MAIN, createRequire(import.meta.url).resolve('s3rver'), directory, bucket], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('\n')) resolve(Number(out.trim()));
+    });
+    child.once('exit', (code) => reject(new Error(`s3rver exited (${code}) before listening`)));
+  });
   const endpoint = `http://127.0.0.1:${port}`;
   const { PutObjectCommand, S3Client } = await import('@aws-sdk/client-s3');
   // Made on the first upload, so that a test can list the empty bucket before the SDK's one-time Node.js version warning is spent.
@@ -57,7 +67,9 @@ export async function startS3rver(bucket = 'backups'): Promise<S3Store> {
     },
     async close() {
       client?.destroy();
-      await server.close();
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill();
+      await exited;
       rmSync(directory, { recursive: true, force: true });
     },
   };
