@@ -5,7 +5,7 @@ import type { Claim } from '../../claim.js';
  * "30-day retention", "restore tested quarterly", "offsite backups".
  */
 
-const BACKUPS = ['backup*', 'back up', 'back-up*', 'dump*', 'snapshot*', 'restic', 'borg', 'pgbackrest', 'wal-g', 'barman', 'velero'];
+const BACKUPS = ['backup*', 'back up', 'back-ups', 'dump*', 'snapshot*', 'restic', 'borg', 'pgbackrest', 'wal-g', 'barman', 'velero'];
 const SCHEDULED = ['nightly', 'daily', 'hourly', 'weekly', 'cron*', 'schedul*', 'automat*', 'regular*'];
 
 /** A backup is taken on a schedule and is recent ("nightly Postgres dumps to S3", "automated daily backups", "offsite backups"). */
