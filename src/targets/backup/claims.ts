@@ -39,7 +39,6 @@ export const BACKUP_SIZE_NAMES: Claim['names'] = [
   ...BACKUPS.map((backup) => [backup, 'integrity']),
   ...BACKUPS.map((backup) => [backup, 'empty']),
   ...BACKUPS.map((backup) => [backup, 'truncat*']),
-  ...BACKUPS.map((backup) => [backup, 'verif*']),
 ];
 
 /** Restores are practised ("backups tested", "restore drill", "DR exercise"). */
