@@ -20,7 +20,9 @@ export function s3Where(s3: S3Config): string {
  * MAX_BACKUPS_LISTED keys), as backups (see groupBackups). Keys ending in "/" are folder markers.
  */
 export async function listS3Backups(s3: S3Config, credentials: S3Credentials | undefined, timeoutMs: number, pageSize = 1000): Promise<Backup[]> {
-  const { ListObjectsV2Command, S3Client } = await import('@aws-sdk/client-s3');
+  const sdk = await import('@aws-sdk/client-s3');
+  // The SDK is CommonJS: in the CLI's bundle its exports arrive as the module's default export only.
+  const { ListObjectsV2Command, S3Client } = sdk.default ?? sdk;
   const client = withoutNodeVersionWarning(
     () =>
       new S3Client({
