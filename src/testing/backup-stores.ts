@@ -22,6 +22,8 @@ const [S3rver, directory, bucket] = [require(process.argv[1]), process.argv[2], 
 new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: [{ name: bucket }] })
   .run().then(({ port }) => process.stdout.write(port + '\\n'));
 process.on('SIGTERM', () => process.exit(0));
+// Ends with the test process, even one that dies without closing it.
+process.stdin.on('end', () => process.exit(0)).resume();
 `;
 
 export interface S3Store {
@@ -42,7 +44,7 @@ export interface S3Store {
  */
 export async function startS3rver(bucket = 'backups'): Promise<S3Store> {
   const directory = mkdtempSync(join(tmpdir(), 'harden-s3rver-'));
-  const child = spawn(process.execPath, ['--openssl-legacy-provider', '--no-deprecation', '-e', S3RVER_MAIN, createRequire(import.meta.url).resolve('s3rver'), directory, bucket], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--openssl-legacy-provider', '--no-deprecation', '-e', S3RVER_MAIN, createRequire(import.meta.url).resolve('s3rver'), directory, bucket], { stdio: ['pipe', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
