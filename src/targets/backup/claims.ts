@@ -5,21 +5,17 @@ import type { Claim } from '../../claim.js';
  * "30-day retention", "restore tested quarterly", "offsite backups".
  */
 
-const BACKUPS = ['backup*', 'back up', 'back-ups', 'dump*', 'snapshot*', 'restic', 'borg', 'pgbackrest', 'wal-g', 'barman', 'velero'];
+const BACKUPS = ['backup*', 'back up', 'back-ups', 'dump*', 'mysqldump', 'mongodump', 'snapshot*', 'restic', 'borg', 'pgbackrest', 'wal-g', 'barman', 'velero'];
 const SCHEDULED = ['nightly', 'daily', 'hourly', 'weekly', 'cron*', 'schedul*', 'automat*', 'regular*'];
 
 /** A backup is taken on a schedule and is recent ("nightly Postgres dumps to S3", "automated daily backups", "offsite backups"). */
 export const BACKUP_FRESH_NAMES: Claim['names'] = [
   ...BACKUPS.flatMap((backup) => SCHEDULED.map((when) => [backup, when])),
-  'pg_dump*',
-  'mysqldump',
   ['offsite', 'backup*'],
   ['off-site', 'backup*'],
   ['backup*', 'S3'],
   ['backup*', 'bucket'],
   ['dump*', 'S3'],
-  ['backup*', 'missing'],
-  ['no', 'backup*'],
 ];
 
 /** Backups are kept as long as promised, and pruned after ("30-day retention", "keep 7 daily snapshots"). */

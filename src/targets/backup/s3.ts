@@ -26,7 +26,9 @@ export async function listS3Backups(s3: S3Config, credentials: S3Credentials | u
   const client = withoutNodeVersionWarning(
     () =>
       new S3Client({
-        region: s3.region,
+        region: s3.region ?? 'us-east-1',
+        // A bucket in another region answers with a redirect naming its region: followed, read-only.
+        followRegionRedirects: true,
         ...(s3.endpoint ? { endpoint: s3.endpoint } : {}),
         forcePathStyle: s3.forcePathStyle ?? s3.endpoint !== undefined,
         ...(credentials ? { credentials } : {}),

@@ -12,7 +12,8 @@ const s3Schema = z
     prefix: z.string().default(''),
     /** An S3-compatible store (MinIO, R2, B2, Wasabi): its URL; path-style addressing is then the default. */
     endpoint: z.url().optional(),
-    region: z.string().default('us-east-1'),
+    /** The bucket's region; without it us-east-1 is asked, and a redirect to the bucket's own region followed. */
+    region: z.string().optional(),
     forcePathStyle: z.boolean().optional(),
     accessKeyId: secretRef.optional(),
     secretAccessKey: secretRef.optional(),
