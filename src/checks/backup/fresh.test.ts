@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -36,6 +36,21 @@ describe('backup/fresh (folders with dated files; S3 and restic in stores.test.t
     const results = await run(folder, '1w');
     expect(results.map((r) => [r.status, r.evidence])).toEqual([['pass', 'newest 2026-12-01/ at 2026-12-01T16:00:00.000Z, 5d 20h old']]);
     expect((await run(folder, '5d')).map((r) => r.status)).toEqual(['fail']);
+  });
+
+  it('reads the folders of postgres-backup-local file by file (last/, daily/, weekly/, monthly/ hard links, a db-latest symlink)', async () => {
+    const folder = join(root, 'pgbackups');
+    const dump = (name: string, hours: number) => writeBackupFile(folder, `last/${name}`, 4000, ago(hours));
+    dump('app-20261205-030000.sql.gz', 57);
+    dump('app-20261206-030000.sql.gz', 33);
+    dump('app-20261207-030000.sql.gz', 9);
+    for (const [category, name] of [['daily', 'app-20261207.sql.gz'], ['weekly', 'app-202649.sql.gz'], ['monthly', 'app-202612.sql.gz']]) {
+      mkdirSync(join(folder, category), { recursive: true });
+      linkSync(join(folder, 'last/app-20261207-030000.sql.gz'), join(folder, category, name));
+    }
+    symlinkSync('app-20261207-030000.sql.gz', join(folder, 'last/app-latest.sql.gz'));
+    const results = await run(folder, '26h');
+    expect(results.map((r) => [r.status, r.evidence, r.data?.backups])).toEqual([['pass', 'newest daily/app-20261207.sql.gz at 2026-12-07T03:00:00.000Z, 9h old', 3]]);
   });
 
   it('fails an empty folder: no backup at all', async () => {

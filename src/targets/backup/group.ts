@@ -8,15 +8,15 @@ export interface StoredEntry {
 }
 
 /**
- * Entries as backups: one directly under the prefix or folder is a backup by itself; those under
- * a subfolder (`2026-11-01/base.tar.gz`, `2026-11-01/wal/…`) make one backup together, as old as
- * its newest entry and as large as all of them. Oldest first.
+ * Entries as backups. A folder named like a run (its name holds a digit: `2026-11-01/`,
+ * `backup-20261101T0300/`, a mongodump's output) is one backup, as old as its newest entry
+ * and as large as all of them; a file elsewhere, under category folders too (`daily/`,
+ * `weekly/`, `last/` of postgres-backup-local), is a backup by itself. Oldest first.
  */
 export function groupBackups(entries: readonly StoredEntry[]): Backup[] {
   const groups = new Map<string, { time: Date; size: number }>();
   for (const entry of entries) {
-    const slash = entry.path.indexOf('/');
-    const key = slash === -1 ? entry.path : `${entry.path.slice(0, slash)}/`;
+    const key = backupKey(entry.path);
     const group = groups.get(key);
     if (!group) groups.set(key, { time: entry.time, size: entry.size });
     else {
@@ -25,6 +25,13 @@ export function groupBackups(entries: readonly StoredEntry[]): Backup[] {
     }
   }
   return sortBackups([...groups].map(([key, { time, size }]) => ({ key, time, size })));
+}
+
+/** The path up to the first folder named like a run, else the whole path. */
+function backupKey(path: string): string {
+  const folders = path.split('/').slice(0, -1);
+  const run = folders.findIndex((folder) => /\d/.test(folder));
+  return run === -1 ? path : `${folders.slice(0, run + 1).join('/')}/`;
 }
 
 export function sortBackups(backups: Backup[]): Backup[] {
