@@ -9,14 +9,18 @@ export interface StoredEntry {
 
 /**
  * Entries as backups. A folder named like a run (its name holds a digit: `2026-11-01/`,
- * `backup-20261101T0300/`, a mongodump's output) is one backup, as old as its newest entry
- * and as large as all of them; a file elsewhere, under category folders too (`daily/`,
- * `weekly/`, `last/` of postgres-backup-local), is a backup by itself. Oldest first.
+ * `20261207-030000F/` of pgBackRest, `base_000000010000000000000002/` of WAL-G, rsnapshot's
+ * `daily.0/`) is one backup, as old as its newest entry and as large as all of them; files
+ * beside such folders are the tool's metadata (`backup.info`, `*_backup_stop_sentinel.json`),
+ * not backups. Any other file, under category folders too (`daily/`, `weekly/`, `last/` of
+ * postgres-backup-local), is a backup by itself. Oldest first.
  */
 export function groupBackups(entries: readonly StoredEntry[]): Backup[] {
+  const keyed = entries.map((entry) => ({ entry, key: backupKey(entry.path) }));
+  const runParents = new Set(keyed.filter(({ key }) => key.endsWith('/')).map(({ key }) => parentOf(key.slice(0, -1))));
   const groups = new Map<string, { time: Date; size: number }>();
-  for (const entry of entries) {
-    const key = backupKey(entry.path);
+  for (const { entry, key } of keyed) {
+    if (!key.endsWith('/') && runParents.has(parentOf(key))) continue;
     const group = groups.get(key);
     if (!group) groups.set(key, { time: entry.time, size: entry.size });
     else {
@@ -25,6 +29,10 @@ export function groupBackups(entries: readonly StoredEntry[]): Backup[] {
     }
   }
   return sortBackups([...groups].map(([key, { time, size }]) => ({ key, time, size })));
+}
+
+function parentOf(path: string): string {
+  return path.slice(0, path.lastIndexOf('/') + 1);
 }
 
 /** The path up to the first folder named like a run, else the whole path. */
