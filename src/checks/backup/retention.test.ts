@@ -27,8 +27,15 @@ describe('backup/retention (a folder of daily dumps; S3 and restic in stores.tes
   it('fails when nothing is as old as the retention: deleted early, or the set is younger, and says both', async () => {
     const results = await run('45d');
     expect(results.map((r) => [r.status, r.messageId, r.message])).toEqual([
-      ['fail', 'tooShort', `the oldest backup of pg (pg-31.sql.gz) is 31d old, younger than retention 45d: backups are deleted early, or the set began less than 45d ago (${folder})`],
+      ['fail', 'tooShort', `the oldest backup of pg (pg-31.sql.gz) is 31d old, younger than retention 45d: backups are deleted early, or the set began less than 45d ago (then say when: since:) (${folder})`],
     ]);
+  });
+
+  it('passes a set younger than its retention when the plan says when it began (since:), and says so', async () => {
+    const results = await runLiveCheck(backupRetention, { targets: {}, backups: [{ name: 'pg', directory: folder, maxAge: '26h', retention: '45d', since: '2026-11-05' }], now: NOW });
+    expect(results.map((r) => [r.status, r.evidence])).toEqual([['pass', 'the set began on 2026-11-05, less than 45d ago: its oldest backup pg-31.sql.gz is 31d old']]);
+    const older = await runLiveCheck(backupRetention, { targets: {}, backups: [{ name: 'pg', directory: folder, maxAge: '26h', retention: '45d', since: '2026-09-01' }], now: NOW });
+    expect(older.map((r) => r.messageId)).toEqual(['tooShort']);
   });
 
   it('fails when backups older than retention plus the tolerance are kept: the 30-day retention nothing enforces', async () => {

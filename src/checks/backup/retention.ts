@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseDate } from '../../calendar-date.js';
 import { formatDuration, formatElapsed, parseDuration } from '../../duration.js';
 import { BACKUP_RETENTION_NAMES } from '../../targets/backup/claims.js';
 import { defineCheck } from '../define.js';
@@ -21,7 +22,7 @@ export const backupRetention = defineCheck({
     'look for a lifecycle rule or a prune shorter than the promise.',
   refs: ['CIS Controls v8 11.1 Establish and Maintain a Data Recovery Process (retention)', 'GDPR Art. 5(1)(e) storage limitation', 'NIST SP 800-34 Rev. 1, 3.4.2'],
   messages: {
-    tooShort: 'the oldest backup of {name} ({key}) is {age} old, younger than retention {retention}: backups are deleted early, or the set began less than {retention} ago ({where})',
+    tooShort: 'the oldest backup of {name} ({key}) is {age} old, younger than retention {retention}: backups are deleted early, or the set began less than {retention} ago (then say when: since:) ({where})',
     notPruned: 'the oldest backup of {name} ({key}) is {age} old, beyond retention {retention} (+{tolerance}): nothing prunes the set ({where})',
   },
   options: z.object({
@@ -44,7 +45,10 @@ export const backupRetention = defineCheck({
     const ageMs = Math.max(0, set.now.getTime() - oldest.time.getTime());
     const data = { name: set.name, key: oldest.key, age: formatElapsed(ageMs), retention: formatDuration(retentionMs), tolerance: formatDuration(toleranceMs), where: set.where };
     ctx.computed({ oldest: oldest.time.toISOString(), ageSeconds: Math.round(ageMs / 1000) });
-    if (ageMs < retentionMs) ctx.fail(set.location, 'tooShort', data, oldest.time.toISOString());
+    const since = set.config.since === undefined ? undefined : parseDate(set.config.since);
+    if (ageMs < retentionMs && since && set.now.getTime() - since.getTime() < retentionMs)
+      ctx.measured(`the set began on ${set.config.since}, less than ${data.retention} ago: its oldest backup ${oldest.key} is ${data.age} old`);
+    else if (ageMs < retentionMs) ctx.fail(set.location, 'tooShort', data, oldest.time.toISOString());
     else if (ageMs > retentionMs + toleranceMs) ctx.fail(set.location, 'notPruned', data, oldest.time.toISOString());
     else ctx.measured(`oldest ${oldest.key} at ${oldest.time.toISOString()}, ${formatElapsed(ageMs)} old`);
   },

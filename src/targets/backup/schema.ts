@@ -56,6 +56,8 @@ export const backupSetSchema = z
     maxAge: duration,
     /** Backups as old as this exist, and none much older is kept. */
     retention: duration.optional(),
+    /** When the set began: younger than its retention, it cannot hold backups that old yet. */
+    since: isoDate.optional(),
     /** A restore drill is recorded within this. */
     restoreDrill: duration.optional(),
     drills: z.array(drillSchema).default([]),
