@@ -27,10 +27,11 @@ const TARGET_KINDS: Record<TargetKind, true> = {
   'tls-endpoint': true,
   service: true,
   host: true,
+  'backup-set': true,
 };
 /** Live checks run against real servers a test starts, through runLiveCheck, not file cases. */
-const LIVE_TARGET_KINDS = new Set<TargetKind>(['site', 'domain', 'tls-endpoint', 'service', 'host']);
-const DOMAINS: Record<CheckDomain, true> = { k8s: true, docker: true, compose: true, ci: true, repo: true, http: true, tls: true, dns: true, net: true, probe: true, host: true };
+const LIVE_TARGET_KINDS = new Set<TargetKind>(['site', 'domain', 'tls-endpoint', 'service', 'host', 'backup-set']);
+const DOMAINS: Record<CheckDomain, true> = { k8s: true, docker: true, compose: true, ci: true, repo: true, http: true, tls: true, dns: true, net: true, probe: true, host: true, backup: true };
 
 interface CheckModule {
   id: string;

@@ -1,3 +1,4 @@
+import { checks as backupChecks } from './backup.js';
 import { checks as ciChecks } from './ci.js';
 import { checks as composeChecks } from './compose.js';
 import { checks as dnsChecks } from './dns.js';
@@ -17,6 +18,7 @@ import type { AnyCheck } from './define.js';
  * repository scan loads only the domains it needs (see domains.ts).
  */
 export const CHECKS: readonly AnyCheck[] = [
+  ...backupChecks,
   ...ciChecks,
   ...composeChecks,
   ...dnsChecks,

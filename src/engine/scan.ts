@@ -89,7 +89,8 @@ const INPUT_TARGET_KINDS: ReadonlySet<TargetKind> = new Set(['k8s-object', 'k8s-
  */
 async function liveClients(plan: LoadedPlan | undefined, request: ScanRequest): Promise<LiveClients | undefined> {
   const targets = plan?.plan.targets;
-  if (!targets || targets.sites.length + targets.domains.length + targets.services.length + targets.hosts.length === 0) return undefined;
+  const backups = plan?.plan.backups ?? [];
+  if (!targets || targets.sites.length + targets.domains.length + targets.services.length + targets.hosts.length + backups.length === 0) return undefined;
   const { LiveClients } = await import('../targets/live/targets.js');
   return new LiveClients({
     sites: targets.sites,
@@ -101,6 +102,7 @@ async function liveClients(plan: LoadedPlan | undefined, request: ScanRequest): 
     connectionsPerHost: request.live?.connectionsPerHost ?? 6,
     ...(request.live?.dnsServer ? { dnsServer: request.live.dnsServer } : {}),
     ...(request.live?.ca ? { ca: request.live.ca } : {}),
+    ...(plan && backups.length > 0 ? { backups: { sets: backups, planDir: plan.dir, now: request.now } } : {}),
   });
 }
 

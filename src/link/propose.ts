@@ -35,7 +35,7 @@ export interface LinkContext {
   catalog: ReadonlyMap<string, AnyCheck>;
   repo: RepoEvidence;
   /** Live targets the plan already names. */
-  planned: { sites: readonly string[]; domains: readonly string[]; services: readonly string[] };
+  planned: { sites: readonly string[]; domains: readonly string[]; services: readonly string[]; backups?: readonly string[] };
   /** Registrable domains the document names as the team's own (see ownDomains). */
   ownDomains: readonly string[];
   /** Sites on those domains the document names (`https://api.example.org`). */
@@ -82,6 +82,12 @@ export function proposeLinks(item: PlanItem, context: LinkContext): LinkProposal
       }
       for (const target of targets) addTarget(proposal, target);
       mergeLink(links, { check: checkId, ...(messages ? { messages } : {}), why });
+      continue;
+    }
+    if (check.target === 'backup-set') {
+      // Backup sets are named by the plan (backups:), never found in the repository.
+      if ((context.planned.backups?.length ?? 0) > 0) mergeLink(links, { check: checkId, ...(messages ? { messages } : {}), why });
+      else if (!links.has(checkId)) candidates.set(checkId, { check: checkId, why: `${why}, but the plan names no backup set (backups:)` });
       continue;
     }
     if (!context.repo.hasTargets(checkId)) {

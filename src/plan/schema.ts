@@ -1,22 +1,12 @@
 import { z } from 'zod';
 import { monitoringPlanShape } from '../monitor/schema.js';
-import { stringList } from '../schema-fields.js';
+import { isoDate, stringList } from '../schema-fields.js';
 import { parseSeverity, SEVERITIES } from '../severity.js';
 import { statusPlanShape } from '../status/schema.js';
+import { backupsSchema } from '../targets/backup/schema.js';
 import { targetsSchema } from '../targets/schema.js';
-import { dateProblem } from './dates.js';
 import { EVIDENCE_KINDS } from './evidence.js';
 import { parseStatus, STATUSES } from './status.js';
-
-/** YYYY-MM-DD, a day of the calendar; a date means 00:00 UTC that day. */
-const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
-const isoDate = z
-  .string()
-  .regex(DATE_SHAPE, 'expected a date as YYYY-MM-DD')
-  .superRefine((text, ctx) => {
-    const problem = DATE_SHAPE.test(text) ? dateProblem(text) : undefined;
-    if (problem) ctx.addIssue({ code: 'custom', message: `${text} is not a date: ${problem}` });
-  });
 
 const severity = z.preprocess(
   (value) => (typeof value === 'string' ? parseSeverity(value) ?? value : value),
@@ -129,6 +119,7 @@ export const planSchema = z
     sla: slaSchema.default({}),
     waivers: z.array(waiverSchema).default([]),
     settings: settingsSchema.default(() => settingsSchema.parse({})),
+    backups: backupsSchema,
     ...monitoringPlanShape,
     ...statusPlanShape,
   })

@@ -4,6 +4,7 @@ import { composeProjectServices } from './compose/project.js';
 import { parseDockerfile, type Dockerfile } from './docker/dockerfile.js';
 import { hasHelmValues, helmValues, type HelmValues } from './k8s/helm-values.js';
 import { manifestContainers, manifestObjects, manifestWorkloads } from './k8s/manifest-targets.js';
+import type { BackupSetTarget } from './backup/backup-set.js';
 import type { HostTarget } from './host/host-target.js';
 import type { K8sObject } from './k8s/objects.js';
 import type { K8sContainer, K8sWorkload } from './k8s/workloads.js';
@@ -37,6 +38,8 @@ export interface TargetTypes {
   service: ServiceTarget;
   /** Live: each host of targets.hosts, over SSH. */
   host: HostTarget;
+  /** Each backup set of the plan's `backups:`. */
+  'backup-set': BackupSetTarget;
 }
 export type TargetKind = keyof TargetTypes;
 
@@ -60,6 +63,7 @@ const LOADERS: { [K in TargetKind]: (workspace: Workspace) => TargetTypes[K][] }
   'tls-endpoint': (ws) => ws.live?.tlsEndpoints() ?? [],
   service: (ws) => ws.live?.services() ?? [],
   host: (ws) => ws.live?.hosts() ?? [],
+  'backup-set': (ws) => ws.live?.backupSets() ?? [],
 };
 
 const hasFiles = (group: FileGroup) => (ws: Workspace) => ws.files(group).length > 0;
@@ -82,6 +86,7 @@ const PRESENT: { [K in TargetKind]: (workspace: Workspace) => boolean } = {
   'tls-endpoint': (ws) => (ws.live?.tlsEndpoints().length ?? 0) > 0,
   service: (ws) => (ws.live?.services().length ?? 0) > 0,
   host: (ws) => (ws.live?.config.hosts?.length ?? 0) > 0,
+  'backup-set': (ws) => (ws.live?.config.backups?.sets.length ?? 0) > 0,
 };
 
 /** The target kinds a workspace may have targets of, before any file is read: a kind left out has none. */

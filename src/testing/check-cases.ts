@@ -55,6 +55,7 @@ const DEFAULT_FILE: Record<TargetKind, string> = {
   'tls-endpoint': 'unused',
   service: 'unused',
   host: 'unused',
+  'backup-set': 'unused',
 };
 
 /** Runs a check over inputs written as real files and read by the real loaders. */

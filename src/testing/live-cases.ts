@@ -17,11 +17,15 @@ export interface LiveCase {
   ca?: string[];
   timeoutMs?: number;
   options?: Record<string, unknown>;
+  /** Plan-shaped backup sets (`backups:`), read against `now` with relative folders and file: secrets under `planDir`. */
+  backups?: unknown[];
+  now?: Date;
+  planDir?: string;
 }
 
 /** Runs one live check against real servers the test started on 127.0.0.1, through the real engine. */
 export async function runLiveCheck(check: AnyCheck, liveCase: LiveCase): Promise<Result[]> {
-  const targets = planSchema.parse({ targets: liveCase.targets }).targets;
+  const { targets, backups } = planSchema.parse({ targets: liveCase.targets, backups: liveCase.backups });
   const config: LiveConfig = {
     ...NO_LIVE_TARGETS,
     sites: targets.sites,
@@ -31,6 +35,7 @@ export async function runLiveCheck(check: AnyCheck, liveCase: LiveCase): Promise
     timeoutMs: liveCase.timeoutMs ?? 5000,
     ...(liveCase.dnsServer ? { dnsServer: liveCase.dnsServer } : {}),
     ...(liveCase.ca ? { ca: liveCase.ca } : {}),
+    ...(backups.length > 0 ? { backups: { sets: backups, planDir: liveCase.planDir ?? process.cwd(), now: liveCase.now ?? new Date() } } : {}),
   };
   const live = new LiveClients(config);
   const dir = mkdtempSync(join(tmpdir(), 'harden-live-'));

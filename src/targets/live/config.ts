@@ -8,6 +8,7 @@ import { pageSizeCapProbeSchema } from '../probe/page-size-cap.js';
 import { idsNotSequentialProbeSchema } from '../probe/sequential-ids.js';
 import { unknownFieldsProbeSchema } from '../probe/unknown-fields.js';
 import { unverifiedRefusedProbeSchema } from '../probe/unverified-refused.js';
+import type { BackupSetConfig } from '../backup/schema.js';
 
 const siteObject = z
   .object({
@@ -84,6 +85,8 @@ export interface LiveConfig {
   connectionsPerHost: number;
   /** The plan's folder: relative `file:` references (SSH keys, known_hosts, probe headers) resolve from it (else the working directory). */
   planDir?: string;
+  /** The plan's backup sets (`backups:`), with the plan's folder and the run's clock they are read against. */
+  backups?: { sets: readonly BackupSetConfig[]; planDir: string; now: Date };
 }
 
 export const NO_LIVE_TARGETS: LiveConfig = { sites: [], domains: [], services: [], timeoutMs: 10_000, connectionsPerHost: 6 };

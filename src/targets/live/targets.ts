@@ -1,3 +1,5 @@
+import type { BackupSetTarget } from '../backup/backup-set.js';
+import { backupSetTargets } from '../backup/sets.js';
 import { DnsClient } from '../dns/resolver.js';
 import type { HostTarget } from '../host/host-target.js';
 import { HostTargets } from '../host/hosts.js';
@@ -200,6 +202,11 @@ export class LiveClients {
   hosts(): HostTarget[] {
     this.hostTargets ??= new HostTargets(this.config.hosts ?? [], { timeoutMs: this.config.timeoutMs, planDir: this.config.planDir ?? process.cwd() });
     return [...this.hostTargets.targets];
+  }
+
+  backupSets(): BackupSetTarget[] {
+    const backups = this.config.backups;
+    return backups ? backupSetTargets(backups.sets, { planDir: backups.planDir, now: backups.now, timeoutMs: this.config.timeoutMs }) : [];
   }
 
   async close(): Promise<void> {
