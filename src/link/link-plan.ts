@@ -36,6 +36,7 @@ export function linkPlan({ plan, planText, catalog, results }: LinkRequest): Lin
       sites: plan.targets.sites.map((site) => site.url),
       domains: plan.targets.domains.map((domain) => domain.name),
       services: plan.targets.services.map((service) => `${service.host}:${service.port}`),
+      hosts: plan.targets.hosts.map((host) => host.name),
       backups: plan.backups.map((set) => set.name),
     },
     ownDomains: [],

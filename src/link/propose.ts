@@ -35,7 +35,7 @@ export interface LinkContext {
   catalog: ReadonlyMap<string, AnyCheck>;
   repo: RepoEvidence;
   /** Live targets the plan already names. */
-  planned: { sites: readonly string[]; domains: readonly string[]; services: readonly string[]; backups?: readonly string[] };
+  planned: { sites: readonly string[]; domains: readonly string[]; services: readonly string[]; hosts: readonly string[]; backups: readonly string[] };
   /** Registrable domains the document names as the team's own (see ownDomains). */
   ownDomains: readonly string[];
   /** Sites on those domains the document names (`https://api.example.org`). */
@@ -45,6 +45,16 @@ export interface LinkContext {
 }
 
 const LIVE_KINDS: Record<string, 'site' | 'domain' | 'service'> = { site: 'site', 'tls-endpoint': 'site', domain: 'domain', service: 'service' };
+
+/**
+ * Target kinds only the plan can name, never the linker nor the repository (an SSH login and its
+ * host key, a bucket and its credentials): a claim on one is linked once the plan has some, else
+ * left as a candidate saying what to add.
+ */
+const PLAN_NAMED: Record<string, { planned: 'hosts' | 'backups'; missing: string }> = {
+  host: { planned: 'hosts', missing: 'the plan names no host: add it under targets.hosts (an SSH login and its host key), then link again' },
+  'backup-set': { planned: 'backups', missing: 'the plan names no backup set (backups:)' },
+};
 
 /** The links one item's text supports: claims named in its title or Verify lines, backed by a target to measure. */
 export function proposeLinks(item: PlanItem, context: LinkContext): LinkProposal {
@@ -84,10 +94,10 @@ export function proposeLinks(item: PlanItem, context: LinkContext): LinkProposal
       mergeLink(links, { check: checkId, ...(messages ? { messages } : {}), why });
       continue;
     }
-    if (check.target === 'backup-set') {
-      // Backup sets are named by the plan (backups:), never found in the repository.
-      if ((context.planned.backups?.length ?? 0) > 0) mergeLink(links, { check: checkId, ...(messages ? { messages } : {}), why });
-      else if (!links.has(checkId)) candidates.set(checkId, { check: checkId, why: `${why}, but the plan names no backup set (backups:)` });
+    const planNamed = PLAN_NAMED[check.target];
+    if (planNamed) {
+      if (context.planned[planNamed.planned].length > 0) mergeLink(links, { check: checkId, ...(messages ? { messages } : {}), why });
+      else if (!links.has(checkId)) candidates.set(checkId, { check: checkId, why: `${why}, but ${planNamed.missing}` });
       continue;
     }
     if (!context.repo.hasTargets(checkId)) {
@@ -192,7 +202,7 @@ function narrowToNamedObjects(links: Map<string, ProposedLink>, candidates: Map<
   if (scoped.length === 0) return;
   for (const link of [...links.values()]) {
     const check = context.catalog.get(link.check);
-    if (link.where || !check || LIVE_KINDS[check.target]) continue;
+    if (link.where || !check || LIVE_KINDS[check.target] || PLAN_NAMED[check.target]) continue;
     links.delete(link.check);
     candidates.set(link.check, { check: link.check, why: `${link.why}, but the item names ${scoped[0]!.where!.join(', ')}, which it does not read` });
   }

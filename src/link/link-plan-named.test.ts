@@ -42,3 +42,32 @@ describe('harden link on backup items', () => {
     expect(why).toContain('but the plan names no backup set (backups:)');
   });
 });
+
+const HOST_ITEMS = dedent`
+  items:
+    - { id: H1, title: fail2ban + unattended-upgrades installed on every node }
+    - { id: H2, title: "SSH by key only: password login disabled" }
+    - { id: H3, title: No sudoers rule grants NOPASSWD ALL to the deploy user }
+`;
+const HOST = `targets:\n  hosts:\n    - { name: node-1, ssh: "deploy@127.0.0.1:22", identity: file:id_ed25519, hostKey: "SHA256:${'A'.repeat(43)}" }\n`;
+
+describe('harden link on host items', () => {
+  it('links the host checks when the plan names a host', () => {
+    expect(proposals(`${HOST_ITEMS}\n${HOST}`)).toEqual([
+      ['H1', ['host/fail2ban', 'host/unattended-upgrades'], []],
+      ['H2', ['host/sshd-config'], []],
+      ['H3', ['host/sudoers-nopasswd'], []],
+    ]);
+  });
+
+  it('leaves them as candidates, saying to add the host, when the plan names none', () => {
+    const text = `${HOST_ITEMS}\n`;
+    expect(proposals(text)).toEqual([
+      ['H1', [], ['host/fail2ban', 'host/unattended-upgrades']],
+      ['H2', [], ['host/sshd-config']],
+      ['H3', [], ['host/sudoers-nopasswd']],
+    ]);
+    const why = linkPlan({ plan: loadPlanText(text).plan, planText: text, catalog, results: [] }).items[0]!.proposal.candidates[0]!.why;
+    expect(why).toContain('but the plan names no host: add it under targets.hosts');
+  });
+});
