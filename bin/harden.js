@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `harden monitor` stops on SIGTERM/SIGINT: hold signals from the first moment, before the CLI
+// `harden monitor` and `harden serve` stop on SIGTERM/SIGINT: hold signals from the first moment, before the CLI
 // (which takes a while to load) installs its handlers.
-if (process.argv[2] === 'monitor') (await import('../bundle/startup-signals.js')).holdSignals();
+if (process.argv[2] === 'monitor' || process.argv[2] === 'serve') (await import('../bundle/startup-signals.js')).holdSignals();
 // The CLI is one bundle (scripts/bundle.mjs); its source maps give stack traces in src/ when asked for.
 if (process.env.HARDEN_DEBUG) process.setSourceMapsEnabled(true);
 const { main } = await import('../bundle/main.js');

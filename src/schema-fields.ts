@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateProblem } from './dates.js';
+import { dateProblem } from './calendar-date.js';
 
 /** One string, or a list of them (`where: deploy/**` or `where: [a, b]`), read as a list. */
 export const stringList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));

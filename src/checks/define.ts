@@ -51,7 +51,7 @@ export interface PeerRule<MessageId extends string = string> {
 /** The target kinds that are Kubernetes objects of a `kind:`: the objects themselves, and workloads. */
 export type KindedTargetKind = 'k8s-object' | 'k8s-workload';
 
-export type CheckDomain = 'k8s' | 'docker' | 'compose' | 'ci' | 'repo' | 'http' | 'tls' | 'dns' | 'net' | 'probe' | 'host' | 'secret' | 'monitor';
+export type CheckDomain = 'k8s' | 'docker' | 'compose' | 'ci' | 'repo' | 'http' | 'tls' | 'dns' | 'net' | 'probe' | 'host' | 'backup' | 'secret' | 'monitor';
 
 export interface CheckDefinition<K extends TargetKind, MessageId extends string, Options extends z.ZodObject> {
   /** `<domain>/<name>`, equal to the module's path under src/checks. */

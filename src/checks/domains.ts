@@ -13,6 +13,7 @@ interface DomainEntry {
  * checks (src/checks/<domain>.ts) and one line here; a test holds `targets` against the checks.
  */
 export const CHECK_DOMAINS: Record<CheckDomain, DomainEntry> = {
+  backup: { targets: ['backup-set'], load: async () => (await import('./backup.js')).checks },
   ci: { targets: ['ci-workflow'], load: async () => (await import('./ci.js')).checks },
   compose: { targets: ['compose-service'], load: async () => (await import('./compose.js')).checks },
   dns: { targets: ['domain'], load: async () => (await import('./dns.js')).checks },

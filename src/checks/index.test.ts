@@ -27,12 +27,13 @@ const TARGET_KINDS: Record<TargetKind, true> = {
   'tls-endpoint': true,
   service: true,
   host: true,
+  'backup-set': true,
   'secret-record': true,
   monitor: true,
 };
 /** Live checks run against real servers a test starts, through runLiveCheck, not file cases. */
-const LIVE_TARGET_KINDS = new Set<TargetKind>(['site', 'domain', 'tls-endpoint', 'service', 'host', 'monitor']);
-const DOMAINS: Record<CheckDomain, true> = { k8s: true, docker: true, compose: true, ci: true, repo: true, http: true, tls: true, dns: true, net: true, probe: true, host: true, secret: true, monitor: true };
+const LIVE_TARGET_KINDS = new Set<TargetKind>(['site', 'domain', 'tls-endpoint', 'service', 'host', 'backup-set', 'monitor']);
+const DOMAINS: Record<CheckDomain, true> = { k8s: true, docker: true, compose: true, ci: true, repo: true, http: true, tls: true, dns: true, net: true, probe: true, host: true, backup: true, secret: true, monitor: true };
 
 interface CheckModule {
   id: string;
@@ -87,7 +88,10 @@ describe('check registry', () => {
     expect(existsSync(module.testFile)).toBe(true);
     const exportName = Object.keys(module.exports)[0]!;
     const live = LIVE_TARGET_KINDS.has((module.exports[exportName] as AnyCheck).target as TargetKind);
-    expect(readFileSync(module.testFile, 'utf8')).toContain(`${live ? 'runLiveCheck' : 'checkCases'}(${exportName},`);
+    // Host checks also run on recorded hosts (src/testing/recorded-host.ts) besides the test sshd.
+    const runners = live ? ['runLiveCheck', ...(module.id.startsWith('host/') ? ['runHostCheck'] : [])] : ['checkCases'];
+    const source = readFileSync(module.testFile, 'utf8');
+    expect(runners.some((runner) => source.includes(`${runner}(${exportName},`)), `${runners.join(' or ')}(${exportName}, …)`).toBe(true);
   });
 });
 

@@ -1,7 +1,9 @@
+import { checks as backupChecks } from './backup.js';
 import { checks as ciChecks } from './ci.js';
 import { checks as composeChecks } from './compose.js';
 import { checks as dnsChecks } from './dns.js';
 import { checks as dockerChecks } from './docker.js';
+import { checks as hostChecks } from './host.js';
 import { checks as httpChecks } from './http.js';
 import { checks as k8sChecks } from './k8s.js';
 import { checks as monitorChecks } from './monitor.js';
@@ -18,10 +20,12 @@ import type { AnyCheck } from './define.js';
  * repository scan loads only the domains it needs (see domains.ts).
  */
 export const CHECKS: readonly AnyCheck[] = [
+  ...backupChecks,
   ...ciChecks,
   ...composeChecks,
   ...dnsChecks,
   ...dockerChecks,
+  ...hostChecks,
   ...httpChecks,
   ...k8sChecks,
   ...monitorChecks,

@@ -8,7 +8,7 @@ import { resolveScope, scan, type CatalogSource, type ScanRequest, type ScanScop
 import { domainsNamed } from '../engine/select.js';
 import type { ScanRun } from '../engine/scan-run.js';
 import { InputError } from '../errors.js';
-import { currentTime } from '../dates.js';
+import { currentTime } from '../plan/dates.js';
 import { caFileProblem } from '../targets/tls/ca-file.js';
 import type { LoadedPlan } from '../plan/load.js';
 import { PLAN_FILE } from './plan-file.js';

@@ -11,6 +11,7 @@ import { registerLink } from './link.js';
 import { registerMonitor } from './monitor.js';
 import { registerReport } from './report.js';
 import { registerScan } from './scan.js';
+import { registerServe } from './serve.js';
 import { registerVerify } from './verify.js';
 
 /** Runs the CLI; resolves to the process exit code (0 ok, 1 findings, 2 bad input). */
@@ -34,6 +35,7 @@ Start:
   harden verify               measure every item's claimed status (CI gate)
   harden report -o SECURITY.md
   harden monitor              run the uptime monitor (monitor status, monitor history NAME)
+  harden serve                status page, badges and JSON API, with the monitor inside
 
 Run "harden COMMAND --help" for a command's options and examples.`);
   registerScan(program, exit);
@@ -43,6 +45,7 @@ Run "harden COMMAND --help" for a command's options and examples.`);
   registerLink(program, exit);
   registerInit(program, exit);
   registerMonitor(program, exit);
+  registerServe(program, exit);
   registerChecks(program);
   try {
     await program.parseAsync(argv);

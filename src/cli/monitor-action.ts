@@ -54,7 +54,10 @@ export async function monitorHistoryCommand(name: string, options: PlanOptions &
   });
 }
 
-export async function runDaemon(options: MonitorRunOptions): Promise<number> {
+/** What runs beside the daemon in its process (`harden serve`'s HTTP server): started on the daemon's store, closed before it. */
+export type Companion = (run: { loaded: LoadedPlan; store: Store; log: ReturnType<typeof jsonLogger> }) => Promise<{ close(): Promise<void> }>;
+
+export async function runDaemon(options: MonitorRunOptions, companion?: Companion): Promise<number> {
   const log = jsonLogger((line) => process.stdout.write(line), { debug: options.debug === true });
   let daemon: MonitorDaemon | undefined;
   let stopSignal: string | undefined;
@@ -90,6 +93,7 @@ export async function runDaemon(options: MonitorRunOptions): Promise<number> {
       unlock();
       throw error;
     }
+    let beside: { close(): Promise<void> } | undefined;
     try {
       if (stoppedEarly()) return 0;
       daemon = new MonitorDaemon(loaded, {
@@ -105,8 +109,18 @@ export async function runDaemon(options: MonitorRunOptions): Promise<number> {
       });
       if (options.once) return await daemon.runOnce();
       await daemon.start();
+      if (companion) {
+        try {
+          beside = await companion({ loaded, store, log });
+        } catch (error) {
+          await daemon.stop('could not start beside the monitor', 1);
+          await daemon.exited;
+          throw error;
+        }
+      }
       return await daemon.exited;
     } finally {
+      await beside?.close().catch(() => undefined);
       await store.close().catch(() => undefined);
       unlock();
     }
@@ -125,11 +139,11 @@ async function withStore(loaded: LoadedPlan, options: PlanOptions, use: (store: 
   }
 }
 
-function sqlitePath(loaded: LoadedPlan, options: PlanOptions): string {
+export function sqlitePath(loaded: LoadedPlan, options: PlanOptions): string {
   return resolve(options.database ?? resolve(loaded.dir, loaded.plan.monitoring.database));
 }
 
-async function openStore(loaded: LoadedPlan, options: PlanOptions, { readOnly = false } = {}): Promise<Store> {
+export async function openStore(loaded: LoadedPlan, options: PlanOptions, { readOnly = false } = {}): Promise<Store> {
   const store = await storeFromEnvironment(sqlitePath(loaded, options), process.env, { readOnly });
   try {
     await store.migrate();
@@ -148,9 +162,9 @@ function sinceTime(text: string, at: number): number {
   return date;
 }
 
-function hostPort(text: string): string {
+export function hostPort(text: string, option = '--metrics'): string {
   const port = Number(/^(?:\[[0-9a-fA-F:]+\]|[\w.-]+):(\d{1,5})$/.exec(text)?.[1] ?? NaN);
-  if (!(port >= 0 && port <= 65_535)) throw new InputError([`--metrics: expected host:port (127.0.0.1:9464) or "off", got "${text}"`]);
+  if (!(port >= 0 && port <= 65_535)) throw new InputError([`${option}: expected host:port (127.0.0.1:9464)${option === '--metrics' ? ' or "off"' : ''}, got "${text}"`]);
   return text;
 }
 

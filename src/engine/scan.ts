@@ -9,7 +9,7 @@ import { escapesRoot } from '../targets/repo/tree-globs.js';
 import type { MonitorRecordInput, MonitorStoreSource } from '../targets/monitor-record/target.js';
 import { maxAgeOf, type SecretRecordInput } from '../targets/secret-record/schema.js';
 import { DEFAULT_GLOBS, FILE_GROUPS, Workspace, type FileGlobs } from '../targets/repo/workspace.js';
-import { currentTime } from '../dates.js';
+import { currentTime } from '../plan/dates.js';
 import { VERSION } from '../version.js';
 import { invocationKey } from './fingerprint.js';
 import { checkResults, type EngineOptions } from './run.js';
@@ -96,16 +96,20 @@ async function liveClients(plan: LoadedPlan | undefined, request: ScanRequest): 
   const targets = plan?.plan.targets;
   const secrets = plan?.plan.secrets ?? [];
   const monitors = plan?.plan.monitors ?? [];
-  if (!targets || targets.sites.length + targets.domains.length + targets.services.length + secrets.length + monitors.length === 0) return undefined;
+  const backups = plan?.plan.backups ?? [];
+  if (!targets || targets.sites.length + targets.domains.length + targets.services.length + targets.hosts.length + backups.length + secrets.length + monitors.length === 0) return undefined;
   const { LiveClients } = await import('../targets/live/targets.js');
   return new LiveClients({
     sites: targets.sites,
     domains: targets.domains,
     services: targets.services,
+    hosts: targets.hosts,
+    planDir: plan!.dir,
     timeoutMs: request.engine.timeoutMs,
     connectionsPerHost: request.live?.connectionsPerHost ?? 6,
     ...(request.live?.dnsServer ? { dnsServer: request.live.dnsServer } : {}),
     ...(request.live?.ca ? { ca: request.live.ca } : {}),
+    ...(plan && backups.length > 0 ? { backups: { sets: backups, planDir: plan.dir, now: request.now } } : {}),
     ...(plan && secrets.length > 0 ? { secrets: secretRecordInputs(plan, request.now) } : {}),
     ...(plan && monitors.length > 0 ? { monitors: { records: await monitorRecordInputs(plan, request.now), ...(request.monitorStore ? { store: request.monitorStore } : {}) } } : {}),
   });

@@ -1,5 +1,5 @@
 import type { Waiver } from '../plan/schema.js';
-import { daysBetween, parseDate } from '../dates.js';
+import { daysBetween, parseDate } from '../plan/dates.js';
 import type { Result } from './result.js';
 import type { WaiverStatus } from './scan-run.js';
 import { compileWhere } from './where.js';

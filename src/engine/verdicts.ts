@@ -1,7 +1,7 @@
 import { invocationKey } from './fingerprint.js';
 import type { Result } from './result.js';
 import { compileWhere } from './where.js';
-import { addDays, formatDate, parseDate } from '../dates.js';
+import { addDays, formatDate, parseDate } from '../plan/dates.js';
 import type { ItemCheck, Plan, PlanItem } from '../plan/schema.js';
 import type { Severity } from '../severity.js';
 import type { Status } from '../plan/status.js';

@@ -35,7 +35,7 @@ export interface LinkContext {
   catalog: ReadonlyMap<string, AnyCheck>;
   repo: RepoEvidence;
   /** Live targets the plan already names. */
-  planned: { sites: readonly string[]; domains: readonly string[]; services: readonly string[] };
+  planned: { sites: readonly string[]; domains: readonly string[]; services: readonly string[]; hosts: readonly string[]; backups: readonly string[]; secrets: readonly string[]; monitors: readonly string[] };
   /** Registrable domains the document names as the team's own (see ownDomains). */
   ownDomains: readonly string[];
   /** Sites on those domains the document names (`https://api.example.org`). */
@@ -46,10 +46,16 @@ export interface LinkContext {
 
 const LIVE_KINDS: Record<string, 'site' | 'domain' | 'service'> = { site: 'site', 'tls-endpoint': 'site', domain: 'domain', service: 'service' };
 
-/** Target kinds read from a section of the plan rather than the repository: what to write there for the check to measure. */
-const PLAN_SECTIONS: Record<string, string> = {
-  'secret-record': 'the plan records no secrets: add the secret under secrets: (where it lives, never its value; rotated: YYYY-MM-DD)',
-  monitor: 'the plan has no monitors: add one under monitors: with an alert channel (harden monitor records its samples)',
+/**
+ * Target kinds only the plan can name, never the linker nor the repository (an SSH login and its
+ * host key, a bucket and its credentials): a claim on one is linked once the plan has some, else
+ * left as a candidate saying what to add.
+ */
+const PLAN_NAMED: Record<string, { planned: 'hosts' | 'backups' | 'secrets' | 'monitors'; missing: string }> = {
+  host: { planned: 'hosts', missing: 'the plan names no host: add it under targets.hosts (an SSH login and its host key), then link again' },
+  'backup-set': { planned: 'backups', missing: 'the plan names no backup set (backups:)' },
+  'secret-record': { planned: 'secrets', missing: 'the plan records no secrets: add the secret under secrets: (where it lives, never its value; rotated: YYYY-MM-DD)' },
+  monitor: { planned: 'monitors', missing: 'the plan has no monitors: add one under monitors: with an alert channel (harden monitor records its samples)' },
 };
 
 /** The links one item's text supports: claims named in its title or Verify lines, backed by a target to measure. */
@@ -90,11 +96,14 @@ export function proposeLinks(item: PlanItem, context: LinkContext): LinkProposal
       mergeLink(links, { check: checkId, ...(messages ? { messages } : {}), why });
       continue;
     }
+    const planNamed = PLAN_NAMED[check.target];
+    if (planNamed) {
+      if (context.planned[planNamed.planned].length > 0) mergeLink(links, { check: checkId, ...(messages ? { messages } : {}), why });
+      else if (!links.has(checkId)) candidates.set(checkId, { check: checkId, why: `${why}, but ${planNamed.missing}` });
+      continue;
+    }
     if (!context.repo.hasTargets(checkId)) {
-      // A check with nothing to read here is no link, and no candidate worth a reviewer's time,
-      // unless what it reads is a section of the plan the team can write.
-      const section = PLAN_SECTIONS[check.target];
-      if (section && !links.has(checkId)) candidates.set(checkId, { check: checkId, why: `${why}, but ${section}` });
+      // A check with nothing to read here is no link, and no candidate worth a reviewer's time.
       continue;
     }
     const where = context.repo.namedTargets(checkId, `${item.title}\n${text}`);
@@ -195,7 +204,7 @@ function narrowToNamedObjects(links: Map<string, ProposedLink>, candidates: Map<
   if (scoped.length === 0) return;
   for (const link of [...links.values()]) {
     const check = context.catalog.get(link.check);
-    if (link.where || !check || LIVE_KINDS[check.target]) continue;
+    if (link.where || !check || LIVE_KINDS[check.target] || PLAN_NAMED[check.target]) continue;
     links.delete(link.check);
     candidates.set(link.check, { check: link.check, why: `${link.why}, but the item names ${scoped[0]!.where!.join(', ')}, which it does not read` });
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cronProblem, MaintenanceCalendar } from './maintenance.js';
+import { cronProblem, MaintenanceCalendar, windowsAhead } from './maintenance.js';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -41,5 +41,18 @@ describe('maintenance windows', () => {
     expect(cronProblem('61 3 * * *')).toMatch(/.+/);
     expect(cronProblem('0 3 * * *', 'Europe/Berlin')).toBeUndefined();
     expect(cronProblem('0 3 * * *', 'Europe/Berln')).toMatch(/.+/);
+  });
+
+  it('announces the windows under way and those starting within the span, soonest first', () => {
+    const windows = [
+      { monitors: ['api'], cron: '0 3 * * SUN', duration: 30 * 60_000, reason: 'weekly patching' },
+      { monitors: ['api', 'db'], start: '2026-12-01T10:00:00Z', end: '2026-12-01T11:00:00Z' },
+      { monitors: ['db'], start: '2026-11-01T10:00:00Z', end: '2026-11-01T11:00:00Z' },
+    ];
+    expect(windowsAhead(windows, at('2026-11-29T03:10:00Z'), at('2026-12-07T00:00:00Z'))).toEqual([
+      { monitors: ['api'], start: at('2026-11-29T03:00:00Z'), end: at('2026-11-29T03:30:00Z'), reason: 'weekly patching' },
+      { monitors: ['api', 'db'], start: at('2026-12-01T10:00:00Z'), end: at('2026-12-01T11:00:00Z'), reason: undefined },
+      { monitors: ['api'], start: at('2026-12-06T03:00:00Z'), end: at('2026-12-06T03:30:00Z'), reason: 'weekly patching' },
+    ]);
   });
 });

@@ -71,3 +71,33 @@ export function cronProblem(expression: string, timezone?: string): string | und
     return (error as Error).message;
   }
 }
+
+/** A planned window as a status page announces it. */
+export interface AnnouncedWindow {
+  monitors: string[];
+  start: number;
+  end: number;
+  reason: string | undefined;
+}
+
+/** The windows under way at `from` or starting before `until`, soonest first (a recurring one up to `perWindow` times). */
+export function windowsAhead(windows: readonly Maintenance[], from: number, until: number, perWindow = 3): AnnouncedWindow[] {
+  const found: AnnouncedWindow[] = [];
+  for (const definition of windows) {
+    const announce = (start: number, end: number) => found.push({ monitors: [...definition.monitors], start, end, reason: definition.reason });
+    if (!('cron' in definition)) {
+      const start = Date.parse(definition.start);
+      const end = Date.parse(definition.end);
+      if (end > from && start < until) announce(start, end);
+      continue;
+    }
+    const cron = new Cron(definition.cron, { paused: true, timezone: definition.timezone ?? 'UTC' });
+    const current = cron.previousRuns(1, new Date(from + 1))[0]?.getTime();
+    if (current !== undefined && current + definition.duration > from) announce(current, current + definition.duration);
+    for (const next of cron.nextRuns(perWindow, new Date(from))) {
+      if (next.getTime() >= until) break;
+      announce(next.getTime(), next.getTime() + definition.duration);
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}

@@ -33,6 +33,19 @@ export interface WindowSummary {
   p99: number | null;
 }
 
+/** One monitor's samples over one hour or day of a bucketed series (status page bars, sparklines). */
+export interface Bucket {
+  /** The bucket's first ms. */
+  start: number;
+  total: number;
+  /** Down samples outside maintenance. */
+  failed: number;
+  maintenance: number;
+  up: number;
+  /** Mean latency in ms of the up samples; null when there were none. */
+  meanMs: number | null;
+}
+
 export interface OutboxStats {
   channel: string;
   pending: number;
@@ -64,6 +77,12 @@ export interface Store {
    * metrics). The span is rounded out to whole minutes.
    */
   summaries(since: number, now: number): Promise<Map<string, WindowSummary>>;
+  /**
+   * Every monitor's hour or day buckets with samples in [since, now), oldest first, by name:
+   * the tier's rollups plus the raw samples it has not folded yet. `since` is rounded down to
+   * the bucket. Reads counts and latency sums only, never histograms.
+   */
+  buckets(tier: 'hour' | 'day', since: number, now: number): Promise<Map<string, Bucket[]>>;
 
   /**
    * Undelivered entries whose nextAttemptAt has come, oldest first; an entry is left out while an

@@ -15,6 +15,7 @@ describe('the monitoring sections of a plan', () => {
     expect(plan.maintenance).toEqual([{ monitors: ['api-health'], cron: '0 3 * * SUN', duration: 1_800_000 }]);
     expect(plan.slo).toEqual([{ monitor: 'api-health', objective: 99.9, window: 2_592_000_000 }]);
     expect(plan.triggers).toEqual([{ monitor: 'api-health', when: 'p99 > 500ms for 10m', alert: ['ops-slack'] }]);
+    expect(plan.statusPages).toEqual([{ slug: 'public', title: 'Example status', monitors: ['api-health', 'dmarc'], showUrls: false }]);
     expect(plan.alerts['oncall-mail']).toEqual({ email: { to: ['ops@example.com'], from: 'harden <harden@localhost>', smtp: 'env:SMTP_URL' } });
   });
 

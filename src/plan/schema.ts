@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { monitoringPlanShape } from '../monitor/schema.js';
 import { isoDate, stringList } from '../schema-fields.js';
 import { parseSeverity, SEVERITIES } from '../severity.js';
+import { statusPlanShape } from '../status/schema.js';
+import { backupsSchema } from '../targets/backup/schema.js';
 import { secretMaxAgeSchema, secretRecordSchema } from '../targets/secret-record/schema.js';
 import { targetsSchema } from '../targets/schema.js';
 import { EVIDENCE_KINDS } from './evidence.js';
@@ -120,9 +122,11 @@ export const planSchema = z
     sla: slaSchema.default({}),
     waivers: z.array(waiverSchema).default([]),
     settings: settingsSchema.default(() => settingsSchema.parse({})),
+    backups: backupsSchema,
     /** Secrets the team rotates: where each lives (never its value) and when it was last rotated. */
     secrets: z.array(secretRecordSchema).default([]),
     ...monitoringPlanShape,
+    ...statusPlanShape,
   })
   .strict();
 

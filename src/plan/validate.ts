@@ -1,8 +1,9 @@
 import { messageSeverity, type AnyCheck } from '../checks/define.js';
 import type { YamlPath } from '../targets/yaml/source.js';
-import { daysBetween, parseDate } from '../dates.js';
+import { daysBetween, parseDate } from './dates.js';
 import type { Plan } from './schema.js';
 import { validateMonitoring } from '../monitor/validate.js';
+import { validateStatusPages } from '../status/schema.js';
 import { atLeast, worstSeverity, type Severity } from '../severity.js';
 
 export interface PlanIssue {
@@ -62,6 +63,7 @@ export function validatePlan(plan: Plan, { catalog, now }: { catalog: ReadonlyMa
       issues.push({ path: ['waivers', i, 'expires'], message: `expires ${days} days from today; waivers may run at most ${plan.settings.maxWaiverDays} days (settings.maxWaiverDays)` });
   });
   issues.push(...validateMonitoring(plan));
+  issues.push(...validateStatusPages(plan));
   return issues;
 }
 

@@ -1,7 +1,7 @@
 import { displayLines, displayText } from '../display-text.js';
 import { isOpenFailure } from '../engine/result.js';
 import type { Verdict, VerdictKind } from '../engine/verdicts.js';
-import { formatDate, parseDate } from '../dates.js';
+import { formatDate, parseDate } from '../plan/dates.js';
 import type { Plan, PlanItem, Stage, Theme } from '../plan/schema.js';
 import { type Status, STATUS_BOX, STATUSES } from '../plan/status.js';
 import { type Severity, worstSeverity } from '../severity.js';

@@ -6,7 +6,8 @@ import type { Connection } from './connection.js';
 import { guarded } from './errors.js';
 import { migrate } from './migrations.js';
 import { incidentOf, outboxOf, sampleOf, sampleRow } from './rows.js';
-import type { Batch, OutboxStats, Retention, Store, WindowSummary } from '../monitor/store.js';
+import type { Batch, Bucket, OutboxStats, Retention, Store, WindowSummary } from '../monitor/store.js';
+import { bucketize } from './buckets.js';
 import { summarize } from './summary.js';
 import type { Tables } from './tables.js';
 
@@ -214,6 +215,18 @@ export class SqlStore implements Store {
       for (const { id, name } of names) {
         const summary = byId.get(id);
         if (summary) byName.set(name, summary);
+      }
+      return byName;
+    });
+  }
+
+  buckets(tier: 'hour' | 'day', since: number, now: number): Promise<Map<string, Bucket[]>> {
+    return this.guard(async () => {
+      const byId = await this.snapshot((trx) => bucketize(trx, tier, since, now));
+      const byName = new Map<string, Bucket[]>();
+      for (const { id, name } of await this.db.selectFrom('monitors').select(['id', 'name']).execute()) {
+        const series = byId.get(id);
+        if (series) byName.set(name, series);
       }
       return byName;
     });

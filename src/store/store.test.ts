@@ -273,6 +273,30 @@ describe.each(engines)('Store contract on $name', (engine) => {
     expect(await store.samples({ monitor: 'api' })).toEqual([]);
   });
 
+  it('buckets: per day and per hour, from the tier and the raw samples it has not folded, never counted twice', async () => {
+    const store = await fresh();
+    const t = T0 + 2 * DAY + 5 * HOUR;
+    await store.commit(batch({ samples: [sample('api', T0 + HOUR, 10), down('api', T0 + 2 * HOUR), sample('api', T0 + DAY + HOUR, 30), sample('web', T0 + DAY, 4, { maintenance: true })] }));
+    await store.compact(t, KEEP_ALL);
+    await store.commit(batch({ samples: [sample('api', t - HOUR, 50), sample('api', t - HOUR + MINUTE, 70)] }));
+    const expectations = async () => {
+      expect(await store.buckets('day', T0 + HOUR, t)).toEqual(
+        new Map([
+          ['api', [
+            { start: T0, total: 2, failed: 1, maintenance: 0, up: 1, meanMs: 10 },
+            { start: T0 + DAY, total: 1, failed: 0, maintenance: 0, up: 1, meanMs: 30 },
+            { start: T0 + 2 * DAY, total: 2, failed: 0, maintenance: 0, up: 2, meanMs: 60 },
+          ]],
+          ['web', [{ start: T0 + DAY, total: 1, failed: 0, maintenance: 1, up: 1, meanMs: 4 }]],
+        ]),
+      );
+      expect((await store.buckets('hour', t - 2 * HOUR, t)).get('api')).toEqual([{ start: t - HOUR, total: 2, failed: 0, maintenance: 0, up: 2, meanMs: 60 }]);
+    };
+    await expectations();
+    await store.compact(t + 11 * MINUTE, KEEP_ALL);
+    await expectations();
+  });
+
   it('prunes each tier by its retention and keeps older windows summed in coarser tiers', async () => {
     const store = await fresh();
     // One sample a minute for 4 days.

@@ -4,6 +4,7 @@ import { composeProjectServices } from './compose/project.js';
 import { parseDockerfile, type Dockerfile } from './docker/dockerfile.js';
 import { hasHelmValues, helmValues, type HelmValues } from './k8s/helm-values.js';
 import { manifestContainers, manifestObjects, manifestWorkloads } from './k8s/manifest-targets.js';
+import type { BackupSetTarget } from './backup/backup-set.js';
 import type { HostTarget } from './host/host-target.js';
 import { monitorTargets, type MonitorTarget } from './monitor-record/target.js';
 import { secretRecordTargets, type SecretRecordTarget } from './secret-record/record.js';
@@ -39,6 +40,8 @@ export interface TargetTypes {
   service: ServiceTarget;
   /** Live: each host of targets.hosts, over SSH. */
   host: HostTarget;
+  /** Each backup set of the plan's `backups:`. */
+  'backup-set': BackupSetTarget;
   /** Each secret of the plan's `secrets:` section: its recorded rotation. */
   'secret-record': SecretRecordTarget;
   /** Each monitor of the plan, with what the monitor's store recorded for it. */
@@ -65,7 +68,8 @@ const LOADERS: { [K in TargetKind]: (workspace: Workspace) => TargetTypes[K][] }
   domain: (ws) => ws.live?.domains() ?? [],
   'tls-endpoint': (ws) => ws.live?.tlsEndpoints() ?? [],
   service: (ws) => ws.live?.services() ?? [],
-  host: () => [],
+  host: (ws) => ws.live?.hosts() ?? [],
+  'backup-set': (ws) => ws.live?.backupSets() ?? [],
   'secret-record': (ws) => secretRecordTargets(ws, ws.live?.config.secrets ?? [], () => manifestObjects(ws)),
   monitor: (ws) => monitorTargets(ws.live?.config.monitors?.records ?? [], ws.live?.config.monitors?.store),
 };
@@ -89,7 +93,8 @@ const PRESENT: { [K in TargetKind]: (workspace: Workspace) => boolean } = {
   domain: (ws) => (ws.live?.domains().length ?? 0) > 0,
   'tls-endpoint': (ws) => (ws.live?.tlsEndpoints().length ?? 0) > 0,
   service: (ws) => (ws.live?.services().length ?? 0) > 0,
-  host: () => false,
+  host: (ws) => (ws.live?.config.hosts?.length ?? 0) > 0,
+  'backup-set': (ws) => (ws.live?.config.backups?.sets.length ?? 0) > 0,
   'secret-record': (ws) => (ws.live?.config.secrets?.length ?? 0) > 0,
   monitor: (ws) => (ws.live?.config.monitors?.records.length ?? 0) > 0,
 };

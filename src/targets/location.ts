@@ -2,12 +2,14 @@
 export type Location =
   | { kind: 'file'; path: string; line: number; column: number; endLine?: number; endColumn?: number }
   | { kind: 'url'; url: string }
-  | { kind: 'host'; host: string; port: number }
+  /** path (and line): a file on that host, for host checks. */
+  | { kind: 'host'; host: string; port: number; path?: string; line?: number }
   | { kind: 'dns'; name: string; type?: string };
 
 export function formatLocation(location: Location): string {
   if (location.kind === 'file') return `${location.path}:${location.line}:${location.column}`;
   if (location.kind === 'dns' && location.type) return `${location.name} ${location.type}`;
+  if (location.kind === 'host' && location.path) return `${location.host}:${location.port} ${location.path}${location.line ? `:${location.line}` : ''}`;
   return placeOf(location);
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { stringList } from '../schema-fields.js';
+import { hostSchema } from './host/config.js';
 import { domainSchema, serviceSchema, siteSchema } from './live/config.js';
 
 /**
@@ -20,6 +21,7 @@ export const targetsSchema = z
     sites: z.array(siteSchema).default([]),
     domains: z.array(domainSchema).default([]),
     services: z.array(serviceSchema).default([]),
+    hosts: z.array(hostSchema).default([]),
   })
   .strict();
 

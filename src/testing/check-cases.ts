@@ -56,6 +56,7 @@ const DEFAULT_FILE: Record<TargetKind, string> = {
   'tls-endpoint': 'unused',
   service: 'unused',
   host: 'unused',
+  'backup-set': 'unused',
   // The plan's secrets: section, with the manifests or dumps a case gives beside it.
   'secret-record': 'harden.yaml',
   monitor: 'unused',

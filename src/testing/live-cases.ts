@@ -15,11 +15,15 @@ import { DEFAULT_GLOBS, Workspace } from '../targets/repo/workspace.js';
 
 export interface LiveCase {
   /** Plan-shaped targets: sites (URLs or objects), domains (names or objects), services ("host:port" or objects). */
-  targets: { sites?: unknown[]; domains?: unknown[]; services?: unknown[] };
+  targets: { sites?: unknown[]; domains?: unknown[]; services?: unknown[]; hosts?: unknown[] };
   dnsServer?: string;
   ca?: string[];
   timeoutMs?: number;
   options?: Record<string, unknown>;
+  /** Plan-shaped backup sets (`backups:`), read against `now` with relative folders and file: secrets under `planDir`. */
+  backups?: unknown[];
+  now?: Date;
+  planDir?: string;
   /** A plan (its text, read as harden.yaml) whose monitors: and secrets: sections become targets too. */
   plan?: string;
   /** The monitor's store the plan's monitors are checked against. */
@@ -28,15 +32,17 @@ export interface LiveCase {
 
 /** Runs one live check against real servers the test started on 127.0.0.1, through the real engine. */
 export async function runLiveCheck(check: AnyCheck, liveCase: LiveCase): Promise<Result[]> {
-  const targets = planSchema.parse({ targets: liveCase.targets }).targets;
+  const { targets, backups } = planSchema.parse({ targets: liveCase.targets, backups: liveCase.backups });
   const config: LiveConfig = {
     ...NO_LIVE_TARGETS,
     sites: targets.sites,
     domains: targets.domains,
     services: targets.services,
+    hosts: targets.hosts,
     timeoutMs: liveCase.timeoutMs ?? 5000,
     ...(liveCase.dnsServer ? { dnsServer: liveCase.dnsServer } : {}),
     ...(liveCase.ca ? { ca: liveCase.ca } : {}),
+    ...(backups.length > 0 ? { backups: { sets: backups, planDir: liveCase.planDir ?? process.cwd(), now: liveCase.now ?? new Date() } } : {}),
   };
   if (liveCase.plan !== undefined) {
     const plan = parsePlan(liveCase.plan, 'harden.yaml', { catalog: new Map(), now: new Date() });

@@ -1,4 +1,4 @@
-import { formatDate } from '../../dates.js';
+import { formatDate } from '../../calendar-date.js';
 import { formatDuration } from '../../duration.js';
 import { defineCheck } from '../define.js';
 

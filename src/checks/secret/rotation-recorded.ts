@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatDate } from '../../dates.js';
+import { formatDate } from '../../calendar-date.js';
 import { secretTimes, type SecretTime } from '../../targets/secret-record/times.js';
 import { defineCheck } from '../define.js';
 

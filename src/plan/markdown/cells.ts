@@ -3,7 +3,7 @@
  * line: ids, dates, severities, yes/no answers, stage names. Each works on one
  * short piece of text, never on the whole document.
  */
-import { dateProblem } from '../../dates.js';
+import { dateProblem } from '../dates.js';
 import { parseSeverity, type Severity } from '../../severity.js';
 import { severityWord } from './priority-words.js';
 

@@ -2,7 +2,7 @@
  * Dates a tracker writes that name no day of the calendar (2026-02-30): the readers leave
  * them out, and each becomes a warning at its line instead of disappearing silently.
  */
-import { dateProblem } from '../../dates.js';
+import { dateProblem } from '../dates.js';
 import type { ReadContext } from './imported.js';
 import type { Nodes } from './tree.js';
 

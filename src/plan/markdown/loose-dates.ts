@@ -4,7 +4,7 @@
  * 4th of May or the 5th of April is decided once per document, by its unambiguous dates
  * (24/04/2026 says days come first); a date still ambiguous is left out with a warning.
  */
-import { dateProblem } from '../../dates.js';
+import { dateProblem } from '../dates.js';
 import type { DateOrder, ReadContext } from './imported.js';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

@@ -19,7 +19,7 @@ export interface HttpResponse {
 }
 
 export interface HttpRequest {
-  method?: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'OPTIONS';
+  method?: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'OPTIONS';
   headers?: Record<string, string>;
   body?: string;
   /** Aborts the request before its timeout. */

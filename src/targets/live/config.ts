@@ -1,6 +1,14 @@
 import { z } from 'zod';
+import type { HostConfig } from '../host/config.js';
 import { loginTimingProbeSchema } from '../probe/login-timing.js';
 import { rateLimitProbeSchema } from '../probe/rate-limit.js';
+import { accountLockoutProbeSchema } from '../probe/account-lockout.js';
+import { endpointStatusProbeSchema } from '../probe/endpoint-status.js';
+import { pageSizeCapProbeSchema } from '../probe/page-size-cap.js';
+import { idsNotSequentialProbeSchema } from '../probe/sequential-ids.js';
+import { unknownFieldsProbeSchema } from '../probe/unknown-fields.js';
+import { unverifiedRefusedProbeSchema } from '../probe/unverified-refused.js';
+import type { BackupSetConfig } from '../backup/schema.js';
 import type { MonitorRecordInput, MonitorStoreSource } from '../monitor-record/target.js';
 import type { SecretRecordInput } from '../secret-record/schema.js';
 
@@ -10,7 +18,19 @@ const siteObject = z
     name: z.string().optional(),
     /** Auth endpoints that must answer with Cache-Control: no-store. */
     authPaths: z.array(z.string().startsWith('/')).default([]),
-    probes: z.object({ rateLimit: rateLimitProbeSchema.optional(), loginTiming: loginTimingProbeSchema.optional() }).strict().default({}),
+    probes: z
+      .object({
+        rateLimit: rateLimitProbeSchema.optional(),
+        loginTiming: loginTimingProbeSchema.optional(),
+        pageSizeCap: pageSizeCapProbeSchema.optional(),
+        idsNotSequential: idsNotSequentialProbeSchema.optional(),
+        unknownFieldsRejected: unknownFieldsProbeSchema.optional(),
+        unverifiedRefused: unverifiedRefusedProbeSchema.optional(),
+        accountLockout: accountLockoutProbeSchema.optional(),
+        expectStatus: endpointStatusProbeSchema.optional(),
+      })
+      .strict()
+      .default({}),
   })
   .strict();
 
@@ -57,12 +77,18 @@ export interface LiveConfig {
   sites: z.output<typeof siteSchema>[];
   domains: readonly z.output<typeof domainSchema>[];
   services: z.output<typeof serviceSchema>[];
+  /** Hosts reached over SSH (targets.hosts). */
+  hosts?: readonly HostConfig[];
   /** host:port of the DNS server to ask (tests, private zones); else the system's. */
   dnsServer?: string;
   /** Extra trusted CA certificates (PEM). */
   ca?: string[];
   timeoutMs: number;
   connectionsPerHost: number;
+  /** The plan's folder: relative `file:` references (SSH keys, known_hosts, probe headers) resolve from it (else the working directory). */
+  planDir?: string;
+  /** The plan's backup sets (`backups:`), with the plan's folder and the run's clock they are read against. */
+  backups?: { sets: readonly BackupSetConfig[]; planDir: string; now: Date };
   /** The plan's `secrets:` entries (records, never values). */
   secrets?: readonly SecretRecordInput[];
   /** The plan's monitors, and the store holding what they recorded. */

@@ -1,9 +1,14 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineCheck } from '../../checks/define.js';
 import { startDnsServer, type RunningDnsServer } from '../../testing/dns-server.js';
 import { routes, startServer, type RunningServer } from '../../testing/http-server.js';
 import { runLiveCheck } from '../../testing/live-cases.js';
 import { createLocalCa, type LocalCa } from '../../testing/local-ca.js';
+import { NO_LIVE_TARGETS, siteSchema } from './config.js';
+import { LiveClients } from './targets.js';
 
 const nosniff = defineCheck({
   id: 'http/test-nosniff',
@@ -100,5 +105,23 @@ describe('live targets through the engine', () => {
     const results = await runLiveCheck(nosniff, { targets: { sites: ['http://127.0.0.1:9'] }, timeoutMs: 1000 });
     expect(results.map((r) => r.status)).toEqual(['error']);
     expect(results[0]!.message).toMatch(/^check http\/test-nosniff could not run: /);
+  });
+});
+
+describe('secret references of the site probes', () => {
+  it('resolve a relative file: reference from the plan folder, and env: from the environment', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'harden-plan-'));
+    writeFileSync(join(dir, 'token.txt'), 'Bearer from-a-file\n');
+    process.env.HARDEN_TEST_SITE_SECRET = 'from-the-environment';
+    const live = new LiveClients({ ...NO_LIVE_TARGETS, sites: [siteSchema.parse('https://shop.test')], planDir: dir });
+    try {
+      const [site] = live.sites();
+      expect(site!.secret('file:token.txt')).toBe('Bearer from-a-file');
+      expect(site!.secret('env:HARDEN_TEST_SITE_SECRET')).toBe('from-the-environment');
+      expect(() => site!.secret('file:missing.txt')).toThrow(/secret file:missing.txt cannot be read/);
+    } finally {
+      await live.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,7 +1,12 @@
+import type { BackupSetTarget } from '../backup/backup-set.js';
+import { backupSetTargets } from '../backup/sets.js';
 import { DnsClient } from '../dns/resolver.js';
+import type { HostTarget } from '../host/host-target.js';
+import { HostTargets } from '../host/hosts.js';
 import { HttpClient, type HttpRequest, type HttpResponse } from '../http/client.js';
 import { listedTwin, schemeTwin } from '../http/site-origins.js';
 import type { Location } from '../location.js';
+import { resolveSecret } from '../secret-ref.js';
 import type { Target } from '../target.js';
 import { handshake, type TlsEndpointOptions, type TlsHandshake } from '../tls/handshake.js';
 import type { LiveConfig } from './config.js';
@@ -41,6 +46,8 @@ export interface SiteTarget extends Target {
   send(path: string, init: HttpRequest): Promise<HttpResponse>;
   /** Where a result about this site points: `url` or a path on it. */
   at(path?: string): Location;
+  /** The value behind a secret reference of the site's probes (env:NAME, file:PATH): for request headers, never for results. */
+  secret(ref: string): string;
 }
 
 export interface DomainTarget extends Target {
@@ -84,6 +91,7 @@ export class LiveClients {
   readonly http: HttpClient;
   readonly dns: DnsClient;
   private readonly skipped = new Map<string, RedirectNotFollowed>();
+  private hostTargets: HostTargets | undefined;
 
   constructor(readonly config: LiveConfig) {
     this.http = new HttpClient({ ...(config.ca ? { ca: config.ca } : {}), connectionsPerHost: config.connectionsPerHost, timeoutMs: config.timeoutMs });
@@ -124,6 +132,7 @@ export class LiveClients {
         get: async (path, init) => this.http.get(resolve(path), init),
         send: async (path, init) => this.http.send(resolve(path), init),
         at: (path) => ({ kind: 'url', url: new URL(path || url.pathname, url).toString() }),
+        secret: (ref) => resolveSecret(ref, this.config.planDir ?? process.cwd()),
       };
     });
   }
@@ -189,7 +198,19 @@ export class LiveClients {
     }));
   }
 
+  /** The plan's hosts; each opens its SSH connection on its first read. */
+  hosts(): HostTarget[] {
+    this.hostTargets ??= new HostTargets(this.config.hosts ?? [], { timeoutMs: this.config.timeoutMs, planDir: this.config.planDir ?? process.cwd() });
+    return [...this.hostTargets.targets];
+  }
+
+  backupSets(): BackupSetTarget[] {
+    const backups = this.config.backups;
+    return backups ? backupSetTargets(backups.sets, { planDir: backups.planDir, now: backups.now, timeoutMs: this.config.timeoutMs }) : [];
+  }
+
   async close(): Promise<void> {
+    this.hostTargets?.close();
     this.dns.close();
     await this.http.close();
   }

@@ -1,0 +1,126 @@
+// harden serve over a large store: BENCH_MONITORS (default 10,000) monitors with BENCH_DAYS (default
+// 30) days of history in SQLite. The rollups (day buckets for the bars, hour buckets for the last
+// day) are seeded directly, as 30 days of raw samples for 10,000 monitors (43 million rows at one a
+// minute) would take far longer to write than to read; the last minute is raw samples, not folded yet.
+// Prints the snapshot's build time (first request, and each refresh), then server time per request
+// measured by the server (arrival to last byte written) over 127.0.0.1: /status pages rendered (cache misses, 100 monitors each), /status cached
+// (ETag replies kept per URL), a named page of 50 monitors, and badges. Goals: status page p95
+// <= 100 ms, badge p95 <= 10 ms.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { planSchema } from '../src/plan/schema.js';
+import { startStatusServer } from '../src/server/server.js';
+import { SnapshotBuilder } from '../src/status/snapshot.js';
+import { openStore } from '../src/store/open.js';
+
+const MONITORS = Number(process.env.BENCH_MONITORS ?? 10_000);
+const DAYS = Number(process.env.BENCH_DAYS ?? 30);
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+const NOW = Date.now();
+
+const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))] ?? NaN;
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+function seed(file: string): void {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = OFF');
+  const monitor = db.prepare('insert into monitors (id, name) values (?, ?)');
+  const state = db.prepare('insert into monitor_states (monitor_id, consecutive_failures, consecutive_successes, first_failure, open_incident, last_sample_at, last_ok) values (?, 0, 1, null, null, ?, ?)');
+  const row = (table: string) =>
+    db.prepare(`insert into ${table} (monitor_id, start, total, failed, maintenance, up, latency_sum_us, latency_min_us, latency_max_us, hist) values (?, ?, ?, ?, 0, ?, ?, ?, ?, ?)`);
+  const day = row('rollup_day');
+  const hour = row('rollup_hour');
+  const sample = db.prepare('insert into samples (monitor_id, at, flags, latency_us, status) values (?, ?, ?, ?, 200)');
+  const empty = Buffer.alloc(0);
+  const today = Math.floor(NOW / DAY) * DAY;
+  const thisHour = Math.floor(NOW / HOUR) * HOUR;
+  db.transaction(() => {
+    for (let id = 1; id <= MONITORS; id++) {
+      monitor.run(id, `m${id}`);
+      const down = id % 97 === 0;
+      state.run(id, NOW - 30_000, down ? 0 : 1);
+      for (let d = DAYS; d >= 1; d--) {
+        const failed = (id + d) % 53 === 0 ? 12 : 0;
+        day.run(id, today - d * DAY, 1440, failed, 1440 - failed, (1440 - failed) * (40_000 + (id % 200) * 100), 20_000, 900_000, empty);
+      }
+      day.run(id, today, 0, 0, 0, 0, null, null, empty);
+      for (let h = 23; h >= 1; h--) hour.run(id, thisHour - h * HOUR, 60, 0, 60, 60 * (40_000 + ((id + h) % 50) * 1000), 20_000, 900_000, empty);
+    }
+    const watermark = db.prepare('insert into store_meta (key, value) values (?, ?) on conflict(key) do update set value = excluded.value');
+    for (const table of ['rollup_day', 'rollup_hour', 'rollup_minute']) watermark.run(`watermark:${table}`, 0);
+    // The last minute, not folded yet: one raw sample per monitor.
+    for (let id = 1; id <= MONITORS; id++) sample.run(id, NOW - 60_000 + (id % 60) * 1000, id % 97 === 0 ? 0 : 1, 45_000);
+  })();
+  db.close();
+}
+
+let lastServed = NaN;
+
+/** The server's own time for the request (arrival to last byte written), not the client's. */
+async function timed(url: string): Promise<number> {
+  lastServed = NaN;
+  const response = await fetch(url);
+  await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
+  return lastServed;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'harden-bench-serve-'));
+  const file = join(dir, 'harden.db');
+  try {
+    const setup = await openStore({ sqlite: file });
+    await setup.migrate();
+    await setup.close();
+    const seeding = performance.now();
+    seed(file);
+    console.log(`${MONITORS} monitors, ${DAYS} days of day rollups + 23 h of hour rollups + 1 min of raw samples, seeded in ${((performance.now() - seeding) / 1000).toFixed(1)} s`);
+
+    const monitors = Array.from({ length: MONITORS }, (_, i) => ({ name: `m${i + 1}`, http: { url: `https://m${i + 1}.example.test/health` } }));
+    const plan = planSchema.parse({ monitors, statusPages: [{ slug: 'team', title: 'Team', monitors: monitors.slice(0, 50).map((m) => m.name) }] });
+    const store = await openStore({ sqlite: file });
+
+    const builder = new SnapshotBuilder(store);
+    let start = performance.now();
+    await builder.build(plan, NOW);
+    const cold = performance.now() - start;
+    const refreshes: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      start = performance.now();
+      await builder.build(plan, NOW + 1000 * (i + 1));
+      refreshes.push(performance.now() - start);
+    }
+    console.log(`snapshot: first build ${ms(cold)} (90 days of bars, 24 h of hours, for every monitor); refresh (today and this hour only) p50 ${ms(quantile(refreshes, 0.5))}, max ${ms(Math.max(...refreshes))}`);
+
+    const server = await startStatusServer({ listen: '127.0.0.1:0', store, plan: () => plan, now: () => NOW, refreshMs: 3_600_000, onServed: (_path, time) => (lastServed = time) });
+    await timed(`${server.url}/status`); // the first request builds the snapshot
+    const pages = Math.ceil(MONITORS / 100);
+    const rendered: number[] = [];
+    for (let page = 2; page <= pages; page++) rendered.push(await timed(`${server.url}/status?page=${page}`));
+    const cached: number[] = [];
+    for (let i = 0; i < 200; i++) cached.push(await timed(`${server.url}/status`));
+    const named: number[] = [await timed(`${server.url}/status/team`)];
+    for (let i = 0; i < 100; i++) named.push(await timed(`${server.url}/status/team`));
+    const badgeMiss: number[] = [];
+    for (let i = 1; i <= 500; i++) badgeMiss.push(await timed(`${server.url}/badge/m${i}/uptime-24h.svg`));
+    const badgeHit: number[] = [];
+    for (let i = 1; i <= 500; i++) badgeHit.push(await timed(`${server.url}/badge/m${i}/uptime-24h.svg`));
+    const report = (name: string, values: number[]) => console.log(`${name.padEnd(44)} p50 ${ms(quantile(values, 0.5)).padStart(9)}  p95 ${ms(quantile(values, 0.95)).padStart(9)}  (n=${values.length})`);
+    report('/status?page=N, rendered (100 monitors)', rendered);
+    report('/status, cached reply', cached);
+    report('/status/team (50 monitors)', named);
+    report('badge, rendered', badgeMiss);
+    report('badge, cached reply', badgeHit);
+    console.log(`goals: status page p95 <= 100 ms, badge p95 <= 10 ms (server time: request arrival to last byte written; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`);
+    await server.close();
+    await store.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,134 @@
+import { readFileSync, statSync } from 'node:fs';
+import { catalog } from '../checks/index.js';
+import { InputError } from '../errors.js';
+import { loadPlan, type LoadedPlan } from '../plan/load.js';
+import { jsonLogger } from '../monitor/log.js';
+import type { Store } from '../monitor/store.js';
+import { startStatusServer } from '../server/server.js';
+import type { StatusPlan } from '../status/schema.js';
+import { findPlan, requirePlan } from './context.js';
+import { hostPort, openStore, runDaemon, type PlanOptions } from './monitor-action.js';
+import { takeSignals } from './startup-signals.js';
+
+export interface ServeOptions extends PlanOptions {
+  listen: string;
+  tlsCert?: string;
+  tlsKey?: string;
+  tlsOcsp?: string;
+  securityContact?: string[];
+  monitor: boolean;
+  metrics?: string;
+  ca?: string;
+  debug?: boolean;
+}
+
+export async function serve(options: ServeOptions): Promise<number> {
+  hostPort(options.listen, '--listen');
+  const tls = readTls(options);
+  const start = async (loaded: LoadedPlan, store: Store, log: ReturnType<typeof jsonLogger>) => {
+    const server = await startStatusServer({ listen: options.listen, store, tls, plan: followPlan(loaded, log), log, ...(options.securityContact ? { securityContacts: options.securityContact } : {}) }).catch((error: NodeJS.ErrnoException) => {
+      throw new InputError([`--listen ${options.listen}: ${error.code === 'EADDRINUSE' ? 'the address is in use' : error.message}`]);
+    });
+    log('info', 'status pages served', { url: `${server.url}/status`, api: `${server.url}/api/v1/openapi.json` });
+    return server;
+  };
+  if (options.monitor) {
+    return runDaemon(
+      { plan: options.plan, database: options.database, metrics: options.metrics, ca: options.ca, debug: options.debug, watch: true, statsEvery: '60s' },
+      ({ loaded, store, log }) => start(loaded, store, log),
+    );
+  }
+  return serveOnly(options, start);
+}
+
+/** --no-monitor: the store read-only (the daemon elsewhere owns it), until SIGTERM or SIGINT. */
+async function serveOnly(options: ServeOptions, start: (loaded: LoadedPlan, store: Store, log: ReturnType<typeof jsonLogger>) => Promise<{ close(): Promise<void> }>): Promise<number> {
+  const log = jsonLogger((line) => process.stdout.write(line));
+  let stop: (() => void) | undefined;
+  let stopped = false;
+  const stopHandlingSignals = takeSignals((signal) => {
+    if (signal === 'SIGHUP') return;
+    stopped = true;
+    stop?.();
+  });
+  try {
+    if (stopped) return 0;
+    const loaded = await requirePlan(findPlan(options.plan, undefined), new Date());
+    const store = await openStore(loaded, options, { readOnly: true });
+    try {
+      const server = await start(loaded, store, log);
+      await new Promise<void>((resolve) => {
+        stop = resolve;
+        if (stopped) resolve();
+      });
+      await server.close();
+      log('info', 'status server stopped', {});
+      return 0;
+    } finally {
+      await store.close().catch(() => undefined);
+    }
+  } finally {
+    stopHandlingSignals();
+  }
+}
+
+/** The plan as the pages show it: re-read when its file changes; one that no longer loads is logged and the last good one kept. */
+function followPlan(loaded: LoadedPlan, log: ReturnType<typeof jsonLogger>): () => StatusPlan {
+  let plan: StatusPlan = loaded.plan;
+  let seen = modified(loaded.file);
+  return () => {
+    const now = modified(loaded.file);
+    if (now === seen) return plan;
+    seen = now;
+    try {
+      plan = loadPlan(loaded.file, { catalog, now: new Date() }).plan;
+    } catch (error) {
+      log('error', 'plan reload failed; the status pages keep the previous plan', { problems: error instanceof InputError ? error.lines : [String(error)] });
+    }
+    return plan;
+  };
+}
+
+function modified(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+function readTls(options: ServeOptions): { cert: string; key: string; ocsp?: () => Buffer | undefined } | undefined {
+  if (!options.tlsCert && !options.tlsKey) {
+    if (options.tlsOcsp) throw new InputError(['--tls-ocsp needs --tls-cert and --tls-key']);
+    return undefined;
+  }
+  if (!options.tlsCert || !options.tlsKey) throw new InputError(['--tls-cert and --tls-key go together']);
+  const read = (file: string, option: string) => {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new InputError([`${option} ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`]);
+    }
+  };
+  const tls = { cert: read(options.tlsCert, '--tls-cert'), key: read(options.tlsKey, '--tls-key') };
+  return options.tlsOcsp ? { ...tls, ocsp: stapleFile(options.tlsOcsp) } : tls;
+}
+
+/** The OCSP response file as it is now (re-read when it changes, as a cron job renews it); unreadable: nothing stapled. */
+function stapleFile(file: string): () => Buffer | undefined {
+  if (!statSync(file, { throwIfNoEntry: false })) throw new InputError([`--tls-ocsp ${file}: no such file`]);
+  let seen = -1;
+  let staple: Buffer | undefined;
+  return () => {
+    const now = modified(file);
+    if (now !== seen) {
+      seen = now;
+      try {
+        staple = readFileSync(file);
+      } catch {
+        staple = undefined;
+      }
+    }
+    return staple;
+  };
+}

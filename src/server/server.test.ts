@@ -1,0 +1,183 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planSchema } from '../plan/schema.js';
+import { batch, DAY, down, HOUR, MINUTE, sample } from '../store/fixtures.js';
+import { openStore } from '../store/open.js';
+import type { Store } from '../monitor/store.js';
+import type { Sample } from '../monitor/model.js';
+import { startStatusServer, type RunningStatusServer } from './server.js';
+
+const NOW = Date.UTC(2026, 11, 7, 12, 30);
+const dir = mkdtempSync(join(tmpdir(), 'harden-serve-'));
+let store: Store;
+let server: RunningStatusServer;
+
+const plan = planSchema.parse({
+  project: 'Acme',
+  monitors: [
+    { name: 'api', description: 'Public API', http: { url: 'https://ops:hunter2secret@api.internal.acme.test/health?token=abcdefgh12345678' } },
+    { name: 'db', tcp: 'db.internal.acme.test:5432' },
+    { name: 'web', http: { url: 'https://www.acme.test/' } },
+  ],
+  maintenance: [{ monitors: ['web'], cron: '0 3 * * 0', duration: '1h', reason: 'weekly upgrade' }],
+  statusPages: [{ slug: 'public', title: 'Acme public services', monitors: ['web', 'api'], showUrls: true }],
+});
+
+async function get(path: string, headers: Record<string, string> = {}) {
+  const response = await fetch(server.url + path, { headers });
+  return { response, body: await response.text() };
+}
+
+beforeAll(async () => {
+  store = await openStore({ sqlite: join(dir, 'harden.db') });
+  await store.migrate();
+  // 40 days of one sample an hour per monitor; the api was down for three hours 3 days ago.
+  const samples: Sample[] = [];
+  for (let at = NOW - 40 * DAY; at < NOW; at += HOUR) {
+    const outage = at >= NOW - 3 * DAY && at < NOW - 3 * DAY + 3 * HOUR;
+    samples.push(outage ? down('api', at, 'connect ECONNREFUSED 10.1.2.3:443') : sample('api', at, 100 + (at % 7)));
+    samples.push(sample('web', at, 40));
+  }
+  samples.push(down('db', NOW - 2 * MINUTE, 'getaddrinfo ENOTFOUND db.internal.acme.test'));
+  for (let i = 0; i < samples.length; i += 1000) await store.commit(batch({ samples: samples.slice(i, i + 1000) }));
+  const first = samples.find((s) => !s.ok && s.monitor === 'api')!;
+  await store.commit(
+    batch({
+      opened: [{ key: `api@${first.at + HOUR}`, monitor: 'api', openedAt: first.at + HOUR, closedAt: null, reason: first.reason!, firstFailure: first }],
+      states: [
+        { monitor: 'api', consecutiveFailures: 0, consecutiveSuccesses: 5, firstFailure: null, openIncident: null, lastSampleAt: NOW - HOUR, lastOk: true },
+        { monitor: 'web', consecutiveFailures: 0, consecutiveSuccesses: 9, firstFailure: null, openIncident: null, lastSampleAt: NOW - HOUR, lastOk: true },
+        { monitor: 'db', consecutiveFailures: 3, consecutiveSuccesses: 0, firstFailure: null, openIncident: 'db@1', lastSampleAt: NOW - 2 * MINUTE, lastOk: false },
+      ],
+    }),
+  );
+  await store.commit(batch({ closed: [{ key: `api@${first.at + HOUR}`, closedAt: first.at + 3 * HOUR }] }));
+  await store.compact(NOW, { raw: 2 * DAY, minute: 2 * DAY, hour: 35 * DAY, day: 730 * DAY });
+  server = await startStatusServer({ listen: '127.0.0.1:0', store, plan: () => plan, now: () => NOW });
+});
+
+afterAll(async () => {
+  await server?.close();
+  await store?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('harden serve: the public status page', () => {
+  it('shows every monitor with its state in words, 90 daily bars, a sparkline and the incident timeline, and no target or secret', async () => {
+    const { response, body } = await get('/status');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(body).toContain('<h1>Acme status</h1>');
+    expect(body).toMatch(/<h3 id="m-db">db<\/h3><span class="state state-down"><span aria-hidden="true">✕<\/span> Down<\/span>/);
+    // Down first: the reader's question.
+    expect(body.indexOf('id="m-db"')).toBeLessThan(body.indexOf('id="m-api"'));
+    expect(body.match(/<rect class="bar /g)).toHaveLength(3 * 90);
+    expect(body).toContain('<title>2026-12-04: outage, 87.5% up</title>');
+    expect(body).toMatch(/<svg class="spark"[^>]*aria-label="api, mean response time: 10\d ms to 10\d ms per hour over 24 hours">/);
+    expect(body).toContain('First failed check: connect ECONNREFUSED [address]');
+    expect(body).toContain('Resolved after 2 h 0 min');
+    expect(body).toContain('Scheduled maintenance');
+    expect(body).toContain('weekly upgrade');
+    for (const secret of ['hunter2', 'abcdefgh', 'internal', '10.1.2.3', '<script', 'style="']) expect(body).not.toContain(secret);
+  });
+
+  it('a named page shows its monitors only, with their targets stripped of credentials and query when it says showUrls', async () => {
+    const { body } = await get('/status/public');
+    expect(body).toContain('<h1>Acme public services</h1>');
+    expect(body).toContain('<code>https://api.internal.acme.test/health</code>');
+    expect(body).not.toContain('id="m-db"');
+    for (const secret of ['hunter2', 'abcdefgh', 'token']) expect(body).not.toContain(secret);
+    expect((await get('/status/nope')).response.status).toBe(404);
+  });
+
+  it('answers If-None-Match with 304, and caches for a short time with revalidation', async () => {
+    const first = await get('/status');
+    const etag = first.response.headers.get('etag')!;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(first.response.headers.get('cache-control')).toBe('public, max-age=15, must-revalidate');
+    const again = await get('/status', { 'if-none-match': etag });
+    expect(again.response.status).toBe(304);
+    expect(again.body).toBe('');
+    expect((await get('/status', { 'if-none-match': '"other"' })).response.status).toBe(200);
+  });
+
+  it('sends the security headers on every response, and no Server or X-Powered-By', async () => {
+    for (const path of ['/status', '/badge/api/status.svg', '/api/v1/monitors', '/nowhere', '/assets/status.css']) {
+      const { response } = await get(path);
+      expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('server')).toBeNull();
+      expect(response.headers.get('x-powered-by')).toBeNull();
+      expect(response.headers.get('strict-transport-security')).toBeNull(); // plain HTTP: HSTS means nothing there
+    }
+    expect((await fetch(`${server.url}/status`, { method: 'POST' })).status).toBe(405);
+  });
+});
+
+describe('harden serve: badges', () => {
+  it('draws status, uptime and response badges with text widths that fit', async () => {
+    const status = await get('/badge/db/status.svg');
+    expect(status.response.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
+    expect(status.response.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect(status.body).toContain('aria-label="db: down"');
+    expect(status.body).toContain('fill="#e05d44"');
+    const uptime = (await get('/badge/api/uptime-7d.svg')).body;
+    expect(uptime).toMatch(/aria-label="uptime 7d: 98\.0%"/);
+    expect(uptime).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="(\d+)" height="20"/);
+    expect(Number(/width="(\d+)"/.exec(uptime)![1])).toBeGreaterThan(100);
+    expect((await get('/badge/web/uptime-24h.svg')).body).toContain('aria-label="uptime 24h: 100%"');
+    expect((await get('/badge/web/response.svg')).body).toContain('aria-label="response: 40 ms"');
+    expect((await get('/badge/nope/status.svg')).response.status).toBe(404);
+  });
+});
+
+describe('harden serve: the read-only JSON API', () => {
+  it('lists monitors, incidents, daily bars and pages, as its OpenAPI document describes', async () => {
+    const monitors = JSON.parse((await get('/api/v1/monitors')).body);
+    expect(monitors.monitors.map((m: { name: string; state: string }) => [m.name, m.state])).toEqual([['api', 'up'], ['db', 'down'], ['web', 'up']]);
+    expect(monitors.monitors[0]).not.toHaveProperty('target');
+    const days = JSON.parse((await get('/api/v1/monitors/api/days')).body);
+    expect(days.days).toHaveLength(90);
+    expect(days.days.at(-4)).toEqual({ date: '2026-12-04', uptime: 87.5, total: 24, failed: 3, maintenance: 0 });
+    const incidents = JSON.parse((await get('/api/v1/incidents')).body);
+    expect(incidents.incidents).toEqual([expect.objectContaining({ monitor: 'api', state: 'resolved', reason: 'connect ECONNREFUSED [address]' })]);
+    const page = JSON.parse((await get('/api/v1/status-pages/public')).body);
+    expect(page.monitors.map((m: { target: string }) => m.target)).toEqual(['https://www.acme.test/', 'https://api.internal.acme.test/health']);
+    expect((await get('/api/v1/monitors/nope')).response.status).toBe(404);
+    const openapi = JSON.parse((await get('/api/v1/openapi.json')).body);
+    expect(openapi.openapi).toBe('3.1.0');
+    expect(Object.keys(openapi.paths)).toContain('/api/v1/monitors/{name}/days');
+    expect(openapi.components.schemas.Monitor.properties.state.enum).toEqual(['up', 'down', 'maintenance', 'unknown']);
+    expect(JSON.stringify(openapi)).not.toContain('"$ref":"Monitor"');
+  });
+});
+
+describe('harden serve: many monitors and maintenance', () => {
+  it('pages /status by 100 monitors, and shows a monitor in a maintenance window as such, in words and on its badge', async () => {
+    const many = planSchema.parse({
+      monitors: [{ name: 'web', http: { url: 'https://www.acme.test/' } }, ...Array.from({ length: 149 }, (_, i) => ({ name: `m${String(i).padStart(3, '0')}`, tcp: `10.0.0.${i}:443` }))],
+      maintenance: [{ monitors: ['web'], start: new Date(NOW - HOUR).toISOString(), end: new Date(NOW + HOUR).toISOString(), reason: 'database upgrade' }],
+    });
+    const other = await startStatusServer({ listen: '127.0.0.1:0', store, plan: () => many, now: () => NOW });
+    try {
+      const first = await (await fetch(`${other.url}/status`)).text();
+      expect(first).toContain('<span>Page 1 of 2</span> <a href="/status?page=2">Next</a>');
+      expect(first.match(/<li class="monitor"/g)).toHaveLength(100);
+      // In maintenance, ahead of the monitors without data.
+      expect(first).toMatch(/<h3 id="m-web">web<\/h3><span class="state state-maintenance"><span aria-hidden="true">⚙<\/span> Maintenance<\/span>/);
+      expect(first).toContain('(under way): web — database upgrade');
+      const second = await (await fetch(`${other.url}/status?page=2`)).text();
+      expect(second.match(/<li class="monitor"/g)).toHaveLength(50);
+      expect(second).toContain('<a href="/status">Previous</a>');
+      expect((await fetch(`${other.url}/status?page=3`)).status).toBe(404);
+      expect(await (await fetch(`${other.url}/badge/web/status.svg`)).text()).toContain('aria-label="web: maintenance"');
+      const head = await fetch(`${other.url}/status?utm=x`, { method: 'HEAD' });
+      expect(head.status).toBe(200);
+      expect(head.headers.get('etag')).toBe((await fetch(`${other.url}/status`)).headers.get('etag'));
+    } finally {
+      await other.close();
+    }
+  });
+});

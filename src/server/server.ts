@@ -1,0 +1,148 @@
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { Store } from '../monitor/store.js';
+import type { StatusPlan } from '../status/schema.js';
+import { SnapshotBuilder, type StatusSnapshot } from '../status/snapshot.js';
+import { securityHeaders } from './headers.js';
+import { etagOf, matches, text, type Reply } from './responses.js';
+import { statusRoute } from './status-routes.js';
+
+export interface ServeOptions {
+  /** host:port; port 0 picks a free one. */
+  listen: string;
+  store: Store;
+  /** The plan as it is now (the daemon may have reloaded it). */
+  plan: () => StatusPlan;
+  /** PEM certificate chain and key: serve HTTPS (and HSTS); `ocsp` gives the DER OCSP response to staple, when there is one. */
+  tls?: { cert: string; key: string; ocsp?: () => Buffer | undefined };
+  /** Contact URIs (mailto:, https:) for /.well-known/security.txt (RFC 9116); none: no security.txt. */
+  securityContacts?: string[];
+  /** How long a snapshot of the store is served before it is rebuilt, and the public max-age. */
+  refreshMs?: number;
+  now?: () => number;
+  /** Told each request's server time (from its arrival to its last byte handed to the socket), for benchmarks. */
+  onServed?: (path: string, ms: number) => void;
+  log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+}
+
+export interface RunningStatusServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+interface Rendered {
+  reply: Reply;
+  etag: string;
+}
+
+/**
+ * The HTTP server of `harden serve`, on node:http: a handful of GET routes needs no framework,
+ * and leaves every header (security headers, no Server banner) in our hands. Replies are built
+ * from a snapshot of the store rebuilt at most every refreshMs, and kept per URL with their
+ * ETag until the next snapshot: a reader costs a lookup, not a query.
+ */
+export async function startStatusServer(options: ServeOptions): Promise<RunningStatusServer> {
+  const refreshMs = options.refreshMs ?? 15_000;
+  const now = options.now ?? Date.now;
+  const builder = new SnapshotBuilder(options.store);
+  const https = options.tls !== undefined;
+  let current: { snapshot: StatusSnapshot; plan: StatusPlan; rendered: Map<string, Rendered> } | undefined;
+  let building: Promise<NonNullable<typeof current>> | undefined;
+
+  const fresh = async () => {
+    const plan = options.plan();
+    if (current && current.plan === plan && now() - current.snapshot.at < refreshMs) return current;
+    building ??= builder
+      .build(plan, now())
+      .then((snapshot) => (current = { snapshot, plan, rendered: new Map() }))
+      .finally(() => (building = undefined));
+    return building;
+  };
+
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    const arrived = performance.now();
+    if (options.onServed) response.once('finish', () => options.onServed!(request.url ?? '/', performance.now() - arrived));
+    const url = new URL(request.url ?? '/', 'http://status.invalid');
+    let rendered: Rendered;
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      const reply = text(405, 'only GET and HEAD');
+      rendered = { reply: { ...reply, headers: { allow: 'GET, HEAD' } }, etag: '' };
+    } else {
+      const state = await fresh();
+      // Only /status reads a parameter: other query strings must not fill the cache with copies.
+      const page = url.pathname === '/status' ? url.searchParams.get('page') : null;
+      const key = page === null ? url.pathname : `${url.pathname}?page=${page}`;
+      const cached = state.rendered.get(key);
+      if (cached) rendered = cached;
+      else {
+        const reply =
+          (url.pathname === '/.well-known/security.txt' && options.securityContacts?.length ? securityTxt(options.securityContacts, state.snapshot.at) : undefined) ??
+          statusRoute(url.pathname, url.searchParams, { plan: state.plan, snapshot: state.snapshot, maxAge: Math.round(refreshMs / 1000) }) ??
+          text(404, 'not found');
+        rendered = { reply, etag: reply.status === 200 ? etagOf(reply.body) : '' };
+        if (reply.status === 200 && state.rendered.size < 10_000) state.rendered.set(key, rendered);
+      }
+    }
+    const { reply, etag } = rendered;
+    const headers: Record<string, string> = {
+      ...securityHeaders({ https, crossOrigin: reply.crossOrigin === true }),
+      'content-type': reply.type,
+      'cache-control': reply.maxAge > 0 ? `public, max-age=${reply.maxAge}, must-revalidate` : 'no-store',
+      ...(etag ? { etag } : {}),
+      ...reply.headers,
+    };
+    if (etag && matches(request.headers['if-none-match'], etag)) {
+      response.writeHead(304, headers).end();
+      return;
+    }
+    const body = typeof reply.body === 'string' ? Buffer.from(reply.body) : reply.body;
+    response.writeHead(reply.status, { ...headers, 'content-length': String(body.length) });
+    response.end(request.method === 'HEAD' ? undefined : body);
+  };
+
+  const listener = (request: IncomingMessage, response: ServerResponse) => {
+    handle(request, response).catch((error: unknown) => {
+      options.log?.('error', 'status request failed', { path: request.url, error: error instanceof Error ? error.message : String(error) });
+      if (response.headersSent) return void response.destroy();
+      response.writeHead(503, { ...securityHeaders({ https }), 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end('status unavailable\n');
+    });
+  };
+  const server: Server = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, listener) : createHttpServer(listener);
+  const ocsp = options.tls?.ocsp;
+  if (ocsp) server.on('OCSPRequest', (_certificate: Buffer, _issuer: Buffer, done: (error: Error | null, response?: Buffer) => void) => done(null, ocsp()));
+  server.keepAliveTimeout = 5000;
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  const { host, port } = splitListen(options.listen);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `${https ? 'https' : 'http'}://${shownHost}:${address.port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
+  };
+}
+
+/** RFC 9116: contacts and an expiry a little under a year ahead, moving with the days. */
+function securityTxt(contacts: readonly string[], at: number): Reply {
+  const expires = new Date(Math.floor(at / 86_400_000) * 86_400_000 + 364 * 86_400_000).toISOString();
+  return { status: 200, type: 'text/plain; charset=utf-8', body: `${contacts.map((contact) => `Contact: ${contact}`).join('\n')}\nExpires: ${expires}\nPreferred-Languages: en\n`, maxAge: 3600 };
+}
+
+export function splitListen(listen: string): { host: string; port: number } {
+  const match = /^(?:\[([0-9a-fA-F:]+)\]|([\w.-]+)):(\d{1,5})$/.exec(listen);
+  const port = Number(match?.[3]);
+  if (!match || !(port >= 0 && port <= 65_535)) throw new Error(`expected host:port, got "${listen}"`);
+  return { host: match[1] ?? match[2]!, port };
+}

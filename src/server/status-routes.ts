@@ -1,0 +1,104 @@
+import { incidentJson, monitorJson, statusPageJson } from '../status/api.js';
+import { badge, responseColour, uptimeColour, type Colour } from '../status/badge.js';
+import { milliseconds, percent } from '../status/format.js';
+import { openApiDocument } from '../status/openapi.js';
+import { renderStatusPage, STYLESHEET_PATH } from '../status/page.js';
+import type { StatusPlan } from '../status/schema.js';
+import type { MonitorState, MonitorView, StatusSnapshot } from '../status/snapshot.js';
+import { STATUS_CSS } from '../status/stylesheet.js';
+import { json, text, TYPES, type Reply } from './responses.js';
+
+/** Monitors per page of /status. */
+export const PAGE_SIZE = 100;
+
+const STATE_BADGE: Record<MonitorState, { value: string; colour: Colour }> = {
+  up: { value: 'up', colour: 'brightgreen' },
+  down: { value: 'down', colour: 'red' },
+  maintenance: { value: 'maintenance', colour: 'blue' },
+  unknown: { value: 'unknown', colour: 'grey' },
+};
+
+export interface RouteContext {
+  plan: StatusPlan;
+  snapshot: StatusSnapshot;
+  /** Seconds a public reply may be cached. */
+  maxAge: number;
+}
+
+/** Down monitors first, then by name: what a reader looks for. */
+function ordered(monitors: Iterable<MonitorView>): MonitorView[] {
+  const rank: Record<MonitorState, number> = { down: 0, maintenance: 1, unknown: 2, up: 3 };
+  return [...monitors].sort((a, b) => rank[a.state] - rank[b.state] || a.name.localeCompare(b.name));
+}
+
+function segment(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The public routes: pages, the stylesheet, badges and the read-only API. undefined: no such path. */
+export function statusRoute(path: string, query: URLSearchParams, context: RouteContext): Reply | undefined {
+  const { plan, snapshot, maxAge } = context;
+  if (path === STYLESHEET_PATH) return { status: 200, type: TYPES.css, body: STATUS_CSS, maxAge: 3600 };
+  if (path === '/' ) return { status: 302, type: TYPES.text, body: 'see /status\n', maxAge, headers: { location: '/status' } };
+  if (path === '/status') {
+    const all = ordered(snapshot.monitors.values());
+    const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
+    const page = Number(query.get('page') ?? 1);
+    if (!Number.isInteger(page) || page < 1 || page > pages) return text(404, `no page ${query.get('page')} (pages 1 to ${pages})`);
+    const title = plan.project ? `${plan.project} status` : 'Status';
+    const monitors = all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+    return { status: 200, type: TYPES.html, body: renderStatusPage({ title, snapshot, monitors, showUrls: false, page, pages, path }), maxAge };
+  }
+  const named = /^\/status\/([a-z0-9-]+)$/.exec(path);
+  if (named) {
+    const page = plan.statusPages.find((p) => p.slug === named[1]);
+    if (!page) return undefined;
+    const monitors = page.monitors.flatMap((name) => snapshot.monitors.get(name) ?? []);
+    return { status: 200, type: TYPES.html, body: renderStatusPage({ title: page.title, description: page.description, snapshot, monitors, showUrls: page.showUrls, page: 1, pages: 1, path }), maxAge };
+  }
+  const badgePath = /^\/badge\/([^/]+)\/(status|uptime-24h|uptime-7d|uptime-30d|response)\.svg$/.exec(path);
+  if (badgePath) {
+    const name = segment(badgePath[1]!);
+    const monitor = name === undefined ? undefined : snapshot.monitors.get(name);
+    if (!monitor) return undefined;
+    return { status: 200, type: TYPES.svg, body: badgeOf(monitor, badgePath[2]!), maxAge, crossOrigin: true };
+  }
+  if (path.startsWith('/api/v1/')) return apiRoute(path.slice('/api/v1'.length), context);
+  return undefined;
+}
+
+function badgeOf(monitor: MonitorView, kind: string): string {
+  if (kind === 'status') {
+    const { value, colour } = STATE_BADGE[monitor.state];
+    return badge(monitor.name, value, colour);
+  }
+  if (kind === 'response') return badge('response', milliseconds(monitor.responseMs), responseColour(monitor.responseMs));
+  const window = kind.slice('uptime-'.length) as '24h' | '7d' | '30d';
+  return badge(`uptime ${window}`, percent(monitor.uptime[window]), uptimeColour(monitor.uptime[window]));
+}
+
+function apiRoute(path: string, { plan, snapshot, maxAge }: RouteContext): Reply | undefined {
+  const at = new Date(snapshot.at).toISOString();
+  if (path === '/openapi.json') return json(openApiDocument(), 3600);
+  if (path === '/monitors') return json({ at, monitors: [...snapshot.monitors.values()].map((monitor) => monitorJson(monitor)) }, maxAge);
+  const monitorPath = /^\/monitors\/([^/]+)(\/days)?$/.exec(path);
+  if (monitorPath) {
+    const name = segment(monitorPath[1]!);
+    const monitor = name === undefined ? undefined : snapshot.monitors.get(name);
+    if (!monitor) return json({ error: `no monitor "${name ?? monitorPath[1]}"` }, 0, 404);
+    return json(monitorPath[2] ? { monitor: monitor.name, days: monitor.days } : monitorJson(monitor), maxAge);
+  }
+  if (path === '/incidents') return json({ at, incidents: snapshot.incidents.map((incident) => incidentJson(incident, false)) }, maxAge);
+  if (path === '/status-pages') return json({ pages: plan.statusPages.map((page) => ({ slug: page.slug, title: page.title, path: `/status/${page.slug}` })) }, maxAge);
+  const pagePath = /^\/status-pages\/([a-z0-9-]+)$/.exec(path);
+  if (pagePath) {
+    const page = plan.statusPages.find((p) => p.slug === pagePath[1]);
+    if (!page) return json({ error: `no status page "${pagePath[1]}"` }, 0, 404);
+    return json(statusPageJson(page, snapshot), maxAge);
+  }
+  return json({ error: `no such endpoint: /api/v1${path}` }, 0, 404);
+}

@@ -1,0 +1,222 @@
+import { MaintenanceCalendar, windowsAhead, type AnnouncedWindow } from '../monitor/maintenance.js';
+import type { Incident, MonitorKind } from '../monitor/model.js';
+import { monitorKind } from '../monitor/schema.js';
+import { maskStrings } from '../monitor/secrets.js';
+import type { Bucket, Store } from '../monitor/store.js';
+import { TriggerTracker } from '../monitor/trigger-tracker.js';
+import { publicTarget } from './public-text.js';
+import type { StatusPlan } from './schema.js';
+
+export const HOUR = 3_600_000;
+export const DAY = 86_400_000;
+export const BAR_DAYS = 90;
+export const SPARK_HOURS = 24;
+/** Incidents closed longer ago than this are not "recent". */
+export const RECENT_MS = 14 * DAY;
+/** Maintenance announced this far ahead. */
+export const AHEAD_MS = 14 * DAY;
+
+export type MonitorState = 'up' | 'down' | 'maintenance' | 'unknown';
+
+export interface DayBar {
+  /** YYYY-MM-DD (UTC). */
+  date: string;
+  /** Percent up, maintenance excluded; null without samples. */
+  uptime: number | null;
+  total: number;
+  failed: number;
+  maintenance: number;
+}
+
+export interface HourPoint {
+  start: number;
+  /** Mean latency of up samples, ms; null without any. */
+  meanMs: number | null;
+}
+
+export interface MonitorView {
+  name: string;
+  description: string | undefined;
+  kind: MonitorKind;
+  /** Without credentials or query: shown only on pages with showUrls. */
+  target: string;
+  state: MonitorState;
+  lastSampleAt: number | null;
+  /** Over whole hours (24h) and whole days (7d, 30d) up to now. */
+  uptime: { '24h': number | null; '7d': number | null; '30d': number | null };
+  /** Mean latency of up samples over the last 24 hours, ms. */
+  responseMs: number | null;
+  /** BAR_DAYS days, oldest first, today last. */
+  days: DayBar[];
+  /** SPARK_HOURS hours, oldest first, the current hour last. */
+  hours: HourPoint[];
+  incident: string | null;
+}
+
+export interface IncidentView {
+  key: string;
+  monitor: string;
+  openedAt: number;
+  closedAt: number | null;
+  /** Masked, raw: public pages pass it through publicReason. */
+  reason: string;
+  firstFailureAt: number;
+}
+
+export interface StatusSnapshot {
+  at: number;
+  monitors: Map<string, MonitorView>;
+  /** Open ones, then those closed within RECENT_MS, newest first. */
+  incidents: IncidentView[];
+  maintenance: AnnouncedWindow[];
+}
+
+/** Past days and hours do not change: they are read once, and each refresh reads only today and the current hour. */
+interface History {
+  day: number;
+  hour: number;
+  /** The BAR_DAYS - 1 days before today, per monitor (absent: no samples in them). */
+  days: Map<string, { bars: DayBar[]; buckets: Bucket[] }>;
+  /** The SPARK_HOURS - 1 hours before this one. */
+  hours: Map<string, Bucket[]>;
+}
+
+/**
+ * Builds what the status pages, badges and API show from the store, for every monitor of the
+ * plan at once. Keeps the completed days and hours between refreshes; reads them a day or an
+ * hour at a time, so a daemon in the same process keeps its schedule while they load.
+ */
+export class SnapshotBuilder {
+  private history: History | undefined;
+
+  constructor(private readonly store: Store) {}
+
+  private async pastDays(day: number): Promise<History['days']> {
+    const byMonitor = new Map<string, Bucket[]>();
+    for (let start = day - (BAR_DAYS - 1) * DAY; start < day; start += DAY)
+      for (const [name, buckets] of await this.store.buckets('day', start, start + DAY)) {
+        const list = byMonitor.get(name);
+        if (list) list.push(...buckets);
+        else byMonitor.set(name, [...buckets]);
+      }
+    const dates = Array.from({ length: BAR_DAYS - 1 }, (_, i) => day - (BAR_DAYS - 1 - i) * DAY);
+    const days: History['days'] = new Map();
+    for (const [name, buckets] of byMonitor) days.set(name, { bars: dayBars(buckets, dates), buckets });
+    return days;
+  }
+
+  private async pastHours(hour: number): Promise<History['hours']> {
+    const hours: History['hours'] = new Map();
+    for (let start = hour - (SPARK_HOURS - 1) * HOUR; start < hour; start += HOUR)
+      for (const [name, buckets] of await this.store.buckets('hour', start, start + HOUR)) {
+        const list = hours.get(name);
+        if (list) list.push(...buckets);
+        else hours.set(name, [...buckets]);
+      }
+    return hours;
+  }
+
+  async build(plan: StatusPlan, now: number): Promise<StatusSnapshot> {
+    const day = Math.floor(now / DAY) * DAY;
+    const hour = Math.floor(now / HOUR) * HOUR;
+    let history = this.history;
+    if (!history || history.day !== day || history.hour !== hour) {
+      const days = history?.day === day ? history.days : await this.pastDays(day);
+      this.history = history = { day, hour, days, hours: await this.pastHours(hour) };
+    }
+    const [today, thisHour, states, open, recent] = await Promise.all([
+      this.store.buckets('day', day, now + 1),
+      this.store.buckets('hour', hour, now + 1),
+      this.store.states(),
+      this.store.openIncidents(),
+      this.store.incidents({ since: now - RECENT_MS, limit: 200 }),
+    ]);
+    const stateOf = new Map(states.map((state) => [state.monitor, state]));
+    const calendar = new MaintenanceCalendar(plan.maintenance);
+    const monitors = new Map<string, MonitorView>();
+    const openByMonitor = new Map(open.filter((incident) => !TriggerTracker.owns(incident)).map((incident) => [incident.monitor, incident.key]));
+    const noDays = dayBars([], Array.from({ length: BAR_DAYS - 1 }, (_, i) => day - (BAR_DAYS - 1 - i) * DAY));
+    const week = day - 6 * DAY;
+    const month = day - 29 * DAY;
+    for (const monitor of plan.monitors) {
+      const state = stateOf.get(monitor.name);
+      const past = history.days.get(monitor.name);
+      const todayBuckets = today.get(monitor.name) ?? [];
+      const dayBuckets = past ? [...past.buckets, ...todayBuckets] : todayBuckets;
+      const hourBuckets = [...(history.hours.get(monitor.name) ?? []), ...(thisHour.get(monitor.name) ?? [])];
+      const last = state?.lastOk;
+      monitors.set(monitor.name, {
+        name: monitor.name,
+        description: monitor.description === undefined ? undefined : maskStrings(monitor.description),
+        kind: monitorKind(monitor),
+        target: publicTarget(monitor),
+        state: calendar.active(monitor.name, now) ? 'maintenance' : last == null ? 'unknown' : last ? 'up' : 'down',
+        lastSampleAt: state?.lastSampleAt ?? null,
+        uptime: {
+          '24h': uptimeOf(hourBuckets),
+          '7d': uptimeOf(dayBuckets.filter((bucket) => bucket.start >= week)),
+          '30d': uptimeOf(dayBuckets.filter((bucket) => bucket.start >= month)),
+        },
+        responseMs: meanOf(hourBuckets),
+        days: [...(past?.bars ?? noDays), ...dayBars(todayBuckets, [day])],
+        hours: hourPoints(hourBuckets, hour),
+        incident: openByMonitor.get(monitor.name) ?? null,
+      });
+    }
+    const known = new Set(monitors.keys());
+    const incidents = [...new Map([...open, ...recent].map((incident) => [incident.key, incident])).values()]
+      .filter((incident) => known.has(incident.monitor) && !TriggerTracker.owns(incident))
+      .sort((a, b) => Number(a.closedAt !== null) - Number(b.closedAt !== null) || b.openedAt - a.openedAt)
+      .map(incidentView);
+    // Reasons were masked when they were recorded; a database from an older version may hold them raw.
+    return { at: now, monitors, incidents: maskStrings(incidents), maintenance: windowsAhead(plan.maintenance, now, now + AHEAD_MS) };
+  }
+}
+
+function incidentView(incident: Incident): IncidentView {
+  return { key: incident.key, monitor: incident.monitor, openedAt: incident.openedAt, closedAt: incident.closedAt, reason: incident.reason, firstFailureAt: incident.firstFailure.at };
+}
+
+function uptimeOf(buckets: readonly Bucket[]): number | null {
+  let counted = 0;
+  let failed = 0;
+  for (const bucket of buckets) {
+    counted += bucket.total - bucket.maintenance;
+    failed += bucket.failed;
+  }
+  return counted > 0 ? (100 * (counted - failed)) / counted : null;
+}
+
+function meanOf(buckets: readonly Bucket[]): number | null {
+  let up = 0;
+  let sum = 0;
+  for (const bucket of buckets) {
+    if (bucket.meanMs === null) continue;
+    up += bucket.up;
+    sum += bucket.meanMs * bucket.up;
+  }
+  return up > 0 ? sum / up : null;
+}
+
+/** One bar per day start in `starts`, from the buckets that have samples. */
+function dayBars(buckets: readonly Bucket[], starts: readonly number[]): DayBar[] {
+  const byStart = new Map(buckets.map((bucket) => [bucket.start, bucket]));
+  return starts.map((start) => {
+    const bucket = byStart.get(start);
+    return {
+      date: new Date(start).toISOString().slice(0, 10),
+      uptime: bucket ? uptimeOf([bucket]) : null,
+      total: bucket?.total ?? 0,
+      failed: bucket?.failed ?? 0,
+      maintenance: bucket?.maintenance ?? 0,
+    };
+  });
+}
+
+function hourPoints(buckets: readonly Bucket[], hour: number): HourPoint[] {
+  const byStart = new Map(buckets.map((bucket) => [bucket.start, bucket]));
+  return Array.from({ length: SPARK_HOURS }, (_, i) => {
+    const start = hour - (SPARK_HOURS - 1 - i) * HOUR;
+    return { start, meanMs: byStart.get(start)?.meanMs ?? null };
+  });
+}

@@ -1,0 +1,62 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eventually, startSwitchableTarget, type SwitchableTarget } from '../src/testing/monitor-targets.js';
+
+const BIN = resolve('bin/harden.js');
+const ENV = { ...process.env, NO_COLOR: '1', HARDEN_NOW: '', HARDEN_DATABASE_URL: '' };
+
+let dir: string;
+let target: SwitchableTarget;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'harden-serve-cli-'));
+  target = await startSwitchableTarget();
+});
+
+afterEach(async () => {
+  await target.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('harden serve (built CLI)', () => {
+  it('serves the status page, a badge and the API with the monitor inside, metrics on their own listener, and stops on SIGTERM with exit 0', async () => {
+    writeFileSync(
+      join(dir, 'harden.yaml'),
+      `project: Acme\nmonitors:\n  - name: api\n    http: ${target.origin}/health\n    every: 1s\nstatusPages:\n  - { slug: public, title: Acme public, monitors: [api] }\nmonitoring:\n  metrics: false\n`,
+    );
+    const child = spawn(process.execPath, [BIN, 'serve', '--listen', '127.0.0.1:0', '--metrics', '127.0.0.1:0', '--debug'], { cwd: dir, env: ENV });
+    const logs: Record<string, unknown>[] = [];
+    let buffered = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const lines = buffered.split('\n');
+      buffered = lines.pop()!;
+      for (const line of lines) if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    try {
+      await eventually(() => logs.some((l) => l.msg === 'status pages served') || child.exitCode !== null, 15_000, 'the server');
+      const served = logs.find((l) => l.msg === 'status pages served');
+      expect(served, stderr).toBeDefined();
+      const base = String(served!.url).replace(/\/status$/, '');
+      // Samples are logged before they are committed: the second one says the first is in the store.
+      await eventually(() => logs.filter((l) => l.msg === 'sample').length >= 2, 10_000, 'two samples');
+      const page = await fetch(`${base}/status/public`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<span aria-hidden="true">✓</span> Operational');
+      expect(await (await fetch(`${base}/badge/api/status.svg`)).text()).toContain('aria-label="api: up"');
+      expect((await (await fetch(`${base}/api/v1/monitors`)).json()).monitors[0]).toMatchObject({ name: 'api', state: 'up' });
+      expect((await fetch(`${base}/metrics`)).status).toBe(404);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(logs.at(-1)).toMatchObject({ msg: 'monitor stopped' });
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  }, 30_000);
+});
