@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluateOnHost, fakeHost } from '../../testing/fake-host.js';
+import { RecordedHost, runHostCheck } from '../../testing/recorded-host.js';
 import { runLiveCheck } from '../../testing/live-cases.js';
 import { startSshd, type RunningSshd } from '../../testing/sshd.js';
 import { hostSecretFileModes } from './secret-file-modes.js';
@@ -47,11 +47,11 @@ describe('host/secret-file-modes (real sshd on 127.0.0.1, k3s files where the pl
 
 describe('host/secret-file-modes on recorded hosts', () => {
   it('reads the default places: a kubeconfig in /root/.kube', async () => {
-    const { fails } = await evaluateOnHost(hostSecretFileModes, fakeHost({ files: { '/root/.kube/config': { mode: 0o604 } } }));
-    expect(fails.map((f) => f.message)).toEqual(['recorded: /root/.kube/config is mode 0604: readable by everyone, and it holds cluster credentials']);
+    const { failures } = await runHostCheck(hostSecretFileModes, new RecordedHost({ files: { '/root/.kube/config': { mode: 0o604 } } }));
+    expect(failures.map((f) => f.message)).toEqual(['node-1: /root/.kube/config is mode 0604: readable by everyone, and it holds cluster credentials']);
   });
 
   it('is not applicable to a host without k3s or kubeconfigs', async () => {
-    expect((await evaluateOnHost(hostSecretFileModes, fakeHost({ files: { '/etc/hostname': 'web-1\n' } }))).notApplicable).toBe(true);
+    expect((await runHostCheck(hostSecretFileModes, new RecordedHost({ files: { '/etc/hostname': 'web-1\n' } }))).status).toBe('not-applicable');
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluateOnHost, fakeHost } from '../../testing/fake-host.js';
+import { RecordedHost, runHostCheck } from '../../testing/recorded-host.js';
 import { runLiveCheck } from '../../testing/live-cases.js';
 import { startSshd, type RunningSshd } from '../../testing/sshd.js';
 import { hostSudoersNopasswd } from './sudoers-nopasswd.js';
@@ -38,11 +38,11 @@ describe('host/sudoers-nopasswd (real sshd on 127.0.0.1, sudoers where the plan 
 
 describe('host/sudoers-nopasswd on recorded hosts', () => {
   it('is an error when sudoers exists but is root\'s and the SSH user is not root', async () => {
-    const { error } = await evaluateOnHost(hostSudoersNopasswd, fakeHost({ files: { '/etc/sudoers': { mode: 0o440 } } }));
-    expect(error).toBe('recorded: /etc/sudoers exists but cannot be read (mode 0440): sudoers files are root\'s, connect as root');
+    const { error } = await runHostCheck(hostSudoersNopasswd, new RecordedHost({ files: { '/etc/sudoers': { mode: 0o440 } } }));
+    expect(error).toBe('node-1: /etc/sudoers exists but cannot be read (mode 0440): sudoers files are root\'s, connect as root');
   });
 
   it('is not applicable without sudo', async () => {
-    expect(await evaluateOnHost(hostSudoersNopasswd, fakeHost({}))).toEqual({ fails: [], notApplicable: true });
+    expect(await runHostCheck(hostSudoersNopasswd, new RecordedHost({}))).toMatchObject({ status: 'not-applicable', failures: [] });
   });
 });
