@@ -52,17 +52,17 @@ export class RecordedHost implements HostTarget {
 
   async stat(path: string): Promise<RemoteStat | undefined> {
     if (this.spec.unreadable?.includes(path)) return { path, mode: 0o600, uid: 0, gid: 0, size: 100, isDirectory: false, isFile: true };
-    const file = this.file(path);
+    const file = this.recordedFile(path);
     if (file) return { path, mode: file.mode, uid: 0, gid: 0, size: file.content?.length ?? 0, isDirectory: false, isFile: true };
     const isDirectory = Object.keys(this.spec.files ?? {}).some((name) => name.startsWith(`${path.replace(/\/$/, '')}/`));
     return isDirectory ? { path, mode: 0o755, uid: 0, gid: 0, size: 4096, isDirectory: true, isFile: false } : undefined;
   }
 
   async readFile(path: string): Promise<string | undefined> {
-    return this.spec.unreadable?.includes(path) ? undefined : this.file(path)?.content;
+    return this.spec.unreadable?.includes(path) ? undefined : this.recordedFile(path)?.content;
   }
 
-  private file(path: string): { content?: string; mode: number } | undefined {
+  private recordedFile(path: string): { content?: string; mode: number } | undefined {
     const file = this.spec.files?.[path];
     return typeof file === 'string' ? { content: file, mode: 0o644 } : file;
   }

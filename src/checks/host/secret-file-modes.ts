@@ -2,7 +2,7 @@ import type { HostTarget, RemoteStat } from '../../targets/host/host-target.js';
 import { remoteFileAt } from '../../targets/host/remote-file-location.js';
 import { defineCheck } from '../define.js';
 
-export const hostSecretFileModes = defineCheck({
+export const secretFileModes = defineCheck({
   id: 'host/secret-file-modes',
   title: 'Kubeconfigs and the k3s token are readable by their owner only',
   severity: 'high',
