@@ -23,6 +23,11 @@ describe('host/pending-updates', () => {
     expect(outcome.failures.map((f) => f.message)).toEqual(['A reboot is required to finish installed updates: asked by linux-image-6.1.0-18-amd64, libc6']);
   });
 
+  it('reads the reboot flag where the plan points (paths.rebootRequired)', async () => {
+    const host = new RecordedHost({ commands: { aptUpgradeSimulation: UP_TO_DATE }, files: { '/run/reboot-required': '*** System restart required ***\n', '/run/reboot-required.pkgs': 'libc6\n' }, paths: { rebootRequired: '/run/reboot-required' } });
+    expect((await runHostCheck(pendingUpdates, host)).failures.map((f) => f.message)).toEqual(['A reboot is required to finish installed updates: asked by libc6']);
+  });
+
   it('passes an up-to-date host with only non-security updates', async () => {
     const outcome = await runHostCheck(pendingUpdates, new RecordedHost({ commands: { aptUpgradeSimulation: `${UP_TO_DATE}Inst snapd [2.58] (2.61 Ubuntu:22.04/jammy-updates [amd64])\n` } }));
     expect(outcome).toMatchObject({ status: 'pass', evidence: '1 update(s) pending, none from a security archive; no reboot required' });

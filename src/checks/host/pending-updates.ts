@@ -2,7 +2,6 @@ import { parseAptSimulation, parseRebootPackages } from '../../targets/host/apt-
 import { absence, runTool } from '../../targets/host/tool-output.js';
 import { defineCheck } from '../define.js';
 
-const REBOOT_REQUIRED = '/var/run/reboot-required';
 const LISTED = 12;
 
 export const pendingUpdates = defineCheck({
@@ -44,9 +43,10 @@ export const pendingUpdates = defineCheck({
       const packages = names.length > LISTED ? `${names.slice(0, LISTED).join(', ')} and ${names.length - LISTED} more` : names.join(', ');
       ctx.fail(host.location, 'security', { count: security.length, packages }, security.map((u) => `${u.name} ${u.installed ?? '(new)'} -> ${u.candidate}`).join('\n'));
     }
-    const rebootRequired = await host.readFile(REBOOT_REQUIRED);
+    const rebootFlag = host.path('rebootRequired', '/var/run/reboot-required');
+    const rebootRequired = await host.readFile(rebootFlag);
     if (rebootRequired !== undefined) {
-      const asked = parseRebootPackages((await host.readFile(`${REBOOT_REQUIRED}.pkgs`)) ?? '');
+      const asked = parseRebootPackages((await host.readFile(`${rebootFlag}.pkgs`)) ?? '');
       ctx.fail(host.location, 'reboot', { asked: asked.length > 0 ? `: asked by ${asked.join(', ')}` : '' }, rebootRequired.trim());
     }
     ctx.computed({ pending: updates.length, security: security.length, rebootRequired: rebootRequired !== undefined });
