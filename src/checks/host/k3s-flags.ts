@@ -86,7 +86,7 @@ async function readK3s(host: HostTarget): Promise<K3sReading | undefined> {
   const settings = emptyK3sSettings();
   const sources: string[] = [];
   const unreadable: string[] = [];
-  const config = host.path('k3sConfig', '/etc/rancher/k3s/config.yaml');
+  const config = host.path('k3sConfig', `${host.path('k3sConfigDir', '/etc/rancher/k3s')}/config.yaml`);
   const dropIns = `${config}.d`;
   const files = [config, ...((await host.listDir(dropIns)) ?? []).filter((name) => /\.ya?ml$/.test(name)).sort().map((name) => `${dropIns}/${name}`)];
   let found = false;

@@ -25,7 +25,7 @@ describe('host/secret-file-modes (real sshd on 127.0.0.1, k3s files where the pl
     sshd.planHost({
       paths: {
         k3sConfigDir: `${sshd.root}/${under}/etc/rancher/k3s`,
-        k3sConfig: `${sshd.root}/${under}/etc/rancher/k3s/k3s.yaml`,
+        k3sKubeconfig: `${sshd.root}/${under}/etc/rancher/k3s/k3s.yaml`,
         k3sToken: `${sshd.root}/${under}/var/lib/rancher/k3s/server/token`,
         kubeconfigs: `${sshd.root}/${under}/root/.kube`,
       },

@@ -3,7 +3,7 @@ import { secretRef } from '../secret-ref.js';
 import { resolveRanges } from './address-ranges.js';
 import type { HostPathKey } from './host-target.js';
 
-const HOST_PATH_KEYS = ['sshdConfig', 'sudoers', 'sudoersDir', 'k3sConfigDir', 'k3sConfig', 'k3sToken', 'kubeconfigs', 'unattendedUpgrades', 'fail2banJails', 'rebootRequired', 'k3sUnits'] as const satisfies readonly HostPathKey[];
+const HOST_PATH_KEYS = ['sshdConfig', 'sudoers', 'sudoersDir', 'k3sConfigDir', 'k3sConfig', 'k3sKubeconfig', 'k3sToken', 'kubeconfigs', 'unattendedUpgrades', 'fail2banJails', 'rebootRequired', 'k3sUnits'] as const satisfies readonly HostPathKey[];
 
 const SSH_ADDRESS = /^(?<user>[a-z_][a-z0-9_.-]*\$?)@(?<host>\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(?::(?<port>\d{1,5}))?$/;
 
