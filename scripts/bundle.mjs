@@ -19,8 +19,8 @@ await build({
   sourcemap: true,
   minifyWhitespace: true,
   minifySyntax: true,
-  // A native addon, and pg's optional native driver (never installed).
-  external: ['better-sqlite3', 'pg-native'],
+  // Native addons (ssh2's optional crypto binding and cpu-features), and pg's optional native driver (never installed).
+  external: ['better-sqlite3', 'pg-native', 'ssh2'],
   // Dependencies written as CommonJS call require(): give the bundle one.
   banner: { js: "import { createRequire as harden_createRequire } from 'node:module'; const require = harden_createRequire(import.meta.url);" },
   logLevel: 'warning',
