@@ -1,4 +1,4 @@
-import { parseAptSimulation, parseRebootPackages } from '../../targets/host/apt-updates.js';
+import { parseAptList, parseRebootPackages } from '../../targets/host/apt-updates.js';
 import { absence, runTool } from '../../targets/host/tool-output.js';
 import { defineCheck } from '../define.js';
 
@@ -12,7 +12,7 @@ export const pendingUpdates = defineCheck({
   why:
     'Most compromises of servers use vulnerabilities that already have a fix: a security update that is published but not installed, or ' +
     'installed but not running because the host was not rebooted (a new kernel, libc or OpenSSL stays unused until then). The check asks ' +
-    'apt what an upgrade would install (`apt-get -s dist-upgrade`, a simulation that changes nothing) and counts the packages offered by a ' +
+    'apt which installed packages have a newer version (`apt list --upgradable`, which changes nothing) and counts those offered by a ' +
     '`-security` archive, and reads /var/run/reboot-required and the packages that asked for it (reboot-required.pkgs, written by Debian ' +
     'and Ubuntu package scripts). apt answers from the package lists as last refreshed (apt-daily refreshes them daily when unattended-upgrades ' +
     'is set up). Hosts without apt (RHEL, Alpine) are reported as not measured, not passed.',
@@ -34,9 +34,9 @@ export const pendingUpdates = defineCheck({
     { about: 'no reboot pending', names: ['reboot-required', 'kured', ['reboot*', 'kernel update*']], messages: ['reboot'] },
   ],
   async evaluate(host, ctx) {
-    const output = await runTool(host, 'aptUpgradeSimulation');
+    const output = await runTool(host, 'aptUpgradable');
     if (output.kind !== 'ok') throw new Error(`pending updates cannot be read: ${absence(output)} (harden reads apt: Debian, Ubuntu)`);
-    const updates = parseAptSimulation(output.stdout);
+    const updates = parseAptList(output.stdout);
     const security = updates.filter((update) => update.security);
     if (security.length > 0) {
       const names = security.map((update) => update.name).sort();
