@@ -2,7 +2,7 @@
 // default 4) against one host at a time, through the real engine. Each host's connection opens
 // on its first read and carries every command and SFTP read of the run; the hosts are read in
 // parallel, so 20 hosts should take at most about 2x the slowest single host. Prints both and
-// the ratio (best of BENCH_ROUNDS, default 3).
+// the ratio (best of BENCH_ROUNDS, default 3), and first each fixed command's wall time on one host.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,9 @@ import { CHECKS } from '../src/checks/index.js';
 import { invocationKey } from '../src/engine/fingerprint.js';
 import { DEFAULT_ENGINE_OPTIONS, runChecks } from '../src/engine/run.js';
 import { planSchema } from '../src/plan/schema.js';
+import { HOST_COMMANDS, type HostCommand } from '../src/targets/host/commands.js';
+import { hostSchema } from '../src/targets/host/config.js';
+import { SshSession } from '../src/targets/host/ssh-session.js';
 import { NO_LIVE_TARGETS } from '../src/targets/live/config.js';
 import { LiveClients } from '../src/targets/live/targets.js';
 import { DEFAULT_GLOBS, Workspace } from '../src/targets/repo/workspace.js';
@@ -42,11 +45,12 @@ function planHost(sshd: RunningSshd, index: number): Record<string, unknown> {
       sudoers: at('etc/sudoers'),
       sudoersDir: at('etc/sudoers.d'),
       k3sConfigDir: at('etc/rancher/k3s'),
-      k3sConfig: at('etc/rancher/k3s/k3s.yaml'),
       k3sToken: at('var/lib/rancher/k3s/server/token'),
       kubeconfigs: at('root/.kube'),
       unattendedUpgrades: at('etc/apt/apt.conf.d'),
       fail2banJails: at('etc/fail2ban'),
+      k3sUnits: at('etc/systemd/system'),
+      rebootRequired: at('var/run/reboot-required'),
     },
   });
 }
@@ -59,6 +63,31 @@ function sshdCpuMs(sshds: readonly RunningSshd[]): number {
     return sum + Number(fields[13]) + Number(fields[14]);
   }, 0);
   return ticks * 10;
+}
+
+/** The commands sent over SSH during a run, by command line: each host should send each at most once. */
+const sent = new Map<string, number>();
+const exec = SshSession.prototype.exec;
+SshSession.prototype.exec = function (this: SshSession, command: string) {
+  sent.set(command, (sent.get(command) ?? 0) + 1);
+  return exec.call(this, command);
+};
+
+/** Each fixed command's wall time on one host, alone on its connection (the host is this machine). */
+async function commandTimes(host: Record<string, unknown>): Promise<[HostCommand, number, number | null][]> {
+  const session = new SshSession(hostSchema.parse(host), { timeoutMs: 30_000, planDir: process.cwd() });
+  try {
+    await session.exec('true');
+    const times: [HostCommand, number, number | null][] = [];
+    for (const command of Object.keys(HOST_COMMANDS) as HostCommand[]) {
+      const started = performance.now();
+      const output = await session.exec(HOST_COMMANDS[command]);
+      times.push([command, performance.now() - started, output.exitCode]);
+    }
+    return times;
+  } finally {
+    session.close();
+  }
 }
 
 async function run(hosts: Record<string, unknown>[]): Promise<{ wallMs: number; results: number; errors: string[] }> {
@@ -81,6 +110,9 @@ const sshds = await Promise.all(Array.from({ length: SSHDS }, () => startSshd())
 try {
   for (const sshd of sshds) sshd.write(HOST_FILES);
   const hosts = Array.from({ length: HOSTS }, (_, i) => planHost(sshds[i % SSHDS]!, i));
+  // A check's command runs at most once per host (the target memoizes it), and only when a check asks for it.
+  console.log('command (one host, over SSH)            wall ms  exit');
+  for (const [command, ms, exit] of await commandTimes(hosts[0]!)) console.log(`${`${command}: ${HOST_COMMANDS[command]}`.slice(0, 40).padEnd(40)} ${ms.toFixed(0).padStart(7)}  ${exit ?? 'signal'}`);
   let single = Infinity;
   let many = Infinity;
   let counted = { results: 0, errors: [] as string[] };
@@ -89,6 +121,7 @@ try {
     let slowest = 0;
     for (const host of hosts.slice(0, SSHDS)) slowest = Math.max(slowest, (await run([host])).wallMs);
     single = Math.min(single, slowest);
+    sent.clear();
     const sshdBefore = sshdCpuMs(sshds);
     const clientBefore = process.cpuUsage();
     const all = await run(hosts);
@@ -100,6 +133,7 @@ try {
   console.log(`host checks: ${checks.length} (${checks.map((check) => check.id).join(', ')}) over ${SSHDS} sshd instances`);
   console.log(`slowest single host: ${single.toFixed(0)} ms`);
   console.log(`${HOSTS} hosts: ${many.toFixed(0)} ms, ${counted.results} results, ${counted.errors.length} errors${counted.errors.length ? `: ${counted.errors[0]}` : ''}`);
+  console.log(`commands sent in the ${HOSTS}-host run: ${[...sent].map(([command, count]) => `${command.split(' ').find((w) => !w.includes('='))} x${count}`).join(', ')}`);
   console.log(`ratio: ${(many / single).toFixed(2)} (target <= 2)`);
   // All hosts are this machine: their sshd sessions compete for its cores with the client, as real hosts do not.
   console.log(`CPU of one ${HOSTS}-host run: client ${cpu.client.toFixed(0)} ms, sshd sessions ${cpu.sshd.toFixed(0)} ms (${HOSTS} connections, cores here: ${availableParallelism()}, load ${loadavg()[0]!.toFixed(1)})`);

@@ -32,6 +32,11 @@ export interface LiveCase {
 
 /** Runs one live check against real servers the test started on 127.0.0.1, through the real engine. */
 export async function runLiveCheck(check: AnyCheck, liveCase: LiveCase): Promise<Result[]> {
+  return runLiveChecks([check], liveCase);
+}
+
+/** Runs several live checks in one run (one set of clients: one SSH connection per host), through the real engine. */
+export async function runLiveChecks(checks: readonly AnyCheck[], liveCase: LiveCase): Promise<Result[]> {
   const { targets, backups } = planSchema.parse({ targets: liveCase.targets, backups: liveCase.backups });
   const config: LiveConfig = {
     ...NO_LIVE_TARGETS,
@@ -53,8 +58,8 @@ export async function runLiveCheck(check: AnyCheck, liveCase: LiveCase): Promise
   const dir = mkdtempSync(join(tmpdir(), 'harden-live-'));
   try {
     const workspace = await Workspace.open(dir, DEFAULT_GLOBS, live);
-    const options = check.options.parse(liveCase.options ?? {}) as Record<string, unknown>;
-    return await runChecks(workspace, [{ check, options, key: invocationKey(check.id, liveCase.options ?? {}) }], { concurrency: 16, timeoutMs: config.timeoutMs * 4 });
+    const invocations = checks.map((check) => ({ check, options: check.options.parse(liveCase.options ?? {}) as Record<string, unknown>, key: invocationKey(check.id, liveCase.options ?? {}) }));
+    return await runChecks(workspace, invocations, { concurrency: 16, timeoutMs: config.timeoutMs * 4 });
   } finally {
     await live.close();
     rmSync(dir, { recursive: true, force: true });

@@ -3,12 +3,18 @@ import { HOST_COMMANDS, type HostCommand } from '../targets/host/commands.js';
 import type { CommandOutput, HostExpectations, HostPathKey, HostTarget, RemoteStat } from '../targets/host/host-target.js';
 import type { Location } from '../targets/location.js';
 
-/** What a recorded host answers: command outputs (a string is stdout with exit 0), files, directories and plan paths. */
+/** A recorded file: its text (mode 0644), or its mode with or without text (no text: the SSH user may not read it). */
+export type RecordedFile = string | { content?: string; mode: number };
+
+/**
+ * What a recorded host answers: command outputs (a string is stdout with exit 0; an object's
+ * missing fields are empty, exit 0), files, directories and plan paths.
+ */
 export interface RecordedHostSpec {
   name?: string;
-  commands?: Partial<Record<HostCommand, string | CommandOutput>>;
-  files?: Record<string, string>;
-  /** Files that exist but the SSH user may not read (stat answers, readFile does not). */
+  commands?: Partial<Record<HostCommand, string | Partial<CommandOutput>>>;
+  files?: Record<string, RecordedFile>;
+  /** Files that exist but the SSH user may not read (stat answers with mode 0600, readFile does not). */
   unreadable?: string[];
   expect?: HostExpectations;
   paths?: Partial<Record<HostPathKey, string>>;
@@ -41,19 +47,24 @@ export class RecordedHost implements HostTarget {
     this.ran.push(command);
     const output = this.spec.commands?.[command];
     if (output === undefined) return { stdout: '', stderr: `sh: 1: ${HOST_COMMANDS[command].split(' ')[0]}: not found\n`, exitCode: 127 };
-    return typeof output === 'string' ? { stdout: output, stderr: '', exitCode: 0 } : output;
+    return typeof output === 'string' ? { stdout: output, stderr: '', exitCode: 0 } : { stdout: '', stderr: '', exitCode: 0, ...output };
   }
 
   async stat(path: string): Promise<RemoteStat | undefined> {
-    const text = this.spec.files?.[path];
     if (this.spec.unreadable?.includes(path)) return { path, mode: 0o600, uid: 0, gid: 0, size: 100, isDirectory: false, isFile: true };
-    const isDirectory = text === undefined && Object.keys(this.spec.files ?? {}).some((file) => file.startsWith(`${path}/`));
-    if (text === undefined && !isDirectory) return undefined;
-    return { path, mode: isDirectory ? 0o755 : 0o644, uid: 0, gid: 0, size: text?.length ?? 4096, isDirectory, isFile: !isDirectory };
+    const file = this.recordedFile(path);
+    if (file) return { path, mode: file.mode, uid: 0, gid: 0, size: file.content?.length ?? 0, isDirectory: false, isFile: true };
+    const isDirectory = Object.keys(this.spec.files ?? {}).some((name) => name.startsWith(`${path.replace(/\/$/, '')}/`));
+    return isDirectory ? { path, mode: 0o755, uid: 0, gid: 0, size: 4096, isDirectory: true, isFile: false } : undefined;
   }
 
   async readFile(path: string): Promise<string | undefined> {
-    return this.spec.files?.[path];
+    return this.spec.unreadable?.includes(path) ? undefined : this.recordedFile(path)?.content;
+  }
+
+  private recordedFile(path: string): { content?: string; mode: number } | undefined {
+    const file = this.spec.files?.[path];
+    return typeof file === 'string' ? { content: file, mode: 0o644 } : file;
   }
 
   async listDir(path: string): Promise<string[] | undefined> {
@@ -68,7 +79,7 @@ export class RecordedHost implements HostTarget {
 /** What one host check reported on a recorded host, messages formatted as the engine formats them. */
 export interface HostCheckOutcome {
   status: 'pass' | 'fail' | 'not-applicable' | 'error';
-  failures: { messageId: string; message: string; data: MessageData; evidence?: string }[];
+  failures: { messageId: string; message: string; data: MessageData; at: Location; evidence?: string }[];
   evidence?: string;
   data?: ResultData;
   error?: string;
@@ -79,9 +90,9 @@ export async function runHostCheck(check: AnyCheck, host: HostTarget, options: R
   const outcome: HostCheckOutcome = { status: 'pass', failures: [] };
   let applicable = true;
   const ctx = {
-    fail(_at: Location, messageId: string, data: MessageData = {}, details?: string | { evidence?: string }) {
+    fail(at: Location, messageId: string, data: MessageData = {}, details?: string | { evidence?: string }) {
       const evidence = typeof details === 'string' ? details : details?.evidence;
-      outcome.failures.push({ messageId, message: formatMessage(messageText(check, messageId), data), data, ...(evidence === undefined ? {} : { evidence }) });
+      outcome.failures.push({ messageId, message: formatMessage(messageText(check, messageId), data), data, at, ...(evidence === undefined ? {} : { evidence }) });
     },
     notApplicable() {
       applicable = false;

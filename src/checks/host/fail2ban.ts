@@ -4,7 +4,7 @@ import type { HostTarget } from '../../targets/host/host-target.js';
 import { remoteFileAt } from '../../targets/host/remote-file-location.js';
 import { defineCheck } from '../define.js';
 
-export const hostFail2ban = defineCheck({
+export const fail2ban = defineCheck({
   id: 'host/fail2ban',
   title: 'fail2ban runs on the host with a jail for SSH logins',
   severity: 'medium',

@@ -57,7 +57,7 @@ describe('host/firewall', () => {
     const host = new RecordedHost({ commands: { ufwStatus: { stdout: '', stderr: recorded('ufw-nonroot.stderr.txt'), exitCode: 1 }, nftRuleset: { stdout: '', stderr: 'netlink: Error: cache initialization failed: Operation not permitted\n', exitCode: 1 } } });
     expect(await runHostCheck(firewall, host)).toMatchObject({
       status: 'error',
-      error: 'the firewall cannot be read: ufw exited 1: ERROR: You need to be root to run this script; nft exited 1: netlink: Error: cache initialization failed: Operation not permitted',
+      error: 'the firewall cannot be read: ufw exited 1: ERROR: You need to be root to run this script (connect as root or set sudo: true); nft exited 1: netlink: Error: cache initialization failed: Operation not permitted (connect as root or set sudo: true)',
     });
   });
 });

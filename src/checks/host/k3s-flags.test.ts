@@ -23,6 +23,11 @@ describe('host/k3s-flags', () => {
     expect(outcome).toMatchObject({ status: 'pass', evidence: `k3s server; Secrets encryption on (${CONFIG}); API server anonymous-auth false (k3s default); kubelet anonymous-auth false (k3s default)` });
   });
 
+  it('reads the k3s units where the plan points (paths.k3sUnits)', async () => {
+    const host = new RecordedHost({ files: { '/usr/lib/systemd/system/k3s.service': unit('--secrets-encryption') }, paths: { k3sUnits: '/usr/lib/systemd/system' } });
+    expect(await runHostCheck(k3sFlags, host)).toMatchObject({ status: 'pass', evidence: expect.stringContaining('Secrets encryption on (/usr/lib/systemd/system/k3s.service)') });
+  });
+
   it('fails a server without encryption and with anonymous kubelet requests turned on, naming where', async () => {
     const host = new RecordedHost({
       files: { [CONFIG]: 'token: K10secret::server:abc\n', [`${CONFIG}.d/20-kubelet.yaml`]: 'kubelet-arg:\n  - anonymous-auth=true\n', '/etc/systemd/system/k3s.service': unit('--kube-apiserver-arg=anonymous-auth=true') },

@@ -3,8 +3,6 @@ import { applyK3sCommandLine, applyK3sConfig, emptyK3sSettings, parseSecretsEncr
 import { runTool } from '../../targets/host/tool-output.js';
 import { defineCheck } from '../define.js';
 
-const UNITS = { server: '/etc/systemd/system/k3s.service', agent: '/etc/systemd/system/k3s-agent.service' } as const;
-
 export const k3sFlags = defineCheck({
   id: 'host/k3s-flags',
   title: 'k3s encrypts Secrets at rest and refuses anonymous requests to the API server and kubelet',
@@ -88,7 +86,7 @@ async function readK3s(host: HostTarget): Promise<K3sReading | undefined> {
   const settings = emptyK3sSettings();
   const sources: string[] = [];
   const unreadable: string[] = [];
-  const config = host.path('k3sConfig', '/etc/rancher/k3s/config.yaml');
+  const config = host.path('k3sConfig', `${host.path('k3sConfigDir', '/etc/rancher/k3s')}/config.yaml`);
   const dropIns = `${config}.d`;
   const files = [config, ...((await host.listDir(dropIns)) ?? []).filter((name) => /\.ya?ml$/.test(name)).sort().map((name) => `${dropIns}/${name}`)];
   let found = false;
@@ -105,9 +103,11 @@ async function readK3s(host: HostTarget): Promise<K3sReading | undefined> {
     sources.push(file);
     applyK3sConfig(settings, text, file);
   }
-  const serverUnit = await host.readFile(UNITS.server);
-  const agentUnit = await host.readFile(UNITS.agent);
-  for (const [path, unit] of [[UNITS.server, serverUnit], [UNITS.agent, agentUnit]] as const) {
+  const unitDir = host.path('k3sUnits', '/etc/systemd/system');
+  const units = { server: `${unitDir}/k3s.service`, agent: `${unitDir}/k3s-agent.service` };
+  const serverUnit = await host.readFile(units.server);
+  const agentUnit = await host.readFile(units.agent);
+  for (const [path, unit] of [[units.server, serverUnit], [units.agent, agentUnit]] as const) {
     const execStart = unit === undefined ? undefined : unitExecStart(unit);
     if (execStart === undefined) continue;
     found = true;

@@ -1,8 +1,7 @@
-import { parseAptSimulation, parseRebootPackages } from '../../targets/host/apt-updates.js';
+import { parseAptList, parseRebootPackages } from '../../targets/host/apt-updates.js';
 import { absence, runTool } from '../../targets/host/tool-output.js';
 import { defineCheck } from '../define.js';
 
-const REBOOT_REQUIRED = '/var/run/reboot-required';
 const LISTED = 12;
 
 export const pendingUpdates = defineCheck({
@@ -13,7 +12,7 @@ export const pendingUpdates = defineCheck({
   why:
     'Most compromises of servers use vulnerabilities that already have a fix: a security update that is published but not installed, or ' +
     'installed but not running because the host was not rebooted (a new kernel, libc or OpenSSL stays unused until then). The check asks ' +
-    'apt what an upgrade would install (`apt-get -s dist-upgrade`, a simulation that changes nothing) and counts the packages offered by a ' +
+    'apt which installed packages have a newer version (`apt list --upgradable`, which changes nothing) and counts those offered by a ' +
     '`-security` archive, and reads /var/run/reboot-required and the packages that asked for it (reboot-required.pkgs, written by Debian ' +
     'and Ubuntu package scripts). apt answers from the package lists as last refreshed (apt-daily refreshes them daily when unattended-upgrades ' +
     'is set up). Hosts without apt (RHEL, Alpine) are reported as not measured, not passed.',
@@ -35,18 +34,19 @@ export const pendingUpdates = defineCheck({
     { about: 'no reboot pending', names: ['reboot-required', 'kured', ['reboot*', 'kernel update*']], messages: ['reboot'] },
   ],
   async evaluate(host, ctx) {
-    const output = await runTool(host, 'aptUpgradeSimulation');
+    const output = await runTool(host, 'aptUpgradable');
     if (output.kind !== 'ok') throw new Error(`pending updates cannot be read: ${absence(output)} (harden reads apt: Debian, Ubuntu)`);
-    const updates = parseAptSimulation(output.stdout);
+    const updates = parseAptList(output.stdout);
     const security = updates.filter((update) => update.security);
     if (security.length > 0) {
       const names = security.map((update) => update.name).sort();
       const packages = names.length > LISTED ? `${names.slice(0, LISTED).join(', ')} and ${names.length - LISTED} more` : names.join(', ');
       ctx.fail(host.location, 'security', { count: security.length, packages }, security.map((u) => `${u.name} ${u.installed ?? '(new)'} -> ${u.candidate}`).join('\n'));
     }
-    const rebootRequired = await host.readFile(REBOOT_REQUIRED);
+    const rebootFlag = host.path('rebootRequired', '/var/run/reboot-required');
+    const rebootRequired = await host.readFile(rebootFlag);
     if (rebootRequired !== undefined) {
-      const asked = parseRebootPackages((await host.readFile(`${REBOOT_REQUIRED}.pkgs`)) ?? '');
+      const asked = parseRebootPackages((await host.readFile(`${rebootFlag}.pkgs`)) ?? '');
       ctx.fail(host.location, 'reboot', { asked: asked.length > 0 ? `: asked by ${asked.join(', ')}` : '' }, rebootRequired.trim());
     }
     ctx.computed({ pending: updates.length, security: security.length, rebootRequired: rebootRequired !== undefined });

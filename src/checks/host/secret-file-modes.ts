@@ -2,7 +2,7 @@ import type { HostTarget, RemoteStat } from '../../targets/host/host-target.js';
 import { remoteFileAt } from '../../targets/host/remote-file-location.js';
 import { defineCheck } from '../define.js';
 
-export const hostSecretFileModes = defineCheck({
+export const secretFileModes = defineCheck({
   id: 'host/secret-file-modes',
   title: 'Kubeconfigs and the k3s token are readable by their owner only',
   severity: 'high',
@@ -43,8 +43,9 @@ export const hostSecretFileModes = defineCheck({
 async function secretFiles(host: HostTarget): Promise<RemoteStat[]> {
   const token = host.path('k3sToken', '/var/lib/rancher/k3s/server/token');
   const tokenDir = token.slice(0, token.lastIndexOf('/'));
-  const candidates = new Set([host.path('k3sConfig', '/etc/rancher/k3s/k3s.yaml'), token, `${tokenDir}/node-token`, `${tokenDir}/agent-token`]);
-  for (const dir of [host.path('k3sConfigDir', '/etc/rancher/k3s'), host.path('kubeconfigs', '/root/.kube')]) {
+  const configDir = host.path('k3sConfigDir', '/etc/rancher/k3s');
+  const candidates = new Set([host.path('k3sKubeconfig', `${configDir}/k3s.yaml`), token, `${tokenDir}/node-token`, `${tokenDir}/agent-token`]);
+  for (const dir of [configDir, host.path('kubeconfigs', '/root/.kube')]) {
     const listed = await host.listDir(dir);
     if (listed) for (const name of listed) candidates.add(`${dir}/${name}`);
   }

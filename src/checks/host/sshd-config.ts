@@ -18,7 +18,7 @@ const RULES: readonly { keyword: string; messageId: MessageId; unsafe: (value: s
   { keyword: 'maxauthtries', messageId: 'maxAuthTries', unsafe: (value) => !(Number(value) <= MAX_AUTH_TRIES) },
 ];
 
-export const hostSshdConfig = defineCheck({
+export const sshdConfig = defineCheck({
   id: 'host/sshd-config',
   title: 'The SSH server a host runs accepts keys only, and not root with a password',
   severity: 'high',

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluateOnHost, fakeHost } from '../../testing/fake-host.js';
+import { RecordedHost, runHostCheck } from '../../testing/recorded-host.js';
 import { runLiveCheck } from '../../testing/live-cases.js';
 import { startSshd, type RunningSshd } from '../../testing/sshd.js';
-import { hostSudoersNopasswd } from './sudoers-nopasswd.js';
+import { sudoersNopasswd } from './sudoers-nopasswd.js';
 
 const DEBIAN_SUDOERS = 'Defaults\tenv_reset\nroot\tALL=(ALL:ALL) ALL\n%sudo\tALL=(ALL:ALL) ALL\n@includedir /etc/sudoers.d\n';
 
@@ -23,7 +23,7 @@ describe('host/sudoers-nopasswd (real sshd on 127.0.0.1, sudoers where the plan 
   const host = (sudoersDir: string) => sshd.planHost({ paths: { sudoers: `${sshd.root}/etc/sudoers`, sudoersDir: `${sshd.root}/${sudoersDir}` } });
 
   it('fails the cloud image rule granting NOPASSWD: ALL, pointing at its line', async () => {
-    const results = await runLiveCheck(hostSudoersNopasswd, { targets: { hosts: [host('cloud/sudoers.d')] } });
+    const results = await runLiveCheck(sudoersNopasswd, { targets: { hosts: [host('cloud/sudoers.d')] } });
     const path = `${sshd.root}/cloud/sudoers.d/90-cloud-init-users`;
     expect(results.map((r) => [r.status, r.message, r.location, r.evidence])).toEqual([
       ['fail', `test-sshd-${sshd.port}: ubuntu may run every command as any user (root included) without a password (${path}:2)`, { kind: 'host', host: '127.0.0.1', port: sshd.port, path, line: 2 }, 'ubuntu ALL=(ALL) NOPASSWD:ALL…'], // the report's redaction takes PASSWD:ALL for a password assignment
@@ -31,18 +31,18 @@ describe('host/sudoers-nopasswd (real sshd on 127.0.0.1, sudoers where the plan 
   });
 
   it('passes NOPASSWD limited to one command', async () => {
-    const results = await runLiveCheck(hostSudoersNopasswd, { targets: { hosts: [host('etc/sudoers.d')] } });
+    const results = await runLiveCheck(sudoersNopasswd, { targets: { hosts: [host('etc/sudoers.d')] } });
     expect(results.map((r) => r.status)).toEqual(['pass']);
   });
 });
 
 describe('host/sudoers-nopasswd on recorded hosts', () => {
   it('is an error when sudoers exists but is root\'s and the SSH user is not root', async () => {
-    const { error } = await evaluateOnHost(hostSudoersNopasswd, fakeHost({ files: { '/etc/sudoers': { mode: 0o440 } } }));
-    expect(error).toBe('recorded: /etc/sudoers exists but cannot be read (mode 0440): sudoers files are root\'s, connect as root');
+    const { error } = await runHostCheck(sudoersNopasswd, new RecordedHost({ files: { '/etc/sudoers': { mode: 0o440 } } }));
+    expect(error).toBe('node-1: /etc/sudoers exists but cannot be read (mode 0440): sudoers files are root\'s, connect as root');
   });
 
   it('is not applicable without sudo', async () => {
-    expect(await evaluateOnHost(hostSudoersNopasswd, fakeHost({}))).toEqual({ fails: [], notApplicable: true });
+    expect(await runHostCheck(sudoersNopasswd, new RecordedHost({}))).toMatchObject({ status: 'not-applicable', failures: [] });
   });
 });

@@ -3,7 +3,7 @@ import { includedSudoersFile, readSudoers } from '../../targets/host/sudoers.js'
 import { remoteFileAt } from '../../targets/host/remote-file-location.js';
 import { defineCheck } from '../define.js';
 
-export const hostSudoersNopasswd = defineCheck({
+export const sudoersNopasswd = defineCheck({
   id: 'host/sudoers-nopasswd',
   title: 'No sudoers rule lets a user run every command as root without a password',
   severity: 'high',

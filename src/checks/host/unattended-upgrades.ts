@@ -10,7 +10,7 @@ const ORIGIN_LISTS = ['Unattended-Upgrade::Origins-Pattern', 'Unattended-Upgrade
 /** The security archive (Debian-Security, <codename>-security, Ubuntu ESM); Raspbian publishes its security fixes in its main archive. */
 const SECURITY_ORIGIN = /security|\b(origin|label)=Raspbian\b/i;
 
-export const hostUnattendedUpgrades = defineCheck({
+export const unattendedUpgrades = defineCheck({
   id: 'host/unattended-upgrades',
   title: 'Security updates install themselves (unattended-upgrades on Debian and Ubuntu)',
   severity: 'medium',

@@ -8,7 +8,8 @@ export interface PendingUpdate {
 }
 
 /**
- * Parses the `Inst` lines of `apt-get -s upgrade` / `dist-upgrade`:
+ * Parses the `Inst` lines of `apt-get -s upgrade` / `dist-upgrade` (the check reads `apt list
+ * --upgradable`, cheaper; this one holds it to what apt's solver would install, in the tests):
  * `Inst name [installed] (candidate origin/archive, origin/archive [arch])`. A package is a
  * security update when any archive offering the candidate ends in `-security`.
  */

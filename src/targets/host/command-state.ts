@@ -11,7 +11,7 @@ export function commandState(output: CommandOutput): CommandState {
   if (output.exitCode === 0) return 'ok';
   const stderr = output.stderr;
   if (output.exitCode === 127 || /sudo: [^:\n]*: command not found/.test(stderr)) return 'missing';
-  if (/a password is required|permission denied|must be run as root|not allowed|Access denied|no hostkeys available|Operation not permitted/i.test(stderr)) return 'denied';
+  if (/a password is required|permission denied|must be run as root|need to be root|must be root|not allowed|Access denied|no hostkeys available|Operation not permitted/i.test(stderr)) return 'denied';
   return 'failed';
 }
 

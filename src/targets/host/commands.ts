@@ -21,8 +21,11 @@ export const HOST_COMMANDS = {
   nftRuleset: 'nft -j list ruleset',
   /** Every kernel parameter the user can read (root-only ones are left out, with errors on stderr). */
   sysctlAll: 'sysctl -a',
-  /** What an upgrade would install, from the package lists as last refreshed; a simulation, nothing changes. */
-  aptUpgradeSimulation: 'LC_ALL=C apt-get -s -o Debug::NoLocking=1 dist-upgrade',
+  /**
+   * Installed packages with a newer candidate and the archives offering it, from the package lists as last refreshed.
+   * Not `apt-get -s dist-upgrade`: its solver costs 1.6 s of the host's CPU against 0.24 s (Debian 12, 138 upgradable).
+   */
+  aptUpgradable: 'LC_ALL=C apt list --upgradable',
   /** Command lines of running processes (k3s server flags); only flag names and values a check needs are kept. */
   processArgs: 'ps -eo args=',
   /** Whether k3s encrypts Secrets at rest (server nodes, root only). */

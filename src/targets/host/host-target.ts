@@ -23,9 +23,11 @@ export interface RemoteStat {
 
 /**
  * Where a host keeps what a check reads: sshd, sudoers and k3s live in different places on
- * different distributions, so the plan may point each elsewhere (`paths:` of a host).
+ * different distributions, so the plan may point each elsewhere (`paths:` of a host). `k3sConfig` is k3s's config.yaml
+ * and `k3sKubeconfig` the k3s.yaml it writes (both in `k3sConfigDir` unless given); `rebootRequired` is the flag file
+ * (its `.pkgs` list beside it); `k3sUnits` the folder holding k3s.service and k3s-agent.service.
  */
-export type HostPathKey = 'sshdConfig' | 'sudoers' | 'sudoersDir' | 'k3sConfigDir' | 'k3sConfig' | 'k3sToken' | 'kubeconfigs' | 'unattendedUpgrades' | 'fail2banJails';
+export type HostPathKey = 'sshdConfig' | 'sudoers' | 'sudoersDir' | 'k3sConfigDir' | 'k3sConfig' | 'k3sKubeconfig' | 'k3sToken' | 'kubeconfigs' | 'unattendedUpgrades' | 'fail2banJails' | 'rebootRequired' | 'k3sUnits';
 
 /** What the plan says a host should look like, for the checks comparing against it. */
 export interface HostExpectations {

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { yaml } from '../../testing/dedent.js';
+import { loadPlanText, planErrors } from '../../testing/plans.js';
 import { startSshd, type RunningSshd } from '../../testing/sshd.js';
+import { CLOUDFLARE_RANGES } from './address-ranges.js';
 import { hostSchema } from './config.js';
 import { HostTargets } from './hosts.js';
 import { SshSession } from './ssh-session.js';
@@ -100,5 +103,31 @@ describe('targets.hosts', () => {
     expect(hostSchema.safeParse({ ...base, hostKey: undefined }).error?.issues[0]?.message).toMatch(/unknown host keys are refused/);
     expect(hostSchema.safeParse({ ...base, identity: '-----BEGIN OPENSSH PRIVATE KEY-----' }).success).toBe(false);
     expect(hostSchema.safeParse({ ...base, paths: { sshdConfig: 'etc/ssh' } }).success).toBe(false);
+  });
+
+  const plan = (restrictPorts: string) => yaml`
+    targets:
+      hosts:
+        - name: web-1
+          ssh: deploy@203.0.113.7
+          agent: true
+          hostKey: SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU
+          restrictPorts: ${restrictPorts}
+  `;
+
+  it('resolves restrictPorts (a range name, a CIDR, or a list of either) to CIDRs when the plan loads', () => {
+    const { plan: loaded } = loadPlanText(plan('{ 443: cloudflare, 6443: 10.0.0.0/16, 10250: [Cloudflare, "2001:db8::/32"] }'));
+    const cloudflare = [...CLOUDFLARE_RANGES.ipv4, ...CLOUDFLARE_RANGES.ipv6];
+    expect(loaded.targets.hosts[0]!.restrictPorts).toEqual({ 443: cloudflare, 6443: ['10.0.0.0/16'], 10250: [...cloudflare, '2001:db8::/32'] });
+    const hosts = new HostTargets(loaded.targets.hosts, { timeoutMs: 1000, planDir: '.' });
+    expect(hosts.targets[0]!.expect.restrictPorts).toEqual({ 443: cloudflare, 6443: ['10.0.0.0/16'], 10250: [...cloudflare, '2001:db8::/32'] });
+  });
+
+  it('rejects an unknown range name or a bad CIDR at its line', () => {
+    expect(planErrors(plan('{ 443: cloudfare }'))).toEqual(['harden.yaml:7:24: 443: "cloudfare" is neither a CIDR nor a known range name (cloudflare)']);
+    expect(planErrors(plan('\n            443: [cloudflare, 10.0.0.0/33]\n            70000: 10.0.0.0/8'))).toEqual([
+      'harden.yaml:8:27: "10.0.0.0/33" is neither a CIDR nor a known range name (cloudflare)',
+      'harden.yaml:9:9: 70000: a key of restrictPorts is a port number (1-65535)',
+    ]);
   });
 });

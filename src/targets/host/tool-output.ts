@@ -1,3 +1,4 @@
+import { commandState } from './command-state.js';
 import { HOST_COMMANDS, type HostCommand } from './commands.js';
 import type { CommandOutput, HostTarget } from './host-target.js';
 
@@ -12,12 +13,17 @@ export function toolOf(command: HostCommand): string {
   return HOST_COMMANDS[command].split(/\s+/).find((word) => !/^\w+=/.test(word)) ?? HOST_COMMANDS[command];
 }
 
-/** Exit 127 (command not found) is an absent tool; another non-zero exit is a failure with its first stderr line. */
+/**
+ * Exit 127 (command not found) is an absent tool; another non-zero exit is a failure with its
+ * first stderr line, and how to give the command root when it said it needs it.
+ */
 export function toolOutput(command: HostCommand, output: CommandOutput): ToolOutput {
   const tool = toolOf(command);
-  if (output.exitCode === 127 || (output.exitCode !== 0 && output.stdout.trim() === '' && /command not found/.test(output.stderr))) return { kind: 'missing', tool };
-  if (output.exitCode !== 0) return { kind: 'failed', tool, exitCode: output.exitCode, reason: firstLine(output.stderr) || firstLine(output.stdout) || 'no output' };
-  return { kind: 'ok', stdout: output.stdout, stderr: output.stderr };
+  const state = commandState(output);
+  if (state === 'missing' || (output.exitCode !== 0 && output.stdout.trim() === '' && /command not found/.test(output.stderr))) return { kind: 'missing', tool };
+  if (state === 'ok') return { kind: 'ok', stdout: output.stdout, stderr: output.stderr };
+  const reason = firstLine(output.stderr) || firstLine(output.stdout) || 'no output';
+  return { kind: 'failed', tool, exitCode: output.exitCode, reason: state === 'denied' ? `${reason} (connect as root or set sudo: true)` : reason };
 }
 
 export async function runTool(host: HostTarget, command: HostCommand): Promise<ToolOutput> {
