@@ -1,14 +1,13 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checks as hostChecks } from '../src/checks/host.js';
 import { runLiveChecks } from '../src/testing/live-cases.js';
 import { startSshd, type RunningSshd } from '../src/testing/sshd.js';
+import { runHarden, type CliRun } from './run-cli.js';
 
-const BIN = resolve('bin/harden.js');
 
 /** A k3s server on a Debian VPS as its files are after a cloud image and the k3s install script. */
 const NODE_FILES = {
@@ -106,13 +105,6 @@ describe('the ten host checks over the test sshd (one host, one connection)', ()
 });
 
 /** The built CLI, asynchronously (the sshd runs in this process's children). */
-function harden(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
+function harden(args: string[], cwd: string): Promise<CliRun> {
+  return runHarden(args, { cwd });
 }

@@ -1,15 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { text } from '../src/testing/dedent.js';
+import { runHardenSync, type CliRun } from './run-cli.js';
 
-const BIN = resolve('bin/harden.js');
 
-function harden(args: string[], cwd: string) {
-  const run = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', HARDEN_NOW: '2026-05-01' } });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+function harden(args: string[], cwd: string): CliRun {
+  return runHardenSync(args, { cwd, env: { HARDEN_NOW: '2026-05-01' } });
 }
 
 const TRACKER = text`

@@ -1,24 +1,16 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDnsServer, type RunningDnsServer } from '../src/testing/dns-server.js';
 import { routes, startServer, type RunningServer } from '../src/testing/http-server.js';
 import { createLocalCa } from '../src/testing/local-ca.js';
+import { runHarden, type CliRun } from './run-cli.js';
 
-const BIN = resolve('bin/harden.js');
 
 /** The built CLI, asynchronously: the servers it talks to run in this process. */
-function harden(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
+function harden(args: string[], cwd: string): Promise<CliRun> {
+  return runHarden(args, { cwd });
 }
 
 describe('harden scan on a plan naming a site, a domain and a service', () => {

@@ -1,14 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runHardenSync, type CliRun } from './run-cli.js';
 
-const BIN = resolve('bin/harden.js');
 
-function harden(args: string[], cwd: string) {
-  const run = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', HARDEN_NOW: '2026-11-30' } });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+function harden(args: string[], cwd: string): CliRun {
+  return runHardenSync(args, { cwd, env: { HARDEN_NOW: '2026-11-30' } });
 }
 
 function repo(files: Record<string, string>): string {

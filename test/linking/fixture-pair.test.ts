@@ -1,10 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runHardenSync, type CliRun } from '../run-cli.js';
 
-const BIN = resolve('bin/harden.js');
 const HERE = resolve('test/linking');
 const STATIC = ['--skip', 'http,tls,dns,net,probe'];
 
@@ -15,9 +14,8 @@ interface VerdictJson {
   checks: unknown[];
 }
 
-function harden(args: string[], cwd: string): { code: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', HARDEN_NOW: '2026-12-01' }, timeout: 60_000 });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+function harden(args: string[], cwd: string): CliRun {
+  return runHardenSync(args, { cwd, env: { HARDEN_NOW: '2026-12-01' } });
 }
 
 const dirs: string[] = [];

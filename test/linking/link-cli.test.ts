@@ -1,10 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runHardenSync, type CliRun } from '../run-cli.js';
 
-const BIN = resolve('bin/harden.js');
 const dirs: string[] = [];
 
 function repo(files: Record<string, string>): string {
@@ -17,9 +16,8 @@ function repo(files: Record<string, string>): string {
   return dir;
 }
 
-function harden(args: string[], cwd: string) {
-  const run = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 30_000 });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+function harden(args: string[], cwd: string): CliRun {
+  return runHardenSync(args, { cwd, timeoutMs: 30_000 });
 }
 
 // A compose stack (not Kubernetes), a plan written by hand in another team's words.
