@@ -33,6 +33,7 @@ export async function serve(options: ServeOptions): Promise<number> {
       throw new InputError([`--listen ${options.listen}: ${error.code === 'EADDRINUSE' ? 'the address is in use' : error.message}`]);
     });
     log('info', 'status pages served', { url: `${server.url}/status`, api: `${server.url}/api/v1/openapi.json` });
+    if ((await authStoreOf(writable).users()).length === 0) log('info', 'nobody can sign in yet: add a user with "harden user add NAME --role admin"', { login: `${server.url}/login` });
     return server;
   };
   if (options.monitor) {
