@@ -109,7 +109,8 @@ export class ServerAuth {
     const ok = await this.#passwords.check(user?.passwordHash, password);
     if (!ok || !user) {
       this.#limiter.failed(name, client, now);
-      this.#log('warn', 'sign-in failed', { user: name, client });
+      // An unknown name is not logged: it is often a password typed in the wrong field.
+      this.#log('warn', 'sign-in failed', { user: user ? name : '(unknown user)', client });
       return page(401, { step: 'password', csrf: csrfOf(nonce), next, user: name, error: 'Wrong user name or password.' });
     }
     const id = randomSecret();
