@@ -27,13 +27,14 @@ describe('harden serve sign-in on SQLite', () => {
   let auth: AuthStore;
   let serverAuth: ServerAuth;
   let server: RunningStatusServer;
+  const logged: string[] = [];
 
   beforeAll(async () => {
     store = await openStore({ sqlite: database });
     await store.migrate();
     auth = authStoreOf(store);
     for (const [name, role] of [['ada', 'admin'], ['val', 'viewer'], ['tess', 'operator'], ['lock', 'viewer']] as const) expect(await addUser(auth, { name, role, password: PASSWORD, at: clock, cost: COST })).toBeUndefined();
-    serverAuth = new ServerAuth({ store: auth, now: () => clock, cost: COST, limiter: new LoginLimiter({ perUser: 3, perClient: 50, windowMs: 60_000 }) });
+    serverAuth = new ServerAuth({ store: auth, now: () => clock, cost: COST, limiter: new LoginLimiter({ perUser: 3, perClient: 50, windowMs: 60_000 }), log: (level, message, fields) => logged.push(JSON.stringify({ level, message, ...fields })) });
     const plan = planSchema.parse({ monitors: [{ name: 'api', http: { url: 'https://api.example.test/health' } }] });
     server = await startStatusServer({ listen: '127.0.0.1:0', store, plan: () => plan, auth: serverAuth });
   }, 30_000);
@@ -93,6 +94,10 @@ describe('harden serve sign-in on SQLite', () => {
     const unknown = await signIn('nobody', PASSWORD);
     expect([wrong.status, unknown.status]).toEqual([401, 401]);
     expect(await unknown.text()).toContain('Wrong user name or password.');
+    const typo = await signIn(PASSWORD, PASSWORD);
+    expect(typo.status).toBe(401);
+    expect(logged.filter((line) => line.includes('sign-in failed')).length).toBeGreaterThanOrEqual(3);
+    expect(logged.filter((line) => line.includes(PASSWORD) || line.includes('not the password'))).toEqual([]);
     const offsite = await signIn('val', PASSWORD, '//evil.example/');
     expect(offsite.headers.get('location')).toBe('/');
   });
