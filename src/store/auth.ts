@@ -39,7 +39,7 @@ export interface AuthStore {
   setTotp(name: string, secret: string | undefined): Promise<boolean>;
 
   createSession(session: { idHash: string; user: string; pendingTotp: boolean; at: number; expiresAt: number }): Promise<void>;
-  /** The unexpired session with this id hash, its last-seen time moved to `at` when it is a minute old. */
+  /** The unexpired session with this id hash (lastSeenAt as it was), its last-seen time moved to `at` when it is a minute old. */
   session(idHash: string, at: number): Promise<SessionRecord | undefined>;
   deleteSession(idHash: string): Promise<void>;
   /** Ends every session of the user; how many there were. */
@@ -138,7 +138,7 @@ export class SqlAuthStore implements AuthStore {
         this.connection.checkStillThere();
         await this.db.updateTable('sessions').set({ last_seen_at: at }).where('id_hash', '=', idHash).execute();
       }
-      return { user: userOf(row), pendingTotp: row.pending_totp === 1, createdAt: row.session_created_at, lastSeenAt: Math.max(row.last_seen_at, at), expiresAt: row.expires_at };
+      return { user: userOf(row), pendingTotp: row.pending_totp === 1, createdAt: row.session_created_at, lastSeenAt: row.last_seen_at, expiresAt: row.expires_at };
     });
   }
 

@@ -153,7 +153,10 @@ describe('harden serve sign-in on SQLite', () => {
     expect((await post('/login/totp', { csrf: csrfIn(againPage), code: totpCode(secret, clock) }, pendingAgain)).status).toBe(401);
   });
 
-  it('ends every session of a revoked user', async () => {
+  it('ends every session of a revoked user, and a session left unused for two hours', async () => {
+    const idle = `__Host-harden-session=${cookieValue(await signIn('val'), '__Host-harden-session')}`;
+    clock += 2 * 3_600_000 + 1;
+    expect(await serverAuth.authenticate(request({ cookie: idle }))).toBeUndefined();
     const cookie = `__Host-harden-session=${cookieValue(await signIn('val'), '__Host-harden-session')}`;
     expect(await serverAuth.authenticate(request({ cookie }))).toMatchObject({ user: 'val' });
     expect(await auth.revokeSessions('val')).toBeGreaterThan(0);

@@ -19,6 +19,8 @@ export interface AuthOptions {
   limiter?: LoginLimiter;
   /** A session's whole life; default 12 hours. */
   sessionMs?: number;
+  /** A session unused this long ends; default 2 hours. */
+  idleMs?: number;
   log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
 }
 
@@ -37,6 +39,7 @@ export class ServerAuth {
   readonly #passwords: PasswordChecker;
   readonly #limiter: LoginLimiter;
   readonly #sessionMs: number;
+  readonly #idleMs: number;
   readonly #log: NonNullable<AuthOptions['log']>;
   /** Per user, the TOTP step last accepted: a code works once. */
   readonly #lastStep = new Map<string, number>();
@@ -47,6 +50,7 @@ export class ServerAuth {
     this.#passwords = new PasswordChecker(options.cost);
     this.#limiter = options.limiter ?? new LoginLimiter();
     this.#sessionMs = options.sessionMs ?? 12 * 3_600_000;
+    this.#idleMs = options.idleMs ?? 2 * 3_600_000;
     this.#log = options.log ?? (() => undefined);
   }
 
@@ -55,8 +59,13 @@ export class ServerAuth {
     if (authorization !== undefined) return this.#bearer(request, authorization);
     const id = readCookie(request.headers.cookie, SESSION_COOKIE);
     if (!id) return undefined;
-    const session = await this.#store.session(sha256Hex(id), this.#now());
+    const now = this.#now();
+    const session = await this.#store.session(sha256Hex(id), now);
     if (!session || session.pendingTotp || !isRole(session.user.role)) return undefined;
+    if (now - session.lastSeenAt > this.#idleMs) {
+      await this.#store.deleteSession(sha256Hex(id));
+      return undefined;
+    }
     return { user: session.user.name, role: session.user.role, via: 'session', csrf: csrfOf(id) };
   };
 
