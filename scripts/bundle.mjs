@@ -19,8 +19,8 @@ await build({
   sourcemap: true,
   minifyWhitespace: true,
   minifySyntax: true,
-  // Native addons (better-sqlite3; ssh2 loads its optional sshcrypto.node, which esbuild cannot bundle), and pg's optional native driver (never installed).
-  external: ['better-sqlite3', 'pg-native', 'ssh2'],
+  // Native addons (better-sqlite3, argon2; ssh2 loads its optional sshcrypto.node, which esbuild cannot bundle), and pg's optional native driver (never installed).
+  external: ['argon2', 'better-sqlite3', 'pg-native', 'ssh2'],
   // Dependencies written as CommonJS call require(): give the bundle one.
   banner: { js: "import { createRequire as harden_createRequire } from 'node:module'; const require = harden_createRequire(import.meta.url);" },
   logLevel: 'warning',

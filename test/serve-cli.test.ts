@@ -52,6 +52,9 @@ describe('harden serve (built CLI)', () => {
       expect(await (await fetch(`${base}/badge/api/status.svg`)).text()).toContain('aria-label="api: up"');
       expect((await (await fetch(`${base}/api/v1/monitors`)).json()).monitors[0]).toMatchObject({ name: 'api', state: 'up' });
       expect((await fetch(`${base}/metrics`)).status).toBe(404);
+      // Sign-in is served; with no user yet the log says how to add one.
+      expect(await (await fetch(`${base}/login`)).text()).toContain('action="/login"');
+      expect(logs.some((l) => String(l.msg).startsWith('nobody can sign in yet'))).toBe(true);
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
       expect(logs.at(-1)).toMatchObject({ msg: 'monitor stopped' });

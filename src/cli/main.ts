@@ -5,6 +5,7 @@ import { redactSecrets } from '../targets/secrets/redact.js';
 import { StoreError } from '../monitor/store.js';
 import { VERSION } from '../version.js';
 import { registerChecks } from './checks.js';
+import { registerAccounts } from './users.js';
 import { registerImport } from './import.js';
 import { registerInit } from './init.js';
 import { registerLink } from './link.js';
@@ -36,6 +37,7 @@ Start:
   harden report -o SECURITY.md
   harden monitor              run the uptime monitor (monitor status, monitor history NAME)
   harden serve                status page, badges and JSON API, with the monitor inside
+  harden user add NAME --role admin   who may sign in to serve's dashboard (token, session too)
 
 Run "harden COMMAND --help" for a command's options and examples.`);
   registerScan(program, exit);
@@ -46,6 +48,7 @@ Run "harden COMMAND --help" for a command's options and examples.`);
   registerInit(program, exit);
   registerMonitor(program, exit);
   registerServe(program, exit);
+  registerAccounts(program, exit);
   registerChecks(program);
   try {
     await program.parseAsync(argv);

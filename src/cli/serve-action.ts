@@ -4,7 +4,9 @@ import { InputError } from '../errors.js';
 import { loadPlan, type LoadedPlan } from '../plan/load.js';
 import { jsonLogger } from '../monitor/log.js';
 import type { Store } from '../monitor/store.js';
+import { ServerAuth } from '../server/auth/server-auth.js';
 import { startStatusServer } from '../server/server.js';
+import { authStoreOf } from '../store/auth.js';
 import type { StatusPlan } from '../status/schema.js';
 import { findPlan, requirePlan } from './context.js';
 import { hostPort, openStore, runDaemon, type PlanOptions } from './monitor-action.js';
@@ -25,11 +27,13 @@ export interface ServeOptions extends PlanOptions {
 export async function serve(options: ServeOptions): Promise<number> {
   hostPort(options.listen, '--listen');
   const tls = readTls(options);
-  const start = async (loaded: LoadedPlan, store: Store, log: ReturnType<typeof jsonLogger>) => {
-    const server = await startStatusServer({ listen: options.listen, store, tls, plan: followPlan(loaded, log), log, ...(options.securityContact ? { securityContacts: options.securityContact } : {}) }).catch((error: NodeJS.ErrnoException) => {
+  const start = async (loaded: LoadedPlan, store: Store, log: ReturnType<typeof jsonLogger>, writable: Store = store) => {
+    const auth = new ServerAuth({ store: authStoreOf(writable), log });
+    const server = await startStatusServer({ listen: options.listen, store, tls, plan: followPlan(loaded, log), log, auth, ...(options.securityContact ? { securityContacts: options.securityContact } : {}) }).catch((error: NodeJS.ErrnoException) => {
       throw new InputError([`--listen ${options.listen}: ${error.code === 'EADDRINUSE' ? 'the address is in use' : error.message}`]);
     });
     log('info', 'status pages served', { url: `${server.url}/status`, api: `${server.url}/api/v1/openapi.json` });
+    if ((await authStoreOf(writable).users()).length === 0) log('info', 'nobody can sign in yet: add a user with "harden user add NAME --role admin"', { login: `${server.url}/login` });
     return server;
   };
   if (options.monitor) {
@@ -42,7 +46,7 @@ export async function serve(options: ServeOptions): Promise<number> {
 }
 
 /** --no-monitor: the store read-only (the daemon elsewhere owns it), until SIGTERM or SIGINT. */
-async function serveOnly(options: ServeOptions, start: (loaded: LoadedPlan, store: Store, log: ReturnType<typeof jsonLogger>) => Promise<{ close(): Promise<void> }>): Promise<number> {
+async function serveOnly(options: ServeOptions, start: (loaded: LoadedPlan, store: Store, log: ReturnType<typeof jsonLogger>, writable: Store) => Promise<{ close(): Promise<void> }>): Promise<number> {
   const log = jsonLogger((line) => process.stdout.write(line));
   let stop: (() => void) | undefined;
   let stopped = false;
@@ -54,9 +58,14 @@ async function serveOnly(options: ServeOptions, start: (loaded: LoadedPlan, stor
   try {
     if (stopped) return 0;
     const loaded = await requirePlan(findPlan(options.plan, undefined), new Date());
-    const store = await openStore(loaded, options, { readOnly: true });
+    // Sign-ins write sessions: a writable connection for the auth tables (opened first: it applies pending migrations).
+    const writable = await openStore(loaded, options);
+    const store = await openStore(loaded, options, { readOnly: true }).catch(async (error: unknown) => {
+      await writable.close().catch(() => undefined);
+      throw error;
+    });
     try {
-      const server = await start(loaded, store, log);
+      const server = await start(loaded, store, log, writable);
       await new Promise<void>((resolve) => {
         stop = resolve;
         if (stopped) resolve();
@@ -65,6 +74,7 @@ async function serveOnly(options: ServeOptions, start: (loaded: LoadedPlan, stor
       log('info', 'status server stopped', {});
       return 0;
     } finally {
+      await writable.close().catch(() => undefined);
       await store.close().catch(() => undefined);
     }
   } finally {

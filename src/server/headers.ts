@@ -3,7 +3,7 @@
  * hold `harden serve` to them (the dogfood test). No Server or X-Powered-By header, so no
  * version leaks.
  */
-export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 export function securityHeaders({ https, crossOrigin = false }: { https: boolean; crossOrigin?: boolean }): Record<string, string> {
   return {

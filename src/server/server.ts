@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Store } from '../monitor/store.js';
 import type { StatusPlan } from '../status/schema.js';
 import { SnapshotBuilder, type StatusSnapshot } from '../status/snapshot.js';
+import type { ServerAuth } from './auth/server-auth.js';
 import { securityHeaders } from './headers.js';
 import { etagOf, matches, text, type Reply } from './responses.js';
 import { statusRoute } from './status-routes.js';
@@ -24,6 +25,8 @@ export interface ServeOptions {
   /** Told each request's server time (from its arrival to its last byte handed to the socket), for benchmarks. */
   onServed?: (path: string, ms: number) => void;
   log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+  /** Sign-in (/login, /login/totp, /logout) and authenticate() for the routes that need a user. */
+  auth?: ServerAuth;
 }
 
 export interface RunningStatusServer {
@@ -65,7 +68,9 @@ export async function startStatusServer(options: ServeOptions): Promise<RunningS
     if (options.onServed) response.once('finish', () => options.onServed!(request.url ?? '/', performance.now() - arrived));
     const url = new URL(request.url ?? '/', 'http://status.invalid');
     let rendered: Rendered;
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
+    const authReply = options.auth ? await options.auth.route(request, url) : undefined;
+    if (authReply) rendered = { reply: authReply, etag: '' };
+    else if (request.method !== 'GET' && request.method !== 'HEAD') {
       const reply = text(405, 'only GET and HEAD');
       rendered = { reply: { ...reply, headers: { allow: 'GET, HEAD' } }, etag: '' };
     } else {

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Incident, MonitorState, OutboxEntry, Sample } from '../monitor/model.js';
 import { chunks } from './aggregate.js';
+import { SqlAuthStore, type AuthStore } from './auth.js';
 import { compact } from './compaction.js';
 import type { Connection } from './connection.js';
 import { guarded } from './errors.js';
@@ -36,6 +37,11 @@ export class SqlStore implements Store {
       this.connection.checkStillThere();
       return work();
     });
+  }
+
+  /** The users, sessions and API tokens of harden serve, in the same database. */
+  auth(): AuthStore {
+    return new SqlAuthStore(this.connection);
   }
 
   migrate(): Promise<void> {

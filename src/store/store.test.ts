@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ensureServices, startPostgres, type RunningService } from '../testing/services.js';
 import { batch, DAY, down, event, HOUR, incident, MINUTE, sample, T0 } from './fixtures.js';
+import { authStoreOf } from './auth.js';
 import { openStore } from './open.js';
 import { createPostgresDatabase } from './postgres.js';
 import type { Retention, Store } from '../monitor/store.js';
@@ -317,5 +318,36 @@ describe.each(engines)('Store contract on $name', (engine) => {
     // Minute buckets older than two days are gone: a window starting mid-hour there loses that partial hour.
     expect((await store.summary('api', now - 2.5 * DAY + 30 * MINUTE, now)).total).toBe(2.5 * 1440 - 60);
     expect((await store.summary('api', now - 3 * DAY + 30 * MINUTE, now)).total).toBe(3 * 1440 - 60);
+  });
+
+  it('keeps users, sessions by id hash and API tokens by hash; removing a user ends their sessions', async () => {
+    const auth = authStoreOf(await fresh());
+    expect(await auth.addUser({ name: 'ada', role: 'admin', passwordHash: '$argon2id$x', at: T0 })).toBe(true);
+    expect(await auth.addUser({ name: 'ada', role: 'viewer', passwordHash: '$argon2id$y', at: T0 })).toBe(false);
+    await auth.addUser({ name: 'bob', role: 'viewer', passwordHash: '$argon2id$z', at: T0 });
+    expect(await auth.setTotp('ada', 'JBSWY3DPEHPK3PXP')).toBe(true);
+    expect(await auth.user('ada')).toEqual({ name: 'ada', role: 'admin', passwordHash: '$argon2id$x', totpSecret: 'JBSWY3DPEHPK3PXP', createdAt: T0 });
+    expect((await auth.users()).map((user) => user.name)).toEqual(['ada', 'bob']);
+
+    await auth.createSession({ idHash: 'h1', user: 'ada', pendingTotp: false, at: T0, expiresAt: T0 + HOUR });
+    await auth.createSession({ idHash: 'h2', user: 'ada', pendingTotp: true, at: T0, expiresAt: T0 + HOUR });
+    await auth.createSession({ idHash: 'h3', user: 'bob', pendingTotp: false, at: T0, expiresAt: T0 + HOUR });
+    expect(await auth.session('h1', T0 + 2 * MINUTE)).toMatchObject({ user: { name: 'ada' }, pendingTotp: false, lastSeenAt: T0 });
+    expect(await auth.session('h1', T0 + 3 * MINUTE)).toMatchObject({ lastSeenAt: T0 + 2 * MINUTE });
+    expect(await auth.session('h2', T0)).toMatchObject({ pendingTotp: true });
+    expect(await auth.session('h1', T0 + HOUR)).toBeUndefined();
+    expect(await auth.revokeSessions('ada')).toBe(2);
+    expect(await auth.session('h1', T0)).toBeUndefined();
+    expect(await auth.removeUser('bob')).toBe(true);
+    expect(await auth.session('h3', T0)).toBeUndefined();
+    expect(await auth.removeUser('bob')).toBe(false);
+
+    expect(await auth.addToken({ name: 'ci', tokenHash: 'th', role: 'viewer', at: T0 })).toBe(true);
+    expect(await auth.addToken({ name: 'ci', tokenHash: 'other', role: 'viewer', at: T0 })).toBe(false);
+    expect(await auth.useToken('th', T0 + MINUTE)).toEqual({ name: 'ci', role: 'viewer', createdAt: T0, lastUsedAt: T0 + MINUTE });
+    expect(await auth.useToken('nope', T0)).toBeUndefined();
+    expect(await auth.tokens()).toEqual([{ name: 'ci', role: 'viewer', createdAt: T0, lastUsedAt: T0 + MINUTE }]);
+    expect(await auth.revokeToken('ci')).toBe(true);
+    expect(await auth.useToken('th', T0)).toBeUndefined();
   });
 });

@@ -1,0 +1,98 @@
+import { InputError } from '../errors.js';
+import { displayText } from '../display-text.js';
+import type { Store } from '../monitor/store.js';
+import { addUser, enrollTotp, issueToken } from '../server/auth/accounts.js';
+import type { Role } from '../server/auth/session.js';
+import { authStoreOf, type AuthStore } from '../store/auth.js';
+import { storeFromEnvironment } from '../store/open.js';
+import { findPlan, requirePlan } from './context.js';
+import { sqlitePath, type PlanOptions } from './monitor-action.js';
+import { readPassword } from './password-input.js';
+
+export type AccountOptions = PlanOptions;
+
+/** The store the users live in: --database or HARDEN_DATABASE_URL without a plan, else the plan's monitoring.database. */
+async function withAuth(options: AccountOptions, work: (auth: AuthStore) => Promise<number>): Promise<number> {
+  const path = options.database ?? (process.env.HARDEN_DATABASE_URL?.trim() ? '' : sqlitePath(await requirePlan(findPlan(options.plan, undefined), new Date()), options));
+  const store: Store = await storeFromEnvironment(path);
+  try {
+    await store.migrate();
+    return await work(authStoreOf(store));
+  } finally {
+    await store.close().catch(() => undefined);
+  }
+}
+
+const when = (at: number | undefined) => (at === undefined ? 'never' : new Date(at).toISOString().slice(0, 16).replace('T', ' '));
+
+export async function userAdd(name: string, options: AccountOptions & { role: Role }): Promise<number> {
+  const password = await readPassword(`Password for ${name}: `);
+  return withAuth(options, async (auth) => {
+    const problem = await addUser(auth, { name, role: options.role, password, at: Date.now() });
+    if (problem) throw new InputError([problem]);
+    process.stdout.write(`user ${name} added (${options.role})\n`);
+    return 0;
+  });
+}
+
+export function userList(options: AccountOptions): Promise<number> {
+  return withAuth(options, async (auth) => {
+    const users = await auth.users();
+    if (users.length === 0) process.stdout.write('no users (add one: harden user add NAME --role admin)\n');
+    for (const user of users) process.stdout.write(`${displayText(user.name)}\t${user.role}\t${user.totpSecret ? 'totp' : 'password only'}\tadded ${when(user.createdAt)}\n`);
+    return 0;
+  });
+}
+
+export function userRemove(name: string, options: AccountOptions): Promise<number> {
+  return withAuth(options, async (auth) => {
+    if (!(await auth.removeUser(name))) throw new InputError([`no user "${name}"`]);
+    process.stdout.write(`user ${name} removed, their sessions ended\n`);
+    return 0;
+  });
+}
+
+export function userTotp(name: string, options: AccountOptions): Promise<number> {
+  return withAuth(options, async (auth) => {
+    const uri = await enrollTotp(auth, name);
+    if (!uri) throw new InputError([`no user "${name}"`]);
+    process.stdout.write(`${uri}\nScan it now (or enter its secret) in an authenticator app: it is not shown again. Sign-in now asks ${name} for a code; running this again replaces the secret.\n`);
+    return 0;
+  });
+}
+
+export function tokenAdd(name: string, options: AccountOptions): Promise<number> {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name)) throw new InputError([`token name "${name}": letters, digits, . _ - (at most 64)`]);
+  return withAuth(options, async (auth) => {
+    const token = await issueToken(auth, name, Date.now());
+    if (!token) throw new InputError([`a token "${name}" exists (revoke it first)`]);
+    process.stdout.write(`${token}\nRead-only API token "${name}": send it as "Authorization: Bearer <token>" to /api/v1/. It is not shown again.\n`);
+    return 0;
+  });
+}
+
+export function tokenList(options: AccountOptions): Promise<number> {
+  return withAuth(options, async (auth) => {
+    const tokens = await auth.tokens();
+    if (tokens.length === 0) process.stdout.write('no API tokens\n');
+    for (const token of tokens) process.stdout.write(`${displayText(token.name)}\t${token.role}\tcreated ${when(token.createdAt)}\tlast used ${when(token.lastUsedAt)}\n`);
+    return 0;
+  });
+}
+
+export function tokenRevoke(name: string, options: AccountOptions): Promise<number> {
+  return withAuth(options, async (auth) => {
+    if (!(await auth.revokeToken(name))) throw new InputError([`no token "${name}"`]);
+    process.stdout.write(`token ${name} revoked\n`);
+    return 0;
+  });
+}
+
+export function sessionRevoke(options: AccountOptions & { user: string }): Promise<number> {
+  return withAuth(options, async (auth) => {
+    if (!(await auth.user(options.user))) throw new InputError([`no user "${options.user}"`]);
+    const ended = await auth.revokeSessions(options.user);
+    process.stdout.write(`${ended} session${ended === 1 ? '' : 's'} of ${options.user} ended\n`);
+    return 0;
+  });
+}

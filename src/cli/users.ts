@@ -1,0 +1,65 @@
+import { Option, type Command } from 'commander';
+import type { AccountOptions } from './users-action.js';
+
+const planOption = () => new Option('-p, --plan <file>', 'plan file whose monitoring.database holds the users (default: harden.yaml here)');
+const databaseOption = () => new Option('--database <file>', 'SQLite database (default: the plan\'s monitoring.database, .harden/harden.db); HARDEN_DATABASE_URL selects PostgreSQL');
+
+/** `harden user`, `harden token` and `harden session`: who may sign in to harden serve's dashboard and API. */
+export function registerAccounts(program: Command, exit: (code: number) => void): void {
+  const user = program
+    .command('user')
+    .summary('users of harden serve\'s dashboard: add, list, remove, totp')
+    .addHelpText('after', `
+Examples:
+  harden user add ada --role admin          asks for the password (or reads one line from stdin)
+  harden user totp ada                      prints the otpauth:// URI once: scan it, sign-in then asks for a code
+  harden user list
+  harden user remove ada                    and ends ada's sessions
+
+Roles: viewer (reads), operator (acts on monitors), admin (everything). There is no default user.`);
+  user
+    .command('add <name>')
+    .summary('add a user; the password comes from a terminal prompt or one line of stdin, never the command line')
+    .addOption(new Option('--role <role>', 'viewer, operator or admin').choices(['viewer', 'operator', 'admin']).makeOptionMandatory())
+    .addOption(planOption())
+    .addOption(databaseOption())
+    .action(async (name: string, options: AccountOptions & { role: 'viewer' | 'operator' | 'admin' }) => exit(await (await import('./users-action.js')).userAdd(name, options)));
+  user.command('list').summary('users, roles and whether they have TOTP').addOption(planOption()).addOption(databaseOption()).action(async (options: AccountOptions) => exit(await (await import('./users-action.js')).userList(options)));
+  user
+    .command('remove <name>')
+    .summary('remove a user and end their sessions')
+    .addOption(planOption())
+    .addOption(databaseOption())
+    .action(async (name: string, options: AccountOptions) => exit(await (await import('./users-action.js')).userRemove(name, options)));
+  user
+    .command('totp <name>')
+    .summary('give the user a new TOTP secret: prints its otpauth:// URI once')
+    .addOption(planOption())
+    .addOption(databaseOption())
+    .action(async (name: string, options: AccountOptions) => exit(await (await import('./users-action.js')).userTotp(name, options)));
+
+  const token = program.command('token').summary('read-only API tokens (Authorization: Bearer) for harden serve: add, list, revoke');
+  token
+    .command('add <name>')
+    .summary('create a read-only API token: prints it once (only its SHA-256 is kept)')
+    .addOption(planOption())
+    .addOption(databaseOption())
+    .action(async (name: string, options: AccountOptions) => exit(await (await import('./users-action.js')).tokenAdd(name, options)));
+  token.command('list').summary('tokens with when they were created and last used').addOption(planOption()).addOption(databaseOption()).action(async (options: AccountOptions) => exit(await (await import('./users-action.js')).tokenList(options)));
+  token
+    .command('revoke <name>')
+    .summary('revoke a token')
+    .addOption(planOption())
+    .addOption(databaseOption())
+    .action(async (name: string, options: AccountOptions) => exit(await (await import('./users-action.js')).tokenRevoke(name, options)));
+
+  program
+    .command('session')
+    .summary('sessions of harden serve\'s dashboard')
+    .command('revoke')
+    .summary('end every session of a user (they must sign in again)')
+    .requiredOption('--user <name>', 'the user')
+    .addOption(planOption())
+    .addOption(databaseOption())
+    .action(async (options: AccountOptions & { user: string }) => exit(await (await import('./users-action.js')).sessionRevoke(options)));
+}

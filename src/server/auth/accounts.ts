@@ -1,0 +1,31 @@
+import type { AuthStore } from '../../store/auth.js';
+import { hashPassword, passwordProblem, type PasswordCost } from './passwords.js';
+import { randomSecret, sha256Hex } from './secrets.js';
+import type { Role } from './session.js';
+import { newTotpSecret, totpUri } from './totp.js';
+
+/** API tokens start with this, so secret scanners and people recognize one. */
+export const TOKEN_PREFIX = 'hdn_';
+
+export const USER_NAME = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/;
+
+/** Adds a user with an argon2id hash of the password; the problem as text when it cannot. */
+export async function addUser(store: AuthStore, input: { name: string; role: Role; password: string; at: number; cost?: PasswordCost }): Promise<string | undefined> {
+  if (!USER_NAME.test(input.name)) return `user name "${input.name}": letters, digits, . _ @ - (at most 64)`;
+  const problem = passwordProblem(input.password);
+  if (problem) return problem;
+  const added = await store.addUser({ name: input.name, role: input.role, passwordHash: await hashPassword(input.password, input.cost), at: input.at });
+  return added ? undefined : `user "${input.name}" exists (remove it first to replace it)`;
+}
+
+/** A new TOTP secret for the user: the otpauth:// URI to show once, or undefined when there is no such user. */
+export async function enrollTotp(store: AuthStore, name: string): Promise<string | undefined> {
+  const secret = newTotpSecret();
+  return (await store.setTotp(name, secret)) ? totpUri(name, secret) : undefined;
+}
+
+/** A new read-only API token: the value to show once (only its SHA-256 is kept), or undefined when the name is taken. */
+export async function issueToken(store: AuthStore, name: string, at: number): Promise<string | undefined> {
+  const token = `${TOKEN_PREFIX}${randomSecret()}`;
+  return (await store.addToken({ name, tokenHash: sha256Hex(token), role: 'viewer', at })) ? token : undefined;
+}

@@ -1,0 +1,190 @@
+import type { IncomingMessage } from 'node:http';
+import type { AuthStore } from '../../store/auth.js';
+import { text, TYPES, type Reply } from '../responses.js';
+import { clearCookie, LOGIN_COOKIE, readCookie, SESSION_COOKIE, setCookie } from './cookies.js';
+import { readForm } from './form-body.js';
+import { safeNext } from './guard.js';
+import { renderLoginPage } from './login-page.js';
+import { PasswordChecker, type PasswordCost } from './passwords.js';
+import { LoginLimiter } from './rate-limit.js';
+import { csrfOf, randomSecret, sameSecret, sha256Hex } from './secrets.js';
+import { isRole, ROLE_RANK, type Authenticate, type Principal } from './session.js';
+import { acceptTotp } from './totp.js';
+
+export interface AuthOptions {
+  store: AuthStore;
+  now?: () => number;
+  /** argon2id cost of the dummy hash unknown users are checked against: the cost users' hashes have. */
+  cost?: PasswordCost;
+  limiter?: LoginLimiter;
+  /** A session's whole life; default 12 hours. */
+  sessionMs?: number;
+  /** A session unused this long ends; default 2 hours. */
+  idleMs?: number;
+  log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+}
+
+/** Between the password and the second factor. */
+const PENDING_MS = 5 * 60_000;
+const LOGIN_NONCE_SECONDS = 30 * 60;
+
+/**
+ * Sign-in for harden serve: /login (password, then a TOTP code when the user has one),
+ * /logout, and authenticate() for every other route. Sessions live in the store by the SHA-256
+ * of their cookie; their CSRF token is derived from the cookie's value.
+ */
+export class ServerAuth {
+  readonly #store: AuthStore;
+  readonly #now: () => number;
+  readonly #passwords: PasswordChecker;
+  readonly #limiter: LoginLimiter;
+  readonly #sessionMs: number;
+  readonly #idleMs: number;
+  readonly #log: NonNullable<AuthOptions['log']>;
+  /** Per user, the TOTP step last accepted: a code works once. */
+  readonly #lastStep = new Map<string, number>();
+
+  constructor(options: AuthOptions) {
+    this.#store = options.store;
+    this.#now = options.now ?? Date.now;
+    this.#passwords = new PasswordChecker(options.cost);
+    this.#limiter = options.limiter ?? new LoginLimiter();
+    this.#sessionMs = options.sessionMs ?? 12 * 3_600_000;
+    this.#idleMs = options.idleMs ?? 2 * 3_600_000;
+    this.#log = options.log ?? (() => undefined);
+  }
+
+  readonly authenticate: Authenticate = async (request) => {
+    const authorization = request.headers.authorization;
+    if (authorization !== undefined) return this.#bearer(request, authorization);
+    const id = readCookie(request.headers.cookie, SESSION_COOKIE);
+    if (!id) return undefined;
+    const now = this.#now();
+    const session = await this.#store.session(sha256Hex(id), now);
+    if (!session || session.pendingTotp || !isRole(session.user.role)) return undefined;
+    if (now - session.lastSeenAt > this.#idleMs) {
+      await this.#store.deleteSession(sha256Hex(id));
+      return undefined;
+    }
+    return { user: session.user.name, role: session.user.role, via: 'session', csrf: csrfOf(id) };
+  };
+
+  /** A token reaches the read-only API only (GET and HEAD under /api/), with at most the viewer role. */
+  async #bearer(request: IncomingMessage, authorization: string): Promise<Principal | undefined> {
+    const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(authorization);
+    const path = new URL(request.url ?? '/', 'http://x.invalid').pathname;
+    if (!match || !path.startsWith('/api/') || (request.method !== 'GET' && request.method !== 'HEAD')) return undefined;
+    const token = await this.#store.useToken(sha256Hex(match[1]!), this.#now());
+    if (!token || !isRole(token.role)) return undefined;
+    return { user: `token:${token.name}`, role: ROLE_RANK[token.role] <= ROLE_RANK.viewer ? token.role : 'viewer', via: 'token', csrf: '' };
+  }
+
+  /** The reply for /login, /login/totp and /logout; undefined for any other path. */
+  async route(request: IncomingMessage, url: URL): Promise<Reply | undefined> {
+    const path = url.pathname;
+    if (path !== '/login' && path !== '/login/totp' && path !== '/logout') return undefined;
+    if (request.method === 'GET' || request.method === 'HEAD') {
+      if (path !== '/login') return methodNotAllowed('POST');
+      return this.#loginPage(request, safeNext(url.searchParams.get('next')));
+    }
+    if (request.method !== 'POST') return methodNotAllowed(path === '/login' ? 'GET, HEAD, POST' : 'POST');
+    const form = await readForm(request);
+    if (typeof form === 'number') return text(form, form === 413 ? 'form too large' : 'expected application/x-www-form-urlencoded');
+    if (path === '/login') return this.#password(request, form);
+    if (path === '/login/totp') return this.#totp(request, form);
+    return this.#logout(request, form);
+  }
+
+  async #loginPage(request: IncomingMessage, next: string): Promise<Reply> {
+    const id = readCookie(request.headers.cookie, SESSION_COOKIE);
+    const session = id ? await this.#store.session(sha256Hex(id), this.#now()) : undefined;
+    if (session && !session.pendingTotp) return redirect(next);
+    if (session && id) return page(200, { step: 'totp', csrf: csrfOf(id), next });
+    const nonce = randomSecret();
+    return page(200, { step: 'password', csrf: csrfOf(nonce), next }, setCookie(LOGIN_COOKIE, nonce, LOGIN_NONCE_SECONDS));
+  }
+
+  async #password(request: IncomingMessage, form: URLSearchParams): Promise<Reply> {
+    const next = safeNext(form.get('next'));
+    const nonce = readCookie(request.headers.cookie, LOGIN_COOKIE);
+    if (!nonce || !sameSecret(form.get('csrf') ?? '', csrfOf(nonce))) return text(403, 'the sign-in form expired or came from another site: load /login again');
+    const name = (form.get('user') ?? '').trim().slice(0, 200);
+    const password = (form.get('password') ?? '').slice(0, 1024);
+    const client = clientOf(request);
+    const now = this.#now();
+    const wait = this.#limiter.retryAfter(name, client, now);
+    if (wait > 0) return tooMany(wait);
+    const user = name ? await this.#store.user(name) : undefined;
+    const ok = await this.#passwords.check(user?.passwordHash, password);
+    if (!ok || !user) {
+      this.#limiter.failed(name, client, now);
+      // An unknown name is not logged: it is often a password typed in the wrong field.
+      this.#log('warn', 'sign-in failed', { user: user ? name : '(unknown user)', client });
+      return page(401, { step: 'password', csrf: csrfOf(nonce), next, user: name, error: 'Wrong user name or password.' });
+    }
+    const id = randomSecret();
+    if (user.totpSecret) {
+      await this.#store.createSession({ idHash: sha256Hex(id), user: user.name, pendingTotp: true, at: now, expiresAt: now + PENDING_MS });
+      return redirect(`/login?next=${encodeURIComponent(next)}`, setCookie(SESSION_COOKIE, id, PENDING_MS / 1000));
+    }
+    this.#limiter.succeeded(name);
+    return this.#signedIn(user.name, id, now, next);
+  }
+
+  async #totp(request: IncomingMessage, form: URLSearchParams): Promise<Reply> {
+    const next = safeNext(form.get('next'));
+    const id = readCookie(request.headers.cookie, SESSION_COOKIE);
+    const now = this.#now();
+    const session = id ? await this.#store.session(sha256Hex(id), now) : undefined;
+    if (!id || !session?.pendingTotp || !sameSecret(form.get('csrf') ?? '', csrfOf(id))) return text(403, 'the sign-in form expired or came from another site: load /login again');
+    const name = session.user.name;
+    const client = clientOf(request);
+    const wait = this.#limiter.retryAfter(name, client, now);
+    if (wait > 0) return tooMany(wait);
+    const step = session.user.totpSecret ? acceptTotp(session.user.totpSecret, (form.get('code') ?? '').trim(), now, this.#lastStep.get(name)) : undefined;
+    if (step === undefined) {
+      this.#limiter.failed(name, client, now);
+      this.#log('warn', 'sign-in code refused', { user: name, client });
+      return page(401, { step: 'totp', csrf: csrfOf(id), next, error: 'Wrong or already used code.' });
+    }
+    this.#lastStep.set(name, step);
+    this.#limiter.succeeded(name);
+    await this.#store.deleteSession(sha256Hex(id));
+    return this.#signedIn(name, randomSecret(), now, next);
+  }
+
+  /** A new session id at every sign-in (no fixation). */
+  async #signedIn(user: string, id: string, now: number, next: string): Promise<Reply> {
+    await this.#store.createSession({ idHash: sha256Hex(id), user, pendingTotp: false, at: now, expiresAt: now + this.#sessionMs });
+    this.#log('info', 'signed in', { user });
+    return redirect(next, setCookie(SESSION_COOKIE, id, Math.floor(this.#sessionMs / 1000)));
+  }
+
+  async #logout(request: IncomingMessage, form: URLSearchParams): Promise<Reply> {
+    const id = readCookie(request.headers.cookie, SESSION_COOKIE);
+    if (!id || !sameSecret(form.get('csrf') ?? '', csrfOf(id))) return text(403, 'sign out from the dashboard\'s form');
+    await this.#store.deleteSession(sha256Hex(id));
+    return redirect('/login', clearCookie(SESSION_COOKIE));
+  }
+}
+
+/** The peer's address: X-Forwarded-For is not trusted (a proxy in front counts as one client). */
+function clientOf(request: IncomingMessage): string {
+  return request.socket.remoteAddress ?? 'unknown';
+}
+
+function page(status: number, input: Parameters<typeof renderLoginPage>[0], cookie?: string): Reply {
+  return { status, type: TYPES.html, body: renderLoginPage(input), maxAge: 0, ...(cookie ? { headers: { 'set-cookie': cookie } } : {}) };
+}
+
+function redirect(location: string, cookie?: string): Reply {
+  return { status: 303, type: TYPES.text, body: `see ${location}\n`, maxAge: 0, headers: { location, ...(cookie ? { 'set-cookie': cookie } : {}) } };
+}
+
+function tooMany(seconds: number): Reply {
+  return { ...text(429, `too many failed sign-ins: try again in ${seconds} s`), headers: { 'retry-after': String(seconds) } };
+}
+
+function methodNotAllowed(allow: string): Reply {
+  return { ...text(405, `only ${allow}`), headers: { allow } };
+}

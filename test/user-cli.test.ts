@@ -1,0 +1,33 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { PasswordChecker } from '../src/server/auth/passwords.js';
+import { authStoreOf } from '../src/store/auth.js';
+import { openStore } from '../src/store/open.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'harden-user-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+it('harden user add reads the password from stdin and keeps only its argon2id hash', async () => {
+  const database = join(dir, 'harden.db');
+  const run = spawnSync(process.execPath, [resolve('bin/harden.js'), 'user', 'add', 'ada', '--role', 'admin', '--database', database], {
+    input: 'a long enough password\n',
+    env: { ...process.env, NO_COLOR: '1', HARDEN_DATABASE_URL: '' },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  expect(run.stderr).toBe('');
+  expect(run.stdout).toBe('user ada added (admin)\n');
+  expect(run.status).toBe(0);
+  const store = await openStore({ sqlite: database, readOnly: true });
+  try {
+    const user = (await authStoreOf(store).user('ada'))!;
+    expect(user.role).toBe('admin');
+    expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=65536,p=4,t=3\$/);
+    expect(await new PasswordChecker().check(user.passwordHash, 'a long enough password')).toBe(true);
+  } finally {
+    await store.close();
+  }
+});
