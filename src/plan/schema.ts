@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { monitoringPlanShape } from '../monitor/schema.js';
 import { isoDate, stringList } from '../schema-fields.js';
 import { parseSeverity, SEVERITIES } from '../severity.js';
+import { servePlanShape } from '../status/serve-schema.js';
 import { statusPlanShape } from '../status/schema.js';
 import { backupsSchema } from '../targets/backup/schema.js';
 import { secretMaxAgeSchema, secretRecordSchema } from '../targets/secret-record/schema.js';
@@ -127,6 +128,7 @@ export const planSchema = z
     secrets: z.array(secretRecordSchema).default([]),
     ...monitoringPlanShape,
     ...statusPlanShape,
+    ...servePlanShape,
   })
   .strict();
 
