@@ -8,6 +8,8 @@ export interface UserRecord {
   passwordHash: string;
   totpSecret: string | undefined;
   createdAt: number;
+  /** 'password' (harden user add) or 'oidc' (single sign-on; no password). */
+  source: string;
 }
 
 export interface SessionRecord {
@@ -37,6 +39,11 @@ export interface AuthStore {
   /** Removes the user and their sessions; false when there was none. */
   removeUser(name: string): Promise<boolean>;
   setTotp(name: string, secret: string | undefined): Promise<boolean>;
+  /**
+   * A user signed in by single sign-on: added at the first sign-in, its role set to what the
+   * provider says now. False (nothing written) when the name belongs to a user of another source.
+   */
+  ssoUser(user: { name: string; role: string; source: string; at: number }): Promise<boolean>;
 
   createSession(session: { idHash: string; user: string; pendingTotp: boolean; at: number; expiresAt: number }): Promise<void>;
   /** The unexpired session with this id hash (lastSeenAt as it was), its last-seen time moved to `at` when it is a minute old. */
@@ -110,6 +117,18 @@ export class SqlAuthStore implements AuthStore {
       const result = await this.db.updateTable('users').set({ totp_secret: secret ?? null }).where('name', '=', name).executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     });
+  }
+
+  ssoUser({ name, role, source, at }: { name: string; role: string; source: string; at: number }): Promise<boolean> {
+    return this.write(() =>
+      this.db.transaction().execute(async (trx) => {
+        const row = await trx.selectFrom('users').select(['id', 'source']).where('name', '=', name).executeTakeFirst();
+        if (row && row.source !== source) return false;
+        if (row) await trx.updateTable('users').set({ role }).where('id', '=', row.id).execute();
+        else await trx.insertInto('users').values({ name, role, password_hash: '', totp_secret: null, created_at: at, source }).execute();
+        return true;
+      }),
+    );
   }
 
   createSession({ idHash, user, pendingTotp, at, expiresAt }: { idHash: string; user: string; pendingTotp: boolean; at: number; expiresAt: number }): Promise<void> {
@@ -193,8 +212,8 @@ export class SqlAuthStore implements AuthStore {
   }
 }
 
-function userOf(row: { name: string; role: string; password_hash: string; totp_secret: string | null; created_at: number }): UserRecord {
-  return { name: row.name, role: row.role, passwordHash: row.password_hash, totpSecret: row.totp_secret ?? undefined, createdAt: row.created_at };
+function userOf(row: { name: string; role: string; password_hash: string; totp_secret: string | null; created_at: number; source: string }): UserRecord {
+  return { name: row.name, role: row.role, passwordHash: row.password_hash, totpSecret: row.totp_secret ?? undefined, createdAt: row.created_at, source: row.source };
 }
 
 function tokenOf(row: { name: string; role: string; created_at: number; last_used_at: number | null }): TokenRecord {

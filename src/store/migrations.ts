@@ -136,6 +136,12 @@ function migrations(engine: Engine): Record<string, Migration> {
           .execute();
       },
     },
+    // Where a user comes from: 'password' (harden user add) or 'oidc' (created at their first single sign-on, password_hash '').
+    '0005-user-source': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('users').addColumn('source', 'text', (c) => c.notNull().defaultTo('password')).execute();
+      },
+    },
   };
 }
 

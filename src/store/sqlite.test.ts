@@ -38,7 +38,7 @@ describe('SQLite store', () => {
     // Back to the 0001 schema, as a database of an earlier release has it.
     const raw = new Database(file);
     raw.exec(
-      `drop table api_tokens; drop table sessions; drop table users; drop index outbox_by_dedup; alter table outbox drop column dedup_key; delete from kysely_migration where name in ('0002-outbox-dedup-key', '0003-auth')`,
+      `drop table api_tokens; drop table sessions; drop table users; drop index outbox_by_dedup; alter table outbox drop column dedup_key; delete from kysely_migration where name in ('0002-outbox-dedup-key', '0003-auth', '0005-user-source')`,
     );
     raw.close();
     const migrated = await fresh('backfill.db');

@@ -320,13 +320,13 @@ describe.each(engines)('Store contract on $name', (engine) => {
     expect((await store.summary('api', now - 3 * DAY + 30 * MINUTE, now)).total).toBe(3 * 1440 - 60);
   });
 
-  it('keeps users, sessions by id hash and API tokens by hash; removing a user ends their sessions', async () => {
+  it('keeps users, sessions by id hash and API tokens by hash; removing a user ends their sessions; single sign-on users never take the name of a password user', async () => {
     const auth = authStoreOf(await fresh());
     expect(await auth.addUser({ name: 'ada', role: 'admin', passwordHash: '$argon2id$x', at: T0 })).toBe(true);
     expect(await auth.addUser({ name: 'ada', role: 'viewer', passwordHash: '$argon2id$y', at: T0 })).toBe(false);
     await auth.addUser({ name: 'bob', role: 'viewer', passwordHash: '$argon2id$z', at: T0 });
     expect(await auth.setTotp('ada', 'JBSWY3DPEHPK3PXP')).toBe(true);
-    expect(await auth.user('ada')).toEqual({ name: 'ada', role: 'admin', passwordHash: '$argon2id$x', totpSecret: 'JBSWY3DPEHPK3PXP', createdAt: T0 });
+    expect(await auth.user('ada')).toEqual({ name: 'ada', role: 'admin', passwordHash: '$argon2id$x', totpSecret: 'JBSWY3DPEHPK3PXP', createdAt: T0, source: 'password' });
     expect((await auth.users()).map((user) => user.name)).toEqual(['ada', 'bob']);
 
     await auth.createSession({ idHash: 'h1', user: 'ada', pendingTotp: false, at: T0, expiresAt: T0 + HOUR });
@@ -341,6 +341,12 @@ describe.each(engines)('Store contract on $name', (engine) => {
     expect(await auth.removeUser('bob')).toBe(true);
     expect(await auth.session('h3', T0)).toBeUndefined();
     expect(await auth.removeUser('bob')).toBe(false);
+
+    expect(await auth.ssoUser({ name: 'ada', role: 'admin', source: 'oidc', at: T0 })).toBe(false);
+    expect(await auth.ssoUser({ name: 'sso@example.com', role: 'viewer', source: 'oidc', at: T0 })).toBe(true);
+    expect(await auth.ssoUser({ name: 'sso@example.com', role: 'operator', source: 'oidc', at: T0 + HOUR })).toBe(true);
+    expect(await auth.user('sso@example.com')).toEqual({ name: 'sso@example.com', role: 'operator', passwordHash: '', totpSecret: undefined, createdAt: T0, source: 'oidc' });
+    expect(await auth.user('ada')).toMatchObject({ role: 'admin', source: 'password' });
 
     expect(await auth.addToken({ name: 'ci', tokenHash: 'th', role: 'viewer', at: T0 })).toBe(true);
     expect(await auth.addToken({ name: 'ci', tokenHash: 'other', role: 'viewer', at: T0 })).toBe(false);
