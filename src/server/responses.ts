@@ -9,7 +9,7 @@ export interface Reply {
   maxAge: number;
   /** Cross-origin embeddable (badges). */
   crossOrigin?: boolean;
-  headers?: Record<string, string>;
+  headers?: Record<string, string | string[]>;
 }
 
 export const TYPES = {

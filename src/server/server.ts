@@ -90,7 +90,7 @@ export async function startStatusServer(options: ServeOptions): Promise<RunningS
       }
     }
     const { reply, etag } = rendered;
-    const headers: Record<string, string> = {
+    const headers: Record<string, string | string[]> = {
       ...securityHeaders({ https, crossOrigin: reply.crossOrigin === true }),
       'content-type': reply.type,
       'cache-control': reply.maxAge > 0 ? `public, max-age=${reply.maxAge}, must-revalidate` : 'no-store',

@@ -1,6 +1,8 @@
 export const SESSION_COOKIE = '__Host-harden-session';
 /** The nonce a login form's CSRF token is derived from, before there is a session. */
 export const LOGIN_COOKIE = '__Host-harden-login';
+/** A single sign-on in progress: its state, nonce and PKCE verifier, until the provider sends the user back. */
+export const OIDC_COOKIE = '__Host-harden-oidc';
 
 export function readCookie(header: string | undefined, name: string): string | undefined {
   for (const part of (header ?? '').split(';')) {

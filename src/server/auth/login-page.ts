@@ -7,6 +7,8 @@ export interface LoginPageInput {
   next: string;
   user?: string;
   error?: string;
+  /** The single sign-on provider's name: a "Sign in with …" link above the password form. */
+  sso?: string;
 }
 
 /** The sign-in form (and its second step): POST only, its CSRF token hidden, no script, styles from the served stylesheet. */
@@ -27,7 +29,9 @@ export function renderLoginPage(input: LoginPageInput): string {
 <main>
 <h1>Sign in</h1>
 ${input.error ? html`<p class="error" role="alert">${input.error}</p>` : ''}
-<form method="post" action="${input.step === 'password' ? '/login' : '/login/totp'}">
+${input.sso && input.step === 'password' ? html`<p><a class="button" href="/login/oidc?next=${encodeURIComponent(input.next)}">Sign in with ${input.sso}</a></p>
+<p>or with a user name and password:</p>
+` : ''}<form method="post" action="${input.step === 'password' ? '/login' : '/login/totp'}">
 <input type="hidden" name="csrf" value="${input.csrf}">
 <input type="hidden" name="next" value="${input.next}">
 ${fields}

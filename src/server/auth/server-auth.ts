@@ -5,6 +5,7 @@ import { clearCookie, LOGIN_COOKIE, readCookie, SESSION_COOKIE, setCookie } from
 import { readForm } from './form-body.js';
 import { safeNext } from './guard.js';
 import { renderLoginPage } from './login-page.js';
+import { clearFlowCookie, OIDC_CALLBACK, OIDC_START, OidcSignIn, type OidcOptions } from './oidc.js';
 import { PasswordChecker, type PasswordCost } from './passwords.js';
 import { LoginLimiter } from './rate-limit.js';
 import { csrfOf, randomSecret, sameSecret, sha256Hex } from './secrets.js';
@@ -22,6 +23,8 @@ export interface AuthOptions {
   /** A session unused this long ends; default 2 hours. */
   idleMs?: number;
   log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+  /** Single sign-on with an OpenID Connect provider, beside passwords. */
+  oidc?: OidcOptions;
 }
 
 /** Between the password and the second factor. */
@@ -43,6 +46,7 @@ export class ServerAuth {
   readonly #log: NonNullable<AuthOptions['log']>;
   /** Per user, the TOTP step last accepted: a code works once. */
   readonly #lastStep = new Map<string, number>();
+  readonly #oidc: OidcSignIn | undefined;
 
   constructor(options: AuthOptions) {
     this.#store = options.store;
@@ -52,6 +56,12 @@ export class ServerAuth {
     this.#sessionMs = options.sessionMs ?? 12 * 3_600_000;
     this.#idleMs = options.idleMs ?? 2 * 3_600_000;
     this.#log = options.log ?? (() => undefined);
+    this.#oidc = options.oidc && new OidcSignIn(options.oidc, this.#store, this.#log, this.#now);
+  }
+
+  /** Where the provider sends users back (register it at the provider); undefined without single sign-on. */
+  get oidcRedirectUri(): string | undefined {
+    return this.#oidc?.redirectUri;
   }
 
   readonly authenticate: Authenticate = async (request) => {
@@ -82,6 +92,7 @@ export class ServerAuth {
   /** The reply for /login, /login/totp and /logout; undefined for any other path. */
   async route(request: IncomingMessage, url: URL): Promise<Reply | undefined> {
     const path = url.pathname;
+    if (this.#oidc && (path === OIDC_START || path === OIDC_CALLBACK)) return this.#singleSignOn(request, url, this.#oidc);
     if (path !== '/login' && path !== '/login/totp' && path !== '/logout') return undefined;
     if (request.method === 'GET' || request.method === 'HEAD') {
       if (path !== '/login') return methodNotAllowed('POST');
@@ -100,8 +111,26 @@ export class ServerAuth {
     const session = id ? await this.#store.session(sha256Hex(id), this.#now()) : undefined;
     if (session && !session.pendingTotp) return redirect(next);
     if (session && id) return page(200, { step: 'totp', csrf: csrfOf(id), next });
+    return this.#passwordPage(200, next);
+  }
+
+  #passwordPage(status: number, next: string, error?: string, extraCookie?: string): Reply {
     const nonce = randomSecret();
-    return page(200, { step: 'password', csrf: csrfOf(nonce), next }, setCookie(LOGIN_COOKIE, nonce, LOGIN_NONCE_SECONDS));
+    const cookies = [setCookie(LOGIN_COOKIE, nonce, LOGIN_NONCE_SECONDS), ...(extraCookie ? [extraCookie] : [])];
+    return page(status, { step: 'password', csrf: csrfOf(nonce), next, ...(this.#oidc ? { sso: this.#oidc.name } : {}), ...(error ? { error } : {}) }, cookies);
+  }
+
+  /** GET /login/oidc (to the provider) and GET /login/oidc/callback (back from it). */
+  async #singleSignOn(request: IncomingMessage, url: URL, oidc: OidcSignIn): Promise<Reply> {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return methodNotAllowed('GET, HEAD');
+    if (url.pathname === OIDC_START) {
+      const started = await oidc.start(url.searchParams.get('next') ?? '/');
+      if (!started) return this.#passwordPage(502, safeNext(url.searchParams.get('next')), `${oidc.name} cannot be reached: try again later.`);
+      return redirect(started.location, started.cookie);
+    }
+    const outcome = await oidc.finish(request, url);
+    if (!outcome.user) return this.#passwordPage(outcome.refused?.status ?? 403, outcome.next, outcome.refused?.error, clearFlowCookie());
+    return this.#signedIn(outcome.user.name, randomSecret(), this.#now(), outcome.next, 'oidc', clearFlowCookie());
   }
 
   async #password(request: IncomingMessage, form: URLSearchParams): Promise<Reply> {
@@ -114,13 +143,15 @@ export class ServerAuth {
     const now = this.#now();
     const wait = this.#limiter.retryAfter(name, client, now);
     if (wait > 0) return tooMany(wait);
-    const user = name ? await this.#store.user(name) : undefined;
+    const found = name ? await this.#store.user(name) : undefined;
+    // A single sign-on user has no password: checked like an unknown one (same time, same answer).
+    const user = found?.source === 'password' ? found : undefined;
     const ok = await this.#passwords.check(user?.passwordHash, password);
     if (!ok || !user) {
       this.#limiter.failed(name, client, now);
       // An unknown name is not logged: it is often a password typed in the wrong field.
       this.#log('warn', 'sign-in failed', { user: user ? name : '(unknown user)', client });
-      return page(401, { step: 'password', csrf: csrfOf(nonce), next, user: name, error: 'Wrong user name or password.' });
+      return page(401, { step: 'password', csrf: csrfOf(nonce), next, user: name, error: 'Wrong user name or password.', ...(this.#oidc ? { sso: this.#oidc.name } : {}) });
     }
     const id = randomSecret();
     if (user.totpSecret) {
@@ -154,10 +185,10 @@ export class ServerAuth {
   }
 
   /** A new session id at every sign-in (no fixation). */
-  async #signedIn(user: string, id: string, now: number, next: string): Promise<Reply> {
+  async #signedIn(user: string, id: string, now: number, next: string, via: 'password' | 'oidc' = 'password', extraCookie?: string): Promise<Reply> {
     await this.#store.createSession({ idHash: sha256Hex(id), user, pendingTotp: false, at: now, expiresAt: now + this.#sessionMs });
-    this.#log('info', 'signed in', { user });
-    return redirect(next, setCookie(SESSION_COOKIE, id, Math.floor(this.#sessionMs / 1000)));
+    this.#log('info', 'signed in', { user, ...(via === 'oidc' ? { via } : {}) });
+    return redirect(next, [setCookie(SESSION_COOKIE, id, Math.floor(this.#sessionMs / 1000)), ...(extraCookie ? [extraCookie] : [])]);
   }
 
   async #logout(request: IncomingMessage, form: URLSearchParams): Promise<Reply> {
@@ -173,11 +204,11 @@ function clientOf(request: IncomingMessage): string {
   return request.socket.remoteAddress ?? 'unknown';
 }
 
-function page(status: number, input: Parameters<typeof renderLoginPage>[0], cookie?: string): Reply {
+function page(status: number, input: Parameters<typeof renderLoginPage>[0], cookie?: string | string[]): Reply {
   return { status, type: TYPES.html, body: renderLoginPage(input), maxAge: 0, ...(cookie ? { headers: { 'set-cookie': cookie } } : {}) };
 }
 
-function redirect(location: string, cookie?: string): Reply {
+function redirect(location: string, cookie?: string | string[]): Reply {
   return { status: 303, type: TYPES.text, body: `see ${location}\n`, maxAge: 0, headers: { location, ...(cookie ? { 'set-cookie': cookie } : {}) } };
 }
 
