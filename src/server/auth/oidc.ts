@@ -190,5 +190,6 @@ function userNameOf(claims: Record<string, unknown>, userClaim: string): string 
 function messageOf(error: unknown): string {
   if (!(error instanceof Error)) return String(error).slice(0, 200);
   const code = (error as { code?: unknown }).code;
-  return `${typeof code === 'string' ? `${code}: ` : ''}${error.message}`.slice(0, 300);
+  const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
+  return `${typeof code === 'string' ? `${code}: ` : ''}${error.message}${cause}`.slice(0, 300);
 }
