@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eventually, startSwitchableTarget, type SwitchableTarget } from '../src/testing/monitor-targets.js';
+import { runHardenSync } from './run-cli.js';
 
 const BIN = resolve('bin/harden.js');
 const ENV = { ...process.env, NO_COLOR: '1', HARDEN_NOW: '', HARDEN_DATABASE_URL: '' };
@@ -25,9 +26,10 @@ describe('harden serve (built CLI)', () => {
   it('serves the status page, a badge and the API with the monitor inside, metrics on their own listener, and stops on SIGTERM with exit 0', async () => {
     writeFileSync(
       join(dir, 'harden.yaml'),
-      `project: Acme\nmonitors:\n  - name: api\n    http: ${target.origin}/health\n    every: 1s\nstatusPages:\n  - { slug: public, title: Acme public, monitors: [api] }\nmonitoring:\n  metrics: false\n`,
+      `project: Acme\nmonitors:\n  - name: api\n    http: ${target.origin}/health\n    every: 1s\nstatusPages:\n  - { slug: public, title: Acme public, monitors: [api] }\nmonitoring:\n  metrics: false\n` +
+        `serve:\n  oidc: { issuer: 'https://id.example.test', clientId: harden, clientSecret: 'env:HARDEN_TEST_OIDC_SECRET', name: Acme ID, roles: { viewer: ['*'] } }\n`,
     );
-    const child = spawn(process.execPath, [BIN, 'serve', '--listen', '127.0.0.1:0', '--metrics', '127.0.0.1:0', '--debug'], { cwd: dir, env: ENV });
+    const child = spawn(process.execPath, [BIN, 'serve', '--listen', '127.0.0.1:0', '--metrics', '127.0.0.1:0', '--debug', '--public-url', 'https://status.acme.test'], { cwd: dir, env: { ...ENV, HARDEN_TEST_OIDC_SECRET: 'not-a-real-secret-0123456789' } });
     const logs: Record<string, unknown>[] = [];
     let buffered = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -53,7 +55,11 @@ describe('harden serve (built CLI)', () => {
       expect((await (await fetch(`${base}/api/v1/monitors`)).json()).monitors[0]).toMatchObject({ name: 'api', state: 'up' });
       expect((await fetch(`${base}/metrics`)).status).toBe(404);
       // Sign-in is served; with no user yet the log says how to add one.
-      expect(await (await fetch(`${base}/login`)).text()).toContain('action="/login"');
+      const login = await (await fetch(`${base}/login`)).text();
+      expect(login).toContain('action="/login"');
+      expect(login).toContain('>Sign in with Acme ID</a>');
+      expect(logs.find((l) => String(l.msg).startsWith('single sign-on: register'))).toMatchObject({ redirectUri: 'https://status.acme.test/login/oidc/callback' });
+      expect(JSON.stringify(logs)).not.toContain('not-a-real-secret');
       expect(logs.some((l) => String(l.msg).startsWith('nobody can sign in yet'))).toBe(true);
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
@@ -62,4 +68,19 @@ describe('harden serve (built CLI)', () => {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
   }, 30_000);
+});
+
+describe('harden serve single sign-on settings (built CLI)', () => {
+  it('refuses to start with serve.oidc whose client secret is not set, or a --public-url with a path', () => {
+    writeFileSync(
+      join(dir, 'harden.yaml'),
+      `serve:\n  oidc:\n    issuer: https://id.example.test\n    clientId: harden\n    clientSecret: env:HARDEN_TEST_OIDC_SECRET\n    roles: { admin: [ops-admins], viewer: ['*'] }\n`,
+    );
+    const unset = runHardenSync(['serve', '--no-monitor', '--listen', '127.0.0.1:0'], { cwd: dir, env: { HARDEN_TEST_OIDC_SECRET: undefined, HARDEN_DATABASE_URL: '' }, timeoutMs: 15_000 });
+    expect(unset.code, unset.stdout).toBe(2);
+    expect(unset.stderr).toContain('serve.oidc.clientSecret cannot be used (secret env:HARDEN_TEST_OIDC_SECRET is not set');
+    const withPath = runHardenSync(['serve', '--no-monitor', '--public-url', 'https://status.example.test/harden'], { cwd: dir, env: { HARDEN_DATABASE_URL: '' }, timeoutMs: 15_000 });
+    expect(withPath.code).toBe(2);
+    expect(withPath.stderr).toContain('--public-url https://status.example.test/harden: expected an origin');
+  });
 });

@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { catalog } from '../checks/index.js';
 import { InputError } from '../errors.js';
 import { loadPlan, type LoadedPlan } from '../plan/load.js';
@@ -7,6 +8,7 @@ import type { Store } from '../monitor/store.js';
 import { ServerAuth } from '../server/auth/server-auth.js';
 import { startStatusServer } from '../server/server.js';
 import { authStoreOf } from '../store/auth.js';
+import { resolveSecret, SecretError } from '../targets/secret-ref.js';
 import type { StatusPlan } from '../status/schema.js';
 import { findPlan, requirePlan } from './context.js';
 import { hostPort, openStore, runDaemon, type PlanOptions } from './monitor-action.js';
@@ -22,17 +24,23 @@ export interface ServeOptions extends PlanOptions {
   metrics?: string;
   ca?: string;
   debug?: boolean;
+  publicUrl?: string;
 }
 
 export async function serve(options: ServeOptions): Promise<number> {
   hostPort(options.listen, '--listen');
   const tls = readTls(options);
+  const publicUrl = options.publicUrl === undefined ? undefined : originOf(options.publicUrl);
   const start = async (loaded: LoadedPlan, store: Store, log: ReturnType<typeof jsonLogger>, writable: Store = store) => {
-    const auth = new ServerAuth({ store: authStoreOf(writable), log });
+    let served = '';
+    const oidc = singleSignOn(loaded, options.listen, () => publicUrl ?? served);
+    const auth = new ServerAuth({ store: authStoreOf(writable), log, ...(oidc ? { oidc } : {}) });
     const server = await startStatusServer({ listen: options.listen, store, tls, plan: followPlan(loaded, log), log, auth, ...(options.securityContact ? { securityContacts: options.securityContact } : {}) }).catch((error: NodeJS.ErrnoException) => {
       throw new InputError([`--listen ${options.listen}: ${error.code === 'EADDRINUSE' ? 'the address is in use' : error.message}`]);
     });
+    served = server.url;
     log('info', 'status pages served', { url: `${server.url}/status`, api: `${server.url}/api/v1/openapi.json` });
+    if (auth.oidcRedirectUri) log('info', 'single sign-on: register this redirect URI at the provider', { issuer: oidc?.config.issuer, redirectUri: auth.oidcRedirectUri });
     if ((await authStoreOf(writable).users()).length === 0) log('info', 'nobody can sign in yet: add a user with "harden user add NAME --role admin"', { login: `${server.url}/login` });
     return server;
   };
@@ -43,6 +51,38 @@ export async function serve(options: ServeOptions): Promise<number> {
     );
   }
   return serveOnly(options, start);
+}
+
+/** --public-url: the origin users reach harden serve at (behind a proxy, not the listen address). */
+function originOf(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InputError([`--public-url ${value}: expected a URL such as https://status.example.com`]);
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.pathname !== '/' || url.search || url.hash || url.username || url.password)
+    throw new InputError([`--public-url ${value}: expected an origin (https://host[:port]), without a path: harden serve answers at the root`]);
+  return url.origin;
+}
+
+/**
+ * The plan's serve.oidc with its client secret resolved. The redirect URI is under --public-url,
+ * else under the address served (which must then be one a browser can reach: not 0.0.0.0 or ::).
+ */
+function singleSignOn(loaded: LoadedPlan, listen: string, publicUrl: () => string): ConstructorParameters<typeof ServerAuth>[0]['oidc'] {
+  const config = loaded.plan.serve.oidc;
+  if (!config) return undefined;
+  if (/^(0\.0\.0\.0|\[::\]):/.test(listen) && publicUrl() === '')
+    throw new InputError([`serve.oidc: listening on ${listen}, the provider's redirect URI needs --public-url (the URL users reach harden serve at)`]);
+  let clientSecret: string | undefined;
+  try {
+    clientSecret = config.clientSecret === undefined ? undefined : resolveSecret(config.clientSecret, dirname(loaded.file));
+  } catch (error) {
+    if (error instanceof SecretError) throw new InputError([`serve.oidc.clientSecret cannot be used (${error.message})`]);
+    throw error;
+  }
+  return { config, ...(clientSecret === undefined ? {} : { clientSecret }), publicUrl };
 }
 
 /** --no-monitor: the store read-only (the daemon elsewhere owns it), until SIGTERM or SIGINT. */

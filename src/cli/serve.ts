@@ -12,6 +12,7 @@ export function registerServe(program: Command, exit: (code: number) => void): v
     .option('--tls-cert <file>', 'serve HTTPS with this PEM certificate chain (and send HSTS); with --tls-key')
     .option('--tls-key <file>', 'the PEM private key of --tls-cert')
     .option('--tls-ocsp <file>', 'staple this DER OCSP response (refresh the file with "openssl ocsp"; re-read when it changes)')
+    .option('--public-url <url>', 'the URL users reach this server at (behind a proxy); single sign-on\'s redirect URI is <url>/login/oidc/callback (default: the --listen address)')
     .option('--security-contact <uri...>', 'serve /.well-known/security.txt (RFC 9116) with these contacts (mailto:, https:)')
     .option('--no-monitor', 'do not run the monitor daemon here (another process runs "harden monitor" on the same database)')
     .option('--metrics <host:port|off>', 'the daemon\'s Prometheus endpoint, on its own listener (default: the plan\'s monitoring.metrics)')
@@ -25,6 +26,7 @@ Examples:
 
 Badges: /badge/NAME/status.svg, uptime-24h.svg, uptime-7d.svg, uptime-30d.svg, response.svg.
 Status pages: the plan's statusPages: [{ slug, title, monitors: [...], showUrls: false }].
+Single sign-on: the plan's serve.oidc (issuer, clientId, clientSecret: env:NAME, roles from a claim).
 Behind a reverse proxy that terminates TLS, serve HTTP on 127.0.0.1 and let the proxy send HSTS.
 SIGTERM/SIGINT stop it cleanly.`)
     .action(async (options: ServeOptions) => exit(await (await import('./serve-action.js')).serve(options)));
