@@ -31,3 +31,17 @@ it('harden user add reads the password from stdin and keeps only its argon2id ha
     await store.close();
   }
 });
+
+it('harden user list says which users sign in by single sign-on', async () => {
+  const database = join(dir, 'list.db');
+  const store = await openStore({ sqlite: database });
+  try {
+    await store.migrate();
+    await authStoreOf(store).ssoUser({ name: 'sso@example.test', role: 'operator', source: 'oidc', at: Date.UTC(2026, 11, 7) });
+  } finally {
+    await store.close();
+  }
+  const run = spawnSync(process.execPath, [resolve('bin/harden.js'), 'user', 'list', '--database', database], { env: { ...process.env, NO_COLOR: '1', HARDEN_DATABASE_URL: '' }, encoding: 'utf8', timeout: 20_000 });
+  expect(run.stderr).toBe('');
+  expect(run.stdout).toMatch(/^sso@example\.test\toperator\tsingle sign-on\tadded 2026-12-07/);
+});

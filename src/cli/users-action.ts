@@ -39,7 +39,7 @@ export function userList(options: AccountOptions): Promise<number> {
   return withAuth(options, async (auth) => {
     const users = await auth.users();
     if (users.length === 0) process.stdout.write('no users (add one: harden user add NAME --role admin)\n');
-    for (const user of users) process.stdout.write(`${displayText(user.name)}\t${user.role}\t${user.totpSecret ? 'totp' : 'password only'}\tadded ${when(user.createdAt)}\n`);
+    for (const user of users) process.stdout.write(`${displayText(user.name)}\t${user.role}\t${user.source === 'oidc' ? 'single sign-on' : user.totpSecret ? 'totp' : 'password only'}\tadded ${when(user.createdAt)}\n`);
     return 0;
   });
 }

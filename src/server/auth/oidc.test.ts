@@ -130,6 +130,14 @@ describe('harden serve single sign-on against oidc-provider', () => {
     expect(sessionOf(await back(otto.callback, otto.flow))).toBeDefined();
     expect(await auth.user('otto@example.test')).toMatchObject({ role: 'operator', source: 'oidc' });
 
+    // Signed up by single sign-on, Ada has no password here: the password form answers as for an unknown user.
+    const form = await fetch(`${server.url}/login`);
+    const nonce = cookiesOf(form)['__Host-harden-login']!;
+    const csrf = /name="csrf" value="([^"]+)"/.exec(await form.text())![1]!;
+    const byPassword = await fetch(`${server.url}/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `__Host-harden-login=${nonce}` }, body: new URLSearchParams({ csrf, user: 'ada@example.test', password: '', next: '/' }) });
+    expect(byPassword.status).toBe(401);
+    expect(logged.at(-1)).toContain('"user":"(unknown user)"');
+
     const log = logged.join('\n');
     expect(log).toContain('"message":"signed in","user":"ada@example.test","via":"oidc"');
     for (const secret of [callback.searchParams.get('code')!, flow, CLIENT_SECRET, session]) expect(log).not.toContain(secret);
