@@ -12,8 +12,10 @@ import { openStore } from '../../store/open.js';
 import { startStatusServer, type RunningStatusServer } from '../server.js';
 import { addUser } from './accounts.js';
 import { roleOf } from './oidc.js';
+import { sha256Hex } from './secrets.js';
 import { ServerAuth } from './server-auth.js';
 
+const COST = { memoryCost: 4096, timeCost: 2, parallelism: 1 };
 const CLIENT_SECRET = 'a-client-secret-only-the-test-knows-0123456789';
 const ACCOUNTS: Record<string, { email: string; groups: string[] }> = {
   ada: { email: 'ada@example.test', groups: ['staff', 'ops-admins'] },
@@ -42,10 +44,11 @@ describe('harden serve single sign-on against oidc-provider', () => {
     store = await openStore({ sqlite: join(dir, 'harden.db') });
     await store.migrate();
     auth = authStoreOf(store);
-    expect(await addUser(auth, { name: 'pat@example.test', role: 'viewer', password: 'correct horse battery', at: 0, cost: { memoryCost: 4096, timeCost: 2, parallelism: 1 } })).toBeUndefined();
+    expect(await addUser(auth, { name: 'pat@example.test', role: 'viewer', password: 'correct horse battery', at: 0, cost: COST })).toBeUndefined();
     let publicUrl = '';
     serverAuth = new ServerAuth({
       store: auth,
+      cost: COST,
       log: (level, message, fields) => logged.push(JSON.stringify({ level, message, ...fields })),
       oidc: {
         config: { issuer, clientId: 'harden', scopes: ['openid', 'email', 'groups'], name: 'Example ID', userClaim: 'email', roles: { claim: 'groups', admin: ['ops-admins'], operator: ['ops'], viewer: ['readers'] } },
@@ -143,7 +146,7 @@ describe('harden serve single sign-on against oidc-provider', () => {
     for (const secret of [callback.searchParams.get('code')!, flow, CLIENT_SECRET, session]) expect(log).not.toContain(secret);
   });
 
-  it('refuses a user whose groups match no role with a clear page, and one whose name is a password user\'s', async () => {
+  it('refuses a user whose groups match no role with a clear page (ending their sessions), a provider\'s error text, and the name of a password user', async () => {
     const { callback, flow } = await throughProvider('sam');
     const refused = await back(callback, flow);
     expect(refused.status).toBe(403);
@@ -151,6 +154,25 @@ describe('harden serve single sign-on against oidc-provider', () => {
     expect(await refused.text()).toContain('You are signed in at Example ID, but none of your groups has a role in harden. Ask an administrator.');
     expect(await auth.user('sam@example.test')).toBeUndefined();
     expect(logged.at(-1)).toContain('"message":"single sign-on refused: no role for these groups","user":"sam@example.test","claim":"groups","groups":["sales"]');
+
+    // Groups taken away at the provider: the next sign-in is refused and the sessions signed in before end.
+    const otto = await throughProvider('otto');
+    const ottoSession = sessionOf(await back(otto.callback, otto.flow))!;
+    expect(await auth.session(sha256Hex(ottoSession), Date.now())).toBeDefined();
+    ACCOUNTS.otto!.groups = ['former-ops'];
+    const later = await throughProvider('otto');
+    expect((await back(later.callback, later.flow)).status).toBe(403);
+    expect(await auth.session(sha256Hex(ottoSession), Date.now())).toBeUndefined();
+    ACCOUNTS.otto!.groups = ['ops'];
+
+    // Anyone can link to the callback with ?error=…: only a code is shown, never free text.
+    const started = cookiesOf(await fetch(`${server.url}/login/oidc`, { redirect: 'manual' }))['__Host-harden-oidc']!;
+    const phishing = await back(new URL(`${server.url}/login/oidc/callback?error=${encodeURIComponent('Call +1 555 0100 to unlock your account')}`), started);
+    expect(phishing.status).toBe(403);
+    const phishingPage = await phishing.text();
+    expect(phishingPage).toContain('Example ID did not sign you in (unknown error).');
+    expect(phishingPage).not.toContain('555');
+    expect((await fetch(`${server.url}/login/oidc/callback`, { method: 'HEAD' })).status).toBe(405);
 
     const pat = await throughProvider('pat');
     const taken = await back(pat.callback, pat.flow);

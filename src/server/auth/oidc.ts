@@ -103,8 +103,10 @@ export class OidcSignIn {
     const { next } = flow;
     const providerError = url.searchParams.get('error');
     if (providerError !== null) {
-      this.#log('warn', 'single sign-on refused by the provider', { error: providerError.slice(0, 100) });
-      return { refused: { status: 403, error: `The provider did not sign you in (${providerError.slice(0, 100)}).` }, next };
+      // Anyone can link here with ?error=…: only an error code (RFC 6749 §4.1.2.1) is shown or logged, never free text.
+      const code = /^[a-z_]{1,40}$/.test(providerError) ? providerError : 'unknown error';
+      this.#log('warn', 'single sign-on refused by the provider', { error: code });
+      return { refused: { status: 403, error: `${this.name} did not sign you in (${code}).` }, next };
     }
     let claims: Record<string, unknown>;
     try {

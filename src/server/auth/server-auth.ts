@@ -122,7 +122,8 @@ export class ServerAuth {
 
   /** GET /login/oidc (to the provider) and GET /login/oidc/callback (back from it). */
   async #singleSignOn(request: IncomingMessage, url: URL, oidc: OidcSignIn): Promise<Reply> {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return methodNotAllowed('GET, HEAD');
+    // The callback spends the provider's one-time code: GET only.
+    if (request.method !== 'GET' && (request.method !== 'HEAD' || url.pathname !== OIDC_START)) return methodNotAllowed(url.pathname === OIDC_START ? 'GET, HEAD' : 'GET');
     if (url.pathname === OIDC_START) {
       const started = await oidc.start(url.searchParams.get('next') ?? '/');
       if (!started) return this.#passwordPage(502, safeNext(url.searchParams.get('next')), `${oidc.name} cannot be reached: try again later.`);
