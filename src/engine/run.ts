@@ -19,7 +19,7 @@ import { readingKey, ResultLog, type Recorded } from './result-log.js';
 export type { CheckInvocation } from './invocation.js';
 
 export interface EngineOptions {
-  /** Async evaluations in flight at once (live checks); sync checks run inline. */
+  /** Async evaluations in flight at once (live checks), and again for each host's own; sync checks run inline. */
   concurrency: number;
   /** Budget for one async evaluation of one target. */
   timeoutMs: number;
