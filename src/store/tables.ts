@@ -55,6 +55,11 @@ export interface Tables {
     last_error: string | null;
     last_error_at: number | null;
   };
+  /** Operators' write-ups of incidents (the incident's key; author is a user name). */
+  incident_updates: { id: Generated<number>; incident_key: string; at: number; phase: string; message: string; author: string };
+  /** Recorded `harden verify --record` runs; counts is a JSON object of items per verdict. */
+  verify_runs: { id: Generated<number>; at: number; counts: string };
+  verify_items: { run_id: number; item: string; title: string; stage: string | null; claimed: string; verdict: string };
   /** Small named numbers: each tier's watermark (watermark:TABLE) and last fold time (folded_at:TABLE). */
   store_meta: { key: string; value: number };
 }
