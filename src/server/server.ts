@@ -4,6 +4,9 @@ import type { AddressInfo } from 'node:net';
 import type { Store } from '../monitor/store.js';
 import type { StatusPlan } from '../status/schema.js';
 import { SnapshotBuilder, type StatusSnapshot } from '../status/snapshot.js';
+import type { Authenticate } from './auth/session.js';
+import { dashboardAsset } from './dashboard/assets.js';
+import { dashboardRoute, isDashboardPath } from './dashboard/routes.js';
 import { securityHeaders } from './headers.js';
 import { etagOf, matches, text, type Reply } from './responses.js';
 import { statusRoute } from './status-routes.js';
@@ -24,6 +27,8 @@ export interface ServeOptions {
   /** Told each request's server time (from its arrival to its last byte handed to the socket), for benchmarks. */
   onServed?: (path: string, ms: number) => void;
   log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+  /** Who a request comes from (session cookie or bearer token): the dashboard and its API refuse everyone without it. */
+  authenticate?: Authenticate;
 }
 
 export interface RunningStatusServer {
@@ -40,7 +45,8 @@ interface Rendered {
  * The HTTP server of `harden serve`, on node:http: a handful of GET routes needs no framework,
  * and leaves every header (security headers, no Server banner) in our hands. Replies are built
  * from a snapshot of the store rebuilt at most every refreshMs, and kept per URL with their
- * ETag until the next snapshot: a reader costs a lookup, not a query.
+ * ETag until the next snapshot: a reader costs a lookup, not a query. The dashboard's routes
+ * (behind authenticate) are answered per request and never cached.
  */
 export async function startStatusServer(options: ServeOptions): Promise<RunningStatusServer> {
   const refreshMs = options.refreshMs ?? 15_000;
@@ -65,7 +71,10 @@ export async function startStatusServer(options: ServeOptions): Promise<RunningS
     if (options.onServed) response.once('finish', () => options.onServed!(request.url ?? '/', performance.now() - arrived));
     const url = new URL(request.url ?? '/', 'http://status.invalid');
     let rendered: Rendered;
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
+    if (isDashboardPath(url.pathname)) {
+      // Per user and never cached: built for this request only.
+      rendered = { reply: await dashboardRoute(request, url, { store: options.store, authenticate: options.authenticate, now }, fresh), etag: '' };
+    } else if (request.method !== 'GET' && request.method !== 'HEAD') {
       const reply = text(405, 'only GET and HEAD');
       rendered = { reply: { ...reply, headers: { allow: 'GET, HEAD' } }, etag: '' };
     } else {
@@ -78,6 +87,7 @@ export async function startStatusServer(options: ServeOptions): Promise<RunningS
       else {
         const reply =
           (url.pathname === '/.well-known/security.txt' && options.securityContacts?.length ? securityTxt(options.securityContacts, state.snapshot.at) : undefined) ??
+          dashboardAsset(url.pathname) ??
           statusRoute(url.pathname, url.searchParams, { plan: state.plan, snapshot: state.snapshot, maxAge: Math.round(refreshMs / 1000) }) ??
           text(404, 'not found');
         rendered = { reply, etag: reply.status === 200 ? etagOf(reply.body) : '' };
