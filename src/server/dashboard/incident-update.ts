@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { INCIDENT_PHASES, type AlertEvent, type IncidentPhase, type IncidentUpdate } from '../../monitor/model.js';
 import type { StatusPlan } from '../../status/schema.js';
 
@@ -19,7 +20,8 @@ export function parseUpdate(fields: ReadonlyMap<string, string>): { phase: Incid
 export function updateAlerts(plan: StatusPlan, update: IncidentUpdate, monitor: string, target: string): { channel: string; event: AlertEvent }[] {
   const channels = plan.monitors.find((candidate) => candidate.name === monitor)?.alert ?? [];
   const event: AlertEvent = {
-    key: `update:${update.incident}:${update.at}`,
+    // Two updates in the same millisecond stay two alerts; the same one posted twice is sent once.
+    key: `update:${update.incident}:${update.at}:${createHash('sha256').update(`${update.phase}\n${update.message}`).digest('base64url').slice(0, 12)}`,
     kind: 'incident.update',
     monitor,
     at: update.at,
