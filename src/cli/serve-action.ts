@@ -8,6 +8,7 @@ import { startStatusServer } from '../server/server.js';
 import type { StatusPlan } from '../status/schema.js';
 import { findPlan, requirePlan } from './context.js';
 import { hostPort, openStore, runDaemon, type PlanOptions } from './monitor-action.js';
+import { scheduleVerify } from './scheduled-verify.js';
 import { takeSignals } from './startup-signals.js';
 
 export interface ServeOptions extends PlanOptions {
@@ -30,7 +31,13 @@ export async function serve(options: ServeOptions): Promise<number> {
       throw new InputError([`--listen ${options.listen}: ${error.code === 'EADDRINUSE' ? 'the address is in use' : error.message}`]);
     });
     log('info', 'status pages served', { url: `${server.url}/status`, api: `${server.url}/api/v1/openapi.json` });
-    return server;
+    const verifying = scheduleVerify(loaded, options, log);
+    return {
+      close: async () => {
+        verifying?.stop();
+        await server.close();
+      },
+    };
   };
   if (options.monitor) {
     return runDaemon(
