@@ -1,6 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planSchema } from '../plan/schema.js';
 import { batch, DAY, down, event, HOUR, MINUTE, sample } from '../store/fixtures.js';
@@ -108,6 +111,7 @@ describe('the dashboard: who may see and change what', () => {
       ['', as('operator')],
       ['csrf=guess', as('operator')],
       [`csrf=${CSRF}`, as('operator', { origin: 'https://evil.example' })],
+      [`csrf=${CSRF}`, as('operator', { 'sec-fetch-site': 'cross-site' })],
     ] as const) {
       const { response } = await post(`/dashboard/outbox/${failingId}/retry`, body, headers);
       expect(response.status).toBe(403);
@@ -204,5 +208,79 @@ describe('incident write-ups', () => {
     expect(openapi.paths['/api/v1/incidents/{key}/updates'].post.requestBody.content['application/json'].schema.properties.phase.enum).toEqual(['investigating', 'identified', 'monitoring', 'resolved']);
     expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(['/api/v1/dashboard/monitors', '/api/v1/dashboard/outbox/{id}/retry', '/api/v1/dashboard/verify-runs']));
     expect(openapi.components.securitySchemes.bearer).toEqual({ type: 'http', scheme: 'bearer' });
+  });
+});
+
+describe('the dashboard in a browser (Debian\'s chromium, headless)', () => {
+  let browser: Browser;
+  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+  }, 30_000);
+  afterAll(async () => browser?.close());
+
+  async function open(path: string) {
+    const context = await browser.newContext({ extraHTTPHeaders: { 'x-test-role': 'operator' } });
+    const page = await context.newPage();
+    const violations: string[] = [];
+    // A CSP refusal is a console error; a missing file a failed response (the browser's own favicon request aside).
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) violations.push(message.text());
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) violations.push(`${response.status()} ${response.url()}`);
+    });
+    await page.goto(server.url + path);
+    return { page, violations, close: () => context.close() };
+  }
+
+  async function axe(page: import('playwright-core').Page): Promise<string[]> {
+    // Through the debugging protocol: the page's CSP (rightly) refuses an injected script tag.
+    await page.evaluate(axeSource);
+    const found = await page.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run();
+      return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
+    });
+    return found;
+  }
+
+  it('draws a uPlot chart per monitor and the progress chart under the strict CSP, with no axe violation', async () => {
+    const monitors = await open('/dashboard');
+    try {
+      await monitors.page.waitForSelector('#chart-api canvas', { timeout: 10_000 });
+      expect(await monitors.page.locator('figure.chart canvas').count()).toBe(2);
+      expect(await axe(monitors.page)).toEqual([]);
+      expect(monitors.violations).toEqual([]);
+    } finally {
+      await monitors.close();
+    }
+    const plan = await open('/dashboard/plan');
+    try {
+      await plan.page.waitForSelector('figure[data-progress] canvas', { timeout: 10_000 });
+      expect(await axe(plan.page)).toEqual([]);
+      expect(plan.violations).toEqual([]);
+    } finally {
+      await plan.close();
+    }
+  });
+
+  it('posts an incident update through the form, with its CSRF token, and the outbox page passes axe', async () => {
+    const incidents = await open('/dashboard/incidents');
+    try {
+      expect(await axe(incidents.page)).toEqual([]);
+      await incidents.page.getByLabel('Phase').selectOption('resolved', { timeout: 10_000 });
+      await incidents.page.getByLabel('Update for the status page and the alert channels').fill('Fixed by the rollback.');
+            await Promise.all([incidents.page.waitForURL(/\/dashboard\/incidents\?notice=posted$/, { timeout: 10_000 }), incidents.page.getByRole('button', { name: 'Post update' }).click({ timeout: 10_000 })]);
+      expect(await incidents.page.getByRole('status').textContent()).toContain('Update posted');
+      expect(await incidents.page.locator('.timeline').textContent()).toContain('Resolved: Fixed by the rollback.');
+    } finally {
+      await incidents.close();
+    }
+    const outbox = await open('/dashboard/outbox');
+    try {
+      expect(await axe(outbox.page)).toEqual([]);
+    } finally {
+      await outbox.close();
+    }
   });
 });

@@ -15,11 +15,14 @@ function sameSecret(a: string, b: string): boolean {
 /**
  * A state change by a session (cookies ride along with any cross-site request) carries the
  * session's CSRF token in the form or header; a bearer token is never sent by a browser on
- * its own, so it needs none. A browser's Origin, when sent, must be this server's.
+ * its own, so it needs none. A browser's Sec-Fetch-Site and Origin, when sent, must say this server.
  */
 export function csrfProblem(request: IncomingMessage, principal: Principal, fields: ReadonlyMap<string, string>): string | undefined {
+  // Browsers say where a request comes from: Sec-Fetch-Site, and Origin ("null" under Referrer-Policy: no-referrer).
+  const site = request.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return 'cross-origin request refused';
   const origin = request.headers.origin;
-  if (origin !== undefined && hostOf(origin) !== request.headers.host) return 'cross-origin request refused';
+  if (origin !== undefined && origin !== 'null' && hostOf(origin) !== request.headers.host) return 'cross-origin request refused';
   if (principal.via === 'token') return undefined;
   const header = request.headers[CSRF_HEADER];
   const sent = fields.get(CSRF_FIELD) ?? (typeof header === 'string' ? header : undefined);
