@@ -109,10 +109,11 @@ async function post(request: IncomingMessage, path: string, principal: Principal
   if (key !== undefined) {
     const parsed = parseUpdate(fields);
     if ('problem' in parsed) return api ? problem(400, parsed.problem) : seeOther('/dashboard/incidents?notice=invalid');
-    const incident = context.snapshot.incidents.find((candidate) => candidate.key === key) ?? (await context.store.incidents({ limit: 1000 })).find((candidate) => candidate.key === key);
+    // An incident's key is `${monitor}@${openedAt}`: a monitor of the plan (never a trigger's), and the store says whether it exists.
+    const monitor = key.slice(0, Math.max(0, key.lastIndexOf('@')));
+    const view = context.snapshot.monitors.get(monitor);
     const written = { incident: key, at: context.now, phase: parsed.phase, message: parsed.message, author: principal.user };
-    const monitor = incident?.monitor ?? '';
-    const stored = incident !== undefined && (await context.store.addIncidentUpdate(written, updateAlerts(context.plan, written, monitor, context.snapshot.monitors.get(monitor)?.target ?? monitor)));
+    const stored = view !== undefined && (await context.store.addIncidentUpdate(written, updateAlerts(context.plan, written, monitor, view.target)));
     if (api) return stored ? json({ incident: key, at: new Date(written.at).toISOString(), phase: written.phase, message: written.message, author: written.author }, 0, 201) : problem(404, `no incident "${key}"`);
     return seeOther(`/dashboard/incidents?notice=${stored ? 'posted' : 'no-incident'}`);
   }
