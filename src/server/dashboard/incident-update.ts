@@ -11,7 +11,6 @@ export function parseUpdate(fields: ReadonlyMap<string, string>): { phase: Incid
   if (!INCIDENT_PHASES.includes(phase as IncidentPhase)) return { problem: `phase: expected one of ${INCIDENT_PHASES.join(', ')}` };
   if (message === '') return { problem: 'message: write what is known' };
   if ([...message].length > MAX_MESSAGE_CHARS) return { problem: `message: at most ${MAX_MESSAGE_CHARS} characters` };
-  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(message)) return { problem: 'message: no control characters' };
   return { phase: phase as IncidentPhase, message };
 }
