@@ -162,6 +162,9 @@ describe('the dashboard pages', () => {
     expect(retried.response.headers.get('location')).toBe('/dashboard/outbox?notice=retried');
     expect((await store.dueAlerts(NOW, 10)).map((entry) => entry.id)).toContain(failingId);
     expect((await get('/dashboard/outbox?notice=retried', as('operator'))).body).toContain('<p class="notice" role="status">The alert is due now');
+    const json = await post(`/api/v1/dashboard/outbox/${failingId}/retry`, '{}', as('operator', { 'x-csrf-token': CSRF }), 'application/json');
+    expect(JSON.parse(json.body)).toEqual({ id: failingId, due: new Date(NOW).toISOString() });
+    expect((await post(`/api/v1/dashboard/outbox/${failingId}/retry`, '{}', as('operator'), 'application/json')).response.status).toBe(403);
   });
 
   it('shows the plan register by stage, "1 of 3 fixed", and when the regression appeared', async () => {
