@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planSchema } from '../plan/schema.js';
 import { batch, DAY, down, event, HOUR, MINUTE, sample } from '../store/fixtures.js';
@@ -13,6 +13,7 @@ import type { Sample } from '../monitor/model.js';
 import type { Principal, Role } from './auth/session.js';
 import { DASHBOARD_CSP } from './dashboard/routes.js';
 import { startStatusServer, type RunningStatusServer } from './server.js';
+import { launchChromium } from '../testing/chromium.js';
 
 const NOW = Date.UTC(2026, 11, 7, 12, 30);
 const CSRF = 'c5rf-t0ken-of-the-session';
@@ -218,7 +219,7 @@ describe('the dashboard in a browser (Debian\'s chromium, headless)', () => {
   let browser: Browser;
   const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+    browser = await launchChromium();
   }, 30_000);
   afterAll(async () => browser?.close());
 
