@@ -1,9 +1,16 @@
 // The host checks over SSH: 20 hosts (spread over BENCH_SSHDS real sshd instances on 127.0.0.1,
 // default 4) against one host at a time, through the real engine. Each host's connection opens
 // on its first read and carries every command and SFTP read of the run; the hosts are read in
-// parallel, so 20 hosts should take at most about 2x the slowest single host. Prints both and
-// the ratio (best of BENCH_ROUNDS, default 3), and first each fixed command's wall time on one host.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// parallel, so 20 hosts should take at most about 2x the slowest single host. Measured twice (best
+// of BENCH_ROUNDS, default 3 each):
+// - real tools: every host runs the real commands on this machine, so the 20 hosts' own CPU (apt,
+//   sysctl, ps) is serialised on its cores, which real hosts spend on their own: a CPU-bound floor;
+// - stub tools: the same sshd and SSH, but each host's PATH (sshd SetEnv) finds stubs that sleep the
+//   wall time the real command took on one host (measured first, in this run) and print its recorded
+//   output (src/targets/host/recorded/, else what the real command printed): a host working on its own
+//   CPU. What remains is what harden controls: connections in parallel, one session per host, commands
+//   multiplexed on it, the engine's bound on evaluations in flight.
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHECKS } from '../src/checks/index.js';
@@ -12,6 +19,8 @@ import { DEFAULT_ENGINE_OPTIONS, runChecks } from '../src/engine/run.js';
 import { planSchema } from '../src/plan/schema.js';
 import { HOST_COMMANDS, type HostCommand } from '../src/targets/host/commands.js';
 import { hostSchema } from '../src/targets/host/config.js';
+import type { CommandOutput } from '../src/targets/host/host-target.js';
+import { recorded } from '../src/targets/host/recorded.js';
 import { SshSession } from '../src/targets/host/ssh-session.js';
 import { NO_LIVE_TARGETS } from '../src/targets/live/config.js';
 import { LiveClients } from '../src/targets/live/targets.js';
@@ -73,31 +82,72 @@ SshSession.prototype.exec = function (this: SshSession, command: string) {
   return exec.call(this, command);
 };
 
-/** Each fixed command's wall time on one host, alone on its connection (the host is this machine). */
-async function commandTimes(host: Record<string, unknown>): Promise<[HostCommand, number, number | null][]> {
+/** What a fixed command did on one host, alone on its connection (the host is this machine). */
+interface CommandRun {
+  command: HostCommand;
+  wallMs: number;
+  /** Its wall time less an exec channel's round trip (`true`): what the command itself took, which its stub sleeps. */
+  ownMs: number;
+  output: CommandOutput;
+}
+
+async function commandRuns(host: Record<string, unknown>): Promise<CommandRun[]> {
   const session = new SshSession(hostSchema.parse(host), { timeoutMs: 30_000, planDir: process.cwd() });
+  const timed = async (command: string) => {
+    const started = performance.now();
+    const output = await session.exec(command);
+    return { wallMs: performance.now() - started, output };
+  };
   try {
-    await session.exec('true');
-    const times: [HostCommand, number, number | null][] = [];
+    let channelMs = Infinity;
+    for (let i = 0; i < 5; i++) channelMs = Math.min(channelMs, (await timed('true')).wallMs);
+    const runs: CommandRun[] = [];
     for (const command of Object.keys(HOST_COMMANDS) as HostCommand[]) {
-      const started = performance.now();
-      const output = await session.exec(HOST_COMMANDS[command]);
-      times.push([command, performance.now() - started, output.exitCode]);
+      const { wallMs, output } = await timed(HOST_COMMANDS[command]);
+      runs.push({ command, wallMs, ownMs: Math.max(0, wallMs - channelMs), output });
     }
-    return times;
+    console.log(`an exec channel's round trip (true): ${channelMs.toFixed(1)} ms`);
+    return runs;
   } finally {
     session.close();
   }
 }
 
-async function run(hosts: Record<string, unknown>[]): Promise<{ wallMs: number; results: number; errors: string[] }> {
+/** Real outputs recorded on a Debian 12 host (the test machine lacks ufw and nft, and its sshd is not the host's). */
+const RECORDED: Partial<Record<HostCommand, string>> = {
+  listeningSockets: 'ss-tuln.txt',
+  ufwStatus: 'ufw-active.txt',
+  nftRuleset: 'nft-drop.json',
+  sysctlAll: 'sysctl-a.txt',
+  aptUpgradable: 'apt-list-upgradable.txt',
+};
+
+/** The tool a command line runs (`LC_ALL=C apt list …` runs apt). */
+const toolOf = (line: string) => line.split(' ').find((word) => !word.includes('='))!;
+
+/** A directory of stub tools, one per fixed command: sleep (no CPU) the real command's wall time, then print its output. */
+function stubTools(runs: readonly CommandRun[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'harden-bench-stubs-'));
+  chmodSync(dir, 0o755);
+  for (const { command, ownMs, output } of runs) {
+    const tool = toolOf(HOST_COMMANDS[command]);
+    const file = RECORDED[command];
+    writeFileSync(join(dir, `${tool}.out`), file ? recorded(file) : output.stdout);
+    writeFileSync(join(dir, `${tool}.err`), file ? '' : output.stderr);
+    const exit = file ? 0 : (output.exitCode ?? 1);
+    writeFileSync(join(dir, tool), `#!/bin/sh\n/bin/sleep ${(ownMs / 1000).toFixed(3)}\n/bin/cat '${dir}/${tool}.out'\n/bin/cat '${dir}/${tool}.err' >&2\nexit ${exit}\n`, { mode: 0o755 });
+  }
+  return dir;
+}
+
+async function run(hosts: Record<string, unknown>[], timeoutMs: number): Promise<{ wallMs: number; results: number; errors: string[] }> {
   const targets = planSchema.parse({ targets: { hosts } }).targets;
-  const live = new LiveClients({ ...NO_LIVE_TARGETS, hosts: targets.hosts, timeoutMs: 10_000 });
+  const live = new LiveClients({ ...NO_LIVE_TARGETS, hosts: targets.hosts, timeoutMs });
   const dir = mkdtempSync(join(tmpdir(), 'harden-bench-hosts-'));
   try {
     const workspace = await Workspace.open(dir, DEFAULT_GLOBS, live);
     const started = performance.now();
-    const results = await runChecks(workspace, checks.map((check) => ({ check, options: check.options.parse({}) as Record<string, unknown>, key: invocationKey(check.id, {}) })), DEFAULT_ENGINE_OPTIONS);
+    const results = await runChecks(workspace, checks.map((check) => ({ check, options: check.options.parse({}) as Record<string, unknown>, key: invocationKey(check.id, {}) })), { ...DEFAULT_ENGINE_OPTIONS, timeoutMs });
     const wallMs = performance.now() - started;
     return { wallMs, results: results.length, errors: results.filter((r) => r.status === 'error').map((r) => r.message) };
   } finally {
@@ -106,37 +156,63 @@ async function run(hosts: Record<string, unknown>[]): Promise<{ wallMs: number; 
   }
 }
 
-const sshds = await Promise.all(Array.from({ length: SSHDS }, () => startSshd()));
-try {
-  for (const sshd of sshds) sshd.write(HOST_FILES);
-  const hosts = Array.from({ length: HOSTS }, (_, i) => planHost(sshds[i % SSHDS]!, i));
-  // A check's command runs at most once per host (the target memoizes it), and only when a check asks for it.
-  console.log('command (one host, over SSH)            wall ms  exit');
-  for (const [command, ms, exit] of await commandTimes(hosts[0]!)) console.log(`${`${command}: ${HOST_COMMANDS[command]}`.slice(0, 40).padEnd(40)} ${ms.toFixed(0).padStart(7)}  ${exit ?? 'signal'}`);
-  let single = Infinity;
-  let many = Infinity;
-  let counted = { results: 0, errors: [] as string[] };
-  let cpu = { client: 0, sshd: 0 };
+interface Measured {
+  single: number;
+  many: number;
+  results: number;
+  errors: string[];
+  cpu: { client: number; sshd: number };
+}
+
+/** The slowest of the single hosts (one per sshd) and the 20 hosts at once, best of ROUNDS each. */
+async function measure(sshds: readonly RunningSshd[], timeoutMs = DEFAULT_ENGINE_OPTIONS.timeoutMs): Promise<Measured> {
+  const hosts = Array.from({ length: HOSTS }, (_, i) => planHost(sshds[i % sshds.length]!, i));
+  const measured: Measured = { single: Infinity, many: Infinity, results: 0, errors: [], cpu: { client: 0, sshd: 0 } };
   for (let round = 0; round < ROUNDS; round++) {
     let slowest = 0;
-    for (const host of hosts.slice(0, SSHDS)) slowest = Math.max(slowest, (await run([host])).wallMs);
-    single = Math.min(single, slowest);
+    for (const host of hosts.slice(0, sshds.length)) slowest = Math.max(slowest, (await run([host], timeoutMs)).wallMs);
+    measured.single = Math.min(measured.single, slowest);
     sent.clear();
     const sshdBefore = sshdCpuMs(sshds);
     const clientBefore = process.cpuUsage();
-    const all = await run(hosts);
+    const all = await run(hosts, timeoutMs);
     const client = process.cpuUsage(clientBefore);
-    cpu = { client: (client.user + client.system) / 1000, sshd: sshdCpuMs(sshds) - sshdBefore };
-    many = Math.min(many, all.wallMs);
-    counted = all;
+    // The sessions' processes are reaped (and their CPU counted) once they have seen the connections close.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    if (all.wallMs < measured.many) {
+      Object.assign(measured, { many: all.wallMs, results: all.results, errors: all.errors });
+      measured.cpu = { client: (client.user + client.system) / 1000, sshd: sshdCpuMs(sshds) - sshdBefore };
+    }
   }
-  console.log(`host checks: ${checks.length} (${checks.map((check) => check.id).join(', ')}) over ${SSHDS} sshd instances`);
-  console.log(`slowest single host: ${single.toFixed(0)} ms`);
-  console.log(`${HOSTS} hosts: ${many.toFixed(0)} ms, ${counted.results} results, ${counted.errors.length} errors${counted.errors.length ? `: ${counted.errors[0]}` : ''}`);
-  console.log(`commands sent in the ${HOSTS}-host run: ${[...sent].map(([command, count]) => `${command.split(' ').find((w) => !w.includes('='))} x${count}`).join(', ')}`);
-  console.log(`ratio: ${(many / single).toFixed(2)} (target <= 2)`);
-  // All hosts are this machine: their sshd sessions compete for its cores with the client, as real hosts do not.
-  console.log(`CPU of one ${HOSTS}-host run: client ${cpu.client.toFixed(0)} ms, sshd sessions ${cpu.sshd.toFixed(0)} ms (${HOSTS} connections, cores here: ${availableParallelism()}, load ${loadavg()[0]!.toFixed(1)})`);
+  return measured;
+}
+
+function print(label: string, { single, many, results, errors, cpu }: Measured): void {
+  console.log(`\n${label}`);
+  console.log(`  slowest single host: ${single.toFixed(0)} ms`);
+  console.log(`  ${HOSTS} hosts: ${many.toFixed(0)} ms, ${results} results, ${errors.length} errors${errors.length ? `: ${errors[0]}` : ''}`);
+  console.log(`  ratio: ${(many / single).toFixed(2)} (target <= 2)`);
+  console.log(`  commands sent in the last ${HOSTS}-host run: ${[...sent].map(([command, count]) => `${toolOf(command)} x${count}`).join(', ')}`);
+  console.log(`  CPU of the fastest ${HOSTS}-host run: client ${cpu.client.toFixed(0)} ms, sshd sessions and their commands ${cpu.sshd.toFixed(0)} ms (cores here: ${availableParallelism()}, load ${loadavg()[0]!.toFixed(1)})`);
+}
+
+const realSshds = await Promise.all(Array.from({ length: SSHDS }, () => startSshd()));
+let stubs: string | undefined;
+const stubSshds: RunningSshd[] = [];
+try {
+  for (const sshd of realSshds) sshd.write(HOST_FILES);
+  console.log(`host checks: ${checks.length} (${checks.map((check) => check.id).join(', ')}), ${HOSTS} hosts over ${SSHDS} sshd instances`);
+  // A check's command runs at most once per host (the target memoizes it), and only when a check asks for it.
+  const runs = await commandRuns(planHost(realSshds[0]!, 0));
+  console.log('command (one host, over SSH)            wall ms  exit  stub sleeps ms');
+  for (const { command, wallMs, ownMs, output } of runs)
+    console.log(`${`${command}: ${HOST_COMMANDS[command]}`.slice(0, 40).padEnd(40)} ${wallMs.toFixed(0).padStart(7)}  ${String(output.exitCode ?? 'signal').padStart(4)}  ${ownMs.toFixed(0).padStart(14)}`);
+  print('real tools on this machine: CPU-bound floor (the 20 hosts\' own commands share its cores; evaluation timeout 60 s)', await measure(realSshds, 60_000)); // 20 apt runs on 2 cores outlast the default 10 s
+  stubs = stubTools(runs);
+  stubSshds.push(...(await Promise.all(Array.from({ length: SSHDS }, () => startSshd({ env: { PATH: `${stubs}:/usr/bin:/bin` } })))));
+  for (const sshd of stubSshds) sshd.write(HOST_FILES);
+  print('what harden controls: stub tools sleeping each command\'s wall time above (no CPU), real sshd and SSH', await measure(stubSshds));
 } finally {
-  await Promise.all(sshds.map((sshd) => sshd.close()));
+  await Promise.all([...realSshds, ...stubSshds].map((sshd) => sshd.close()));
+  if (stubs) rmSync(stubs, { recursive: true, force: true });
 }

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openStore } from '../src/store/open.js';
 
 const BIN = resolve('bin/harden.js');
 const EXAMPLES = resolve('examples');
@@ -86,6 +87,27 @@ describe('harden verify', () => {
     const dir = repo({ 'harden.yaml': 'items:\n  - { id: A, title: backups, status: open, due: 2026-01-01 }\n' });
     expect(harden(['verify'], dir).code).toBe(0);
     expect(harden(['verify', '--strict'], dir).code).toBe(1);
+  });
+});
+
+describe('harden verify --record', () => {
+  it('keeps each run in the store, where a regression appears in the second', async () => {
+    const pod = (nonRoot: boolean) => `apiVersion: v1\nkind: Pod\nmetadata: { name: web }\nspec:\n  securityContext: { runAsNonRoot: ${nonRoot} }\n  containers:\n    - name: app\n      image: nginx\n`;
+    const dir = repo({ 'harden.yaml': 'stages: [now]\nitems:\n  - { id: A, title: runs as non-root, stage: now, status: done, checks: [k8s/run-as-non-root] }\n', 'pod.yaml': pod(true) });
+    expect(harden(['verify', '--record'], dir).code).toBe(0);
+    writeFileSync(join(dir, 'pod.yaml'), pod(false));
+    expect(harden(['verify', '--record'], dir).code).toBe(1);
+    const store = await openStore({ sqlite: join(dir, '.harden/harden.db') });
+    try {
+      await store.migrate();
+      const item = { id: 'A', title: 'runs as non-root', stage: 'now', claimed: 'done' };
+      expect(await store.verifyRuns(10)).toEqual([
+        { at: Date.parse('2026-11-30'), counts: { verified: 1 }, items: [{ ...item, verdict: 'verified' }] },
+        { at: Date.parse('2026-11-30'), counts: { regression: 1 }, items: [{ ...item, verdict: 'regression' }] },
+      ]);
+    } finally {
+      await store.close();
+    }
   });
 });
 

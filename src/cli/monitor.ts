@@ -3,7 +3,7 @@ import type { MonitorRunOptions, PlanOptions } from './monitor-action.js';
 import { releaseSignals } from './startup-signals.js';
 
 const planOption = () => new Option('-p, --plan <file>', 'plan file (default: harden.yaml here)');
-const databaseOption = () => new Option('--database <file>', 'SQLite database (default: the plan\'s monitoring.database, .harden/harden.db); HARDEN_DATABASE_URL selects PostgreSQL');
+export const databaseOption = () => new Option('--database <file>', 'SQLite database (default: the plan\'s monitoring.database, .harden/harden.db); HARDEN_DATABASE_URL selects PostgreSQL');
 
 export function registerMonitor(program: Command, exit: (code: number) => void): void {
   const monitor = program

@@ -12,6 +12,7 @@ import { resolveSecret, SecretError } from '../targets/secret-ref.js';
 import type { StatusPlan } from '../status/schema.js';
 import { findPlan, requirePlan } from './context.js';
 import { hostPort, openStore, runDaemon, type PlanOptions } from './monitor-action.js';
+import { scheduleVerify } from './scheduled-verify.js';
 import { takeSignals } from './startup-signals.js';
 
 export interface ServeOptions extends PlanOptions {
@@ -35,14 +36,20 @@ export async function serve(options: ServeOptions): Promise<number> {
     let served = '';
     const oidc = singleSignOn(loaded, options.listen, () => publicUrl ?? served);
     const auth = new ServerAuth({ store: authStoreOf(writable), log, ...(oidc ? { oidc } : {}) });
-    const server = await startStatusServer({ listen: options.listen, store, tls, plan: followPlan(loaded, log), log, auth, ...(options.securityContact ? { securityContacts: options.securityContact } : {}) }).catch((error: NodeJS.ErrnoException) => {
+    const server = await startStatusServer({ listen: options.listen, store, writable, tls, plan: followPlan(loaded, log), log, auth, ...(options.securityContact ? { securityContacts: options.securityContact } : {}) }).catch((error: NodeJS.ErrnoException) => {
       throw new InputError([`--listen ${options.listen}: ${error.code === 'EADDRINUSE' ? 'the address is in use' : error.message}`]);
     });
     served = server.url;
     log('info', 'status pages served', { url: `${server.url}/status`, api: `${server.url}/api/v1/openapi.json` });
     if (auth.oidcRedirectUri) log('info', 'single sign-on: register this redirect URI at the provider', { issuer: oidc?.config.issuer, redirectUri: auth.oidcRedirectUri });
     if ((await authStoreOf(writable).users()).length === 0) log('info', 'nobody can sign in yet: add a user with "harden user add NAME --role admin"', { login: `${server.url}/login` });
-    return server;
+    const verifying = scheduleVerify(loaded, options, log);
+    return {
+      close: async () => {
+        verifying?.stop();
+        await server.close();
+      },
+    };
   };
   if (options.monitor) {
     return runDaemon(

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { databaseOption } from './monitor.js';
 import { addRunOptions } from './options.js';
 import { byOption, formatOption, outputOption, verboseOption } from './output-options.js';
 import type { VerifyOptions } from './verify-action.js';
@@ -18,6 +19,8 @@ export function registerVerify(program: Command, exit: (code: number) => void): 
     .option('--scan', 'after the verdicts, list every failure of the scan as harden scan does (and what it skipped)')
     .option('--show-suppressed', 'list suppressed failures with their reason and expiry (with --scan)')
     .option('--strict', 'also exit 1 when an open item is past its due date')
+    .option('--record', 'keep the run (each item\'s claim and verdict, the counts) in the monitor\'s store: harden serve\'s dashboard shows the history')
+    .addOption(databaseOption())
     .option('--allow-errors', 'do not fail when some targets could not be checked (unreadable files, unreachable hosts)')
     .addHelpText('after', `
 Verdicts: regression (claimed done, a check fails) · waiver-expired · stale-doc (claimed open,

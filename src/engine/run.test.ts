@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defineCheck } from '../checks/define.js';
+import type { LiveClients } from '../targets/live/targets.js';
 import { DEFAULT_GLOBS, Workspace } from '../targets/repo/workspace.js';
 import { yaml } from '../testing/dedent.js';
+import { RecordedHost } from '../testing/recorded-host.js';
 import { runChecks, type CheckInvocation } from './run.js';
 
 function repo(files: Record<string, string | Buffer>): string {
@@ -109,6 +111,35 @@ function concurrencyProbe() {
 }
 
 describe('runChecks', () => {
+  it('gives each remote host the run\'s bound to itself, so many hosts are read as one is', async () => {
+    const hosts = Array.from({ length: 6 }, (_, i) => new RecordedHost({ name: `node-${i}` }));
+    // Only what the engine reads of the live clients for hosts.
+    const live = { config: { hosts }, hosts: () => hosts, redirectsNotFollowed: () => [] } as unknown as LiveClients;
+    const inFlight = new Map<string, number>();
+    const seen = { max: 0, maxOneHost: 0 };
+    const waitsOnHost = (id: string) =>
+      defineCheck({
+        id: `host/test-${id}`,
+        title: id,
+        severity: 'low',
+        target: 'host',
+        why: 'w',
+        fix: 'f',
+        refs: [],
+        messages: {},
+        async evaluate(host) {
+          inFlight.set(host.name, (inFlight.get(host.name) ?? 0) + 1);
+          seen.max = Math.max(seen.max, [...inFlight.values()].reduce((a, b) => a + b, 0));
+          seen.maxOneHost = Math.max(seen.maxOneHost, inFlight.get(host.name)!);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          inFlight.set(host.name, inFlight.get(host.name)! - 1);
+        },
+      });
+    const results = await runChecks(await Workspace.open(repo({}), DEFAULT_GLOBS, live), invoke(waitsOnHost('a'), waitsOnHost('b'), waitsOnHost('c')), { concurrency: 2, timeoutMs: 1000 });
+    expect(results.filter((r) => r.status === 'pass')).toHaveLength(18);
+    expect(seen).toEqual({ max: 12, maxOneHost: 2 });
+  });
+
   it('starts asynchronous evaluations only within the concurrency bound', async () => {
     const { check, seen } = concurrencyProbe();
     const dir = repo(Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`p${i}.yaml`, pod(`p${i}`)])));

@@ -19,7 +19,7 @@ import { readingKey, ResultLog, type Recorded } from './result-log.js';
 export type { CheckInvocation } from './invocation.js';
 
 export interface EngineOptions {
-  /** Async evaluations in flight at once (live checks); sync checks run inline. */
+  /** Async evaluations in flight at once (live checks), and again for each host's own; sync checks run inline. */
   concurrency: number;
   /** Budget for one async evaluation of one target. */
   timeoutMs: number;
@@ -88,12 +88,12 @@ export async function checkResults(workspace: Workspace, invocations: readonly C
   // release what only those needed (file texts, their indexes) before the Kubernetes phase.
   const phases = [invocations.filter((i) => !isKubernetesKind(i.check.target)), invocations.filter((i) => isKubernetesKind(i.check.target))];
   for (const phase of phases) {
-    const pending: (() => Promise<void>)[] = [];
+    const pending = new Pending();
     for (const invocation of phase) {
       runInvocation(workspace, invocation, options, recorder, pending);
       tick();
     }
-    await runBounded(pending, options.concurrency);
+    await pending.run(options.concurrency);
     workspace.release((key) => isKubernetesKey(key));
   }
   recorder.records.push(...loadIssueResults(workspace));
@@ -119,13 +119,36 @@ const KUBERNETES_KINDS = new Set(['k8s-object', 'k8s-workload', 'k8s-container']
 const isKubernetesKind = (kind: string) => KUBERNETES_KINDS.has(kind);
 const isKubernetesKey = (key: string) => key.startsWith('targets:k8s-');
 const LIVE_KINDS = new Set(['site', 'domain', 'tls-endpoint', 'service']);
+/**
+ * Targets that are one remote machine each: their evaluations wait on that machine (its commands run on
+ * its own CPU, over its own connection, which bounds them), so each target gets the run's bound to itself
+ * and 20 hosts are read as one is, not in waves of the run's bound.
+ */
+const REMOTE_KINDS = new Set(['host']);
+
+/** Deferred evaluations: most share the run's bound; a remote target's have a lane of their own. */
+class Pending {
+  private readonly shared: (() => Promise<void>)[] = [];
+  private readonly lanes = new Map<string, (() => Promise<void>)[]>();
+
+  push(task: () => Promise<void>, lane?: string): void {
+    if (lane === undefined) return void this.shared.push(task);
+    const tasks = this.lanes.get(lane) ?? [];
+    tasks.push(task);
+    this.lanes.set(lane, tasks);
+  }
+
+  async run(concurrency: number): Promise<void> {
+    await Promise.all([this.shared, ...this.lanes.values()].map((tasks) => runBounded(tasks, concurrency)));
+  }
+}
 
 /**
  * Evaluates one invocation over its targets: synchronous evaluations inline, and every
  * asynchronous one (live checks, and any check that turns out to return a promise)
  * deferred to `pending`, so they start only within the concurrency bound.
  */
-function runInvocation(workspace: Workspace, invocation: CheckInvocation, options: EngineOptions, recorder: Recorder, pending: (() => Promise<void>)[]): void {
+function runInvocation(workspace: Workspace, invocation: CheckInvocation, options: EngineOptions, recorder: Recorder, pending: Pending): void {
   const { check } = invocation;
   const timeoutMs = Math.max(options.timeoutMs, check.budgetMs ?? 0);
   const settle = async (target: Target, evaluation: Evaluation, running: Promise<void>) => {
@@ -141,7 +164,8 @@ function runInvocation(workspace: Workspace, invocation: CheckInvocation, option
     outcome: check.evaluate(target, evaluation, invocation.options),
   });
   const reused = new Evaluation(workspace);
-  let deferred = LIVE_KINDS.has(check.target);
+  const remote = REMOTE_KINDS.has(check.target);
+  let deferred = remote || LIVE_KINDS.has(check.target);
   const ofDeclaredKind = declaredKindFilter(check);
   for (const target of loadTargets(workspace, check.target) as Target[]) {
     if (ofDeclaredKind && !ofDeclaredKind(target)) continue;
@@ -155,7 +179,7 @@ function runInvocation(workspace: Workspace, invocation: CheckInvocation, option
           return;
         }
         await settle(target, started.evaluation, Promise.resolve(started.outcome));
-      });
+      }, remote ? target.identity : undefined);
       continue;
     }
     let started: ReturnType<typeof start>;

@@ -37,8 +37,25 @@ export interface Incident {
   firstFailure: Sample;
 }
 
-/** `test`: sent by `harden monitor test-alert` to show a channel delivers; it opens and resolves nothing. */
-export type AlertKind = 'incident.opened' | 'incident.resolved' | 'trigger.fired' | 'trigger.resolved' | 'test';
+/**
+ * `test`: sent by `harden monitor test-alert` to show a channel delivers; it opens and resolves nothing.
+ * `incident.update`: an operator's write-up of an incident (its phase and a message); it resolves nothing.
+ */
+export type AlertKind = 'incident.opened' | 'incident.resolved' | 'trigger.fired' | 'trigger.resolved' | 'test' | 'incident.update';
+
+export const INCIDENT_PHASES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
+export type IncidentPhase = (typeof INCIDENT_PHASES)[number];
+
+/** What an operator wrote about an incident, shown on its public timeline. */
+export interface IncidentUpdate {
+  /** The incident's key. */
+  incident: string;
+  at: number;
+  phase: IncidentPhase;
+  message: string;
+  /** The user who wrote it (kept off public pages). */
+  author: string;
+}
 
 /** What a channel is asked to tell people; identical for every channel it goes to. */
 export interface AlertEvent {

@@ -1,4 +1,4 @@
-import type { AlertEvent, Incident, MonitorState, OutboxEntry, Sample } from './model.js';
+import type { AlertEvent, Incident, IncidentUpdate, MonitorState, OutboxEntry, Sample } from './model.js';
 
 /** Everything one scheduler tick decided, written in one transaction (all or nothing). */
 export interface Batch {
@@ -56,6 +56,31 @@ export interface OutboxStats {
   lastErrorAt: number | null;
 }
 
+/** An outbox entry as the dashboard lists it: when it was queued and when it last failed. */
+export interface OutboxRow extends OutboxEntry {
+  createdAt: number;
+  lastErrorAt: number | null;
+}
+
+/** One plan item in a recorded `harden verify --record` run. */
+export interface VerifyItemRecord {
+  id: string;
+  title: string;
+  stage: string | null;
+  /** The plan's claimed status (open, in-progress, done, accepted). */
+  claimed: string;
+  /** The verdict (verified, regression, …). */
+  verdict: string;
+}
+
+/** A recorded verify run: the store keeps it for the dashboard's plan register and progress. */
+export interface VerifyRunRecord {
+  at: number;
+  items: VerifyItemRecord[];
+  /** Items per verdict. */
+  counts: Record<string, number>;
+}
+
 /**
  * The monitor's persistence: SQLite (WAL) by default, PostgreSQL when HARDEN_DATABASE_URL is
  * set. Times are epoch milliseconds. Every method may throw StoreError (disk full, read-only).
@@ -93,6 +118,19 @@ export interface Store {
   /** `at`: when the attempt failed (reported as lastErrorAt); defaults to the clock. */
   markFailed(id: number, error: string, nextAttemptAt: number, at?: number): Promise<void>;
   outboxStats(): Promise<OutboxStats[]>;
+  /** Undelivered entries (pending, and failing ones with their last error), oldest first. */
+  pendingAlerts(limit: number): Promise<OutboxRow[]>;
+  /** Makes an undelivered entry due at `now` (a retry asked for by hand); false when there is no such undelivered entry. */
+  retryAlert(id: number, now: number): Promise<boolean>;
+
+  /** Stores an operator's update of an incident and queues its alerts, in one transaction; false when the incident is unknown. */
+  addIncidentUpdate(update: IncidentUpdate, alerts: { channel: string; event: AlertEvent }[]): Promise<boolean>;
+  /** Updates of these incidents (all when omitted), oldest first. */
+  incidentUpdates(incidents?: readonly string[]): Promise<IncidentUpdate[]>;
+
+  recordVerifyRun(run: VerifyRunRecord): Promise<number>;
+  /** The newest `limit` runs with their items, oldest first. */
+  verifyRuns(limit: number): Promise<VerifyRunRecord[]>;
 
   /**
    * Folds raw samples into minute/hour/day rollups (minute every call, hour and day every 10

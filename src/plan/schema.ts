@@ -9,6 +9,7 @@ import { secretMaxAgeSchema, secretRecordSchema } from '../targets/secret-record
 import { targetsSchema } from '../targets/schema.js';
 import { EVIDENCE_KINDS } from './evidence.js';
 import { parseStatus, STATUSES } from './status.js';
+import { verifyScheduleShape } from './verify-schedule.js';
 
 const severity = z.preprocess(
   (value) => (typeof value === 'string' ? parseSeverity(value) ?? value : value),
@@ -128,6 +129,7 @@ export const planSchema = z
     secrets: z.array(secretRecordSchema).default([]),
     ...monitoringPlanShape,
     ...statusPlanShape,
+    ...verifyScheduleShape,
     ...servePlanShape,
   })
   .strict();

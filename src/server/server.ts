@@ -5,6 +5,9 @@ import type { Store } from '../monitor/store.js';
 import type { StatusPlan } from '../status/schema.js';
 import { SnapshotBuilder, type StatusSnapshot } from '../status/snapshot.js';
 import type { ServerAuth } from './auth/server-auth.js';
+import type { Authenticate } from './auth/session.js';
+import { dashboardAsset } from './dashboard/assets.js';
+import { dashboardRoute, isDashboardPath } from './dashboard/routes.js';
 import { securityHeaders } from './headers.js';
 import { etagOf, matches, text, type Reply } from './responses.js';
 import { statusRoute } from './status-routes.js';
@@ -27,6 +30,10 @@ export interface ServeOptions {
   log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
   /** Sign-in (/login, /login/totp, /logout) and authenticate() for the routes that need a user. */
   auth?: ServerAuth;
+  /** Who a request comes from, when not the sign-in's own (tests): the dashboard and its API refuse everyone without one. */
+  authenticate?: Authenticate;
+  /** The store the dashboard's actions write to (retry an alert, post an incident update), when the one read is read-only. */
+  writable?: Store;
 }
 
 export interface RunningStatusServer {
@@ -43,7 +50,8 @@ interface Rendered {
  * The HTTP server of `harden serve`, on node:http: a handful of GET routes needs no framework,
  * and leaves every header (security headers, no Server banner) in our hands. Replies are built
  * from a snapshot of the store rebuilt at most every refreshMs, and kept per URL with their
- * ETag until the next snapshot: a reader costs a lookup, not a query.
+ * ETag until the next snapshot: a reader costs a lookup, not a query. The dashboard's routes
+ * (behind authenticate) are answered per request and never cached.
  */
 export async function startStatusServer(options: ServeOptions): Promise<RunningStatusServer> {
   const refreshMs = options.refreshMs ?? 15_000;
@@ -69,8 +77,12 @@ export async function startStatusServer(options: ServeOptions): Promise<RunningS
     const url = new URL(request.url ?? '/', 'http://status.invalid');
     let rendered: Rendered;
     const authReply = options.auth ? await options.auth.route(request, url) : undefined;
+    const authenticate = options.authenticate ?? options.auth?.authenticate;
     if (authReply) rendered = { reply: authReply, etag: '' };
-    else if (request.method !== 'GET' && request.method !== 'HEAD') {
+    else if (isDashboardPath(url.pathname)) {
+      // Per user and never cached: built for this request only.
+      rendered = { reply: await dashboardRoute(request, url, { store: options.writable ?? options.store, authenticate, now }, fresh), etag: '' };
+    } else if (request.method !== 'GET' && request.method !== 'HEAD') {
       const reply = text(405, 'only GET and HEAD');
       rendered = { reply: { ...reply, headers: { allow: 'GET, HEAD' } }, etag: '' };
     } else {
@@ -83,6 +95,7 @@ export async function startStatusServer(options: ServeOptions): Promise<RunningS
       else {
         const reply =
           (url.pathname === '/.well-known/security.txt' && options.securityContacts?.length ? securityTxt(options.securityContacts, state.snapshot.at) : undefined) ??
+          dashboardAsset(url.pathname) ??
           statusRoute(url.pathname, url.searchParams, { plan: state.plan, snapshot: state.snapshot, maxAge: Math.round(refreshMs / 1000) }) ??
           text(404, 'not found');
         rendered = { reply, etag: reply.status === 200 ? etagOf(reply.body) : '' };

@@ -6,6 +6,7 @@ import { renderStatusPage, STYLESHEET_PATH } from '../status/page.js';
 import type { StatusPlan } from '../status/schema.js';
 import type { MonitorState, MonitorView, StatusSnapshot } from '../status/snapshot.js';
 import { STATUS_CSS } from '../status/stylesheet.js';
+import { withDashboardApi } from './dashboard/openapi.js';
 import { json, text, TYPES, type Reply } from './responses.js';
 
 /** Monitors per page of /status. */
@@ -83,7 +84,7 @@ function badgeOf(monitor: MonitorView, kind: string): string {
 
 function apiRoute(path: string, { plan, snapshot, maxAge }: RouteContext): Reply | undefined {
   const at = new Date(snapshot.at).toISOString();
-  if (path === '/openapi.json') return json(openApiDocument(), 3600);
+  if (path === '/openapi.json') return json(withDashboardApi(openApiDocument()), 3600);
   if (path === '/monitors') return json({ at, monitors: [...snapshot.monitors.values()].map((monitor) => monitorJson(monitor)) }, maxAge);
   const monitorPath = /^\/monitors\/([^/]+)(\/days)?$/.exec(path);
   if (monitorPath) {

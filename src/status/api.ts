@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AnnouncedWindow } from '../monitor/maintenance.js';
+import { INCIDENT_PHASES } from '../monitor/model.js';
 import { publicReason } from './public-text.js';
 import type { StatusPage } from './schema.js';
 import type { IncidentView, MonitorView, StatusSnapshot } from './snapshot.js';
@@ -31,7 +32,16 @@ export const dayBarSchema = z
   .meta({ id: 'DayBar' });
 
 export const incidentSchema = z
-  .object({ key: z.string(), monitor: z.string(), state: z.enum(['open', 'resolved']), firstFailureAt: time, openedAt: time, closedAt: time.nullable(), reason: z.string() })
+  .object({
+    key: z.string(),
+    monitor: z.string(),
+    state: z.enum(['open', 'resolved']),
+    firstFailureAt: time,
+    openedAt: time,
+    closedAt: time.nullable(),
+    reason: z.string(),
+    updates: z.array(z.object({ at: time, phase: z.enum(INCIDENT_PHASES), message: z.string() })).describe('operators\' write-ups, oldest first'),
+  })
   .meta({ id: 'Incident' });
 
 export const maintenanceSchema = z
@@ -80,6 +90,7 @@ export function incidentJson(incident: IncidentView, showTargets: boolean): z.in
     openedAt: iso(incident.openedAt),
     closedAt: incident.closedAt === null ? null : iso(incident.closedAt),
     reason: publicReason(incident.reason, showTargets),
+    updates: incident.updates.map((update) => ({ at: iso(update.at), phase: update.phase, message: update.message })),
   };
 }
 

@@ -4,8 +4,11 @@ import { html, type Html } from './html-escape.js';
 import { publicReason } from './public-text.js';
 import type { IncidentView, MonitorState, MonitorView, StatusSnapshot } from './snapshot.js';
 import type { AnnouncedWindow } from '../monitor/maintenance.js';
+import type { IncidentPhase } from '../monitor/model.js';
 
 export const STYLESHEET_PATH = '/assets/status.css';
+
+export const PHASE_LABELS: Record<IncidentPhase, string> = { investigating: 'Investigating', identified: 'Identified', monitoring: 'Monitoring', resolved: 'Resolved' };
 
 export interface PageInput {
   title: string;
@@ -35,7 +38,7 @@ function overall(monitors: readonly MonitorView[]): { state: MonitorState; text:
   return { state: 'up', text: 'All systems operational' };
 }
 
-function stateLabel(state: MonitorState): Html {
+export function stateLabel(state: MonitorState): Html {
   const { word, symbol } = STATES[state];
   return html`<span class="state state-${state}"><span aria-hidden="true">${symbol}</span> ${word}</span>`;
 }
@@ -74,6 +77,7 @@ function incidentItem(incident: IncidentView, showUrls: boolean, now: number): H
 <ol class="timeline">
 <li><time datetime="${new Date(incident.firstFailureAt).toISOString()}">${isoMinute(incident.firstFailureAt)}</time> First failed check: ${publicReason(incident.reason, showUrls)}</li>
 <li><time datetime="${new Date(incident.openedAt).toISOString()}">${isoMinute(incident.openedAt)}</time> Outage confirmed</li>
+${incident.updates.map((update) => html`<li class="update"><time datetime="${new Date(update.at).toISOString()}">${isoMinute(update.at)}</time> <strong>${PHASE_LABELS[update.phase]}</strong>: ${update.message}</li>`)}
 ${open
   ? html`<li>Ongoing for ${span(now - incident.openedAt)}</li>`
   : html`<li><time datetime="${new Date(incident.closedAt!).toISOString()}">${isoMinute(incident.closedAt!)}</time> Resolved after ${span(incident.closedAt! - incident.openedAt)}</li>`}

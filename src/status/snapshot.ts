@@ -1,5 +1,5 @@
 import { MaintenanceCalendar, windowsAhead, type AnnouncedWindow } from '../monitor/maintenance.js';
-import type { Incident, MonitorKind } from '../monitor/model.js';
+import type { Incident, IncidentPhase, IncidentUpdate, MonitorKind } from '../monitor/model.js';
 import { monitorKind } from '../monitor/schema.js';
 import { maskStrings } from '../monitor/secrets.js';
 import type { Bucket, Store } from '../monitor/store.js';
@@ -61,6 +61,8 @@ export interface IncidentView {
   /** Masked, raw: public pages pass it through publicReason. */
   reason: string;
   firstFailureAt: number;
+  /** Operators' write-ups, oldest first (without their authors). */
+  updates: { at: number; phase: IncidentPhase; message: string }[];
 }
 
 export interface StatusSnapshot {
@@ -166,15 +168,24 @@ export class SnapshotBuilder {
     const known = new Set(monitors.keys());
     const incidents = [...new Map([...open, ...recent].map((incident) => [incident.key, incident])).values()]
       .filter((incident) => known.has(incident.monitor) && !TriggerTracker.owns(incident))
-      .sort((a, b) => Number(a.closedAt !== null) - Number(b.closedAt !== null) || b.openedAt - a.openedAt)
-      .map(incidentView);
+      .sort((a, b) => Number(a.closedAt !== null) - Number(b.closedAt !== null) || b.openedAt - a.openedAt);
+    const updates = await this.store.incidentUpdates(incidents.map((incident) => incident.key));
+    const views = incidents.map((incident) => incidentView(incident, updates));
     // Reasons were masked when they were recorded; a database from an older version may hold them raw.
-    return { at: now, monitors, incidents: maskStrings(incidents), maintenance: windowsAhead(plan.maintenance, now, now + AHEAD_MS) };
+    return { at: now, monitors, incidents: maskStrings(views), maintenance: windowsAhead(plan.maintenance, now, now + AHEAD_MS) };
   }
 }
 
-function incidentView(incident: Incident): IncidentView {
-  return { key: incident.key, monitor: incident.monitor, openedAt: incident.openedAt, closedAt: incident.closedAt, reason: incident.reason, firstFailureAt: incident.firstFailure.at };
+function incidentView(incident: Incident, updates: readonly IncidentUpdate[]): IncidentView {
+  return {
+    key: incident.key,
+    monitor: incident.monitor,
+    openedAt: incident.openedAt,
+    closedAt: incident.closedAt,
+    reason: incident.reason,
+    firstFailureAt: incident.firstFailure.at,
+    updates: updates.filter((update) => update.incident === incident.key).map(({ at, phase, message }) => ({ at, phase, message })),
+  };
 }
 
 function uptimeOf(buckets: readonly Bucket[]): number | null {

@@ -136,6 +136,32 @@ function migrations(engine: Engine): Record<string, Migration> {
           .execute();
       },
     },
+    // harden serve's dashboard: operators' incident write-ups and the verify history.
+    '0004-incident-updates-verify-runs': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('incident_updates')
+          .addColumn('id', serial, idColumn)
+          .addColumn('incident_key', 'text', (c) => c.notNull().references('incidents.key'))
+          .addColumn('at', 'bigint', (c) => c.notNull())
+          .addColumn('phase', 'text', (c) => c.notNull())
+          .addColumn('message', 'text', (c) => c.notNull())
+          .addColumn('author', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('incident_updates_by_incident').on('incident_updates').columns(['incident_key', 'at']).execute();
+        await db.schema.createTable('verify_runs').addColumn('id', serial, idColumn).addColumn('at', 'bigint', (c) => c.notNull()).addColumn('counts', 'text', (c) => c.notNull()).execute();
+        await db.schema
+          .createTable('verify_items')
+          .addColumn('run_id', 'integer', (c) => c.notNull().references('verify_runs.id'))
+          .addColumn('item', 'text', (c) => c.notNull())
+          .addColumn('title', 'text', (c) => c.notNull())
+          .addColumn('stage', 'text')
+          .addColumn('claimed', 'text', (c) => c.notNull())
+          .addColumn('verdict', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('verify_items_pk', ['run_id', 'item'])
+          .execute();
+      },
+    },
     // Where a user comes from: 'password' (harden user add) or 'oidc' (created at their first single sign-on, password_hash '').
     '0005-user-source': {
       async up(db: Kysely<unknown>) {

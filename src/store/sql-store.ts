@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { Incident, MonitorState, OutboxEntry, Sample } from '../monitor/model.js';
+import type { AlertEvent, Incident, IncidentPhase, IncidentUpdate, MonitorState, OutboxEntry, Sample } from '../monitor/model.js';
 import { chunks } from './aggregate.js';
 import { SqlAuthStore, type AuthStore } from './auth.js';
 import { compact } from './compaction.js';
@@ -7,7 +7,7 @@ import type { Connection } from './connection.js';
 import { guarded } from './errors.js';
 import { migrate } from './migrations.js';
 import { incidentOf, outboxOf, sampleOf, sampleRow } from './rows.js';
-import type { Batch, Bucket, OutboxStats, Retention, Store, WindowSummary } from '../monitor/store.js';
+import type { Batch, Bucket, OutboxRow, OutboxStats, Retention, Store, VerifyRunRecord, WindowSummary } from '../monitor/store.js';
 import { bucketize } from './buckets.js';
 import { summarize } from './summary.js';
 import type { Tables } from './tables.js';
@@ -15,6 +15,26 @@ import type { Tables } from './tables.js';
 type Trx = Transaction<Tables>;
 
 const INSERT_ROWS = 1000;
+
+/** Inserted once per (channel, event key): a replay is ignored. */
+async function queueAlerts(trx: Trx, alerts: Batch['alerts']): Promise<void> {
+  for (const list of chunks(alerts, INSERT_ROWS))
+    await trx
+      .insertInto('outbox')
+      .values(
+        list.map(({ channel, event }) => ({
+          channel,
+          event_key: event.key,
+          event: JSON.stringify(event),
+          dedup_key: event.dedupKey,
+          created_at: event.at,
+          attempts: 0,
+          next_attempt_at: event.at,
+        })),
+      )
+      .onConflict((conflict) => conflict.columns(['channel', 'event_key']).doNothing())
+      .execute();
+}
 
 /** The Store over one Connection: the same queries for SQLite and PostgreSQL. */
 export class SqlStore implements Store {
@@ -132,22 +152,7 @@ export class SqlStore implements Store {
             .execute();
         for (const closed of batch.closed)
           await trx.updateTable('incidents').set({ closed_at: closed.closedAt }).where('key', '=', closed.key).where('closed_at', 'is', null).execute();
-        for (const list of chunks(batch.alerts, INSERT_ROWS))
-          await trx
-            .insertInto('outbox')
-            .values(
-              list.map(({ channel, event }) => ({
-                channel,
-                event_key: event.key,
-                event: JSON.stringify(event),
-                dedup_key: event.dedupKey,
-                created_at: event.at,
-                attempts: 0,
-                next_attempt_at: event.at,
-              })),
-            )
-            .onConflict((conflict) => conflict.columns(['channel', 'event_key']).doNothing())
-            .execute();
+        await queueAlerts(trx, batch.alerts);
       });
       for (const [name, id] of fresh) this.#ids.set(name, id);
     });
@@ -318,6 +323,74 @@ export class SqlStore implements Store {
       }
       return stats;
     });
+  }
+
+  pendingAlerts(limit: number): Promise<OutboxRow[]> {
+    return this.guard(async () => {
+      const rows = await this.db.selectFrom('outbox').selectAll().where('delivered_at', 'is', null).orderBy('id').limit(limit).execute();
+      return rows.map((row) => ({ ...outboxOf(row), createdAt: Number(row.created_at), lastErrorAt: row.last_error_at === null ? null : Number(row.last_error_at) }));
+    });
+  }
+
+  retryAlert(id: number, now: number): Promise<boolean> {
+    return this.guardWrite(async () => {
+      const result = await this.db.updateTable('outbox').set({ next_attempt_at: now }).where('id', '=', id).where('delivered_at', 'is', null).executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    });
+  }
+
+  addIncidentUpdate(update: IncidentUpdate, alerts: { channel: string; event: AlertEvent }[]): Promise<boolean> {
+    return this.guardWrite(() =>
+      this.db.transaction().execute(async (trx) => {
+        const known = await trx.selectFrom('incidents').select('key').where('key', '=', update.incident).executeTakeFirst();
+        if (!known) return false;
+        await trx.insertInto('incident_updates').values({ incident_key: update.incident, at: update.at, phase: update.phase, message: update.message, author: update.author }).execute();
+        await queueAlerts(trx, alerts);
+        return true;
+      }),
+    );
+  }
+
+  incidentUpdates(incidents?: readonly string[]): Promise<IncidentUpdate[]> {
+    return this.guard(async () => {
+      if (incidents?.length === 0) return [];
+      let select = this.db.selectFrom('incident_updates').selectAll();
+      if (incidents) select = select.where('incident_key', 'in', [...incidents]);
+      const rows = await select.orderBy('at').orderBy('id').execute();
+      return rows.map((row) => ({ incident: row.incident_key, at: Number(row.at), phase: row.phase as IncidentPhase, message: row.message, author: row.author }));
+    });
+  }
+
+  recordVerifyRun(run: VerifyRunRecord): Promise<number> {
+    return this.guardWrite(() =>
+      this.db.transaction().execute(async (trx) => {
+        const { id } = await trx.insertInto('verify_runs').values({ at: run.at, counts: JSON.stringify(run.counts) }).returning('id').executeTakeFirstOrThrow();
+        const runId = Number(id);
+        for (const list of chunks(run.items, INSERT_ROWS))
+          await trx
+            .insertInto('verify_items')
+            .values(list.map((item) => ({ run_id: runId, item: item.id, title: item.title, stage: item.stage, claimed: item.claimed, verdict: item.verdict })))
+            .execute();
+        return runId;
+      }),
+    );
+  }
+
+  verifyRuns(limit: number): Promise<VerifyRunRecord[]> {
+    return this.guard(() =>
+      this.snapshot(async (trx) => {
+        const runs = (await trx.selectFrom('verify_runs').selectAll().orderBy('id', 'desc').limit(limit).execute()).reverse();
+        if (runs.length === 0) return [];
+        const items = await trx.selectFrom('verify_items').selectAll().where('run_id', '>=', runs[0]!.id).orderBy('run_id').orderBy('item').execute();
+        const byRun = new Map<number, VerifyRunRecord['items']>();
+        for (const row of items) {
+          const list = byRun.get(Number(row.run_id)) ?? [];
+          list.push({ id: row.item, title: row.title, stage: row.stage, claimed: row.claimed, verdict: row.verdict });
+          byRun.set(Number(row.run_id), list);
+        }
+        return runs.map((run) => ({ at: Number(run.at), counts: JSON.parse(run.counts) as Record<string, number>, items: byRun.get(Number(run.id)) ?? [] }));
+      }),
+    );
   }
 
   compact(now: number, retention: Retention): Promise<void> {

@@ -38,7 +38,7 @@ describe('SQLite store', () => {
     // Back to the 0001 schema, as a database of an earlier release has it.
     const raw = new Database(file);
     raw.exec(
-      `drop table api_tokens; drop table sessions; drop table users; drop index outbox_by_dedup; alter table outbox drop column dedup_key; delete from kysely_migration where name in ('0002-outbox-dedup-key', '0003-auth', '0005-user-source')`,
+      `drop table verify_items; drop table verify_runs; drop table incident_updates; drop table api_tokens; drop table sessions; drop table users; drop index outbox_by_dedup; alter table outbox drop column dedup_key; delete from kysely_migration where name in ('0002-outbox-dedup-key', '0003-auth', '0004-incident-updates-verify-runs', '0005-user-source')`,
     );
     raw.close();
     const migrated = await fresh('backfill.db');
@@ -89,7 +89,7 @@ describe('SQLite store', () => {
   });
 
   it('reports a full disk as a StoreError and keeps what was committed before', async () => {
-    const store = await fresh('full.db', 40);
+    const store = await fresh('full.db', 64);
     await store.commit(batch({ samples: [sample('api', T0, 1)] }));
     const many = Array.from({ length: 20_000 }, (_, i) => sample('api', T0 + i + 1, 1, { reason: 'x'.repeat(50) }));
     const failure = await store.commit(batch({ samples: many })).catch((error: unknown) => error);

@@ -356,4 +356,41 @@ describe.each(engines)('Store contract on $name', (engine) => {
     expect(await auth.revokeToken('ci')).toBe(true);
     expect(await auth.useToken('th', T0)).toBeUndefined();
   });
+  it('lists undelivered alerts with their last error, and makes one due now on a retry', async () => {
+    const store = await fresh();
+    await store.commit(batch({ alerts: [{ channel: 'ops', event: event('e1') }, { channel: 'ops', event: event('e2', 'web') }] }));
+    const [first, second] = await store.dueAlerts(T0, 10);
+    await store.markFailed(first!.id, 'HTTP 500', T0 + HOUR, T0 + 1);
+    await store.markDelivered(second!.id, T0 + 2);
+    const pending = await store.pendingAlerts(10);
+    expect(pending).toEqual([expect.objectContaining({ id: first!.id, attempts: 1, lastError: 'HTTP 500', lastErrorAt: T0 + 1, createdAt: T0, nextAttemptAt: T0 + HOUR })]);
+    expect(await store.dueAlerts(T0 + MINUTE, 10)).toEqual([]);
+    expect(await store.retryAlert(first!.id, T0 + MINUTE)).toBe(true);
+    expect((await store.dueAlerts(T0 + MINUTE, 10)).map((entry) => entry.id)).toEqual([first!.id]);
+    expect(await store.retryAlert(second!.id, T0 + MINUTE)).toBe(false);
+  });
+
+  it('keeps incident updates with their alerts, in one transaction, and refuses an unknown incident', async () => {
+    const store = await fresh();
+    const first = down('api', T0);
+    await store.commit(batch({ samples: [first], opened: [incident('api', T0, first)] }));
+    const update = { incident: `api@${T0}`, at: T0 + MINUTE, phase: 'identified' as const, message: 'The database ran out of connections.', author: 'alice' };
+    const alert = { ...event(`update:api@${T0}:${T0 + MINUTE}`), kind: 'incident.update' as const };
+    expect(await store.addIncidentUpdate(update, [{ channel: 'ops', event: alert }])).toBe(true);
+    expect(await store.addIncidentUpdate({ ...update, incident: 'nope@1' }, [{ channel: 'ops', event: { ...alert, key: 'other' } }])).toBe(false);
+    expect(await store.incidentUpdates()).toEqual([update]);
+    expect(await store.incidentUpdates([`api@${T0}`, 'web@1'])).toEqual([update]);
+    expect(await store.incidentUpdates([])).toEqual([]);
+    expect((await store.pendingAlerts(10)).map((entry) => entry.event)).toEqual([alert]);
+  });
+
+  it('records verify runs and returns the newest ones with their items, oldest first', async () => {
+    const store = await fresh();
+    const item = (id: string, verdict: string) => ({ id, title: `Item ${id}`, stage: id === 'a' ? 'now' : null, claimed: 'done', verdict });
+    for (const [at, verdict] of [[T0, 'verified'], [T0 + DAY, 'verified'], [T0 + 2 * DAY, 'regression']] as const)
+      await store.recordVerifyRun({ at, items: [item('a', verdict), item('b', 'verified')], counts: { [verdict]: 1, verified: verdict === 'verified' ? 2 : 1 } });
+    const runs = await store.verifyRuns(2);
+    expect(runs.map((run) => run.at)).toEqual([T0 + DAY, T0 + 2 * DAY]);
+    expect(runs[1]).toEqual({ at: T0 + 2 * DAY, counts: { regression: 1, verified: 1 }, items: [item('a', 'regression'), item('b', 'verified')] });
+  });
 });

@@ -61,6 +61,11 @@ export interface Tables {
   sessions: { id_hash: string; user_id: number; pending_totp: number; created_at: number; last_seen_at: number; expires_at: number };
   /** token_hash: SHA-256 (hex) of the token; the token itself is shown once and never stored. */
   api_tokens: { id: Generated<number>; name: string; token_hash: string; role: string; created_at: number; last_used_at: number | null };
+  /** Operators' write-ups of incidents (the incident's key; author is a user name). */
+  incident_updates: { id: Generated<number>; incident_key: string; at: number; phase: string; message: string; author: string };
+  /** Recorded `harden verify --record` runs; counts is a JSON object of items per verdict. */
+  verify_runs: { id: Generated<number>; at: number; counts: string };
+  verify_items: { run_id: number; item: string; title: string; stage: string | null; claimed: string; verdict: string };
   /** Small named numbers: each tier's watermark (watermark:TABLE) and last fold time (folded_at:TABLE). */
   store_meta: { key: string; value: number };
 }

@@ -53,7 +53,8 @@ function keygen(file: string): string {
   return /SHA256:\S+/.exec(listed.stdout)![0];
 }
 
-export async function startSshd(): Promise<RunningSshd> {
+/** `env`: variables set in every session (sshd's SetEnv), e.g. a PATH finding stub tools first. */
+export async function startSshd(options: { env?: Readonly<Record<string, string>> } = {}): Promise<RunningSshd> {
   ensureSshd();
   const dir = mkdtempSync(join(tmpdir(), 'harden-sshd-'));
   chmodSync(dir, 0o755);
@@ -83,7 +84,8 @@ export async function startSshd(): Promise<RunningSshd> {
     'LogLevel ERROR',
     'Subsystem sftp internal-sftp',
     // bash sources ~/.bashrc for commands run over SSH unless it is a nested shell: the test host's commands skip this machine's shell setup.
-    'SetEnv SHLVL=1',
+    // One SetEnv line: sshd keeps only the first.
+    ['SetEnv SHLVL=1', ...Object.entries(options.env ?? {}).map(([name, value]) => `${name}=${value}`)].join(' '),
   ];
   writeFileSync(join(dir, 'sshd_config'), `${config.join('\n')}\n`);
   const knownHostsFile = join(dir, 'known_hosts');

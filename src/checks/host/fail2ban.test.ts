@@ -52,7 +52,7 @@ describe('host/fail2ban on recorded hosts', () => {
       commands: { fail2banStatus: { stderr: 'Permission denied to socket: /var/run/fail2ban/fail2ban.sock, (you must be root)\n', exitCode: 255 }, fail2banService: { stdout: 'inactive\n', exitCode: 3 } },
       files: { '/etc/fail2ban/jail.conf': JAIL_CONF, '/etc/fail2ban/jail.local': '[DEFAULT]\nenabled = true\n' },
     });
-    expect((await runHostCheck(fail2ban, host)).failures.map((f) => f.message)).toEqual(['node-1: fail2ban is inactive: its jails ban nobody']);
+    expect((await runHostCheck(fail2ban, host)).failures.map((f) => f.message)).toEqual(['fail2ban is inactive: its jails ban nobody']);
   });
 
   it('applies [DEFAULT] enabled to jails that say nothing', () => {

@@ -26,9 +26,9 @@ export const fail2ban = defineCheck({
   ].join('\n'),
   refs: ['CIS Controls v8 13.3 (network intrusion detection) and 4.10 (lockout on failed authentication)', 'fail2ban jail.conf(5)', 'NIST SP 800-53 AC-7 (unsuccessful logon attempts)'],
   messages: {
-    notInstalled: '{host}: fail2ban is not installed: nothing bans addresses that keep failing to log in',
-    notRunning: '{host}: fail2ban is {state}: its jails ban nobody',
-    noSshJail: '{host}: fail2ban has no enabled sshd jail ({source}): failed SSH logins are not banned',
+    notInstalled: 'fail2ban is not installed: nothing bans addresses that keep failing to log in',
+    notRunning: 'fail2ban is {state}: its jails ban nobody',
+    noSshJail: 'fail2ban has no enabled sshd jail ({source}): failed SSH logins are not banned',
   },
   claims: [
     {
@@ -41,7 +41,7 @@ export const fail2ban = defineCheck({
     const state = commandState(status);
     if (state === 'ok') {
       const jails = fail2banJails(status.stdout);
-      if (!jails.some(isSshJail)) ctx.fail(host.location, 'noSshJail', { host: host.name, source: 'fail2ban-client status' }, `Jail list: ${jails.join(', ')}`);
+      if (!jails.some(isSshJail)) ctx.fail(host.location, 'noSshJail', { source: 'fail2ban-client status' }, `Jail list: ${jails.join(', ')}`);
       ctx.measured(`running jails: ${jails.join(', ') || 'none'}`);
       return;
     }
@@ -49,17 +49,17 @@ export const fail2ban = defineCheck({
     const dir = host.path('fail2banJails', '/etc/fail2ban');
     const files = await jailFiles(host, dir);
     if (!files) {
-      ctx.fail(host.location, 'notInstalled', { host: host.name }, `fail2ban-client: ${state}; ${dir}: none`);
+      ctx.fail(host.location, 'notInstalled', {}, `fail2ban-client: ${state}; ${dir}: none`);
       return;
     }
-    if (service && service !== 'active') ctx.fail(host.location, 'notRunning', { host: host.name, state: service }, `systemctl is-active fail2ban: ${service}`);
+    if (service && service !== 'active') ctx.fail(host.location, 'notRunning', { state: service }, `systemctl is-active fail2ban: ${service}`);
     const jails = enabledJails(files);
     const ssh = [...jails].filter(([name]) => isSshJail(name));
     const enabled = ssh.find(([, jail]) => jail.enabled);
     if (!enabled) {
       const last = ssh.find(([, jail]) => jail.file)?.[1];
       const at = last?.file ? remoteFileAt(host, last.file, last.line) : host.location;
-      ctx.fail(at, 'noSshJail', { host: host.name, source: dir });
+      ctx.fail(at, 'noSshJail', { source: dir });
       return;
     }
     ctx.measured(`jail ${enabled[0]} enabled (${enabled[1].file ?? dir}); service ${service ?? 'state unknown'}`);

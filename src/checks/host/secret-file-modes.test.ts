@@ -34,8 +34,8 @@ describe('host/secret-file-modes (real sshd on 127.0.0.1, k3s files where the pl
   it('fails a kubeconfig readable by everyone and a token readable by its group', async () => {
     const results = await runLiveCheck(secretFileModes, { targets: { hosts: [host('open')] } });
     expect(results.map((r) => [r.status, r.message]).sort()).toEqual([
-      ['fail', `test-sshd-${sshd.port}: ${sshd.root}/open/etc/rancher/k3s/k3s.yaml is mode 0644: readable by its group and everyone, and it holds cluster credentials`],
-      ['fail', `test-sshd-${sshd.port}: ${sshd.root}/open/var/lib/rancher/k3s/server/token is mode 0640: readable by its group, and it holds cluster credentials`],
+      ['fail', `${sshd.root}/open/etc/rancher/k3s/k3s.yaml is mode 0644: readable by its group and everyone, and it holds cluster credentials`],
+      ['fail', `${sshd.root}/open/var/lib/rancher/k3s/server/token is mode 0640: readable by its group, and it holds cluster credentials`],
     ]);
   });
 
@@ -48,7 +48,7 @@ describe('host/secret-file-modes (real sshd on 127.0.0.1, k3s files where the pl
 describe('host/secret-file-modes on recorded hosts', () => {
   it('reads the default places: a kubeconfig in /root/.kube', async () => {
     const { failures } = await runHostCheck(secretFileModes, new RecordedHost({ files: { '/root/.kube/config': { mode: 0o604 } } }));
-    expect(failures.map((f) => f.message)).toEqual(['node-1: /root/.kube/config is mode 0604: readable by everyone, and it holds cluster credentials']);
+    expect(failures.map((f) => f.message)).toEqual(['/root/.kube/config is mode 0604: readable by everyone, and it holds cluster credentials']);
   });
 
   it('is not applicable to a host without k3s or kubeconfigs', async () => {

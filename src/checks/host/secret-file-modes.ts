@@ -18,7 +18,7 @@ export const secretFileModes = defineCheck({
     '"0600") so k3s does not widen it again on restart, and give users their own kubeconfig with limited RBAC instead of sharing the admin one.',
   refs: ['CIS Kubernetes Benchmark 1.1.x and 4.1.x (config file permissions 600 or more restrictive)', 'k3s CIS hardening guide (write-kubeconfig-mode)', 'CIS Controls v8 3.3 (data access control lists)'],
   messages: {
-    readable: '{host}: {path} is mode {mode}: readable by {who}, and it holds cluster credentials',
+    readable: '{path} is mode {mode}: readable by {who}, and it holds cluster credentials',
   },
   claims: [
     {
@@ -33,7 +33,7 @@ export const secretFileModes = defineCheck({
       if ((file.mode & 0o044) === 0) continue;
       const who = [file.mode & 0o040 ? 'its group' : '', file.mode & 0o004 ? 'everyone' : ''].filter(Boolean).join(' and ');
       const mode = file.mode.toString(8).padStart(4, '0');
-      ctx.fail(remoteFileAt(host, file.path), 'readable', { host: host.name, path: file.path, mode, who }, `${file.path} mode ${mode} uid ${file.uid} gid ${file.gid}`);
+      ctx.fail(remoteFileAt(host, file.path), 'readable', { path: file.path, mode, who }, `${file.path} mode ${mode} uid ${file.uid} gid ${file.gid}`);
     }
     ctx.measured(`${files.length} file${files.length === 1 ? '' : 's'}: ${files.map((file) => file.path).join(', ')}`);
   },

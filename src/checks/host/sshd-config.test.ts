@@ -22,7 +22,7 @@ describe('host/sshd-config on recorded sshd -T output', () => {
   it('reads the effective values: Debian\'s default config leaves passwords on', async () => {
     const host = new RecordedHost({ commands: { sshdEffective: { stdout: DEBIAN_DUMP } }, files: { '/etc/ssh/sshd_config': 'Include /etc/ssh/sshd_config.d/*.conf\nKbdInteractiveAuthentication no\nUsePAM yes\n' } });
     const { failures } = await runHostCheck(sshdConfig, host);
-    expect(failures.map((f) => [f.messageId, f.message])).toEqual([['passwordAuth', 'node-1: PasswordAuthentication yes (sshd -T): passwords can be brute-forced or phished']]);
+    expect(failures.map((f) => [f.messageId, f.message])).toEqual([['passwordAuth', 'PasswordAuthentication yes (sshd -T): passwords can be brute-forced or phished']]);
   });
 
   it('points at the drop-in that sets a value', async () => {
@@ -44,12 +44,12 @@ describe('host/sshd-config on recorded sshd -T output', () => {
       files: { '/etc/ssh/sshd_config': 'PasswordAuthentication no\nMatch User backup\n  PasswordAuthentication yes\n' },
     });
     const { failures } = await runHostCheck(sshdConfig, host);
-    expect(failures.map((f) => [f.messageId, f.message])).toEqual([['kbdInteractive', 'node-1: KbdInteractiveAuthentication yes (OpenSSH default): PAM asks for the password this way too']]);
+    expect(failures.map((f) => [f.messageId, f.message])).toEqual([['kbdInteractive', 'KbdInteractiveAuthentication yes (OpenSSH default): PAM asks for the password this way too']]);
   });
 
   it('is an error, saying why, when neither sshd -T nor the file can be read', async () => {
     const { error } = await runHostCheck(sshdConfig, new RecordedHost({ commands: { sshdEffective: { stderr: 'sudo: a password is required\n', exitCode: 1 } } }));
-    expect(error).toBe('node-1: cannot read the SSH server\'s configuration: `sshd -T` failed (sudo: a password is required; it needs root: connect as root or set sudo: true) and /etc/ssh/sshd_config cannot be read');
+    expect(error).toBe('cannot read the SSH server\'s configuration: `sshd -T` failed (sudo: a password is required; it needs root: connect as root or set sudo: true) and /etc/ssh/sshd_config cannot be read');
   });
 });
 

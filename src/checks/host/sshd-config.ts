@@ -43,11 +43,11 @@ export const sshdConfig = defineCheck({
   ].join('\n'),
   refs: ['CIS Distribution Independent Linux Benchmark 5.2.x (SSH Server Configuration)', 'OpenSSH sshd_config(5) and sshd(8) -T', 'NIST SP 800-123 remote administration'],
   messages: {
-    rootLogin: '{host}: PermitRootLogin yes ({source}): root can log in, with a password if passwords are accepted',
-    passwordAuth: '{host}: PasswordAuthentication yes ({source}): passwords can be brute-forced or phished',
-    kbdInteractive: '{host}: KbdInteractiveAuthentication yes ({source}): PAM asks for the password this way too',
-    emptyPasswords: '{host}: PermitEmptyPasswords yes ({source}): accounts without a password can log in',
-    maxAuthTries: '{host}: MaxAuthTries {value} ({source}): more than 6 guesses per connection',
+    rootLogin: 'PermitRootLogin yes ({source}): root can log in, with a password if passwords are accepted',
+    passwordAuth: 'PasswordAuthentication yes ({source}): passwords can be brute-forced or phished',
+    kbdInteractive: 'KbdInteractiveAuthentication yes ({source}): PAM asks for the password this way too',
+    emptyPasswords: 'PermitEmptyPasswords yes ({source}): accounts without a password can log in',
+    maxAuthTries: 'MaxAuthTries {value} ({source}): more than 6 guesses per connection',
   },
   claims: [
     { about: 'sshd hardened on the hosts', names: ['sshd_config', 'SSH hardening', ['harden*', 'SSH'], ['SSH', 'config*', 'host*'], ['SSH', 'lock* down']] },
@@ -67,7 +67,7 @@ export const sshdConfig = defineCheck({
       const value = setting.value.toLowerCase();
       if (!rule.unsafe(value)) continue;
       const from = setting.file ? `${setting.file}:${setting.line}` : settings.has(rule.keyword) ? source : 'OpenSSH default';
-      ctx.fail(at(host, setting), rule.messageId, { host: host.name, source: from, value }, `${rule.keyword} ${value}`);
+      ctx.fail(at(host, setting), rule.messageId, { source: from, value }, `${rule.keyword} ${value}`);
     }
     ctx.measured(`read from ${source}`);
   },
@@ -95,8 +95,8 @@ async function effectiveSettings(host: HostTarget): Promise<{ settings: Map<stri
       }
       return { settings, source: 'sshd -T' };
     }
-    if (!files) throw new Error(`${host.name}: cannot read the SSH server's configuration: \`sshd -T\` failed (${stderrLine(dump) || `exit ${dump.exitCode}`}; it needs root: connect as root or set sudo: true) and ${mainPath} cannot be read`);
+    if (!files) throw new Error(`cannot read the SSH server's configuration: \`sshd -T\` failed (${stderrLine(dump) || `exit ${dump.exitCode}`}; it needs root: connect as root or set sudo: true) and ${mainPath} cannot be read`);
   }
-  if (!files) throw new Error(`${host.name}: ${mainPath} does not exist or cannot be read`);
+  if (!files) throw new Error(`${mainPath} does not exist or cannot be read`);
   return { settings: files, source: mainPath };
 }

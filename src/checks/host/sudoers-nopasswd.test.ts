@@ -26,7 +26,7 @@ describe('host/sudoers-nopasswd (real sshd on 127.0.0.1, sudoers where the plan 
     const results = await runLiveCheck(sudoersNopasswd, { targets: { hosts: [host('cloud/sudoers.d')] } });
     const path = `${sshd.root}/cloud/sudoers.d/90-cloud-init-users`;
     expect(results.map((r) => [r.status, r.message, r.location, r.evidence])).toEqual([
-      ['fail', `test-sshd-${sshd.port}: ubuntu may run every command as any user (root included) without a password (${path}:2)`, { kind: 'host', host: '127.0.0.1', port: sshd.port, path, line: 2 }, 'ubuntu ALL=(ALL) NOPASSWD:ALL…'], // the report's redaction takes PASSWD:ALL for a password assignment
+      ['fail', `ubuntu may run every command as any user (root included) without a password (${path}:2)`, { kind: 'host', host: '127.0.0.1', port: sshd.port, path, line: 2 }, 'ubuntu ALL=(ALL) NOPASSWD:ALL…'], // the report's redaction takes PASSWD:ALL for a password assignment
     ]);
   });
 
@@ -39,7 +39,7 @@ describe('host/sudoers-nopasswd (real sshd on 127.0.0.1, sudoers where the plan 
 describe('host/sudoers-nopasswd on recorded hosts', () => {
   it('is an error when sudoers exists but is root\'s and the SSH user is not root', async () => {
     const { error } = await runHostCheck(sudoersNopasswd, new RecordedHost({ files: { '/etc/sudoers': { mode: 0o440 } } }));
-    expect(error).toBe('node-1: /etc/sudoers exists but cannot be read (mode 0440): sudoers files are root\'s, connect as root');
+    expect(error).toBe('/etc/sudoers exists but cannot be read (mode 0440): sudoers files are root\'s, connect as root');
   });
 
   it('is not applicable without sudo', async () => {

@@ -19,8 +19,8 @@ export const sudoersNopasswd = defineCheck({
     'automation needs (`deploy ALL=(root) NOPASSWD: /usr/bin/systemctl restart app`). Edit with `visudo -f /etc/sudoers.d/<file>`.',
   refs: ['CIS Distribution Independent Linux Benchmark 5.3 (sudo: re-authentication)', 'sudoers(5): NOPASSWD tag, authenticate option', 'MITRE ATT&CK T1548.003 Sudo and Sudo Caching'],
   messages: {
-    nopasswdAll: '{host}: {who} may run every command as {runas} without a password ({file}:{line})',
-    noAuthenticate: '{host}: Defaults !authenticate ({file}:{line}): sudo asks {whom} for no password',
+    nopasswdAll: '{who} may run every command as {runas} without a password ({file}:{line})',
+    noAuthenticate: 'Defaults !authenticate ({file}:{line}): sudo asks {whom} for no password',
   },
   claims: [
     {
@@ -36,8 +36,8 @@ export const sudoersNopasswd = defineCheck({
     for (const { path, text } of files) {
       const { rules, noAuthenticate } = readSudoers(text, aliasesAll);
       const at = (line: number) => remoteFileAt(host, path, line);
-      for (const rule of rules) ctx.fail(at(rule.line), 'nopasswdAll', { host: host.name, who: rule.who, runas: runasText(rule.runas), file: path, line: rule.line }, rule.text);
-      for (const entry of noAuthenticate) ctx.fail(at(entry.line), 'noAuthenticate', { host: host.name, whom: entry.user ?? 'anyone', file: path, line: entry.line }, entry.text);
+      for (const rule of rules) ctx.fail(at(rule.line), 'nopasswdAll', { who: rule.who, runas: runasText(rule.runas), file: path, line: rule.line }, rule.text);
+      for (const entry of noAuthenticate) ctx.fail(at(entry.line), 'noAuthenticate', { whom: entry.user ?? 'anyone', file: path, line: entry.line }, entry.text);
     }
     ctx.measured(`read ${files.map((file) => file.path).join(', ')}`);
   },
@@ -62,7 +62,7 @@ async function sudoersFiles(host: HostTarget): Promise<{ path: string; text: str
       continue;
     }
     const stat = await host.stat(path);
-    if (stat?.isFile) throw new Error(`${host.name}: ${path} exists but cannot be read (mode ${stat.mode.toString(8).padStart(4, '0')}): sudoers files are root's, connect as root`);
+    if (stat?.isFile) throw new Error(`${path} exists but cannot be read (mode ${stat.mode.toString(8).padStart(4, '0')}): sudoers files are root's, connect as root`);
   }
   // No sudoers at all: sudo is not installed, nobody gets root through it.
   return files.length === 0 ? undefined : files;

@@ -52,7 +52,7 @@ describe('host/unattended-upgrades on recorded hosts', () => {
 
   it('fails when the package is installed but never enabled', async () => {
     const { failures } = await runHostCheck(unattendedUpgrades, new RecordedHost({ commands: { unattendedUpgradesPackage: installed, aptConfig: { stdout: 'Unattended-Upgrade::Origins-Pattern:: "label=Debian-Security";\n' } } }));
-    expect(failures.map((f) => f.message)).toEqual(['node-1: APT::Periodic::Unattended-Upgrade is "0" (not set): unattended-upgrades does not run']);
+    expect(failures.map((f) => f.message)).toEqual(['APT::Periodic::Unattended-Upgrade is "0" (not set): unattended-upgrades does not run']);
   });
 
   it('fails when the package is missing; not applicable without dpkg', async () => {

@@ -32,9 +32,9 @@ export const unattendedUpgrades = defineCheck({
   ].join('\n'),
   refs: ['CIS Debian Linux Benchmark 1.9 (updates, patches and additional security software)', 'Debian wiki UnattendedUpgrades', 'NIST SP 800-40r4 (enterprise patch management)'],
   messages: {
-    notInstalled: '{host}: unattended-upgrades is not installed: security updates wait for someone to install them',
-    notEnabled: '{host}: {key} is "{value}" ({source}): unattended-upgrades does not run',
-    noSecurityOrigin: '{host}: no origin of unattended-upgrades ({source}) is the security archive: security updates are not installed automatically',
+    notInstalled: 'unattended-upgrades is not installed: security updates wait for someone to install them',
+    notEnabled: '{key} is "{value}" ({source}): unattended-upgrades does not run',
+    noSecurityOrigin: 'no origin of unattended-upgrades ({source}) is the security archive: security updates are not installed automatically',
   },
   claims: [
     {
@@ -47,7 +47,7 @@ export const unattendedUpgrades = defineCheck({
     const read = planned ? await filesSettings(host, planned) : await systemSettings(host);
     if (read === 'not-debian') return ctx.notApplicable();
     if (read === 'not-installed') {
-      ctx.fail(host.location, 'notInstalled', { host: host.name });
+      ctx.fail(host.location, 'notInstalled');
       return;
     }
     const { settings, source } = read;
@@ -55,11 +55,11 @@ export const unattendedUpgrades = defineCheck({
     const value = enabled?.value ?? '0';
     // apt accepts a number of days or "always"; "0", empty or unset turns it off.
     if (value === '' || value === '0' || !/^(\d+[smhd]?|always)$/i.test(value)) {
-      ctx.fail(at(host, enabled), 'notEnabled', { host: host.name, key: ENABLE, value, source: enabled?.file ? `${enabled.file}:${enabled.line}` : enabled ? source : 'not set' });
+      ctx.fail(at(host, enabled), 'notEnabled', { key: ENABLE, value, source: enabled?.file ? `${enabled.file}:${enabled.line}` : enabled ? source : 'not set' });
     }
     const origins = ORIGIN_LISTS.flatMap((key) => aptList(settings, key));
     if (!origins.some((origin) => SECURITY_ORIGIN.test(origin.value))) {
-      ctx.fail(at(host, origins[0]), 'noSecurityOrigin', { host: host.name, source }, origins.map((origin) => origin.value).join('; ').slice(0, 300) || 'no origins');
+      ctx.fail(at(host, origins[0]), 'noSecurityOrigin', { source }, origins.map((origin) => origin.value).join('; ').slice(0, 300) || 'no origins');
     }
     ctx.measured(`${ENABLE} "${value}"; ${origins.length} origin(s) (${source})`);
   },
@@ -75,17 +75,17 @@ async function systemSettings(host: HostTarget): Promise<Read> {
   const installed = await host.run('unattendedUpgradesPackage');
   const state = commandState(installed);
   if (state === 'missing') return 'not-debian';
-  if (state !== 'ok' && !/no packages found/i.test(installed.stderr)) throw new Error(`${host.name}: dpkg-query failed: ${stderrLine(installed) || `exit ${installed.exitCode}`}`);
+  if (state !== 'ok' && !/no packages found/i.test(installed.stderr)) throw new Error(`dpkg-query failed: ${stderrLine(installed) || `exit ${installed.exitCode}`}`);
   if (!/install ok installed/.test(installed.stdout)) return 'not-installed';
   const dump = await host.run('aptConfig');
-  if (commandState(dump) !== 'ok') throw new Error(`${host.name}: apt-config dump failed: ${stderrLine(dump) || `exit ${dump.exitCode}`}`);
+  if (commandState(dump) !== 'ok') throw new Error(`apt-config dump failed: ${stderrLine(dump) || `exit ${dump.exitCode}`}`);
   return { settings: parseAptConf(dump.stdout), source: 'apt-config dump' };
 }
 
 /** The plan's apt.conf.d directory, read in apt's order. */
 async function filesSettings(host: HostTarget, dir: string): Promise<Read> {
   const names = await host.listDir(dir);
-  if (!names) throw new Error(`${host.name}: ${dir} (paths.unattendedUpgrades) does not exist or cannot be listed`);
+  if (!names) throw new Error(`${dir} (paths.unattendedUpgrades) does not exist or cannot be listed`);
   const settings: AptSetting[] = [];
   for (const name of names.filter(aptPartFile).sort()) {
     const text = await host.readFile(`${dir}/${name}`);

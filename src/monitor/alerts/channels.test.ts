@@ -248,6 +248,15 @@ describe('pagerduty', () => {
     expect(JSON.parse(hook.received[1]!.body)).toEqual({ routing_key: 'R0UTINGKEY0123456789abcdef012345', event_action: 'resolve', dedup_key: 'api-health@1764507600000' });
   });
 
+  it('acknowledges an incident on an operator\'s update, and Slack marks it as a note, not a recovery', async () => {
+    const hook = await receiver((response) => response.writeHead(202).end());
+    const update: AlertEvent = { ...opened, key: 'update:api-health@1764507600000:1', kind: 'incident.update', title: 'api-health incident update: identified', reason: 'A bad deploy.' };
+    await deliver({ pagerduty: { routingKey: 'env:PD', url: `${hook.origin}/v2/enqueue` } }, update, context({ PD: 'R0UTINGKEY0123456789abcdef012345' }));
+    expect(JSON.parse(hook.received[0]!.body)).toEqual({ routing_key: 'R0UTINGKEY0123456789abcdef012345', event_action: 'acknowledge', dedup_key: 'api-health@1764507600000' });
+    await deliver({ slack: { webhook: 'env:SLACK' } }, update, context({ SLACK: hook.origin + SLACK_PATH }));
+    expect(JSON.parse(hook.received[1]!.body).text).toBe(':memo: api-health incident update: identified');
+  });
+
   it('pages a scaling trigger as a warning', async () => {
     const hook = await receiver((response) => response.writeHead(202).end());
     const fired: AlertEvent = { ...opened, key: 'trigger:slow-api:fired@1', kind: 'trigger.fired', dedupKey: 'trigger:slow-api', title: 'api-health: p99 > 500ms for 10m' };

@@ -7,6 +7,7 @@ import { post } from './http.js';
 
 const RED = 0xd92d20;
 const GREEN = 0x12b76a;
+const BLUE = 0x0969da;
 
 /** A Discord webhook message: the title as content (what notifications show) and one embed with the details. */
 export function discordMessage(event: AlertEvent) {
@@ -16,7 +17,7 @@ export function discordMessage(event: AlertEvent) {
       {
         title: truncate(event.title, 256),
         description: truncate(event.reason, 4096),
-        color: isOpening(event) ? RED : GREEN,
+        color: isOpening(event) ? RED : event.kind === 'incident.update' ? BLUE : GREEN,
         timestamp: isoTime(event.at),
         fields: [
           { name: 'Monitor', value: truncate(event.monitor, 1024), inline: true },

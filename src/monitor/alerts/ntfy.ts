@@ -17,7 +17,7 @@ export function ntfyMessage(event: AlertEvent, priority: number | undefined): { 
       'content-type': 'text/plain; charset=utf-8',
       title: headerText(event.title),
       priority: String(opening ? (priority ?? OPENING_PRIORITY) : Math.min(priority ?? DEFAULT_PRIORITY, DEFAULT_PRIORITY)),
-      tags: opening ? 'rotating_light' : 'white_check_mark',
+      tags: opening ? 'rotating_light' : event.kind === 'incident.update' ? 'memo' : 'white_check_mark',
     },
     body: detailLines(event).join('\n'),
   };

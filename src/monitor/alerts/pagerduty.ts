@@ -8,9 +8,11 @@ import { post } from './http.js';
 
 /**
  * A PagerDuty Events API v2 event: an opening triggers the alert keyed by the event's dedupKey,
- * its resolution resolves the same key. Incidents page as critical, scaling triggers as warnings.
+ * its resolution resolves the same key, an operator's update acknowledges it. Incidents page as critical, scaling triggers as warnings.
  */
 export function pagerdutyEvent(event: AlertEvent, routingKey: string) {
+  // Someone is working on it: acknowledged, never resolved (the monitor resolves it when the target recovers).
+  if (event.kind === 'incident.update') return { routing_key: routingKey, event_action: 'acknowledge' as const, dedup_key: event.dedupKey };
   if (!isOpening(event)) return { routing_key: routingKey, event_action: 'resolve' as const, dedup_key: event.dedupKey };
   return {
     routing_key: routingKey,

@@ -7,7 +7,7 @@ import { post } from './http.js';
 
 /** A Slack incoming-webhook message: `text` is the notification fallback, `blocks` what the channel shows. */
 export function slackMessage(event: AlertEvent) {
-  const icon = isOpening(event) ? ':red_circle:' : ':large_green_circle:';
+  const icon = isOpening(event) ? ':red_circle:' : event.kind === 'incident.update' ? ':memo:' : ':large_green_circle:';
   return {
     text: `${icon} ${event.title}`,
     blocks: [
