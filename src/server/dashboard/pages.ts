@@ -23,7 +23,7 @@ const canOperate = (principal: Principal) => ROLE_RANK[principal.role] >= ROLE_R
 const time = (at: number) => html`<time datetime="${new Date(at).toISOString()}">${isoMinute(at)}</time>`;
 const segment = (text: string) => encodeURIComponent(text);
 
-/** The frame every dashboard page shares: skip link, navigation, who is signed in; scripts only where a chart is drawn. */
+/** The frame every dashboard page shares: skip link, navigation, who is signed in and a sign-out form; scripts only where a chart is drawn. */
 function layout(principal: Principal, path: string, title: string, body: Html, charts: boolean, notice?: string): string {
   return `<!doctype html>\n${html`<html lang="en">
 <head>
@@ -41,6 +41,7 @@ ${charts ? html`<link rel="stylesheet" href="${DASHBOARD_ASSETS.uplotCss}">
 <header>
 <nav aria-label="Dashboard"><ul class="sections">${DASHBOARD_SECTIONS.map((section) => html`<li><a href="${section.path}"${section.path === path ? html` aria-current="page"` : ''}>${section.title}</a></li>`)}</ul></nav>
 <p class="who">Signed in as ${principal.user} (${principal.role})</p>
+${principal.via === 'session' ? html`<form method="post" action="/logout" class="sign-out"><input type="hidden" name="${CSRF_FIELD}" value="${principal.csrf}"><button type="submit">Sign out</button></form>` : ''}
 </header>
 <main id="main" tabindex="-1">
 <h1>${title}</h1>

@@ -8,6 +8,7 @@ export const DASHBOARD_CSS = `body.dashboard{max-width:80rem}
 .sections{display:flex;flex-wrap:wrap;gap:1rem;list-style:none;padding:0;margin:0}
 .sections a[aria-current="page"]{font-weight:700;text-decoration:underline}
 .who{color:var(--muted);font-size:.875rem}
+.sign-out{margin:0 0 1rem}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
 caption{text-align:left;color:var(--muted);font-size:.875rem;padding:.25rem 0}
 th,td{border-bottom:1px solid var(--line);padding:.375rem .5rem;text-align:left;vertical-align:top}
