@@ -46,7 +46,7 @@ describe('Recorder', () => {
     const dir = mkdtempSync(join(tmpdir(), 'harden-recorder-'));
     dirs.push(dir);
     // A database capped at a few pages: the big batch below fails like a full disk.
-    const store = await openStore({ sqlite: join(dir, 'harden.db'), maxPages: 40 });
+    const store = await openStore({ sqlite: join(dir, 'harden.db'), maxPages: 64 });
     await store.migrate();
     const said: string[] = [];
     const failures: Error[] = [];
