@@ -184,15 +184,21 @@ async function underReaders(dir: string, database: string): Promise<void> {
     const pages = Math.ceil(MONITORS / 100);
     let reads = 0;
     let failures = 0;
+    let lastError = '';
     const firstRead: number[] = [];
     const reader = async (index: number) => {
       for (let i = 0; performance.now() - readFrom < READ_SECONDS * 1000; i++) {
         const page = (index + i) % (pages + 1);
         const sent = performance.now();
-        const response = await fetch(page === 0 ? `${url}` : `${url}?page=${page}`);
-        await response.arrayBuffer();
-        if (response.status === 200) reads += 1;
-        else failures += 1;
+        try {
+          const response = await fetch(page === 0 ? `${url}` : `${url}?page=${page}`);
+          await response.arrayBuffer();
+          if (response.status === 200) reads += 1;
+          else failures += 1;
+        } catch (error) {
+          failures += 1;
+          lastError = String((error as { cause?: unknown }).cause ?? error);
+        }
         if (i === 0) firstRead.push(performance.now() - sent);
       }
     };
@@ -205,7 +211,7 @@ async function underReaders(dir: string, database: string): Promise<void> {
     const loaded = summary(within(readFrom, readFrom + readSeconds * 1000));
     console.log(`schedule lag without readers:  p50 ${quiet.p50} ms, p99 ${quiet.p99} ms   (${within(quietFrom, readFrom).length} stats lines of 5 s)`);
     console.log(`schedule lag with ${READERS} readers: p50 ${loaded.p50} ms, p99 ${loaded.p99} ms   (${within(readFrom, readFrom + readSeconds * 1000).length} stats lines of 5 s)`);
-    console.log(`reads: ${(reads / readSeconds).toFixed(0)}/s served over ${readSeconds.toFixed(0)} s (${reads} reads, ${failures} not 200; the readers' first reply, the cold snapshot's build, after ${ms(Math.max(...firstRead))})`);
+    console.log(`reads: ${(reads / readSeconds).toFixed(0)}/s served over ${readSeconds.toFixed(0)} s (${reads} reads, ${failures} failed${lastError ? `, last: ${lastError}` : ''}; the readers' first reply, the cold snapshot's build, after ${ms(Math.max(...firstRead))})`);
     console.log(`lag p99 with / without readers = ${(loaded.p99 / quiet.p99).toFixed(2)}; with readers / 250 ms target = ${(loaded.p99 / 250).toFixed(2)}`);
   } finally {
     daemon.kill('SIGTERM');
