@@ -210,6 +210,8 @@ async function underReaders(dir: string, database: string): Promise<void> {
     const quiet = summary(within(quietFrom, readFrom));
     const loaded = summary(within(readFrom, readFrom + readSeconds * 1000));
     console.log(`schedule lag without readers:  p50 ${quiet.p50} ms, p99 ${quiet.p99} ms   (${within(quietFrom, readFrom).length} stats lines of 5 s)`);
+    const lagLines = within(readFrom, readFrom + readSeconds * 1000).map((line) => `${((line.t - readFrom) / 1000).toFixed(0)} s: ${line.p99} ms`);
+    console.log(`schedule lag p99 per stats line since the readers started: ${lagLines.join(', ')}`);
     console.log(`schedule lag with ${READERS} readers: p50 ${loaded.p50} ms, p99 ${loaded.p99} ms   (${within(readFrom, readFrom + readSeconds * 1000).length} stats lines of 5 s)`);
     console.log(`reads: ${(reads / readSeconds).toFixed(0)}/s served over ${readSeconds.toFixed(0)} s (${reads} reads, ${failures} failed${lastError ? `, last: ${lastError}` : ''}; the readers' first reply, the cold snapshot's build, after ${ms(Math.max(...firstRead))})`);
     console.log(`lag p99 with / without readers = ${(loaded.p99 / quiet.p99).toFixed(2)}; with readers / 250 ms target = ${(loaded.p99 / 250).toFixed(2)}`);
