@@ -5,7 +5,8 @@
 // Prints the snapshot's build time (first request, and each refresh), then server time per request
 // measured by the server (arrival to last byte written) over 127.0.0.1: /status pages rendered (cache misses, 100 monitors each), /status cached
 // (ETag replies kept per URL), a named page of 50 monitors, and badges. Goals: status page p95
-// <= 100 ms, badge p95 <= 10 ms.
+// <= 100 ms, badge p95 <= 10 ms, dashboard p95 <= 200 ms. Then phase 2 (needs `npm run build`): harden serve with its
+// daemon on the same store, its schedule lag without and with BENCH_READERS (200) concurrent /status readers.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
