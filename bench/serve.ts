@@ -5,12 +5,15 @@
 // Prints the snapshot's build time (first request, and each refresh), then server time per request
 // measured by the server (arrival to last byte written) over 127.0.0.1: /status pages rendered (cache misses, 100 monitors each), /status cached
 // (ETag replies kept per URL), a named page of 50 monitors, and badges. Goals: status page p95
-// <= 100 ms, badge p95 <= 10 ms.
-import { mkdtempSync, rmSync } from 'node:fs';
+// <= 100 ms, badge p95 <= 10 ms, dashboard p95 <= 200 ms. Then phase 2 (needs `npm run build`): harden serve with its
+// daemon on the same store, its schedule lag without and with BENCH_READERS (200) concurrent /status readers.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { planSchema } from '../src/plan/schema.js';
+import type { Principal } from '../src/server/auth/session.js';
 import { startStatusServer } from '../src/server/server.js';
 import { SnapshotBuilder } from '../src/status/snapshot.js';
 import { openStore } from '../src/store/open.js';
@@ -96,7 +99,9 @@ async function main(): Promise<void> {
     }
     console.log(`snapshot: first build ${ms(cold)} (90 days of bars, 24 h of hours, for every monitor); refresh (today and this hour only) p50 ${ms(quantile(refreshes, 0.5))}, max ${ms(Math.max(...refreshes))}`);
 
-    const server = await startStatusServer({ listen: '127.0.0.1:0', store, plan: () => plan, now: () => NOW, refreshMs: 3_600_000, onServed: (_path, time) => (lastServed = time) });
+    // The dashboard's tests sign in the same way: an Authenticate that knows every request.
+    const authenticate = async (): Promise<Principal> => ({ user: 'bench', role: 'viewer', via: 'session', csrf: '' });
+    const server = await startStatusServer({ listen: '127.0.0.1:0', store, plan: () => plan, now: () => NOW, refreshMs: 3_600_000, authenticate, onServed: (_path, time) => (lastServed = time) });
     await timed(`${server.url}/status`); // the first request builds the snapshot
     const pages = Math.ceil(MONITORS / 100);
     const rendered: number[] = [];
@@ -109,17 +114,112 @@ async function main(): Promise<void> {
     for (let i = 1; i <= 500; i++) badgeMiss.push(await timed(`${server.url}/badge/m${i}/uptime-24h.svg`));
     const badgeHit: number[] = [];
     for (let i = 1; i <= 500; i++) badgeHit.push(await timed(`${server.url}/badge/m${i}/uptime-24h.svg`));
+    const dashboard: number[] = [];
+    for (let i = 0; i < 30; i++) dashboard.push(await timed(`${server.url}/dashboard`));
     const report = (name: string, values: number[]) => console.log(`${name.padEnd(44)} p50 ${ms(quantile(values, 0.5)).padStart(9)}  p95 ${ms(quantile(values, 0.95)).padStart(9)}  (n=${values.length})`);
     report('/status?page=N, rendered (100 monitors)', rendered);
     report('/status, cached reply', cached);
     report('/status/team (50 monitors)', named);
     report('badge, rendered', badgeMiss);
     report('badge, cached reply', badgeHit);
-    console.log(`goals: status page p95 <= 100 ms, badge p95 <= 10 ms (server time: request arrival to last byte written; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`);
+    report('/dashboard (signed in, page 1)', dashboard);
+    console.log(`goals: status page p95 <= 100 ms, badge p95 <= 10 ms, dashboard p95 <= 200 ms (server time: request arrival to last byte written; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`);
     await server.close();
     await store.close();
+    await underReaders(dir, file);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const READERS = Number(process.env.BENCH_READERS ?? 200);
+const READ_SECONDS = Number(process.env.BENCH_READ_SECONDS ?? 30);
+const QUIET_SECONDS = Number(process.env.BENCH_QUIET_SECONDS ?? 30);
+const WARM_SECONDS = Number(process.env.BENCH_WARM_SECONDS ?? 60);
+const ROOT = new URL('..', import.meta.url).pathname;
+const sleep = (time: number) => new Promise((resolve) => setTimeout(resolve, time));
+
+const TARGET = `
+const http = require('node:http');
+const server = http.createServer((req, res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end('{"status":"ok"}'); });
+server.keepAliveTimeout = 1000;
+server.listen(0, '127.0.0.1', () => console.log(server.address().port));`;
+
+/**
+ * Phase 2: \`harden serve\` (compiled: run \`npm run build\` first) with its daemon probing every monitor
+ * over HTTP every 60 s against a local target (its own process), on the seeded store. The daemon's
+ * schedule lag (its stats lines, every 5 s) without readers, then while READERS clients read
+ * /status and its pages in a loop for READ_SECONDS; the first read builds the cold snapshot.
+ */
+async function underReaders(dir: string, database: string): Promise<void> {
+  const target = spawn(process.execPath, ['-e', TARGET], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve) => target.stdout!.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim()))));
+  const lines = ['monitoring:', '  metrics: false', `  database: ${database}`, '  concurrency: 256', 'monitors:'];
+  for (let id = 1; id <= MONITORS; id++)
+    lines.push(`  - { name: m${id}, http: "http://127.0.0.1:${port}/health?m=${id}", every: 60s, timeout: 10s, expect: ["status == 200", "body.status == 'ok'"] }`);
+  writeFileSync(join(dir, 'harden.yaml'), `${lines.join('\n')}\n`);
+  const started = performance.now();
+  const daemon: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin/harden.js'), 'serve', '--listen', '127.0.0.1:0', '--stats-every', '5s'], { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] });
+  const stats: { t: number; p50: number; p99: number }[] = [];
+  let url: string | undefined;
+  let buffered = '';
+  daemon.stdout!.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString();
+    const all = buffered.split('\n');
+    buffered = all.pop()!;
+    for (const line of all) {
+      const entry = JSON.parse(line) as Record<string, unknown>;
+      if (entry.msg === 'status pages served') url = String(entry.url);
+      if (entry.msg === 'stats') stats.push({ t: performance.now(), p50: Number(entry.lagP50Ms), p99: Number(entry.lagP99Ms) });
+      if (entry.level === 'error') console.error(line);
+    }
+  });
+  const exited = new Promise((resolve) => daemon.on('exit', resolve));
+  try {
+    while (url === undefined) await sleep(100);
+    console.log(`\nharden serve with its daemon: ${MONITORS} HTTP monitors every 60 s against 127.0.0.1:${port}, up in ${((performance.now() - started) / 1000).toFixed(1)} s; ${WARM_SECONDS} s to settle`);
+    await sleep(WARM_SECONDS * 1000);
+    const quietFrom = performance.now();
+    await sleep(QUIET_SECONDS * 1000);
+    const readFrom = performance.now();
+    const pages = Math.ceil(MONITORS / 100);
+    let reads = 0;
+    let failures = 0;
+    let lastError = '';
+    const firstRead: number[] = [];
+    const reader = async (index: number) => {
+      for (let i = 0; performance.now() - readFrom < READ_SECONDS * 1000; i++) {
+        const page = (index + i) % (pages + 1);
+        const sent = performance.now();
+        try {
+          const response = await fetch(page === 0 ? `${url}` : `${url}?page=${page}`);
+          await response.arrayBuffer();
+          if (response.status === 200) reads += 1;
+          else failures += 1;
+        } catch (error) {
+          failures += 1;
+          lastError = String((error as { cause?: unknown }).cause ?? error);
+        }
+        if (i === 0) firstRead.push(performance.now() - sent);
+      }
+    };
+    await Promise.all(Array.from({ length: READERS }, (_, index) => reader(index)));
+    const readSeconds = (performance.now() - readFrom) / 1000;
+    await sleep(6000); // the stats line covering the readers' last seconds
+    const within = (from: number, to: number) => stats.filter((line) => line.t > from + 5000 && line.t <= to + 5000);
+    const summary = (lines: typeof stats) => ({ p50: quantile(lines.map((line) => line.p50), 0.5), p99: Math.max(...lines.map((line) => line.p99)) });
+    const quiet = summary(within(quietFrom, readFrom));
+    const loaded = summary(within(readFrom, readFrom + readSeconds * 1000));
+    console.log(`schedule lag without readers:  p50 ${quiet.p50} ms, p99 ${quiet.p99} ms   (${within(quietFrom, readFrom).length} stats lines of 5 s)`);
+    const lagLines = within(readFrom, readFrom + readSeconds * 1000).map((line) => `${((line.t - readFrom) / 1000).toFixed(0)} s: ${line.p99} ms`);
+    console.log(`schedule lag p99 per stats line since the readers started: ${lagLines.join(', ')}`);
+    console.log(`schedule lag with ${READERS} readers: p50 ${loaded.p50} ms, p99 ${loaded.p99} ms   (${within(readFrom, readFrom + readSeconds * 1000).length} stats lines of 5 s)`);
+    console.log(`reads: ${(reads / readSeconds).toFixed(0)}/s served over ${readSeconds.toFixed(0)} s (${reads} reads, ${failures} failed${lastError ? `, last: ${lastError}` : ''}; the readers' first reply, the cold snapshot's build, after ${ms(Math.max(...firstRead))})`);
+    console.log(`lag p99 with / without readers = ${(loaded.p99 / quiet.p99).toFixed(2)}; with readers / 250 ms target = ${(loaded.p99 / 250).toFixed(2)}`);
+  } finally {
+    daemon.kill('SIGTERM');
+    await exited;
+    target.kill();
   }
 }
 

@@ -22,6 +22,7 @@ export interface ServeOptions extends PlanOptions {
   tlsOcsp?: string;
   securityContact?: string[];
   monitor: boolean;
+  statsEvery: string;
   metrics?: string;
   ca?: string;
   debug?: boolean;
@@ -53,7 +54,7 @@ export async function serve(options: ServeOptions): Promise<number> {
   };
   if (options.monitor) {
     return runDaemon(
-      { plan: options.plan, database: options.database, metrics: options.metrics, ca: options.ca, debug: options.debug, watch: true, statsEvery: '60s' },
+      { plan: options.plan, database: options.database, metrics: options.metrics, ca: options.ca, debug: options.debug, watch: true, statsEvery: options.statsEvery },
       ({ loaded, store, log }) => start(loaded, store, log),
     );
   }

@@ -17,6 +17,7 @@ export function registerServe(program: Command, exit: (code: number) => void): v
     .option('--no-monitor', 'do not run the monitor daemon here (another process runs "harden monitor" on the same database)')
     .option('--metrics <host:port|off>', 'the daemon\'s Prometheus endpoint, on its own listener (default: the plan\'s monitoring.metrics)')
     .option('--ca <file>', 'also trust the CA certificates (PEM) in this file for HTTPS and TLS monitors')
+    .option('--stats-every <duration>', 'the daemon logs a "stats" line (probes/s, schedule lag, memory) this often', '60s')
     .option('--debug', 'log every sample')
     .addHelpText('after', `
 Examples:

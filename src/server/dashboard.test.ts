@@ -149,6 +149,9 @@ describe('the dashboard pages', () => {
     const web = monitors.monitors.find((m: { name: string }) => m.name === 'web');
     expect(web).toMatchObject({ state: 'up', p50: expect.any(Number), p99: expect.any(Number) });
     expect(web.p50).toBeCloseTo(40, 0);
+    expect(monitors).toMatchObject({ page: 1, pages: 1 });
+    expect((await get('/api/v1/dashboard/monitors?page=2', as('viewer'))).response.status).toBe(404);
+    expect((await get('/dashboard?page=2', as('viewer'))).response.status).toBe(404);
     const series = JSON.parse((await get('/api/v1/dashboard/monitors/api/series', as('viewer'))).body);
     expect(series.times.length).toBeGreaterThan(70);
     expect(series.uptime.at(-1)).toBe(0);

@@ -181,3 +181,26 @@ describe('harden serve: many monitors and maintenance', () => {
     }
   });
 });
+
+describe('harden serve: refreshing the snapshot', () => {
+  it('serves the old snapshot while the next one is built, and the next one once built', async () => {
+    let clock = NOW;
+    const one = planSchema.parse({ monitors: [{ name: 'later', tcp: 'later.acme.test:443' }] });
+    const other = await startStatusServer({ listen: '127.0.0.1:0', store, plan: () => one, now: () => clock, refreshMs: 10_000 });
+    const badge = async () => (await (await fetch(`${other.url}/badge/later/status.svg`)).text()).match(/aria-label="later: (\w+)"/)?.[1];
+    try {
+      expect(await badge()).toBe('unknown');
+      await store.commit(batch({ states: [{ monitor: 'later', consecutiveFailures: 0, consecutiveSuccesses: 1, firstFailure: null, openIncident: null, lastSampleAt: NOW, lastOk: true }] }));
+      clock += 20_000;
+      expect(await badge()).toBe('unknown');
+      let seen: string | undefined;
+      for (let i = 0; i < 50 && seen !== 'up'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        seen = await badge();
+      }
+      expect(seen).toBe('up');
+    } finally {
+      await other.close();
+    }
+  });
+});

@@ -61,13 +61,19 @@ export async function startStatusServer(options: ServeOptions): Promise<RunningS
   let current: { snapshot: StatusSnapshot; plan: StatusPlan; rendered: Map<string, Rendered> } | undefined;
   let building: Promise<NonNullable<typeof current>> | undefined;
 
-  const fresh = async () => {
+  /** The current snapshot; `wait`: one no older than refreshMs (the dashboard's, answered per request). */
+  const fresh = async (wait = false) => {
     const plan = options.plan();
     if (current && current.plan === plan && now() - current.snapshot.at < refreshMs) return current;
     building ??= builder
       .build(plan, now())
       .then((snapshot) => (current = { snapshot, plan, rendered: new Map() }))
       .finally(() => (building = undefined));
+    // A snapshot merely old is served while its successor is built: only the first, or a changed plan, is waited for.
+    if (!wait && current && current.plan === plan) {
+      building.catch((error: unknown) => options.log?.('error', 'status snapshot failed', { error: error instanceof Error ? error.message : String(error) }));
+      return current;
+    }
     return building;
   };
 
@@ -81,7 +87,7 @@ export async function startStatusServer(options: ServeOptions): Promise<RunningS
     if (authReply) rendered = { reply: authReply, etag: '' };
     else if (isDashboardPath(url.pathname)) {
       // Per user and never cached: built for this request only.
-      rendered = { reply: await dashboardRoute(request, url, { store: options.writable ?? options.store, authenticate, now }, fresh), etag: '' };
+      rendered = { reply: await dashboardRoute(request, url, { store: options.writable ?? options.store, authenticate, now }, () => fresh(true)), etag: '' };
     } else if (request.method !== 'GET' && request.method !== 'HEAD') {
       const reply = text(405, 'only GET and HEAD');
       rendered = { reply: { ...reply, headers: { allow: 'GET, HEAD' } }, etag: '' };

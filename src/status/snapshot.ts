@@ -73,6 +73,15 @@ export interface StatusSnapshot {
   maintenance: AnnouncedWindow[];
 }
 
+/** Monitors whose views are built between two turns of the event loop. */
+const VIEWS_PER_TURN = 500;
+
+/**
+ * Lets the event loop run timers and I/O: SQLite answers synchronously, so awaiting a query alone
+ * never lets a daemon in the same process probe on time while a snapshot is built.
+ */
+export const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Past days and hours do not change: they are read once, and each refresh reads only today and the current hour. */
 interface History {
   day: number;
@@ -86,7 +95,8 @@ interface History {
 /**
  * Builds what the status pages, badges and API show from the store, for every monitor of the
  * plan at once. Keeps the completed days and hours between refreshes; reads them a day or an
- * hour at a time, so a daemon in the same process keeps its schedule while they load.
+ * hour at a time and lets the event loop turn between reads (and every VIEWS_PER_TURN monitors),
+ * so a daemon in the same process keeps its schedule while they load.
  */
 export class SnapshotBuilder {
   private history: History | undefined;
@@ -95,26 +105,34 @@ export class SnapshotBuilder {
 
   private async pastDays(day: number): Promise<History['days']> {
     const byMonitor = new Map<string, Bucket[]>();
-    for (let start = day - (BAR_DAYS - 1) * DAY; start < day; start += DAY)
+    for (let start = day - (BAR_DAYS - 1) * DAY; start < day; start += DAY) {
       for (const [name, buckets] of await this.store.buckets('day', start, start + DAY)) {
         const list = byMonitor.get(name);
         if (list) list.push(...buckets);
         else byMonitor.set(name, [...buckets]);
       }
+      await breathe();
+    }
     const dates = Array.from({ length: BAR_DAYS - 1 }, (_, i) => day - (BAR_DAYS - 1 - i) * DAY);
     const days: History['days'] = new Map();
-    for (const [name, buckets] of byMonitor) days.set(name, { bars: dayBars(buckets, dates), buckets });
+    let built = 0;
+    for (const [name, buckets] of byMonitor) {
+      days.set(name, { bars: dayBars(buckets, dates), buckets });
+      if (++built % VIEWS_PER_TURN === 0) await breathe();
+    }
     return days;
   }
 
   private async pastHours(hour: number): Promise<History['hours']> {
     const hours: History['hours'] = new Map();
-    for (let start = hour - (SPARK_HOURS - 1) * HOUR; start < hour; start += HOUR)
+    for (let start = hour - (SPARK_HOURS - 1) * HOUR; start < hour; start += HOUR) {
       for (const [name, buckets] of await this.store.buckets('hour', start, start + HOUR)) {
         const list = hours.get(name);
         if (list) list.push(...buckets);
         else hours.set(name, [...buckets]);
       }
+      await breathe();
+    }
     return hours;
   }
 
@@ -140,7 +158,8 @@ export class SnapshotBuilder {
     const noDays = dayBars([], Array.from({ length: BAR_DAYS - 1 }, (_, i) => day - (BAR_DAYS - 1 - i) * DAY));
     const week = day - 6 * DAY;
     const month = day - 29 * DAY;
-    for (const monitor of plan.monitors) {
+    for (const [index, monitor] of plan.monitors.entries()) {
+      if (index > 0 && index % VIEWS_PER_TURN === 0) await breathe();
       const state = stateOf.get(monitor.name);
       const past = history.days.get(monitor.name);
       const todayBuckets = today.get(monitor.name) ?? [];

@@ -14,12 +14,16 @@ function segment(text: string): string | undefined {
 }
 
 /** GET /api/v1/dashboard<path>: the dashboard's data for viewers and tokens; undefined: no such endpoint. */
-export async function dashboardApi(path: string, context: DashboardContext): Promise<Reply | undefined> {
+export async function dashboardApi(path: string, query: URLSearchParams, context: DashboardContext): Promise<Reply | undefined> {
   if (path === '/monitors') {
-    const rows = await monitorRows(context);
+    const listed = await monitorRows(context, Number(query.get('page') ?? 1));
+    if (!listed) return json({ error: `no page ${query.get('page')}` }, 0, 404);
+    const { rows, page, pages } = listed;
     return json(
       {
         at: iso(context.now),
+        page,
+        pages,
         monitors: rows.map(({ view, day }) => ({ name: view.name, state: view.state, uptime: view.uptime, p50: day?.p50 ?? null, p95: day?.p95 ?? null, p99: day?.p99 ?? null, incident: view.incident })),
       },
       0,

@@ -28,9 +28,23 @@ export interface MonitorRow {
   day: WindowSummary | undefined;
 }
 
-export async function monitorRows({ store, snapshot, now }: DashboardContext): Promise<MonitorRow[]> {
-  const summaries = await store.summaries(now - DAY, now);
-  return [...snapshot.monitors.values()].sort((a, b) => a.name.localeCompare(b.name)).map((view) => ({ view, day: summaries.get(view.name) }));
+/** Monitors per page of the dashboard's list, as /status pages them. */
+export const DASHBOARD_PAGE_SIZE = 100;
+
+export interface MonitorPage {
+  rows: MonitorRow[];
+  page: number;
+  pages: number;
+}
+
+/** One page of the monitors, by name, each with its own 24 hours summarized: a page's cost does not grow with the plan. undefined: no such page. */
+export async function monitorRows({ store, snapshot, now }: DashboardContext, page = 1): Promise<MonitorPage | undefined> {
+  const all = [...snapshot.monitors.values()].sort((a, b) => a.name.localeCompare(b.name));
+  const pages = Math.max(1, Math.ceil(all.length / DASHBOARD_PAGE_SIZE));
+  if (!Number.isInteger(page) || page < 1 || page > pages) return undefined;
+  const views = all.slice((page - 1) * DASHBOARD_PAGE_SIZE, page * DASHBOARD_PAGE_SIZE);
+  const rows = await Promise.all(views.map(async (view) => ({ view, day: await store.summary(view.name, now - DAY, now) })));
+  return { rows, page, pages };
 }
 
 /** One monitor's hourly mean response (ms) and uptime (%) over SERIES_HOURS, as uPlot reads it: times in seconds. */

@@ -21,7 +21,15 @@ export function withDashboardApi(document: Record<string, unknown>): Record<stri
     info: { ...(document.info as Record<string, unknown>), description: `${(document.info as { description: string }).description} The /api/v1/dashboard paths and incident updates need a session or a bearer token.` },
     paths: {
       ...paths,
-      '/api/v1/dashboard/monitors': read('dashboardMonitors', 'every monitor: state, uptime 24h/7d/30d, latency p50/p95/p99 over 24 hours (ms)'),
+      '/api/v1/dashboard/monitors': {
+        get: {
+          operationId: 'dashboardMonitors',
+          summary: 'the monitors by name, 100 a page: state, uptime 24h/7d/30d, latency p50/p95/p99 over 24 hours (ms); page and pages say where the list is',
+          parameters: [{ name: 'page', in: 'query', required: false, schema: { type: 'integer', minimum: 1, default: 1 } }],
+          security,
+          responses: { 200: ok('one page of monitors'), 404: { description: 'no such page' }, ...refused },
+        },
+      },
       '/api/v1/dashboard/monitors/{name}/series': {
         get: {
           operationId: 'dashboardMonitorSeries',

@@ -8,7 +8,7 @@ import type { IncidentView } from '../../status/snapshot.js';
 import { ROLE_RANK, type Principal } from '../auth/session.js';
 import { DASHBOARD_ASSETS } from './assets.js';
 import { CSRF_FIELD } from './csrf.js';
-import type { FiringTrigger, MonitorRow, OutboxView } from './data.js';
+import type { FiringTrigger, MonitorPage, OutboxView } from './data.js';
 import { MAX_MESSAGE_CHARS } from './incident-update.js';
 import { currentRegressions, isFixed, itemsByStage, progressPoints } from './progress.js';
 
@@ -57,7 +57,15 @@ function table(caption: string, headers: readonly string[], rows: readonly Html[
   return html`<table><caption>${caption}</caption><thead><tr>${headers.map((header) => html`<th scope="col">${header}</th>`)}</tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-export function monitorsPage(principal: Principal, rows: readonly MonitorRow[], slos: readonly SloStatus[], triggers: readonly FiringTrigger[]): string {
+/** Links to the pages of the monitor list next to this one. */
+function pager({ page, pages }: MonitorPage): Html | '' {
+  if (pages <= 1) return '';
+  const link = (to: number, text: string) => html`<a href="/dashboard${to === 1 ? '' : `?page=${to}`}">${text}</a>`;
+  return html`<nav class="pager" aria-label="Monitor pages">${page > 1 ? link(page - 1, 'Previous') : ''} <span>Page ${page} of ${pages}</span> ${page < pages ? link(page + 1, 'Next') : ''}</nav>`;
+}
+
+export function monitorsPage(principal: Principal, listed: MonitorPage, slos: readonly SloStatus[], triggers: readonly FiringTrigger[]): string {
+  const { rows } = listed;
   const monitorRows = rows.map(
     ({ view, day }) =>
       html`<tr><th scope="row"><a href="#chart-${view.name}">${view.name}</a></th><td>${stateLabel(view.state)}</td><td>${percent(view.uptime['24h'])}</td><td>${percent(view.uptime['7d'])}</td><td>${percent(view.uptime['30d'])}</td><td>${milliseconds(day?.p50 ?? null)}</td><td>${milliseconds(day?.p95 ?? null)}</td><td>${milliseconds(day?.p99 ?? null)}</td></tr>`,
@@ -72,7 +80,9 @@ export function monitorsPage(principal: Principal, rows: readonly MonitorRow[], 
       html`<figure class="chart" id="chart-${view.name}" data-series="/api/v1/dashboard/monitors/${segment(view.name)}/series" data-label="${view.name}"><figcaption>${view.name}: mean response time (ms) and uptime (%) per hour, last 7 days</figcaption></figure>`,
   );
   const body = html`<section aria-labelledby="monitors"><h2 id="monitors">Monitors</h2>
+${pager(listed)}
 ${table('Monitors: state, uptime and response time quantiles over the last 24 hours', ['Monitor', 'State', 'Uptime 24 h', '7 days', '30 days', 'p50', 'p95', 'p99'], monitorRows, 'The plan has no monitors.')}
+${pager(listed)}
 </section>
 <section aria-labelledby="slos"><h2 id="slos">SLOs and error budgets</h2>
 ${table('Each SLO over its window', ['Monitor', 'Objective', 'Achieved', 'Error budget left', 'Failed checks'], sloRows, 'The plan sets no SLOs.')}

@@ -66,17 +66,18 @@ export async function dashboardRoute(
   const { plan, snapshot } = await state();
   const context: DashboardContext = { store: options.store, plan, snapshot, now: options.now() };
   if (method === 'GET' || method === 'HEAD') {
-    if (isApi(path)) return (await dashboardApi(path.slice('/api/v1/dashboard'.length), context)) ?? problem(404, `no such endpoint: ${path}`);
-    return (await dashboardPage(path, principal, context, NOTICES[url.searchParams.get('notice') ?? ''])) ?? { status: 404, type: TYPES.text, body: 'not found\n', maxAge: 0 };
+    if (isApi(path)) return (await dashboardApi(path.slice('/api/v1/dashboard'.length), url.searchParams, context)) ?? problem(404, `no such endpoint: ${path}`);
+    return (await dashboardPage(path, url.searchParams, principal, context)) ?? { status: 404, type: TYPES.text, body: 'not found\n', maxAge: 0 };
   }
   if (method !== 'POST') return { ...problem(405, 'GET, HEAD or POST'), headers: { allow: 'GET, HEAD, POST' } };
   return post(request, path, principal, context);
 }
 
-async function dashboardPage(path: string, principal: Principal, context: DashboardContext, notice: string | undefined): Promise<Reply | undefined> {
+async function dashboardPage(path: string, query: URLSearchParams, principal: Principal, context: DashboardContext): Promise<Reply | undefined> {
+  const notice = NOTICES[query.get('notice') ?? ''];
   if (path === '/dashboard') {
-    const [rows, slos, triggers] = await Promise.all([monitorRows(context), sloRows(context), firingTriggers(context)]);
-    return page(monitorsPage(principal, rows, slos, triggers));
+    const [listed, slos, triggers] = await Promise.all([monitorRows(context, Number(query.get('page') ?? 1)), sloRows(context), firingTriggers(context)]);
+    return listed && page(monitorsPage(principal, listed, slos, triggers));
   }
   if (path === '/dashboard/incidents') return page(incidentsPage(principal, context.snapshot.incidents, await incidentUpdates(context), notice));
   if (path === '/dashboard/outbox') return page(outboxPage(principal, await outboxView(context), context.now, notice));
