@@ -228,13 +228,24 @@ function meanOf(buckets: readonly Bucket[]): number | null {
   return up > 0 ? sum / up : null;
 }
 
+/** YYYY-MM-DD of a day start: the same 90 for every monitor, formatted once. */
+const dates = new Map<number, string>();
+function dateOf(start: number): string {
+  let date = dates.get(start);
+  if (date === undefined) {
+    if (dates.size > 1000) dates.clear();
+    dates.set(start, (date = new Date(start).toISOString().slice(0, 10)));
+  }
+  return date;
+}
+
 /** One bar per day start in `starts`, from the buckets that have samples. */
 function dayBars(buckets: readonly Bucket[], starts: readonly number[]): DayBar[] {
   const byStart = new Map(buckets.map((bucket) => [bucket.start, bucket]));
   return starts.map((start) => {
     const bucket = byStart.get(start);
     return {
-      date: new Date(start).toISOString().slice(0, 10),
+      date: dateOf(start),
       uptime: bucket ? uptimeOf([bucket]) : null,
       total: bucket?.total ?? 0,
       failed: bucket?.failed ?? 0,
