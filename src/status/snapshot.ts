@@ -144,13 +144,14 @@ export class SnapshotBuilder {
       const days = history?.day === day ? history.days : await this.pastDays(day);
       this.history = history = { day, hour, days, hours: await this.pastHours(hour) };
     }
-    const [today, thisHour, states, open, recent] = await Promise.all([
-      this.store.buckets('day', day, now + 1),
-      this.store.buckets('hour', hour, now + 1),
-      this.store.states(),
-      this.store.openIncidents(),
-      this.store.incidents({ since: now - RECENT_MS, limit: 200 }),
-    ]);
+    // One read per turn of the event loop: awaited together, SQLite's synchronous reads ran back to back.
+    const today = await this.store.buckets('day', day, now + 1);
+    await breathe();
+    const thisHour = await this.store.buckets('hour', hour, now + 1);
+    await breathe();
+    const states = await this.store.states();
+    await breathe();
+    const [open, recent] = await Promise.all([this.store.openIncidents(), this.store.incidents({ since: now - RECENT_MS, limit: 200 })]);
     const stateOf = new Map(states.map((state) => [state.monitor, state]));
     const calendar = new MaintenanceCalendar(plan.maintenance);
     const monitors = new Map<string, MonitorView>();
