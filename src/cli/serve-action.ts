@@ -37,7 +37,7 @@ export async function serve(options: ServeOptions): Promise<number> {
     let served = '';
     const oidc = singleSignOn(loaded, options.listen, () => publicUrl ?? served);
     const auth = new ServerAuth({ store: authStoreOf(writable), log, ...(oidc ? { oidc } : {}) });
-    const server = await startStatusServer({ listen: options.listen, store, writable, tls, plan: followPlan(loaded, log), log, auth, ...(options.securityContact ? { securityContacts: options.securityContact } : {}) }).catch((error: NodeJS.ErrnoException) => {
+    const server = await startStatusServer({ listen: options.listen, store, writable, tls, plan: followPlan(loaded, log), log, auth, warm: true, ...(options.securityContact ? { securityContacts: options.securityContact } : {}) }).catch((error: NodeJS.ErrnoException) => {
       throw new InputError([`--listen ${options.listen}: ${error.code === 'EADDRINUSE' ? 'the address is in use' : error.message}`]);
     });
     served = server.url;

@@ -26,11 +26,21 @@ export class DaemonStats {
     this.lags[this.lagCount++ % this.lags.length] = ms;
   }
 
-  /** Quantile of the recent schedule lags, ms (0 before any run). */
-  lagQuantile(q: number): number {
-    const n = Math.min(this.lagCount, this.lags.length);
-    if (n === 0) return 0;
-    const sorted = this.lags.slice(0, n).sort();
+  /** Schedule lags recorded so far: a mark for lagQuantile's `since`. */
+  get lagMark(): number {
+    return this.lagCount;
+  }
+
+  /**
+   * Quantile of the recent schedule lags, ms (0 without any): the last 8,192, or those recorded
+   * since a lagMark (when the ring still holds them all, else the last 8,192).
+   */
+  lagQuantile(q: number, since = 0): number {
+    const n = Math.min(this.lagCount - since, this.lags.length);
+    if (n <= 0) return 0;
+    const sorted = new Float64Array(n);
+    for (let i = 0; i < n; i++) sorted[i] = this.lags[(this.lagCount - n + i) % this.lags.length]!;
+    sorted.sort();
     return sorted[Math.min(n - 1, Math.floor(q * n))]!;
   }
 

@@ -204,3 +204,27 @@ describe('harden serve: refreshing the snapshot', () => {
     }
   });
 });
+
+describe('harden serve: the first snapshot', () => {
+  it('is built at start-up with warm, before any request, and 20 readers arriving at once share it', async () => {
+    let reads = 0;
+    const counting = new Proxy(store, {
+      get: (target, key, receiver) => {
+        const value: unknown = Reflect.get(target, key, receiver);
+        if (key === 'states') reads += 1;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const warm = await startStatusServer({ listen: '127.0.0.1:0', store: counting, plan: () => plan, now: () => NOW, warm: true });
+    try {
+      for (let i = 0; i < 100 && reads === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(reads).toBe(1);
+      const replies = await Promise.all(Array.from({ length: 20 }, (_, i) => fetch(`${warm.url}/status${i % 2 ? '' : '/public'}`)));
+      expect(replies.map((reply) => reply.status)).toEqual(Array(20).fill(200));
+      expect(new Set(replies.map((reply) => reply.headers.get('etag'))).size).toBe(2);
+      expect(reads).toBe(1);
+    } finally {
+      await warm.close();
+    }
+  });
+});

@@ -26,10 +26,16 @@ export interface RouteContext {
   maxAge: number;
 }
 
-/** Down monitors first, then by name: what a reader looks for. */
-function ordered(monitors: Iterable<MonitorView>): MonitorView[] {
-  const rank: Record<MonitorState, number> = { down: 0, maintenance: 1, unknown: 2, up: 3 };
-  return [...monitors].sort((a, b) => rank[a.state] - rank[b.state] || a.name.localeCompare(b.name));
+const RANK: Record<MonitorState, number> = { down: 0, maintenance: 1, unknown: 2, up: 3 };
+/** localeCompare's order, without building a collator per comparison. */
+const byName = new Intl.Collator().compare;
+const orderedOf = new WeakMap<StatusSnapshot, MonitorView[]>();
+
+/** Down monitors first, then by name: what a reader looks for. Sorted once per snapshot, not per page. */
+function ordered(snapshot: StatusSnapshot): MonitorView[] {
+  let all = orderedOf.get(snapshot);
+  if (!all) orderedOf.set(snapshot, (all = [...snapshot.monitors.values()].sort((a, b) => RANK[a.state] - RANK[b.state] || byName(a.name, b.name))));
+  return all;
 }
 
 function segment(text: string): string | undefined {
@@ -46,7 +52,7 @@ export function statusRoute(path: string, query: URLSearchParams, context: Route
   if (path === STYLESHEET_PATH) return { status: 200, type: TYPES.css, body: STATUS_CSS, maxAge: 3600 };
   if (path === '/' ) return { status: 302, type: TYPES.text, body: 'see /status\n', maxAge, headers: { location: '/status' } };
   if (path === '/status') {
-    const all = ordered(snapshot.monitors.values());
+    const all = ordered(snapshot);
     const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
     const page = Number(query.get('page') ?? 1);
     if (!Number.isInteger(page) || page < 1 || page > pages) return text(404, `no page ${query.get('page')} (pages 1 to ${pages})`);

@@ -144,13 +144,14 @@ export class SnapshotBuilder {
       const days = history?.day === day ? history.days : await this.pastDays(day);
       this.history = history = { day, hour, days, hours: await this.pastHours(hour) };
     }
-    const [today, thisHour, states, open, recent] = await Promise.all([
-      this.store.buckets('day', day, now + 1),
-      this.store.buckets('hour', hour, now + 1),
-      this.store.states(),
-      this.store.openIncidents(),
-      this.store.incidents({ since: now - RECENT_MS, limit: 200 }),
-    ]);
+    // One read per turn of the event loop: awaited together, SQLite's synchronous reads ran back to back.
+    const today = await this.store.buckets('day', day, now + 1);
+    await breathe();
+    const thisHour = await this.store.buckets('hour', hour, now + 1);
+    await breathe();
+    const states = await this.store.states();
+    await breathe();
+    const [open, recent] = await Promise.all([this.store.openIncidents(), this.store.incidents({ since: now - RECENT_MS, limit: 200 })]);
     const stateOf = new Map(states.map((state) => [state.monitor, state]));
     const calendar = new MaintenanceCalendar(plan.maintenance);
     const monitors = new Map<string, MonitorView>();
@@ -228,13 +229,24 @@ function meanOf(buckets: readonly Bucket[]): number | null {
   return up > 0 ? sum / up : null;
 }
 
+/** YYYY-MM-DD of a day start: the same 90 for every monitor, formatted once. */
+const dates = new Map<number, string>();
+function dateOf(start: number): string {
+  let date = dates.get(start);
+  if (date === undefined) {
+    if (dates.size > 1000) dates.clear();
+    dates.set(start, (date = new Date(start).toISOString().slice(0, 10)));
+  }
+  return date;
+}
+
 /** One bar per day start in `starts`, from the buckets that have samples. */
 function dayBars(buckets: readonly Bucket[], starts: readonly number[]): DayBar[] {
   const byStart = new Map(buckets.map((bucket) => [bucket.start, bucket]));
   return starts.map((start) => {
     const bucket = byStart.get(start);
     return {
-      date: new Date(start).toISOString().slice(0, 10),
+      date: dateOf(start),
       uptime: bucket ? uptimeOf([bucket]) : null,
       total: bucket?.total ?? 0,
       failed: bucket?.failed ?? 0,

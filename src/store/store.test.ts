@@ -298,6 +298,15 @@ describe.each(engines)('Store contract on $name', (engine) => {
     await expectations();
   });
 
+  it('buckets: a monitor first recorded after an earlier read is named in the next one', async () => {
+    const store = await fresh();
+    await store.commit(batch({ samples: [sample('api', T0 + HOUR, 10)] }));
+    expect([...(await store.buckets('day', T0, T0 + DAY)).keys()]).toEqual(['api']);
+    await store.commit(batch({ samples: [sample('web', T0 + 2 * HOUR, 20)] }));
+    expect([...(await store.buckets('day', T0, T0 + DAY)).keys()].sort()).toEqual(['api', 'web']);
+    expect([...(await store.summaries(T0, T0 + DAY)).keys()].sort()).toEqual(['api', 'web']);
+  });
+
   it('prunes each tier by its retention and keeps older windows summed in coarser tiers', async () => {
     const store = await fresh();
     // One sample a minute for 4 days.
