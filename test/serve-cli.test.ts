@@ -48,9 +48,12 @@ describe('harden serve (built CLI)', () => {
       const base = String(served!.url).replace(/\/status$/, '');
       // Samples are logged before they are committed: the second one says the first is in the store.
       await eventually(() => logs.filter((l) => l.msg === 'sample').length >= 2, 10_000, 'two samples');
-      const page = await fetch(`${base}/status/public`);
-      expect(page.status).toBe(200);
-      expect(await page.text()).toContain('<span aria-hidden="true">✓</span> Operational');
+      // The snapshot built at start-up saw no sample yet: served while its successor is built, it is refreshed within a second.
+      await eventually(async () => {
+        const reply = await fetch(`${base}/status/public`);
+        expect(reply.status).toBe(200);
+        return (await reply.text()).includes('<span aria-hidden="true">✓</span> Operational');
+      }, 5000, 'the page to show the first samples');
       expect(await (await fetch(`${base}/badge/api/status.svg`)).text()).toContain('aria-label="api: up"');
       expect((await (await fetch(`${base}/api/v1/monitors`)).json()).monitors[0]).toMatchObject({ name: 'api', state: 'up' });
       expect((await fetch(`${base}/metrics`)).status).toBe(404);

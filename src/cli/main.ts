@@ -36,7 +36,7 @@ Start:
   harden verify               measure every item's claimed status (CI gate)
   harden report -o SECURITY.md
   harden monitor              run the uptime monitor (monitor status, monitor history NAME)
-  harden serve                status page, badges and JSON API, with the monitor inside
+  harden serve                status page, badges, JSON API and dashboard, with the monitor inside
   harden user add NAME --role admin   who may sign in to serve's dashboard (token, session too)
 
 Run "harden COMMAND --help" for a command's options and examples.`);

@@ -4,8 +4,8 @@ import type { ServeOptions } from './serve-action.js';
 export function registerServe(program: Command, exit: (code: number) => void): void {
   program
     .command('serve')
-    .summary('the public status page, badges and read-only JSON API, with the monitor daemon inside')
-    .description('Serve the plan\'s status pages (/status, /status/<slug>), badges (/badge/<monitor>/status.svg) and the read-only API (/api/v1, OpenAPI at /api/v1/openapi.json) from the monitor\'s store, running the monitor daemon in the same process unless --no-monitor.')
+    .summary('the status page, badges, JSON API and the signed-in dashboard, with the monitor daemon inside')
+    .description('Serve the plan\'s status pages (/status, /status/<slug>), badges (/badge/<monitor>/status.svg), the read-only API (/api/v1, OpenAPI at /api/v1/openapi.json) and, for signed-in users, the dashboard (/dashboard: monitors, incidents and their updates, the alert outbox, the plan register and its progress) from the monitor\'s store, running the monitor daemon in the same process unless --no-monitor.')
     .addOption(new Option('-p, --plan <file>', 'plan file (default: harden.yaml here)'))
     .addOption(new Option('--database <file>', 'SQLite database (default: the plan\'s monitoring.database, .harden/harden.db); HARDEN_DATABASE_URL selects PostgreSQL'))
     .option('--listen <host:port>', 'address to serve on', '127.0.0.1:8080')
@@ -27,7 +27,9 @@ Examples:
 
 Badges: /badge/NAME/status.svg, uptime-24h.svg, uptime-7d.svg, uptime-30d.svg, response.svg.
 Status pages: the plan's statusPages: [{ slug, title, monitors: [...], showUrls: false }].
+Users: harden user add NAME --role admin|operator|viewer (then sign in at /login); harden token add NAME for the API.
 Single sign-on: the plan's serve.oidc (issuer, clientId, clientSecret: env:NAME, roles from a claim).
+Verify history: harden verify --record, or the plan's verify: { every: 6h } run here.
 Behind a reverse proxy that terminates TLS, serve HTTP on 127.0.0.1 and let the proxy send HSTS.
 SIGTERM/SIGINT stop it cleanly.`)
     .action(async (options: ServeOptions) => exit(await (await import('./serve-action.js')).serve(options)));

@@ -63,10 +63,16 @@ export async function startStatusServer(options: ServeOptions): Promise<RunningS
   let current: { snapshot: StatusSnapshot; plan: StatusPlan; rendered: Map<string, Promise<Rendered>> } | undefined;
   let building: Promise<NonNullable<typeof current>> | undefined;
 
-  /** The current snapshot; `wait`: one no older than refreshMs (the dashboard's, answered per request). */
+  /**
+   * How long a snapshot serves: refreshMs, or a second while a monitor has no sample yet (just
+   * started, beside a daemon about to probe): the pages catch up with the first probes at once.
+   */
+  const maxAgeOf = (snapshot: StatusSnapshot) => ([...snapshot.monitors.values()].some((monitor) => monitor.state === 'unknown') ? Math.min(refreshMs, 1000) : refreshMs);
+
+  /** The current snapshot; `wait`: one no older than its max age (the dashboard's, answered per request). */
   const fresh = async (wait = false) => {
     const plan = options.plan();
-    if (current && current.plan === plan && now() - current.snapshot.at < refreshMs) return current;
+    if (current && current.plan === plan && now() - current.snapshot.at < maxAgeOf(current.snapshot)) return current;
     building ??= builder
       .build(plan, now())
       .then((snapshot) => (current = { snapshot, plan, rendered: new Map() }))
