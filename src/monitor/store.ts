@@ -108,6 +108,12 @@ export interface Store {
    * the bucket. Reads counts and latency sums only, never histograms.
    */
   buckets(tier: 'hour' | 'day', since: number, now: number): Promise<Map<string, Bucket[]>>;
+  /**
+   * buckets(), and `through`: the highest raw sample id they count. With `after` (an earlier
+   * call's `through`), only the raw samples recorded since, from `since` on whatever their time:
+   * added to that call's buckets, they keep them current without reading the rollups again.
+   */
+  bucketsFrom(tier: 'hour' | 'day', since: number, now: number, after?: number): Promise<{ buckets: Map<string, Bucket[]>; through: number }>;
 
   /**
    * Undelivered entries whose nextAttemptAt has come, oldest first; an entry is left out while an

@@ -4,6 +4,7 @@ import { monitorKind } from '../monitor/schema.js';
 import { maskStrings } from '../monitor/secrets.js';
 import type { Bucket, Store } from '../monitor/store.js';
 import { TriggerTracker } from '../monitor/trigger-tracker.js';
+import { CurrentBucket } from './current-bucket.js';
 import { publicTarget } from './public-text.js';
 import type { StatusPlan } from './schema.js';
 
@@ -100,8 +101,13 @@ interface History {
  */
 export class SnapshotBuilder {
   private history: History | undefined;
+  private readonly today: CurrentBucket;
+  private readonly thisHour: CurrentBucket;
 
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: Store) {
+    this.today = new CurrentBucket(store, 'day');
+    this.thisHour = new CurrentBucket(store, 'hour');
+  }
 
   private async pastDays(day: number): Promise<History['days']> {
     const byMonitor = new Map<string, Bucket[]>();
@@ -145,9 +151,9 @@ export class SnapshotBuilder {
       this.history = history = { day, hour, days, hours: await this.pastHours(hour) };
     }
     // One read per turn of the event loop: awaited together, SQLite's synchronous reads ran back to back.
-    const today = await this.store.buckets('day', day, now + 1);
+    const today = await this.today.read(day, now + 1);
     await breathe();
-    const thisHour = await this.store.buckets('hour', hour, now + 1);
+    const thisHour = await this.thisHour.read(hour, now + 1);
     await breathe();
     const states = await this.store.states();
     await breathe();
@@ -163,9 +169,9 @@ export class SnapshotBuilder {
       if (index > 0 && index % VIEWS_PER_TURN === 0) await breathe();
       const state = stateOf.get(monitor.name);
       const past = history.days.get(monitor.name);
-      const todayBuckets = today.get(monitor.name) ?? [];
+      const todayBuckets = listOf(today.get(monitor.name));
       const dayBuckets = past ? [...past.buckets, ...todayBuckets] : todayBuckets;
-      const hourBuckets = [...(history.hours.get(monitor.name) ?? []), ...(thisHour.get(monitor.name) ?? [])];
+      const hourBuckets = [...(history.hours.get(monitor.name) ?? []), ...listOf(thisHour.get(monitor.name))];
       const last = state?.lastOk;
       monitors.set(monitor.name, {
         name: monitor.name,
@@ -195,6 +201,8 @@ export class SnapshotBuilder {
     return { at: now, monitors, incidents: maskStrings(views), maintenance: windowsAhead(plan.maintenance, now, now + AHEAD_MS) };
   }
 }
+
+const listOf = (bucket: Bucket | undefined): Bucket[] => (bucket ? [bucket] : []);
 
 function incidentView(incident: Incident, updates: readonly IncidentUpdate[]): IncidentView {
   return {

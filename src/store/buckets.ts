@@ -14,8 +14,16 @@ interface Counts {
 /**
  * Hour or day buckets of every monitor in [since, now), by monitor id, in one snapshot: the
  * tier's rows, plus the raw samples past its watermark (the ones it has not folded yet).
+ * With `after`, only the raw samples above that id, from `since` on (`now` unbounded: a sample is
+ * read once, whenever it was taken); `through` is the highest sample id the buckets count.
  */
-export async function bucketize(trx: Transaction<Tables>, tier: 'hour' | 'day', since: number, now: number): Promise<Map<number, Bucket[]>> {
+export async function bucketize(
+  trx: Transaction<Tables>,
+  tier: 'hour' | 'day',
+  since: number,
+  now: number,
+  after?: number,
+): Promise<{ byMonitor: Map<number, Bucket[]>; through: number }> {
   const size = tier === 'day' ? DAY : HOUR;
   const table = tier === 'day' ? 'rollup_day' : 'rollup_hour';
   const from = Math.floor(since / size) * size;
@@ -27,12 +35,15 @@ export async function bucketize(trx: Transaction<Tables>, tier: 'hour' | 'day', 
     if (!counts) series.set(start, (counts = { total: 0, failed: 0, maintenance: 0, up: 0, sumUs: 0 }));
     return counts;
   };
-  const rows = await trx
-    .selectFrom(table)
-    .select(['monitor_id', 'start', 'total', 'failed', 'maintenance', 'up', 'latency_sum_us'])
-    .where('start', '>=', from)
-    .where('start', '<', now)
-    .execute();
+  const rows =
+    after === undefined
+      ? await trx
+          .selectFrom(table)
+          .select(['monitor_id', 'start', 'total', 'failed', 'maintenance', 'up', 'latency_sum_us'])
+          .where('start', '>=', from)
+          .where('start', '<', now)
+          .execute()
+      : [];
   for (const row of rows) {
     const counts = countsOf(row.monitor_id, Number(row.start));
     counts.total += row.total;
@@ -41,8 +52,14 @@ export async function bucketize(trx: Transaction<Tables>, tier: 'hour' | 'day', 
     counts.up += row.up;
     counts.sumUs += Number(row.latency_sum_us);
   }
-  const folded = (await watermarks(trx))[table];
-  const raw = await trx.selectFrom('samples').select(['monitor_id', 'at', 'flags', 'latency_us']).where('id', '>', folded).where('at', '>=', from).where('at', '<', now).execute();
+  const { newest } = await trx.selectFrom('samples').select((eb) => eb.fn.max('id').as('newest')).executeTakeFirstOrThrow();
+  let select = trx
+    .selectFrom('samples')
+    .select(['monitor_id', 'at', 'flags', 'latency_us'])
+    .where('id', '>', after ?? (await watermarks(trx))[table])
+    .where('at', '>=', from);
+  if (after === undefined) select = select.where('at', '<', now);
+  const raw = await select.execute();
   for (const sample of raw) {
     const counts = countsOf(sample.monitor_id, Math.floor(Number(sample.at) / size) * size);
     counts.total++;
@@ -60,5 +77,5 @@ export async function bucketize(trx: Transaction<Tables>, tier: 'hour' | 'day', 
         .sort(([a], [b]) => a - b)
         .map(([start, c]) => ({ start, total: c.total, failed: c.failed, maintenance: c.maintenance, up: c.up, meanMs: c.up > 0 ? c.sumUs / c.up / 1000 : null })),
     );
-  return buckets;
+  return { byMonitor: buckets, through: Math.max(after ?? 0, Number(newest ?? 0)) };
 }

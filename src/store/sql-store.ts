@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { AlertEvent, Incident, IncidentPhase, IncidentUpdate, MonitorState, OutboxEntry, Sample } from '../monitor/model.js';
 import { chunks } from './aggregate.js';
 import { SqlAuthStore, type AuthStore } from './auth.js';
@@ -229,8 +229,19 @@ export class SqlStore implements Store {
 
   buckets(tier: 'hour' | 'day', since: number, now: number): Promise<Map<string, Bucket[]>> {
     return this.guard(async () => {
-      const byId = await this.snapshot((trx) => bucketize(trx, tier, since, now));
-      return this.byName(byId);
+      const { byMonitor } = await this.snapshot((trx) => bucketize(trx, tier, since, now));
+      return this.byName(byMonitor);
+    });
+  }
+
+  bucketsFrom(tier: 'hour' | 'day', since: number, now: number, after?: number): Promise<{ buckets: Map<string, Bucket[]>; through: number }> {
+    return this.guard(async () => {
+      const { byMonitor, through } = await this.snapshot(async (trx) => {
+        // PostgreSQL hands out ids before commits: wait for inserts in flight, or one committed later below `through` would never be read.
+        if (this.connection.engine === 'postgres') await sql`lock table samples in share mode`.execute(trx);
+        return bucketize(trx, tier, since, now, after);
+      });
+      return { buckets: await this.byName(byMonitor), through };
     });
   }
 

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ensureServices, startPostgres, type RunningService } from '../testing/services.js';
 import { batch, DAY, down, event, HOUR, incident, MINUTE, sample, T0 } from './fixtures.js';
@@ -296,6 +297,54 @@ describe.each(engines)('Store contract on $name', (engine) => {
     await expectations();
     await store.compact(t + 11 * MINUTE, KEEP_ALL);
     await expectations();
+  });
+
+  it('bucketsFrom: after a whole read, only the samples recorded since, whenever they were taken; compaction in between counts nothing twice', async () => {
+    const store = await fresh();
+    const t = T0 + 5 * HOUR;
+    await store.commit(batch({ samples: [sample('api', T0 + HOUR, 10), down('api', T0 + 2 * HOUR)] }));
+    await store.compact(t, KEEP_ALL);
+    await store.commit(batch({ samples: [sample('api', t - MINUTE, 30)] }));
+    const whole = await store.bucketsFrom('day', T0, t);
+    expect(whole.buckets.get('api')).toEqual([{ start: T0, total: 3, failed: 1, maintenance: 0, up: 2, meanMs: 20 }]);
+    expect(await store.bucketsFrom('day', T0, t, whole.through)).toEqual({ buckets: new Map(), through: whole.through });
+    await store.compact(t + 11 * MINUTE, KEEP_ALL);
+    // One taken after the first read's `now`, one before it but recorded late, one of another day, a new monitor.
+    await store.commit(batch({ samples: [sample('api', t + MINUTE, 50), sample('api', T0 + 3 * HOUR, 70), sample('api', T0 - HOUR, 1), sample('web', t, 8)] }));
+    const since = await store.bucketsFrom('day', T0, t, whole.through);
+    expect(since.buckets).toEqual(
+      new Map([
+        ['api', [{ start: T0, total: 2, failed: 0, maintenance: 0, up: 2, meanMs: 60 }]],
+        ['web', [{ start: T0, total: 1, failed: 0, maintenance: 0, up: 1, meanMs: 8 }]],
+      ]),
+    );
+    expect(since.through).toBeGreaterThan(whole.through);
+    expect(await store.bucketsFrom('day', T0, t, since.through)).toEqual({ buckets: new Map(), through: since.through });
+  });
+
+  it.runIf(engine.name === 'PostgreSQL')('bucketsFrom waits for a sample inserted in flight: one committed after the read below its `through` would never be read', async () => {
+    const url = await createPostgresDatabase(`postgres://postgres@127.0.0.1:${postgres!.port}/postgres`, `contract_${++count}`);
+    const store = await openStore({ postgres: url });
+    open.push(store);
+    await store.migrate();
+    await store.commit(batch({ samples: [sample('api', T0 + HOUR, 10)] }));
+    const writer = new pg.Client({ connectionString: url });
+    await writer.connect();
+    try {
+      await writer.query('begin');
+      await writer.query(`insert into samples (monitor_id, at, flags, latency_us) select id, $1, 1, 20000 from monitors where name = 'api'`, [T0 + 2 * HOUR]);
+      // A later insert commits first, with a higher id.
+      await store.commit(batch({ samples: [sample('api', T0 + 3 * HOUR, 30)] }));
+      const read = store.bucketsFrom('day', T0, T0 + DAY);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await writer.query('commit');
+      const whole = await read;
+      const since = await store.bucketsFrom('day', T0, T0 + DAY, whole.through);
+      const total = (whole.buckets.get('api')?.[0]?.total ?? 0) + (since.buckets.get('api')?.[0]?.total ?? 0);
+      expect(total).toBe(3);
+    } finally {
+      await writer.end();
+    }
   });
 
   it('buckets: a monitor first recorded after an earlier read is named in the next one', async () => {
