@@ -1,6 +1,9 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { promisify } from 'node:util';
+import { gzip as zlibGzip } from 'node:zlib';
+import Negotiator from 'negotiator';
 import type { Store } from '../monitor/store.js';
 import type { StatusPlan } from '../status/schema.js';
 import { breathe, SnapshotBuilder, type StatusSnapshot } from '../status/snapshot.js';
@@ -43,9 +46,28 @@ export interface RunningStatusServer {
   close(): Promise<void>;
 }
 
-interface Rendered {
-  reply: Reply;
+/** A reply ready for the socket: headers built and the body encoded once, however many readers it serves. */
+interface Prepared {
+  status: number;
+  headers: Record<string, string | string[]>;
+  body: Buffer;
   etag: string;
+  /** The same reply gzipped, for clients that accept it (public replies only: never a page with a CSRF token, see BREACH). */
+  gzipped?: Prepared;
+}
+
+const gzip = promisify(zlibGzip);
+/** Smaller replies are sent as they are: gzip's framing would eat most of the saving. */
+const GZIP_FROM_BYTES = 1024;
+const COMPRESSIBLE = /^(?:text\/|application\/json|image\/svg\+xml)/;
+
+/** Compressed off the event loop (zlib's async calls run on libuv's thread pool): a 100-monitor page is over a megabyte of markup. */
+async function withGzip(prepared: Prepared): Promise<Prepared> {
+  if (prepared.status !== 200 || prepared.body.length < GZIP_FROM_BYTES || !COMPRESSIBLE.test(String(prepared.headers['content-type']))) return prepared;
+  const headers = { ...prepared.headers, vary: 'accept-encoding' };
+  const body = await gzip(prepared.body, { level: 6 });
+  const etag = `${prepared.etag.slice(0, -1)}-gzip"`;
+  return { ...prepared, headers, gzipped: { status: prepared.status, headers: { ...headers, 'content-encoding': 'gzip', etag }, body, etag } };
 }
 
 /**
@@ -60,7 +82,7 @@ export async function startStatusServer(options: ServeOptions): Promise<RunningS
   const now = options.now ?? Date.now;
   const builder = new SnapshotBuilder(options.store);
   const https = options.tls !== undefined;
-  let current: { snapshot: StatusSnapshot; plan: StatusPlan; rendered: Map<string, Promise<Rendered>> } | undefined;
+  let current: { snapshot: StatusSnapshot; plan: StatusPlan; maxAge: number; rendered: Map<string, Promise<Prepared>> } | undefined;
   let building: Promise<NonNullable<typeof current>> | undefined;
 
   /**
@@ -72,10 +94,10 @@ export async function startStatusServer(options: ServeOptions): Promise<RunningS
   /** The current snapshot; `wait`: one no older than its max age (the dashboard's, answered per request). */
   const fresh = async (wait = false) => {
     const plan = options.plan();
-    if (current && current.plan === plan && now() - current.snapshot.at < maxAgeOf(current.snapshot)) return current;
+    if (current && current.plan === plan && now() - current.snapshot.at < current.maxAge) return current;
     building ??= builder
       .build(plan, now())
-      .then((snapshot) => (current = { snapshot, plan, rendered: new Map() }))
+      .then((snapshot) => (current = { snapshot, plan, maxAge: maxAgeOf(snapshot), rendered: new Map() }))
       .finally(() => (building = undefined));
     // A snapshot merely old is served while its successor is built: only the first, or a changed plan, is waited for.
     if (!wait && current && current.plan === plan) {
@@ -101,16 +123,15 @@ export async function startStatusServer(options: ServeOptions): Promise<RunningS
     const arrived = performance.now();
     if (options.onServed) response.once('finish', () => options.onServed!(request.url ?? '/', performance.now() - arrived));
     const url = new URL(request.url ?? '/', 'http://status.invalid');
-    let rendered: Rendered;
+    let prepared: Prepared;
     const authReply = options.auth ? await options.auth.route(request, url) : undefined;
     const authenticate = options.authenticate ?? options.auth?.authenticate;
-    if (authReply) rendered = { reply: authReply, etag: '' };
+    if (authReply) prepared = prepare(authReply, false);
     else if (isDashboardPath(url.pathname)) {
       // Per user and never cached: built for this request only.
-      rendered = { reply: await dashboardRoute(request, url, { store: options.writable ?? options.store, authenticate, now }, () => fresh(true)), etag: '' };
+      prepared = prepare(await dashboardRoute(request, url, { store: options.writable ?? options.store, authenticate, now }, () => fresh(true)), false);
     } else if (request.method !== 'GET' && request.method !== 'HEAD') {
-      const reply = text(405, 'only GET and HEAD');
-      rendered = { reply: { ...reply, headers: { allow: 'GET, HEAD' } }, etag: '' };
+      prepared = prepare({ ...text(405, 'only GET and HEAD'), headers: { allow: 'GET, HEAD' } }, false);
     } else {
       const state = await fresh();
       // Only /status reads a parameter: other query strings must not fill the cache with copies.
@@ -124,21 +145,33 @@ export async function startStatusServer(options: ServeOptions): Promise<RunningS
             dashboardAsset(url.pathname) ??
             statusRoute(url.pathname, url.searchParams, { plan: state.plan, snapshot: state.snapshot, maxAge: Math.round(refreshMs / 1000) }) ??
             text(404, 'not found');
-          return { reply, etag: reply.status === 200 ? etagOf(reply.body) : '' };
-        });
+          return prepare(reply, reply.status === 200);
+        }).then(withGzip);
         // Readers of the same URL share one render; only 200s stay cached.
         if (state.rendered.size < 10_000) {
           const shared = pending;
           state.rendered.set(key, shared);
           shared.then(
-            ({ reply }) => reply.status !== 200 && state.rendered.delete(key),
+            ({ status }) => status !== 200 && state.rendered.delete(key),
             () => state.rendered.delete(key),
           );
         }
       }
-      rendered = await pending;
+      prepared = await pending;
     }
-    const { reply, etag } = rendered;
+    const { status, headers, body, etag } = prepared.gzipped && new Negotiator(request).encoding(['gzip', 'identity']) === 'gzip' ? prepared.gzipped : prepared;
+    if (etag && matches(request.headers['if-none-match'], etag)) {
+      response.writeHead(304, headers).end();
+      return;
+    }
+    response.writeHead(status, { ...headers, 'content-length': String(body.length) });
+    response.end(request.method === 'HEAD' ? undefined : body);
+  };
+
+  /** `tagged`: with an ETag (cached public replies). */
+  const prepare = (reply: Reply, tagged: boolean): Prepared => {
+    const body = typeof reply.body === 'string' ? Buffer.from(reply.body) : reply.body;
+    const etag = tagged ? etagOf(body) : '';
     const headers: Record<string, string | string[]> = {
       ...securityHeaders({ https, crossOrigin: reply.crossOrigin === true }),
       'content-type': reply.type,
@@ -146,13 +179,7 @@ export async function startStatusServer(options: ServeOptions): Promise<RunningS
       ...(etag ? { etag } : {}),
       ...reply.headers,
     };
-    if (etag && matches(request.headers['if-none-match'], etag)) {
-      response.writeHead(304, headers).end();
-      return;
-    }
-    const body = typeof reply.body === 'string' ? Buffer.from(reply.body) : reply.body;
-    response.writeHead(reply.status, { ...headers, 'content-length': String(body.length) });
-    response.end(request.method === 'HEAD' ? undefined : body);
+    return { status: reply.status, headers, body, etag };
   };
 
   const listener = (request: IncomingMessage, response: ServerResponse) => {
