@@ -6,6 +6,7 @@ import { MonitorDaemon } from '../monitor/daemon.js';
 import { parseDuration } from '../duration.js';
 import { historyText, monitorHistory } from '../monitor/history.js';
 import { lockDatabase } from '../store/instance-lock.js';
+import { lockPostgresDaemon } from '../store/postgres-lock.js';
 import { jsonLogger } from '../monitor/log.js';
 import { monitoringStatus } from '../monitor/status.js';
 import { statusText } from '../monitor/status-text.js';
@@ -54,8 +55,11 @@ export async function monitorHistoryCommand(name: string, options: PlanOptions &
   });
 }
 
-/** What runs beside the daemon in its process (`harden serve`'s HTTP server): started on the daemon's store, closed before it. */
-export type Companion = (run: { loaded: LoadedPlan; store: Store; log: ReturnType<typeof jsonLogger> }) => Promise<{ close(): Promise<void> }>;
+/**
+ * What runs beside the daemon in its process (`harden serve`'s HTTP server): started once the daemon runs, closed
+ * before its store; `fail` stops the daemon with exit code 1 when the companion dies on its own.
+ */
+export type Companion = (run: { loaded: LoadedPlan; store: Store; log: ReturnType<typeof jsonLogger>; fail: (reason: string) => void }) => Promise<{ close(): Promise<void> }>;
 
 export async function runDaemon(options: MonitorRunOptions, companion?: Companion): Promise<number> {
   const log = jsonLogger((line) => process.stdout.write(line), { debug: options.debug === true });
@@ -85,12 +89,13 @@ export async function runDaemon(options: MonitorRunOptions, companion?: Companio
     const statsEveryMs = parseDuration(options.statsEvery);
     if (statsEveryMs === undefined || statsEveryMs < 1000) throw new InputError([`--stats-every: expected a duration of at least 1s (30s, 5m), got "${options.statsEvery}"`]);
     const database = sqlitePath(loaded, options);
-    const unlock = process.env.HARDEN_DATABASE_URL?.trim() ? () => undefined : lockDatabase(database);
+    const postgres = process.env.HARDEN_DATABASE_URL?.trim();
+    const unlock = postgres ? await lockPostgresDaemon(postgres) : lockDatabase(database);
     let store: Store;
     try {
       store = await openStore(loaded, options);
     } catch (error) {
-      unlock();
+      await unlock();
       throw error;
     }
     let beside: { close(): Promise<void> } | undefined;
@@ -111,7 +116,8 @@ export async function runDaemon(options: MonitorRunOptions, companion?: Companio
       await daemon.start();
       if (companion) {
         try {
-          beside = await companion({ loaded, store, log });
+          const running = daemon;
+          beside = await companion({ loaded, store, log, fail: (reason) => void running.stop(reason, 1) });
         } catch (error) {
           await daemon.stop('could not start beside the monitor', 1);
           await daemon.exited;
@@ -122,7 +128,7 @@ export async function runDaemon(options: MonitorRunOptions, companion?: Companio
     } finally {
       await beside?.close().catch(() => undefined);
       await store.close().catch(() => undefined);
-      unlock();
+      await unlock();
     }
   } finally {
     stopHandlingSignals();
@@ -177,15 +183,14 @@ export async function testAlertCommand(options: PlanOptions & { channel?: string
   const channels = options.channel === undefined ? names : [options.channel];
   const { ca } = monitoringConfig(loaded, options.ca ? [readCa(options.ca)] : []);
   const database = sqlitePath(loaded, options);
-  let unlock: (() => void) | undefined;
+  let unlock: (() => void | Promise<void>) | undefined;
   let daemonRunning = false;
-  if (!process.env.HARDEN_DATABASE_URL?.trim()) {
-    try {
-      unlock = lockDatabase(database);
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      daemonRunning = true;
-    }
+  const postgres = process.env.HARDEN_DATABASE_URL?.trim();
+  try {
+    unlock = postgres ? await lockPostgresDaemon(postgres) : lockDatabase(database);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    daemonRunning = true;
   }
   try {
     const store = await openStore(loaded, options);
@@ -200,6 +205,6 @@ export async function testAlertCommand(options: PlanOptions & { channel?: string
       await store.close();
     }
   } finally {
-    unlock?.();
+    await unlock?.();
   }
 }
