@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 rmSync('bundle', { recursive: true, force: true });
 
 await build({
-  entryPoints: ['src/cli/main.ts', 'src/cli/startup-signals.ts'],
+  entryPoints: ['src/cli/main.ts', 'src/cli/startup-signals.ts', 'src/cli/serve-worker.ts'],
   outdir: 'bundle',
   bundle: true,
   splitting: true,

@@ -12,6 +12,7 @@ import { resolveSecret, SecretError } from '../targets/secret-ref.js';
 import type { StatusPlan } from '../status/schema.js';
 import { findPlan, requirePlan } from './context.js';
 import { hostPort, openStore, runDaemon, type PlanOptions } from './monitor-action.js';
+import { startServerThread } from './server-thread.js';
 import { scheduleVerify } from './scheduled-verify.js';
 import { takeSignals } from './startup-signals.js';
 
@@ -31,9 +32,36 @@ export interface ServeOptions extends PlanOptions {
 
 export async function serve(options: ServeOptions): Promise<number> {
   hostPort(options.listen, '--listen');
+  readTls(options);
+  if (options.publicUrl !== undefined) originOf(options.publicUrl);
+  if (options.monitor) {
+    return runDaemon(
+      { plan: options.plan, database: options.database, metrics: options.metrics, ca: options.ca, debug: options.debug, watch: true, statsEvery: options.statsEvery },
+      ({ log, fail }) => startServerThread(options, log, fail),
+    );
+  }
+  return serveOnly(options);
+}
+
+/**
+ * The status server, sign-in and scheduled verify on connections of their own to the store (read-only for the
+ * pages, writable for sessions): what --no-monitor runs, and what the server thread beside the daemon runs.
+ */
+export async function openServer(options: ServeOptions, log: ReturnType<typeof jsonLogger>): Promise<{ url: string; close(): Promise<void> }> {
   const tls = readTls(options);
   const publicUrl = options.publicUrl === undefined ? undefined : originOf(options.publicUrl);
-  const start = async (loaded: LoadedPlan, store: Store, log: ReturnType<typeof jsonLogger>, writable: Store = store) => {
+  const loaded = await requirePlan(findPlan(options.plan, undefined), new Date());
+  // Sign-ins write sessions: a writable connection for the auth tables (opened first: it applies pending migrations).
+  const writable = await openStore(loaded, options);
+  const store = await openStore(loaded, options, { readOnly: true }).catch(async (error: unknown) => {
+    await writable.close().catch(() => undefined);
+    throw error;
+  });
+  const closeStores = async () => {
+    await writable.close().catch(() => undefined);
+    await store.close().catch(() => undefined);
+  };
+  try {
     let served = '';
     const oidc = singleSignOn(loaded, options.listen, () => publicUrl ?? served);
     const auth = new ServerAuth({ store: authStoreOf(writable), log, ...(oidc ? { oidc } : {}) });
@@ -46,19 +74,18 @@ export async function serve(options: ServeOptions): Promise<number> {
     if ((await authStoreOf(writable).users()).length === 0) log('info', 'nobody can sign in yet: add a user with "harden user add NAME --role admin"', { login: `${server.url}/login` });
     const verifying = scheduleVerify(loaded, options, log);
     return {
+      url: server.url,
       close: async () => {
         verifying?.stop();
         await server.close();
+        log('info', 'status server stopped', {});
+        await closeStores();
       },
     };
-  };
-  if (options.monitor) {
-    return runDaemon(
-      { plan: options.plan, database: options.database, metrics: options.metrics, ca: options.ca, debug: options.debug, watch: true, statsEvery: options.statsEvery },
-      ({ loaded, store, log }) => start(loaded, store, log),
-    );
+  } catch (error) {
+    await closeStores();
+    throw error;
   }
-  return serveOnly(options, start);
 }
 
 /** --public-url: the origin users reach harden serve at (behind a proxy, not the listen address). */
@@ -93,8 +120,8 @@ function singleSignOn(loaded: LoadedPlan, listen: string, publicUrl: () => strin
   return { config, ...(clientSecret === undefined ? {} : { clientSecret }), publicUrl };
 }
 
-/** --no-monitor: the store read-only (the daemon elsewhere owns it), until SIGTERM or SIGINT. */
-async function serveOnly(options: ServeOptions, start: (loaded: LoadedPlan, store: Store, log: ReturnType<typeof jsonLogger>, writable: Store) => Promise<{ close(): Promise<void> }>): Promise<number> {
+/** --no-monitor: the server alone (the daemon runs elsewhere), until SIGTERM or SIGINT. */
+async function serveOnly(options: ServeOptions): Promise<number> {
   const log = jsonLogger((line) => process.stdout.write(line));
   let stop: (() => void) | undefined;
   let stopped = false;
@@ -105,26 +132,13 @@ async function serveOnly(options: ServeOptions, start: (loaded: LoadedPlan, stor
   });
   try {
     if (stopped) return 0;
-    const loaded = await requirePlan(findPlan(options.plan, undefined), new Date());
-    // Sign-ins write sessions: a writable connection for the auth tables (opened first: it applies pending migrations).
-    const writable = await openStore(loaded, options);
-    const store = await openStore(loaded, options, { readOnly: true }).catch(async (error: unknown) => {
-      await writable.close().catch(() => undefined);
-      throw error;
+    const server = await openServer(options, log);
+    await new Promise<void>((resolve) => {
+      stop = resolve;
+      if (stopped) resolve();
     });
-    try {
-      const server = await start(loaded, store, log, writable);
-      await new Promise<void>((resolve) => {
-        stop = resolve;
-        if (stopped) resolve();
-      });
-      await server.close();
-      log('info', 'status server stopped', {});
-      return 0;
-    } finally {
-      await writable.close().catch(() => undefined);
-      await store.close().catch(() => undefined);
-    }
+    await server.close();
+    return 0;
   } finally {
     stopHandlingSignals();
   }

@@ -1,0 +1,54 @@
+import { Worker } from 'node:worker_threads';
+import { InputError } from '../errors.js';
+import type { jsonLogger } from '../monitor/log.js';
+import { StoreError } from '../monitor/store.js';
+import type { ServeOptions } from './serve-action.js';
+
+/** What the server thread tells the daemon's. */
+export type ServerThreadMessage =
+  | { kind: 'listening'; url: string }
+  | { kind: 'failed'; error: 'input' | 'store' | 'internal'; message: string; lines?: string[] }
+  | { kind: 'stopped' }
+  /** A log line, written by the daemon's thread so that its own last line ("monitor stopped") stays last. */
+  | { kind: 'log'; line: string };
+
+/** How long a server thread asked to stop may take to close its connections before it is ended. */
+const STOP_GRACE_MS = 10_000;
+
+/**
+ * `harden serve`'s HTTP server in a worker thread beside the monitor daemon: readers never hold the daemon's
+ * event loop, so 200 of them leave its schedule as it was. The thread runs what --no-monitor runs, on
+ * connections of its own to the store (SQLite in WAL mode and PostgreSQL both take several).
+ * Resolves once it listens; rejects with the thread's own error (an InputError keeps exit code 2).
+ */
+export async function startServerThread(options: ServeOptions, log: ReturnType<typeof jsonLogger>, fail: (reason: string) => void): Promise<{ close(): Promise<void> }> {
+  // The bundle runs bundle/serve-worker.js; tests and benchmarks that run the sources, src/cli/serve-worker.ts through tsx.
+  const fromSource = import.meta.url.endsWith('.ts');
+  const worker = new Worker(new URL(fromSource ? './serve-worker.ts' : './serve-worker.js', import.meta.url), {
+    workerData: { options: { ...options } satisfies ServeOptions },
+    ...(fromSource ? { execArgv: ['--import', 'tsx'] } : {}),
+  });
+  let stopping = false;
+  const exited = new Promise<number>((resolve) => worker.once('exit', resolve));
+  worker.on('error', (error) => log('error', 'status server thread failed', { error: error.message }));
+  await new Promise<void>((resolve, reject) => {
+    worker.on('message', (message: ServerThreadMessage) => {
+      if (message.kind === 'log') process.stdout.write(message.line);
+      if (message.kind === 'listening') resolve();
+      if (message.kind === 'failed') reject(message.error === 'input' ? new InputError(message.lines ?? [message.message]) : message.error === 'store' ? new StoreError(message.message) : new Error(message.message));
+    });
+    void exited.then((code) => reject(new Error(`the status server thread ended with code ${code} while starting`)));
+  });
+  void exited.then((code) => {
+    if (!stopping) fail(`the status server thread ended (code ${code})`);
+  });
+  return {
+    close: async () => {
+      stopping = true;
+      worker.postMessage({ kind: 'stop' });
+      const timer = setTimeout(() => void worker.terminate(), STOP_GRACE_MS);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
