@@ -28,7 +28,7 @@ export interface TokenRecord {
 }
 
 /**
- * harden serve's users, sessions and API tokens. Sessions and tokens are looked up by the
+ * harden serve's users, sessions, API tokens and failed sign-ins. Sessions and tokens are looked up by the
  * SHA-256 of their random value (the caller hashes): the database never holds a usable secret
  * but the TOTP seeds, which must stay readable to check a code.
  */
@@ -57,6 +57,15 @@ export interface AuthStore {
   useToken(tokenHash: string, at: number): Promise<TokenRecord | undefined>;
   tokens(): Promise<TokenRecord[]>;
   revokeToken(name: string): Promise<boolean>;
+
+  /**
+   * Records a failed sign-in under each key (the caller hashes: SHA-256 of what it counts) and
+   * deletes every failure at or before `forgetUpTo`: the table holds one window of failures.
+   */
+  addLoginFailure(failure: { keyHashes: string[]; at: number; forgetUpTo: number }): Promise<void>;
+  /** The times of the key's failures after `since`, newest first, at most `limit`. */
+  loginFailures(keyHash: string, since: number, limit: number): Promise<number[]>;
+  clearLoginFailures(keyHash: string): Promise<void>;
 }
 
 /** The auth tables of a SQL store (the same database as the monitor's history). */
@@ -208,6 +217,27 @@ export class SqlAuthStore implements AuthStore {
     return this.write(async () => {
       const result = await this.db.deleteFrom('api_tokens').where('name', '=', name).executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
+    });
+  }
+  addLoginFailure({ keyHashes, at, forgetUpTo }: { keyHashes: string[]; at: number; forgetUpTo: number }): Promise<void> {
+    return this.write(() =>
+      this.db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('login_failures').where('at', '<=', forgetUpTo).execute();
+        if (keyHashes.length > 0) await trx.insertInto('login_failures').values(keyHashes.map((keyHash) => ({ key_hash: keyHash, at }))).execute();
+      }),
+    );
+  }
+
+  loginFailures(keyHash: string, since: number, limit: number): Promise<number[]> {
+    return this.guard(async () => {
+      const rows = await this.db.selectFrom('login_failures').select('at').where('key_hash', '=', keyHash).where('at', '>', since).orderBy('at', 'desc').limit(limit).execute();
+      return rows.map((row) => row.at);
+    });
+  }
+
+  clearLoginFailures(keyHash: string): Promise<void> {
+    return this.write(async () => {
+      await this.db.deleteFrom('login_failures').where('key_hash', '=', keyHash).execute();
     });
   }
 }

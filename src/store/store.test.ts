@@ -414,6 +414,25 @@ describe.each(engines)('Store contract on $name', (engine) => {
     expect(await auth.revokeToken('ci')).toBe(true);
     expect(await auth.useToken('th', T0)).toBeUndefined();
   });
+  it('counts failed sign-ins per key hash within a window, newest first, and keeps only one window of them', async () => {
+    const auth = authStoreOf(await fresh());
+    await auth.addLoginFailure({ keyHashes: ['u1', 'c1'], at: T0, forgetUpTo: T0 - 15 * MINUTE });
+    await auth.addLoginFailure({ keyHashes: ['u1', 'c1'], at: T0 + MINUTE, forgetUpTo: T0 - 14 * MINUTE });
+    await auth.addLoginFailure({ keyHashes: ['u2', 'c1'], at: T0 + 2 * MINUTE, forgetUpTo: T0 - 13 * MINUTE });
+    expect(await auth.loginFailures('u1', T0 - 15 * MINUTE, 10)).toEqual([T0 + MINUTE, T0]);
+    expect(await auth.loginFailures('c1', T0 - 15 * MINUTE, 2)).toEqual([T0 + 2 * MINUTE, T0 + MINUTE]);
+    expect(await auth.loginFailures('u1', T0, 10)).toEqual([T0 + MINUTE]);
+    expect(await auth.loginFailures('nobody', 0, 10)).toEqual([]);
+    await auth.clearLoginFailures('u1');
+    expect(await auth.loginFailures('u1', 0, 10)).toEqual([]);
+    expect(await auth.loginFailures('c1', 0, 10)).toHaveLength(3);
+    // A write forgets what left the window, every key's.
+    await auth.addLoginFailure({ keyHashes: ['u3'], at: T0 + 16 * MINUTE, forgetUpTo: T0 + MINUTE });
+    expect(await auth.loginFailures('c1', 0, 10)).toEqual([T0 + 2 * MINUTE]);
+    expect(await auth.loginFailures('u2', 0, 10)).toEqual([T0 + 2 * MINUTE]);
+    expect(await auth.loginFailures('u3', 0, 10)).toEqual([T0 + 16 * MINUTE]);
+  });
+
   it('lists undelivered alerts with their last error, and makes one due now on a retry', async () => {
     const store = await fresh();
     await store.commit(batch({ alerts: [{ channel: 'ops', event: event('e1') }, { channel: 'ops', event: event('e2', 'web') }] }));
