@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Store } from '../monitor/store.js';
 import type { Connection } from './connection.js';
 import { guarded } from './errors.js';
@@ -19,6 +20,9 @@ export interface SessionRecord {
   lastSeenAt: number;
   expiresAt: number;
 }
+
+/** counted: the attempt's rows; refused: the time of the oldest failure that keeps a key at its limit. */
+export type LoginAttemptStart = { counted: true; ids: number[] } | { counted: false; oldest: number };
 
 export interface TokenRecord {
   name: string;
@@ -59,10 +63,14 @@ export interface AuthStore {
   revokeToken(name: string): Promise<boolean>;
 
   /**
-   * Records a failed sign-in under each key (the caller hashes: SHA-256 of what it counts) and
-   * deletes every failure at or before `forgetUpTo`: the table holds one window of failures.
+   * A sign-in attempt, counted as a failure from its start (under the SHA-256 of each thing
+   * counted; the caller hashes) so that concurrent attempts on every process count each other,
+   * unless a key already holds its limit of failures after `since`: then nothing is written.
+   * Attempts are checked one at a time across connections; failures at or before `since` are deleted.
    */
-  addLoginFailure(failure: { keyHashes: string[]; at: number; forgetUpTo: number }): Promise<void>;
+  beginLoginAttempt(attempt: { keys: { keyHash: string; limit: number }[]; at: number; since: number }): Promise<LoginAttemptStart>;
+  /** The attempt was not a failure (its rows are deleted). */
+  forgetLoginAttempt(ids: number[]): Promise<void>;
   /** The times of the key's failures after `since`, newest first, at most `limit`. */
   loginFailures(keyHash: string, since: number, limit: number): Promise<number[]>;
   clearLoginFailures(keyHash: string): Promise<void>;
@@ -219,13 +227,29 @@ export class SqlAuthStore implements AuthStore {
       return Number(result.numDeletedRows) > 0;
     });
   }
-  addLoginFailure({ keyHashes, at, forgetUpTo }: { keyHashes: string[]; at: number; forgetUpTo: number }): Promise<void> {
+  beginLoginAttempt({ keys, at, since }: { keys: { keyHash: string; limit: number }[]; at: number; since: number }): Promise<LoginAttemptStart> {
     return this.write(() =>
       this.db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('login_failures').where('at', '<=', forgetUpTo).execute();
-        if (keyHashes.length > 0) await trx.insertInto('login_failures').values(keyHashes.map((keyHash) => ({ key_hash: keyHash, at }))).execute();
+        // The first statement writes: SQLite takes its write lock; PostgreSQL's lock conflicts with itself and every row change.
+        if (this.connection.engine === 'postgres') await sql`lock table login_failures in share row exclusive mode`.execute(trx);
+        await trx.deleteFrom('login_failures').where('at', '<=', since).execute();
+        let oldest: number | undefined;
+        for (const { keyHash, limit } of keys) {
+          const rows = await trx.selectFrom('login_failures').select('at').where('key_hash', '=', keyHash).where('at', '>', since).orderBy('at', 'desc').limit(limit).execute();
+          if (rows.length >= limit) oldest = Math.max(oldest ?? -Infinity, rows[limit - 1]!.at);
+        }
+        if (oldest !== undefined) return { counted: false, oldest };
+        const ids: number[] = [];
+        for (const { keyHash } of keys) ids.push((await trx.insertInto('login_failures').values({ key_hash: keyHash, at }).returning('id').executeTakeFirstOrThrow()).id);
+        return { counted: true, ids };
       }),
     );
+  }
+
+  forgetLoginAttempt(ids: number[]): Promise<void> {
+    return this.write(async () => {
+      if (ids.length > 0) await this.db.deleteFrom('login_failures').where('id', 'in', ids).execute();
+    });
   }
 
   loginFailures(keyHash: string, since: number, limit: number): Promise<number[]> {

@@ -171,7 +171,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     // Failed sign-ins, so every harden serve process on one database counts the same ones. key_hash: SHA-256 of 'user:NAME' or 'client:ADDRESS'.
     '0006-login-failures': {
       async up(db: Kysely<unknown>) {
-        await db.schema.createTable('login_failures').addColumn('key_hash', 'text', (c) => c.notNull()).addColumn('at', 'bigint', (c) => c.notNull()).execute();
+        await db.schema.createTable('login_failures').addColumn('id', serial, idColumn).addColumn('key_hash', 'text', (c) => c.notNull()).addColumn('at', 'bigint', (c) => c.notNull()).execute();
         await db.schema.createIndex('login_failures_by_key').on('login_failures').columns(['key_hash', 'at']).execute();
         await db.schema.createIndex('login_failures_by_time').on('login_failures').column('at').execute();
       },

@@ -414,23 +414,31 @@ describe.each(engines)('Store contract on $name', (engine) => {
     expect(await auth.revokeToken('ci')).toBe(true);
     expect(await auth.useToken('th', T0)).toBeUndefined();
   });
-  it('counts failed sign-ins per key hash within a window, newest first, and keeps only one window of them', async () => {
+  it('counts sign-in attempts per key hash as failures, refuses a key at its limit without writing, and keeps only one window of them', async () => {
     const auth = authStoreOf(await fresh());
-    await auth.addLoginFailure({ keyHashes: ['u1', 'c1'], at: T0, forgetUpTo: T0 - 15 * MINUTE });
-    await auth.addLoginFailure({ keyHashes: ['u1', 'c1'], at: T0 + MINUTE, forgetUpTo: T0 - 14 * MINUTE });
-    await auth.addLoginFailure({ keyHashes: ['u2', 'c1'], at: T0 + 2 * MINUTE, forgetUpTo: T0 - 13 * MINUTE });
+    const begin = (at: number, user: string, limits: [number, number] = [10, 10]) =>
+      auth.beginLoginAttempt({ keys: [{ keyHash: user, limit: limits[0] }, { keyHash: 'c1', limit: limits[1] }], at, since: at - 15 * MINUTE });
+    expect(await begin(T0, 'u1')).toEqual({ counted: true, ids: [expect.any(Number), expect.any(Number)] });
+    await begin(T0 + MINUTE, 'u1');
+    const third = await begin(T0 + 2 * MINUTE, 'u2');
     expect(await auth.loginFailures('u1', T0 - 15 * MINUTE, 10)).toEqual([T0 + MINUTE, T0]);
     expect(await auth.loginFailures('c1', T0 - 15 * MINUTE, 2)).toEqual([T0 + 2 * MINUTE, T0 + MINUTE]);
     expect(await auth.loginFailures('u1', T0, 10)).toEqual([T0 + MINUTE]);
-    expect(await auth.loginFailures('nobody', 0, 10)).toEqual([]);
+    // Refused: the latest of each full key's oldest counted failure; nothing written.
+    expect(await begin(T0 + 3 * MINUTE, 'u1', [2, 10])).toEqual({ counted: false, oldest: T0 });
+    expect(await begin(T0 + 3 * MINUTE, 'u1', [2, 2])).toEqual({ counted: false, oldest: T0 + MINUTE });
+    expect(await auth.loginFailures('c1', 0, 10)).toHaveLength(3);
+    if (!third.counted) throw new Error('the third attempt was counted');
+    await auth.forgetLoginAttempt(third.ids);
+    expect(await auth.loginFailures('u2', 0, 10)).toEqual([]);
+    expect(await auth.loginFailures('c1', 0, 10)).toEqual([T0 + MINUTE, T0]);
     await auth.clearLoginFailures('u1');
     expect(await auth.loginFailures('u1', 0, 10)).toEqual([]);
-    expect(await auth.loginFailures('c1', 0, 10)).toHaveLength(3);
-    // A write forgets what left the window, every key's.
-    await auth.addLoginFailure({ keyHashes: ['u3'], at: T0 + 16 * MINUTE, forgetUpTo: T0 + MINUTE });
-    expect(await auth.loginFailures('c1', 0, 10)).toEqual([T0 + 2 * MINUTE]);
-    expect(await auth.loginFailures('u2', 0, 10)).toEqual([T0 + 2 * MINUTE]);
-    expect(await auth.loginFailures('u3', 0, 10)).toEqual([T0 + 16 * MINUTE]);
+    expect(await auth.loginFailures('c1', 0, 10)).toHaveLength(2);
+    // An attempt forgets every key's failures that left the window.
+    await begin(T0 + 15 * MINUTE, 'u3');
+    expect(await auth.loginFailures('c1', 0, 10)).toEqual([T0 + 15 * MINUTE, T0 + MINUTE]);
+    expect(await auth.loginFailures('u3', 0, 10)).toEqual([T0 + 15 * MINUTE]);
   });
 
   it('lists undelivered alerts with their last error, and makes one due now on a retry', async () => {

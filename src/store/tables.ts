@@ -62,7 +62,7 @@ export interface Tables {
   /** token_hash: SHA-256 (hex) of the token; the token itself is shown once and never stored. */
   api_tokens: { id: Generated<number>; name: string; token_hash: string; role: string; created_at: number; last_used_at: number | null };
   /** Failed sign-ins, deleted once out of the limiter's window. key_hash: SHA-256 (hex) of 'user:NAME' or 'client:ADDRESS' (a name field often holds a mistyped password). */
-  login_failures: { key_hash: string; at: number };
+  login_failures: { id: Generated<number>; key_hash: string; at: number };
   /** Operators' write-ups of incidents (the incident's key; author is a user name). */
   incident_updates: { id: Generated<number>; incident_key: string; at: number; phase: string; message: string; author: string };
   /** Recorded `harden verify --record` runs; counts is a JSON object of items per verdict. */

@@ -1,7 +1,7 @@
 import type { AuthStore } from '../../store/auth.js';
 import { sha256Hex } from './secrets.js';
 
-export type LoginFailureStore = Pick<AuthStore, 'addLoginFailure' | 'loginFailures' | 'clearLoginFailures'>;
+export type LoginFailureStore = Pick<AuthStore, 'beginLoginAttempt' | 'forgetLoginAttempt' | 'clearLoginFailures'>;
 
 export interface LoginLimits {
   perUser: number;
@@ -9,11 +9,22 @@ export interface LoginLimits {
   windowMs: number;
 }
 
+export interface LoginAttempt {
+  /** Seconds until the user or client may try again; 0: go on, this attempt counts as a failure unless told otherwise. */
+  retryAfter: number;
+  /** The password (or code) was right: the user's failures and this attempt are forgotten, the client's other failures not. */
+  succeeded(): Promise<void>;
+  /** Right so far (the password, a second factor still due): this attempt counts for nothing. */
+  forget(): Promise<void>;
+}
+
 /**
  * Failed sign-ins counted per user name and per client address over a sliding window, in the
  * store: every harden serve process on one database counts the same failures, and a restart
  * forgets none. Past the limit a key is refused until its oldest failure leaves the window.
- * Keys are kept as their SHA-256: a user name field often holds a mistyped password.
+ * An attempt counts as a failure from its start, before the password is checked, so attempts
+ * sent at once (to one process or several) cannot all pass. Keys are kept as their SHA-256: a
+ * user name field often holds a mistyped password.
  */
 export class LoginLimiter {
   constructor(
@@ -21,25 +32,26 @@ export class LoginLimiter {
     private readonly limits: LoginLimits = { perUser: 5, perClient: 20, windowMs: 15 * 60_000 },
   ) {}
 
-  /** Seconds until the user or client may try again, or 0. */
-  async retryAfter(user: string, client: string, now: number): Promise<number> {
-    const [byUser, byClient] = await Promise.all([this.#wait(userKey(user), this.limits.perUser, now), this.#wait(clientKey(client), this.limits.perClient, now)]);
-    return Math.ceil(Math.max(byUser, byClient) / 1000);
-  }
-
-  failed(user: string, client: string, now: number): Promise<void> {
-    return this.store.addLoginFailure({ keyHashes: [userKey(user), clientKey(client)], at: now, forgetUpTo: now - this.limits.windowMs });
-  }
-
-  /** A success clears the user's failures (not the client's). */
-  succeeded(user: string): Promise<void> {
-    return this.store.clearLoginFailures(userKey(user));
-  }
-
-  async #wait(keyHash: string, limit: number, now: number): Promise<number> {
-    const recent = await this.store.loginFailures(keyHash, now - this.limits.windowMs, limit);
-    if (recent.length < limit) return 0;
-    return recent[limit - 1]! + this.limits.windowMs - now;
+  async attempt(user: string, client: string, now: number): Promise<LoginAttempt> {
+    const { windowMs } = this.limits;
+    const userHash = userKey(user);
+    const start = await this.store.beginLoginAttempt({
+      keys: [
+        { keyHash: userHash, limit: this.limits.perUser },
+        { keyHash: clientKey(client), limit: this.limits.perClient },
+      ],
+      at: now,
+      since: now - windowMs,
+    });
+    if (!start.counted) return { retryAfter: Math.ceil((start.oldest + windowMs - now) / 1000), succeeded: async () => undefined, forget: async () => undefined };
+    return {
+      retryAfter: 0,
+      succeeded: async () => {
+        await this.store.forgetLoginAttempt(start.ids);
+        await this.store.clearLoginFailures(userHash);
+      },
+      forget: () => this.store.forgetLoginAttempt(start.ids),
+    };
   }
 }
 

@@ -143,24 +143,24 @@ export class ServerAuth {
     const password = (form.get('password') ?? '').slice(0, 1024);
     const client = clientOf(request);
     const now = this.#now();
-    const wait = await this.#limiter.retryAfter(name, client, now);
-    if (wait > 0) return tooMany(wait);
+    const attempt = await this.#limiter.attempt(name, client, now);
+    if (attempt.retryAfter > 0) return tooMany(attempt.retryAfter);
     const found = name ? await this.#store.user(name) : undefined;
     // A single sign-on user has no password: checked like an unknown one (same time, same answer).
     const user = found?.source === 'password' ? found : undefined;
     const ok = await this.#passwords.check(user?.passwordHash, password);
     if (!ok || !user) {
-      await this.#limiter.failed(name, client, now);
       // An unknown name is not logged: it is often a password typed in the wrong field.
       this.#log('warn', 'sign-in failed', { user: user ? name : '(unknown user)', client });
       return page(401, { step: 'password', csrf: csrfOf(nonce), next, user: name, error: 'Wrong user name or password.', ...(this.#oidc ? { sso: this.#oidc.name } : {}) });
     }
     const id = randomSecret();
     if (user.totpSecret) {
+      await attempt.forget();
       await this.#store.createSession({ idHash: sha256Hex(id), user: user.name, pendingTotp: true, at: now, expiresAt: now + PENDING_MS });
       return redirect(`/login?next=${encodeURIComponent(next)}`, setCookie(SESSION_COOKIE, id, PENDING_MS / 1000));
     }
-    await this.#limiter.succeeded(name);
+    await attempt.succeeded();
     return this.#signedIn(user.name, id, now, next);
   }
 
@@ -172,16 +172,15 @@ export class ServerAuth {
     if (!id || !session?.pendingTotp || !sameSecret(form.get('csrf') ?? '', csrfOf(id))) return text(403, 'the sign-in form expired or came from another site: load /login again');
     const name = session.user.name;
     const client = clientOf(request);
-    const wait = await this.#limiter.retryAfter(name, client, now);
-    if (wait > 0) return tooMany(wait);
+    const attempt = await this.#limiter.attempt(name, client, now);
+    if (attempt.retryAfter > 0) return tooMany(attempt.retryAfter);
     const step = session.user.totpSecret ? acceptTotp(session.user.totpSecret, (form.get('code') ?? '').trim(), now, this.#lastStep.get(name)) : undefined;
     if (step === undefined) {
-      await this.#limiter.failed(name, client, now);
       this.#log('warn', 'sign-in code refused', { user: name, client });
       return page(401, { step: 'totp', csrf: csrfOf(id), next, error: 'Wrong or already used code.' });
     }
     this.#lastStep.set(name, step);
-    await this.#limiter.succeeded(name);
+    await attempt.succeeded();
     await this.#store.deleteSession(sha256Hex(id));
     return this.#signedIn(name, randomSecret(), now, next);
   }

@@ -46,7 +46,7 @@ describe.each(engines)('sign-in lockout shared by two servers on one $name datab
       stores.push(store);
       await store.migrate();
       const auth = authStoreOf(store);
-      if (i === 0) for (const name of ['ada', 'bob']) expect(await addUser(auth, { name, role: 'viewer', password: PASSWORD, at: clock, cost: COST })).toBeUndefined();
+      if (i === 0) for (const name of ['ada', 'bob', 'cy']) expect(await addUser(auth, { name, role: 'viewer', password: PASSWORD, at: clock, cost: COST })).toBeUndefined();
       const serverAuth = new ServerAuth({ store: auth, now: () => clock, cost: COST, limiter: new LoginLimiter(auth, { perUser: 4, perClient: 7, windowMs: 60_000 }) });
       const plan = planSchema.parse({ monitors: [] });
       servers.push(await startStatusServer({ listen: '127.0.0.1:0', store, plan: () => plan, auth: serverAuth }));
@@ -93,5 +93,12 @@ describe.each(engines)('sign-in lockout shared by two servers on one $name datab
     const names = ['x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7'];
     for (const [i, name] of names.entries()) expect((await signIn(servers[i % 2]!, name, 'guess')).status).toBe(401);
     for (const server of servers) expect((await signIn(server, 'bob', PASSWORD)).status).toBe(429);
+  });
+
+  it('lets no more than the limit through when wrong passwords arrive at both servers at once', async () => {
+    clock += 61_000;
+    const statuses = await Promise.all(Array.from({ length: 10 }, (_, i) => signIn(servers[i % 2]!, 'cy', 'wrong password').then((response) => response.status)));
+    expect(statuses.filter((status) => status === 401)).toHaveLength(4);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(6);
   });
 });
