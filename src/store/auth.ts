@@ -42,7 +42,10 @@ export interface AuthStore {
   users(): Promise<UserRecord[]>;
   /** Removes the user and their sessions; false when there was none. */
   removeUser(name: string): Promise<boolean>;
+  /** Sets (or removes) the user's TOTP secret; no code of it has been used yet. */
   setTotp(name: string, secret: string | undefined): Promise<boolean>;
+  /** Records that a code of this 30-second step was accepted; false when one of this step or a later one already was (a replay). */
+  useTotpStep(name: string, step: number): Promise<boolean>;
   /**
    * A user signed in by single sign-on: added at the first sign-in, its role set to what the
    * provider says now. False (nothing written) when the name belongs to a user of another source.
@@ -131,7 +134,19 @@ export class SqlAuthStore implements AuthStore {
 
   setTotp(name: string, secret: string | undefined): Promise<boolean> {
     return this.write(async () => {
-      const result = await this.db.updateTable('users').set({ totp_secret: secret ?? null }).where('name', '=', name).executeTakeFirst();
+      const result = await this.db.updateTable('users').set({ totp_secret: secret ?? null, totp_last_step: null }).where('name', '=', name).executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    });
+  }
+
+  useTotpStep(name: string, step: number): Promise<boolean> {
+    return this.write(async () => {
+      const result = await this.db
+        .updateTable('users')
+        .set({ totp_last_step: step })
+        .where('name', '=', name)
+        .where((where) => where.or([where('totp_last_step', 'is', null), where('totp_last_step', '<', step)]))
+        .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     });
   }

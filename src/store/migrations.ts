@@ -176,6 +176,12 @@ function migrations(engine: Engine): Record<string, Migration> {
         await db.schema.createIndex('login_failures_by_time').on('login_failures').column('at').execute();
       },
     },
+    // The TOTP step a user's code was last accepted at: a code works once on every serve process.
+    '0007-totp-last-step': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('users').addColumn('totp_last_step', 'bigint').execute();
+      },
+    },
   };
 }
 

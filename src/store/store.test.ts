@@ -414,6 +414,21 @@ describe.each(engines)('Store contract on $name', (engine) => {
     expect(await auth.revokeToken('ci')).toBe(true);
     expect(await auth.useToken('th', T0)).toBeUndefined();
   });
+  it('accepts each TOTP step once per user, later steps only, and forgets the steps with a new secret', async () => {
+    const auth = authStoreOf(await fresh());
+    await auth.addUser({ name: 'ada', role: 'admin', passwordHash: '$argon2id$x', at: T0 });
+    await auth.addUser({ name: 'bob', role: 'admin', passwordHash: '$argon2id$x', at: T0 });
+    expect(await auth.setTotp('ada', 'JBSWY3DPEHPK3PXP')).toBe(true);
+    expect(await auth.useTotpStep('ada', 1000)).toBe(true);
+    expect(await auth.useTotpStep('ada', 1000)).toBe(false);
+    expect(await auth.useTotpStep('ada', 999)).toBe(false);
+    expect(await auth.useTotpStep('bob', 1000)).toBe(true);
+    expect(await auth.useTotpStep('ada', 1001)).toBe(true);
+    expect(await auth.setTotp('ada', 'KRSXG5DSNFXGOIDB')).toBe(true);
+    expect(await auth.useTotpStep('ada', 1001)).toBe(true);
+    expect(await auth.useTotpStep('nobody', 1)).toBe(false);
+  });
+
   it('counts sign-in attempts per key hash as failures, refuses a key at its limit without writing, and keeps only one window of them', async () => {
     const auth = authStoreOf(await fresh());
     const begin = (at: number, user: string, limits: [number, number] = [10, 10]) =>

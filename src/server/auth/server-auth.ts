@@ -45,8 +45,6 @@ export class ServerAuth {
   readonly #sessionMs: number;
   readonly #idleMs: number;
   readonly #log: NonNullable<AuthOptions['log']>;
-  /** Per user, the TOTP step last accepted: a code works once. */
-  readonly #lastStep = new Map<string, number>();
   readonly #oidc: OidcSignIn | undefined;
 
   constructor(options: AuthOptions) {
@@ -174,12 +172,12 @@ export class ServerAuth {
     const client = clientOf(request);
     const attempt = await this.#limiter.attempt(name, client, now);
     if (attempt.retryAfter > 0) return tooMany(attempt.retryAfter);
-    const step = session.user.totpSecret ? acceptTotp(session.user.totpSecret, (form.get('code') ?? '').trim(), now, this.#lastStep.get(name)) : undefined;
-    if (step === undefined) {
+    const step = session.user.totpSecret ? acceptTotp(session.user.totpSecret, (form.get('code') ?? '').trim(), now, undefined) : undefined;
+    // A code works once, on every process: the store keeps the step last accepted.
+    if (step === undefined || !(await this.#store.useTotpStep(name, step))) {
       this.#log('warn', 'sign-in code refused', { user: name, client });
       return page(401, { step: 'totp', csrf: csrfOf(id), next, error: 'Wrong or already used code.' });
     }
-    this.#lastStep.set(name, step);
     await attempt.succeeded();
     await this.#store.deleteSession(sha256Hex(id));
     return this.#signedIn(name, randomSecret(), now, next);

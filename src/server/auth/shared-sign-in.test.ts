@@ -9,9 +9,10 @@ import { openStore, type StoreOptions } from '../../store/open.js';
 import { createPostgresDatabase } from '../../store/postgres.js';
 import { ensureServices, startPostgres, type RunningService } from '../../testing/services.js';
 import { startStatusServer, type RunningStatusServer } from '../server.js';
-import { addUser } from './accounts.js';
+import { addUser, enrollTotp } from './accounts.js';
 import { LoginLimiter } from './rate-limit.js';
 import { ServerAuth } from './server-auth.js';
+import { totpCode } from './totp.js';
 
 const COST = { memoryCost: 4096, timeCost: 2, parallelism: 1 };
 const PASSWORD = 'correct horse battery';
@@ -34,7 +35,7 @@ const engines: { name: string; setup(): Promise<StoreOptions>; teardown(): Promi
   },
 ];
 
-describe.each(engines)('sign-in lockout shared by two servers on one $name database', (engine) => {
+describe.each(engines)('sign-in shared by two servers on one $name database', (engine) => {
   let clock = T0;
   const stores: Store[] = [];
   const servers: RunningStatusServer[] = [];
@@ -46,7 +47,7 @@ describe.each(engines)('sign-in lockout shared by two servers on one $name datab
       stores.push(store);
       await store.migrate();
       const auth = authStoreOf(store);
-      if (i === 0) for (const name of ['ada', 'bob', 'cy']) expect(await addUser(auth, { name, role: 'viewer', password: PASSWORD, at: clock, cost: COST })).toBeUndefined();
+      if (i === 0) for (const name of ['ada', 'bob', 'cy', 'dee']) expect(await addUser(auth, { name, role: 'viewer', password: PASSWORD, at: clock, cost: COST })).toBeUndefined();
       const serverAuth = new ServerAuth({ store: auth, now: () => clock, cost: COST, limiter: new LoginLimiter(auth, { perUser: 4, perClient: 7, windowMs: 60_000 }) });
       const plan = planSchema.parse({ monitors: [] });
       servers.push(await startStatusServer({ listen: '127.0.0.1:0', store, plan: () => plan, auth: serverAuth }));
@@ -59,16 +60,23 @@ describe.each(engines)('sign-in lockout shared by two servers on one $name datab
     await engine.teardown();
   }, 60_000);
 
+  const post = (server: RunningStatusServer, path: string, fields: Record<string, string>, cookie: string) =>
+    fetch(`${server.url}${path}`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie }, body: new URLSearchParams(fields).toString() });
+
   async function signIn(server: RunningStatusServer, user: string, password: string): Promise<Response> {
     const form = await fetch(`${server.url}/login`);
     const nonce = /^__Host-harden-login=([^;]*)/.exec(form.headers.get('set-cookie') ?? '')![1]!;
     const csrf = /name="csrf" value="([^"]+)"/.exec(await form.text())![1]!;
-    return fetch(`${server.url}/login`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `__Host-harden-login=${nonce}` },
-      body: new URLSearchParams({ csrf, user, password, next: '/' }).toString(),
-    });
+    return post(server, '/login', { csrf, user, password, next: '/' }, `__Host-harden-login=${nonce}`);
+  }
+
+  /** The password on `server`, then the code on the same server: the status of the code's POST. */
+  async function withCode(server: RunningStatusServer, code: string): Promise<number> {
+    const first = await signIn(server, 'dee', PASSWORD);
+    const pending = `__Host-harden-session=${/^__Host-harden-session=([^;]*)/.exec(first.headers.get('set-cookie') ?? '')![1]!}`;
+    const page = await (await fetch(`${server.url}/login`, { headers: { cookie: pending } })).text();
+    const csrf = /name="csrf" value="([^"]+)"/.exec(page)![1]!;
+    return (await post(server, '/login/totp', { csrf, code, next: '/' }, pending)).status;
   }
 
   it('counts a user\'s failures on either server against both, and a success on one clears them for both', async () => {
@@ -100,5 +108,13 @@ describe.each(engines)('sign-in lockout shared by two servers on one $name datab
     const statuses = await Promise.all(Array.from({ length: 10 }, (_, i) => signIn(servers[i % 2]!, 'cy', 'wrong password').then((response) => response.status)));
     expect(statuses.filter((status) => status === 401)).toHaveLength(4);
     expect(statuses.filter((status) => status === 429)).toHaveLength(6);
+  });
+
+  it('accepts a TOTP code once across both servers', async () => {
+    clock += 61_000;
+    const secret = new URL((await enrollTotp(authStoreOf(stores[0]!), 'dee'))!).searchParams.get('secret')!;
+    expect(await withCode(servers[0]!, totpCode(secret, clock))).toBe(303);
+    expect(await withCode(servers[1]!, totpCode(secret, clock))).toBe(401);
+    expect(await withCode(servers[1]!, totpCode(secret, clock + 30_000))).toBe(303);
   });
 });
