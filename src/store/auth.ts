@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Store } from '../monitor/store.js';
 import type { Connection } from './connection.js';
 import { guarded } from './errors.js';
@@ -20,6 +21,9 @@ export interface SessionRecord {
   expiresAt: number;
 }
 
+/** counted: the attempt's rows; refused: the time of the oldest failure that keeps a key at its limit. */
+export type LoginAttemptStart = { counted: true; ids: number[] } | { counted: false; oldest: number };
+
 export interface TokenRecord {
   name: string;
   role: string;
@@ -28,7 +32,7 @@ export interface TokenRecord {
 }
 
 /**
- * harden serve's users, sessions and API tokens. Sessions and tokens are looked up by the
+ * harden serve's users, sessions, API tokens and failed sign-ins. Sessions and tokens are looked up by the
  * SHA-256 of their random value (the caller hashes): the database never holds a usable secret
  * but the TOTP seeds, which must stay readable to check a code.
  */
@@ -38,7 +42,10 @@ export interface AuthStore {
   users(): Promise<UserRecord[]>;
   /** Removes the user and their sessions; false when there was none. */
   removeUser(name: string): Promise<boolean>;
+  /** Sets (or removes) the user's TOTP secret; no code of it has been used yet. */
   setTotp(name: string, secret: string | undefined): Promise<boolean>;
+  /** Records that a code of this 30-second step was accepted; false when one of this step or a later one already was (a replay). */
+  useTotpStep(name: string, step: number): Promise<boolean>;
   /**
    * A user signed in by single sign-on: added at the first sign-in, its role set to what the
    * provider says now. False (nothing written) when the name belongs to a user of another source.
@@ -57,6 +64,19 @@ export interface AuthStore {
   useToken(tokenHash: string, at: number): Promise<TokenRecord | undefined>;
   tokens(): Promise<TokenRecord[]>;
   revokeToken(name: string): Promise<boolean>;
+
+  /**
+   * A sign-in attempt, counted as a failure from its start (under the SHA-256 of each thing
+   * counted; the caller hashes) so that concurrent attempts on every process count each other,
+   * unless a key already holds its limit of failures after `since`: then nothing is written.
+   * Attempts are checked one at a time across connections; failures at or before `since` are deleted.
+   */
+  beginLoginAttempt(attempt: { keys: { keyHash: string; limit: number }[]; at: number; since: number }): Promise<LoginAttemptStart>;
+  /** The attempt was not a failure (its rows are deleted). */
+  forgetLoginAttempt(ids: number[]): Promise<void>;
+  /** The times of the key's failures after `since`, newest first, at most `limit`. */
+  loginFailures(keyHash: string, since: number, limit: number): Promise<number[]>;
+  clearLoginFailures(keyHash: string): Promise<void>;
 }
 
 /** The auth tables of a SQL store (the same database as the monitor's history). */
@@ -114,7 +134,19 @@ export class SqlAuthStore implements AuthStore {
 
   setTotp(name: string, secret: string | undefined): Promise<boolean> {
     return this.write(async () => {
-      const result = await this.db.updateTable('users').set({ totp_secret: secret ?? null }).where('name', '=', name).executeTakeFirst();
+      const result = await this.db.updateTable('users').set({ totp_secret: secret ?? null, totp_last_step: null }).where('name', '=', name).executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    });
+  }
+
+  useTotpStep(name: string, step: number): Promise<boolean> {
+    return this.write(async () => {
+      const result = await this.db
+        .updateTable('users')
+        .set({ totp_last_step: step })
+        .where('name', '=', name)
+        .where((where) => where.or([where('totp_last_step', 'is', null), where('totp_last_step', '<', step)]))
+        .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     });
   }
@@ -208,6 +240,43 @@ export class SqlAuthStore implements AuthStore {
     return this.write(async () => {
       const result = await this.db.deleteFrom('api_tokens').where('name', '=', name).executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
+    });
+  }
+  beginLoginAttempt({ keys, at, since }: { keys: { keyHash: string; limit: number }[]; at: number; since: number }): Promise<LoginAttemptStart> {
+    return this.write(() =>
+      this.db.transaction().execute(async (trx) => {
+        // The first statement writes: SQLite takes its write lock; PostgreSQL's lock conflicts with itself and every row change.
+        if (this.connection.engine === 'postgres') await sql`lock table login_failures in share row exclusive mode`.execute(trx);
+        await trx.deleteFrom('login_failures').where('at', '<=', since).execute();
+        let oldest: number | undefined;
+        for (const { keyHash, limit } of keys) {
+          const rows = await trx.selectFrom('login_failures').select('at').where('key_hash', '=', keyHash).where('at', '>', since).orderBy('at', 'desc').limit(limit).execute();
+          if (rows.length >= limit) oldest = Math.max(oldest ?? -Infinity, rows[limit - 1]!.at);
+        }
+        if (oldest !== undefined) return { counted: false, oldest };
+        const ids: number[] = [];
+        for (const { keyHash } of keys) ids.push((await trx.insertInto('login_failures').values({ key_hash: keyHash, at }).returning('id').executeTakeFirstOrThrow()).id);
+        return { counted: true, ids };
+      }),
+    );
+  }
+
+  forgetLoginAttempt(ids: number[]): Promise<void> {
+    return this.write(async () => {
+      if (ids.length > 0) await this.db.deleteFrom('login_failures').where('id', 'in', ids).execute();
+    });
+  }
+
+  loginFailures(keyHash: string, since: number, limit: number): Promise<number[]> {
+    return this.guard(async () => {
+      const rows = await this.db.selectFrom('login_failures').select('at').where('key_hash', '=', keyHash).where('at', '>', since).orderBy('at', 'desc').limit(limit).execute();
+      return rows.map((row) => row.at);
+    });
+  }
+
+  clearLoginFailures(keyHash: string): Promise<void> {
+    return this.write(async () => {
+      await this.db.deleteFrom('login_failures').where('key_hash', '=', keyHash).execute();
     });
   }
 }

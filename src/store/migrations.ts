@@ -168,6 +168,20 @@ function migrations(engine: Engine): Record<string, Migration> {
         await db.schema.alterTable('users').addColumn('source', 'text', (c) => c.notNull().defaultTo('password')).execute();
       },
     },
+    // Failed sign-ins, so every harden serve process on one database counts the same ones. key_hash: SHA-256 of 'user:NAME' or 'client:ADDRESS'.
+    '0006-login-failures': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.createTable('login_failures').addColumn('id', serial, idColumn).addColumn('key_hash', 'text', (c) => c.notNull()).addColumn('at', 'bigint', (c) => c.notNull()).execute();
+        await db.schema.createIndex('login_failures_by_key').on('login_failures').columns(['key_hash', 'at']).execute();
+        await db.schema.createIndex('login_failures_by_time').on('login_failures').column('at').execute();
+      },
+    },
+    // The TOTP step a user's code was last accepted at: a code works once on every serve process.
+    '0007-totp-last-step': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('users').addColumn('totp_last_step', 'bigint').execute();
+      },
+    },
   };
 }
 

@@ -38,7 +38,7 @@ describe('SQLite store', () => {
     // Back to the 0001 schema, as a database of an earlier release has it.
     const raw = new Database(file);
     raw.exec(
-      `drop table verify_items; drop table verify_runs; drop table incident_updates; drop table api_tokens; drop table sessions; drop table users; drop index outbox_by_dedup; alter table outbox drop column dedup_key; delete from kysely_migration where name in ('0002-outbox-dedup-key', '0003-auth', '0004-incident-updates-verify-runs', '0005-user-source')`,
+      `drop table login_failures; drop table verify_items; drop table verify_runs; drop table incident_updates; drop table api_tokens; drop table sessions; drop table users; drop index outbox_by_dedup; alter table outbox drop column dedup_key; delete from kysely_migration where name in ('0002-outbox-dedup-key', '0003-auth', '0004-incident-updates-verify-runs', '0005-user-source', '0006-login-failures', '0007-totp-last-step')`,
     );
     raw.close();
     const migrated = await fresh('backfill.db');

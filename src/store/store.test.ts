@@ -414,6 +414,48 @@ describe.each(engines)('Store contract on $name', (engine) => {
     expect(await auth.revokeToken('ci')).toBe(true);
     expect(await auth.useToken('th', T0)).toBeUndefined();
   });
+  it('accepts each TOTP step once per user, later steps only, and forgets the steps with a new secret', async () => {
+    const auth = authStoreOf(await fresh());
+    await auth.addUser({ name: 'ada', role: 'admin', passwordHash: '$argon2id$x', at: T0 });
+    await auth.addUser({ name: 'bob', role: 'admin', passwordHash: '$argon2id$x', at: T0 });
+    expect(await auth.setTotp('ada', 'JBSWY3DPEHPK3PXP')).toBe(true);
+    expect(await auth.useTotpStep('ada', 1000)).toBe(true);
+    expect(await auth.useTotpStep('ada', 1000)).toBe(false);
+    expect(await auth.useTotpStep('ada', 999)).toBe(false);
+    expect(await auth.useTotpStep('bob', 1000)).toBe(true);
+    expect(await auth.useTotpStep('ada', 1001)).toBe(true);
+    expect(await auth.setTotp('ada', 'KRSXG5DSNFXGOIDB')).toBe(true);
+    expect(await auth.useTotpStep('ada', 1001)).toBe(true);
+    expect(await auth.useTotpStep('nobody', 1)).toBe(false);
+  });
+
+  it('counts sign-in attempts per key hash as failures, refuses a key at its limit without writing, and keeps only one window of them', async () => {
+    const auth = authStoreOf(await fresh());
+    const begin = (at: number, user: string, limits: [number, number] = [10, 10]) =>
+      auth.beginLoginAttempt({ keys: [{ keyHash: user, limit: limits[0] }, { keyHash: 'c1', limit: limits[1] }], at, since: at - 15 * MINUTE });
+    expect(await begin(T0, 'u1')).toEqual({ counted: true, ids: [expect.any(Number), expect.any(Number)] });
+    await begin(T0 + MINUTE, 'u1');
+    const third = await begin(T0 + 2 * MINUTE, 'u2');
+    expect(await auth.loginFailures('u1', T0 - 15 * MINUTE, 10)).toEqual([T0 + MINUTE, T0]);
+    expect(await auth.loginFailures('c1', T0 - 15 * MINUTE, 2)).toEqual([T0 + 2 * MINUTE, T0 + MINUTE]);
+    expect(await auth.loginFailures('u1', T0, 10)).toEqual([T0 + MINUTE]);
+    // Refused: the latest of each full key's oldest counted failure; nothing written.
+    expect(await begin(T0 + 3 * MINUTE, 'u1', [2, 10])).toEqual({ counted: false, oldest: T0 });
+    expect(await begin(T0 + 3 * MINUTE, 'u1', [2, 2])).toEqual({ counted: false, oldest: T0 + MINUTE });
+    expect(await auth.loginFailures('c1', 0, 10)).toHaveLength(3);
+    if (!third.counted) throw new Error('the third attempt was counted');
+    await auth.forgetLoginAttempt(third.ids);
+    expect(await auth.loginFailures('u2', 0, 10)).toEqual([]);
+    expect(await auth.loginFailures('c1', 0, 10)).toEqual([T0 + MINUTE, T0]);
+    await auth.clearLoginFailures('u1');
+    expect(await auth.loginFailures('u1', 0, 10)).toEqual([]);
+    expect(await auth.loginFailures('c1', 0, 10)).toHaveLength(2);
+    // An attempt forgets every key's failures that left the window.
+    await begin(T0 + 15 * MINUTE, 'u3');
+    expect(await auth.loginFailures('c1', 0, 10)).toEqual([T0 + 15 * MINUTE, T0 + MINUTE]);
+    expect(await auth.loginFailures('u3', 0, 10)).toEqual([T0 + 15 * MINUTE]);
+  });
+
   it('lists undelivered alerts with their last error, and makes one due now on a retry', async () => {
     const store = await fresh();
     await store.commit(batch({ alerts: [{ channel: 'ops', event: event('e1') }, { channel: 'ops', event: event('e2', 'web') }] }));

@@ -55,12 +55,14 @@ export interface Tables {
     last_error: string | null;
     last_error_at: number | null;
   };
-  /** harden serve's users. source: 'password' or 'oidc' (password_hash '': none); password_hash: argon2id (PHC string); totp_secret: base32, as the database keeps every other value (see docs/architecture.md). */
-  users: { id: Generated<number>; name: string; role: string; password_hash: string; totp_secret: string | null; created_at: number; source: Generated<string> };
+  /** harden serve's users. source: 'password' or 'oidc' (password_hash '': none); totp_last_step: the 30-second step of the last code accepted; password_hash: argon2id (PHC string); totp_secret: base32, as the database keeps every other value (see docs/architecture.md). */
+  users: { id: Generated<number>; name: string; role: string; password_hash: string; totp_secret: string | null; created_at: number; source: Generated<string>; totp_last_step: Generated<number | null> };
   /** id_hash: SHA-256 (hex) of the cookie's value. pending_totp 1: the password was right, the second factor is still due. */
   sessions: { id_hash: string; user_id: number; pending_totp: number; created_at: number; last_seen_at: number; expires_at: number };
   /** token_hash: SHA-256 (hex) of the token; the token itself is shown once and never stored. */
   api_tokens: { id: Generated<number>; name: string; token_hash: string; role: string; created_at: number; last_used_at: number | null };
+  /** Failed sign-ins, deleted once out of the limiter's window. key_hash: SHA-256 (hex) of 'user:NAME' or 'client:ADDRESS' (a name field often holds a mistyped password). */
+  login_failures: { id: Generated<number>; key_hash: string; at: number };
   /** Operators' write-ups of incidents (the incident's key; author is a user name). */
   incident_updates: { id: Generated<number>; incident_key: string; at: number; phase: string; message: string; author: string };
   /** Recorded `harden verify --record` runs; counts is a JSON object of items per verdict. */

@@ -34,7 +34,7 @@ describe('harden serve sign-in on SQLite', () => {
     await store.migrate();
     auth = authStoreOf(store);
     for (const [name, role] of [['ada', 'admin'], ['val', 'viewer'], ['tess', 'operator'], ['lock', 'viewer']] as const) expect(await addUser(auth, { name, role, password: PASSWORD, at: clock, cost: COST })).toBeUndefined();
-    serverAuth = new ServerAuth({ store: auth, now: () => clock, cost: COST, limiter: new LoginLimiter({ perUser: 3, perClient: 50, windowMs: 60_000 }), log: (level, message, fields) => logged.push(JSON.stringify({ level, message, ...fields })) });
+    serverAuth = new ServerAuth({ store: auth, now: () => clock, cost: COST, limiter: new LoginLimiter(auth, { perUser: 3, perClient: 50, windowMs: 60_000 }), log: (level, message, fields) => logged.push(JSON.stringify({ level, message, ...fields })) });
     const plan = planSchema.parse({ monitors: [{ name: 'api', http: { url: 'https://api.example.test/health' } }] });
     server = await startStatusServer({ listen: '127.0.0.1:0', store, plan: () => plan, auth: serverAuth });
   }, 30_000);

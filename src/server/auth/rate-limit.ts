@@ -1,42 +1,59 @@
+import type { AuthStore } from '../../store/auth.js';
+import { sha256Hex } from './secrets.js';
+
+export type LoginFailureStore = Pick<AuthStore, 'beginLoginAttempt' | 'forgetLoginAttempt' | 'clearLoginFailures'>;
+
+export interface LoginLimits {
+  perUser: number;
+  perClient: number;
+  windowMs: number;
+}
+
+export interface LoginAttempt {
+  /** Seconds until the user or client may try again; 0: go on, this attempt counts as a failure unless told otherwise. */
+  retryAfter: number;
+  /** The password (or code) was right: the user's failures and this attempt are forgotten, the client's other failures not. */
+  succeeded(): Promise<void>;
+  /** Right so far (the password, a second factor still due): this attempt counts for nothing. */
+  forget(): Promise<void>;
+}
+
 /**
  * Failed sign-ins counted per user name and per client address over a sliding window, in the
- * server's memory (a restart forgets them; several servers count apart). Past the limit a key
- * is refused until its oldest failure leaves the window.
+ * store: every harden serve process on one database counts the same failures, and a restart
+ * forgets none. Past the limit a key is refused until its oldest failure leaves the window.
+ * An attempt counts as a failure from its start, before the password is checked, so attempts
+ * sent at once (to one process or several) cannot all pass. Keys are kept as their SHA-256: a
+ * user name field often holds a mistyped password.
  */
 export class LoginLimiter {
-  readonly #failures = new Map<string, number[]>();
-
   constructor(
-    private readonly limits: { perUser: number; perClient: number; windowMs: number } = { perUser: 5, perClient: 20, windowMs: 15 * 60_000 },
+    private readonly store: LoginFailureStore,
+    private readonly limits: LoginLimits = { perUser: 5, perClient: 20, windowMs: 15 * 60_000 },
   ) {}
 
-  /** Seconds until the user or client may try again, or 0. */
-  retryAfter(user: string, client: string, now: number): number {
-    const wait = Math.max(this.#wait(`user:${user}`, this.limits.perUser, now), this.#wait(`client:${client}`, this.limits.perClient, now));
-    return Math.ceil(wait / 1000);
-  }
-
-  failed(user: string, client: string, now: number): void {
-    for (const key of [`user:${user}`, `client:${client}`]) this.#failures.set(key, [...this.#recent(key, now), now]);
-    if (this.#failures.size > 100_000) this.#sweep(now);
-  }
-
-  /** A success clears the user's failures (not the client's). */
-  succeeded(user: string): void {
-    this.#failures.delete(`user:${user}`);
-  }
-
-  #recent(key: string, now: number): number[] {
-    return (this.#failures.get(key) ?? []).filter((at) => now - at < this.limits.windowMs);
-  }
-
-  #wait(key: string, limit: number, now: number): number {
-    const recent = this.#recent(key, now);
-    if (recent.length < limit) return 0;
-    return recent[recent.length - limit]! + this.limits.windowMs - now;
-  }
-
-  #sweep(now: number): void {
-    for (const key of this.#failures.keys()) if (this.#recent(key, now).length === 0) this.#failures.delete(key);
+  async attempt(user: string, client: string, now: number): Promise<LoginAttempt> {
+    const { windowMs } = this.limits;
+    const userHash = userKey(user);
+    const start = await this.store.beginLoginAttempt({
+      keys: [
+        { keyHash: userHash, limit: this.limits.perUser },
+        { keyHash: clientKey(client), limit: this.limits.perClient },
+      ],
+      at: now,
+      since: now - windowMs,
+    });
+    if (!start.counted) return { retryAfter: Math.ceil((start.oldest + windowMs - now) / 1000), succeeded: async () => undefined, forget: async () => undefined };
+    return {
+      retryAfter: 0,
+      succeeded: async () => {
+        await this.store.forgetLoginAttempt(start.ids);
+        await this.store.clearLoginFailures(userHash);
+      },
+      forget: () => this.store.forgetLoginAttempt(start.ids),
+    };
   }
 }
+
+const userKey = (user: string) => sha256Hex(`user:${user}`);
+const clientKey = (client: string) => sha256Hex(`client:${client}`);

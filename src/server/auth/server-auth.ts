@@ -17,6 +17,7 @@ export interface AuthOptions {
   now?: () => number;
   /** argon2id cost of the dummy hash unknown users are checked against: the cost users' hashes have. */
   cost?: PasswordCost;
+  /** Failed sign-ins; default: 5 per user and 20 per client over 15 minutes, counted in `store`. */
   limiter?: LoginLimiter;
   /** A session's whole life; default 12 hours. */
   sessionMs?: number;
@@ -44,15 +45,13 @@ export class ServerAuth {
   readonly #sessionMs: number;
   readonly #idleMs: number;
   readonly #log: NonNullable<AuthOptions['log']>;
-  /** Per user, the TOTP step last accepted: a code works once. */
-  readonly #lastStep = new Map<string, number>();
   readonly #oidc: OidcSignIn | undefined;
 
   constructor(options: AuthOptions) {
     this.#store = options.store;
     this.#now = options.now ?? Date.now;
     this.#passwords = new PasswordChecker(options.cost);
-    this.#limiter = options.limiter ?? new LoginLimiter();
+    this.#limiter = options.limiter ?? new LoginLimiter(options.store);
     this.#sessionMs = options.sessionMs ?? 12 * 3_600_000;
     this.#idleMs = options.idleMs ?? 2 * 3_600_000;
     this.#log = options.log ?? (() => undefined);
@@ -142,24 +141,24 @@ export class ServerAuth {
     const password = (form.get('password') ?? '').slice(0, 1024);
     const client = clientOf(request);
     const now = this.#now();
-    const wait = this.#limiter.retryAfter(name, client, now);
-    if (wait > 0) return tooMany(wait);
+    const attempt = await this.#limiter.attempt(name, client, now);
+    if (attempt.retryAfter > 0) return tooMany(attempt.retryAfter);
     const found = name ? await this.#store.user(name) : undefined;
     // A single sign-on user has no password: checked like an unknown one (same time, same answer).
     const user = found?.source === 'password' ? found : undefined;
     const ok = await this.#passwords.check(user?.passwordHash, password);
     if (!ok || !user) {
-      this.#limiter.failed(name, client, now);
       // An unknown name is not logged: it is often a password typed in the wrong field.
       this.#log('warn', 'sign-in failed', { user: user ? name : '(unknown user)', client });
       return page(401, { step: 'password', csrf: csrfOf(nonce), next, user: name, error: 'Wrong user name or password.', ...(this.#oidc ? { sso: this.#oidc.name } : {}) });
     }
     const id = randomSecret();
     if (user.totpSecret) {
+      await attempt.forget();
       await this.#store.createSession({ idHash: sha256Hex(id), user: user.name, pendingTotp: true, at: now, expiresAt: now + PENDING_MS });
       return redirect(`/login?next=${encodeURIComponent(next)}`, setCookie(SESSION_COOKIE, id, PENDING_MS / 1000));
     }
-    this.#limiter.succeeded(name);
+    await attempt.succeeded();
     return this.#signedIn(user.name, id, now, next);
   }
 
@@ -171,16 +170,15 @@ export class ServerAuth {
     if (!id || !session?.pendingTotp || !sameSecret(form.get('csrf') ?? '', csrfOf(id))) return text(403, 'the sign-in form expired or came from another site: load /login again');
     const name = session.user.name;
     const client = clientOf(request);
-    const wait = this.#limiter.retryAfter(name, client, now);
-    if (wait > 0) return tooMany(wait);
-    const step = session.user.totpSecret ? acceptTotp(session.user.totpSecret, (form.get('code') ?? '').trim(), now, this.#lastStep.get(name)) : undefined;
-    if (step === undefined) {
-      this.#limiter.failed(name, client, now);
+    const attempt = await this.#limiter.attempt(name, client, now);
+    if (attempt.retryAfter > 0) return tooMany(attempt.retryAfter);
+    const step = session.user.totpSecret ? acceptTotp(session.user.totpSecret, (form.get('code') ?? '').trim(), now, undefined) : undefined;
+    // A code works once, on every process: the store keeps the step last accepted.
+    if (step === undefined || !(await this.#store.useTotpStep(name, step))) {
       this.#log('warn', 'sign-in code refused', { user: name, client });
       return page(401, { step: 'totp', csrf: csrfOf(id), next, error: 'Wrong or already used code.' });
     }
-    this.#lastStep.set(name, step);
-    this.#limiter.succeeded(name);
+    await attempt.succeeded();
     await this.#store.deleteSession(sha256Hex(id));
     return this.#signedIn(name, randomSecret(), now, next);
   }
