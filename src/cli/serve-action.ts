@@ -64,7 +64,7 @@ export async function openServer(options: ServeOptions, log: ReturnType<typeof j
   try {
     let served = '';
     const oidc = singleSignOn(loaded, options.listen, () => publicUrl ?? served);
-    const auth = new ServerAuth({ store: authStoreOf(writable), log, ...(oidc ? { oidc } : {}) });
+    const auth = new ServerAuth({ store: authStoreOf(writable), log, ...(oidc ? { oidc } : {}), ...(loaded.plan.serve.trustedProxies ? { trustedProxies: loaded.plan.serve.trustedProxies } : {}) });
     const server = await startStatusServer({ listen: options.listen, store, writable, tls, plan: followPlan(loaded, log), log, auth, warm: true, ...(options.securityContact ? { securityContacts: options.securityContact } : {}) }).catch((error: NodeJS.ErrnoException) => {
       throw new InputError([`--listen ${options.listen}: ${error.code === 'EADDRINUSE' ? 'the address is in use' : error.message}`]);
     });

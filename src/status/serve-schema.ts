@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addressRanges } from '../targets/host/address-ranges.js';
 import { secretRef } from '../targets/secret-ref.js';
 
 const groupList = z.array(z.string().min(1)).default([]);
@@ -35,6 +36,11 @@ export const oidcSchema = z
 export const serveSchema = z
   .object({
     oidc: oidcSchema.optional(),
+    /**
+     * The proxies in front of harden serve (`cloudflare`, CIDRs, or a list): sign-in failures are
+     * counted per client by the address they forward in X-Forwarded-For; without this, by the peer's.
+     */
+    trustedProxies: addressRanges.optional(),
   })
   .strict();
 

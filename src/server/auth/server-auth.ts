@@ -1,3 +1,4 @@
+import type { BlockList } from 'node:net';
 import type { IncomingMessage } from 'node:http';
 import type { AuthStore } from '../../store/auth.js';
 import { text, TYPES, type Reply } from '../responses.js';
@@ -11,6 +12,7 @@ import { LoginLimiter } from './rate-limit.js';
 import { csrfOf, randomSecret, sameSecret, sha256Hex } from './secrets.js';
 import { isRole, ROLE_RANK, type Authenticate, type Principal } from './session.js';
 import { acceptTotp } from './totp.js';
+import { clientAddress, trustedProxies } from './client-address.js';
 
 export interface AuthOptions {
   store: AuthStore;
@@ -26,6 +28,8 @@ export interface AuthOptions {
   log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
   /** Single sign-on with an OpenID Connect provider, beside passwords. */
   oidc?: OidcOptions;
+  /** CIDRs of the proxies in front (serve.trustedProxies): their X-Forwarded-For names the client counted against. */
+  trustedProxies?: readonly string[];
 }
 
 /** Between the password and the second factor. */
@@ -46,8 +50,10 @@ export class ServerAuth {
   readonly #idleMs: number;
   readonly #log: NonNullable<AuthOptions['log']>;
   readonly #oidc: OidcSignIn | undefined;
+  readonly #proxies: BlockList | undefined;
 
   constructor(options: AuthOptions) {
+    this.#proxies = options.trustedProxies?.length ? trustedProxies(options.trustedProxies) : undefined;
     this.#store = options.store;
     this.#now = options.now ?? Date.now;
     this.#passwords = new PasswordChecker(options.cost);
@@ -139,7 +145,7 @@ export class ServerAuth {
     if (!nonce || !sameSecret(form.get('csrf') ?? '', csrfOf(nonce))) return text(403, 'the sign-in form expired or came from another site: load /login again');
     const name = (form.get('user') ?? '').trim().slice(0, 200);
     const password = (form.get('password') ?? '').slice(0, 1024);
-    const client = clientOf(request);
+    const client = clientAddress(request, this.#proxies);
     const now = this.#now();
     const attempt = await this.#limiter.attempt(name, client, now);
     if (attempt.retryAfter > 0) return tooMany(attempt.retryAfter);
@@ -169,7 +175,7 @@ export class ServerAuth {
     const session = id ? await this.#store.session(sha256Hex(id), now) : undefined;
     if (!id || !session?.pendingTotp || !sameSecret(form.get('csrf') ?? '', csrfOf(id))) return text(403, 'the sign-in form expired or came from another site: load /login again');
     const name = session.user.name;
-    const client = clientOf(request);
+    const client = clientAddress(request, this.#proxies);
     const attempt = await this.#limiter.attempt(name, client, now);
     if (attempt.retryAfter > 0) return tooMany(attempt.retryAfter);
     const step = session.user.totpSecret ? acceptTotp(session.user.totpSecret, (form.get('code') ?? '').trim(), now, undefined) : undefined;
@@ -196,11 +202,6 @@ export class ServerAuth {
     await this.#store.deleteSession(sha256Hex(id));
     return redirect('/login', clearCookie(SESSION_COOKIE));
   }
-}
-
-/** The peer's address: X-Forwarded-For is not trusted (a proxy in front counts as one client). */
-function clientOf(request: IncomingMessage): string {
-  return request.socket.remoteAddress ?? 'unknown';
 }
 
 function page(status: number, input: Parameters<typeof renderLoginPage>[0], cookie?: string | string[]): Reply {

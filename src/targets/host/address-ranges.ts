@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { parseCidr } from './cidr.js';
 
 /**
@@ -31,3 +32,17 @@ export function resolveRanges(value: string | readonly string[]): string[] {
     return [entry.trim()];
   });
 }
+
+/** Sources in a plan (a port's allowed sources, serve's trusted proxies): a range name (`cloudflare`), a CIDR, or a list of either; resolved to CIDRs at plan validation. */
+export const addressRanges = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).transform((value, ctx) => {
+  const entries = typeof value === 'string' ? [value] : value;
+  const cidrs: string[] = [];
+  entries.forEach((entry, index) => {
+    try {
+      cidrs.push(...resolveRanges(entry));
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message, path: typeof value === 'string' ? [] : [index] });
+    }
+  });
+  return cidrs;
+});

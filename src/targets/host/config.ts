@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { secretRef } from '../secret-ref.js';
-import { resolveRanges } from './address-ranges.js';
+import { addressRanges } from './address-ranges.js';
 import type { HostPathKey } from './host-target.js';
 
 const HOST_PATH_KEYS = ['sshdConfig', 'sudoers', 'sudoersDir', 'k3sConfigDir', 'k3sConfig', 'k3sKubeconfig', 'k3sToken', 'kubeconfigs', 'unattendedUpgrades', 'fail2banJails', 'rebootRequired', 'k3sUnits'] as const satisfies readonly HostPathKey[];
@@ -19,20 +19,6 @@ const sshAddress = z.string().transform((text, ctx) => {
 });
 
 const portNumber = z.number().int().min(1).max(65535);
-
-/** One port's allowed sources: a range name (`cloudflare`), a CIDR, or a list of either; resolved to CIDRs here, at plan validation. */
-const allowedSources = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).transform((value, ctx) => {
-  const entries = typeof value === 'string' ? [value] : value;
-  const cidrs: string[] = [];
-  entries.forEach((entry, index) => {
-    try {
-      cidrs.push(...resolveRanges(entry));
-    } catch (error) {
-      ctx.addIssue({ code: 'custom', message: (error as Error).message, path: typeof value === 'string' ? [] : [index] });
-    }
-  });
-  return cidrs;
-});
 
 const portKey = z.string().regex(/^\d{1,5}$/, 'expected a port number').refine((text) => Number(text) >= 1 && Number(text) <= 65535, 'expected a port number (1-65535)');
 
@@ -55,7 +41,7 @@ export const hostSchema = z
     paths: z.partialRecord(z.enum(HOST_PATH_KEYS), z.string().startsWith('/', 'expected an absolute path on the host')).default({}),
     allowPorts: z.array(portNumber).optional(),
     /** Ports reachable only from these sources (`443: cloudflare`, `6443: [10.0.0.0/16]`); names: address-ranges.ts. */
-    restrictPorts: z.record(portKey, allowedSources, { error: (issue) => (issue.code === 'invalid_key' ? 'a key of restrictPorts is a port number (1-65535)' : undefined) }).optional(),
+    restrictPorts: z.record(portKey, addressRanges, { error: (issue) => (issue.code === 'invalid_key' ? 'a key of restrictPorts is a port number (1-65535)' : undefined) }).optional(),
   })
   .strict()
   .refine((host) => host.identity !== undefined || host.agent === true, { message: 'a host needs identity: (a private key as env:/file:) or agent: true', path: ['identity'] })
