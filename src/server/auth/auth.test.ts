@@ -111,6 +111,14 @@ describe('harden serve sign-in on SQLite', () => {
     const id = cookieValue(await signIn('ada'), '__Host-harden-session')!;
     expect((await post('/logout', {}, `__Host-harden-session=${id}`)).status).toBe(403);
     const principal = (await serverAuth.authenticate(request({ cookie: `__Host-harden-session=${id}` })))!;
+    // With the right token, but from another site (a browser says so): neither sign-out nor sign-in.
+    const crossSite = (path: string, fields: Record<string, string>, cookie: string, headers: Record<string, string>) =>
+      fetch(`${server.url}${path}`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, ...headers }, body: new URLSearchParams(fields).toString() });
+    expect((await crossSite('/logout', { csrf: principal.csrf }, `__Host-harden-session=${id}`, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await crossSite('/logout', { csrf: principal.csrf }, `__Host-harden-session=${id}`, { origin: 'https://evil.example' })).status).toBe(403);
+    const fresh = await loginForm();
+    expect((await crossSite('/login', { csrf: fresh.csrf, user: 'ada', password: PASSWORD, next: '/' }, fresh.cookie, { 'sec-fetch-site': 'same-site' })).status).toBe(403);
+    expect(await serverAuth.authenticate(request({ cookie: `__Host-harden-session=${id}` }))).toMatchObject({ user: 'ada' });
     expect(checkCsrf(principal, new URLSearchParams({ csrf: principal.csrf }))).toBe(true);
     expect(checkCsrf(principal, new URLSearchParams({ csrf: other.csrf }))).toBe(false);
     const out = await post('/logout', { csrf: principal.csrf }, `__Host-harden-session=${id}`);

@@ -13,6 +13,7 @@ import { csrfOf, randomSecret, sameSecret, sha256Hex } from './secrets.js';
 import { isRole, ROLE_RANK, type Authenticate, type Principal } from './session.js';
 import { acceptTotp } from './totp.js';
 import { clientAddress, trustedProxies } from './client-address.js';
+import { crossOrigin } from './origin.js';
 
 export interface AuthOptions {
   store: AuthStore;
@@ -104,6 +105,8 @@ export class ServerAuth {
       return this.#loginPage(request, safeNext(url.searchParams.get('next')));
     }
     if (request.method !== 'POST') return methodNotAllowed(path === '/login' ? 'GET, HEAD, POST' : 'POST');
+    // Signing someone in to the attacker's account, or out, from another site: refused before the form is read.
+    if (crossOrigin(request)) return text(403, 'cross-origin request refused');
     const form = await readForm(request);
     if (typeof form === 'number') return text(form, form === 413 ? 'form too large' : 'expected application/x-www-form-urlencoded');
     if (path === '/login') return this.#password(request, form);

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { crossOrigin } from '../auth/origin.js';
 import type { Principal } from '../auth/session.js';
 
 /** The form field and header a session's CSRF token travels in. */
@@ -18,22 +19,10 @@ function sameSecret(a: string, b: string): boolean {
  * its own, so it needs none. A browser's Sec-Fetch-Site and Origin, when sent, must say this server.
  */
 export function csrfProblem(request: IncomingMessage, principal: Principal, fields: ReadonlyMap<string, string>): string | undefined {
-  // Browsers say where a request comes from: Sec-Fetch-Site, and Origin ("null" under Referrer-Policy: no-referrer).
-  const site = request.headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') return 'cross-origin request refused';
-  const origin = request.headers.origin;
-  if (origin !== undefined && origin !== 'null' && hostOf(origin) !== request.headers.host) return 'cross-origin request refused';
+  if (crossOrigin(request)) return 'cross-origin request refused';
   if (principal.via === 'token') return undefined;
   const header = request.headers[CSRF_HEADER];
   const sent = fields.get(CSRF_FIELD) ?? (typeof header === 'string' ? header : undefined);
   if (sent === undefined || principal.csrf === '' || !sameSecret(sent, principal.csrf)) return 'missing or wrong CSRF token';
   return undefined;
-}
-
-function hostOf(origin: string): string | undefined {
-  try {
-    return new URL(origin).host;
-  } catch {
-    return undefined;
-  }
 }
