@@ -11,24 +11,11 @@ import { authStoreOf } from '../store/auth.js';
 import { resolveSecret, SecretError } from '../targets/secret-ref.js';
 import type { StatusPlan } from '../status/schema.js';
 import { findPlan, requirePlan } from './context.js';
-import { hostPort, openStore, runDaemon, type PlanOptions } from './monitor-action.js';
+import { hostPort, openStore, runDaemon } from './monitor-action.js';
+import type { ServeOptions } from './serve-options.js';
 import { startServerThread } from './server-thread.js';
 import { scheduleVerify } from './scheduled-verify.js';
 import { takeSignals } from './startup-signals.js';
-
-export interface ServeOptions extends PlanOptions {
-  listen: string;
-  tlsCert?: string;
-  tlsKey?: string;
-  tlsOcsp?: string;
-  securityContact?: string[];
-  monitor: boolean;
-  statsEvery: string;
-  metrics?: string;
-  ca?: string;
-  debug?: boolean;
-  publicUrl?: string;
-}
 
 export async function serve(options: ServeOptions): Promise<number> {
   hostPort(options.listen, '--listen');

@@ -2,7 +2,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { InputError } from '../errors.js';
 import { jsonLogger } from '../monitor/log.js';
 import { StoreError } from '../monitor/store.js';
-import { openServer, type ServeOptions } from './serve-action.js';
+import { openServer } from './serve-action.js';
+import type { ServeOptions } from './serve-options.js';
 import type { ServerThreadMessage } from './server-thread.js';
 
 // The server thread of `harden serve` (see server-thread.ts): what --no-monitor runs, stopped by its parent.

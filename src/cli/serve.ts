@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import type { ServeOptions } from './serve-action.js';
+import type { ServeOptions } from './serve-options.js';
 
 export function registerServe(program: Command, exit: (code: number) => void): void {
   program

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { InputError } from '../errors.js';
 import type { jsonLogger } from '../monitor/log.js';
 import { StoreError } from '../monitor/store.js';
-import type { ServeOptions } from './serve-action.js';
+import type { ServeOptions } from './serve-options.js';
 
 /** What the server thread tells the daemon's. */
 export type ServerThreadMessage =
