@@ -364,8 +364,8 @@ describe('AlertDispatcher', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     const stopping = Date.now();
     await dispatcher.stop();
-    // 40 rows, 4 at a time, each timing out: 3 s if every claimed row were attempted.
-    expect(Date.now() - stopping).toBeLessThan(timeoutMs + 500);
+    // 40 rows, 4 at a time, each timing out: 3 s if every claimed row were attempted (the margin is for a loaded machine).
+    expect(Date.now() - stopping).toBeLessThan(timeoutMs + 1200);
     const [stats] = await db.outboxStats();
     expect(stats).toMatchObject({ channel: 'hook', pending: 40, delivered: 0 });
     expect(stats!.failing).toBeGreaterThan(0);
