@@ -22,12 +22,9 @@ const STOP_GRACE_MS = 10_000;
  * Resolves once it listens; rejects with the thread's own error (an InputError keeps exit code 2).
  */
 export async function startServerThread(options: ServeOptions, log: ReturnType<typeof jsonLogger>, fail: (reason: string) => void): Promise<{ close(): Promise<void> }> {
-  // The bundle runs bundle/serve-worker.js; tests and benchmarks that run the sources, src/cli/serve-worker.ts through tsx.
-  const fromSource = import.meta.url.endsWith('.ts');
-  const worker = new Worker(new URL(fromSource ? './serve-worker.ts' : './serve-worker.js', import.meta.url), {
-    workerData: { options: { ...options } satisfies ServeOptions },
-    ...(fromSource ? { execArgv: ['--import', 'tsx'] } : {}),
-  });
+  // The thread's entry is bundle/serve-worker.js, beside this chunk: run harden serve from the bundle (bin/harden.js).
+  if (import.meta.url.endsWith('.ts')) throw new Error('harden serve runs its server thread from the bundle: npm run build, then bin/harden.js serve');
+  const worker = new Worker(new URL('./serve-worker.js', import.meta.url), { workerData: { options: { ...options } satisfies ServeOptions } });
   let stopping = false;
   const exited = new Promise<number>((resolve) => worker.once('exit', resolve));
   worker.on('error', (error) => log('error', 'status server thread failed', { error: error.message }));
