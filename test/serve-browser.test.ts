@@ -88,7 +88,7 @@ async function axe(): Promise<string[]> {
   });
 }
 
-/** Reloads `path` until its text says `wanted` (the dashboard does not refresh itself). */
+/** Reloads `path` until its text says `wanted` (the public page has no script; the dashboard's own refresh is tested apart). */
 async function until(path: string, wanted: RegExp, timeoutMs = 8000): Promise<string> {
   let seen = '';
   await eventually(async () => {
@@ -120,15 +120,30 @@ describe('harden serve in a browser', () => {
 
   it('shows an incident live on the dashboard and the public status page, then resolved when the target recovers', async () => {
     await until('/dashboard', /api\s+✓ Operational/);
+    // The open dashboard updates itself: no reload, the same document.
+    await page.evaluate(() => ((window as unknown as { marker: boolean }).marker = true));
     target.mode = 'error';
+    await page.waitForFunction(() => /api\s+✕ Down/.test((document.getElementById('live-monitors') as HTMLElement | null)?.innerText ?? ''), undefined, { timeout: 8000 });
+    expect(await page.evaluate(() => (window as unknown as { marker?: boolean }).marker)).toBe(true);
+    expect(await page.locator('#live-updated').textContent()).toMatch(/^Updated /);
     expect(await until('/dashboard', /api\s+✕ Down/)).toContain('api');
     expect(await until('/dashboard/incidents', /api ✕ Ongoing/)).toContain(': status 500');
     expect(await until('/status', /api: ✕ Ongoing/)).toContain('Outage confirmed');
+    // A half-written update is never wiped by a refresh: its region waits until the form is left empty.
+    await page.goto(`${server.url}/dashboard/incidents`);
+    const message = page.getByLabel('Update for the status page and the alert channels');
+    await message.fill('Looking at the database');
     target.mode = 'up';
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(await page.locator('#live-incidents').innerText()).toMatch(/api ✕ Ongoing/);
+    expect(await message.inputValue()).toBe('Looking at the database');
+    await message.fill('');
+    await page.locator('h1').click();
+    await page.waitForFunction(() => /api ✓ Resolved/.test((document.getElementById('live-incidents') as HTMLElement | null)?.innerText ?? ''), undefined, { timeout: 8000 });
     await until('/dashboard/incidents', /api ✓ Resolved/);
     expect(await until('/status/public', /api: ✓ Resolved/)).toMatch(/Resolved after/);
     expect(problems).toEqual([]);
-  }, 20_000);
+  }, 30_000);
 
   it('loads the public status page and a badge, and axe finds nothing on /status', async () => {
     await page.goto(`${server.url}/status`);

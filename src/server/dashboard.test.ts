@@ -141,6 +141,11 @@ describe('the dashboard pages', () => {
     expect(uplot.response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(uplot.body).toContain('uPlot');
     expect((await get('/assets/dashboard.js')).body).toContain('new uPlot(');
+    // The monitors, SLOs and triggers refresh in place (tested in a browser by test/serve-browser.test.ts); the charts do not.
+    expect(body).toContain('<script src="/assets/dashboard-live.js" defer></script>');
+    expect(body).toMatch(/<main id="main" tabindex="-1" data-refresh="\d+">/);
+    expect(body.match(/ data-live>/g)).toHaveLength(3);
+    expect((await get('/assets/dashboard-live.js')).body).toContain('[data-live]');
     expect((await get('/assets/uplot.min.css')).body).toContain('.uplot');
   });
 

@@ -129,7 +129,7 @@ export async function startStatusServer(options: ServeOptions): Promise<RunningS
     if (authReply) prepared = prepare(authReply, false);
     else if (isDashboardPath(url.pathname)) {
       // Per user and never cached: built for this request only.
-      prepared = prepare(await dashboardRoute(request, url, { store: options.writable ?? options.store, authenticate, now }, () => fresh(true)), false);
+      prepared = prepare(await dashboardRoute(request, url, { store: options.writable ?? options.store, authenticate, now, liveSeconds: Math.max(1, Math.round(refreshMs / 1000)) }, () => fresh(true)), false);
     } else if (request.method !== 'GET' && request.method !== 'HEAD') {
       prepared = prepare({ ...text(405, 'only GET and HEAD'), headers: { allow: 'GET, HEAD' } }, false);
     } else {

@@ -19,12 +19,22 @@ export const DASHBOARD_SECTIONS = [
   { path: '/dashboard/plan', title: 'Plan register' },
 ] as const;
 
+/** Who a page is for, and how often its live regions refresh (the server's snapshot age, in seconds). */
+export type Viewer = Principal & { liveSeconds?: number };
+
 const canOperate = (principal: Principal) => ROLE_RANK[principal.role] >= ROLE_RANK.operator;
+
+/** A region the live script swaps for its newer markup (live-script.ts); its id names it in both documents. */
+const live = (id: string, content: Html): Html => html`<div id="live-${id}" data-live>${content}</div>`;
 const time = (at: number) => html`<time datetime="${new Date(at).toISOString()}">${isoMinute(at)}</time>`;
 const segment = (text: string) => encodeURIComponent(text);
 
-/** The frame every dashboard page shares: skip link, navigation, who is signed in and a sign-out form; scripts only where a chart is drawn. */
-function layout(principal: Principal, path: string, title: string, body: Html, charts: boolean, notice?: string): string {
+/**
+ * The frame every dashboard page shares: skip link, navigation, who is signed in and a sign-out form; the chart
+ * scripts only where a chart is drawn, the live script where a region is live.
+ */
+function layout(principal: Viewer, path: string, title: string, body: Html, charts: boolean, notice?: string): string {
+  const isLive = body.markup.includes(' data-live>');
   return `<!doctype html>\n${html`<html lang="en">
 <head>
 <meta charset="utf-8">
@@ -35,6 +45,7 @@ function layout(principal: Principal, path: string, title: string, body: Html, c
 ${charts ? html`<link rel="stylesheet" href="${DASHBOARD_ASSETS.uplotCss}">
 <script src="${DASHBOARD_ASSETS.uplotJs}" defer></script>
 <script src="${DASHBOARD_ASSETS.js}" defer></script>` : ''}
+${isLive ? html`<script src="${DASHBOARD_ASSETS.liveJs}" defer></script>` : ''}
 </head>
 <body class="dashboard">
 <a class="skip" href="#main">Skip to content</a>
@@ -43,8 +54,9 @@ ${charts ? html`<link rel="stylesheet" href="${DASHBOARD_ASSETS.uplotCss}">
 <p class="who">Signed in as ${principal.user} (${principal.role})</p>
 ${principal.via === 'session' ? html`<form method="post" action="/logout" class="sign-out"><input type="hidden" name="${CSRF_FIELD}" value="${principal.csrf}"><button type="submit">Sign out</button></form>` : ''}
 </header>
-<main id="main" tabindex="-1">
+<main id="main" tabindex="-1"${isLive ? html` data-refresh="${principal.liveSeconds ?? 15}"` : ''}>
 <h1>${title}</h1>
+${isLive ? html`<p class="updated" id="live-updated">Updates every ${principal.liveSeconds ?? 15} s while this page is open</p>` : ''}
 ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
 ${body}
 </main>
@@ -64,7 +76,7 @@ function pager({ page, pages }: MonitorPage): Html | '' {
   return html`<nav class="pager" aria-label="Monitor pages">${page > 1 ? link(page - 1, 'Previous') : ''} <span>Page ${page} of ${pages}</span> ${page < pages ? link(page + 1, 'Next') : ''}</nav>`;
 }
 
-export function monitorsPage(principal: Principal, listed: MonitorPage, slos: readonly SloStatus[], triggers: readonly FiringTrigger[]): string {
+export function monitorsPage(principal: Viewer, listed: MonitorPage, slos: readonly SloStatus[], triggers: readonly FiringTrigger[]): string {
   const { rows } = listed;
   const monitorRows = rows.map(
     ({ view, day }) =>
@@ -81,14 +93,14 @@ export function monitorsPage(principal: Principal, listed: MonitorPage, slos: re
   );
   const body = html`<section aria-labelledby="monitors"><h2 id="monitors">Monitors</h2>
 ${pager(listed)}
-${table('Monitors: state, uptime and response time quantiles over the last 24 hours', ['Monitor', 'State', 'Uptime 24 h', '7 days', '30 days', 'p50', 'p95', 'p99'], monitorRows, 'The plan has no monitors.')}
+${live('monitors', table('Monitors: state, uptime and response time quantiles over the last 24 hours', ['Monitor', 'State', 'Uptime 24 h', '7 days', '30 days', 'p50', 'p95', 'p99'], monitorRows, 'The plan has no monitors.'))}
 ${pager(listed)}
 </section>
 <section aria-labelledby="slos"><h2 id="slos">SLOs and error budgets</h2>
-${table('Each SLO over its window', ['Monitor', 'Objective', 'Achieved', 'Error budget left', 'Failed checks'], sloRows, 'The plan sets no SLOs.')}
+${live('slos', table('Each SLO over its window', ['Monitor', 'Objective', 'Achieved', 'Error budget left', 'Failed checks'], sloRows, 'The plan sets no SLOs.'))}
 </section>
 <section aria-labelledby="triggers"><h2 id="triggers">Triggers firing</h2>
-${table('Triggers firing now', ['Trigger', 'Since', 'Reason'], triggerRows, 'No trigger is firing.')}
+${live('triggers', table('Triggers firing now', ['Trigger', 'Since', 'Reason'], triggerRows, 'No trigger is firing.'))}
 </section>
 <section aria-labelledby="charts"><h2 id="charts">Response time and uptime</h2>${charts}</section>`;
   return layout(principal, '/dashboard', 'Monitors', body, rows.length > 0);
@@ -100,7 +112,7 @@ function budget(remaining: number | null): Html | string {
   return remaining < 0 ? html`<span class="state state-down"><span aria-hidden="true">✕</span> overspent (${left})</span>` : left;
 }
 
-export function incidentsPage(principal: Principal, incidents: readonly IncidentView[], updates: readonly IncidentUpdate[], notice?: string): string {
+export function incidentsPage(principal: Viewer, incidents: readonly IncidentView[], updates: readonly IncidentUpdate[], notice?: string): string {
   const items = incidents.map((incident) => {
     const open = incident.closedAt === null;
     const own = updates.filter((update) => update.incident === incident.key);
@@ -112,7 +124,7 @@ ${own.length === 0 ? html`<p>No updates written yet.</p>` : html`<ol class="time
 ${canOperate(principal) ? updateForm(principal, incident.key, id) : ''}
 </article></li>`;
   });
-  const body = incidents.length === 0 ? html`<p>No incidents in the last 14 days.</p>` : html`<ul class="incidents">${items}</ul>`;
+  const body = live('incidents', incidents.length === 0 ? html`<p>No incidents in the last 14 days.</p>` : html`<ul class="incidents">${items}</ul>`);
   return layout(principal, '/dashboard/incidents', 'Incidents', body, false, notice);
 }
 
@@ -127,7 +139,7 @@ function updateForm(principal: Principal, key: string, id: string): Html {
 </form>`;
 }
 
-export function outboxPage(principal: Principal, outbox: OutboxView, now: number, notice?: string): string {
+export function outboxPage(principal: Viewer, outbox: OutboxView, now: number, notice?: string): string {
   const channelRows = outbox.channels.map(
     (channel) =>
       html`<tr><th scope="row">${channel.channel}</th><td>${channel.pending}</td><td>${channel.failing > 0 ? html`<span class="state state-down"><span aria-hidden="true">✕</span> ${channel.failing}</span>` : '0'}</td><td>${channel.delivered}</td><td>${channel.lastError ?? 'none'}${channel.lastErrorAt === null ? '' : html` (${time(channel.lastErrorAt)})`}</td></tr>`,
@@ -141,15 +153,15 @@ export function outboxPage(principal: Principal, outbox: OutboxView, now: number
     }</td></tr>`;
   });
   const body = html`<section aria-labelledby="channels"><h2 id="channels">Channels</h2>
-${table('Deliveries per channel', ['Channel', 'Pending', 'Failing', 'Delivered', 'Last error'], channelRows, 'No alert has been queued yet.')}
+${live('channels', table('Deliveries per channel', ['Channel', 'Pending', 'Failing', 'Delivered', 'Last error'], channelRows, 'No alert has been queued yet.'))}
 </section>
 <section aria-labelledby="pending"><h2 id="pending">Undelivered alerts</h2>
-${table('Pending and failing deliveries, oldest first', ['Id', 'Channel', 'Alert', 'Queued', 'State', 'Attempts', 'Last error', 'Next attempt', 'Action'], pendingRows, 'Every alert has been delivered.')}
+${live('pending', table('Pending and failing deliveries, oldest first', ['Id', 'Channel', 'Alert', 'Queued', 'State', 'Attempts', 'Last error', 'Next attempt', 'Action'], pendingRows, 'Every alert has been delivered.'))}
 </section>`;
   return layout(principal, '/dashboard/outbox', 'Alert outbox', body, false, notice);
 }
 
-export function planPage(principal: Principal, runs: readonly VerifyRunRecord[]): string {
+export function planPage(principal: Viewer, runs: readonly VerifyRunRecord[]): string {
   const latest = runs.at(-1);
   if (!latest) {
     const body = html`<p>No verify run recorded yet: run <code>harden verify --record</code>, or set <code>verify: { every: 6h }</code> in the plan for <code>harden serve</code> to run it.</p>`;

@@ -8,7 +8,7 @@ import { dashboardApi } from './api.js';
 import { csrfProblem } from './csrf.js';
 import { type DashboardContext, incidentUpdates, monitorRows, outboxView, firingTriggers, sloRows, verifyHistory } from './data.js';
 import { parseUpdate, updateAlerts } from './incident-update.js';
-import { incidentsPage, monitorsPage, outboxPage, planPage } from './pages.js';
+import { incidentsPage, monitorsPage, outboxPage, planPage, type Viewer } from './pages.js';
 import { BodyError, readFields } from './request-body.js';
 
 /** The dashboard's pages load their own script and post their own forms; nothing else changes from the public CSP. */
@@ -19,6 +19,8 @@ export interface DashboardOptions {
   /** Who sends the request; undefined (or no function at all): nobody, and every dashboard route refuses. */
   authenticate: Authenticate | undefined;
   now: () => number;
+  /** How often the dashboard's live regions refresh, in seconds: the age of the server's snapshot. */
+  liveSeconds?: number;
 }
 
 /** Fixed notices a form's redirect may name: the query never carries text to show. */
@@ -67,13 +69,14 @@ export async function dashboardRoute(
   const context: DashboardContext = { store: options.store, plan, snapshot, now: options.now() };
   if (method === 'GET' || method === 'HEAD') {
     if (isApi(path)) return (await dashboardApi(path.slice('/api/v1/dashboard'.length), url.searchParams, context)) ?? problem(404, `no such endpoint: ${path}`);
-    return (await dashboardPage(path, url.searchParams, principal, context)) ?? { status: 404, type: TYPES.text, body: 'not found\n', maxAge: 0 };
+    const viewer = options.liveSeconds === undefined ? principal : { ...principal, liveSeconds: options.liveSeconds };
+    return (await dashboardPage(path, url.searchParams, viewer, context)) ?? { status: 404, type: TYPES.text, body: 'not found\n', maxAge: 0 };
   }
   if (method !== 'POST') return { ...problem(405, 'GET, HEAD or POST'), headers: { allow: 'GET, HEAD, POST' } };
   return post(request, path, principal, context);
 }
 
-async function dashboardPage(path: string, query: URLSearchParams, principal: Principal, context: DashboardContext): Promise<Reply | undefined> {
+async function dashboardPage(path: string, query: URLSearchParams, principal: Viewer, context: DashboardContext): Promise<Reply | undefined> {
   const notice = NOTICES[query.get('notice') ?? ''];
   if (path === '/dashboard') {
     const [listed, slos, triggers] = await Promise.all([monitorRows(context, Number(query.get('page') ?? 1)), sloRows(context), firingTriggers(context)]);

@@ -1,0 +1,49 @@
+/**
+ * The dashboard's live updates, served as a file (the CSP allows scripts from 'self' alone): every
+ * `data-refresh` seconds, while the tab is visible, it fetches the page again and swaps each
+ * `[data-live]` region whose markup changed, so an incident appears without a reload. A region
+ * with focus inside or a form being filled in is left as it is until it is not; a session that
+ * ended (the fetch lands on /login) reloads the page, which then asks to sign in.
+ */
+export const DASHBOARD_LIVE_JS = `'use strict';
+(function () {
+  var main = document.getElementById('main');
+  var seconds = Number(main && main.getAttribute('data-refresh')) || 15;
+  function changed(control) {
+    if (control.type === 'hidden' || control.type === 'submit') return false;
+    if (control.type === 'checkbox' || control.type === 'radio') return control.checked !== control.defaultChecked;
+    if (control.tagName === 'SELECT' && control.multiple) return Array.prototype.some.call(control.options, function (option) { return option.selected !== option.defaultSelected; });
+    if (control.tagName === 'SELECT') {
+      // Without a selected attribute the first option is the default one.
+      var initial = Array.prototype.findIndex.call(control.options, function (option) { return option.defaultSelected; });
+      return control.selectedIndex !== Math.max(initial, 0);
+    }
+    return control.value !== control.defaultValue;
+  }
+  function busy(region) {
+    return region.contains(document.activeElement) && document.activeElement !== region ||
+      Array.prototype.some.call(region.querySelectorAll('input, select, textarea'), changed);
+  }
+  function refresh() {
+    if (document.hidden) return;
+    fetch(location.href, { credentials: 'same-origin', headers: { accept: 'text/html' } }).then(function (response) {
+      if (response.redirected) return location.reload();
+      if (!response.ok) return;
+      return response.text().then(function (text) {
+        var fresh = new DOMParser().parseFromString(text, 'text/html');
+        var updated = false;
+        document.querySelectorAll('[data-live]').forEach(function (region) {
+          var next = fresh.getElementById(region.id);
+          if (!next || next.innerHTML === region.innerHTML || busy(region)) return;
+          region.replaceChildren.apply(region, Array.prototype.map.call(next.childNodes, function (node) { return document.importNode(node, true); }));
+          updated = true;
+        });
+        var stamp = document.getElementById('live-updated');
+        if (updated && stamp) stamp.textContent = 'Updated ' + new Date().toLocaleTimeString();
+      });
+    }).catch(function () { /* the next round tries again */ });
+  }
+  setInterval(refresh, seconds * 1000);
+  document.addEventListener('visibilitychange', function () { if (!document.hidden) refresh(); });
+})();
+`;
