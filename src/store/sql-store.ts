@@ -415,7 +415,19 @@ export class SqlStore implements Store {
       await compact(this.db, this.connection.engine, now, retention);
       // Delivered long ago: a replay of those events is no longer possible, so their keys can go.
       await this.db.deleteFrom('outbox').where('delivered_at', '<', now - retention.hour).execute();
+      await this.pruneVerifyRuns(now - retention.day);
       await this.connection.reclaim();
+    });
+  }
+
+  /** The verify history spans what the daily bars span; the latest run stays whatever its age (the plan register shows it). */
+  private async pruneVerifyRuns(before: number): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const { latest } = await trx.selectFrom('verify_runs').select((eb) => eb.fn.max('id').as('latest')).executeTakeFirstOrThrow();
+      if (latest === null) return;
+      const old = trx.selectFrom('verify_runs').select('id').where('at', '<', before).where('id', '<', latest);
+      await trx.deleteFrom('verify_items').where('run_id', 'in', old).execute();
+      await trx.deleteFrom('verify_runs').where('at', '<', before).where('id', '<', latest).execute();
     });
   }
 

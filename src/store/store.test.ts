@@ -492,5 +492,10 @@ describe.each(engines)('Store contract on $name', (engine) => {
     const runs = await store.verifyRuns(2);
     expect(runs.map((run) => run.at)).toEqual([T0 + DAY, T0 + 2 * DAY]);
     expect(runs[1]).toEqual({ at: T0 + 2 * DAY, counts: { regression: 1, verified: 1 }, items: [item('a', 'regression'), item('b', 'verified')] });
+    // Compaction keeps the history as long as the day rollups, and the latest run whatever its age.
+    await store.compact(T0 + DAY + 12 * 3_600_000 + KEEP_ALL.day, KEEP_ALL);
+    expect((await store.verifyRuns(10)).map((run) => run.at)).toEqual([T0 + 2 * DAY]);
+    await store.compact(T0 + 5000 * DAY, KEEP_ALL);
+    expect(await store.verifyRuns(10)).toEqual([runs[1]]);
   });
 });
