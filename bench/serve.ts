@@ -163,7 +163,7 @@ async function underReaders(dir: string, database: string): Promise<void> {
   const started = performance.now();
   const daemon: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : []), join(ROOT, 'bin/harden.js'), 'serve', '--listen', '127.0.0.1:0', '--stats-every', '5s'], { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] });
   // p99: over the daemon's last 8,192 probe starts (49 s at 10,000 monitors); interval: only those since the previous line.
-  const stats: { t: number; p50: number; p99: number; intervalP99: number; intervalMax: number }[] = [];
+  const stats: { t: number; p50: number; p99: number; intervalP99: number; intervalMax: number; rssMb: number }[] = [];
   let url: string | undefined;
   let buffered = '';
   daemon.stdout!.on('data', (chunk: Buffer) => {
@@ -173,7 +173,7 @@ async function underReaders(dir: string, database: string): Promise<void> {
     for (const line of all) {
       const entry = JSON.parse(line) as Record<string, unknown>;
       if (entry.msg === 'status pages served') url = String(entry.url);
-      if (entry.msg === 'stats') stats.push({ t: performance.now(), p50: Number(entry.lagP50Ms), p99: Number(entry.lagP99Ms), intervalP99: Number(entry.intervalLagP99Ms), intervalMax: Number(entry.intervalLagMaxMs) });
+      if (entry.msg === 'stats') stats.push({ t: performance.now(), p50: Number(entry.lagP50Ms), p99: Number(entry.lagP99Ms), intervalP99: Number(entry.intervalLagP99Ms), intervalMax: Number(entry.intervalLagMaxMs), rssMb: Number(entry.rssMb) });
       if (entry.msg === 'status snapshot failed') console.error(line);
       if (entry.level === 'error') console.error(line);
     }
@@ -222,6 +222,7 @@ async function underReaders(dir: string, database: string): Promise<void> {
     console.log(`schedule lag with ${READERS} readers: p50 ${loaded.p50} ms, p99 ${loaded.p99} ms   (${within(readFrom, readFrom + readSeconds * 1000).length} stats lines of 5 s)`);
     console.log(`reads: ${(reads / readSeconds).toFixed(0)}/s served over ${readSeconds.toFixed(0)} s (${(bytes / Math.max(1, reads) / 1024).toFixed(0)} KiB each on the wire; ${reads} reads, ${failures} failed${lastError ? `, last: ${lastError}` : ''}; the readers' first reply, the cold snapshot's build, after ${ms(Math.max(...firstRead))})`);
     console.log(`lag p99 with / without readers = ${(loaded.p99 / quiet.p99).toFixed(2)}; with readers / 250 ms target = ${(loaded.p99 / 250).toFixed(2)}`);
+    console.log(`harden serve's RSS (daemon and server thread): ${Math.max(...within(quietFrom, readFrom).map((line) => line.rssMb))} MB without readers, peak ${Math.max(...stats.map((line) => line.rssMb))} MB`);
     // Per 5 s interval (not the 49 s sliding window): start-up (where harden serve builds its first snapshot), quiet, readers.
     const worst = (lines: typeof stats) => `p99 ${Math.max(...lines.map((line) => line.intervalP99))} ms, max ${Math.max(...lines.map((line) => line.intervalMax))} ms`;
     const phases = [

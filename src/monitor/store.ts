@@ -109,9 +109,10 @@ export interface Store {
    */
   buckets(tier: 'hour' | 'day', since: number, now: number): Promise<Map<string, Bucket[]>>;
   /**
-   * buckets(), and `through`: the highest raw sample id they count. With `after` (an earlier
-   * call's `through`), only the raw samples recorded since, from `since` on whatever their time:
-   * added to that call's buckets, they keep them current without reading the rollups again.
+   * buckets() from `since` on, raw samples whatever their time (a sample taken after `now` is in
+   * the buckets that start after it), and `through`: the highest raw sample id they count. With
+   * `after` (an earlier call's `through`), only the raw samples recorded since: added to that
+   * call's buckets, they keep them current without reading the rollups again.
    */
   bucketsFrom(tier: 'hour' | 'day', since: number, now: number, after?: number): Promise<{ buckets: Map<string, Bucket[]>; through: number }>;
 

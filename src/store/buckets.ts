@@ -14,16 +14,18 @@ interface Counts {
 /**
  * Hour or day buckets of every monitor in [since, now), by monitor id, in one snapshot: the
  * tier's rows, plus the raw samples past its watermark (the ones it has not folded yet).
- * With `after`, only the raw samples above that id, from `since` on (`now` unbounded: a sample is
- * read once, whenever it was taken); `through` is the highest sample id the buckets count.
+ * With a `cursor`, raw samples are read whatever their time past `since` (`through`, the highest sample
+ * id, covers them all: one taken after `now` and left out would never be read again), and with
+ * `cursor.after`, only those above that id, without the rollups.
  */
 export async function bucketize(
   trx: Transaction<Tables>,
   tier: 'hour' | 'day',
   since: number,
   now: number,
-  after?: number,
+  cursor?: { after?: number | undefined },
 ): Promise<{ byMonitor: Map<number, Bucket[]>; through: number }> {
+  const after = cursor?.after;
   const size = tier === 'day' ? DAY : HOUR;
   const table = tier === 'day' ? 'rollup_day' : 'rollup_hour';
   const from = Math.floor(since / size) * size;
@@ -58,7 +60,7 @@ export async function bucketize(
     .select(['monitor_id', 'at', 'flags', 'latency_us'])
     .where('id', '>', after ?? (await watermarks(trx))[table])
     .where('at', '>=', from);
-  if (after === undefined) select = select.where('at', '<', now);
+  if (!cursor) select = select.where('at', '<', now);
   const raw = await select.execute();
   for (const sample of raw) {
     const counts = countsOf(sample.monitor_id, Math.floor(Number(sample.at) / size) * size);

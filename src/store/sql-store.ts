@@ -239,7 +239,7 @@ export class SqlStore implements Store {
       const { byMonitor, through } = await this.snapshot(async (trx) => {
         // PostgreSQL hands out ids before commits: wait for inserts in flight, or one committed later below `through` would never be read.
         if (this.connection.engine === 'postgres') await sql`lock table samples in share mode`.execute(trx);
-        return bucketize(trx, tier, since, now, after);
+        return bucketize(trx, tier, since, now, { after });
       });
       return { buckets: await this.byName(byMonitor), through };
     });
