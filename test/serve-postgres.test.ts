@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:chil
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createPostgresDatabase } from '../src/store/postgres.js';
 import { eventually, startSwitchableTarget, type SwitchableTarget } from '../src/testing/monitor-targets.js';
@@ -91,3 +92,22 @@ it('runs one daemon and any number of --no-monitor servers on one PostgreSQL dat
   next.child.kill('SIGTERM');
   expect(await exited).toBe(0);
 }, 90_000);
+
+it('stops a daemon whose lock connection is lost (a terminated backend, a server restart) rather than run beside the next one', async () => {
+  const daemon = spawn(process.execPath, [HARDEN_BIN, 'monitor'], { cwd: dir, env: { ...process.env, NO_COLOR: '1', ...env } });
+  children.push(daemon);
+  let out = '';
+  daemon.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const exited = new Promise<number | null>((done) => daemon.on('exit', done));
+  await eventually(() => out.includes('"monitor started"'), 20_000, 'the daemon to start');
+  const admin = new pg.Client({ connectionString: env.HARDEN_DATABASE_URL });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ ended: boolean }>("select pg_terminate_backend(pid) as ended from pg_locks where locktype = 'advisory' and granted");
+    expect(rows).toEqual([{ ended: true }]);
+  } finally {
+    await admin.end();
+  }
+  expect(await exited).toBe(1);
+  expect(out).toContain("the PostgreSQL connection holding the monitor's lock");
+}, 60_000);

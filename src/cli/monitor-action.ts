@@ -90,7 +90,12 @@ export async function runDaemon(options: MonitorRunOptions, companion?: Companio
     if (statsEveryMs === undefined || statsEveryMs < 1000) throw new InputError([`--stats-every: expected a duration of at least 1s (30s, 5m), got "${options.statsEvery}"`]);
     const database = sqlitePath(loaded, options);
     const postgres = process.env.HARDEN_DATABASE_URL?.trim();
-    const unlock = postgres ? await lockPostgresDaemon(postgres) : lockDatabase(database);
+    const unlock = postgres
+      ? await lockPostgresDaemon(postgres, (reason) => {
+          log('error', reason, {});
+          void daemon?.stop('lost the one-daemon lock', 1);
+        })
+      : lockDatabase(database);
     let store: Store;
     try {
       store = await openStore(loaded, options);
