@@ -53,8 +53,11 @@ export interface AuthStore {
   ssoUser(user: { name: string; role: string; source: string; at: number }): Promise<boolean>;
 
   createSession(session: { idHash: string; user: string; pendingTotp: boolean; at: number; expiresAt: number }): Promise<void>;
-  /** The unexpired session with this id hash (lastSeenAt as it was), its last-seen time moved to `at` when it is a minute old. */
-  session(idHash: string, at: number): Promise<SessionRecord | undefined>;
+  /**
+   * The unexpired session with this id hash (lastSeenAt as it was), its last-seen time moved to `at` when it is a
+   * minute old, unless `touch` is false (a page refreshing itself is no sign of someone at the keyboard).
+   */
+  session(idHash: string, at: number, touch?: boolean): Promise<SessionRecord | undefined>;
   deleteSession(idHash: string): Promise<void>;
   /** Ends every session of the user; how many there were. */
   revokeSessions(user: string): Promise<number>;
@@ -174,7 +177,7 @@ export class SqlAuthStore implements AuthStore {
     });
   }
 
-  session(idHash: string, at: number): Promise<SessionRecord | undefined> {
+  session(idHash: string, at: number, touch = true): Promise<SessionRecord | undefined> {
     return this.guard(async () => {
       const row = await this.db
         .selectFrom('sessions')
@@ -185,7 +188,7 @@ export class SqlAuthStore implements AuthStore {
         .where('sessions.expires_at', '>', at)
         .executeTakeFirst();
       if (!row) return undefined;
-      if (at - row.last_seen_at >= 60_000 && !this.connection.readOnly) {
+      if (touch && at - row.last_seen_at >= 60_000 && !this.connection.readOnly) {
         this.connection.checkStillThere();
         await this.db.updateTable('sessions').set({ last_seen_at: at }).where('id_hash', '=', idHash).execute();
       }

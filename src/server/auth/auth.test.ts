@@ -119,6 +119,9 @@ describe('harden serve sign-in on SQLite', () => {
     const fresh = await loginForm();
     expect((await crossSite('/login', { csrf: fresh.csrf, user: 'ada', password: PASSWORD, next: '/' }, fresh.cookie, { 'sec-fetch-site': 'same-site' })).status).toBe(403);
     expect(await serverAuth.authenticate(request({ cookie: `__Host-harden-session=${id}` }))).toMatchObject({ user: 'ada' });
+    // Behind a proxy that rewrites Host, the Origin never equals it: a browser's Sec-Fetch-Site decides.
+    const proxied = await loginForm();
+    expect((await crossSite('/login', { csrf: proxied.csrf, user: 'ada', password: PASSWORD, next: '/' }, proxied.cookie, { 'sec-fetch-site': 'same-origin', origin: 'https://status.acme.test' })).status).toBe(303);
     expect(checkCsrf(principal, new URLSearchParams({ csrf: principal.csrf }))).toBe(true);
     expect(checkCsrf(principal, new URLSearchParams({ csrf: other.csrf }))).toBe(false);
     const out = await post('/logout', { csrf: principal.csrf }, `__Host-harden-session=${id}`);
@@ -169,6 +172,13 @@ describe('harden serve sign-in on SQLite', () => {
     expect(await serverAuth.authenticate(request({ cookie }))).toMatchObject({ user: 'val' });
     expect(await auth.revokeSessions('val')).toBeGreaterThan(0);
     expect(await serverAuth.authenticate(request({ cookie }))).toBeUndefined();
+    // A dashboard left open refreshes itself every 15 s: that keeps the page current, not the session alive.
+    const watched = `__Host-harden-session=${cookieValue(await signIn('val'), '__Host-harden-session')}`;
+    for (let minute = 0; minute < 125; minute += 5) {
+      clock += 5 * 60_000;
+      const live = await serverAuth.authenticate(request({ cookie: watched, 'x-harden-live': '1' }));
+      expect(live === undefined).toBe(minute + 5 > 120);
+    }
   });
 
   it('keeps API tokens hashed, shown once, reaching only the read-only API as viewer', async () => {

@@ -10,7 +10,7 @@ import { clearFlowCookie, OIDC_CALLBACK, OIDC_START, OidcSignIn, type OidcOption
 import { PasswordChecker, type PasswordCost } from './passwords.js';
 import { LoginLimiter } from './rate-limit.js';
 import { csrfOf, randomSecret, sameSecret, sha256Hex } from './secrets.js';
-import { isRole, ROLE_RANK, type Authenticate, type Principal } from './session.js';
+import { isRole, LIVE_REFRESH_HEADER, ROLE_RANK, type Authenticate, type Principal } from './session.js';
 import { acceptTotp } from './totp.js';
 import { clientAddress, trustedProxies } from './client-address.js';
 import { crossOrigin } from './origin.js';
@@ -76,7 +76,8 @@ export class ServerAuth {
     const id = readCookie(request.headers.cookie, SESSION_COOKIE);
     if (!id) return undefined;
     const now = this.#now();
-    const session = await this.#store.session(sha256Hex(id), now);
+    // The dashboard's live refresh says so: it keeps the page current, not the session alive.
+    const session = await this.#store.session(sha256Hex(id), now, request.headers[LIVE_REFRESH_HEADER] !== '1');
     if (!session || session.pendingTotp || !isRole(session.user.role)) return undefined;
     if (now - session.lastSeenAt > this.#idleMs) {
       await this.#store.deleteSession(sha256Hex(id));

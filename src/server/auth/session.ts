@@ -19,3 +19,6 @@ export const ROLES: readonly Role[] = ['viewer', 'operator', 'admin'];
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
+
+/** Sent by the dashboard's live refresh (dashboard/live-script.ts): such a request never counts as activity. */
+export const LIVE_REFRESH_HEADER = 'x-harden-live';

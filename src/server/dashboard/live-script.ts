@@ -1,14 +1,18 @@
+import { LIVE_REFRESH_HEADER } from '../auth/session.js';
+
 /**
  * The dashboard's live updates, served as a file (the CSP allows scripts from 'self' alone): every
  * `data-refresh` seconds, while the tab is visible, it fetches the page again and swaps each
  * `[data-live]` region whose markup changed, so an incident appears without a reload. A region
  * with focus inside or a form being filled in is left as it is until it is not; a session that
- * ended (the fetch lands on /login) reloads the page, which then asks to sign in.
+ * ended (the fetch lands on /login) reloads the page, which then asks to sign in. Its requests say
+ * so (LIVE_REFRESH_HEADER): they do not keep an unattended session from ending after 2 idle hours.
  */
 export const DASHBOARD_LIVE_JS = `'use strict';
 (function () {
   var main = document.getElementById('main');
   var seconds = Number(main && main.getAttribute('data-refresh')) || 15;
+  var inFlight = false;
   function changed(control) {
     if (control.type === 'hidden' || control.type === 'submit') return false;
     if (control.type === 'checkbox' || control.type === 'radio') return control.checked !== control.defaultChecked;
@@ -26,7 +30,9 @@ export const DASHBOARD_LIVE_JS = `'use strict';
   }
   function refresh() {
     if (document.hidden) return;
-    fetch(location.href, { credentials: 'same-origin', headers: { accept: 'text/html' } }).then(function (response) {
+    if (inFlight) return;
+    inFlight = true;
+    fetch(location.href, { credentials: 'same-origin', headers: { accept: 'text/html', '${LIVE_REFRESH_HEADER}': '1' } }).then(function (response) {
       if (response.redirected) return location.reload();
       if (!response.ok) return;
       return response.text().then(function (text) {
@@ -41,7 +47,7 @@ export const DASHBOARD_LIVE_JS = `'use strict';
         var stamp = document.getElementById('live-updated');
         if (updated && stamp) stamp.textContent = 'Updated ' + new Date().toLocaleTimeString();
       });
-    }).catch(function () { /* the next round tries again */ });
+    }).catch(function () { /* the next round tries again */ }).finally(function () { inFlight = false; });
   }
   setInterval(refresh, seconds * 1000);
   document.addEventListener('visibilitychange', function () { if (!document.hidden) refresh(); });
