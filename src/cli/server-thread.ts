@@ -9,7 +9,7 @@ export type ServerThreadMessage =
   | { kind: 'listening'; url: string }
   | { kind: 'failed'; error: 'input' | 'store' | 'internal'; message: string; lines?: string[] }
   | { kind: 'stopped' }
-  /** A log line, written by the daemon's thread so that its own last line ("monitor stopped") stays last. */
+  /** A log line, written by the daemon's thread: one stream, in the order the lines were logged. */
   | { kind: 'log'; line: string };
 
 /** How long a server thread asked to stop may take to close its connections before it is ended. */
@@ -27,17 +27,21 @@ export async function startServerThread(options: ServeOptions, log: ReturnType<t
   const worker = new Worker(new URL('./serve-worker.js', import.meta.url), { workerData: { options: { ...options } satisfies ServeOptions } });
   let stopping = false;
   const exited = new Promise<number>((resolve) => worker.once('exit', resolve));
-  worker.on('error', (error) => log('error', 'status server thread failed', { error: error.message }));
+  let crash: Error | undefined;
+  worker.on('error', (error) => {
+    crash = error;
+    log('error', 'status server thread failed', { error: error.message });
+  });
   await new Promise<void>((resolve, reject) => {
     worker.on('message', (message: ServerThreadMessage) => {
       if (message.kind === 'log') process.stdout.write(message.line);
       if (message.kind === 'listening') resolve();
       if (message.kind === 'failed') reject(message.error === 'input' ? new InputError(message.lines ?? [message.message]) : message.error === 'store' ? new StoreError(message.message) : new Error(message.message));
     });
-    void exited.then((code) => reject(new Error(`the status server thread ended with code ${code} while starting`)));
+    void exited.then((code) => reject(new Error(`the status server thread ended with code ${code} while starting${crash ? `: ${crash.message}` : ''}`, { cause: crash })));
   });
   void exited.then((code) => {
-    if (!stopping) fail(`the status server thread ended (code ${code})`);
+    if (!stopping) fail(`the status server thread ended (code ${code}${crash ? `: ${crash.message}` : ''})`);
   });
   return {
     close: async () => {

@@ -16,6 +16,8 @@ describe('the client a sign-in is counted against', () => {
     ['an IPv6 proxy range and an IPv4-mapped peer', request('::ffff:127.0.0.1', '2001:db8::5, 2606:4700:10::1'), proxies, '2001:db8::5'],
     ['a hop that is not an address: the last trusted hop', request('127.0.0.1', 'evil, 10.1.2.3'), proxies, '10.1.2.3'],
     ['no header: the proxy itself', request('127.0.0.1'), proxies, '127.0.0.1'],
+    ['hops with ports, as some proxies write them', request('127.0.0.1', '203.0.113.7:52311, [2606:4700::1]:443'), proxies, '203.0.113.7'],
+    ['a bracketed IPv6 client with a port', request('127.0.0.1', '[2001:db8::7]:4711'), proxies, '2001:db8::7'],
   ])('%s', (_name, input, trusted, expected) => {
     expect(clientAddress(input, trusted)).toBe(expected);
   });

@@ -36,8 +36,11 @@ function isTrusted(trusted: BlockList, address: string): boolean {
   return family !== 0 && trusted.check(address, family === 6 ? 'ipv6' : 'ipv4');
 }
 
-/** ::ffff:192.0.2.1 (an IPv4 peer of a dual-stack socket) as 192.0.2.1; "[2001:db8::1]" without brackets. */
+/**
+ * ::ffff:192.0.2.1 (an IPv4 peer of a dual-stack socket) as 192.0.2.1; "[2001:db8::1]" without brackets; and
+ * without the port some proxies add to a hop ("203.0.113.7:52311", "[2001:db8::1]:443": Azure, IIS ARR).
+ */
 function plain(address: string): string {
-  const bare = address.replace(/^\[(.*)\]$/, '$1');
+  const bare = address.replace(/^\[([^\]]*)\](?::\d+)?$/, '$1').replace(/^(\d+\.\d+\.\d+\.\d+):\d+$/, '$1');
   return /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(bare) ? bare.slice(7) : bare;
 }

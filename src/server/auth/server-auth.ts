@@ -182,7 +182,7 @@ export class ServerAuth {
     const client = clientAddress(request, this.#proxies);
     const attempt = await this.#limiter.attempt(name, client, now);
     if (attempt.retryAfter > 0) return tooMany(attempt.retryAfter);
-    const step = session.user.totpSecret ? acceptTotp(session.user.totpSecret, (form.get('code') ?? '').trim(), now, undefined) : undefined;
+    const step = session.user.totpSecret ? acceptTotp(session.user.totpSecret, (form.get('code') ?? '').trim(), now) : undefined;
     // A code works once, on every process: the store keeps the step last accepted.
     if (step === undefined || !(await this.#store.useTotpStep(name, step))) {
       this.#log('warn', 'sign-in code refused', { user: name, client });

@@ -22,13 +22,11 @@ export function totpCode(secret: string, at: number): string {
 }
 
 /**
- * Accepts a 6-digit code of the current 30-second step or the one either side, once: a code
- * of a step at or before `lastStep` (the last accepted) is refused as a replay. The step accepted, or undefined.
+ * The 30-second step of a 6-digit code of the current step or the one either side, or undefined. That a step is
+ * used once, on every serve process, is the store's part (AuthStore.useTotpStep, a conditional update).
  */
-export function acceptTotp(secret: string, code: string, at: number, lastStep: number | undefined): number | undefined {
+export function acceptTotp(secret: string, code: string, at: number): number | undefined {
   if (!/^\d{6}$/.test(code)) return undefined;
   const delta = totpOf('x', secret, 'harden').validate({ token: code, timestamp: at, window: 1 });
-  if (delta === null) return undefined;
-  const step = Math.floor(at / 1000 / PERIOD) + delta;
-  return lastStep !== undefined && step <= lastStep ? undefined : step;
+  return delta === null ? undefined : Math.floor(at / 1000 / PERIOD) + delta;
 }

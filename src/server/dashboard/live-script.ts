@@ -33,7 +33,7 @@ export const DASHBOARD_LIVE_JS = `'use strict';
     if (inFlight) return;
     inFlight = true;
     fetch(location.href, { credentials: 'same-origin', headers: { accept: 'text/html', '${LIVE_REFRESH_HEADER}': '1' } }).then(function (response) {
-      if (response.redirected) return location.reload();
+      if (response.redirected && new URL(response.url).pathname === '/login') return location.reload();
       if (!response.ok) return;
       return response.text().then(function (text) {
         var fresh = new DOMParser().parseFromString(text, 'text/html');
