@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { PasswordChecker } from '../src/server/auth/passwords.js';
+import { LoginLimiter } from '../src/server/auth/rate-limit.js';
 import { authStoreOf } from '../src/store/auth.js';
 import { openStore } from '../src/store/open.js';
 
@@ -44,4 +45,22 @@ it('harden user list says which users sign in by single sign-on', async () => {
   const run = spawnSync(process.execPath, [resolve('bin/harden.js'), 'user', 'list', '--database', database], { env: { ...process.env, NO_COLOR: '1', HARDEN_DATABASE_URL: '' }, encoding: 'utf8', timeout: 20_000 });
   expect(run.stderr).toBe('');
   expect(run.stdout).toMatch(/^sso@example\.test\toperator\tsingle sign-on\tadded 2026-12-07/);
+});
+
+it('harden user unlock forgets the failed sign-ins that lock a user out, on every serve process of the database', async () => {
+  const database = join(dir, 'unlock.db');
+  const store = await openStore({ sqlite: database });
+  try {
+    await store.migrate();
+    const limiter = new LoginLimiter(authStoreOf(store));
+    const now = Date.now();
+    for (let i = 0; i < 5; i++) expect((await limiter.attempt('ada', '192.0.2.7', now)).retryAfter).toBe(0);
+    expect((await limiter.attempt('ada', '192.0.2.7', now)).retryAfter).toBeGreaterThan(0);
+    const run = spawnSync(process.execPath, [resolve('bin/harden.js'), 'user', 'unlock', 'ada', '--database', database], { env: { ...process.env, NO_COLOR: '1', HARDEN_DATABASE_URL: '' }, encoding: 'utf8', timeout: 20_000 });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('failed sign-ins of ada forgotten: sign-in is open again on every harden serve\n');
+    expect((await limiter.attempt('ada', '192.0.2.7', now)).retryAfter).toBe(0);
+  } finally {
+    await store.close();
+  }
 });

@@ -2,6 +2,7 @@ import { InputError } from '../errors.js';
 import { displayText } from '../display-text.js';
 import type { Store } from '../monitor/store.js';
 import { addUser, enrollTotp, issueToken } from '../server/auth/accounts.js';
+import { unlockSignIn } from '../server/auth/rate-limit.js';
 import type { Role } from '../server/auth/session.js';
 import { authStoreOf, type AuthStore } from '../store/auth.js';
 import { storeFromEnvironment } from '../store/open.js';
@@ -48,6 +49,14 @@ export function userRemove(name: string, options: AccountOptions): Promise<numbe
   return withAuth(options, async (auth) => {
     if (!(await auth.removeUser(name))) throw new InputError([`no user "${name}"`]);
     process.stdout.write(`user ${name} removed, their sessions ended\n`);
+    return 0;
+  });
+}
+
+export function userUnlock(name: string, options: AccountOptions & { client?: string }): Promise<number> {
+  return withAuth(options, async (auth) => {
+    await unlockSignIn(auth, name, options.client);
+    process.stdout.write(`failed sign-ins of ${name}${options.client === undefined ? '' : ` and from ${options.client}`} forgotten: sign-in is open again on every harden serve\n`);
     return 0;
   });
 }

@@ -8,13 +8,14 @@ const databaseOption = () => new Option('--database <file>', 'SQLite database (d
 export function registerAccounts(program: Command, exit: (code: number) => void): void {
   const user = program
     .command('user')
-    .summary('users of harden serve\'s dashboard: add, list, remove, totp')
+    .summary('users of harden serve\'s dashboard: add, list, remove, unlock, totp')
     .addHelpText('after', `
 Examples:
   harden user add ada --role admin          asks for the password (or reads one line from stdin)
   harden user totp ada                      prints the otpauth:// URI once: scan it, sign-in then asks for a code
   harden user list
   harden user remove ada                    and ends ada's sessions
+  harden user unlock ada                    after 5 failed sign-ins in 15 minutes, without waiting
 
 Roles: viewer (reads), operator (acts on monitors), admin (everything). There is no default user.`);
   user
@@ -31,6 +32,13 @@ Roles: viewer (reads), operator (acts on monitors), admin (everything). There is
     .addOption(planOption())
     .addOption(databaseOption())
     .action(async (name: string, options: AccountOptions) => exit(await (await import('./users-action.js')).userRemove(name, options)));
+  user
+    .command('unlock <name>')
+    .summary('forget the failed sign-ins that lock a user out (429) on every harden serve; --client an address too')
+    .addOption(new Option('--client <address>', 'also forget the failures counted against this client address'))
+    .addOption(planOption())
+    .addOption(databaseOption())
+    .action(async (name: string, options: AccountOptions & { client?: string }) => exit(await (await import('./users-action.js')).userUnlock(name, options)));
   user
     .command('totp <name>')
     .summary('give the user a new TOTP secret: prints its otpauth:// URI once')

@@ -57,3 +57,9 @@ export class LoginLimiter {
 
 const userKey = (user: string) => sha256Hex(`user:${user}`);
 const clientKey = (client: string) => sha256Hex(`client:${client}`);
+
+/** `harden user unlock`: forgets the failed sign-ins counted against a user name and, when given, a client address. */
+export async function unlockSignIn(store: Pick<AuthStore, 'clearLoginFailures'>, user: string, client?: string): Promise<void> {
+  await store.clearLoginFailures(userKey(user));
+  if (client !== undefined) await store.clearLoginFailures(clientKey(client));
+}
