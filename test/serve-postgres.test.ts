@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DAEMON_LOCK_KEY } from '../src/store/postgres-lock.js';
 import { createPostgresDatabase } from '../src/store/postgres.js';
 import { eventually, startSwitchableTarget, type SwitchableTarget } from '../src/testing/monitor-targets.js';
 import { ensureServices, startPostgres, type RunningService } from '../src/testing/services.js';
@@ -93,7 +94,7 @@ it('runs one daemon and any number of --no-monitor servers on one PostgreSQL dat
   expect(await exited).toBe(0);
 }, 90_000);
 
-it('stops a daemon whose lock connection is lost (a terminated backend, a server restart) rather than run beside the next one', async () => {
+it('takes the lock again after its connection is lost (a terminated backend, a server restart), and stops if another daemon took it meanwhile', async () => {
   const daemon = spawn(process.execPath, [HARDEN_BIN, 'monitor'], { cwd: dir, env: { ...process.env, NO_COLOR: '1', ...env } });
   children.push(daemon);
   let out = '';
@@ -102,12 +103,17 @@ it('stops a daemon whose lock connection is lost (a terminated backend, a server
   await eventually(() => out.includes('"monitor started"'), 20_000, 'the daemon to start');
   const admin = new pg.Client({ connectionString: env.HARDEN_DATABASE_URL });
   await admin.connect();
+  const lockHolder = "select pid from pg_locks where locktype = 'advisory' and granted";
   try {
-    const { rows } = await admin.query<{ ended: boolean }>("select pg_terminate_backend(pid) as ended from pg_locks where locktype = 'advisory' and granted");
-    expect(rows).toEqual([{ ended: true }]);
+    await admin.query(`select pg_terminate_backend(pid) from (${lockHolder}) holder`);
+    await eventually(() => out.includes("the monitor's lock on") && out.includes('is held again'), 10_000, 'the lock taken again');
+    expect(daemon.exitCode).toBeNull();
+    // Terminated again, and this time another session is first in line for the lock.
+    const { rows } = await admin.query<{ locked: string }>(`select pg_terminate_backend(pid), pg_advisory_lock(${DAEMON_LOCK_KEY}) as locked from (${lockHolder}) holder`);
+    expect(rows).toHaveLength(1);
+    expect(await exited).toBe(1);
+    expect(out).toContain('another harden monitor took the lock on');
   } finally {
     await admin.end();
   }
-  expect(await exited).toBe(1);
-  expect(out).toContain("the PostgreSQL connection holding the monitor's lock");
 }, 60_000);

@@ -91,9 +91,12 @@ export async function runDaemon(options: MonitorRunOptions, companion?: Companio
     const database = sqlitePath(loaded, options);
     const postgres = process.env.HARDEN_DATABASE_URL?.trim();
     const unlock = postgres
-      ? await lockPostgresDaemon(postgres, (reason) => {
-          log('error', reason, {});
-          void daemon?.stop('lost the one-daemon lock', 1);
+      ? await lockPostgresDaemon(postgres, {
+          log: (level, message) => log(level, message, {}),
+          lost: (reason) => {
+            log('error', reason, {});
+            void daemon?.stop('lost the one-daemon lock', 1);
+          },
         })
       : lockDatabase(database);
     let store: Store;

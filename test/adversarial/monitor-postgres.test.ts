@@ -36,6 +36,8 @@ describe('the monitor daemon on PostgreSQL', () => {
       } finally {
         await reopened.close();
       }
+      // The one-daemon lock's own connection went down with the server, and is taken again (with its backoff).
+      await eventually(() => run.logs.some((l) => String(l.msg).includes("the monitor's lock on") && String(l.msg).includes('is held again')), 35_000, 'the lock taken again');
       run.child.kill('SIGTERM');
       expect(await within(run.exited, 15_000)).toEqual({ code: 0, signal: null });
       expect(run.logs.filter((l) => l.level === 'error')).toEqual([]);
