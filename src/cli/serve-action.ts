@@ -19,9 +19,10 @@ import { takeSignals } from './startup-signals.js';
 
 export async function serve(options: ServeOptions): Promise<number> {
   hostPort(options.listen, '--listen');
-  readTls(options);
-  if (options.publicUrl !== undefined) originOf(options.publicUrl);
   if (options.monitor) {
+    // Bad server options end the command before the daemon starts; the server thread reads them again for itself.
+    readTls(options);
+    if (options.publicUrl !== undefined) originOf(options.publicUrl);
     return runDaemon(
       { plan: options.plan, database: options.database, metrics: options.metrics, ca: options.ca, debug: options.debug, watch: true, statsEvery: options.statsEvery },
       ({ log, fail }) => startServerThread(options, log, fail),

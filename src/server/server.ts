@@ -80,6 +80,7 @@ function withGzip(prepared: Prepared): Prepared {
  */
 export async function startStatusServer(options: ServeOptions): Promise<RunningStatusServer> {
   const refreshMs = options.refreshMs ?? 15_000;
+  const maxAgeSeconds = Math.round(refreshMs / 1000);
   const now = options.now ?? Date.now;
   const builder = new SnapshotBuilder(options.store);
   const https = options.tls !== undefined;
@@ -130,7 +131,7 @@ export async function startStatusServer(options: ServeOptions): Promise<RunningS
     if (authReply) prepared = prepare(authReply, false);
     else if (isDashboardPath(url.pathname)) {
       // Per user and never cached: built for this request only.
-      prepared = prepare(await dashboardRoute(request, url, { store: options.writable ?? options.store, authenticate, now, liveSeconds: Math.max(1, Math.round(refreshMs / 1000)) }, () => fresh(true)), false);
+      prepared = prepare(await dashboardRoute(request, url, { store: options.writable ?? options.store, authenticate, now, liveSeconds: Math.max(1, maxAgeSeconds) }, () => fresh(true)), false);
     } else if (request.method !== 'GET' && request.method !== 'HEAD') {
       prepared = prepare({ ...text(405, 'only GET and HEAD'), headers: { allow: 'GET, HEAD' } }, false);
     } else {
@@ -145,7 +146,7 @@ export async function startStatusServer(options: ServeOptions): Promise<RunningS
           const reply =
             (url.pathname === '/.well-known/security.txt' && options.securityContacts?.length ? securityTxt(options.securityContacts, state.snapshot.at) : undefined) ??
             dashboardAsset(url.pathname) ??
-            statusRoute(url.pathname, url.searchParams, { plan: state.plan, snapshot: state.snapshot, maxAge: Math.round(refreshMs / 1000) }) ??
+            statusRoute(url.pathname, url.searchParams, { plan: state.plan, snapshot: state.snapshot, maxAge: maxAgeSeconds }) ??
             text(404, 'not found');
           return withGzip(prepare(reply, reply.status === 200));
         });

@@ -33,8 +33,8 @@ const segment = (text: string) => encodeURIComponent(text);
  * The frame every dashboard page shares: skip link, navigation, who is signed in and a sign-out form; the chart
  * scripts only where a chart is drawn, the live script where a region is live.
  */
-function layout(principal: Viewer, path: string, title: string, body: Html, charts: boolean, notice?: string): string {
-  const isLive = body.markup.includes(' data-live>');
+function layout(principal: Viewer, path: string, title: string, body: Html, scripts: { charts?: boolean; live?: boolean }, notice?: string): string {
+  const refresh = principal.liveSeconds ?? 15;
   return `<!doctype html>\n${html`<html lang="en">
 <head>
 <meta charset="utf-8">
@@ -42,10 +42,10 @@ function layout(principal: Viewer, path: string, title: string, body: Html, char
 <title>${title} · harden dashboard</title>
 <link rel="stylesheet" href="${STYLESHEET_PATH}">
 <link rel="stylesheet" href="${DASHBOARD_ASSETS.css}">
-${charts ? html`<link rel="stylesheet" href="${DASHBOARD_ASSETS.uplotCss}">
+${scripts.charts ? html`<link rel="stylesheet" href="${DASHBOARD_ASSETS.uplotCss}">
 <script src="${DASHBOARD_ASSETS.uplotJs}" defer></script>
 <script src="${DASHBOARD_ASSETS.js}" defer></script>` : ''}
-${isLive ? html`<script src="${DASHBOARD_ASSETS.liveJs}" defer></script>` : ''}
+${scripts.live ? html`<script src="${DASHBOARD_ASSETS.liveJs}" defer></script>` : ''}
 </head>
 <body class="dashboard">
 <a class="skip" href="#main">Skip to content</a>
@@ -54,9 +54,9 @@ ${isLive ? html`<script src="${DASHBOARD_ASSETS.liveJs}" defer></script>` : ''}
 <p class="who">Signed in as ${principal.user} (${principal.role})</p>
 ${principal.via === 'session' ? html`<form method="post" action="/logout" class="sign-out"><input type="hidden" name="${CSRF_FIELD}" value="${principal.csrf}"><button type="submit">Sign out</button></form>` : ''}
 </header>
-<main id="main" tabindex="-1"${isLive ? html` data-refresh="${principal.liveSeconds ?? 15}"` : ''}>
+<main id="main" tabindex="-1"${scripts.live ? html` data-refresh="${refresh}"` : ''}>
 <h1>${title}</h1>
-${isLive ? html`<p class="updated" id="live-updated">Updates every ${principal.liveSeconds ?? 15} s while this page is open</p>` : ''}
+${scripts.live ? html`<p class="updated" id="live-updated">Updates every ${refresh} s while this page is open</p>` : ''}
 ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
 ${body}
 </main>
@@ -103,7 +103,7 @@ ${live('slos', table('Each SLO over its window', ['Monitor', 'Objective', 'Achie
 ${live('triggers', table('Triggers firing now', ['Trigger', 'Since', 'Reason'], triggerRows, 'No trigger is firing.'))}
 </section>
 <section aria-labelledby="charts"><h2 id="charts">Response time and uptime</h2>${charts}</section>`;
-  return layout(principal, '/dashboard', 'Monitors', body, rows.length > 0);
+  return layout(principal, '/dashboard', 'Monitors', body, { charts: rows.length > 0, live: true });
 }
 
 function budget(remaining: number | null): Html | string {
@@ -125,7 +125,7 @@ ${canOperate(principal) ? updateForm(principal, incident.key, id) : ''}
 </article></li>`;
   });
   const body = live('incidents', incidents.length === 0 ? html`<p>No incidents in the last 14 days.</p>` : html`<ul class="incidents">${items}</ul>`);
-  return layout(principal, '/dashboard/incidents', 'Incidents', body, false, notice);
+  return layout(principal, '/dashboard/incidents', 'Incidents', body, { live: true }, notice);
 }
 
 function updateForm(principal: Principal, key: string, id: string): Html {
@@ -158,14 +158,14 @@ ${live('channels', table('Deliveries per channel', ['Channel', 'Pending', 'Faili
 <section aria-labelledby="pending"><h2 id="pending">Undelivered alerts</h2>
 ${live('pending', table('Pending and failing deliveries, oldest first', ['Id', 'Channel', 'Alert', 'Queued', 'State', 'Attempts', 'Last error', 'Next attempt', 'Action'], pendingRows, 'Every alert has been delivered.'))}
 </section>`;
-  return layout(principal, '/dashboard/outbox', 'Alert outbox', body, false, notice);
+  return layout(principal, '/dashboard/outbox', 'Alert outbox', body, { live: true }, notice);
 }
 
 export function planPage(principal: Viewer, runs: readonly VerifyRunRecord[]): string {
   const latest = runs.at(-1);
   if (!latest) {
     const body = html`<p>No verify run recorded yet: run <code>harden verify --record</code>, or set <code>verify: { every: 6h }</code> in the plan for <code>harden serve</code> to run it.</p>`;
-    return layout(principal, '/dashboard/plan', 'Plan register', body, false);
+    return layout(principal, '/dashboard/plan', 'Plan register', body, {});
   }
   const point = progressPoints([latest])[0]!;
   const regressions = currentRegressions(runs);
@@ -180,7 +180,7 @@ ${table(`Items${group.stage === null ? ' without a stage' : ` of stage ${group.s
 ${table('When each current regression appeared', ['Item', 'Title', 'Regression since'], regressions.map((item) => html`<tr><th scope="row">${item.id}</th><td>${item.title}</td><td>${time(item.since)}</td></tr>`), 'No regression at the latest run.')}
 </section>
 <section aria-labelledby="register"><h2 id="register">Items by stage</h2>${groups}</section>`;
-  return layout(principal, '/dashboard/plan', 'Plan register', body, true);
+  return layout(principal, '/dashboard/plan', 'Plan register', body, { charts: true });
 }
 
 function verdictLabel(verdict: string, fixed: boolean): Html {
