@@ -11,6 +11,7 @@ import { openStore } from './open.js';
 import { SqlStore } from './sql-store.js';
 import { openSqlite } from './sqlite.js';
 import { StoreError, type Retention, type Store } from '../monitor/store.js';
+import { unreachableByNobody, UNPRIVILEGED } from '../testing/unprivileged.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'harden-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -223,12 +224,12 @@ describe('SQLite store', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./open-child.fixture.ts', import.meta.url)), path], {
       encoding: 'utf8',
       timeout: 60_000,
-      ...(process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {}),
+      ...UNPRIVILEGED,
     });
     return JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as { ok?: true; name?: string; message?: string };
   };
 
-  it('reports a read-only database file or folder as a StoreError', async () => {
+  it.skipIf(unreachableByNobody())('reports a read-only database file or folder as a StoreError', async () => {
     const readOnly = join(dir, 'read-only');
     mkdirSync(readOnly);
     chmodSync(dir, 0o755); // mkdtemp made it 0700: nobody could not even look inside
