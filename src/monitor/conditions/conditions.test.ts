@@ -79,7 +79,7 @@ describe('text', () => {
     const started = performance.now();
     expect(http({ body: `${'a'.repeat(40)}!` }, 'body matches /^(a+)+$/')).toBe('body matches /^(a+)+$/: no match');
     expect(http({ body: 'a'.repeat(40) }, 'body matches /^(a+)+$/')).toBeUndefined();
-    expect(performance.now() - started).toBeLessThan(500);
+    expect(performance.now() - started).toBeLessThan(2000);
   });
   it('understands the i, m and s flags, JavaScript escapes and named groups', () => {
     expect(http({ body: 'Version 2\nOK' }, 'body matches /^ok$/im', 'body matches /2.ok/is', 'body matches /\\u0056ersion/', 'body matches /(?<major>\\d)/')).toBeUndefined();

@@ -55,7 +55,7 @@ describe('dns probe', () => {
       const sample = await probeOnce({ dns: { name: 'app.example.test', server: `127.0.0.1:${silent.address().port}` }, timeout: '600ms' });
       expect(sample.ok).toBe(false);
       expect(sample.reason).toMatch(/^(no answer from the DNS server|timeout after 600ms)$/);
-      expect(performance.now() - started).toBeLessThan(900);
+      expect(performance.now() - started).toBeLessThan(1500);
     } finally {
       silent.close();
     }
