@@ -11,7 +11,7 @@ import { openStore } from '../store/open.js';
 import type { Store } from '../monitor/store.js';
 import type { Sample } from '../monitor/model.js';
 import type { Principal, Role } from './auth/session.js';
-import { DASHBOARD_CSP } from './dashboard/routes.js';
+import { SCRIPTED_PAGE_CSP } from './headers.js';
 import { startStatusServer, type RunningStatusServer } from './server.js';
 import { launchChromium } from '../testing/chromium.js';
 
@@ -127,7 +127,7 @@ describe('the dashboard: who may see and change what', () => {
 describe('the dashboard pages', () => {
   it('shows monitors with state in words, uptime and p50/p95/p99 in a table, a chart per monitor from served files, under its own CSP', async () => {
     const { response, body } = await get('/dashboard', as('viewer'));
-    expect(response.headers.get('content-security-policy')).toBe(DASHBOARD_CSP);
+    expect(response.headers.get('content-security-policy')).toBe(SCRIPTED_PAGE_CSP);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(body).toContain('<a class="skip" href="#main">Skip to content</a>');
     expect(body).toContain('<th scope="col">p95</th>');
@@ -142,10 +142,10 @@ describe('the dashboard pages', () => {
     expect(uplot.body).toContain('uPlot');
     expect((await get('/assets/dashboard.js')).body).toContain('new uPlot(');
     // The monitors, SLOs and triggers refresh in place (tested in a browser by test/serve-browser.test.ts); the charts do not.
-    expect(body).toContain('<script src="/assets/dashboard-live.js" defer></script>');
+    expect(body).toContain('<script src="/assets/live.js" defer></script>');
     expect(body).toMatch(/<main id="main" tabindex="-1" data-refresh="\d+">/);
     expect(body.match(/ data-live>/g)).toHaveLength(3);
-    expect((await get('/assets/dashboard-live.js')).body).toContain('[data-live]');
+    expect((await get('/assets/live.js')).body).toContain('[data-live]');
     expect((await get('/assets/uplot.min.css')).body).toContain('.uplot');
   });
 

@@ -4,6 +4,8 @@
  * version leaks.
  */
 export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+/** Pages that load harden's served scripts, which fetch the page again to refresh it: scripts and fetches from 'self' only. */
+export const SCRIPTED_PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 export function securityHeaders({ https, crossOrigin = false }: { https: boolean; crossOrigin?: boolean }): Record<string, string> {
   return {

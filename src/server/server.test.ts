@@ -10,6 +10,7 @@ import { openStore } from '../store/open.js';
 import type { Store } from '../monitor/store.js';
 import type { Sample } from '../monitor/model.js';
 import { startStatusServer, type RunningStatusServer } from './server.js';
+import { CONTENT_SECURITY_POLICY, SCRIPTED_PAGE_CSP } from './headers.js';
 
 const NOW = Date.UTC(2026, 11, 7, 12, 30);
 const dir = mkdtempSync(join(tmpdir(), 'harden-serve-'));
@@ -82,7 +83,11 @@ describe('harden serve: the public status page', () => {
     expect(body).toContain('Resolved after 2 h 0 min');
     expect(body).toContain('Scheduled maintenance');
     expect(body).toContain('weekly upgrade');
-    for (const secret of ['hunter2', 'abcdefgh', 'internal', '10.1.2.3', '<script', 'style="']) expect(body).not.toContain(secret);
+    for (const secret of ['hunter2', 'abcdefgh', 'internal', '10.1.2.3', 'style="']) expect(body).not.toContain(secret);
+    // One script, served by harden, refreshing the page's regions; the policy lets in that and nothing else.
+    expect(body.match(/<script[^>]*>/g)).toEqual(['<script src="/assets/live.js" defer>']);
+    expect(body).toContain('<main id="main" data-refresh="15">');
+    expect(body.match(/<div id="live-(\w+)" data-live>/g)).toEqual(['overall', 'maintenance', 'monitors', 'incidents'].map((id) => `<div id="live-${id}" data-live>`));
   });
 
   it('a named page shows its monitors only, with their targets stripped of credentials and query when it says showUrls', async () => {
@@ -133,7 +138,8 @@ describe('harden serve: the public status page', () => {
   it('sends the security headers on every response, and no Server or X-Powered-By', async () => {
     for (const path of ['/status', '/badge/api/status.svg', '/api/v1/monitors', '/nowhere', '/assets/status.css']) {
       const { response } = await get(path);
-      expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+      // Scripts from 'self' on the pages that load harden's live script; none anywhere else.
+      expect(response.headers.get('content-security-policy')).toBe(path === '/status' ? SCRIPTED_PAGE_CSP : CONTENT_SECURITY_POLICY);
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(response.headers.get('server')).toBeNull();
       expect(response.headers.get('x-powered-by')).toBeNull();

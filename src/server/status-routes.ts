@@ -2,11 +2,13 @@ import { incidentJson, monitorJson, statusPageJson } from '../status/api.js';
 import { badge, responseColour, uptimeColour, type Colour } from '../status/badge.js';
 import { milliseconds, percent } from '../status/format.js';
 import { openApiDocument } from '../status/openapi.js';
-import { renderStatusPage, STYLESHEET_PATH } from '../status/page.js';
+import { renderStatusPage, STYLESHEET_PATH, type PageInput } from '../status/page.js';
 import type { StatusPlan } from '../status/schema.js';
 import type { MonitorState, MonitorView, StatusSnapshot } from '../status/snapshot.js';
 import { STATUS_CSS } from '../status/stylesheet.js';
+import { DASHBOARD_ASSETS } from './dashboard/assets.js';
 import { withDashboardApi } from './dashboard/openapi.js';
+import { SCRIPTED_PAGE_CSP } from './headers.js';
 import { json, text, TYPES, type Reply } from './responses.js';
 
 /** Monitors per page of /status. */
@@ -38,6 +40,12 @@ function ordered(snapshot: StatusSnapshot): MonitorView[] {
   return all;
 }
 
+/** A status page that refreshes itself as often as its snapshot does, with the live script the CSP lets in. */
+function statusPage(input: Omit<PageInput, 'live'>, maxAge: number): Reply {
+  const body = renderStatusPage({ ...input, live: { script: DASHBOARD_ASSETS.liveJs, seconds: Math.max(1, maxAge) } });
+  return { status: 200, type: TYPES.html, body, maxAge, headers: { 'content-security-policy': SCRIPTED_PAGE_CSP } };
+}
+
 function segment(text: string): string | undefined {
   try {
     return decodeURIComponent(text);
@@ -58,14 +66,14 @@ export function statusRoute(path: string, query: URLSearchParams, context: Route
     if (!Number.isInteger(page) || page < 1 || page > pages) return text(404, `no page ${query.get('page')} (pages 1 to ${pages})`);
     const title = plan.project ? `${plan.project} status` : 'Status';
     const monitors = all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-    return { status: 200, type: TYPES.html, body: renderStatusPage({ title, snapshot, monitors, showUrls: false, page, pages, path }), maxAge };
+    return statusPage({ title, snapshot, monitors, showUrls: false, page, pages, path }, maxAge);
   }
   const named = /^\/status\/([a-z0-9-]+)$/.exec(path);
   if (named) {
     const page = plan.statusPages.find((p) => p.slug === named[1]);
     if (!page) return undefined;
     const monitors = page.monitors.flatMap((name) => snapshot.monitors.get(name) ?? []);
-    return { status: 200, type: TYPES.html, body: renderStatusPage({ title: page.title, description: page.description, snapshot, monitors, showUrls: page.showUrls, page: 1, pages: 1, path }), maxAge };
+    return statusPage({ title: page.title, description: page.description, snapshot, monitors, showUrls: page.showUrls, page: 1, pages: 1, path }, maxAge);
   }
   const badgePath = /^\/badge\/([^/]+)\/(status|uptime-24h|uptime-7d|uptime-30d|response)\.svg$/.exec(path);
   if (badgePath) {

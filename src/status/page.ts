@@ -20,6 +20,8 @@ export interface PageInput {
   page: number;
   pages: number;
   path: string;
+  /** The served script that refreshes the page's regions in place, and how often (the snapshot's age). */
+  live: { script: string; seconds: number };
 }
 
 /** State in words and a symbol, never by colour alone. */
@@ -94,7 +96,13 @@ function pager(input: PageInput): Html | '' {
   return html`<nav class="pager" aria-label="Monitor pages">${input.page > 1 ? link(input.page - 1, 'Previous') : ''} <span>Page ${input.page} of ${input.pages}</span> ${input.page < input.pages ? link(input.page + 1, 'Next') : ''}</nav>`;
 }
 
-/** A public status page: no script, styles from the served stylesheet only. */
+/** A region the live script swaps for its newer markup; its id names it in both documents. */
+export const liveRegion = (id: string, content: Html | ''): Html => html`<div id="live-${id}" data-live>${content}</div>`;
+
+/**
+ * A public status page: styles from the served stylesheet only, and whole without scripts; while it is
+ * open, the served `live` script swaps its regions for newer ones (no reload, no framework).
+ */
 export function renderStatusPage(input: PageInput): string {
   const { snapshot } = input;
   const names = new Set(input.monitors.map((monitor) => monitor.name));
@@ -107,23 +115,24 @@ export function renderStatusPage(input: PageInput): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${input.title}</title>
 <link rel="stylesheet" href="${STYLESHEET_PATH}">
+<script src="${input.live.script}" defer></script>
 </head>
 <body>
 <header>
 <h1>${input.title}</h1>
 ${input.description ? html`<p>${input.description}</p>` : ''}
-<p class="overall overall-${status.state}" role="status">${stateLabel(status.state)} <span class="overall-text">${status.text}</span></p>
-<p class="updated">Updated <time datetime="${new Date(snapshot.at).toISOString()}">${isoMinute(snapshot.at)}</time></p>
+${liveRegion('overall', html`<p class="overall overall-${status.state}" role="status">${stateLabel(status.state)} <span class="overall-text">${status.text}</span></p>
+<p class="updated">Updated <time datetime="${new Date(snapshot.at).toISOString()}">${isoMinute(snapshot.at)}</time>, and every ${input.live.seconds} s while this page is open</p>`)}
 </header>
-<main>
-${maintenance.length > 0 ? html`<section aria-labelledby="maintenance"><h2 id="maintenance">Scheduled maintenance</h2><ul class="maintenance">${maintenance.map((window) => maintenanceItem(window, snapshot.at))}</ul></section>` : ''}
+<main id="main" data-refresh="${input.live.seconds}">
+${liveRegion('maintenance', maintenance.length > 0 ? html`<section aria-labelledby="maintenance"><h2 id="maintenance">Scheduled maintenance</h2><ul class="maintenance">${maintenance.map((window) => maintenanceItem(window, snapshot.at))}</ul></section>` : '')}
 <section aria-labelledby="monitors"><h2 id="monitors">Services</h2>
-${pager(input)}
+${liveRegion('monitors', html`${pager(input)}
 <ul class="monitors">${input.monitors.map((monitor) => monitorItem(monitor, input.showUrls))}</ul>
-${pager(input)}
+${pager(input)}`)}
 </section>
 <section aria-labelledby="incidents"><h2 id="incidents">Incidents</h2>
-${incidents.length === 0 ? html`<p>No incidents in the last 14 days.</p>` : html`<ul class="incidents">${incidents.map((incident) => incidentItem(incident, input.showUrls, snapshot.at))}</ul>`}
+${liveRegion('incidents', incidents.length === 0 ? html`<p>No incidents in the last 14 days.</p>` : html`<ul class="incidents">${incidents.map((incident) => incidentItem(incident, input.showUrls, snapshot.at))}</ul>`)}
 </section>
 </main>
 <footer><p>Uptime counts every check outside maintenance windows, by whole hours (24 h) and whole days (7 and 30 days, and the bars).</p></footer>

@@ -1,14 +1,15 @@
 import { LIVE_REFRESH_HEADER } from '../auth/session.js';
 
 /**
- * The dashboard's live updates, served as a file (the CSP allows scripts from 'self' alone): every
- * `data-refresh` seconds, while the tab is visible, it fetches the page again and swaps each
- * `[data-live]` region whose markup changed, so an incident appears without a reload. A region
- * with focus inside or a form being filled in is left as it is until it is not; a session that
+ * Live updates of the dashboard and the status pages, served as a file (the CSP allows scripts from
+ * 'self' alone): every `data-refresh` seconds, while the tab is visible, it fetches the page again
+ * (an unchanged page answers 304) and swaps each `[data-live]` region whose markup changed, so an
+ * incident appears without a reload. A region with focus inside or a form being filled in is left
+ * as it is until it is not; a session that
  * ended (the fetch lands on /login) reloads the page, which then asks to sign in. Its requests say
  * so (LIVE_REFRESH_HEADER): they do not keep an unattended session from ending after 2 idle hours.
  */
-export const DASHBOARD_LIVE_JS = `'use strict';
+export const LIVE_REFRESH_JS = `'use strict';
 (function () {
   var main = document.getElementById('main');
   var seconds = Number(main && main.getAttribute('data-refresh')) || 15;
@@ -32,7 +33,7 @@ export const DASHBOARD_LIVE_JS = `'use strict';
     if (document.hidden) return;
     if (inFlight) return;
     inFlight = true;
-    fetch(location.href, { credentials: 'same-origin', headers: { accept: 'text/html', '${LIVE_REFRESH_HEADER}': '1' } }).then(function (response) {
+    fetch(location.href, { credentials: 'same-origin', cache: 'no-cache', headers: { accept: 'text/html', '${LIVE_REFRESH_HEADER}': '1' } }).then(function (response) {
       if (response.redirected && new URL(response.url).pathname === '/login') return location.reload();
       if (!response.ok) return;
       return response.text().then(function (text) {

@@ -3,7 +3,7 @@ import type { SloStatus } from '../../monitor/slo.js';
 import type { VerifyRunRecord } from '../../monitor/store.js';
 import { isoMinute, milliseconds, percent, span } from '../../status/format.js';
 import { html, type Html } from '../../status/html-escape.js';
-import { PHASE_LABELS, stateLabel, STYLESHEET_PATH } from '../../status/page.js';
+import { liveRegion, PHASE_LABELS, stateLabel, STYLESHEET_PATH } from '../../status/page.js';
 import type { IncidentView } from '../../status/snapshot.js';
 import { ROLE_RANK, type Principal } from '../auth/session.js';
 import { DASHBOARD_ASSETS } from './assets.js';
@@ -24,8 +24,6 @@ export type Viewer = Principal & { liveSeconds?: number };
 
 const canOperate = (principal: Principal) => ROLE_RANK[principal.role] >= ROLE_RANK.operator;
 
-/** A region the live script swaps for its newer markup (live-script.ts); its id names it in both documents. */
-const live = (id: string, content: Html): Html => html`<div id="live-${id}" data-live>${content}</div>`;
 const time = (at: number) => html`<time datetime="${new Date(at).toISOString()}">${isoMinute(at)}</time>`;
 const segment = (text: string) => encodeURIComponent(text);
 
@@ -93,14 +91,14 @@ export function monitorsPage(principal: Viewer, listed: MonitorPage, slos: reado
   );
   const body = html`<section aria-labelledby="monitors"><h2 id="monitors">Monitors</h2>
 ${pager(listed)}
-${live('monitors', table('Monitors: state, uptime and response time quantiles over the last 24 hours', ['Monitor', 'State', 'Uptime 24 h', '7 days', '30 days', 'p50', 'p95', 'p99'], monitorRows, 'The plan has no monitors.'))}
+${liveRegion('monitors', table('Monitors: state, uptime and response time quantiles over the last 24 hours', ['Monitor', 'State', 'Uptime 24 h', '7 days', '30 days', 'p50', 'p95', 'p99'], monitorRows, 'The plan has no monitors.'))}
 ${pager(listed)}
 </section>
 <section aria-labelledby="slos"><h2 id="slos">SLOs and error budgets</h2>
-${live('slos', table('Each SLO over its window', ['Monitor', 'Objective', 'Achieved', 'Error budget left', 'Failed checks'], sloRows, 'The plan sets no SLOs.'))}
+${liveRegion('slos', table('Each SLO over its window', ['Monitor', 'Objective', 'Achieved', 'Error budget left', 'Failed checks'], sloRows, 'The plan sets no SLOs.'))}
 </section>
 <section aria-labelledby="triggers"><h2 id="triggers">Triggers firing</h2>
-${live('triggers', table('Triggers firing now', ['Trigger', 'Since', 'Reason'], triggerRows, 'No trigger is firing.'))}
+${liveRegion('triggers', table('Triggers firing now', ['Trigger', 'Since', 'Reason'], triggerRows, 'No trigger is firing.'))}
 </section>
 <section aria-labelledby="charts"><h2 id="charts">Response time and uptime</h2>${charts}</section>`;
   return layout(principal, '/dashboard', 'Monitors', body, { charts: rows.length > 0, live: true });
@@ -124,7 +122,7 @@ ${own.length === 0 ? html`<p>No updates written yet.</p>` : html`<ol class="time
 ${canOperate(principal) ? updateForm(principal, incident.key, id) : ''}
 </article></li>`;
   });
-  const body = live('incidents', incidents.length === 0 ? html`<p>No incidents in the last 14 days.</p>` : html`<ul class="incidents">${items}</ul>`);
+  const body = liveRegion('incidents', incidents.length === 0 ? html`<p>No incidents in the last 14 days.</p>` : html`<ul class="incidents">${items}</ul>`);
   return layout(principal, '/dashboard/incidents', 'Incidents', body, { live: true }, notice);
 }
 
@@ -153,10 +151,10 @@ export function outboxPage(principal: Viewer, outbox: OutboxView, now: number, n
     }</td></tr>`;
   });
   const body = html`<section aria-labelledby="channels"><h2 id="channels">Channels</h2>
-${live('channels', table('Deliveries per channel', ['Channel', 'Pending', 'Failing', 'Delivered', 'Last error'], channelRows, 'No alert has been queued yet.'))}
+${liveRegion('channels', table('Deliveries per channel', ['Channel', 'Pending', 'Failing', 'Delivered', 'Last error'], channelRows, 'No alert has been queued yet.'))}
 </section>
 <section aria-labelledby="pending"><h2 id="pending">Undelivered alerts</h2>
-${live('pending', table('Pending and failing deliveries, oldest first', ['Id', 'Channel', 'Alert', 'Queued', 'State', 'Attempts', 'Last error', 'Next attempt', 'Action'], pendingRows, 'Every alert has been delivered.'))}
+${liveRegion('pending', table('Pending and failing deliveries, oldest first', ['Id', 'Channel', 'Alert', 'Queued', 'State', 'Attempts', 'Last error', 'Next attempt', 'Action'], pendingRows, 'Every alert has been delivered.'))}
 </section>`;
   return layout(principal, '/dashboard/outbox', 'Alert outbox', body, { live: true }, notice);
 }

@@ -3,6 +3,7 @@ import type { Store } from '../../monitor/store.js';
 import type { StatusPlan } from '../../status/schema.js';
 import type { StatusSnapshot } from '../../status/snapshot.js';
 import { ROLE_RANK, type Authenticate, type Principal } from '../auth/session.js';
+import { SCRIPTED_PAGE_CSP } from '../headers.js';
 import { json, TYPES, type Reply } from '../responses.js';
 import { dashboardApi } from './api.js';
 import { csrfProblem } from './csrf.js';
@@ -12,7 +13,6 @@ import { incidentsPage, monitorsPage, outboxPage, planPage, type Viewer } from '
 import { BodyError, readFields } from './request-body.js';
 
 /** The dashboard's pages load their own script and post their own forms; nothing else changes from the public CSP. */
-export const DASHBOARD_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 export interface DashboardOptions {
   store: Store;
@@ -39,7 +39,7 @@ export function isDashboardPath(path: string): boolean {
   return path === '/dashboard' || path.startsWith('/dashboard/') || path.startsWith('/api/v1/dashboard/') || /^\/api\/v1\/incidents\/[^/]+\/updates$/.test(path);
 }
 
-const page = (body: string): Reply => ({ status: 200, type: TYPES.html, body, maxAge: 0, headers: { 'content-security-policy': DASHBOARD_CSP } });
+const page = (body: string): Reply => ({ status: 200, type: TYPES.html, body, maxAge: 0, headers: { 'content-security-policy': SCRIPTED_PAGE_CSP } });
 const seeOther = (location: string): Reply => ({ status: 303, type: TYPES.text, body: `see ${location}\n`, maxAge: 0, headers: { location } });
 const problem = (status: number, message: string): Reply => json({ error: message }, 0, status);
 
