@@ -213,7 +213,8 @@ describe('harden monitor (built CLI)', () => {
       return;
     }
     try {
-      writePlan(`  - name: api\n    http: ${target.origin}/health\n    every: 100ms\n`, 'monitoring:\n  metrics: false\n  database: small/harden.db\n');
+      // A timeout of 1 s, not the interval's 100 ms: --once exits 1 when a probe fails, and a loaded machine may be slow.
+      writePlan(`  - name: api\n    http: ${target.origin}/health\n    every: 1s\n`, 'monitoring:\n  metrics: false\n  database: small/harden.db\n');
       expect((await harden(['monitor', '--once'])).code).toBe(0);
 
       spawnSync('mount', ['-o', 'remount,ro', mountPoint]);
