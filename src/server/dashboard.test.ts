@@ -64,8 +64,8 @@ beforeAll(async () => {
     batch({
       opened: [{ key: INCIDENT, monitor: 'api', openedAt: NOW - 2 * HOUR, closedAt: null, reason: first.reason!, firstFailure: first }],
       states: [
-        { monitor: 'api', consecutiveFailures: 12, consecutiveSuccesses: 0, firstFailure: first, openIncident: INCIDENT, lastSampleAt: NOW - 10 * MINUTE, lastOk: false },
-        { monitor: 'web', consecutiveFailures: 0, consecutiveSuccesses: 9, firstFailure: null, openIncident: null, lastSampleAt: NOW - 10 * MINUTE, lastOk: true },
+        { monitor: 'api', consecutiveFailures: 12, consecutiveSuccesses: 0, firstFailure: first, openIncident: INCIDENT, lastSampleAt: NOW - MINUTE, lastOk: false },
+        { monitor: 'web', consecutiveFailures: 0, consecutiveSuccesses: 9, firstFailure: null, openIncident: null, lastSampleAt: NOW - MINUTE, lastOk: true },
       ],
       alerts: [{ channel: 'ops', event: event('opened', 'api', NOW - 2 * HOUR) }, { channel: 'ops', event: event('other', 'web', NOW - HOUR) }],
     }),

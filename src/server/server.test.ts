@@ -50,8 +50,8 @@ beforeAll(async () => {
     batch({
       opened: [{ key: `api@${first.at + HOUR}`, monitor: 'api', openedAt: first.at + HOUR, closedAt: null, reason: first.reason!, firstFailure: first }],
       states: [
-        { monitor: 'api', consecutiveFailures: 0, consecutiveSuccesses: 5, firstFailure: null, openIncident: null, lastSampleAt: NOW - HOUR, lastOk: true },
-        { monitor: 'web', consecutiveFailures: 0, consecutiveSuccesses: 9, firstFailure: null, openIncident: null, lastSampleAt: NOW - HOUR, lastOk: true },
+        { monitor: 'api', consecutiveFailures: 0, consecutiveSuccesses: 5, firstFailure: null, openIncident: null, lastSampleAt: NOW - MINUTE, lastOk: true },
+        { monitor: 'web', consecutiveFailures: 0, consecutiveSuccesses: 9, firstFailure: null, openIncident: null, lastSampleAt: NOW - MINUTE, lastOk: true },
         { monitor: 'db', consecutiveFailures: 3, consecutiveSuccesses: 0, firstFailure: null, openIncident: 'db@1', lastSampleAt: NOW - 2 * MINUTE, lastOk: false },
       ],
     }),
@@ -182,7 +182,7 @@ describe('harden serve: the read-only JSON API', () => {
     const openapi = JSON.parse((await get('/api/v1/openapi.json')).body);
     expect(openapi.openapi).toBe('3.1.0');
     expect(Object.keys(openapi.paths)).toContain('/api/v1/monitors/{name}/days');
-    expect(openapi.components.schemas.Monitor.properties.state.enum).toEqual(['up', 'down', 'maintenance', 'unknown']);
+    expect(openapi.components.schemas.Monitor.properties.state.enum).toEqual(['up', 'down', 'maintenance', 'stale', 'unknown']);
     expect(JSON.stringify(openapi)).not.toContain('"$ref":"Monitor"');
   });
 });
@@ -232,6 +232,24 @@ describe('harden serve: refreshing the snapshot', () => {
         seen = await badge();
       }
       expect(seen).toBe('up');
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('harden serve: a monitor no daemon checks any more', () => {
+  it('is shown as not checked recently, with its last check, on the page, its badge and the API', async () => {
+    const quiet = planSchema.parse({ project: 'Quiet', monitors: [{ name: 'stopped', tcp: 'stopped.acme.test:443', every: '1m' }] });
+    await store.commit(batch({ states: [{ monitor: 'stopped', consecutiveFailures: 0, consecutiveSuccesses: 1, firstFailure: null, openIncident: null, lastSampleAt: NOW, lastOk: true }] }));
+    // Three intervals and a minute after its last check: its last state is no longer shown as now.
+    const other = await startStatusServer({ listen: '127.0.0.1:0', store, plan: () => quiet, now: () => NOW + 4 * MINUTE + 1 });
+    try {
+      const page = await (await fetch(`${other.url}/status`)).text();
+      expect(page).toMatch(/<h3 id="m-stopped">stopped<\/h3><span class="state state-stale"><span aria-hidden="true">\?<\/span> Not checked recently<\/span><\/div>\n<p class="updated">Last checked <time datetime="[^"]+">/);
+      expect(page).toContain('Monitoring has stopped: no recent checks');
+      expect(await (await fetch(`${other.url}/badge/stopped/status.svg`)).text()).toContain('aria-label="stopped: not checked"');
+      expect(await (await fetch(`${other.url}/api/v1/monitors/stopped`)).json()).toMatchObject({ name: 'stopped', state: 'stale', lastSampleAt: new Date(NOW).toISOString() });
     } finally {
       await other.close();
     }

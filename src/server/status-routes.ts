@@ -18,6 +18,7 @@ const STATE_BADGE: Record<MonitorState, { value: string; colour: Colour }> = {
   up: { value: 'up', colour: 'brightgreen' },
   down: { value: 'down', colour: 'red' },
   maintenance: { value: 'maintenance', colour: 'blue' },
+  stale: { value: 'not checked', colour: 'grey' },
   unknown: { value: 'unknown', colour: 'grey' },
 };
 
@@ -28,7 +29,7 @@ export interface RouteContext {
   maxAge: number;
 }
 
-const RANK: Record<MonitorState, number> = { down: 0, maintenance: 1, unknown: 2, up: 3 };
+const RANK: Record<MonitorState, number> = { down: 0, stale: 1, maintenance: 2, unknown: 3, up: 4 };
 /** localeCompare's order, without building a collator per comparison. */
 const byName = new Intl.Collator().compare;
 const orderedOf = new WeakMap<StatusSnapshot, MonitorView[]>();

@@ -18,7 +18,7 @@ export const monitorSchema = z
     name: z.string(),
     description: z.string().optional(),
     kind: z.enum(['http', 'tcp', 'dns', 'tls']),
-    state: z.enum(['up', 'down', 'maintenance', 'unknown']),
+    state: z.enum(['up', 'down', 'maintenance', 'stale', 'unknown']).describe('stale: checked before, but not in the last 3 intervals and a minute (no daemon is checking it)'),
     lastSampleAt: time.nullable(),
     uptime: z.object({ '24h': uptime, '7d': uptime, '30d': uptime }),
     responseMs: z.number().nullable().describe('mean response time of up samples over 24 hours'),

@@ -37,11 +37,11 @@ export function uptimeBars(days: readonly DayBar[], label: string): Html {
 const SPARK_WIDTH = 120;
 const SPARK_HEIGHT = 28;
 
-/** Mean response time per hour as a line; hours without samples break it. */
-export function sparkline(points: readonly HourPoint[], label: string): Html {
+/** Mean response time per hour as a line; hours without samples break it. Nothing without any (the figure beside it says so). */
+export function sparkline(points: readonly HourPoint[], label: string): Html | '' {
   const values = points.map((point) => point.meanMs);
   const known = values.filter((value): value is number => value !== null);
-  if (known.length === 0) return html`<span class="spark-empty">no data</span>`;
+  if (known.length === 0) return '';
   const max = Math.max(...known);
   const min = Math.min(...known);
   const step = SPARK_WIDTH / Math.max(1, points.length - 1);

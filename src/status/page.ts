@@ -29,6 +29,7 @@ const STATES: Record<MonitorState, { word: string; symbol: string }> = {
   up: { word: 'Operational', symbol: '✓' },
   down: { word: 'Down', symbol: '✕' },
   maintenance: { word: 'Maintenance', symbol: '⚙' },
+  stale: { word: 'Not checked recently', symbol: '?' },
   unknown: { word: 'No data yet', symbol: '?' },
 };
 
@@ -36,7 +37,9 @@ function overall(monitors: readonly MonitorView[]): { state: MonitorState; text:
   const down = monitors.filter((monitor) => monitor.state === 'down').length;
   if (down > 0) return { state: 'down', text: down === monitors.length ? 'Major outage' : `${down} of ${monitors.length} ${monitors.length === 1 ? 'service' : 'services'} down` };
   if (monitors.some((monitor) => monitor.state === 'maintenance')) return { state: 'maintenance', text: 'Maintenance under way' };
-  if (monitors.length > 0 && monitors.every((monitor) => monitor.state === 'unknown')) return { state: 'unknown', text: 'No data yet' };
+  const stale = monitors.filter((monitor) => monitor.state === 'stale').length;
+  if (stale > 0) return { state: 'stale', text: stale === monitors.length ? 'Monitoring has stopped: no recent checks' : `${stale} of ${monitors.length} ${monitors.length === 1 ? 'service' : 'services'} not checked recently` };
+  if (monitors.length > 0 && monitors.every((monitor) => monitor.state === 'unknown')) return { state: 'unknown', text: 'Waiting for the first checks' };
   return { state: 'up', text: 'All systems operational' };
 }
 
@@ -50,7 +53,7 @@ function monitorItem(monitor: MonitorView, showUrls: boolean): Html {
   const ninety = uptimeOfBars(monitor);
   return html`<li class="monitor" aria-labelledby="${headingId}">
 <div class="monitor-head"><h3 id="${headingId}">${monitor.name}</h3>${stateLabel(monitor.state)}</div>
-${monitor.description ? html`<p class="description">${monitor.description}</p>` : ''}${showUrls ? html`<p class="target"><code>${monitor.target}</code></p>` : ''}
+${monitor.state === 'stale' && monitor.lastSampleAt !== null ? html`<p class="updated">Last checked <time datetime="${new Date(monitor.lastSampleAt).toISOString()}">${isoMinute(monitor.lastSampleAt)}</time></p>` : ''}${monitor.description ? html`<p class="description">${monitor.description}</p>` : ''}${showUrls ? html`<p class="target"><code>${monitor.target}</code></p>` : ''}
 ${uptimeBars(monitor.days, `${monitor.name}, daily uptime`)}
 <p class="legend"><span>${monitor.days.length} days ago</span><span>${percent(ninety)} uptime</span><span>Today</span></p>
 <dl class="figures">

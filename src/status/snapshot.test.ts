@@ -41,3 +41,21 @@ it('a builder kept across refreshes (today and this hour read as the samples rec
     expect(web.days.at(-1)!.total).toBeGreaterThan(0);
   }
 });
+
+it('shows a monitor checked before but not in the last 3 intervals and a minute as stale, not as its last state', async () => {
+  const quiet = planSchema.parse({ monitors: [{ name: 'checked', tcp: 'db.acme.test:5432', every: '30s' }, { name: 'never', tcp: 'cache.acme.test:6379', every: '30s' }] });
+  const at = START + 10 * DAY;
+  const checkedAt = (sampledAt: number, ok: boolean) => batch({
+    samples: [ok ? sample('checked', sampledAt, 12) : down('checked', sampledAt)],
+    states: [{ monitor: 'checked', consecutiveFailures: ok ? 0 : 1, consecutiveSuccesses: ok ? 1 : 0, firstFailure: null, openIncident: null, lastSampleAt: sampledAt, lastOk: ok }],
+  });
+  await store.commit(checkedAt(at, false));
+  const builder = new SnapshotBuilder(store);
+  const stateAt = async (now: number) => (await builder.build(quiet, now)).monitors;
+  expect((await stateAt(at + 3 * 30_000 + 60_000)).get('checked')).toMatchObject({ state: 'down', lastSampleAt: at });
+  const later = await stateAt(at + 3 * 30_000 + 60_001);
+  expect(later.get('checked')).toMatchObject({ state: 'stale', lastSampleAt: at });
+  expect(later.get('never')).toMatchObject({ state: 'unknown', lastSampleAt: null });
+  await store.commit(checkedAt(at + 3 * 30_000 + 61_000, true));
+  expect((await stateAt(at + 3 * 30_000 + 62_000)).get('checked')).toMatchObject({ state: 'up' });
+});

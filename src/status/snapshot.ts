@@ -17,7 +17,12 @@ export const RECENT_MS = 14 * DAY;
 /** Maintenance announced this far ahead. */
 export const AHEAD_MS = 14 * DAY;
 
-export type MonitorState = 'up' | 'down' | 'maintenance' | 'unknown';
+/** `stale`: checked before, but not for STALE_INTERVALS intervals (no daemon is checking it); `unknown`: never checked. */
+export type MonitorState = 'up' | 'down' | 'maintenance' | 'stale' | 'unknown';
+
+/** Intervals without a check, plus a minute for a restart, after which a monitor's last state is no longer shown as now. */
+export const STALE_INTERVALS = 3;
+const STALE_SLACK_MS = 60_000;
 
 export interface DayBar {
   /** YYYY-MM-DD (UTC). */
@@ -172,13 +177,12 @@ export class SnapshotBuilder {
       const todayBuckets = listOf(today.get(monitor.name));
       const dayBuckets = past ? [...past.buckets, ...todayBuckets] : todayBuckets;
       const hourBuckets = [...(history.hours.get(monitor.name) ?? []), ...listOf(thisHour.get(monitor.name))];
-      const last = state?.lastOk;
       monitors.set(monitor.name, {
         name: monitor.name,
         description: monitor.description === undefined ? undefined : maskStrings(monitor.description),
         kind: monitorKind(monitor),
         target: publicTarget(monitor),
-        state: calendar.active(monitor.name, now) ? 'maintenance' : last == null ? 'unknown' : last ? 'up' : 'down',
+        state: calendar.active(monitor.name, now) ? 'maintenance' : currentState(state, monitor.every, now),
         lastSampleAt: state?.lastSampleAt ?? null,
         uptime: {
           '24h': uptimeOf(hourBuckets),
@@ -235,6 +239,12 @@ function meanOf(buckets: readonly Bucket[]): number | null {
     sum += bucket.meanMs * bucket.up;
   }
   return up > 0 ? sum / up : null;
+}
+
+function currentState(state: { lastOk: boolean | null; lastSampleAt: number | null } | undefined, everyMs: number, now: number): MonitorState {
+  if (state?.lastOk == null || state.lastSampleAt === null) return 'unknown';
+  if (now - state.lastSampleAt > STALE_INTERVALS * everyMs + STALE_SLACK_MS) return 'stale';
+  return state.lastOk ? 'up' : 'down';
 }
 
 /** YYYY-MM-DD of a day start: the same 90 for every monitor, formatted once. */

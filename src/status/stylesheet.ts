@@ -7,9 +7,9 @@ export const STATUS_CSS = `:root{color-scheme:light;--fg:#1f2328;--muted:#57606a
 body{margin:0 auto;max-width:60rem;padding:1rem;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
 h1{font-size:1.75rem;margin:.5rem 0}h2{font-size:1.25rem;margin:1.5rem 0 .5rem}h3{font-size:1rem;margin:0}
 .overall{font-size:1.1rem;padding:.75rem 1rem;border:1px solid var(--line);border-left-width:.5rem;border-radius:.375rem}
-.overall-up{border-left-color:var(--up)}.overall-down{border-left-color:var(--down)}.overall-maintenance{border-left-color:var(--maintenance)}.overall-unknown{border-left-color:var(--none)}
+.overall-up{border-left-color:var(--up)}.overall-down{border-left-color:var(--down)}.overall-maintenance{border-left-color:var(--maintenance)}.overall-stale,.overall-unknown{border-left-color:var(--none)}
 .updated,.legend,.description,.target,footer{color:var(--muted);font-size:.875rem}
-.state{font-weight:600;white-space:nowrap}.state-up{color:var(--up)}.state-down{color:var(--down)}.state-maintenance{color:var(--maintenance)}.state-unknown{color:var(--muted)}
+.state{font-weight:600;white-space:nowrap}.state-up{color:var(--up)}.state-down{color:var(--down)}.state-maintenance{color:var(--maintenance)}.state-stale,.state-unknown{color:var(--muted)}
 ul.monitors,ul.incidents{list-style:none;padding:0;margin:0}
 .monitor{border:1px solid var(--line);border-radius:.375rem;padding:.75rem 1rem;margin:.75rem 0}
 .monitor-head{display:flex;justify-content:space-between;gap:1rem;align-items:baseline}
