@@ -33,7 +33,7 @@ const plan = planSchema.parse({
   slo: [{ monitor: 'web', objective: '99.9%', window: '7d' }],
 });
 
-/** Tests sign in by header: x-test-role for a session, a bearer token for an operator's token. */
+/** Tests sign in by header: x-test-role for a session, a bearer token for a token (even one claiming the operator role: tokens only read). */
 async function authenticate(request: import('node:http').IncomingMessage): Promise<Principal | undefined> {
   if (request.headers.authorization === 'Bearer op-token') return { user: 'deploy-bot', role: 'operator', via: 'token', csrf: '' };
   const role = request.headers['x-test-role'];
@@ -198,16 +198,19 @@ describe('incident write-ups', () => {
     expect(page.body).toContain(`action="/dashboard/incidents/${encodeURIComponent(INCIDENT)}/updates"`);
     const form = await post(`/dashboard/incidents/${encodeURIComponent(INCIDENT)}/updates`, new URLSearchParams({ csrf: CSRF, phase: 'identified', message: 'A bad deploy <b>broke</b> the health check.' }).toString(), as('operator'));
     expect(form.response.headers.get('location')).toBe('/dashboard/incidents?notice=posted');
-    const api = await post(`/api/v1/incidents/${encodeURIComponent(INCIDENT)}/updates`, JSON.stringify({ phase: 'monitoring', message: 'Rolled back; watching.' }), { authorization: 'Bearer op-token' }, 'application/json');
+    const byToken = await post(`/api/v1/incidents/${encodeURIComponent(INCIDENT)}/updates`, JSON.stringify({ phase: 'monitoring', message: 'x' }), { authorization: 'Bearer op-token' }, 'application/json');
+    expect([byToken.response.status, JSON.parse(byToken.body).error]).toEqual([403, expect.stringMatching(/^API tokens are read-only/)]);
+    const session = as('operator', { 'x-csrf-token': CSRF });
+    const api = await post(`/api/v1/incidents/${encodeURIComponent(INCIDENT)}/updates`, JSON.stringify({ phase: 'monitoring', message: 'Rolled back; watching.' }), session, 'application/json');
     expect(api.response.status).toBe(201);
-    expect(JSON.parse(api.body)).toMatchObject({ phase: 'monitoring', author: 'deploy-bot' });
-    expect((await post(`/api/v1/incidents/${encodeURIComponent(INCIDENT)}/updates`, JSON.stringify({ phase: 'fixed', message: 'x' }), { authorization: 'Bearer op-token' }, 'application/json')).response.status).toBe(400);
-    expect((await post('/api/v1/incidents/nope%401/updates', JSON.stringify({ phase: 'identified', message: 'x' }), { authorization: 'Bearer op-token' }, 'application/json')).response.status).toBe(404);
+    expect(JSON.parse(api.body)).toMatchObject({ phase: 'monitoring', author: 'otto' });
+    expect((await post(`/api/v1/incidents/${encodeURIComponent(INCIDENT)}/updates`, JSON.stringify({ phase: 'fixed', message: 'x' }), session, 'application/json')).response.status).toBe(400);
+    expect((await post('/api/v1/incidents/nope%401/updates', JSON.stringify({ phase: 'identified', message: 'x' }), session, 'application/json')).response.status).toBe(404);
 
     const status = (await get('/status')).body;
     expect(status).toContain('<strong>Identified</strong>: A bad deploy &lt;b&gt;broke&lt;/b&gt; the health check.</li>');
     expect(status).toContain('<strong>Monitoring</strong>: Rolled back; watching.</li>');
-    expect(status).not.toContain('deploy-bot');
+    expect(status).not.toContain('otto');
     const publicIncident = JSON.parse((await get('/api/v1/incidents')).body).incidents[0];
     expect(publicIncident.updates.map((u: { phase: string }) => u.phase)).toEqual(['identified', 'monitoring']);
     const queued = (await store.pendingAlerts(10)).filter((entry) => entry.event.kind === 'incident.update');

@@ -31,9 +31,13 @@ describe('the statusPages section of a plan', () => {
         monitors:
           - { name: api, http: "https://api.example.com/health" }
         statusPages:
-          - { slug: public, title: A, monitors: [api, ghost] }
+          - { slug: public, title: A, monitors: [api, ghost, api] }
           - { slug: public, title: B, monitors: [api] }
       `),
-    ).toEqual(['harden.yaml:4:47: unknown monitor "ghost"', 'harden.yaml:5:7: duplicate status page "public" (first at page 1)']);
+    ).toEqual([
+      'harden.yaml:4:47: unknown monitor "ghost" (the plan\'s monitors: api)',
+      'harden.yaml:4:54: monitor "api" is already on this page',
+      'harden.yaml:5:7: duplicate status page "public" (first at page 1)',
+    ]);
   });
 });

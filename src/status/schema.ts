@@ -26,7 +26,7 @@ export type StatusPage = z.output<typeof statusPageSchema>;
 /** What the status pages read of a plan: the monitoring sections, the pages and the project's name. */
 export type StatusPlan = MonitoringPlan & { statusPages: StatusPage[]; project?: string | undefined };
 
-/** Cross-references of `statusPages:`: unique slugs, known monitors. */
+/** Cross-references of `statusPages:`: unique slugs, known monitors, each once a page. */
 export function validateStatusPages(plan: StatusPlan): { path: (string | number)[]; message: string }[] {
   const issues: { path: (string | number)[]; message: string }[] = [];
   const monitors = new Set(plan.monitors.map((monitor) => monitor.name));
@@ -34,9 +34,19 @@ export function validateStatusPages(plan: StatusPlan): { path: (string | number)
   plan.statusPages.forEach((page, i) => {
     if (slugs.has(page.slug)) issues.push({ path: ['statusPages', i, 'slug'], message: `duplicate status page "${page.slug}" (first at page ${slugs.get(page.slug)! + 1})` });
     else slugs.set(page.slug, i);
+    const listed = new Set<string>();
     page.monitors.forEach((monitor, j) => {
-      if (!monitors.has(monitor)) issues.push({ path: ['statusPages', i, 'monitors', j], message: `unknown monitor "${monitor}"` });
+      const path = ['statusPages', i, 'monitors', j];
+      if (!monitors.has(monitor)) issues.push({ path, message: `unknown monitor "${monitor}" (${knownMonitors(monitors)})` });
+      else if (listed.has(monitor)) issues.push({ path, message: `monitor "${monitor}" is already on this page` });
+      listed.add(monitor);
     });
   });
   return issues;
+}
+
+function knownMonitors(monitors: ReadonlySet<string>): string {
+  if (monitors.size === 0) return 'the plan has no monitors';
+  const names = [...monitors];
+  return `the plan's monitors: ${names.slice(0, 8).join(', ')}${names.length > 8 ? `, and ${names.length - 8} more` : ''}`;
 }

@@ -99,7 +99,9 @@ describe('harden serve sign-in on SQLite', () => {
     expect(logged.filter((line) => line.includes('sign-in failed')).length).toBeGreaterThanOrEqual(3);
     expect(logged.filter((line) => line.includes(PASSWORD) || line.includes('not the password'))).toEqual([]);
     const offsite = await signIn('val', PASSWORD, '//evil.example/');
-    expect(offsite.headers.get('location')).toBe('/');
+    // An off-site or missing next lands on the dashboard, what a sign-in is for.
+    expect(offsite.headers.get('location')).toBe('/dashboard');
+    expect((await signIn('val', PASSWORD, '')).headers.get('location')).toBe('/dashboard');
   });
 
   it('refuses a POST without the form\'s CSRF token, or with another form\'s', async () => {
@@ -189,7 +191,10 @@ describe('harden serve sign-in on SQLite', () => {
     const bearer = { authorization: `Bearer ${token}` };
     expect(await serverAuth.authenticate(request(bearer, '/api/v1/monitors'))).toEqual({ user: 'token:ci', role: 'viewer', via: 'token', csrf: '' });
     expect(await serverAuth.authenticate(request(bearer, '/dashboard'))).toBeUndefined();
-    expect(await serverAuth.authenticate(request(bearer, '/api/v1/monitors', 'POST'))).toBeUndefined();
+    // A POST with a token is a viewer's: refused by role, with a reason, not as if no token were sent.
+    expect(await serverAuth.authenticate(request(bearer, '/api/v1/monitors', 'POST'))).toEqual({ user: 'token:ci', role: 'viewer', via: 'token', csrf: '' });
+    // The scheme's name in any case (RFC 9110), and spaces before the token.
+    expect(await serverAuth.authenticate(request({ authorization: `bearer  ${token}` }, '/api/v1/monitors'))).toMatchObject({ user: 'token:ci' });
     expect(await serverAuth.authenticate(request({ authorization: 'Bearer hdn_wrongwrongwrongwrongwrong' }, '/api/v1/monitors'))).toBeUndefined();
     expect((await auth.tokens())[0]).toMatchObject({ name: 'ci', lastUsedAt: clock });
   });

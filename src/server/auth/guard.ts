@@ -7,9 +7,9 @@ export type Guarded = { principal: Principal; reply?: undefined } | { principal?
 
 const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
 
-/** Where /login sends the user back: a path on this server only (no //host, no scheme). */
+/** Where /login sends the user back: a path on this server only (no //host, no scheme); the dashboard by default. */
 export function safeNext(next: string | null | undefined): string {
-  return next && /^\/(?![/\\])[^\s]*$/.test(next) && !next.startsWith('/login') ? next : '/';
+  return next && /^\/(?![/\\])[^\s]*$/.test(next) && !next.startsWith('/login') ? next : '/dashboard';
 }
 
 /**

@@ -86,11 +86,14 @@ export class ServerAuth {
     return { user: session.user.name, role: session.user.role, via: 'session', csrf: csrfOf(id) };
   };
 
-  /** A token reaches the read-only API only (GET and HEAD under /api/), with at most the viewer role. */
+  /**
+   * A token reaches the API only (under /api/), with at most the viewer role: it reads, and a POST
+   * with it is refused as a viewer's would be. The scheme's name is case-insensitive (RFC 9110).
+   */
   async #bearer(request: IncomingMessage, authorization: string): Promise<Principal | undefined> {
-    const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(authorization);
+    const match = /^Bearer +([A-Za-z0-9_-]{20,200})$/i.exec(authorization);
     const path = new URL(request.url ?? '/', 'http://x.invalid').pathname;
-    if (!match || !path.startsWith('/api/') || (request.method !== 'GET' && request.method !== 'HEAD')) return undefined;
+    if (!match || !path.startsWith('/api/')) return undefined;
     const token = await this.#store.useToken(sha256Hex(match[1]!), this.#now());
     if (!token || !isRole(token.role)) return undefined;
     return { user: `token:${token.name}`, role: ROLE_RANK[token.role] <= ROLE_RANK.viewer ? token.role : 'viewer', via: 'token', csrf: '' };

@@ -15,12 +15,11 @@ function sameSecret(a: string, b: string): boolean {
 
 /**
  * A state change by a session (cookies ride along with any cross-site request) carries the
- * session's CSRF token in the form or header; a bearer token is never sent by a browser on
- * its own, so it needs none. A browser's Sec-Fetch-Site and Origin, when sent, must say this server.
+ * session's CSRF token in the form or header (bearer tokens only read, and change nothing).
+ * A browser's Sec-Fetch-Site and Origin, when sent, must say this server.
  */
 export function csrfProblem(request: IncomingMessage, principal: Principal, fields: ReadonlyMap<string, string>): string | undefined {
   if (crossOrigin(request)) return 'cross-origin request refused';
-  if (principal.via === 'token') return undefined;
   const header = request.headers[CSRF_HEADER];
   const sent = fields.get(CSRF_FIELD) ?? (typeof header === 'string' ? header : undefined);
   if (sent === undefined || principal.csrf === '' || !sameSecret(sent, principal.csrf)) return 'missing or wrong CSRF token';

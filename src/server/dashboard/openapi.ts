@@ -6,6 +6,8 @@ const refused = {
   403: { description: 'a viewer posting, or a session without its CSRF token, or a cross-origin request' },
 };
 const security = [{ bearer: [] }, { session: [] }];
+/** State changes: an operator's session (and its CSRF token); bearer tokens are read-only. */
+const operatorSecurity = [{ session: [] }];
 const read = (operationId: string, summary: string) => ({ get: { operationId, summary, security, responses: { 200: ok(summary), ...refused } } });
 
 /**
@@ -18,7 +20,7 @@ export function withDashboardApi(document: Record<string, unknown>): Record<stri
   const components = document.components as Record<string, unknown>;
   return {
     ...document,
-    info: { ...(document.info as Record<string, unknown>), description: `${(document.info as { description: string }).description} The /api/v1/dashboard paths and incident updates need a session or a bearer token.` },
+    info: { ...(document.info as Record<string, unknown>), description: `${(document.info as { description: string }).description} The /api/v1/dashboard paths need a session or a bearer token (read-only); incident updates and retries an operator's session with its CSRF token in X-CSRF-Token.` },
     paths: {
       ...paths,
       '/api/v1/dashboard/monitors': {
@@ -47,7 +49,7 @@ export function withDashboardApi(document: Record<string, unknown>): Record<stri
           operationId: 'retryAlert',
           summary: 'make an undelivered alert due now (operator)',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
-          security,
+          security: operatorSecurity,
           responses: { 200: ok('due now'), 404: { description: 'no such undelivered alert' }, ...refused },
         },
       },
@@ -57,7 +59,7 @@ export function withDashboardApi(document: Record<string, unknown>): Record<stri
           operationId: 'postIncidentUpdate',
           summary: 'write an update of an incident (operator): shown on the status pages, sent to its monitor\'s alert channels',
           parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'string' } }],
-          security,
+          security: operatorSecurity,
           requestBody: {
             required: true,
             content: {

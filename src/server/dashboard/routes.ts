@@ -91,6 +91,7 @@ async function dashboardPage(path: string, query: URLSearchParams, principal: Vi
 /** State changes: operators only, a session's with its CSRF token; forms are answered with a redirect, JSON with JSON. */
 async function post(request: IncomingMessage, path: string, principal: Principal, context: DashboardContext): Promise<Reply> {
   const api = isApi(path);
+  if (principal.via === 'token') return problem(403, 'API tokens are read-only: an operator posts this signed in (the dashboard, or its session with the X-CSRF-Token header)');
   if (ROLE_RANK[principal.role] < ROLE_RANK.operator) return problem(403, 'an operator may change this; you are a viewer');
   let fields: Map<string, string>;
   try {
