@@ -162,7 +162,10 @@ describe('harden serve: badges', () => {
     expect(Number(/width="(\d+)"/.exec(uptime)![1])).toBeGreaterThan(100);
     expect((await get('/badge/web/uptime-24h.svg')).body).toContain('aria-label="uptime 24h: 100%"');
     expect((await get('/badge/web/response.svg')).body).toContain('aria-label="response: 40 ms"');
-    expect((await get('/badge/nope/status.svg')).response.status).toBe(404);
+    const missing = await get('/badge/nope/status.svg');
+    expect(missing.response.status).toBe(404);
+    expect(missing.response.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
+    expect(missing.body).toContain('aria-label="nope: no such monitor"');
   });
 });
 

@@ -80,7 +80,8 @@ export function statusRoute(path: string, query: URLSearchParams, context: Route
   if (badgePath) {
     const name = segment(badgePath[1]!);
     const monitor = name === undefined ? undefined : snapshot.monitors.get(name);
-    if (!monitor) return undefined;
+    // A README embeds the badge as an image: a missing monitor says so in one, not as a broken image.
+    if (!monitor) return { status: 404, type: TYPES.svg, body: badge(name ?? 'badge', 'no such monitor', 'grey'), maxAge, crossOrigin: true };
     return { status: 200, type: TYPES.svg, body: badgeOf(monitor, badgePath[2]!), maxAge, crossOrigin: true };
   }
   if (path.startsWith('/api/v1/')) return apiRoute(path.slice('/api/v1'.length), context);
