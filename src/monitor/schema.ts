@@ -32,6 +32,8 @@ export const monitorSchema = z
   .object({
     name,
     description: z.string().optional(),
+    /** false: kept off /status, the public API and badges (the dashboard and named pages that list it still show it). */
+    public: z.boolean().default(true),
     ...probeConfigs,
     every: duration.default(60_000),
     /** Default: 10s, or the interval when that is shorter. */

@@ -259,6 +259,39 @@ describe('harden serve: a monitor no daemon checks any more', () => {
   });
 });
 
+describe('harden serve: monitors kept off the public pages', () => {
+  it('shows a monitor with public: false only on a named page that lists it: not on /status, the public API, its incidents or a badge', async () => {
+    const kept = planSchema.parse({
+      monitors: [{ name: 'shop', tcp: 'shop.acme.test:443' }, { name: 'pg-primary', tcp: 'pg.internal.acme.test:5432', public: false }],
+      statusPages: [{ slug: 'ops', title: 'Ops', monitors: ['pg-primary'] }],
+    });
+    const failure = down('pg-primary', NOW - 5 * MINUTE, 'connect ECONNREFUSED');
+    await store.commit(batch({ samples: [failure], opened: [{ key: `pg-primary@${NOW - 4 * MINUTE}`, monitor: 'pg-primary', openedAt: NOW - 4 * MINUTE, closedAt: null, reason: 'connect ECONNREFUSED', firstFailure: failure }] }));
+    const other = await startStatusServer({ listen: '127.0.0.1:0', store, plan: () => kept, now: () => NOW });
+    const read = async (path: string) => {
+      const response = await fetch(other.url + path);
+      return { status: response.status, body: await response.text() };
+    };
+    try {
+      const everything = await read('/status');
+      expect(everything.body).toContain('id="m-shop"');
+      expect(everything.body).not.toContain('pg-primary');
+      expect(JSON.parse((await read('/api/v1/monitors')).body).monitors.map((m: { name: string }) => m.name)).toEqual(['shop']);
+      expect(JSON.parse((await read('/api/v1/incidents')).body).incidents).toEqual([]);
+      expect((await read('/api/v1/monitors/pg-primary')).status).toBe(404);
+      expect((await read('/api/v1/monitors/pg-primary/days')).status).toBe(404);
+      expect(await read('/badge/pg-primary/status.svg')).toMatchObject({ status: 404, body: expect.stringContaining('no such monitor') });
+      const ops = await read('/status/ops');
+      expect(ops.body).toContain('id="m-pg-primary"');
+      expect(ops.body).toContain('pg-primary: <span class="state state-down">');
+      expect(JSON.parse((await read('/api/v1/status-pages/ops')).body).monitors.map((m: { name: string }) => m.name)).toEqual(['pg-primary']);
+    } finally {
+      await other.close();
+      await store.commit(batch({ closed: [{ key: `pg-primary@${NOW - 4 * MINUTE}`, closedAt: NOW - 3 * MINUTE }] }));
+    }
+  });
+});
+
 describe('harden serve: the first snapshot', () => {
   it('is built at start-up with warm, before any request, and 20 readers arriving at once share it', async () => {
     let reads = 0;

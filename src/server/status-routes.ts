@@ -34,10 +34,18 @@ const RANK: Record<MonitorState, number> = { down: 0, stale: 1, maintenance: 2, 
 const byName = new Intl.Collator().compare;
 const orderedOf = new WeakMap<StatusSnapshot, MonitorView[]>();
 
+/** The monitors /status, the public API and badges show: all but those the plan keeps off them. */
+const publicMonitors = (snapshot: StatusSnapshot): MonitorView[] => [...snapshot.monitors.values()].filter((monitor) => monitor.public);
+
+function publicMonitor(snapshot: StatusSnapshot, name: string | undefined): MonitorView | undefined {
+  const monitor = name === undefined ? undefined : snapshot.monitors.get(name);
+  return monitor?.public ? monitor : undefined;
+}
+
 /** Down monitors first, then by name: what a reader looks for. Sorted once per snapshot, not per page. */
 function ordered(snapshot: StatusSnapshot): MonitorView[] {
   let all = orderedOf.get(snapshot);
-  if (!all) orderedOf.set(snapshot, (all = [...snapshot.monitors.values()].sort((a, b) => RANK[a.state] - RANK[b.state] || byName(a.name, b.name))));
+  if (!all) orderedOf.set(snapshot, (all = publicMonitors(snapshot).sort((a, b) => RANK[a.state] - RANK[b.state] || byName(a.name, b.name))));
   return all;
 }
 
@@ -79,7 +87,7 @@ export function statusRoute(path: string, query: URLSearchParams, context: Route
   const badgePath = /^\/badge\/([^/]+)\/(status|uptime-24h|uptime-7d|uptime-30d|response)\.svg$/.exec(path);
   if (badgePath) {
     const name = segment(badgePath[1]!);
-    const monitor = name === undefined ? undefined : snapshot.monitors.get(name);
+    const monitor = publicMonitor(snapshot, name);
     // A README embeds the badge as an image: a missing monitor says so in one, not as a broken image.
     if (!monitor) return { status: 404, type: TYPES.svg, body: badge(name ?? 'badge', 'no such monitor', 'grey'), maxAge, crossOrigin: true };
     return { status: 200, type: TYPES.svg, body: badgeOf(monitor, badgePath[2]!), maxAge, crossOrigin: true };
@@ -101,15 +109,18 @@ function badgeOf(monitor: MonitorView, kind: string): string {
 function apiRoute(path: string, { plan, snapshot, maxAge }: RouteContext): Reply | undefined {
   const at = new Date(snapshot.at).toISOString();
   if (path === '/openapi.json') return json(withDashboardApi(openApiDocument()), 3600);
-  if (path === '/monitors') return json({ at, monitors: [...snapshot.monitors.values()].map((monitor) => monitorJson(monitor)) }, maxAge);
+  if (path === '/monitors') return json({ at, monitors: publicMonitors(snapshot).map((monitor) => monitorJson(monitor)) }, maxAge);
   const monitorPath = /^\/monitors\/([^/]+)(\/days)?$/.exec(path);
   if (monitorPath) {
     const name = segment(monitorPath[1]!);
-    const monitor = name === undefined ? undefined : snapshot.monitors.get(name);
+    const monitor = publicMonitor(snapshot, name);
     if (!monitor) return json({ error: `no monitor "${name ?? monitorPath[1]}"` }, 0, 404);
     return json(monitorPath[2] ? { monitor: monitor.name, days: monitor.days } : monitorJson(monitor), maxAge);
   }
-  if (path === '/incidents') return json({ at, incidents: snapshot.incidents.map((incident) => incidentJson(incident, false)) }, maxAge);
+  if (path === '/incidents') {
+    const incidents = snapshot.incidents.filter((incident) => snapshot.monitors.get(incident.monitor)?.public);
+    return json({ at, incidents: incidents.map((incident) => incidentJson(incident, false)) }, maxAge);
+  }
   if (path === '/status-pages') return json({ pages: plan.statusPages.map((page) => ({ slug: page.slug, title: page.title, path: `/status/${page.slug}` })) }, maxAge);
   const pagePath = /^\/status-pages\/([a-z0-9-]+)$/.exec(path);
   if (pagePath) {

@@ -46,6 +46,8 @@ export interface MonitorView {
   kind: MonitorKind;
   /** Without credentials or query: shown only on pages with showUrls. */
   target: string;
+  /** On /status, the public API and badges (the plan's `public: false` keeps it to named pages and the dashboard). */
+  public: boolean;
   state: MonitorState;
   lastSampleAt: number | null;
   /** Over whole hours (24h) and whole days (7d, 30d) up to now. */
@@ -182,6 +184,7 @@ export class SnapshotBuilder {
         description: monitor.description === undefined ? undefined : maskStrings(monitor.description),
         kind: monitorKind(monitor),
         target: publicTarget(monitor),
+        public: monitor.public,
         state: calendar.active(monitor.name, now) ? 'maintenance' : currentState(state, monitor.every, now),
         lastSampleAt: state?.lastSampleAt ?? null,
         uptime: {
