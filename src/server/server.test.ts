@@ -191,10 +191,11 @@ describe('harden serve: the read-only JSON API', () => {
 });
 
 describe('harden serve: many monitors and maintenance', () => {
-  it('pages /status by 100 monitors, and shows a monitor in a maintenance window as such, in words and on its badge', async () => {
+  it('pages /status and named pages by 100 monitors, and shows a monitor in a maintenance window as such, in words and on its badge', async () => {
     const many = planSchema.parse({
       monitors: [{ name: 'web', http: { url: 'https://www.acme.test/' } }, ...Array.from({ length: 149 }, (_, i) => ({ name: `m${String(i).padStart(3, '0')}`, tcp: `10.0.0.${i}:443` }))],
       maintenance: [{ monitors: ['web'], start: new Date(NOW - HOUR).toISOString(), end: new Date(NOW + HOUR).toISOString(), reason: 'database upgrade' }],
+      statusPages: [{ slug: 'fleet', title: 'Fleet', monitors: Array.from({ length: 120 }, (_, i) => `m${String(i).padStart(3, '0')}`) }],
     });
     const other = await startStatusServer({ listen: '127.0.0.1:0', store, plan: () => many, now: () => NOW });
     try {
@@ -208,6 +209,16 @@ describe('harden serve: many monitors and maintenance', () => {
       expect(second.match(/<li class="monitor"/g)).toHaveLength(50);
       expect(second).toContain('<a href="/status">Previous</a>');
       expect((await fetch(`${other.url}/status?page=3`)).status).toBe(404);
+      // A named page is paged the same way, in the order it lists its monitors.
+      const fleet = await (await fetch(`${other.url}/status/fleet?page=2`)).text();
+      expect(fleet.match(/<li class="monitor"/g)).toHaveLength(20);
+      expect(fleet).toContain('<a href="/status/fleet">Previous</a> <span>Page 2 of 2</span>');
+      expect(fleet.indexOf('id="m-m100"')).toBeLessThan(fleet.indexOf('id="m-m119"'));
+      expect((await fetch(`${other.url}/status/fleet?page=3`)).status).toBe(404);
+      // A trailing slash leads to the page.
+      const slash = await fetch(`${other.url}/status/fleet/`, { redirect: 'manual' });
+      expect([slash.status, slash.headers.get('location')]).toEqual([308, '/status/fleet']);
+      expect((await fetch(`${other.url}/status/`, { redirect: 'manual' })).headers.get('location')).toBe('/status');
       expect(await (await fetch(`${other.url}/badge/web/status.svg`)).text()).toContain('aria-label="web: maintenance"');
       const head = await fetch(`${other.url}/status?utm=x`, { method: 'HEAD' });
       expect(head.status).toBe(200);

@@ -136,9 +136,9 @@ export async function startStatusServer(options: ServeOptions): Promise<RunningS
       prepared = prepare({ ...text(405, 'only GET and HEAD'), headers: { allow: 'GET, HEAD' } }, false);
     } else {
       const state = await fresh();
-      // Only /status reads a parameter: other query strings must not fill the cache with copies.
+      // Only status pages read a parameter: other query strings must not fill the cache with copies.
       // As the route reads it: "01", "1.0" and "1e0" are page 1, one render and one cache entry, not three.
-      const page = url.pathname === '/status' ? url.searchParams.get('page') : null;
+      const page = url.pathname === '/status' || url.pathname.startsWith('/status/') ? url.searchParams.get('page') : null;
       const key = page === null ? url.pathname : `${url.pathname}?page=${Number.isInteger(Number(page)) ? Number(page) : page}`;
       let pending = state.rendered.get(key);
       if (!pending) {

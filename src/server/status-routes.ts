@@ -49,9 +49,16 @@ function ordered(snapshot: StatusSnapshot): MonitorView[] {
   return all;
 }
 
-/** A status page that refreshes itself as often as its snapshot does, with the live script the CSP lets in. */
-function statusPage(input: Omit<PageInput, 'live'>, maxAge: number): Reply {
-  const body = renderStatusPage({ ...input, live: { script: DASHBOARD_ASSETS.liveJs, seconds: Math.max(1, maxAge) } });
+/**
+ * One page (`?page=N`, PAGE_SIZE monitors) of a status page, refreshing itself as often as its snapshot
+ * does with the live script the CSP lets in; a page out of range is a 404 naming the range.
+ */
+function pagedStatusPage(input: Omit<PageInput, 'live' | 'monitors' | 'page' | 'pages'>, all: readonly MonitorView[], query: URLSearchParams, maxAge: number): Reply {
+  const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
+  const page = Number(query.get('page') ?? 1);
+  if (!Number.isInteger(page) || page < 1 || page > pages) return text(404, `no page ${query.get('page')} (pages 1 to ${pages})`);
+  const monitors = all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const body = renderStatusPage({ ...input, monitors, page, pages, live: { script: DASHBOARD_ASSETS.liveJs, seconds: Math.max(1, maxAge) } });
   return { status: 200, type: TYPES.html, body, maxAge, headers: { 'content-security-policy': SCRIPTED_PAGE_CSP } };
 }
 
@@ -68,21 +75,18 @@ export function statusRoute(path: string, query: URLSearchParams, context: Route
   const { plan, snapshot, maxAge } = context;
   if (path === STYLESHEET_PATH) return { status: 200, type: TYPES.css, body: STATUS_CSS, maxAge: 3600 };
   if (path === '/' ) return { status: 302, type: TYPES.text, body: 'see /status\n', maxAge, headers: { location: '/status' } };
+  // A trailing slash is a common typo of a page's address: sent to the page rather than to a 404.
+  if (/^\/status(\/[a-z0-9-]+)?\/$/.test(path)) return { status: 308, type: TYPES.text, body: `see ${path.slice(0, -1)}\n`, maxAge, headers: { location: path.slice(0, -1) } };
   if (path === '/status') {
-    const all = ordered(snapshot);
-    const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
-    const page = Number(query.get('page') ?? 1);
-    if (!Number.isInteger(page) || page < 1 || page > pages) return text(404, `no page ${query.get('page')} (pages 1 to ${pages})`);
     const title = plan.project ? `${plan.project} status` : 'Status';
-    const monitors = all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-    return statusPage({ title, snapshot, monitors, showUrls: false, page, pages, path }, maxAge);
+    return pagedStatusPage({ title, snapshot, showUrls: false, path }, ordered(snapshot), query, maxAge);
   }
   const named = /^\/status\/([a-z0-9-]+)$/.exec(path);
   if (named) {
     const page = plan.statusPages.find((p) => p.slug === named[1]);
     if (!page) return undefined;
     const monitors = page.monitors.flatMap((name) => snapshot.monitors.get(name) ?? []);
-    return statusPage({ title: page.title, description: page.description, snapshot, monitors, showUrls: page.showUrls, page: 1, pages: 1, path }, maxAge);
+    return pagedStatusPage({ title: page.title, description: page.description, snapshot, showUrls: page.showUrls, path }, monitors, query, maxAge);
   }
   const badgePath = /^\/badge\/([^/]+)\/(status|uptime-24h|uptime-7d|uptime-30d|response)\.svg$/.exec(path);
   if (badgePath) {
