@@ -64,3 +64,11 @@ it('harden user unlock forgets the failed sign-ins that lock a user out, on ever
     await store.close();
   }
 });
+
+it('a HARDEN_DATABASE_URL that is not a PostgreSQL URL is a one-line input error, not a connection attempt', () => {
+  const run = spawnSync(process.execPath, [resolve('bin/harden.js'), 'user', 'list', '--database', join(dir, 'unused.db')], { env: { ...process.env, NO_COLOR: '1', HARDEN_DATABASE_URL: 'sqlite:///tmp/x.db' }, encoding: 'utf8', timeout: 20_000 });
+  expect(run.stderr).toBe(
+    `HARDEN_DATABASE_URL takes a PostgreSQL URL (postgres://user@host/database), got "sqlite:///tmp/x.db"; for SQLite leave it unset and name the file with --database FILE or the plan's monitoring.database\n`,
+  );
+  expect(run.status).toBe(2);
+});

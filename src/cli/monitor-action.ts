@@ -10,6 +10,7 @@ import { lockPostgresDaemon } from '../store/postgres-lock.js';
 import { jsonLogger } from '../monitor/log.js';
 import { monitoringStatus } from '../monitor/status.js';
 import { statusText } from '../monitor/status-text.js';
+import { postgresUrl } from '../store/database-url.js';
 import { storeFromEnvironment } from '../store/open.js';
 import { sendTestAlerts } from '../monitor/test-alert.js';
 import { monitoringConfig } from '../monitor/config.js';
@@ -89,7 +90,7 @@ export async function runDaemon(options: MonitorRunOptions, companion?: Companio
     const statsEveryMs = parseDuration(options.statsEvery);
     if (statsEveryMs === undefined || statsEveryMs < 1000) throw new InputError([`--stats-every: expected a duration of at least 1s (30s, 5m), got "${options.statsEvery}"`]);
     const database = sqlitePath(loaded, options);
-    const postgres = process.env.HARDEN_DATABASE_URL?.trim();
+    const postgres = postgresUrl();
     const unlock = postgres
       ? await lockPostgresDaemon(postgres, {
           log: (level, message) => log(level, message, {}),
@@ -193,7 +194,7 @@ export async function testAlertCommand(options: PlanOptions & { channel?: string
   const database = sqlitePath(loaded, options);
   let unlock: (() => void | Promise<void>) | undefined;
   let daemonRunning = false;
-  const postgres = process.env.HARDEN_DATABASE_URL?.trim();
+  const postgres = postgresUrl();
   try {
     unlock = postgres ? await lockPostgresDaemon(postgres) : lockDatabase(database);
   } catch (error) {

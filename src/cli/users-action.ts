@@ -5,6 +5,7 @@ import { addUser, enrollTotp, issueToken } from '../server/auth/accounts.js';
 import { unlockSignIn } from '../server/auth/rate-limit.js';
 import type { Role } from '../server/auth/session.js';
 import { authStoreOf, type AuthStore } from '../store/auth.js';
+import { postgresUrl } from '../store/database-url.js';
 import { storeFromEnvironment } from '../store/open.js';
 import { findPlan, requirePlan } from './context.js';
 import { sqlitePath, type PlanOptions } from './monitor-action.js';
@@ -14,7 +15,7 @@ export type AccountOptions = PlanOptions;
 
 /** The store the users live in: --database or HARDEN_DATABASE_URL without a plan, else the plan's monitoring.database. */
 async function withAuth(options: AccountOptions, work: (auth: AuthStore) => Promise<number>): Promise<number> {
-  const path = options.database ?? (process.env.HARDEN_DATABASE_URL?.trim() ? '' : sqlitePath(await requirePlan(findPlan(options.plan, undefined), new Date()), options));
+  const path = options.database ?? (postgresUrl() ? '' : sqlitePath(await requirePlan(findPlan(options.plan, undefined), new Date()), options));
   const store: Store = await storeFromEnvironment(path);
   try {
     await store.migrate();
