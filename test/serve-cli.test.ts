@@ -83,6 +83,11 @@ describe('harden serve single sign-on settings (built CLI)', () => {
     const unset = runHardenSync(['serve', '--no-monitor', '--listen', '127.0.0.1:0'], { cwd: dir, env: { HARDEN_TEST_OIDC_SECRET: undefined, HARDEN_DATABASE_URL: '' }, timeoutMs: 15_000 });
     expect(unset.code, unset.stdout).toBe(2);
     expect(unset.stderr).toContain('serve.oidc.clientSecret cannot be used (secret env:HARDEN_TEST_OIDC_SECRET is not set');
+    // An inline secret: the message says so in full (only a value quoted from the plan would be masked).
+    writeFileSync(join(dir, 'harden.yaml'), `serve:\n  oidc: { issuer: 'https://id.example.test', clientId: harden, clientSecret: hunter2, roles: { viewer: ['*'] } }\n`);
+    const inline = runHardenSync(['serve', '--no-monitor', '--listen', '127.0.0.1:0'], { cwd: dir, env: { HARDEN_DATABASE_URL: '' }, timeoutMs: 15_000 });
+    expect(inline.code).toBe(2);
+    expect(inline.stderr).toBe('harden.yaml:2:64: clientSecret: secrets are references: env:VARIABLE or file:/path/to/secret, never the value itself\n');
     const withPath = runHardenSync(['serve', '--no-monitor', '--public-url', 'https://status.example.test/harden'], { cwd: dir, env: { HARDEN_DATABASE_URL: '' }, timeoutMs: 15_000 });
     expect(withPath.code).toBe(2);
     expect(withPath.stderr).toContain('--public-url https://status.example.test/harden: expected an origin');
