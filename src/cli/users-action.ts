@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { InputError } from '../errors.js';
 import { displayText } from '../display-text.js';
 import type { Store } from '../monitor/store.js';
@@ -55,11 +56,21 @@ export function userRemove(name: string, options: AccountOptions): Promise<numbe
 }
 
 export function userUnlock(name: string, options: AccountOptions & { client?: string }): Promise<number> {
+  const client = options.client === undefined ? undefined : clientAddress(options.client);
   return withAuth(options, async (auth) => {
-    await unlockSignIn(auth, name, options.client);
-    process.stdout.write(`failed sign-ins of ${name}${options.client === undefined ? '' : ` and from ${options.client}`} forgotten: sign-in is open again on every harden serve\n`);
+    if (!(await auth.user(name))) throw new InputError([`no user "${name}"`]);
+    await unlockSignIn(auth, name, client);
+    process.stdout.write(`failed sign-ins of ${name}${client === undefined ? '' : ` and from ${client}`} forgotten: sign-in is open again on every harden serve\n`);
     return 0;
   });
+}
+
+/** --client as sign-in failures are counted against it: an IPv4 or IPv6 address, IPv6 in its usual spelling (2001:db8::7). */
+function clientAddress(text: string): string {
+  const address = text.trim().replace(/^\[(.*)\]$/, '$1');
+  if (isIP(address) === 0) throw new InputError([`--client ${text}: expected an IP address (192.0.2.7, 2001:db8::7)`]);
+  if (isIP(address) === 4 || /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(address)) return address.replace(/^::ffff:/i, '');
+  return new URL(`http://[${address}]/`).hostname.slice(1, -1);
 }
 
 export function userTotp(name: string, options: AccountOptions): Promise<number> {
