@@ -66,10 +66,17 @@ export async function runDaemon(options: MonitorRunOptions, companion?: Companio
   const log = jsonLogger((line) => process.stdout.write(line), { debug: options.debug === true });
   let daemon: MonitorDaemon | undefined;
   let stopSignal: string | undefined;
+  let hurried = false;
   const stopHandlingSignals = takeSignals((signal) => {
     if (signal === 'SIGHUP') return daemon?.reload();
-    // A second SIGTERM or SIGINT while stopping ends the process at once, as the default action does.
     if (stopSignal !== undefined) {
+      // A second SIGTERM or SIGINT while stopping abandons what is in flight and stops through the normal path
+      // (lock released, exit 0); a third, or a second before the daemon runs, ends the process as the default action does.
+      if (daemon && !hurried) {
+        hurried = true;
+        void daemon.stopNow(`${signal} again`);
+        return;
+      }
       stopHandlingSignals();
       process.kill(process.pid, signal);
       return;
