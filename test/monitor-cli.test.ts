@@ -169,7 +169,7 @@ describe('harden monitor (built CLI)', () => {
       writePlan(api());
       const run = await harden(['monitor', '--metrics', `127.0.0.1:${port}`]);
       expect(run.code).toBe(2);
-      expect(run.stderr).toMatch(new RegExp(`^metrics: cannot listen on 127\\.0\\.0\\.1:${port}: the address is already in use.*\\(set monitoring\\.metrics, or --metrics off\\)$`, 'm'));
+      expect(run.stderr).toBe(`metrics: cannot listen on 127.0.0.1:${port}: the address is already in use (set monitoring.metrics to another host:port or false, or --metrics off)\n`);
       expect(target.requests).toBe(0);
     } finally {
       busy.close();
@@ -182,7 +182,7 @@ describe('harden monitor (built CLI)', () => {
     await eventually(() => first.logs.some((l) => l.msg === 'monitor started'), 10_000, 'daemon start');
     const second = await harden(['monitor', '--once']);
     expect(second.code).toBe(2);
-    expect(second.stderr).toMatch(new RegExp(`^another harden monitor \\(pid ${first.child.pid}\\) is using .*harden\\.db; stop it first`, 'm'));
+    expect(second.stderr).toMatch(new RegExp(`^another harden monitor \\(pid ${first.child.pid}\\) is using .*harden\\.db; stop it first \\(monitor status and monitor history can run alongside; to serve pages beside it, run "harden serve --no-monitor"\\)$`, 'm'));
     expect((await harden(['monitor', 'status'])).code).toBe(0);
     first.child.kill('SIGKILL');
     await first.exited;

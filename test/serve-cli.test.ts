@@ -99,6 +99,9 @@ describe('harden serve single sign-on settings (built CLI)', () => {
 
 describe('harden serve start-up checks (built CLI)', () => {
   it('refuses a --security-contact that is not a URI, and TLS files that do not pair, naming the option at fault', async () => {
+    const listen = runHardenSync(['serve', '--listen', '8080'], { cwd: dir, env: { HARDEN_DATABASE_URL: '' }, timeoutMs: 15_000 });
+    expect(listen.stderr).toBe('--listen: expected host:port (127.0.0.1:8080 or [::1]:8080), got "8080"\n');
+    expect(listen.code).toBe(2);
     const contact = runHardenSync(['serve', '--security-contact', 'security@example.com'], { cwd: dir, env: { HARDEN_DATABASE_URL: '' }, timeoutMs: 15_000 });
     expect(contact.stderr).toBe('--security-contact security@example.com: expected a URI (mailto:security@example.com, https://example.com/security); did you mean mailto:security@example.com?\n');
     expect(contact.code).toBe(2);

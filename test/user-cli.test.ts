@@ -85,3 +85,10 @@ it('harden user unlock refuses a user that does not exist and a --client that is
   expect(notAnIp.stderr).toBe('--client notanip: expected an IP address (192.0.2.7, 2001:db8::7)\n');
   expect(notAnIp.status).toBe(2);
 });
+
+it('the token and session commands say the plan\'s database holds the tokens and sessions', () => {
+  const help = (...args: string[]) => spawnSync(process.execPath, [resolve('bin/harden.js'), ...args, '--help'], { encoding: 'utf8', timeout: 20_000 }).stdout;
+  for (const command of ['add', 'list', 'revoke']) expect(help('token', command)).toContain('plan file whose monitoring.database holds the tokens');
+  expect(help('session', 'revoke')).toContain('plan file whose monitoring.database holds the sessions');
+  expect(help('user', 'add')).toContain('plan file whose monitoring.database holds the users');
+});

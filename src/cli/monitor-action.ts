@@ -186,7 +186,8 @@ function sinceTime(text: string, at: number): number {
 
 export function hostPort(text: string, option = '--metrics'): string {
   const port = Number(/^(?:\[[0-9a-fA-F:]+\]|[\w.-]+):(\d{1,5})$/.exec(text)?.[1] ?? NaN);
-  if (!(port >= 0 && port <= 65_535)) throw new InputError([`${option}: expected host:port (127.0.0.1:9464)${option === '--metrics' ? ' or "off"' : ''}, got "${text}"`]);
+  const example = option === '--metrics' ? '127.0.0.1:9464 or [::1]:9464) or "off"' : '127.0.0.1:8080 or [::1]:8080)';
+  if (!(port >= 0 && port <= 65_535)) throw new InputError([`${option}: expected host:port (${example}, got "${text}"`]);
   return text;
 }
 

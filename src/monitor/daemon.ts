@@ -132,7 +132,7 @@ export class MonitorDaemon {
       try {
         this.metrics = await startMetricsServer(listen, () => this.metricsSnapshot());
       } catch (error) {
-        throw new InputError([`${(error as Error).message} (set monitoring.metrics, or --metrics off)`]);
+        throw new InputError([`${(error as Error).message} (set monitoring.metrics to another host:port or false, or --metrics off)`]);
       }
       if (this.stopping) return this.metrics.close();
     }
