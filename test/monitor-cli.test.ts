@@ -141,6 +141,26 @@ describe('harden monitor (built CLI)', () => {
     expect(logs.at(-1)).toMatchObject({ msg: 'monitor stopped' });
   });
 
+  it('Ctrl-C while an alert delivery is in flight says what it waits for; Ctrl-C again abandons it and stops cleanly', async () => {
+    writePlan(api('1s', '    confirm: 1\n'), 'monitoring:\n  metrics: false\n  shutdownGrace: 5s\n');
+    target.mode = 'error';
+    receiver.hang = true;
+    const { child, logs, exited } = daemon();
+    await eventually(() => receiver.held >= 1, 15_000, 'an alert delivery held by the receiver');
+    child.kill('SIGINT');
+    await eventually(() => logs.some((l) => String(l.msg).startsWith('waiting up to 5s for ')), 5000, 'the waiting line');
+    expect(logs.find((l) => String(l.msg).startsWith('waiting up to 5s for '))!.msg).toMatch(/^waiting up to 5s for (?:\d+ probes? and )?1 alert delivery in flight; Ctrl-C again to stop now$/);
+    const second = Date.now();
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(child.signalCode).toBeNull();
+    // Well within the 5 s grace, and the delivery (held for ever) was abandoned, not waited for.
+    expect(Date.now() - second).toBeLessThan(4000);
+    expect(logs.some((l) => l.msg === 'alert delivery abandoned at shutdown; it stays pending and is sent at the next start')).toBe(true);
+    expect(logs.at(-1)).toMatchObject({ msg: 'monitor stopped' });
+    expect(existsSync(join(dir, '.harden', 'harden.db.lock'))).toBe(false);
+  }, 30_000);
+
   it('a metrics port already in use is a clear error, before any probe', async () => {
     const busy = createServer();
     await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
@@ -149,7 +169,7 @@ describe('harden monitor (built CLI)', () => {
       writePlan(api());
       const run = await harden(['monitor', '--metrics', `127.0.0.1:${port}`]);
       expect(run.code).toBe(2);
-      expect(run.stderr).toMatch(new RegExp(`^metrics: cannot listen on 127\\.0\\.0\\.1:${port}: the address is already in use.*\\(set monitoring\\.metrics, or --metrics off\\)$`, 'm'));
+      expect(run.stderr).toBe(`metrics: cannot listen on 127.0.0.1:${port}: the address is already in use (set monitoring.metrics to another host:port or false, or --metrics off)\n`);
       expect(target.requests).toBe(0);
     } finally {
       busy.close();
@@ -162,7 +182,7 @@ describe('harden monitor (built CLI)', () => {
     await eventually(() => first.logs.some((l) => l.msg === 'monitor started'), 10_000, 'daemon start');
     const second = await harden(['monitor', '--once']);
     expect(second.code).toBe(2);
-    expect(second.stderr).toMatch(new RegExp(`^another harden monitor \\(pid ${first.child.pid}\\) is using .*harden\\.db; stop it first`, 'm'));
+    expect(second.stderr).toMatch(new RegExp(`^another harden monitor \\(pid ${first.child.pid}\\) is using .*harden\\.db; stop it first \\(monitor status and monitor history can run alongside; to serve pages beside it, run "harden serve --no-monitor"\\)$`, 'm'));
     expect((await harden(['monitor', 'status'])).code).toBe(0);
     first.child.kill('SIGKILL');
     await first.exited;

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { selfSignedCertificate } from '../src/testing/local-ca.js';
 import { eventually, startSwitchableTarget, type SwitchableTarget } from '../src/testing/monitor-targets.js';
 import { runHardenSync } from './run-cli.js';
 
@@ -64,6 +65,8 @@ describe('harden serve (built CLI)', () => {
       expect(logs.find((l) => String(l.msg).startsWith('single sign-on: register'))).toMatchObject({ redirectUri: 'https://status.acme.test/login/oidc/callback' });
       expect(JSON.stringify(logs)).not.toContain('not-a-real-secret');
       expect(logs.some((l) => String(l.msg).startsWith('nobody can sign in yet'))).toBe(true);
+      // On 127.0.0.1, plain HTTP is no cause for a warning.
+      expect(logs.filter((l) => l.level === 'warn')).toEqual([]);
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
       // The daemon stops first (its last samples flushed), then the server thread beside it.
@@ -83,8 +86,49 @@ describe('harden serve single sign-on settings (built CLI)', () => {
     const unset = runHardenSync(['serve', '--no-monitor', '--listen', '127.0.0.1:0'], { cwd: dir, env: { HARDEN_TEST_OIDC_SECRET: undefined, HARDEN_DATABASE_URL: '' }, timeoutMs: 15_000 });
     expect(unset.code, unset.stdout).toBe(2);
     expect(unset.stderr).toContain('serve.oidc.clientSecret cannot be used (secret env:HARDEN_TEST_OIDC_SECRET is not set');
+    // An inline secret: the message says so in full (only a value quoted from the plan would be masked).
+    writeFileSync(join(dir, 'harden.yaml'), `serve:\n  oidc: { issuer: 'https://id.example.test', clientId: harden, clientSecret: hunter2, roles: { viewer: ['*'] } }\n`);
+    const inline = runHardenSync(['serve', '--no-monitor', '--listen', '127.0.0.1:0'], { cwd: dir, env: { HARDEN_DATABASE_URL: '' }, timeoutMs: 15_000 });
+    expect(inline.code).toBe(2);
+    expect(inline.stderr).toBe('harden.yaml:2:64: clientSecret: secrets are references: env:VARIABLE or file:/path/to/secret, never the value itself\n');
     const withPath = runHardenSync(['serve', '--no-monitor', '--public-url', 'https://status.example.test/harden'], { cwd: dir, env: { HARDEN_DATABASE_URL: '' }, timeoutMs: 15_000 });
     expect(withPath.code).toBe(2);
     expect(withPath.stderr).toContain('--public-url https://status.example.test/harden: expected an origin');
   });
+});
+
+describe('harden serve start-up checks (built CLI)', () => {
+  it('refuses a --security-contact that is not a URI, and TLS files that do not pair, naming the option at fault', async () => {
+    const listen = runHardenSync(['serve', '--listen', '8080'], { cwd: dir, env: { HARDEN_DATABASE_URL: '' }, timeoutMs: 15_000 });
+    expect(listen.stderr).toBe('--listen: expected host:port (127.0.0.1:8080 or [::1]:8080), got "8080"\n');
+    expect(listen.code).toBe(2);
+    const contact = runHardenSync(['serve', '--security-contact', 'security@example.com'], { cwd: dir, env: { HARDEN_DATABASE_URL: '' }, timeoutMs: 15_000 });
+    expect(contact.stderr).toBe('--security-contact security@example.com: expected a URI (mailto:security@example.com, https://example.com/security); did you mean mailto:security@example.com?\n');
+    expect(contact.code).toBe(2);
+    const [one, two] = [await selfSignedCertificate(), await selfSignedCertificate()];
+    writeFileSync(join(dir, 'c.pem'), one.cert);
+    writeFileSync(join(dir, 'k.pem'), two.key);
+    const mismatch = runHardenSync(['serve', '--listen', '127.0.0.1:0', '--tls-cert', 'c.pem', '--tls-key', 'k.pem'], { cwd: dir, env: { HARDEN_DATABASE_URL: '' }, timeoutMs: 15_000 });
+    expect(mismatch.stderr).toBe('--tls-key k.pem: the key does not belong to the certificate in --tls-cert c.pem\n');
+    expect(mismatch.code).toBe(2);
+  });
+
+  it('warns at start-up that plain HTTP on an address beyond loopback keeps browsers elsewhere from signing in', async () => {
+    writeFileSync(join(dir, 'harden.yaml'), 'project: Acme\n');
+    const child = spawn(process.execPath, [BIN, 'serve', '--no-monitor', '--listen', '0.0.0.0:0'], { cwd: dir, env: ENV });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    try {
+      await eventually(() => stdout.includes('"msg":"status pages served"') || child.exitCode !== null, 15_000, 'the server');
+      const warnings = stdout.split('\n').filter((line) => line.includes('"level":"warn"')).map((line) => JSON.parse(line) as { msg: string });
+      expect(warnings.map((w) => w.msg)).toEqual([
+        'serving plain HTTP on 0.0.0.0:0, beyond this machine: browsers elsewhere cannot sign in (the session cookie is Secure, kept over HTTPS only) and passwords would cross the network in clear; serve HTTPS with --tls-cert and --tls-key, or put a TLS proxy in front and listen on 127.0.0.1',
+      ]);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  }, 30_000);
 });

@@ -52,6 +52,7 @@ it('harden user unlock forgets the failed sign-ins that lock a user out, on ever
   const store = await openStore({ sqlite: database });
   try {
     await store.migrate();
+    await authStoreOf(store).addUser({ name: 'ada', role: 'admin', passwordHash: 'unused', at: Date.now() });
     const limiter = new LoginLimiter(authStoreOf(store));
     const now = Date.now();
     for (let i = 0; i < 5; i++) expect((await limiter.attempt('ada', '192.0.2.7', now)).retryAfter).toBe(0);
@@ -63,4 +64,31 @@ it('harden user unlock forgets the failed sign-ins that lock a user out, on ever
   } finally {
     await store.close();
   }
+});
+
+it('a HARDEN_DATABASE_URL that is not a PostgreSQL URL is a one-line input error, not a connection attempt', () => {
+  const run = spawnSync(process.execPath, [resolve('bin/harden.js'), 'user', 'list', '--database', join(dir, 'unused.db')], { env: { ...process.env, NO_COLOR: '1', HARDEN_DATABASE_URL: 'sqlite:///tmp/x.db' }, encoding: 'utf8', timeout: 20_000 });
+  expect(run.stderr).toBe(
+    `HARDEN_DATABASE_URL takes a PostgreSQL URL (postgres://user@host/database), got "sqlite:///tmp/x.db"; for SQLite leave it unset and name the file with --database FILE or the plan's monitoring.database\n`,
+  );
+  expect(run.status).toBe(2);
+});
+
+it('harden user unlock refuses a user that does not exist and a --client that is not an IP address', () => {
+  const database = join(dir, 'unlock-unknown.db');
+  const unlock = (...args: string[]) => spawnSync(process.execPath, [resolve('bin/harden.js'), 'user', 'unlock', ...args, '--database', database], { env: { ...process.env, NO_COLOR: '1', HARDEN_DATABASE_URL: '' }, encoding: 'utf8', timeout: 20_000 });
+  const nobody = unlock('nobody');
+  expect(nobody.stderr).toBe('no user "nobody"\n');
+  expect(nobody.stdout).toBe('');
+  expect(nobody.status).toBe(2);
+  const notAnIp = unlock('ada', '--client', 'notanip');
+  expect(notAnIp.stderr).toBe('--client notanip: expected an IP address (192.0.2.7, 2001:db8::7)\n');
+  expect(notAnIp.status).toBe(2);
+});
+
+it('the token and session commands say the plan\'s database holds the tokens and sessions', () => {
+  const help = (...args: string[]) => spawnSync(process.execPath, [resolve('bin/harden.js'), ...args, '--help'], { encoding: 'utf8', timeout: 20_000 }).stdout;
+  for (const command of ['add', 'list', 'revoke']) expect(help('token', command)).toContain('plan file whose monitoring.database holds the tokens');
+  expect(help('session', 'revoke')).toContain('plan file whose monitoring.database holds the sessions');
+  expect(help('user', 'add')).toContain('plan file whose monitoring.database holds the users');
 });

@@ -56,7 +56,7 @@ Run "harden COMMAND --help" for a command's options and examples.`);
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof InputError) {
-      process.stderr.write(`${error.lines.map((line) => displayText(redactSecrets(line))).join('\n')}\n`);
+      process.stderr.write(`${error.lines.map((line) => displayText(error.masked ? line : redactSecrets(line))).join('\n')}\n`);
       return 2;
     }
     if (error instanceof StoreError) {

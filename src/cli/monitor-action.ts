@@ -10,6 +10,7 @@ import { lockPostgresDaemon } from '../store/postgres-lock.js';
 import { jsonLogger } from '../monitor/log.js';
 import { monitoringStatus } from '../monitor/status.js';
 import { statusText } from '../monitor/status-text.js';
+import { postgresUrl } from '../store/database-url.js';
 import { storeFromEnvironment } from '../store/open.js';
 import { sendTestAlerts } from '../monitor/test-alert.js';
 import { monitoringConfig } from '../monitor/config.js';
@@ -65,10 +66,17 @@ export async function runDaemon(options: MonitorRunOptions, companion?: Companio
   const log = jsonLogger((line) => process.stdout.write(line), { debug: options.debug === true });
   let daemon: MonitorDaemon | undefined;
   let stopSignal: string | undefined;
+  let hurried = false;
   const stopHandlingSignals = takeSignals((signal) => {
     if (signal === 'SIGHUP') return daemon?.reload();
-    // A second SIGTERM or SIGINT while stopping ends the process at once, as the default action does.
     if (stopSignal !== undefined) {
+      // A second SIGTERM or SIGINT while stopping abandons what is in flight and stops through the normal path
+      // (lock released, exit 0); a third, or a second before the daemon runs, ends the process as the default action does.
+      if (daemon && !hurried) {
+        hurried = true;
+        void daemon.stopNow(`${signal} again`);
+        return;
+      }
       stopHandlingSignals();
       process.kill(process.pid, signal);
       return;
@@ -89,7 +97,7 @@ export async function runDaemon(options: MonitorRunOptions, companion?: Companio
     const statsEveryMs = parseDuration(options.statsEvery);
     if (statsEveryMs === undefined || statsEveryMs < 1000) throw new InputError([`--stats-every: expected a duration of at least 1s (30s, 5m), got "${options.statsEvery}"`]);
     const database = sqlitePath(loaded, options);
-    const postgres = process.env.HARDEN_DATABASE_URL?.trim();
+    const postgres = postgresUrl();
     const unlock = postgres
       ? await lockPostgresDaemon(postgres, {
           log: (level, message) => log(level, message, {}),
@@ -178,7 +186,8 @@ function sinceTime(text: string, at: number): number {
 
 export function hostPort(text: string, option = '--metrics'): string {
   const port = Number(/^(?:\[[0-9a-fA-F:]+\]|[\w.-]+):(\d{1,5})$/.exec(text)?.[1] ?? NaN);
-  if (!(port >= 0 && port <= 65_535)) throw new InputError([`${option}: expected host:port (127.0.0.1:9464)${option === '--metrics' ? ' or "off"' : ''}, got "${text}"`]);
+  const example = option === '--metrics' ? '127.0.0.1:9464 or [::1]:9464) or "off"' : '127.0.0.1:8080 or [::1]:8080)';
+  if (!(port >= 0 && port <= 65_535)) throw new InputError([`${option}: expected host:port (${example}, got "${text}"`]);
   return text;
 }
 
@@ -193,7 +202,7 @@ export async function testAlertCommand(options: PlanOptions & { channel?: string
   const database = sqlitePath(loaded, options);
   let unlock: (() => void | Promise<void>) | undefined;
   let daemonRunning = false;
-  const postgres = process.env.HARDEN_DATABASE_URL?.trim();
+  const postgres = postgresUrl();
   try {
     unlock = postgres ? await lockPostgresDaemon(postgres) : lockDatabase(database);
   } catch (error) {

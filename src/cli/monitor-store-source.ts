@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Store } from '../monitor/store.js';
 import type { LoadedPlan } from '../plan/load.js';
+import { postgresUrl } from '../store/database-url.js';
 import type { MonitorStoreSource } from '../targets/monitor-record/target.js';
 
 /**
@@ -10,7 +11,7 @@ import type { MonitorStoreSource } from '../targets/monitor-record/target.js';
  * missing file is not created: the checks say there is no store there.
  */
 export function monitorStoreSource(plan: LoadedPlan, env: NodeJS.ProcessEnv = process.env): { source: MonitorStoreSource; close(): Promise<void> } {
-  const url = env.HARDEN_DATABASE_URL?.trim();
+  const url = postgresUrl(env);
   const path = resolve(plan.dir, plan.plan.monitoring.database);
   const shown = url ? 'HARDEN_DATABASE_URL' : relative(process.cwd(), path) || path;
   if (!url && !existsSync(path))

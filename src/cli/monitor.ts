@@ -20,7 +20,8 @@ Examples:
 
 "harden monitor run --help" lists the daemon's options (--once, --metrics, --ca, --debug, ...).
 The plan's monitors:, alerts:, maintenance:, slo:, triggers: and monitoring: sections drive it
-(README "Monitoring"). SIGTERM/SIGINT stop it cleanly; SIGHUP or saving the plan reloads it, and a
+(README "Monitoring"). SIGTERM/SIGINT stop it cleanly (a second one stops without waiting for probes and
+alert deliveries in flight); SIGHUP or saving the plan reloads it, and a
 plan that no longer loads is reported while the previous one keeps running.`);
 
   // Signals are held from start-up for the daemon (bin/harden.js); status and history give them back.

@@ -1,4 +1,3 @@
-import { readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { catalog } from '../checks/index.js';
 import { InputError } from '../errors.js';
@@ -13,6 +12,7 @@ import type { StatusPlan } from '../status/schema.js';
 import { findPlan, requirePlan } from './context.js';
 import { hostPort, openStore, runDaemon } from './monitor-action.js';
 import type { ServeOptions } from './serve-options.js';
+import { modified, plainHttpWarning, readTls, securityContacts } from './serve-inputs.js';
 import { startServerThread } from './server-thread.js';
 import { scheduleVerify } from './scheduled-verify.js';
 import { takeSignals } from './startup-signals.js';
@@ -22,6 +22,7 @@ export async function serve(options: ServeOptions): Promise<number> {
   if (options.monitor) {
     // Bad server options end the command before the daemon starts; the server thread reads them again for itself.
     readTls(options);
+    securityContacts(options.securityContact);
     if (options.publicUrl !== undefined) originOf(options.publicUrl);
     return runDaemon(
       { plan: options.plan, database: options.database, metrics: options.metrics, ca: options.ca, debug: options.debug, watch: true, statsEvery: options.statsEvery },
@@ -37,6 +38,7 @@ export async function serve(options: ServeOptions): Promise<number> {
  */
 export async function openServer(options: ServeOptions, log: ReturnType<typeof jsonLogger>): Promise<{ url: string; close(): Promise<void> }> {
   const tls = readTls(options);
+  const contacts = securityContacts(options.securityContact);
   const publicUrl = options.publicUrl === undefined ? undefined : originOf(options.publicUrl);
   const loaded = await requirePlan(findPlan(options.plan, undefined), new Date());
   // Sign-ins write sessions: a writable connection for the auth tables (opened first: it applies pending migrations).
@@ -53,11 +55,13 @@ export async function openServer(options: ServeOptions, log: ReturnType<typeof j
     let served = '';
     const oidc = singleSignOn(loaded, options.listen, () => publicUrl ?? served);
     const auth = new ServerAuth({ store: authStoreOf(writable), log, ...(oidc ? { oidc } : {}), ...(loaded.plan.serve.trustedProxies ? { trustedProxies: loaded.plan.serve.trustedProxies } : {}) });
-    const server = await startStatusServer({ listen: options.listen, store, writable, tls, plan: followPlan(loaded, log), log, auth, warm: true, ...(options.securityContact ? { securityContacts: options.securityContact } : {}) }).catch((error: NodeJS.ErrnoException) => {
+    const server = await startStatusServer({ listen: options.listen, store, writable, tls, plan: followPlan(loaded, log), log, auth, warm: true, ...(contacts ? { securityContacts: contacts } : {}) }).catch((error: NodeJS.ErrnoException) => {
       throw new InputError([`--listen ${options.listen}: ${error.code === 'EADDRINUSE' ? 'the address is in use' : error.message}`]);
     });
     served = server.url;
     log('info', 'status pages served', { url: `${server.url}/status`, api: `${server.url}/api/v1/openapi.json` });
+    const plainHttp = plainHttpWarning(options, tls !== undefined);
+    if (plainHttp) log('warn', plainHttp, {});
     if (auth.oidcRedirectUri) log('info', 'single sign-on: register this redirect URI at the provider', { issuer: oidc?.config.issuer, redirectUri: auth.oidcRedirectUri });
     if ((await authStoreOf(writable).users()).length === 0) log('info', 'nobody can sign in yet: add a user with "harden user add NAME --role admin"', { login: `${server.url}/login` });
     const verifying = scheduleVerify(loaded, options, log);
@@ -146,49 +150,5 @@ function followPlan(loaded: LoadedPlan, log: ReturnType<typeof jsonLogger>): () 
       log('error', 'plan reload failed; the status pages keep the previous plan', { problems: error instanceof InputError ? error.lines : [String(error)] });
     }
     return plan;
-  };
-}
-
-function modified(file: string): number {
-  try {
-    return statSync(file).mtimeMs;
-  } catch {
-    return 0;
-  }
-}
-
-function readTls(options: ServeOptions): { cert: string; key: string; ocsp?: () => Buffer | undefined } | undefined {
-  if (!options.tlsCert && !options.tlsKey) {
-    if (options.tlsOcsp) throw new InputError(['--tls-ocsp needs --tls-cert and --tls-key']);
-    return undefined;
-  }
-  if (!options.tlsCert || !options.tlsKey) throw new InputError(['--tls-cert and --tls-key go together']);
-  const read = (file: string, option: string) => {
-    try {
-      return readFileSync(file, 'utf8');
-    } catch (error) {
-      throw new InputError([`${option} ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`]);
-    }
-  };
-  const tls = { cert: read(options.tlsCert, '--tls-cert'), key: read(options.tlsKey, '--tls-key') };
-  return options.tlsOcsp ? { ...tls, ocsp: stapleFile(options.tlsOcsp) } : tls;
-}
-
-/** The OCSP response file as it is now (re-read when it changes, as a cron job renews it); unreadable: nothing stapled. */
-function stapleFile(file: string): () => Buffer | undefined {
-  if (!statSync(file, { throwIfNoEntry: false })) throw new InputError([`--tls-ocsp ${file}: no such file`]);
-  let seen = -1;
-  let staple: Buffer | undefined;
-  return () => {
-    const now = modified(file);
-    if (now !== seen) {
-      seen = now;
-      try {
-        staple = readFileSync(file);
-      } catch {
-        staple = undefined;
-      }
-    }
-    return staple;
   };
 }

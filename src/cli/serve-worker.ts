@@ -21,7 +21,7 @@ try {
   });
   tell({ kind: 'listening', url: server.url });
 } catch (error) {
-  if (error instanceof InputError) tell({ kind: 'failed', error: 'input', message: error.message, lines: error.lines });
+  if (error instanceof InputError) tell({ kind: 'failed', error: 'input', message: error.message, lines: error.lines, masked: error.masked });
   else if (error instanceof StoreError) tell({ kind: 'failed', error: 'store', message: error.message });
   else tell({ kind: 'failed', error: 'internal', message: error instanceof Error ? error.message : String(error) });
   port.close();

@@ -13,7 +13,7 @@ export function registerServe(program: Command, exit: (code: number) => void): v
     .option('--tls-key <file>', 'the PEM private key of --tls-cert')
     .option('--tls-ocsp <file>', 'staple this DER OCSP response (refresh the file with "openssl ocsp"; re-read when it changes)')
     .option('--public-url <url>', 'the URL users reach this server at (behind a proxy); single sign-on\'s redirect URI is <url>/login/oidc/callback (default: the --listen address)')
-    .option('--security-contact <uri...>', 'serve /.well-known/security.txt (RFC 9116) with these contacts (mailto:, https:)')
+    .option('--security-contact <uri...>', 'serve /.well-known/security.txt (RFC 9116) with these contact URIs (mailto:, https:, tel:)')
     .option('--no-monitor', 'do not run the monitor daemon here (another process runs "harden monitor" on the same database)')
     .option('--metrics <host:port|off>', 'the daemon\'s Prometheus endpoint, on its own listener (default: the plan\'s monitoring.metrics)')
     .option('--ca <file>', 'also trust the CA certificates (PEM) in this file for HTTPS and TLS monitors')

@@ -7,7 +7,7 @@ import type { ServeOptions } from './serve-options.js';
 /** What the server thread tells the daemon's. */
 export type ServerThreadMessage =
   | { kind: 'listening'; url: string }
-  | { kind: 'failed'; error: 'input' | 'store' | 'internal'; message: string; lines?: string[] }
+  | { kind: 'failed'; error: 'input' | 'store' | 'internal'; message: string; lines?: string[]; masked?: boolean }
   | { kind: 'stopped' }
   /** A log line, written by the daemon's thread: one stream, in the order the lines were logged. */
   | { kind: 'log'; line: string };
@@ -36,7 +36,7 @@ export async function startServerThread(options: ServeOptions, log: ReturnType<t
     worker.on('message', (message: ServerThreadMessage) => {
       if (message.kind === 'log') process.stdout.write(message.line);
       if (message.kind === 'listening') resolve();
-      if (message.kind === 'failed') reject(message.error === 'input' ? new InputError(message.lines ?? [message.message]) : message.error === 'store' ? new StoreError(message.message) : new Error(message.message));
+      if (message.kind === 'failed') reject(message.error === 'input' ? new InputError(message.lines ?? [message.message], message.masked) : message.error === 'store' ? new StoreError(message.message) : new Error(message.message));
     });
     void exited.then((code) => reject(new Error(`the status server thread ended with code ${code} while starting${crash ? `: ${crash.message}` : ''}`, { cause: crash })));
   });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { InputError } from '../errors.js';
 import { displayText } from '../display-text.js';
 import type { Store } from '../monitor/store.js';
@@ -5,6 +6,7 @@ import { addUser, enrollTotp, issueToken } from '../server/auth/accounts.js';
 import { unlockSignIn } from '../server/auth/rate-limit.js';
 import type { Role } from '../server/auth/session.js';
 import { authStoreOf, type AuthStore } from '../store/auth.js';
+import { postgresUrl } from '../store/database-url.js';
 import { storeFromEnvironment } from '../store/open.js';
 import { findPlan, requirePlan } from './context.js';
 import { sqlitePath, type PlanOptions } from './monitor-action.js';
@@ -14,7 +16,7 @@ export type AccountOptions = PlanOptions;
 
 /** The store the users live in: --database or HARDEN_DATABASE_URL without a plan, else the plan's monitoring.database. */
 async function withAuth(options: AccountOptions, work: (auth: AuthStore) => Promise<number>): Promise<number> {
-  const path = options.database ?? (process.env.HARDEN_DATABASE_URL?.trim() ? '' : sqlitePath(await requirePlan(findPlan(options.plan, undefined), new Date()), options));
+  const path = options.database ?? (postgresUrl() ? '' : sqlitePath(await requirePlan(findPlan(options.plan, undefined), new Date()), options));
   const store: Store = await storeFromEnvironment(path);
   try {
     await store.migrate();
@@ -54,11 +56,21 @@ export function userRemove(name: string, options: AccountOptions): Promise<numbe
 }
 
 export function userUnlock(name: string, options: AccountOptions & { client?: string }): Promise<number> {
+  const client = options.client === undefined ? undefined : clientAddress(options.client);
   return withAuth(options, async (auth) => {
-    await unlockSignIn(auth, name, options.client);
-    process.stdout.write(`failed sign-ins of ${name}${options.client === undefined ? '' : ` and from ${options.client}`} forgotten: sign-in is open again on every harden serve\n`);
+    if (!(await auth.user(name))) throw new InputError([`no user "${name}"`]);
+    await unlockSignIn(auth, name, client);
+    process.stdout.write(`failed sign-ins of ${name}${client === undefined ? '' : ` and from ${client}`} forgotten: sign-in is open again on every harden serve\n`);
     return 0;
   });
+}
+
+/** --client as sign-in failures are counted against it: an IPv4 or IPv6 address, IPv6 in its usual spelling (2001:db8::7). */
+function clientAddress(text: string): string {
+  const address = text.trim().replace(/^\[(.*)\]$/, '$1');
+  if (isIP(address) === 0) throw new InputError([`--client ${text}: expected an IP address (192.0.2.7, 2001:db8::7)`]);
+  if (isIP(address) === 4 || /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(address)) return address.replace(/^::ffff:/i, '');
+  return new URL(`http://[${address}]/`).hostname.slice(1, -1);
 }
 
 export function userTotp(name: string, options: AccountOptions): Promise<number> {

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { AccountOptions } from './users-action.js';
 
-const planOption = () => new Option('-p, --plan <file>', 'plan file whose monitoring.database holds the users (default: harden.yaml here)');
+const planOption = (holds = 'the users') => new Option('-p, --plan <file>', `plan file whose monitoring.database holds ${holds} (default: harden.yaml here)`);
 const databaseOption = () => new Option('--database <file>', 'SQLite database (default: the plan\'s monitoring.database, .harden/harden.db); HARDEN_DATABASE_URL selects PostgreSQL');
 
 /** `harden user`, `harden token` and `harden session`: who may sign in to harden serve's dashboard and API. */
@@ -50,14 +50,14 @@ Roles: viewer (reads), operator (acts on monitors), admin (everything). There is
   token
     .command('add <name>')
     .summary('create a read-only API token: prints it once (only its SHA-256 is kept)')
-    .addOption(planOption())
+    .addOption(planOption('the tokens'))
     .addOption(databaseOption())
     .action(async (name: string, options: AccountOptions) => exit(await (await import('./users-action.js')).tokenAdd(name, options)));
-  token.command('list').summary('tokens with when they were created and last used').addOption(planOption()).addOption(databaseOption()).action(async (options: AccountOptions) => exit(await (await import('./users-action.js')).tokenList(options)));
+  token.command('list').summary('tokens with when they were created and last used').addOption(planOption('the tokens')).addOption(databaseOption()).action(async (options: AccountOptions) => exit(await (await import('./users-action.js')).tokenList(options)));
   token
     .command('revoke <name>')
     .summary('revoke a token')
-    .addOption(planOption())
+    .addOption(planOption('the tokens'))
     .addOption(databaseOption())
     .action(async (name: string, options: AccountOptions) => exit(await (await import('./users-action.js')).tokenRevoke(name, options)));
 
@@ -67,7 +67,7 @@ Roles: viewer (reads), operator (acts on monitors), admin (everything). There is
     .command('revoke')
     .summary('end every session of a user (they must sign in again)')
     .requiredOption('--user <name>', 'the user')
-    .addOption(planOption())
+    .addOption(planOption('the sessions'))
     .addOption(databaseOption())
     .action(async (options: AccountOptions & { user: string }) => exit(await (await import('./users-action.js')).sessionRevoke(options)));
 }

@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { unwatchFile, watchFile } from 'node:fs';
+import { formatDuration } from '../duration.js';
 import { InputError } from '../errors.js';
 import type { LoadedMonitoringPlan } from './schema.js';
 import { StoreError, type Store } from './store.js';
@@ -68,6 +69,8 @@ export class MonitorDaemon {
   private exitCode = 0;
   /** Aborts the probes of runOnce() when stop() is called. */
   private readonly stopOnce = new AbortController();
+  /** Cuts the shutdown grace short (stopNow()). */
+  private readonly hurry = new AbortController();
   private resolveExit!: (code: number) => void;
   readonly exited = new Promise<number>((resolve) => (this.resolveExit = resolve));
   private readonly now: () => number;
@@ -129,7 +132,7 @@ export class MonitorDaemon {
       try {
         this.metrics = await startMetricsServer(listen, () => this.metricsSnapshot());
       } catch (error) {
-        throw new InputError([`${(error as Error).message} (set monitoring.metrics, or --metrics off)`]);
+        throw new InputError([`${(error as Error).message} (set monitoring.metrics to another host:port or false, or --metrics off)`]);
       }
       if (this.stopping) return this.metrics.close();
     }
@@ -239,7 +242,10 @@ export class MonitorDaemon {
       if (this.options.watchPlan) unwatchFile(this.options.planFile);
       // Probes and alert deliveries in flight share the grace period, then are abandoned.
       const grace = this.config.settings.shutdownGrace;
-      const [abandoned] = await Promise.all([this.scheduler.stop(grace), this.dispatcher.stop(grace)]);
+      const [probes, deliveries] = [this.scheduler.active, this.dispatcher.delivering];
+      if (grace > 0 && probes + deliveries > 0 && !this.hurry.signal.aborted)
+        this.options.log('info', `waiting up to ${formatDuration(grace)} for ${inFlightText(probes, deliveries)}; Ctrl-C again to stop now`, { probes, deliveries });
+      const [abandoned] = await Promise.all([this.scheduler.stop(grace, this.hurry.signal), this.dispatcher.stop(grace, this.hurry.signal)]);
       await this.compacting;
       await this.recorder.stop();
       await this.metrics?.close();
@@ -247,6 +253,12 @@ export class MonitorDaemon {
       this.resolveExit(this.exitCode);
     })();
     return this.stopping;
+  }
+
+  /** A second stop request: what is still in flight is abandoned now (and stays to be done at the next start), not at the end of the grace. */
+  stopNow(reason = 'stop requested again'): Promise<void> {
+    this.hurry.abort();
+    return this.stop(reason);
   }
 
   private deliveryContext(config: MonitoringConfig): DeliveryContext {
@@ -367,4 +379,10 @@ export class MonitorDaemon {
 
 function listenHost(listen: string): string {
   return listen.slice(0, listen.lastIndexOf(':'));
+}
+
+function inFlightText(probes: number, deliveries: number): string {
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const parts = [probes > 0 ? count(probes, 'probe', 'probes') : '', deliveries > 0 ? count(deliveries, 'alert delivery', 'alert deliveries') : ''].filter(Boolean);
+  return `${parts.join(' and ')} in flight`;
 }

@@ -103,7 +103,7 @@ describe('metrics server', () => {
   it('says so when the port is taken', async () => {
     const { port } = await start('127.0.0.1:0', () => daemonSnapshot());
     await expect(start(`127.0.0.1:${port}`, () => daemonSnapshot())).rejects.toThrow(
-      `metrics: cannot listen on 127.0.0.1:${port}: the address is already in use (set monitoring.metrics to another host:port, or false to turn metrics off)`,
+      `metrics: cannot listen on 127.0.0.1:${port}: the address is already in use`,
     );
   });
 

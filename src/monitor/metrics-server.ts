@@ -60,7 +60,7 @@ function send(response: ServerResponse, status: number, text: string): void {
 function explain(error: NodeJS.ErrnoException): string {
   switch (error.code) {
     case 'EADDRINUSE':
-      return 'the address is already in use (set monitoring.metrics to another host:port, or false to turn metrics off)';
+      return 'the address is already in use';
     case 'EADDRNOTAVAIL':
       return 'no network interface of this machine has that address';
     case 'EACCES':

@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { MinHeap } from './min-heap.js';
+import { graceOver } from './grace.js';
 
 export interface Job {
   name: string;
@@ -98,16 +99,18 @@ export class Scheduler<J extends Job> {
     this.arm();
   }
 
-  /** Stops scheduling; waits up to `graceMs` for runs in flight, then aborts them. Resolves to the number abandoned. */
-  async stop(graceMs: number): Promise<number> {
+  /**
+   * Stops scheduling; waits up to `graceMs` for runs in flight (less when `hurry` aborts), then aborts them.
+   * Resolves to the number abandoned.
+   */
+  async stop(graceMs: number, hurry?: AbortSignal): Promise<number> {
     this.running = false;
     clearTimeout(this.timer);
     this.waiting.length = this.waitingHead = 0;
     if (this.inFlight.size === 0) return 0;
-    let timer: NodeJS.Timeout | undefined;
-    const graceOver = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), graceMs)));
-    const outcome = await Promise.race([Promise.all(this.inFlight).then(() => 'done' as const), graceOver]);
-    clearTimeout(timer);
+    const { over, cancel } = graceOver(graceMs, hurry);
+    const outcome = await Promise.race([Promise.all(this.inFlight).then(() => 'done' as const), over]);
+    cancel();
     if (outcome === 'done') return 0;
     const abandoned = this.inFlight.size;
     this.abort.abort(new Error('shutting down'));

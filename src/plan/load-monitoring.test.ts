@@ -44,6 +44,20 @@ describe('the monitoring sections of a plan', () => {
     ).toEqual(['harden.yaml:2:20: webhook: secrets are references: env:VARIABLE or file:/path/to/secret, never the value itself']);
   });
 
+  it('masks the values a problem quotes from the plan, and only them: its own words stay as written', () => {
+    expect(
+      errorLines(yaml`
+        alerts:
+          hook: { webhook: { url: "https://x.test/h", secret: hunter2 } }
+        monitoring:
+          retention: { raw: "https://x.example/?token=abcdefgh12345678" }
+      `),
+    ).toEqual([
+      'harden.yaml:2:47: secret: secrets are references: env:VARIABLE or file:/path/to/secret, never the value itself',
+      'harden.yaml:4:16: raw: "https://x.example/?token=abcd…" is not a duration (use e.g. 500ms, 60s, 10m, 1h, 30d)',
+    ]);
+  });
+
   it('checks references, conditions, cron and trigger rules once the shapes are right', () => {
     const lines = errorLines(yaml`
       monitors:

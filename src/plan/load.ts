@@ -6,6 +6,7 @@ import { MAX_PLAN_BYTES } from '../limits.js';
 import { asRecord } from '../targets/yaml/read.js';
 import { parseYaml, type Position, type YamlDocument, type YamlPath, type YamlProblem } from '../targets/yaml/source.js';
 import { planSchema, type Plan } from './schema.js';
+import { maskPlanValues } from './masked-values.js';
 import { describeIssues, kindOf } from './schema-issues.js';
 import { validatePlan } from './validate.js';
 
@@ -39,18 +40,19 @@ export function parsePlan(text: string, file: string, options: PlanLoadOptions):
     const { line, column } = document?.locate(path) ?? { line: 1, column: 1 };
     return { line, column };
   };
+  const mask = maskPlanValues(document?.data);
   const at = (path: YamlPath, message: string) => {
     const { line, column } = locate(path);
-    return `${file}:${line}:${column}: ${message}`;
+    return mask(`${file}:${line}:${column}: ${message}`);
   };
   const shape = document ? shapeProblems(document, documents.slice(1)) : [];
   if (shape.length > 0) throw new InputError(shape.slice(0, 20).map((p) => `${file}:${p.line}:${p.column}: ${p.message}`));
   // A plain copy: the YAML data carries source positions under a symbol key, which zod records would see.
   const parsed = planSchema.safeParse(structuredClone(document?.data ?? {}), { reportInput: true });
-  if (!parsed.success) throw new InputError(describeIssues(parsed.error.issues.slice(0, 20)).map((issue) => at(issue.path, issue.message)));
+  if (!parsed.success) throw new InputError(describeIssues(parsed.error.issues.slice(0, 20)).map((issue) => at(issue.path, issue.message)), true);
   const loaded: LoadedPlan = { plan: parsed.data, file, dir: dirname(resolve(file)), locate };
   const invalid = validatePlan(parsed.data, options);
-  if (invalid.length > 0) throw new InputError(invalid.slice(0, 20).map((issue) => at(issue.path, issue.message)));
+  if (invalid.length > 0) throw new InputError(invalid.slice(0, 20).map((issue) => at(issue.path, issue.message)), true);
   return loaded;
 }
 

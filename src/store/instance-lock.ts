@@ -33,7 +33,7 @@ export function lockDatabase(database: string): () => void {
         throw new StoreError(explainSqlite(error, database) ?? `cannot create ${file}: ${(error as Error).message}`, { cause: error });
       const owner = readOwner(file);
       if (owner && owner.pid !== process.pid && stillOwns(owner))
-        throw new InputError([`another harden monitor (pid ${owner.pid}) is using ${database}; stop it first (monitor status and monitor history can run alongside)`]);
+        throw new InputError([`another harden monitor (pid ${owner.pid}) is using ${database}; stop it first (monitor status and monitor history can run alongside; to serve pages beside it, run "harden serve --no-monitor")`]);
       rmSync(file, { force: true });
     }
   }

@@ -1,3 +1,4 @@
+import { postgresUrl } from './database-url.js';
 import { openPostgres } from './postgres.js';
 import { SqlStore } from './sql-store.js';
 import { openSqlite, type SqliteOptions } from './sqlite.js';
@@ -12,7 +13,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 }
 
 /** PostgreSQL when HARDEN_DATABASE_URL is set, else SQLite at `sqlitePath` (with `readOnly`, read only: status and history). */
-export function storeFromEnvironment(sqlitePath: string, env: NodeJS.ProcessEnv = process.env, { readOnly = false }: { readOnly?: boolean } = {}): Promise<Store> {
-  const url = env.HARDEN_DATABASE_URL?.trim();
+export async function storeFromEnvironment(sqlitePath: string, env: NodeJS.ProcessEnv = process.env, { readOnly = false }: { readOnly?: boolean } = {}): Promise<Store> {
+  const url = postgresUrl(env);
   return openStore(url ? { postgres: url } : { sqlite: sqlitePath, readOnly });
 }

@@ -42,7 +42,7 @@ describe('monitor inputs that cannot work', () => {
     writePlan(dir, `monitors:\n  - { name: a, http: "${server.origin}/" }\n`);
     const run = await harden(dir, ['monitor', '--once', '--metrics', '127.0.0.1:99999']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('--metrics: expected host:port (127.0.0.1:9464) or "off", got "127.0.0.1:99999"\n');
+    expect(run.stderr).toBe('--metrics: expected host:port (127.0.0.1:9464 or [::1]:9464) or "off", got "127.0.0.1:99999"\n');
   });
 
   it('--ca and monitoring.ca with a file holding no certificate are refused, naming the file (scan --ca too)', async () => {

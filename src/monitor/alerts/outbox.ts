@@ -6,6 +6,7 @@ import { Claims } from './claims.js';
 import type { DeliveryContext } from './define.js';
 import { DeliveryError } from './http.js';
 import { deliver } from './index.js';
+import { graceOver } from '../grace.js';
 
 export interface DispatcherOptions {
   store: Store;
@@ -44,6 +45,7 @@ export class AlertDispatcher {
   private looping: Promise<void> | undefined;
   private woken = false;
   private stopped = false;
+  private inFlight = 0;
   /** Aborts the deliveries in flight when stop() runs out of time. */
   private readonly shutdown = new AbortController();
 
@@ -57,6 +59,11 @@ export class AlertDispatcher {
     this.now = options.now ?? Date.now;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
     setMaxListeners(0, this.shutdown.signal);
+  }
+
+  /** Deliveries in flight. */
+  get delivering(): number {
+    return this.inFlight;
   }
 
   /** After a plan reload: later deliveries use the new channel map. */
@@ -92,14 +99,13 @@ export class AlertDispatcher {
    * aborted and stay pending as they were (sent again at the next start: at least once). Due rows
    * not yet attempted stay as they are.
    */
-  async stop(graceMs = Infinity): Promise<void> {
+  async stop(graceMs = Infinity, hurry?: AbortSignal): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     const settled = Promise.allSettled([this.looping, ...this.passes]);
-    let timer: NodeJS.Timeout | undefined;
-    const late = Number.isFinite(graceMs) ? new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), graceMs))) : new Promise<never>(() => undefined);
-    if ((await Promise.race([settled, late])) === 'late') this.shutdown.abort(new Error('shutting down'));
-    clearTimeout(timer);
+    const { over, cancel } = graceOver(graceMs, hurry);
+    if ((await Promise.race([settled, over])) === 'late') this.shutdown.abort(new Error('shutting down'));
+    cancel();
     await settled;
     await this.markAccepted();
     for (const id of this.unmarked.keys()) this.claims.release(id);
@@ -155,6 +161,7 @@ export class AlertDispatcher {
   /** One attempt at one claimed row, and its outcome written; true when it was delivered. */
   private async settle(entry: OutboxEntry): Promise<boolean> {
     let keepClaim = false;
+    this.inFlight++;
     try {
       const channel = this.channels[entry.channel];
       try {
@@ -182,6 +189,7 @@ export class AlertDispatcher {
       this.options.log({ event: 'alert.outbox-error', msg: 'the alert outbox could not be updated', channel: entry.channel, key: entry.event.key, error: message(error) });
       return false;
     } finally {
+      this.inFlight--;
       if (!keepClaim) this.claims.release(entry.id);
     }
   }

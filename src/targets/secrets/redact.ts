@@ -30,6 +30,15 @@ export function redactSecrets(text: string): string {
 }
 
 /**
+ * A value as it is shown when quoted apart from its name (a plan value in an error message): a
+ * literal under a credential-like name (`clientSecret`, `secret`, `X-Api-Key`) masked whole,
+ * anything else as redactSecrets masks it.
+ */
+export function redactValue(name: string, value: string): string {
+  return isCredentialAssignmentName(name) && isLiteralValue(value) ? maskSecret(value) : redactSecrets(value);
+}
+
+/**
  * What every rule below needs to find at least once (a word of a credential name, a URL, a flag,
  * a token prefix): one scan that lets the prose of most messages through untouched.
  */
