@@ -92,3 +92,40 @@ it('the token and session commands say the plan\'s database holds the tokens and
   expect(help('session', 'revoke')).toContain('plan file whose monitoring.database holds the sessions');
   expect(help('user', 'add')).toContain('plan file whose monitoring.database holds the users');
 });
+
+it('harden user password, role and totp --off change a password user in place; a single sign-on user is the provider\'s', async () => {
+  const database = join(dir, 'change.db');
+  const cli = (args: string[], input = '') =>
+    spawnSync(process.execPath, [resolve('bin/harden.js'), 'user', ...args, '--database', database], { input, env: { ...process.env, NO_COLOR: '1', HARDEN_DATABASE_URL: '' }, encoding: 'utf8', timeout: 20_000 });
+  const store = await openStore({ sqlite: database });
+  const auth = authStoreOf(store);
+  try {
+    await store.migrate();
+    await auth.addUser({ name: 'ada', role: 'admin', passwordHash: 'the old hash', at: Date.now() });
+    await auth.ssoUser({ name: 'sso@example.test', role: 'operator', source: 'oidc', at: Date.now() });
+    await auth.createSession({ idHash: 'a'.repeat(64), user: 'ada', pendingTotp: false, at: Date.now(), expiresAt: Date.now() + 3_600_000 });
+
+    expect(cli(['password', 'ada'], 'a brand new passphrase\n')).toMatchObject({ status: 0, stdout: 'password of ada changed, their sessions ended\n', stderr: '' });
+    expect(await new PasswordChecker().check((await auth.user('ada'))!.passwordHash, 'a brand new passphrase')).toBe(true);
+    expect(await auth.session('a'.repeat(64), Date.now())).toBeUndefined();
+    expect(cli(['password', 'ada'], 'short\n')).toMatchObject({ status: 2 });
+
+    expect(cli(['role', 'ada', 'viewer'])).toMatchObject({ status: 0, stdout: 'ada is now viewer, from their next request on\n' });
+    expect((await auth.user('ada'))!.role).toBe('viewer');
+    expect(cli(['role', 'ada', 'root'])).toMatchObject({ status: 2, stderr: expect.stringContaining("Allowed choices are viewer, operator, admin") });
+
+    expect(cli(['totp', 'ada']).stdout).toMatch(/^otpauth:\/\/totp\/harden:ada\?.*secret=[A-Z2-7]+/);
+    expect((await auth.user('ada'))!.totpSecret).toBeTruthy();
+    expect(cli(['totp', 'ada', '--off'])).toMatchObject({ status: 0, stdout: 'TOTP of ada turned off: sign-in asks for the password only\n' });
+    expect((await auth.user('ada'))!.totpSecret).toBeFalsy();
+
+    for (const args of [['role', 'sso@example.test', 'admin'], ['password', 'sso@example.test'], ['role', 'nobody', 'admin'], ['totp', 'nobody', '--off']]) {
+      const run = cli(args, 'a brand new passphrase\n');
+      expect(run.status, args.join(' ')).toBe(2);
+      expect(run.stderr).toMatch(args[1] === 'nobody' ? /no user "nobody"/ : /sso@example\.test signs in with single sign-on/);
+    }
+    expect((await auth.user('sso@example.test'))!.role).toBe('operator');
+  } finally {
+    await store.close();
+  }
+});

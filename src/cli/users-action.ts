@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import { InputError } from '../errors.js';
 import { displayText } from '../display-text.js';
 import type { Store } from '../monitor/store.js';
-import { addUser, enrollTotp, issueToken } from '../server/auth/accounts.js';
+import { addUser, changePassword, changeRole, enrollTotp, issueToken } from '../server/auth/accounts.js';
 import { unlockSignIn } from '../server/auth/rate-limit.js';
 import type { Role } from '../server/auth/session.js';
 import { authStoreOf, type AuthStore } from '../store/auth.js';
@@ -47,6 +47,25 @@ export function userList(options: AccountOptions): Promise<number> {
   });
 }
 
+export async function userPassword(name: string, options: AccountOptions): Promise<number> {
+  const password = await readPassword(`New password for ${name}: `);
+  return withAuth(options, async (auth) => {
+    const problem = await changePassword(auth, { name, password });
+    if (problem) throw new InputError([problem]);
+    process.stdout.write(`password of ${name} changed, their sessions ended\n`);
+    return 0;
+  });
+}
+
+export function userRole(name: string, role: Role, options: AccountOptions): Promise<number> {
+  return withAuth(options, async (auth) => {
+    const problem = await changeRole(auth, name, role);
+    if (problem) throw new InputError([problem]);
+    process.stdout.write(`${name} is now ${role}, from their next request on\n`);
+    return 0;
+  });
+}
+
 export function userRemove(name: string, options: AccountOptions): Promise<number> {
   return withAuth(options, async (auth) => {
     if (!(await auth.removeUser(name))) throw new InputError([`no user "${name}"`]);
@@ -73,8 +92,13 @@ function clientAddress(text: string): string {
   return new URL(`http://[${address}]/`).hostname.slice(1, -1);
 }
 
-export function userTotp(name: string, options: AccountOptions): Promise<number> {
+export function userTotp(name: string, options: AccountOptions & { off?: boolean }): Promise<number> {
   return withAuth(options, async (auth) => {
+    if (options.off) {
+      if (!(await auth.setTotp(name, undefined))) throw new InputError([`no user "${name}"`]);
+      process.stdout.write(`TOTP of ${name} turned off: sign-in asks for the password only\n`);
+      return 0;
+    }
     const uri = await enrollTotp(auth, name);
     if (!uri) throw new InputError([`no user "${name}"`]);
     process.stdout.write(`${uri}\nScan it now (or enter its secret) in an authenticator app: it is not shown again. Sign-in now asks ${name} for a code; running this again replaces the secret.\n`);

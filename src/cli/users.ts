@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import { Argument, Option, type Command } from 'commander';
 import type { AccountOptions } from './users-action.js';
 
 const planOption = (holds = 'the users') => new Option('-p, --plan <file>', `plan file whose monitoring.database holds ${holds} (default: harden.yaml here)`);
@@ -8,11 +8,14 @@ const databaseOption = () => new Option('--database <file>', 'SQLite database (d
 export function registerAccounts(program: Command, exit: (code: number) => void): void {
   const user = program
     .command('user')
-    .summary('users of harden serve\'s dashboard: add, list, remove, unlock, totp')
+    .summary('users of harden serve\'s dashboard: add, list, password, role, remove, unlock, totp')
     .addHelpText('after', `
 Examples:
   harden user add ada --role admin          asks for the password (or reads one line from stdin)
   harden user totp ada                      prints the otpauth:// URI once: scan it, sign-in then asks for a code
+  harden user totp ada --off                sign-in asks for the password only again (a lost phone)
+  harden user password ada                  a new password (prompt or stdin); ada's sessions end
+  harden user role ada viewer               in force on ada's next request
   harden user list
   harden user remove ada                    and ends ada's sessions
   harden user unlock ada                    after 5 failed sign-ins in 15 minutes, without waiting
@@ -26,6 +29,20 @@ Roles: viewer (reads), operator (acts on monitors), admin (everything). There is
     .addOption(databaseOption())
     .action(async (name: string, options: AccountOptions & { role: 'viewer' | 'operator' | 'admin' }) => exit(await (await import('./users-action.js')).userAdd(name, options)));
   user.command('list').summary('users, roles and whether they have TOTP').addOption(planOption()).addOption(databaseOption()).action(async (options: AccountOptions) => exit(await (await import('./users-action.js')).userList(options)));
+  user
+    .command('password <name>')
+    .summary('set a new password (terminal prompt or one line of stdin) and end the user\'s sessions')
+    .addOption(planOption())
+    .addOption(databaseOption())
+    .action(async (name: string, options: AccountOptions) => exit(await (await import('./users-action.js')).userPassword(name, options)));
+  user
+    .command('role')
+    .summary('change a user\'s role: viewer, operator or admin')
+    .argument('<name>')
+    .addArgument(new Argument('<role>', 'viewer, operator or admin').choices(['viewer', 'operator', 'admin']))
+    .addOption(planOption())
+    .addOption(databaseOption())
+    .action(async (name: string, role: 'viewer' | 'operator' | 'admin', options: AccountOptions) => exit(await (await import('./users-action.js')).userRole(name, role, options)));
   user
     .command('remove <name>')
     .summary('remove a user and end their sessions')
@@ -41,10 +58,11 @@ Roles: viewer (reads), operator (acts on monitors), admin (everything). There is
     .action(async (name: string, options: AccountOptions & { client?: string }) => exit(await (await import('./users-action.js')).userUnlock(name, options)));
   user
     .command('totp <name>')
-    .summary('give the user a new TOTP secret: prints its otpauth:// URI once')
+    .summary('give the user a new TOTP secret: prints its otpauth:// URI once; --off removes it')
+    .addOption(new Option('--off', 'turn TOTP off for the user (sign-in asks for the password only)'))
     .addOption(planOption())
     .addOption(databaseOption())
-    .action(async (name: string, options: AccountOptions) => exit(await (await import('./users-action.js')).userTotp(name, options)));
+    .action(async (name: string, options: AccountOptions & { off?: boolean }) => exit(await (await import('./users-action.js')).userTotp(name, options)));
 
   const token = program.command('token').summary('read-only API tokens (Authorization: Bearer) for harden serve: add, list, revoke');
   token

@@ -44,6 +44,10 @@ export interface AuthStore {
   removeUser(name: string): Promise<boolean>;
   /** Sets (or removes) the user's TOTP secret; no code of it has been used yet. */
   setTotp(name: string, secret: string | undefined): Promise<boolean>;
+  /** A password user's new password hash, their sessions ended (whoever had the old one is signed out); false when there is none. */
+  setPassword(name: string, passwordHash: string): Promise<boolean>;
+  /** A password user's new role, in force on their next request; false when there is none. */
+  setRole(name: string, role: string): Promise<boolean>;
   /** Records that a code of this 30-second step was accepted; false when one of this step or a later one already was (a replay). */
   useTotpStep(name: string, step: number): Promise<boolean>;
   /**
@@ -138,6 +142,25 @@ export class SqlAuthStore implements AuthStore {
   setTotp(name: string, secret: string | undefined): Promise<boolean> {
     return this.write(async () => {
       const result = await this.db.updateTable('users').set({ totp_secret: secret ?? null, totp_last_step: null }).where('name', '=', name).executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    });
+  }
+
+  setPassword(name: string, passwordHash: string): Promise<boolean> {
+    return this.write(() =>
+      this.db.transaction().execute(async (trx) => {
+        const row = await trx.selectFrom('users').select('id').where('name', '=', name).where('source', '=', 'password').executeTakeFirst();
+        if (!row) return false;
+        await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', row.id).execute();
+        await trx.deleteFrom('sessions').where('user_id', '=', row.id).execute();
+        return true;
+      }),
+    );
+  }
+
+  setRole(name: string, role: string): Promise<boolean> {
+    return this.write(async () => {
+      const result = await this.db.updateTable('users').set({ role }).where('name', '=', name).where('source', '=', 'password').executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     });
   }

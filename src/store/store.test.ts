@@ -405,6 +405,14 @@ describe.each(engines)('Store contract on $name', (engine) => {
     expect(await auth.ssoUser({ name: 'sso@example.com', role: 'operator', source: 'oidc', at: T0 + HOUR })).toBe(true);
     expect(await auth.user('sso@example.com')).toEqual({ name: 'sso@example.com', role: 'operator', passwordHash: '', totpSecret: undefined, createdAt: T0, source: 'oidc' });
     expect(await auth.user('ada')).toMatchObject({ role: 'admin', source: 'password' });
+    // A password user's password (ending their sessions) and role change in place; a single sign-on user's never.
+    await auth.createSession({ idHash: 'h-ada', user: 'ada', pendingTotp: false, at: T0, expiresAt: T0 + HOUR });
+    expect(await auth.setPassword('ada', 'new hash')).toBe(true);
+    expect(await auth.session('h-ada', T0)).toBeUndefined();
+    expect(await auth.setRole('ada', 'viewer')).toBe(true);
+    expect(await auth.user('ada')).toMatchObject({ role: 'viewer', passwordHash: 'new hash' });
+    expect([await auth.setPassword('sso@example.com', 'x'), await auth.setRole('sso@example.com', 'admin'), await auth.setRole('nobody', 'admin')]).toEqual([false, false, false]);
+    await auth.setRole('ada', 'admin');
 
     expect(await auth.addToken({ name: 'ci', tokenHash: 'th', role: 'viewer', at: T0 })).toBe(true);
     expect(await auth.addToken({ name: 'ci', tokenHash: 'other', role: 'viewer', at: T0 })).toBe(false);

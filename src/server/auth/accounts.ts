@@ -18,6 +18,24 @@ export async function addUser(store: AuthStore, input: { name: string; role: Rol
   return added ? undefined : `user "${input.name}" exists (remove it first to replace it)`;
 }
 
+/** A password user's new password (argon2id), their sessions ended; the problem as text when it cannot. */
+export async function changePassword(store: AuthStore, input: { name: string; password: string; cost?: PasswordCost }): Promise<string | undefined> {
+  const user = await store.user(input.name);
+  if (!user) return `no user "${input.name}"`;
+  if (user.source !== 'password') return `${input.name} signs in with single sign-on: the provider keeps their password`;
+  const problem = passwordProblem(input.password);
+  if (problem) return problem;
+  return (await store.setPassword(input.name, await hashPassword(input.password, input.cost))) ? undefined : `no user "${input.name}"`;
+}
+
+/** A password user's new role; the problem as text when it cannot (a single sign-on user's role is the provider's to say). */
+export async function changeRole(store: AuthStore, name: string, role: Role): Promise<string | undefined> {
+  const user = await store.user(name);
+  if (!user) return `no user "${name}"`;
+  if (user.source !== 'password') return `${name} signs in with single sign-on: their role follows serve.oidc.roles at each sign-in`;
+  return (await store.setRole(name, role)) ? undefined : `no user "${name}"`;
+}
+
 /** A new TOTP secret for the user: the otpauth:// URI to show once, or undefined when there is no such user. */
 export async function enrollTotp(store: AuthStore, name: string): Promise<string | undefined> {
   const secret = newTotpSecret();
