@@ -1,9 +1,10 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { PasswordChecker } from '../src/server/auth/passwords.js';
+import { acceptTotp, totpCode } from '../src/server/auth/totp.js';
 import { LoginLimiter } from '../src/server/auth/rate-limit.js';
 import { authStoreOf } from '../src/store/auth.js';
 import { openStore } from '../src/store/open.js';
@@ -125,6 +126,46 @@ it('harden user password, role and totp --off change a password user in place; a
       expect(run.stderr).toMatch(args[1] === 'nobody' ? /no user "nobody"/ : /sso@example\.test signs in with single sign-on/);
     }
     expect((await auth.user('sso@example.test'))!.role).toBe('operator');
+  } finally {
+    await store.close();
+  }
+});
+
+it.skipIf(spawnSync('script', ['--version']).status !== 0)('harden user totp at a terminal keeps the new secret only once the app shows a code of it', async () => {
+  const database = join(dir, 'totp.db');
+  const store = await openStore({ sqlite: database });
+  const auth = authStoreOf(store);
+  /** The command in a pseudo-terminal (util-linux script): it prints the URI, and the "app" answers with a code. */
+  const atTerminal = (answer: (secret: string) => string) =>
+    new Promise<{ output: string; status: number | null; secret: string }>((done) => {
+      const child = spawn('script', ['-qec', `${process.execPath} ${resolve('bin/harden.js')} user totp ada --database ${database}`, '/dev/null'], { env: { ...process.env, NO_COLOR: '1', HARDEN_DATABASE_URL: '' } });
+      let output = '';
+      let secret = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (!secret && output.includes('Code the app shows now:')) {
+          secret = /secret=([A-Z2-7]+)/.exec(output)![1]!;
+          child.stdin.write(`${answer(secret)}\r`);
+        }
+      });
+      const timer = setTimeout(() => child.kill(), 15_000);
+      child.on('close', (status) => {
+        clearTimeout(timer);
+        done({ output, status, secret });
+      });
+    });
+  try {
+    await store.migrate();
+    await auth.addUser({ name: 'ada', role: 'admin', passwordHash: 'unused', at: Date.now() });
+    const wrongCode = (secret: string) => ['000000', '111111', '222222'].find((code) => acceptTotp(secret, code, Date.now()) === undefined)!;
+    const refused = await atTerminal(wrongCode);
+    expect(refused.status).toBe(2);
+    expect(refused.output).toContain('that code is not one the new secret gives now, so TOTP of ada is left as it was (run this again)');
+    expect((await auth.user('ada'))!.totpSecret).toBeFalsy();
+    const confirmed = await atTerminal((secret) => totpCode(secret, Date.now()));
+    expect(confirmed.output).toContain('TOTP of ada on: sign-in now asks for a code');
+    expect(confirmed.status).toBe(0);
+    expect((await auth.user('ada'))!.totpSecret).toBe(confirmed.secret);
   } finally {
     await store.close();
   }

@@ -1,3 +1,4 @@
+import { createInterface } from 'node:readline/promises';
 import { InputError } from '../errors.js';
 
 /**
@@ -43,4 +44,14 @@ function askHidden(prompt: string): Promise<string> {
     };
     input.on('data', onData);
   });
+}
+
+/** One line typed at the terminal, shown as it is typed (a one-time code, not a secret to hide). */
+export async function readLine(prompt: string): Promise<string> {
+  const reader = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  try {
+    return await reader.question(prompt);
+  } finally {
+    reader.close();
+  }
 }

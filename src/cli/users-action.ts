@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import { InputError } from '../errors.js';
 import { displayText } from '../display-text.js';
 import type { Store } from '../monitor/store.js';
-import { addUser, changePassword, changeRole, enrollTotp, issueToken } from '../server/auth/accounts.js';
+import { addUser, changePassword, changeRole, confirmTotp, enrollTotp, issueToken, newTotp } from '../server/auth/accounts.js';
 import { unlockSignIn } from '../server/auth/rate-limit.js';
 import type { Role } from '../server/auth/session.js';
 import { authStoreOf, type AuthStore } from '../store/auth.js';
@@ -10,7 +10,7 @@ import { postgresUrl } from '../store/database-url.js';
 import { storeFromEnvironment } from '../store/open.js';
 import { findPlan, requirePlan } from './context.js';
 import { sqlitePath, type PlanOptions } from './monitor-action.js';
-import { readPassword } from './password-input.js';
+import { readLine, readPassword } from './password-input.js';
 
 export type AccountOptions = PlanOptions;
 
@@ -97,6 +97,16 @@ export function userTotp(name: string, options: AccountOptions & { off?: boolean
     if (options.off) {
       if (!(await auth.setTotp(name, undefined))) throw new InputError([`no user "${name}"`]);
       process.stdout.write(`TOTP of ${name} turned off: sign-in asks for the password only\n`);
+      return 0;
+    }
+    if (process.stdin.isTTY) {
+      // At a terminal, the secret is kept only once the app shows a code of it: an unscanned one would lock the user out.
+      if (!(await auth.user(name))) throw new InputError([`no user "${name}"`]);
+      const { secret, uri } = newTotp(name);
+      process.stdout.write(`${uri}\nScan it (or enter its secret) in an authenticator app; it is not shown again.\n`);
+      const problem = await confirmTotp(auth, { name, secret, code: await readLine('Code the app shows now: '), at: Date.now() });
+      if (problem) throw new InputError([problem]);
+      process.stdout.write(`TOTP of ${name} on: sign-in now asks for a code; running this again replaces the secret.\n`);
       return 0;
     }
     const uri = await enrollTotp(auth, name);

@@ -12,7 +12,8 @@ export function registerAccounts(program: Command, exit: (code: number) => void)
     .addHelpText('after', `
 Examples:
   harden user add ada --role admin          asks for the password (or reads one line from stdin)
-  harden user totp ada                      prints the otpauth:// URI once: scan it, sign-in then asks for a code
+  harden user totp ada                      prints the otpauth:// URI once: scan it and, at a terminal, type the
+                                            code the app shows to turn it on; sign-in then asks for a code
   harden user totp ada --off                sign-in asks for the password only again (a lost phone)
   harden user password ada                  a new password (prompt or stdin); ada's sessions end
   harden user role ada viewer               in force on ada's next request

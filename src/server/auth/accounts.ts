@@ -2,7 +2,7 @@ import type { AuthStore } from '../../store/auth.js';
 import { hashPassword, passwordProblem, type PasswordCost } from './passwords.js';
 import { randomSecret, sha256Hex } from './secrets.js';
 import type { Role } from './session.js';
-import { newTotpSecret, totpUri } from './totp.js';
+import { acceptTotp, newTotpSecret, totpUri } from './totp.js';
 
 /** API tokens start with this, so secret scanners and people recognize one. */
 export const TOKEN_PREFIX = 'hdn_';
@@ -34,6 +34,21 @@ export async function changeRole(store: AuthStore, name: string, role: Role): Pr
   if (!user) return `no user "${name}"`;
   if (user.source !== 'password') return `${name} signs in with single sign-on: their role follows serve.oidc.roles at each sign-in`;
   return (await store.setRole(name, role)) ? undefined : `no user "${name}"`;
+}
+
+/** A new TOTP secret for the user and the otpauth:// URI an app scans, not stored yet (see confirmTotp). */
+export function newTotp(name: string): { secret: string; uri: string } {
+  const secret = newTotpSecret();
+  return { secret, uri: totpUri(name, secret) };
+}
+
+/**
+ * Stores a new TOTP secret once the app that scanned it shows a code of it, so a mistyped or
+ * unscanned secret never locks the user out; the problem as text when it is not stored.
+ */
+export async function confirmTotp(store: AuthStore, input: { name: string; secret: string; code: string; at: number }): Promise<string | undefined> {
+  if (acceptTotp(input.secret, input.code.trim(), input.at) === undefined) return `that code is not one the new secret gives now, so TOTP of ${input.name} is left as it was (run this again)`;
+  return (await store.setTotp(input.name, input.secret)) ? undefined : `no user "${input.name}"`;
 }
 
 /** A new TOTP secret for the user: the otpauth:// URI to show once, or undefined when there is no such user. */
