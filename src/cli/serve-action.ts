@@ -55,13 +55,14 @@ export async function openServer(options: ServeOptions, log: ReturnType<typeof j
     let served = '';
     const oidc = singleSignOn(loaded, options.listen, () => publicUrl ?? served);
     const auth = new ServerAuth({ store: authStoreOf(writable), log, ...(oidc ? { oidc } : {}), ...(loaded.plan.serve.trustedProxies ? { trustedProxies: loaded.plan.serve.trustedProxies } : {}) });
+    // Said before listening, so it is never read after the line that says the pages are served.
+    const plainHttp = plainHttpWarning(options, tls !== undefined);
+    if (plainHttp) log('warn', plainHttp, {});
     const server = await startStatusServer({ listen: options.listen, store, writable, tls, plan: followPlan(loaded, log), log, auth, warm: true, ...(contacts ? { securityContacts: contacts } : {}) }).catch((error: NodeJS.ErrnoException) => {
       throw new InputError([`--listen ${options.listen}: ${error.code === 'EADDRINUSE' ? 'the address is in use' : error.message}`]);
     });
     served = server.url;
     log('info', 'status pages served', { url: `${server.url}/status`, api: `${server.url}/api/v1/openapi.json` });
-    const plainHttp = plainHttpWarning(options, tls !== undefined);
-    if (plainHttp) log('warn', plainHttp, {});
     if (auth.oidcRedirectUri) log('info', 'single sign-on: register this redirect URI at the provider', { issuer: oidc?.config.issuer, redirectUri: auth.oidcRedirectUri });
     if ((await authStoreOf(writable).users()).length === 0) log('info', 'nobody can sign in yet: add a user with "harden user add NAME --role admin"', { login: `${server.url}/login` });
     const verifying = scheduleVerify(loaded, options, log);
