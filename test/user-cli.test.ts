@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -75,8 +75,11 @@ it('a HARDEN_DATABASE_URL that is not a PostgreSQL URL is a one-line input error
   expect(run.status).toBe(2);
 });
 
-it('harden user unlock refuses a user that does not exist and a --client that is not an IP address', () => {
+it('harden user unlock refuses a user that does not exist and a --client that is not an IP address', async () => {
   const database = join(dir, 'unlock-unknown.db');
+  const store = await openStore({ sqlite: database });
+  await store.migrate();
+  await store.close();
   const unlock = (...args: string[]) => spawnSync(process.execPath, [resolve('bin/harden.js'), 'user', 'unlock', ...args, '--database', database], { env: { ...process.env, NO_COLOR: '1', HARDEN_DATABASE_URL: '' }, encoding: 'utf8', timeout: 20_000 });
   const nobody = unlock('nobody');
   expect(nobody.stderr).toBe('no user "nobody"\n');
@@ -169,4 +172,14 @@ it.skipIf(spawnSync('script', ['--version']).status !== 0)('harden user totp at 
   } finally {
     await store.close();
   }
+});
+
+it('harden user and token commands other than add refuse a database file that does not exist, instead of creating one', () => {
+  const typo = join(dir, 'typo.db');
+  for (const args of [['user', 'list'], ['token', 'list'], ['user', 'remove', 'ada'], ['session', 'revoke', '--user', 'ada']]) {
+    const run = spawnSync(process.execPath, [resolve('bin/harden.js'), ...args, '--database', typo], { env: { ...process.env, NO_COLOR: '1', HARDEN_DATABASE_URL: '' }, encoding: 'utf8', timeout: 20_000 });
+    expect(run.stderr, args.join(' ')).toBe(`no database at ${typo} (harden user add creates one; --database or the plan's monitoring.database says where)\n`);
+    expect(run.status).toBe(2);
+  }
+  expect(existsSync(typo)).toBe(false);
 });

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { InputError } from '../errors.js';
 import { displayText } from '../display-text.js';
@@ -14,9 +15,13 @@ import { readLine, readPassword } from './password-input.js';
 
 export type AccountOptions = PlanOptions;
 
-/** The store the users live in: --database or HARDEN_DATABASE_URL without a plan, else the plan's monitoring.database. */
-async function withAuth(options: AccountOptions, work: (auth: AuthStore) => Promise<number>): Promise<number> {
+/**
+ * The store the users live in: --database or HARDEN_DATABASE_URL without a plan, else the plan's monitoring.database.
+ * Only adding a user or a token creates a SQLite file: any other command on a missing one is a mistyped path.
+ */
+async function withAuth(options: AccountOptions, work: (auth: AuthStore) => Promise<number>, { creates = false } = {}): Promise<number> {
   const path = options.database ?? (postgresUrl() ? '' : sqlitePath(await requirePlan(findPlan(options.plan, undefined), new Date()), options));
+  if (!creates && path !== '' && !postgresUrl() && !existsSync(path)) throw new InputError([`no database at ${path} (harden user add creates one; --database or the plan's monitoring.database says where)`]);
   const store: Store = await storeFromEnvironment(path);
   try {
     await store.migrate();
@@ -35,7 +40,7 @@ export async function userAdd(name: string, options: AccountOptions & { role: Ro
     if (problem) throw new InputError([problem]);
     process.stdout.write(`user ${name} added (${options.role})\n`);
     return 0;
-  });
+  }, { creates: true });
 }
 
 export function userList(options: AccountOptions): Promise<number> {
@@ -123,7 +128,7 @@ export function tokenAdd(name: string, options: AccountOptions): Promise<number>
     if (!token) throw new InputError([`a token "${name}" exists (revoke it first)`]);
     process.stdout.write(`${token}\nRead-only API token "${name}": send it as "Authorization: Bearer <token>" to /api/v1/. It is not shown again.\n`);
     return 0;
-  });
+  }, { creates: true });
 }
 
 export function tokenList(options: AccountOptions): Promise<number> {

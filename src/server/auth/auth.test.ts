@@ -137,6 +137,9 @@ describe('harden serve sign-in on SQLite', () => {
     const locked = await signIn('lock');
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+    // The form again, saying how long in words (not "try again in 898 s" on a blank page).
+    expect(locked.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await locked.text()).toMatch(/role="alert"[^>]*>Too many failed sign-ins: try again in (\d+ seconds|1 minute)\.</);
     clock += 61_000;
     expect((await signIn('lock')).status).toBe(303);
   });

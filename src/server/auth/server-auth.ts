@@ -155,7 +155,7 @@ export class ServerAuth {
     const client = clientAddress(request, this.#proxies);
     const now = this.#now();
     const attempt = await this.#limiter.attempt(name, client, now);
-    if (attempt.retryAfter > 0) return tooMany(attempt.retryAfter);
+    if (attempt.retryAfter > 0) return tooMany(attempt.retryAfter, { step: 'password', csrf: csrfOf(nonce), next, user: name, ...(this.#oidc ? { sso: this.#oidc.name } : {}) });
     const found = name ? await this.#store.user(name) : undefined;
     // A single sign-on user has no password: checked like an unknown one (same time, same answer).
     const user = found?.source === 'password' ? found : undefined;
@@ -184,7 +184,7 @@ export class ServerAuth {
     const name = session.user.name;
     const client = clientAddress(request, this.#proxies);
     const attempt = await this.#limiter.attempt(name, client, now);
-    if (attempt.retryAfter > 0) return tooMany(attempt.retryAfter);
+    if (attempt.retryAfter > 0) return tooMany(attempt.retryAfter, { step: 'totp', csrf: csrfOf(id), next });
     const step = session.user.totpSecret ? acceptTotp(session.user.totpSecret, (form.get('code') ?? '').trim(), now) : undefined;
     // A code works once, on every process: the store keeps the step last accepted.
     if (step === undefined || !(await this.#store.useTotpStep(name, step))) {
@@ -219,8 +219,11 @@ function redirect(location: string, cookie?: string | string[]): Reply {
   return { status: 303, type: TYPES.text, body: `see ${location}\n`, maxAge: 0, headers: { location, ...(cookie ? { 'set-cookie': cookie } : {}) } };
 }
 
-function tooMany(seconds: number): Reply {
-  return { ...text(429, `too many failed sign-ins: try again in ${seconds} s`), headers: { 'retry-after': String(seconds) } };
+/** The form again, saying how long to wait in words a person reads (Retry-After for the rest). */
+function tooMany(seconds: number, form: Omit<Parameters<typeof renderLoginPage>[0], 'error'>): Reply {
+  const wait = seconds < 60 ? `${seconds} second${seconds === 1 ? '' : 's'}` : `${Math.ceil(seconds / 60)} minute${seconds > 60 ? 's' : ''}`;
+  const reply = page(429, { ...form, error: `Too many failed sign-ins: try again in ${wait}.` });
+  return { ...reply, headers: { ...reply.headers, 'retry-after': String(seconds) } };
 }
 
 function methodNotAllowed(allow: string): Reply {
