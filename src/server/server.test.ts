@@ -96,7 +96,10 @@ describe('harden serve: the public status page', () => {
     expect(body).toContain('<code>https://api.internal.acme.test/health</code>');
     expect(body).not.toContain('id="m-db"');
     for (const secret of ['hunter2', 'abcdefgh', 'token']) expect(body).not.toContain(secret);
-    expect((await get('/status/nope')).response.status).toBe(404);
+    const nope = await get('/status/nope');
+    expect(nope.response.status).toBe(404);
+    expect(nope.body).toContain('<p>There is no status page at <code>/status/nope</code>.</p>');
+    expect(nope.body).toContain('<li><a href="/status/public">Acme public services</a></li>');
   });
 
   it('answers If-None-Match with 304, and caches for a short time with revalidation', async () => {

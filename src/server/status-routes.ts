@@ -2,7 +2,7 @@ import { incidentJson, monitorJson, statusPageJson } from '../status/api.js';
 import { badge, responseColour, uptimeColour, type Colour } from '../status/badge.js';
 import { milliseconds, percent } from '../status/format.js';
 import { openApiDocument } from '../status/openapi.js';
-import { renderStatusPage, STYLESHEET_PATH, type PageInput } from '../status/page.js';
+import { renderMissingPage, renderStatusPage, STYLESHEET_PATH, type PageInput } from '../status/page.js';
 import type { StatusPlan } from '../status/schema.js';
 import type { MonitorState, MonitorView, StatusSnapshot } from '../status/snapshot.js';
 import { STATUS_CSS } from '../status/stylesheet.js';
@@ -84,7 +84,7 @@ export function statusRoute(path: string, query: URLSearchParams, context: Route
   const named = /^\/status\/([a-z0-9-]+)$/.exec(path);
   if (named) {
     const page = plan.statusPages.find((p) => p.slug === named[1]);
-    if (!page) return undefined;
+    if (!page) return { status: 404, type: TYPES.html, body: renderMissingPage(path, plan.statusPages), maxAge };
     const monitors = page.monitors.flatMap((name) => snapshot.monitors.get(name) ?? []);
     return pagedStatusPage({ title: page.title, description: page.description, snapshot, showUrls: page.showUrls, path }, monitors, query, maxAge);
   }

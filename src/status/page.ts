@@ -142,3 +142,25 @@ ${liveRegion('incidents', incidents.length === 0 ? html`<p>No incidents in the l
 </body>
 </html>`.markup}\n`;
 }
+
+/** A status page address that leads nowhere: says so, and where the status is. */
+export function renderMissingPage(path: string, pages: readonly { slug: string; title: string }[]): string {
+  return `<!doctype html>\n${html`<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>No such status page</title>
+<link rel="stylesheet" href="${STYLESHEET_PATH}">
+</head>
+<body>
+<main>
+<h1>No such status page</h1>
+<p>There is no status page at <code>${path}</code>.</p>
+<ul>
+<li><a href="/status">All services</a></li>
+${pages.map((page) => html`<li><a href="/status/${page.slug}">${page.title}</a></li>`)}
+</ul>
+</main>
+</body>
+</html>`.markup}\n`;
+}
