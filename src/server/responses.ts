@@ -18,6 +18,7 @@ export const TYPES = {
   svg: 'image/svg+xml; charset=utf-8',
   json: 'application/json; charset=utf-8',
   text: 'text/plain; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
 } as const;
 
 export function etagOf(body: string | Buffer): string {

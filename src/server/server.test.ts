@@ -87,7 +87,7 @@ describe('harden serve: the public status page', () => {
     // One script, served by harden, refreshing the page's regions; the policy lets in that and nothing else.
     expect(body.match(/<script[^>]*>/g)).toEqual(['<script src="/assets/live.js" defer>']);
     expect(body).toContain('<main id="main" data-refresh="15">');
-    expect(body.match(/<div id="live-(\w+)" data-live>/g)).toEqual(['overall', 'maintenance', 'monitors', 'incidents'].map((id) => `<div id="live-${id}" data-live>`));
+    expect(body.match(/<div id="live-(\w+)" data-live>/g)).toEqual(['overall', 'updated', 'maintenance', 'monitors', 'incidents'].map((id) => `<div id="live-${id}" data-live>`));
   });
 
   it('a named page shows its monitors only, with their targets stripped of credentials and query when it says showUrls', async () => {
@@ -275,30 +275,40 @@ describe('harden serve: a monitor no daemon checks any more', () => {
 
 describe('harden serve: monitors kept off the public pages', () => {
   it('shows a monitor with public: false only on a named page that lists it: not on /status, the public API, its incidents or a badge', async () => {
+    const fillers = Array.from({ length: 100 }, (_, i) => `f${String(i).padStart(3, '0')}`);
     const kept = planSchema.parse({
-      monitors: [{ name: 'shop', tcp: 'shop.acme.test:443' }, { name: 'pg-primary', tcp: 'pg.internal.acme.test:5432', public: false }],
-      statusPages: [{ slug: 'ops', title: 'Ops', monitors: ['pg-primary'] }],
+      monitors: [{ name: 'shop', tcp: 'shop.acme.test:443' }, { name: 'pg-primary', tcp: 'pg.internal.acme.test:5432', public: false }, ...fillers.map((name) => ({ name, tcp: `${name}.acme.test:443` }))],
+      maintenance: [{ monitors: ['shop', 'pg-primary'], start: new Date(NOW + HOUR).toISOString(), end: new Date(NOW + 2 * HOUR).toISOString(), reason: 'failover drill' }],
+      // The down monitor last: on page 2 of its page, the page's overall line and incidents still say so on page 1.
+      statusPages: [{ slug: 'ops', title: 'Ops', monitors: [...fillers, 'pg-primary'] }],
     });
     const failure = down('pg-primary', NOW - 5 * MINUTE, 'connect ECONNREFUSED');
-    await store.commit(batch({ samples: [failure], opened: [{ key: `pg-primary@${NOW - 4 * MINUTE}`, monitor: 'pg-primary', openedAt: NOW - 4 * MINUTE, closedAt: null, reason: 'connect ECONNREFUSED', firstFailure: failure }] }));
+    await store.commit(batch({ samples: [failure], states: [{ monitor: 'pg-primary', consecutiveFailures: 2, consecutiveSuccesses: 0, firstFailure: failure, openIncident: `pg-primary@${NOW - 4 * MINUTE}`, lastSampleAt: NOW - MINUTE, lastOk: false }], opened: [{ key: `pg-primary@${NOW - 4 * MINUTE}`, monitor: 'pg-primary', openedAt: NOW - 4 * MINUTE, closedAt: null, reason: 'connect ECONNREFUSED', firstFailure: failure }] }));
     const other = await startStatusServer({ listen: '127.0.0.1:0', store, plan: () => kept, now: () => NOW });
     const read = async (path: string) => {
       const response = await fetch(other.url + path);
       return { status: response.status, body: await response.text() };
     };
     try {
-      const everything = await read('/status');
-      expect(everything.body).toContain('id="m-shop"');
-      expect(everything.body).not.toContain('pg-primary');
-      expect(JSON.parse((await read('/api/v1/monitors')).body).monitors.map((m: { name: string }) => m.name)).toEqual(['shop']);
+      const [first, second] = [await read('/status'), await read('/status?page=2')];
+      expect(second.body).toContain('id="m-shop"');
+      for (const page of [first, second]) {
+        expect(page.body).toContain(': shop — failover drill</li>');
+        expect(page.body).not.toContain('pg-primary');
+      }
+      expect(JSON.parse((await read('/api/v1/monitors')).body).monitors.map((m: { name: string }) => m.name)).toEqual(['shop', ...fillers]);
       expect(JSON.parse((await read('/api/v1/incidents')).body).incidents).toEqual([]);
       expect((await read('/api/v1/monitors/pg-primary')).status).toBe(404);
       expect((await read('/api/v1/monitors/pg-primary/days')).status).toBe(404);
       expect(await read('/badge/pg-primary/status.svg')).toMatchObject({ status: 404, body: expect.stringContaining('no such monitor') });
       const ops = await read('/status/ops');
-      expect(ops.body).toContain('id="m-pg-primary"');
+      expect(ops.body).not.toContain('id="m-pg-primary"');
+      expect(ops.body).toContain('1 of 101 services down');
       expect(ops.body).toContain('pg-primary: <span class="state state-down">');
-      expect(JSON.parse((await read('/api/v1/status-pages/ops')).body).monitors.map((m: { name: string }) => m.name)).toEqual(['pg-primary']);
+      expect(ops.body).toContain(': pg-primary — failover drill</li>');
+      expect((await read('/status/ops?page=2')).body).toContain('id="m-pg-primary"');
+      expect(JSON.parse((await read('/api/v1/status-pages/ops')).body).monitors.map((m: { name: string }) => m.name)).toContain('pg-primary');
+      expect(JSON.parse((await read('/api/v1/status-pages/ops')).body).maintenance).toEqual([expect.objectContaining({ monitors: ['pg-primary'], reason: 'failover drill' })]);
     } finally {
       await other.close();
       await store.commit(batch({ closed: [{ key: `pg-primary@${NOW - 4 * MINUTE}`, closedAt: NOW - 3 * MINUTE }] }));

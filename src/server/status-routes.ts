@@ -6,9 +6,9 @@ import { renderMissingPage, renderStatusPage, STYLESHEET_PATH, type PageInput } 
 import type { StatusPlan } from '../status/schema.js';
 import type { MonitorState, MonitorView, StatusSnapshot } from '../status/snapshot.js';
 import { STATUS_CSS } from '../status/stylesheet.js';
-import { DASHBOARD_ASSETS } from './dashboard/assets.js';
 import { withDashboardApi } from './dashboard/openapi.js';
 import { SCRIPTED_PAGE_CSP } from './headers.js';
+import { LIVE_REFRESH_JS, LIVE_SCRIPT_PATH } from './live-script.js';
 import { json, text, TYPES, type Reply } from './responses.js';
 
 /** Monitors per page of /status. */
@@ -53,12 +53,12 @@ function ordered(snapshot: StatusSnapshot): MonitorView[] {
  * One page (`?page=N`, PAGE_SIZE monitors) of a status page, refreshing itself as often as its snapshot
  * does with the live script the CSP lets in; a page out of range is a 404 naming the range.
  */
-function pagedStatusPage(input: Omit<PageInput, 'live' | 'monitors' | 'page' | 'pages'>, all: readonly MonitorView[], query: URLSearchParams, maxAge: number): Reply {
+function pagedStatusPage(input: Omit<PageInput, 'live' | 'monitors' | 'scope' | 'page' | 'pages'>, all: readonly MonitorView[], query: URLSearchParams, maxAge: number): Reply {
   const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
   const page = Number(query.get('page') ?? 1);
   if (!Number.isInteger(page) || page < 1 || page > pages) return text(404, `no page ${query.get('page')} (pages 1 to ${pages})`);
   const monitors = all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-  const body = renderStatusPage({ ...input, monitors, page, pages, live: { script: DASHBOARD_ASSETS.liveJs, seconds: Math.max(1, maxAge) } });
+  const body = renderStatusPage({ ...input, monitors, scope: all, page, pages, live: { script: LIVE_SCRIPT_PATH, seconds: Math.max(1, maxAge) } });
   return { status: 200, type: TYPES.html, body, maxAge, headers: { 'content-security-policy': SCRIPTED_PAGE_CSP } };
 }
 
@@ -74,6 +74,7 @@ function segment(text: string): string | undefined {
 export function statusRoute(path: string, query: URLSearchParams, context: RouteContext): Reply | undefined {
   const { plan, snapshot, maxAge } = context;
   if (path === STYLESHEET_PATH) return { status: 200, type: TYPES.css, body: STATUS_CSS, maxAge: 3600 };
+  if (path === LIVE_SCRIPT_PATH) return { status: 200, type: TYPES.js, body: LIVE_REFRESH_JS, maxAge: 3600 };
   if (path === '/' ) return { status: 302, type: TYPES.text, body: 'see /status\n', maxAge, headers: { location: '/status' } };
   // A trailing slash is a common typo of a page's address: sent to the page rather than to a 404.
   if (/^\/status(\/[a-z0-9-]+)?\/$/.test(path)) return { status: 308, type: TYPES.text, body: `see ${path.slice(0, -1)}\n`, maxAge, headers: { location: path.slice(0, -1) } };

@@ -3,7 +3,7 @@ import type { AnnouncedWindow } from '../monitor/maintenance.js';
 import { INCIDENT_PHASES } from '../monitor/model.js';
 import { publicReason } from './public-text.js';
 import type { StatusPage } from './schema.js';
-import type { IncidentView, MonitorView, StatusSnapshot } from './snapshot.js';
+import { maintenanceOf, type IncidentView, type MonitorView, type StatusSnapshot } from './snapshot.js';
 
 /**
  * The read-only JSON API's response shapes (public data only): the zod schemas are the
@@ -110,6 +110,6 @@ export function statusPageJson(page: StatusPage, snapshot: StatusSnapshot): z.in
       return monitor ? [monitorJson(monitor, { showTarget: page.showUrls })] : [];
     }),
     incidents: snapshot.incidents.filter((incident) => names.has(incident.monitor)).map((incident) => incidentJson(incident, page.showUrls)),
-    maintenance: snapshot.maintenance.filter((window) => window.monitors.some((monitor) => names.has(monitor))).map(maintenanceJson),
+    maintenance: maintenanceOf(snapshot, names).map(maintenanceJson),
   };
 }

@@ -2,7 +2,7 @@ import { uptimeBars, sparkline } from './charts.js';
 import { isoMinute, milliseconds, percent, span } from './format.js';
 import { html, type Html } from './html-escape.js';
 import { publicReason } from './public-text.js';
-import type { IncidentView, MonitorState, MonitorView, StatusSnapshot } from './snapshot.js';
+import { maintenanceOf, type IncidentView, type MonitorState, type MonitorView, type StatusSnapshot } from './snapshot.js';
 import type { AnnouncedWindow } from '../monitor/maintenance.js';
 import type { IncidentPhase } from '../monitor/model.js';
 
@@ -14,7 +14,10 @@ export interface PageInput {
   title: string;
   description?: string | undefined;
   snapshot: StatusSnapshot;
+  /** This page's monitors (PAGE_SIZE of `scope` at most). */
   monitors: readonly MonitorView[];
+  /** Every monitor of the status page, on all its pages: what the overall state, incidents and maintenance are about. */
+  scope: readonly MonitorView[];
   showUrls: boolean;
   /** 1-based; with more than one page, links to the others. */
   page: number;
@@ -34,6 +37,7 @@ const STATES: Record<MonitorState, { word: string; symbol: string }> = {
 };
 
 function overall(monitors: readonly MonitorView[]): { state: MonitorState; text: string } {
+  if (monitors.length === 0) return { state: 'unknown', text: 'No services on this page' };
   const down = monitors.filter((monitor) => monitor.state === 'down').length;
   if (down > 0) return { state: 'down', text: down === monitors.length ? 'Major outage' : `${down} of ${monitors.length} ${monitors.length === 1 ? 'service' : 'services'} down` };
   if (monitors.some((monitor) => monitor.state === 'maintenance')) return { state: 'maintenance', text: 'Maintenance under way' };
@@ -108,10 +112,10 @@ export const liveRegion = (id: string, content: Html | ''): Html => html`<div id
  */
 export function renderStatusPage(input: PageInput): string {
   const { snapshot } = input;
-  const names = new Set(input.monitors.map((monitor) => monitor.name));
+  const names = new Set(input.scope.map((monitor) => monitor.name));
   const incidents = snapshot.incidents.filter((incident) => names.has(incident.monitor));
-  const maintenance = snapshot.maintenance.filter((window) => window.monitors.some((monitor) => names.has(monitor)));
-  const status = overall([...input.monitors]);
+  const maintenance = maintenanceOf(snapshot, names);
+  const status = overall(input.scope);
   return `<!doctype html>\n${html`<html lang="en">
 <head>
 <meta charset="utf-8">
@@ -124,8 +128,8 @@ export function renderStatusPage(input: PageInput): string {
 <header>
 <h1>${input.title}</h1>
 ${input.description ? html`<p>${input.description}</p>` : ''}
-${liveRegion('overall', html`<p class="overall overall-${status.state}" role="status">${stateLabel(status.state)} <span class="overall-text">${status.text}</span></p>
-<p class="updated">Updated <time datetime="${new Date(snapshot.at).toISOString()}">${isoMinute(snapshot.at)}</time>, and every ${input.live.seconds} s while this page is open</p>`)}
+${liveRegion('overall', html`<p class="overall overall-${status.state}" role="status">${stateLabel(status.state)} <span class="overall-text">${status.text}</span></p>`)}
+${liveRegion('updated', html`<p class="updated">Updated <time datetime="${new Date(snapshot.at).toISOString()}">${isoMinute(snapshot.at)}</time></p>`)}
 </header>
 <main id="main" data-refresh="${input.live.seconds}">
 ${liveRegion('maintenance', maintenance.length > 0 ? html`<section aria-labelledby="maintenance"><h2 id="maintenance">Scheduled maintenance</h2><ul class="maintenance">${maintenance.map((window) => maintenanceItem(window, snapshot.at))}</ul></section>` : '')}

@@ -283,3 +283,14 @@ function hourPoints(buckets: readonly Bucket[], hour: number): HourPoint[] {
     return { start, meanMs: byStart.get(start)?.meanMs ?? null };
   });
 }
+
+/**
+ * The maintenance windows that touch these monitors, each naming only these: a window over a monitor kept
+ * off a page (or off the public side) must not name it there.
+ */
+export function maintenanceOf(snapshot: StatusSnapshot, names: ReadonlySet<string>): AnnouncedWindow[] {
+  return snapshot.maintenance.flatMap((window) => {
+    const shown = window.monitors.filter((monitor) => names.has(monitor));
+    return shown.length > 0 ? [{ ...window, monitors: shown }] : [];
+  });
+}

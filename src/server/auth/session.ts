@@ -20,5 +20,5 @@ export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
 
-/** Sent by the dashboard's live refresh (dashboard/live-script.ts): such a request never counts as activity. */
+/** Sent by the pages' live refresh (live-script.ts): such a request never counts as activity. */
 export const LIVE_REFRESH_HEADER = 'x-harden-live';

@@ -2,19 +2,16 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { TYPES, type Reply } from '../responses.js';
 import { DASHBOARD_CSS } from './stylesheet.js';
-import { LIVE_REFRESH_JS } from './live-script.js';
 import { DASHBOARD_JS } from './script.js';
 
-/** The dashboard's files: its stylesheet, chart and live-update scripts (the status pages load the latter too), and uPlot's, served from here (no CDN, no inline code). */
+/** The dashboard's files: its stylesheet, chart script and uPlot's, served from here (no CDN, no inline code). */
 export const DASHBOARD_ASSETS = {
   css: '/assets/dashboard.css',
   js: '/assets/dashboard.js',
-  liveJs: '/assets/live.js',
   uplotCss: '/assets/uplot.min.css',
   uplotJs: '/assets/uplot.iife.min.js',
 } as const;
 
-const JS_TYPE = 'text/javascript; charset=utf-8';
 const require = createRequire(import.meta.url);
 const vendored = new Map<string, Buffer>();
 
@@ -28,9 +25,8 @@ function uplotFile(name: string): Buffer {
 /** The reply for one of the dashboard's files; undefined for any other path. Public: they hold no data. */
 export function dashboardAsset(path: string): Reply | undefined {
   if (path === DASHBOARD_ASSETS.css) return { status: 200, type: TYPES.css, body: DASHBOARD_CSS, maxAge: 3600 };
-  if (path === DASHBOARD_ASSETS.js) return { status: 200, type: JS_TYPE, body: DASHBOARD_JS, maxAge: 3600 };
-  if (path === DASHBOARD_ASSETS.liveJs) return { status: 200, type: JS_TYPE, body: LIVE_REFRESH_JS, maxAge: 3600 };
+  if (path === DASHBOARD_ASSETS.js) return { status: 200, type: TYPES.js, body: DASHBOARD_JS, maxAge: 3600 };
   if (path === DASHBOARD_ASSETS.uplotCss) return { status: 200, type: TYPES.css, body: uplotFile('uPlot.min.css'), maxAge: 3600 };
-  if (path === DASHBOARD_ASSETS.uplotJs) return { status: 200, type: JS_TYPE, body: uplotFile('uPlot.iife.min.js'), maxAge: 3600 };
+  if (path === DASHBOARD_ASSETS.uplotJs) return { status: 200, type: TYPES.js, body: uplotFile('uPlot.iife.min.js'), maxAge: 3600 };
   return undefined;
 }

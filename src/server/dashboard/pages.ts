@@ -6,6 +6,7 @@ import { html, type Html } from '../../status/html-escape.js';
 import { liveRegion, PHASE_LABELS, stateLabel, STYLESHEET_PATH } from '../../status/page.js';
 import type { IncidentView } from '../../status/snapshot.js';
 import { ROLE_RANK, type Principal } from '../auth/session.js';
+import { LIVE_SCRIPT_PATH } from '../live-script.js';
 import { DASHBOARD_ASSETS } from './assets.js';
 import { CSRF_FIELD } from './csrf.js';
 import type { FiringTrigger, MonitorPage, OutboxView } from './data.js';
@@ -43,7 +44,7 @@ function layout(principal: Viewer, path: string, title: string, body: Html, scri
 ${scripts.charts ? html`<link rel="stylesheet" href="${DASHBOARD_ASSETS.uplotCss}">
 <script src="${DASHBOARD_ASSETS.uplotJs}" defer></script>
 <script src="${DASHBOARD_ASSETS.js}" defer></script>` : ''}
-${scripts.live ? html`<script src="${DASHBOARD_ASSETS.liveJs}" defer></script>` : ''}
+${scripts.live ? html`<script src="${LIVE_SCRIPT_PATH}" defer></script>` : ''}
 </head>
 <body class="dashboard">
 <a class="skip" href="#main">Skip to content</a>

@@ -1,9 +1,12 @@
-import { LIVE_REFRESH_HEADER } from '../auth/session.js';
+import { LIVE_REFRESH_HEADER } from './auth/session.js';
+
+/** Where the script is served; public, as it holds no data. */
+export const LIVE_SCRIPT_PATH = '/assets/live.js';
 
 /**
  * Live updates of the dashboard and the status pages, served as a file (the CSP allows scripts from
  * 'self' alone): every `data-refresh` seconds, while the tab is visible, it fetches the page again
- * (an unchanged page answers 304) and swaps each `[data-live]` region whose markup changed, so an
+ * (revalidating) and swaps each `[data-live]` region whose markup changed, so an
  * incident appears without a reload. A region with focus inside or a form being filled in is left
  * as it is until it is not; a session that
  * ended (the fetch lands on /login) reloads the page, which then asks to sign in. Its requests say
