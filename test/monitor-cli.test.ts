@@ -149,7 +149,7 @@ describe('harden monitor (built CLI)', () => {
     await eventually(() => receiver.held >= 1, 15_000, 'an alert delivery held by the receiver');
     child.kill('SIGINT');
     await eventually(() => logs.some((l) => String(l.msg).startsWith('waiting up to 5s for ')), 5000, 'the waiting line');
-    expect(logs.find((l) => String(l.msg).startsWith('waiting up to 5s for '))!.msg).toMatch(/^waiting up to 5s for (?:\d+ probes? and )?1 alert delivery in flight; Ctrl-C again to stop now$/);
+    expect(logs.find((l) => String(l.msg).startsWith('waiting up to 5s for '))!.msg).toMatch(/^waiting up to 5s for (?:\d+ probes? and )?1 alert delivery in flight; the signal again \(Ctrl-C\) stops now$/);
     const second = Date.now();
     child.kill('SIGINT');
     expect(await exited).toBe(0);

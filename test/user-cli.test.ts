@@ -165,10 +165,13 @@ it.skipIf(spawnSync('script', ['--version']).status !== 0)('harden user totp at 
     expect(refused.status).toBe(2);
     expect(refused.output).toContain('that code is not one the new secret gives now, so TOTP of ada is left as it was (run this again)');
     expect((await auth.user('ada'))!.totpSecret).toBeFalsy();
-    const confirmed = await atTerminal((secret) => totpCode(secret, Date.now()));
+    let codeAt = 0;
+    const confirmed = await atTerminal((secret) => totpCode(secret, (codeAt = Date.now())));
     expect(confirmed.output).toContain('TOTP of ada on: sign-in now asks for a code');
     expect(confirmed.status).toBe(0);
     expect((await auth.user('ada'))!.totpSecret).toBe(confirmed.secret);
+    // The code typed to confirm is spent: it cannot sign anyone in afterwards.
+    expect(await auth.useTotpStep('ada', Math.floor(codeAt / 30_000))).toBe(false);
   } finally {
     await store.close();
   }

@@ -3,7 +3,8 @@ import { isIP } from 'node:net';
 import { InputError } from '../errors.js';
 import { displayText } from '../display-text.js';
 import type { Store } from '../monitor/store.js';
-import { addUser, changePassword, changeRole, confirmTotp, enrollTotp, issueToken, newTotp } from '../server/auth/accounts.js';
+import { addUser, changePassword, passwordUserProblem, changeRole, confirmTotp, enrollTotp, issueToken, newTotp } from '../server/auth/accounts.js';
+import { plain } from '../server/auth/client-address.js';
 import { unlockSignIn } from '../server/auth/rate-limit.js';
 import type { Role } from '../server/auth/session.js';
 import { authStoreOf, type AuthStore } from '../store/auth.js';
@@ -52,9 +53,12 @@ export function userList(options: AccountOptions): Promise<number> {
   });
 }
 
-export async function userPassword(name: string, options: AccountOptions): Promise<number> {
-  const password = await readPassword(`New password for ${name}: `);
+export function userPassword(name: string, options: AccountOptions): Promise<number> {
   return withAuth(options, async (auth) => {
+    // Asked only for a user who has a password here: a mistyped name costs no prompt.
+    const notHere = passwordUserProblem(name, await auth.user(name));
+    if (notHere) throw new InputError([notHere]);
+    const password = await readPassword(`New password for ${name}: `);
     const problem = await changePassword(auth, { name, password });
     if (problem) throw new InputError([problem]);
     process.stdout.write(`password of ${name} changed, their sessions ended\n`);
@@ -89,12 +93,11 @@ export function userUnlock(name: string, options: AccountOptions & { client?: st
   });
 }
 
-/** --client as sign-in failures are counted against it: an IPv4 or IPv6 address, IPv6 in its usual spelling (2001:db8::7). */
+/** --client as sign-in failures are counted against it (client-address.ts): an IPv4 or IPv6 address in one spelling. */
 function clientAddress(text: string): string {
-  const address = text.trim().replace(/^\[(.*)\]$/, '$1');
+  const address = plain(text.trim());
   if (isIP(address) === 0) throw new InputError([`--client ${text}: expected an IP address (192.0.2.7, 2001:db8::7)`]);
-  if (isIP(address) === 4 || /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(address)) return address.replace(/^::ffff:/i, '');
-  return new URL(`http://[${address}]/`).hostname.slice(1, -1);
+  return address;
 }
 
 export function userTotp(name: string, options: AccountOptions & { off?: boolean }): Promise<number> {

@@ -244,7 +244,7 @@ export class MonitorDaemon {
       const grace = this.config.settings.shutdownGrace;
       const [probes, deliveries] = [this.scheduler.active, this.dispatcher.delivering];
       if (grace > 0 && probes + deliveries > 0 && !this.hurry.signal.aborted)
-        this.options.log('info', `waiting up to ${formatDuration(grace)} for ${inFlightText(probes, deliveries)}; Ctrl-C again to stop now`, { probes, deliveries });
+        this.options.log('info', `waiting up to ${formatDuration(grace)} for ${inFlightText(probes, deliveries)}; the signal again (Ctrl-C) stops now`, { probes, deliveries });
       const [abandoned] = await Promise.all([this.scheduler.stop(grace, this.hurry.signal), this.dispatcher.stop(grace, this.hurry.signal)]);
       await this.compacting;
       await this.recorder.stop();

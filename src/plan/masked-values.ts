@@ -1,9 +1,10 @@
 import { redactValue } from '../targets/secrets/redact.js';
 
 /**
- * The plan's problems as they are printed: every string the plan holds is masked where a line quotes it
- * (a literal under a credential-like key whole, anything else as free text is), and only there, so the
- * message's own words ("secrets are references") are never taken for a value.
+ * The plan's problems as they are printed: each string of the plan that would be masked (a literal under a
+ * credential-like key whole, anything else as free text is) is replaced wherever it stands as a whole word.
+ * Harden's own words are never parsed as assignments ("clientSecret: secrets are …" stays whole); a secret
+ * that is itself a common word is masked where that word appears too — the safe side.
  */
 export function maskPlanValues(data: unknown): (line: string) => string {
   const masks = new Map<string, string>();

@@ -139,10 +139,10 @@ describe('harden serve: the public status page', () => {
   });
 
   it('sends the security headers on every response, and no Server or X-Powered-By', async () => {
-    for (const path of ['/status', '/badge/api/status.svg', '/api/v1/monitors', '/nowhere', '/assets/status.css']) {
+    for (const path of ['/status', '/status/public', '/status/nope', '/badge/api/status.svg', '/api/v1/monitors', '/nowhere', '/assets/status.css', '/assets/live.js']) {
       const { response } = await get(path);
       // Scripts from 'self' on the pages that load harden's live script; none anywhere else.
-      expect(response.headers.get('content-security-policy')).toBe(path === '/status' ? SCRIPTED_PAGE_CSP : CONTENT_SECURITY_POLICY);
+      expect(response.headers.get('content-security-policy'), path).toBe(path === '/status' || path === '/status/public' ? SCRIPTED_PAGE_CSP : CONTENT_SECURITY_POLICY);
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(response.headers.get('server')).toBeNull();
       expect(response.headers.get('x-powered-by')).toBeNull();
@@ -168,7 +168,8 @@ describe('harden serve: badges', () => {
     const missing = await get('/badge/nope/status.svg');
     expect(missing.response.status).toBe(404);
     expect(missing.response.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
-    expect(missing.body).toContain('aria-label="nope: no such monitor"');
+    expect(missing.body).toContain('aria-label="harden: no such monitor"');
+    expect(missing.body).not.toContain('nope');
   });
 });
 
@@ -222,6 +223,7 @@ describe('harden serve: many monitors and maintenance', () => {
       const slash = await fetch(`${other.url}/status/fleet/`, { redirect: 'manual' });
       expect([slash.status, slash.headers.get('location')]).toEqual([308, '/status/fleet']);
       expect((await fetch(`${other.url}/status/`, { redirect: 'manual' })).headers.get('location')).toBe('/status');
+      expect((await fetch(`${other.url}/status/fleet/?page=2`, { redirect: 'manual' })).headers.get('location')).toBe('/status/fleet?page=2');
       expect(await (await fetch(`${other.url}/badge/web/status.svg`)).text()).toContain('aria-label="web: maintenance"');
       const head = await fetch(`${other.url}/status?utm=x`, { method: 'HEAD' });
       expect(head.status).toBe(200);

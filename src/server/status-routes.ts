@@ -77,7 +77,10 @@ export function statusRoute(path: string, query: URLSearchParams, context: Route
   if (path === LIVE_SCRIPT_PATH) return { status: 200, type: TYPES.js, body: LIVE_REFRESH_JS, maxAge: 3600 };
   if (path === '/' ) return { status: 302, type: TYPES.text, body: 'see /status\n', maxAge, headers: { location: '/status' } };
   // A trailing slash is a common typo of a page's address: sent to the page rather than to a 404.
-  if (/^\/status(\/[a-z0-9-]+)?\/$/.test(path)) return { status: 308, type: TYPES.text, body: `see ${path.slice(0, -1)}\n`, maxAge, headers: { location: path.slice(0, -1) } };
+  if (/^\/status(\/[a-z0-9-]+)?\/$/.test(path)) {
+    const location = `${path.slice(0, -1)}${query.size > 0 ? `?${query}` : ''}`;
+    return { status: 308, type: TYPES.text, body: `see ${location}\n`, maxAge, headers: { location } };
+  }
   if (path === '/status') {
     const title = plan.project ? `${plan.project} status` : 'Status';
     return pagedStatusPage({ title, snapshot, showUrls: false, path }, ordered(snapshot), query, maxAge);
@@ -94,7 +97,8 @@ export function statusRoute(path: string, query: URLSearchParams, context: Route
     const name = segment(badgePath[1]!);
     const monitor = publicMonitor(snapshot, name);
     // A README embeds the badge as an image: a missing monitor says so in one, not as a broken image.
-    if (!monitor) return { status: 404, type: TYPES.svg, body: badge(name ?? 'badge', 'no such monitor', 'grey'), maxAge, crossOrigin: true };
+    // Never the name from the address: the server's own badge must not say what anyone writes into a URL.
+    if (!monitor) return { status: 404, type: TYPES.svg, body: badge('harden', 'no such monitor', 'grey'), maxAge, crossOrigin: true };
     return { status: 200, type: TYPES.svg, body: badgeOf(monitor, badgePath[2]!), maxAge, crossOrigin: true };
   }
   if (path.startsWith('/api/v1/')) return apiRoute(path.slice('/api/v1'.length), context);

@@ -1,4 +1,4 @@
-import type { AuthStore } from '../../store/auth.js';
+import type { AuthStore, UserRecord } from '../../store/auth.js';
 import { hashPassword, passwordProblem, type PasswordCost } from './passwords.js';
 import { randomSecret, sha256Hex } from './secrets.js';
 import type { Role } from './session.js';
@@ -18,12 +18,15 @@ export async function addUser(store: AuthStore, input: { name: string; role: Rol
   return added ? undefined : `user "${input.name}" exists (remove it first to replace it)`;
 }
 
+/** Why this user's password cannot be set here: there is no such user, or the provider keeps it. */
+export function passwordUserProblem(name: string, user: UserRecord | undefined): string | undefined {
+  if (!user) return `no user "${name}"`;
+  return user.source === 'password' ? undefined : `${name} signs in with single sign-on: the provider keeps their password`;
+}
+
 /** A password user's new password (argon2id), their sessions ended; the problem as text when it cannot. */
 export async function changePassword(store: AuthStore, input: { name: string; password: string; cost?: PasswordCost }): Promise<string | undefined> {
-  const user = await store.user(input.name);
-  if (!user) return `no user "${input.name}"`;
-  if (user.source !== 'password') return `${input.name} signs in with single sign-on: the provider keeps their password`;
-  const problem = passwordProblem(input.password);
+  const problem = passwordUserProblem(input.name, await store.user(input.name)) ?? passwordProblem(input.password);
   if (problem) return problem;
   return (await store.setPassword(input.name, await hashPassword(input.password, input.cost))) ? undefined : `no user "${input.name}"`;
 }
@@ -47,8 +50,12 @@ export function newTotp(name: string): { secret: string; uri: string } {
  * unscanned secret never locks the user out; the problem as text when it is not stored.
  */
 export async function confirmTotp(store: AuthStore, input: { name: string; secret: string; code: string; at: number }): Promise<string | undefined> {
-  if (acceptTotp(input.secret, input.code.trim(), input.at) === undefined) return `that code is not one the new secret gives now, so TOTP of ${input.name} is left as it was (run this again)`;
-  return (await store.setTotp(input.name, input.secret)) ? undefined : `no user "${input.name}"`;
+  const step = acceptTotp(input.secret, input.code.trim(), input.at);
+  if (step === undefined) return `that code is not one the new secret gives now, so TOTP of ${input.name} is left as it was (run this again)`;
+  if (!(await store.setTotp(input.name, input.secret))) return `no user "${input.name}"`;
+  // The code typed here is spent: it does not sign anyone in.
+  await store.useTotpStep(input.name, step);
+  return undefined;
 }
 
 /** A new TOTP secret for the user: the otpauth:// URI to show once, or undefined when there is no such user. */

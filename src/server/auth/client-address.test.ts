@@ -18,6 +18,7 @@ describe('the client a sign-in is counted against', () => {
     ['no header: the proxy itself', request('127.0.0.1'), proxies, '127.0.0.1'],
     ['hops with ports, as some proxies write them', request('127.0.0.1', '203.0.113.7:52311, [2606:4700::1]:443'), proxies, '203.0.113.7'],
     ['a bracketed IPv6 client with a port', request('127.0.0.1', '[2001:db8::7]:4711'), proxies, '2001:db8::7'],
+    ['an IPv6 client in another spelling: one address, one count', request('127.0.0.1', '2001:DB8:0:0::7'), proxies, '2001:db8::7'],
   ])('%s', (_name, input, trusted, expected) => {
     expect(clientAddress(input, trusted)).toBe(expected);
   });

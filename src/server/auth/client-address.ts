@@ -38,9 +38,12 @@ function isTrusted(trusted: BlockList, address: string): boolean {
 
 /**
  * ::ffff:192.0.2.1 (an IPv4 peer of a dual-stack socket) as 192.0.2.1; "[2001:db8::1]" without brackets; and
- * without the port some proxies add to a hop ("203.0.113.7:52311", "[2001:db8::1]:443": Azure, IIS ARR).
+ * without the port some proxies add to a hop ("203.0.113.7:52311", "[2001:db8::1]:443": Azure, IIS ARR); IPv6 in
+ * its usual spelling.
  */
-function plain(address: string): string {
+export function plain(address: string): string {
   const bare = address.replace(/^\[([^\]]*)\](?::\d+)?$/, '$1').replace(/^(\d+\.\d+\.\d+\.\d+):\d+$/, '$1');
-  return /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(bare) ? bare.slice(7) : bare;
+  if (/^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(bare)) return bare.slice(7);
+  // One spelling per IPv6 address (2001:DB8:0::7 is 2001:db8::7), so one client is one count however a proxy writes it.
+  return isIP(bare) === 6 ? new URL(`http://[${bare}]/`).hostname.slice(1, -1) : bare;
 }

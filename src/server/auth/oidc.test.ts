@@ -181,6 +181,13 @@ describe('harden serve single sign-on against oidc-provider', () => {
     expect(await auth.user('pat@example.test')).toMatchObject({ role: 'viewer', source: 'password' });
   });
 
+  it('comes back to the dashboard when the sign-in was started without a next page, and never to another site', async () => {
+    for (const [started, next] of [['/login/oidc', '/dashboard'], ['/login/oidc?next=%2F%2Fevil.example%2F', '/dashboard'], ['/login/oidc?next=%2Fdashboard%2Fplan', '/dashboard/plan']] as const) {
+      const flow = cookiesOf(await fetch(`${server.url}${started}`, { redirect: 'manual' }))['__Host-harden-oidc']!;
+      expect(JSON.parse(Buffer.from(flow, 'base64url').toString()).next, started).toBe(next);
+    }
+  });
+
   it('refuses a wrong state, a wrong nonce and a callback without its cookie', async () => {
     for (const [field, value] of [['state', 'another-state-value-0123456789abcdef'], ['nonce', 'another-nonce-value-0123456789abcdef']] as const) {
       const { callback, flow } = await throughProvider('otto');

@@ -137,7 +137,7 @@ export class ServerAuth {
     // The callback spends the provider's one-time code: GET only.
     if (request.method !== 'GET' && (request.method !== 'HEAD' || url.pathname !== OIDC_START)) return methodNotAllowed(url.pathname === OIDC_START ? 'GET, HEAD' : 'GET');
     if (url.pathname === OIDC_START) {
-      const started = await oidc.start(url.searchParams.get('next') ?? '/');
+      const started = await oidc.start(safeNext(url.searchParams.get('next')));
       if (!started) return this.#passwordPage(502, safeNext(url.searchParams.get('next')), `${oidc.name} cannot be reached: try again later.`);
       return redirect(started.location, started.cookie);
     }

@@ -3,7 +3,7 @@ import { INCIDENT_PHASES } from '../../monitor/model.js';
 const ok = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
 const refused = {
   401: { description: 'no session and no bearer token' },
-  403: { description: 'a viewer posting, or a session without its CSRF token, or a cross-origin request' },
+  403: { description: 'a viewer or an API token posting (tokens are read-only), or a session without its CSRF token, or a cross-origin request' },
 };
 const security = [{ bearer: [] }, { session: [] }];
 /** State changes: an operator's session (and its CSRF token); bearer tokens are read-only. */
