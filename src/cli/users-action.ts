@@ -21,8 +21,9 @@ export type AccountOptions = PlanOptions;
  * Only adding a user or a token creates a SQLite file: any other command on a missing one is a mistyped path.
  */
 async function withAuth(options: AccountOptions, work: (auth: AuthStore) => Promise<number>, { creates = false } = {}): Promise<number> {
-  const path = options.database ?? (postgresUrl() ? '' : sqlitePath(await requirePlan(findPlan(options.plan, undefined), new Date()), options));
-  if (!creates && path !== '' && !postgresUrl() && !existsSync(path)) throw new InputError([`no database at ${path} (harden user add creates one; --database or the plan's monitoring.database says where)`]);
+  const postgres = postgresUrl() !== undefined;
+  const path = options.database ?? (postgres ? '' : sqlitePath(await requirePlan(findPlan(options.plan, undefined), new Date()), options));
+  if (!creates && !postgres && !existsSync(path)) throw new InputError([`no database at ${path} (harden user add creates one; --database or the plan's monitoring.database says where)`]);
   const store: Store = await storeFromEnvironment(path);
   try {
     await store.migrate();

@@ -1,8 +1,17 @@
 import { Argument, Option, type Command } from 'commander';
 import type { AccountOptions } from './users-action.js';
 
-const planOption = (holds = 'the users') => new Option('-p, --plan <file>', `plan file whose monitoring.database holds ${holds} (default: harden.yaml here)`);
-const databaseOption = () => new Option('--database <file>', 'SQLite database (default: the plan\'s monitoring.database, .harden/harden.db); HARDEN_DATABASE_URL selects PostgreSQL');
+type Role = 'viewer' | 'operator' | 'admin';
+
+const ROLES = ['viewer', 'operator', 'admin'];
+const actions = () => import('./users-action.js');
+
+/** A command on the accounts' database: the --plan and --database options every one of them takes. */
+function onDatabase(command: Command, holds = 'the users'): Command {
+  return command
+    .addOption(new Option('-p, --plan <file>', `plan file whose monitoring.database holds ${holds} (default: harden.yaml here)`))
+    .addOption(new Option('--database <file>', 'SQLite database (default: the plan\'s monitoring.database, .harden/harden.db); HARDEN_DATABASE_URL selects PostgreSQL'));
+}
 
 /** `harden user`, `harden token` and `harden session`: who may sign in to harden serve's dashboard and API. */
 export function registerAccounts(program: Command, exit: (code: number) => void): void {
@@ -22,71 +31,51 @@ Examples:
   harden user unlock ada                    after 5 failed sign-ins in 15 minutes, without waiting
 
 Roles: viewer (reads), operator (acts on monitors), admin (everything). There is no default user.`);
-  user
-    .command('add <name>')
-    .summary('add a user; the password comes from a terminal prompt or one line of stdin, never the command line')
-    .addOption(new Option('--role <role>', 'viewer, operator or admin').choices(['viewer', 'operator', 'admin']).makeOptionMandatory())
-    .addOption(planOption())
-    .addOption(databaseOption())
-    .action(async (name: string, options: AccountOptions & { role: 'viewer' | 'operator' | 'admin' }) => exit(await (await import('./users-action.js')).userAdd(name, options)));
-  user.command('list').summary('users, roles and whether they have TOTP').addOption(planOption()).addOption(databaseOption()).action(async (options: AccountOptions) => exit(await (await import('./users-action.js')).userList(options)));
-  user
-    .command('password <name>')
-    .summary('set a new password (terminal prompt or one line of stdin) and end the user\'s sessions')
-    .addOption(planOption())
-    .addOption(databaseOption())
-    .action(async (name: string, options: AccountOptions) => exit(await (await import('./users-action.js')).userPassword(name, options)));
-  user
-    .command('role')
-    .summary('change a user\'s role: viewer, operator or admin')
-    .argument('<name>')
-    .addArgument(new Argument('<role>', 'viewer, operator or admin').choices(['viewer', 'operator', 'admin']))
-    .addOption(planOption())
-    .addOption(databaseOption())
-    .action(async (name: string, role: 'viewer' | 'operator' | 'admin', options: AccountOptions) => exit(await (await import('./users-action.js')).userRole(name, role, options)));
-  user
-    .command('remove <name>')
-    .summary('remove a user and end their sessions')
-    .addOption(planOption())
-    .addOption(databaseOption())
-    .action(async (name: string, options: AccountOptions) => exit(await (await import('./users-action.js')).userRemove(name, options)));
-  user
-    .command('unlock <name>')
-    .summary('forget the failed sign-ins that lock a user out (429) on every harden serve; --client an address too')
-    .addOption(new Option('--client <address>', 'also forget the failures counted against this client address'))
-    .addOption(planOption())
-    .addOption(databaseOption())
-    .action(async (name: string, options: AccountOptions & { client?: string }) => exit(await (await import('./users-action.js')).userUnlock(name, options)));
-  user
-    .command('totp <name>')
-    .summary('give the user a new TOTP secret: prints its otpauth:// URI once; --off removes it')
-    .addOption(new Option('--off', 'turn TOTP off for the user (sign-in asks for the password only)'))
-    .addOption(planOption())
-    .addOption(databaseOption())
-    .action(async (name: string, options: AccountOptions & { off?: boolean }) => exit(await (await import('./users-action.js')).userTotp(name, options)));
+  onDatabase(
+    user
+      .command('add <name>')
+      .summary('add a user; the password comes from a terminal prompt or one line of stdin, never the command line')
+      .addOption(new Option('--role <role>', 'viewer, operator or admin').choices(ROLES).makeOptionMandatory()),
+  ).action(async (name: string, options: AccountOptions & { role: Role }) => exit(await (await actions()).userAdd(name, options)));
+  onDatabase(user.command('list').summary('users, roles and whether they have TOTP')).action(async (options: AccountOptions) => exit(await (await actions()).userList(options)));
+  onDatabase(user.command('password <name>').summary('set a new password (terminal prompt or one line of stdin) and end the user\'s sessions')).action(
+    async (name: string, options: AccountOptions) => exit(await (await actions()).userPassword(name, options)),
+  );
+  onDatabase(
+    user
+      .command('role')
+      .summary('change a user\'s role: viewer, operator or admin')
+      .argument('<name>')
+      .addArgument(new Argument('<role>', 'viewer, operator or admin').choices(ROLES)),
+  ).action(async (name: string, role: Role, options: AccountOptions) => exit(await (await actions()).userRole(name, role, options)));
+  onDatabase(user.command('remove <name>').summary('remove a user and end their sessions')).action(async (name: string, options: AccountOptions) => exit(await (await actions()).userRemove(name, options)));
+  onDatabase(
+    user
+      .command('unlock <name>')
+      .summary('forget the failed sign-ins that lock a user out (429) on every harden serve; --client an address too')
+      .addOption(new Option('--client <address>', 'also forget the failures counted against this client address')),
+  ).action(async (name: string, options: AccountOptions & { client?: string }) => exit(await (await actions()).userUnlock(name, options)));
+  onDatabase(
+    user
+      .command('totp <name>')
+      .summary('give the user a new TOTP secret: prints its otpauth:// URI once; --off removes it')
+      .addOption(new Option('--off', 'turn TOTP off for the user (sign-in asks for the password only)')),
+  ).action(async (name: string, options: AccountOptions & { off?: boolean }) => exit(await (await actions()).userTotp(name, options)));
 
   const token = program.command('token').summary('read-only API tokens (Authorization: Bearer) for harden serve: add, list, revoke');
-  token
-    .command('add <name>')
-    .summary('create a read-only API token: prints it once (only its SHA-256 is kept)')
-    .addOption(planOption('the tokens'))
-    .addOption(databaseOption())
-    .action(async (name: string, options: AccountOptions) => exit(await (await import('./users-action.js')).tokenAdd(name, options)));
-  token.command('list').summary('tokens with when they were created and last used').addOption(planOption('the tokens')).addOption(databaseOption()).action(async (options: AccountOptions) => exit(await (await import('./users-action.js')).tokenList(options)));
-  token
-    .command('revoke <name>')
-    .summary('revoke a token')
-    .addOption(planOption('the tokens'))
-    .addOption(databaseOption())
-    .action(async (name: string, options: AccountOptions) => exit(await (await import('./users-action.js')).tokenRevoke(name, options)));
+  onDatabase(token.command('add <name>').summary('create a read-only API token: prints it once (only its SHA-256 is kept)'), 'the tokens').action(
+    async (name: string, options: AccountOptions) => exit(await (await actions()).tokenAdd(name, options)),
+  );
+  onDatabase(token.command('list').summary('tokens with when they were created and last used'), 'the tokens').action(async (options: AccountOptions) => exit(await (await actions()).tokenList(options)));
+  onDatabase(token.command('revoke <name>').summary('revoke a token'), 'the tokens').action(async (name: string, options: AccountOptions) => exit(await (await actions()).tokenRevoke(name, options)));
 
-  program
-    .command('session')
-    .summary('sessions of harden serve\'s dashboard')
-    .command('revoke')
-    .summary('end every session of a user (they must sign in again)')
-    .requiredOption('--user <name>', 'the user')
-    .addOption(planOption('the sessions'))
-    .addOption(databaseOption())
-    .action(async (options: AccountOptions & { user: string }) => exit(await (await import('./users-action.js')).sessionRevoke(options)));
+  onDatabase(
+    program
+      .command('session')
+      .summary('sessions of harden serve\'s dashboard')
+      .command('revoke')
+      .summary('end every session of a user (they must sign in again)')
+      .requiredOption('--user <name>', 'the user'),
+    'the sessions',
+  ).action(async (options: AccountOptions & { user: string }) => exit(await (await actions()).sessionRevoke(options)));
 }

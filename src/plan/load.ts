@@ -40,9 +40,11 @@ export function parsePlan(text: string, file: string, options: PlanLoadOptions):
     const { line, column } = document?.locate(path) ?? { line: 1, column: 1 };
     return { line, column };
   };
-  const mask = maskPlanValues(document?.data);
+  // Built only for a plan with problems: a plan that loads never walks its strings for secrets.
+  let mask: ((line: string) => string) | undefined;
   const at = (path: YamlPath, message: string) => {
     const { line, column } = locate(path);
+    mask ??= maskPlanValues(document?.data);
     return mask(`${file}:${line}:${column}: ${message}`);
   };
   const shape = document ? shapeProblems(document, documents.slice(1)) : [];

@@ -60,8 +60,8 @@ export async function confirmTotp(store: AuthStore, input: { name: string; secre
 
 /** A new TOTP secret for the user: the otpauth:// URI to show once, or undefined when there is no such user. */
 export async function enrollTotp(store: AuthStore, name: string): Promise<string | undefined> {
-  const secret = newTotpSecret();
-  return (await store.setTotp(name, secret)) ? totpUri(name, secret) : undefined;
+  const { secret, uri } = newTotp(name);
+  return (await store.setTotp(name, secret)) ? uri : undefined;
 }
 
 /** A new read-only API token: the value to show once (only its SHA-256 is kept), or undefined when the name is taken. */
